@@ -1,0 +1,1 @@
+"""Archive Search indexer: corpus folder -> cleaned paragraphs with persons and years -> Whoosh."""

@@ -1,0 +1,101 @@
+"""The one data type that flows from the corpus to the index.
+
+A reader turns a file into a :class:`Document` (metadata plus a sequence of
+:class:`Block`). Chunking and annotation turn a Document into
+:class:`Paragraph` values, which are what the index stores and the service
+returns. Every value is frozen: each stage returns a new value
+(``dataclasses.replace``) instead of mutating its input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One structural piece of a document's body, in reading order.
+
+    >>> Block("heading", "The armed assault").kind
+    'heading'
+    """
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A corpus file after reading and cleaning, before chunking.
+
+    ``doc_id`` is the file's path relative to the corpus root, in POSIX form,
+    so it survives rebuilds and moves of the corpus folder itself.
+    ``published`` is an ISO 8601 prefix: ``"1947"``, ``"1947-05"`` or
+    ``"1947-05-12"``; ``published_source`` says where it came from
+    (``catalogue``, ``byline``, ``front-matter``, ``html-meta``, ``filename``).
+    """
+
+    doc_id: str
+    source_format: Literal["text", "html", "markdown"]
+    title: str
+    author: str | None = None
+    published: str | None = None
+    published_source: str | None = None
+    blocks: tuple[Block, ...] = ()
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person as the index knows them: a stable id and a canonical name.
+
+    Ids from the authority file look like ``"trotsky-leon"``; people found by
+    discovery on an uncurated corpus get ids prefixed ``"x-"``.
+    """
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """The unit of search: one paragraph with its document's metadata.
+
+    ``id`` is ``"<doc_id>#p<n>"``. For a fresh document n is the position;
+    on an incremental update an unchanged paragraph keeps the id it had, so
+    n and ``position`` may differ.
+    """
+
+    id: str
+    doc_id: str
+    title: str
+    position: int
+    text: str
+    section: str = ""
+    author: str | None = None
+    published: str | None = None
+    years: tuple[int, ...] = ()
+    decades: tuple[int, ...] = ()
+    persons: tuple[PersonRef, ...] = ()
+    # Review flags raised during annotation, e.g. "typo:Trotksy->trotsky-leon".
+    flags: tuple[str, ...] = field(default=())
+
+    @property
+    def published_year(self) -> int | None:
+        """>>> Paragraph("a#p0", "a", "t", 0, "x", published="1947-05").published_year
+        1947
+        """
+        if self.published and self.published[:4].isdigit():
+            return int(self.published[:4])
+        return None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A corpus file the indexer could not use, and why (shown in the build summary)."""
+
+    path: str
+    reason: str

@@ -1,0 +1,140 @@
+"""The Whoosh schema: the only module that knows the index's field names.
+
+Every analyzer is built from Whoosh's own classes so the pickled schema in an
+index stays loadable as long as whoosh-reloaded is installed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from whoosh import fields
+from whoosh.analysis import (
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+)
+from whoosh.support.charset import accent_map
+
+from indexer.models import Paragraph, PersonRef
+
+# whoosh-reloaded's default tokenizer keeps "*" inside words, so Markdown
+# emphasis such as "*Te Deum*" would be indexed as "*te"; this pattern does not.
+TOKEN_PATTERN = r"\w+(\.?\w+)*"
+
+
+def text_analyzer():
+    """Case- and accent-folded, stemmed words (deported ~ deportation, Cárdenas ~ Cardenas).
+
+    No stop list: visitors search for phrases such as "tear down this wall".
+    """
+    return (
+        RegexTokenizer(TOKEN_PATTERN)
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StemFilter(lang="en", cachesize=100_000)
+    )
+
+
+def exact_analyzer():
+    """Folded but unstemmed words, for names and "did you mean" vocabulary."""
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+# Field names, in one place.
+ID = "id"
+DOC_ID = "doc_id"
+TITLE = "title"
+SECTION = "section"
+AUTHOR = "author"
+TEXT = "text"
+WORDS = "words"  # unstemmed copy of the text: the vocabulary for spelling suggestions
+PERSON_NAMES = "person_names"  # canonical names and aliases of the persons mentioned
+PERSON = "person"  # person ids, one token each
+YEAR = "year"  # years mentioned, one token each ("1940")
+DECADE = "decade"  # decades mentioned as such ("1920")
+PUBLISHED = "published"  # ISO date prefix, stored
+PUB_YEAR = "pub_year"  # publication year, one token
+POSITION = "position"
+PAYLOAD = "payload"  # JSON of what the API returns but never searches
+
+
+def build_schema() -> fields.Schema:
+    return fields.Schema(
+        **{
+            ID: fields.ID(stored=True, unique=True),
+            DOC_ID: fields.ID(stored=True),
+            # BM25F: matches in the title and section heading weigh more.
+            TITLE: fields.TEXT(analyzer=text_analyzer(), stored=True, field_boost=3.0),
+            SECTION: fields.TEXT(analyzer=text_analyzer(), stored=True, field_boost=2.0),
+            AUTHOR: fields.TEXT(analyzer=exact_analyzer(), stored=True, field_boost=1.5),
+            TEXT: fields.TEXT(analyzer=text_analyzer(), stored=True, phrase=True),
+            WORDS: fields.TEXT(analyzer=exact_analyzer(), phrase=False),
+            PERSON_NAMES: fields.TEXT(analyzer=exact_analyzer(), phrase=True, field_boost=1.5),
+            PERSON: fields.KEYWORD(stored=True, lowercase=False, scorable=False),
+            YEAR: fields.KEYWORD(stored=True),
+            DECADE: fields.KEYWORD(stored=True),
+            PUBLISHED: fields.ID(stored=True),
+            PUB_YEAR: fields.KEYWORD(stored=True),
+            POSITION: fields.NUMERIC(stored=True, sortable=True),
+            PAYLOAD: fields.STORED(),
+        }
+    )
+
+
+def to_fields(p: Paragraph, aliases: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """The Whoosh document for one paragraph.
+
+    ``aliases`` maps a person id to the other names they go by, so a search for
+    one form of a name finds paragraphs that use another.
+    """
+    names: list[str] = []
+    for ref in p.persons:
+        names.append(ref.name)
+        names.extend((aliases or {}).get(ref.id, ()))
+    pub_year = p.published_year
+    return {
+        ID: p.id,
+        DOC_ID: p.doc_id,
+        TITLE: p.title,
+        SECTION: p.section,
+        AUTHOR: p.author or "",
+        TEXT: p.text,
+        WORDS: p.text,
+        PERSON_NAMES: " ; ".join(names),
+        PERSON: " ".join(ref.id for ref in p.persons),
+        YEAR: " ".join(str(y) for y in p.years),
+        DECADE: " ".join(str(d) for d in p.decades),
+        PUBLISHED: p.published or "",
+        PUB_YEAR: str(pub_year) if pub_year is not None else "",
+        POSITION: p.position,
+        PAYLOAD: json.dumps(
+            {
+                "persons": [[r.id, r.name] for r in p.persons],
+                "flags": list(p.flags),
+            },
+            ensure_ascii=False,
+        ),
+    }
+
+
+def from_stored(stored: dict[str, Any]) -> Paragraph:
+    """The Paragraph back from a hit's stored fields (inverse of :func:`to_fields`)."""
+    payload = json.loads(stored.get(PAYLOAD) or "{}")
+    pub = stored.get(PUBLISHED) or None
+    return Paragraph(
+        id=stored[ID],
+        doc_id=stored[DOC_ID],
+        title=stored.get(TITLE, ""),
+        position=int(stored.get(POSITION, 0)),
+        text=stored.get(TEXT, ""),
+        section=stored.get(SECTION, ""),
+        author=stored.get(AUTHOR) or None,
+        published=pub,
+        years=tuple(int(y) for y in (stored.get(YEAR) or "").split()),
+        decades=tuple(int(d) for d in (stored.get(DECADE) or "").split()),
+        persons=tuple(PersonRef(i, n) for i, n in payload.get("persons", [])),
+        flags=tuple(payload.get("flags", [])),
+    )
