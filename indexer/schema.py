@@ -138,3 +138,11 @@ def from_stored(stored: dict[str, Any]) -> Paragraph:
         persons=tuple(PersonRef(i, n) for i, n in payload.get("persons", [])),
         flags=tuple(payload.get("flags", [])),
     )
+
+
+# The index root's layout, shared with the service (see indexer/generations.py).
+CURRENT_FILE = "CURRENT"
+PREVIOUS_FILE = "PREVIOUS"
+GENERATION_META = "generation.json"  # built_at, documents, paragraphs, corpus, ...
+PERSONS_FILE = "persons.json"  # {person_id: {"name", "sort", "aliases": [...]}}
+MANIFEST_FILE = "manifest.json"  # {doc_id: {"hash", "paragraphs": {text_hash: pid}}}
