@@ -1,0 +1,178 @@
+"""Catalogue files: a folder's own list of titles, authors and dates for its files.
+
+A catalogue is a CSV file or JSON Lines file named ``catalogue.csv``,
+``catalogue.jsonl`` or ``metadata.csv``. It covers the files in its folder and
+below. Column names are flexible, because catalogues come from other people's
+projects:
+
+- the file: ``path``, ``file``, ``fileid``, ``filename`` (a relative path, a
+  bare file name or a stem such as ``1790-Washington-1``);
+- ``title``; ``author``, ``president_full``, ``creator``; ``date``, ``published``.
+
+A column ending in ``html_path`` names a second copy of the same text (the
+scraped page a plain-text file was made from): that file gets the same entry,
+and when the row has no title the page's ``<title>`` supplies one.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "catalogue.csv").write_text("file,title,author,date\\nspeech-1,On Canals,Ann Smith,12 May 1830\\n")
+>>> Catalogue.load(d / "catalogue.csv").lookup(d / "texts" / "speech-1.txt")
+Entry(title='On Canals', author='Ann Smith', date='1830-05-12')
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer.dates import parse_date
+
+CATALOGUE_NAMES = ("catalogue.csv", "catalogue.jsonl", "metadata.csv")
+
+PATH_COLUMNS = ("path", "file", "fileid", "filename", "file_id", "doc")
+TITLE_COLUMNS = ("title", "name")
+AUTHOR_COLUMNS = ("author", "president_full", "creator", "president", "speaker")
+DATE_COLUMNS = ("date", "published", "pub_date", "year")
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+
+
+class CatalogueError(ValueError):
+    """A catalogue file that cannot be read; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a catalogue says about one file; None where it says nothing."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+
+def _pick(row: dict[str, str], names: tuple[str, ...]) -> str | None:
+    """The first non-empty value among the columns ``names`` (case-insensitive)."""
+    lowered = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
+    for name in names:
+        value = lowered.get(name)
+        if value is not None and str(value).strip():
+            return " ".join(str(value).split())
+    return None
+
+
+def _key_forms(ref: str) -> list[str]:
+    """Lookup keys for a reference: the path, the file name and the stem.
+
+    >>> _key_forms("speeches/1790-Washington-1.txt")
+    ['speeches/1790-washington-1.txt', '1790-washington-1.txt', '1790-washington-1']
+    """
+    ref = ref.strip().replace("\\", "/").lstrip("./").lower()
+    name = ref.rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return list(dict.fromkeys([ref, name, stem]))
+
+
+def _page_title(page: Path) -> str | None:
+    """The ``<title>`` of an HTML page, without a " | Site Name" suffix."""
+    try:
+        with page.open("rb") as fh:
+            head = fh.read(32_768).decode("utf-8", "replace")
+    except OSError:
+        return None
+    m = _TITLE_TAG.search(head)
+    if not m:
+        return None
+    title = " ".join(html.unescape(m.group(1)).split())
+    return title.split(" | ")[0].strip() or None
+
+
+@dataclass
+class Catalogue:
+    """The entries of one catalogue file, found by path, file name or stem."""
+
+    folder: Path
+    entries: dict[str, Entry] = field(default_factory=dict)
+    _siblings: dict[str, Path] | None = field(default=None, repr=False)
+
+    @classmethod
+    def find(cls, folder: Path) -> Catalogue | None:
+        """The catalogue kept in ``folder`` itself, or None when it has none.
+
+        Raises :class:`CatalogueError` when the file exists but is unreadable.
+        """
+        for name in CATALOGUE_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return cls.load(candidate)
+        return None
+
+    @classmethod
+    def load(cls, path: Path) -> Catalogue:
+        """Read a CSV or JSON Lines catalogue; raises :class:`CatalogueError`."""
+        try:
+            raw = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CatalogueError(f"{path.name}: cannot read ({exc})") from exc
+        rows: list[dict[str, str]] = []
+        try:
+            if path.suffix.lower() == ".jsonl":
+                for line in raw.splitlines():
+                    if line.strip():
+                        obj = json.loads(line)
+                        if isinstance(obj, dict):
+                            rows.append({str(k): "" if v is None else str(v) for k, v in obj.items()})
+            else:
+                rows = list(csv.DictReader(io.StringIO(raw)))
+        except (json.JSONDecodeError, csv.Error) as exc:
+            raise CatalogueError(f"{path.name}: malformed ({exc})") from exc
+        catalogue = cls(path.parent)
+        for row in rows:
+            catalogue._add(row)
+        return catalogue
+
+    def _add(self, row: dict[str, str]) -> None:
+        ref = _pick(row, PATH_COLUMNS)
+        if not ref:
+            return
+        date = _pick(row, DATE_COLUMNS)
+        pages = [v for k, v in row.items() if k and k.lower().endswith("html_path") and v]
+        title = _pick(row, TITLE_COLUMNS)
+        if title is None:
+            for page in pages:
+                title = self._title_of(page)
+                if title:
+                    break
+        entry = Entry(title=title, author=_pick(row, AUTHOR_COLUMNS), date=parse_date(date) if date else None)
+        for key in _key_forms(ref) + [k for page in pages for k in _key_forms(page)[1:2]]:
+            self.entries.setdefault(key, entry)
+
+    def _title_of(self, page_ref: str) -> str | None:
+        # The path may be recorded as it was in the catalogue's own project
+        # ("raw/ucsb/x.html") while the copy here sits in a sibling folder.
+        name = page_ref.replace("\\", "/").rsplit("/", 1)[-1]
+        direct = self.folder / page_ref
+        if direct.is_file():
+            return _page_title(direct)
+        if self._siblings is None:
+            self._siblings = {p.name: p for p in sorted(self.folder.glob("*/*"), reverse=True)}
+        found = self._siblings.get(name)
+        return _page_title(found) if found else None
+
+    def lookup(self, path: Path) -> Entry | None:
+        """The entry for a file at or below this catalogue's folder, if any."""
+        try:
+            rel = path.relative_to(self.folder).as_posix()
+        except ValueError:
+            return None
+        for key in _key_forms(rel):
+            if key in self.entries:
+                return self.entries[key]
+        return None
+
+    def __len__(self) -> int:
+        return len(self.entries)

@@ -1,0 +1,73 @@
+"""Catalogue files map files to title, author and date, whatever their column names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.catalogue import Catalogue, CatalogueError, Entry
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def test_csv_with_stem_and_flexible_columns(tmp_path: Path) -> None:
+    (tmp_path / "metadata.csv").write_text(
+        "fileid,year,date,president_full,kind\n"
+        "1801-Jones-1,1801,1801-12-08,Mary Jones,written\n",
+        encoding="utf-8",
+    )
+    cat = Catalogue.find(tmp_path)
+    assert cat is not None
+    entry = cat.lookup(tmp_path / "speeches" / "1801-Jones-1.txt")
+    assert entry == Entry(title=None, author="Mary Jones", date="1801-12-08")
+    assert cat.lookup(tmp_path / "speeches" / "1801-Jones-2.txt") is None
+    # A file outside the catalogue's folder is not covered.
+    assert cat.lookup(tmp_path.parent / "1801-Jones-1.txt") is None
+
+
+def test_jsonl_with_relative_paths(tmp_path: Path) -> None:
+    (tmp_path / "catalogue.jsonl").write_text(
+        '{"path": "a/one.md", "title": "On Bridges", "creator": "Tom Reed", "published": "May 1921"}\n'
+        "\n"
+        '{"file": "two.html", "title": "Second", "author": null}\n',
+        encoding="utf-8",
+    )
+    cat = Catalogue.load(tmp_path / "catalogue.jsonl")
+    assert cat.lookup(tmp_path / "a" / "one.md") == Entry("On Bridges", "Tom Reed", "1921-05")
+    assert cat.lookup(tmp_path / "b" / "two.html") == Entry("Second", None, None)
+
+
+def test_title_from_linked_html_page(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "canal-speech.html").write_text(
+        "<html><head><title>Address on Canals | Some Site</title></head></html>", encoding="utf-8"
+    )
+    (tmp_path / "metadata.csv").write_text(
+        "fileid,date,raw_html_path\nx-1,1830-05-12,old/place/canal-speech.html\n", encoding="utf-8"
+    )
+    cat = Catalogue.load(tmp_path / "metadata.csv")
+    assert cat.lookup(tmp_path / "texts" / "x-1.txt") == Entry("Address on Canals", None, "1830-05-12")
+    # The page itself is covered by the same entry.
+    assert cat.lookup(tmp_path / "pages" / "canal-speech.html") == cat.lookup(tmp_path / "x-1.txt")
+
+
+def test_no_catalogue_and_broken_catalogue(tmp_path: Path) -> None:
+    assert Catalogue.find(tmp_path) is None
+    (tmp_path / "catalogue.jsonl").write_text("{not json\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="catalogue.jsonl"):
+        Catalogue.find(tmp_path)
+
+
+@pytest.mark.shared
+def test_real_sotu_metadata() -> None:
+    folder = SHARED / "corpus" / "presidential" / "sotu"
+    if not (folder / "metadata.csv").is_file():
+        pytest.skip("../shared/corpus/presidential/sotu/metadata.csv is absent")
+    cat = Catalogue.find(folder)
+    assert cat is not None
+    entry = cat.lookup(folder / "speeches" / "1846-Polk-1.txt")
+    assert entry is not None
+    assert entry.author == "James K. Polk"
+    assert entry.date == "1846-12-08"
+    assert entry.title and "Annual Message" in entry.title

@@ -1,0 +1,57 @@
+"""Dates are only as precise as the text, and never invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.dates import date_from_filename, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Submitted by someone on 12 September, 2006 - 12:42", "2006-09-12"),
+        ("September 12, 2006", "2006-09-12"),
+        ("Sept. 6, 1905", "1905-09-06"),
+        ("2006-09-12", "2006-09-12"),
+        ("1790-01-08T00:00:00+00:00", "1790-01-08"),
+        ("1947-05", "1947-05"),
+        ("July 1913", "1913-07"),
+        ("From The Gazette, April, 1910.", "1910-04"),
+        ("(1913)", "1913"),
+        ("Written in the 3rd of March 1871 at night", "1871-03-03"),
+        ("Nov 12-26, 1885", "1885-11"),  # a span of days keeps only the month
+        ("March-May, 1884;", "1884"),  # a span of months keeps only the year
+        ("Last updated on 29.7.2007", "2007-07-29"),
+        ("31 February 1900", "1900-02"),  # impossible day: no day, not a guess
+        ("The Weekly Lamp, 3 October 1899. Reprinted 1988.", "1899-10-03"),  # the first date wins
+        ("PO Box 6587, 12,000 copies", None),  # numbers that cannot be years
+        ("10 June", None),  # no year given: none invented
+        ("today, in October", None),
+        ("", None),
+    ],
+)
+def test_parse_date(text: str, expected: str | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("1860-02-27-cooper-union.txt", "1860-02-27"),
+        ("miller/2020-08-08-press-conference", "2020-08-08"),
+        ("1790-Washington-1.txt", "1790"),
+        ("connolly/1913/07/july12.md", "1913-07"),
+        ("archive/connolly/1913/xx/linslavs.md", "1913"),
+        ("lenin/works/1920/jun/05.md", "1920-06-05"),
+        ("marx/works/1852/letters/52_03_05.md", "1852-03-05"),
+        ("deleon/works/1905/050906.md", "1905-09-06"),
+        ("deleon/works/1905/990906.md", "1905"),  # digits that do not repeat the year are not a date
+        ("marx/works/1848/manifesto/ch01.md", "1848"),
+        ("a/1913/13/x.md", "1913"),  # no month 13
+        ("notes/chapter-one.md", None),
+        ("12345/x.md", None),
+    ],
+)
+def test_date_from_filename(name: str, expected: str | None) -> None:
+    assert date_from_filename(name) == expected
