@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -12,9 +13,19 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
+from indexer.authority import Authority
 from indexer.generations import Generation, new_generation, switch_to
-from indexer.models import Paragraph, Skipped
-from indexer.schema import GENERATION_META, PERSONS_FILE, build_schema, to_fields
+from indexer.locking import writer_lock
+from indexer.models import Document, Paragraph, Skipped
+from indexer.schema import (
+    GENERATION_META,
+    MANIFEST_FILE,
+    PERSONS_FILE,
+    build_schema,
+    to_fields,
+)
+
+DISCOVERY_FILE = "discovery.json"  # the person annotator's corpus-wide state, for updates
 
 # Whoosh's writer buffers postings in memory up to this many MB per process.
 WRITER_LIMIT_MB = int(os.environ.get("ARCHIVE_WRITER_LIMIT_MB", "256"))
@@ -59,7 +70,9 @@ def write_paragraphs(
     root: Path,
     persons: dict[str, dict] | None = None,
     meta: dict | None = None,
+    aliases: dict[str, list[str]] | None = None,
     on_paragraph: Callable[[Paragraph], None] | None = None,
+    finish: Callable[[Generation], None] | None = None,
 ) -> Generation:
     """Write paragraphs into a brand-new generation under ``root`` and switch to it.
 
@@ -69,7 +82,8 @@ def write_paragraphs(
     """
     gen = new_generation(root)
     ix = whoosh_index.create_in(str(gen.path), build_schema())
-    aliases = {pid: list(p.get("aliases", [])) for pid, p in (persons or {}).items()}
+    if aliases is None:
+        aliases = {pid: list(p.get("aliases", [])) for pid, p in (persons or {}).items()}
     writer = ix.writer(limitmb=WRITER_LIMIT_MB)
     count = 0
     docs: set[str] = set()
@@ -84,7 +98,10 @@ def write_paragraphs(
     except BaseException:
         writer.cancel()
         raise
-    gen.write_json(PERSONS_FILE, persons or {})
+    if persons is not None:
+        gen.write_json(PERSONS_FILE, persons)
+    if finish is not None:
+        finish(gen)
     gen.write_json(
         GENERATION_META,
         {
@@ -99,9 +116,117 @@ def write_paragraphs(
     return gen
 
 
-def iter_skipped(items: Iterable[object], report: BuildReport) -> Iterator[object]:
-    for item in items:
-        if isinstance(item, Skipped):
-            report.skipped.append(item)
-        else:
-            yield item
+def default_authority(corpus: Path) -> Path | None:
+    """The corpus's own persons.toml, else the one shipped in this project's corpus/."""
+    env = os.environ.get("ARCHIVE_AUTHORITY")
+    if env:
+        return Path(env)
+    for candidate in (corpus / AUTHORITY_NAME, PROJECT_CORPUS / AUTHORITY_NAME):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+AUTHORITY_NAME = "persons.toml"
+PROJECT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def person_registry(paragraphs_persons: dict[str, str], authority: Authority) -> dict[str, dict]:
+    """{id: {"name", "sort", "aliases"}} for every person the index mentions."""
+    aliases = authority.aliases()
+    registry = {}
+    for pid, name in sorted(paragraphs_persons.items()):
+        registry[pid] = {
+            "name": name,
+            "sort": authority.sort_name(pid) or _sort_name(name),
+            "aliases": [a for a in aliases.get(pid, []) if a != name],
+        }
+    return registry
+
+
+def _sort_name(name: str) -> str:
+    parts = name.split()
+    return f"{parts[-1]}, {' '.join(parts[:-1])}" if len(parts) > 1 else name
+
+
+def build_corpus(
+    corpus: Path,
+    root: Path,
+    authority_path: Path | None = None,
+    progress: bool = True,
+    workers: int | None = None,
+) -> BuildReport:
+    """Build a fresh generation from ``corpus`` under ``root`` and switch to it.
+
+    Holds the writer lock for the whole build; the served generation stays
+    untouched until the new one is complete.
+    """
+    from tqdm import tqdm
+
+    from indexer.persons import PersonAnnotator
+    from indexer.pipeline import WORKERS, annotate_all
+    from indexer.sources import read_corpus
+
+    started = time.perf_counter()
+    report = BuildReport()
+    authority_path = authority_path or default_authority(corpus)
+    with writer_lock(root, f"build {corpus}") as note:
+        if note:
+            print(note, file=sys.stderr)
+        files = tqdm(desc="reading", unit=" files", disable=not progress, file=sys.stderr)
+        docs = []
+        for item in read_corpus(corpus):
+            files.update()
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+            else:
+                docs.append(item)
+        files.close()
+        authority = Authority.load(authority_path)
+        annotator = PersonAnnotator(authority)
+        annotator.prepare((d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"]) for d in docs)
+        state = annotator.state()
+
+        manifest: dict[str, dict] = {}
+        names: dict[str, str] = {}
+        bar = tqdm(total=len(docs), desc="indexing", unit=" docs", disable=not progress, file=sys.stderr)
+
+        def paragraphs() -> Iterator[Paragraph]:
+            for doc, pars in annotate_all(docs, authority_path, state, workers or WORKERS):
+                bar.update()
+                report.documents += 1
+                manifest[doc.doc_id] = manifest_entry(doc, pars)
+                for p in pars:
+                    for ref in p.persons:
+                        report.persons[ref.name] += 1
+                        names[ref.id] = ref.name
+                    report.years.update(p.years)
+                    report.flags.extend((p.id, f) for f in p.flags)
+                    yield p
+
+        gen = write_paragraphs(
+            paragraphs(),
+            root,
+            persons=None,
+            aliases=authority.aliases(),
+            meta={"corpus": str(corpus.resolve()), "authority": str(authority_path or "")},
+            finish=lambda gen: _finish(gen, manifest, names, authority, state),
+        )
+        bar.close()
+        report.paragraphs = gen.meta.get("paragraphs", 0)
+        report.generation = gen.name
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def manifest_entry(doc: Document, pars: list[Paragraph]) -> dict:
+    return {
+        "hash": doc.content_hash,
+        "paragraphs": [[text_hash(p.text), p.id] for p in pars],
+    }
+
+
+def _finish(gen: Generation, manifest: dict, names: dict, authority: Authority, state: dict) -> None:
+    gen.write_json(MANIFEST_FILE, manifest)
+    gen.write_json(PERSONS_FILE, person_registry(names, authority))
+    gen.write_json(DISCOVERY_FILE, {"state": state, "authority": authority.fingerprint()})
