@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sys
 import time
 from collections import Counter
@@ -210,7 +211,7 @@ def build_corpus(
             persons=None,
             aliases=authority.aliases(),
             meta={"corpus": str(corpus.resolve()), "authority": str(authority_path or "")},
-            finish=lambda gen: _finish(gen, manifest, names, authority, state),
+            finish=lambda gen: _finish(gen, corpus, manifest, names, authority, state),
         )
         bar.close()
         report.paragraphs = gen.meta.get("paragraphs", 0)
@@ -226,7 +227,19 @@ def manifest_entry(doc: Document, pars: list[Paragraph]) -> dict:
     }
 
 
-def _finish(gen: Generation, manifest: dict, names: dict, authority: Authority, state: dict) -> None:
+def _finish(
+    gen: Generation, corpus: Path, manifest: dict, names: dict, authority: Authority, state: dict
+) -> None:
+    # size and mtime let `update` skip hashing files that were not touched.
+    for doc_id, entry in manifest.items():
+        try:
+            st = (corpus / doc_id).stat()
+        except OSError:
+            continue
+        entry["size"], entry["mtime"] = st.st_size, st.st_mtime_ns
     gen.write_json(MANIFEST_FILE, manifest)
+    if authority.path is not None and authority.path.is_file():
+        # The update compares against this snapshot to find what an edit changed.
+        shutil.copyfile(authority.path, gen.path / "authority.toml")
     gen.write_json(PERSONS_FILE, person_registry(names, authority))
     gen.write_json(DISCOVERY_FILE, {"state": state, "authority": authority.fingerprint()})
