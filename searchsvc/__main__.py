@@ -1,0 +1,53 @@
+"""python -m searchsvc [--index DIR] [--host H] [--port P] [--workers N]
+
+Options override the environment (ARCHIVE_INDEX, ARCHIVE_HOST, ARCHIVE_PORT,
+ARCHIVE_WORKERS); everything else is read by Settings.from_env().
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+import uvicorn
+
+from searchsvc.settings import Settings, SettingsError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m searchsvc",
+                                     description="Serve the archive search site and API.")
+    parser.add_argument("--index", help="index root holding CURRENT (env ARCHIVE_INDEX)")
+    parser.add_argument("--host", help="address to listen on (env ARCHIVE_HOST)")
+    parser.add_argument("--port", type=int, help="port (env ARCHIVE_PORT)")
+    parser.add_argument("--workers", type=int, help="worker processes (env ARCHIVE_WORKERS)")
+    args = parser.parse_args(argv)
+    # Workers are separate processes that read the environment themselves.
+    for var, value in (("ARCHIVE_INDEX", args.index), ("ARCHIVE_HOST", args.host),
+                       ("ARCHIVE_PORT", args.port), ("ARCHIVE_WORKERS", args.workers)):
+        if value is not None:
+            os.environ[var] = str(value)
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.INFO, format="%(message)s"
+                        if settings.access_log_json else "%(levelname)s %(name)s: %(message)s")
+    uvicorn.run(
+        "searchsvc.app:create_app_from_env",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        # Our JSON access log replaces uvicorn's plain one when switched on.
+        access_log=not settings.access_log_json,
+        proxy_headers=False,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

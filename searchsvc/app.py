@@ -1,0 +1,295 @@
+"""create_app(settings) -> Starlette: routes, lifespan, middleware and error handlers.
+
+JSON routes live under /api (plus /healthz and /openapi.json); HTML routes are
+/ and /doc/{doc_id}. Handlers are plain functions, so Starlette runs them in
+its thread pool: Whoosh and numpy work never blocks the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import json
+import logging
+import threading
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from searchsvc import pages
+from searchsvc.documents import load_document
+from searchsvc.errors import APIError, BadRequest, NotFound, TooManyRequests, Unauthorized, \
+    error_body
+from searchsvc.index_state import IndexState
+from searchsvc.openapi import openapi_document
+from searchsvc.search import parse_request, person_values, search
+from searchsvc.settings import Settings
+
+HERE = Path(__file__).resolve().parent
+log = logging.getLogger("searchsvc")
+access_log = logging.getLogger("searchsvc.access")
+
+SECURITY_HEADERS = {
+    # Only our own scripts, styles and images; nothing may frame the pages.
+    "content-security-policy": "default-src 'self'; img-src 'self'; style-src 'self'; "
+    "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'",
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "same-origin",
+}
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith(("/api/", "/healthz", "/openapi", "/admin/")):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def json_response(body: dict[str, Any], status: int = 200,
+                  headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response (pure ASGI: no body buffering)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                for k, v in SECURITY_HEADERS.items():
+                    if k.encode() not in present:
+                        headers.append((k.encode(), v.encode()))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class AccessLog:
+    """One JSON line per request on the 'searchsvc.access' logger."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = {"code": 500}
+
+        async def capture(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, capture)
+        finally:
+            client = scope.get("client") or ("", 0)
+            access_log.info(json.dumps({
+                "method": scope.get("method"), "path": scope.get("path"),
+                "query": scope.get("query_string", b"").decode("latin-1")[:500],
+                "status": status["code"], "client": client[0],
+                "ms": round((time.perf_counter() - start) * 1000, 2),
+            }))
+
+
+class RateLimit:
+    """A fixed one-minute window per client address; off when the limit is 0."""
+
+    def __init__(self, app: ASGIApp, per_minute: int) -> None:
+        self.app = app
+        self.per_minute = per_minute
+        self._window = 0
+        self._counts: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, client: str, now: float | None = None) -> bool:
+        window = int((now if now is not None else time.time()) // 60)
+        with self._lock:
+            if window != self._window:
+                self._window, self._counts = window, {}
+            n = self._counts.get(client, 0) + 1
+            self._counts[client] = n
+            return n <= self.per_minute
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not scope.get("path", "").startswith(
+            ("/static/", "/healthz")
+        ):
+            client = (scope.get("client") or ("?", 0))[0]
+            if not self.allow(client):
+                err = TooManyRequests(f"more than {self.per_minute} requests a minute; "
+                                      "try again shortly", headers={"retry-after": "60"})
+                response = json_response(err.body(), err.status, err.headers)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings.from_env()
+    state = IndexState(settings.index_root, cache_size=settings.cache_size,
+                       max_terms=settings.max_terms,
+                       max_expansions=settings.max_wildcard_expansions)
+    renderer = pages.Renderer(HERE / "templates", settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await asyncio.to_thread(state.refresh)
+
+        async def poll() -> None:
+            while True:
+                await asyncio.sleep(settings.reload_seconds)
+                try:
+                    await asyncio.to_thread(state.refresh)
+                except Exception:  # noqa: BLE001 - keep polling whatever happens
+                    log.exception("index reload failed")
+
+        task = asyncio.create_task(poll())
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            state.close()
+
+    # -- JSON API ------------------------------------------------------------------
+    def api_search(request: Request) -> Response:
+        with state.use() as gen:
+            req = parse_request(list(request.query_params.multi_items()), settings, gen.persons)
+            return json_response(search(gen, req, settings))
+
+    def api_person_facet(request: Request) -> Response:
+        with state.use() as gen:
+            params = list(request.query_params.multi_items())
+            req = parse_request(params, settings, gen.persons, extra=("prefix", "limit"))
+            prefix = request.query_params.get("prefix", "")[:100]
+            limit_raw = request.query_params.get("limit", "20") or "20"
+            if not limit_raw.isdigit() or not 1 <= int(limit_raw) <= settings.max_page_size:
+                raise BadRequest([("limit", f"must be between 1 and {settings.max_page_size}")])
+            return json_response(person_values(gen, req, settings, prefix, int(limit_raw)))
+
+    def api_document(request: Request) -> Response:
+        with state.use() as gen:
+            return json_response(load_document(gen, request.path_params["doc_id"]))
+
+    def healthz(request: Request) -> Response:
+        gen = state.current
+        if gen is None:
+            body = error_body(503, "Service unavailable",
+                              [(None, state.last_error or "no index generation is loaded")])
+            return json_response(body, 503)
+        return json_response({
+            "ok": True, "generation": gen.name, "paragraphs": gen.doc_count,
+            "documents": gen.documents, "built_at": gen.meta.get("built_at"),
+        })
+
+    def openapi(request: Request) -> Response:
+        return json_response(openapi_document(settings))
+
+    def admin_reload(request: Request) -> Response:
+        if not settings.admin_token:
+            raise NotFound("the admin API is disabled (set ARCHIVE_ADMIN_TOKEN)")
+        given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given.encode(), settings.admin_token.encode()):
+            raise Unauthorized("a valid 'Authorization: Bearer <token>' header is required",
+                               headers={"www-authenticate": "Bearer"})
+        switched = state.refresh()
+        gen = state.current
+        return json_response({"ok": True, "switched": switched,
+                              "generation": gen.name if gen else None})
+
+    # -- HTML ----------------------------------------------------------------------
+    def page_search(request: Request) -> Response:
+        with state.use() as gen:
+            return renderer.search_page(request, gen)
+
+    def page_document(request: Request) -> Response:
+        with state.use() as gen:
+            return renderer.document_page(request, gen, request.path_params["doc_id"])
+
+    # -- errors --------------------------------------------------------------------
+    def render_error(request: Request, status: int, title: str,
+                     errors: list[tuple[str | None, str]],
+                     headers: dict[str, str] | None = None) -> Response:
+        if wants_json(request):
+            return json_response(error_body(status, title, errors), status, headers)
+        return renderer.error_page(request, status, title, errors, headers)
+
+    async def api_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, APIError)
+        return render_error(request, exc.status, exc.title, exc.errors, exc.headers)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        titles = {404: "Not found", 405: "Method not allowed"}
+        message = {404: f"nothing at {request.url.path[:200]}"}.get(exc.status_code, exc.detail)
+        return render_error(request, exc.status_code, titles.get(exc.status_code, "Error"),
+                            [(None, str(message))], dict(exc.headers or {}))
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+        return render_error(request, 500, "Internal error",
+                            [(None, "something went wrong on our side; it has been logged")])
+
+    middleware = [Middleware(SecurityHeaders)]
+    if settings.access_log_json:
+        middleware.append(Middleware(AccessLog))
+    if settings.rate_limit:
+        middleware.append(Middleware(RateLimit, per_minute=settings.rate_limit))
+    if settings.cors_origins:
+        middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                                     allow_methods=["GET"], allow_headers=[]))
+
+    app = Starlette(
+        routes=[
+            Route("/", page_search, name="search_page"),
+            Route("/doc/{doc_id:path}", page_document, name="document_page"),
+            Route("/api/search", api_search, name="api_search"),
+            Route("/api/facets/person", api_person_facet, name="api_person_facet"),
+            Route("/api/documents/{doc_id:path}", api_document, name="api_document"),
+            Route("/healthz", healthz, name="healthz"),
+            Route("/openapi.json", openapi, name="openapi"),
+            Route("/admin/reload", admin_reload, methods=["POST"], name="admin_reload"),
+            Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+        ],
+        middleware=middleware,
+        exception_handlers={APIError: api_error, HTTPException: http_error,
+                            Exception: server_error},
+        lifespan=lifespan,
+    )
+    app.state.index = state
+    app.state.settings = settings
+    return app
+
+
+def create_app_from_env() -> Starlette:
+    """Factory for ``uvicorn --factory searchsvc.app:create_app_from_env`` (one per worker)."""
+    return create_app(Settings.from_env())

@@ -1,0 +1,116 @@
+"""Snippets and highlighted paragraphs: HTML-escaped text, matches in <mark>.
+
+A token matches when its stemmed form is one of the query's stemmed terms
+(text/title/section fields) or its folded unstemmed form is one of the
+query's exact terms (person names, words). Everything outside the <mark>
+tags is escaped here, so templates may mark the result safe.
+
+>>> t = Terms.of(stems={"deport"})
+>>> highlight("They were <deported> in 1929.", t)
+'They were &lt;<mark>deported</mark>&gt; in 1929.'
+>>> snippet("A short text about nothing.", Terms.of(), width=12)
+'A short text…'
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from indexer.schema import exact_analyzer, text_analyzer
+
+_STEMMED = text_analyzer()
+_EXACT = exact_analyzer()
+
+
+@dataclass(frozen=True)
+class Terms:
+    stems: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, stems: Iterable[str] = (), words: Iterable[str] = ()) -> Terms:
+        return cls(frozenset(stems), frozenset(words))
+
+    def __bool__(self) -> bool:
+        return bool(self.stems or self.words)
+
+
+def spans(text: str, terms: Terms) -> list[tuple[int, int]]:
+    """Character spans of matching tokens, in order.
+
+    >>> spans("Deported, deportation; exile", Terms.of(stems={"deport"}))
+    [(0, 8), (10, 21)]
+    """
+    if not terms or not text:
+        return []
+    out = []
+    # Both analyzers use the same tokenizer, so their tokens line up one to one.
+    stemmed = ((t.text, t.startchar, t.endchar) for t in _STEMMED(text, chars=True))
+    exact = (t.text for t in _EXACT(text, chars=False))
+    for (stem, start, end), word in zip(stemmed, exact):
+        if stem in terms.stems or word in terms.words:
+            out.append((start, end))
+    return out
+
+
+def _mark(text: str, found: list[tuple[int, int]], start: int, end: int) -> str:
+    parts, at = [], start
+    for s, e in found:
+        if s < start or e > end:
+            continue
+        parts.append(html.escape(text[at:s]))
+        parts.append("<mark>" + html.escape(text[s:e]) + "</mark>")
+        at = e
+    parts.append(html.escape(text[at:end]))
+    return "".join(parts)
+
+
+def highlight(text: str, terms: Terms) -> str:
+    """The whole text, escaped, with every match marked."""
+    return _mark(text, spans(text, terms), 0, len(text))
+
+
+def _word_start(text: str, i: int) -> int:
+    """Move back to the start of the word containing i (never split a word)."""
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _word_end(text: str, i: int) -> int:
+    while i < len(text) and not text[i].isspace():
+        i += 1
+    return i
+
+
+def snippet(text: str, terms: Terms, width: int = 260) -> str:
+    """The window of about ``width`` characters holding the most matches, escaped and marked.
+
+    >>> snippet("aa bb cc dd ee ff gg deport hh", Terms.of(stems={"deport"}), width=12)
+    '…gg <mark>deport</mark> hh'
+    """
+    found = spans(text, terms)
+    if len(text) <= width:
+        return _mark(text, found, 0, len(text))
+    best_start, best_count = 0, 0
+    j = 0
+    for i, (s, _) in enumerate(found):
+        # Two-pointer sweep: how many matches fit in a window starting at match i.
+        j = max(j, i)
+        while j + 1 < len(found) and found[j + 1][1] <= s + width:
+            j += 1
+        if j - i + 1 > best_count:
+            best_start, best_count = s, j - i + 1
+    if best_count:
+        # Some context before the first match, but keep it inside the window.
+        start = _word_start(text, max(0, best_start - width // 5))
+    else:
+        start = 0
+    end = min(len(text), start + width)
+    if end < len(text) and not text[end].isspace():
+        cut = text.rfind(" ", start, end)
+        end = cut if cut > start else _word_end(text, end)
+    body = _mark(text, found, start, end).strip()
+    return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")

@@ -1,0 +1,81 @@
+"""The person registry stored beside each generation (persons.json).
+
+``{person_id: {"name", "sort", "aliases": [...]}}``. A visitor may name a
+person by id, canonical name or alias, in any case and with or without accents.
+
+>>> r = PersonRegistry({"trotsky-leon": {"name": "Leon Trotsky", "aliases": ["L. D. Trotsky"]}})
+>>> r.resolve("LEON TROTSKY"), r.resolve("trotsky-leon"), r.resolve("l. d. trotsky")
+('trotsky-leon', 'trotsky-leon', 'trotsky-leon')
+>>> r.name("trotsky-leon"), r.name("x-unknown")
+('Leon Trotsky', 'x-unknown')
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form with single spaces.
+
+    >>> fold("  Lázaro   CÁRDENAS ")
+    'lazaro cardenas'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+class PersonRegistry:
+    def __init__(self, entries: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+        self.entries: dict[str, dict[str, Any]] = {}
+        self._by_form: dict[str, str] = {}
+        for pid, raw in (entries or {}).items():
+            if not isinstance(raw, Mapping):
+                continue  # a broken entry is skipped, not fatal
+            name = str(raw.get("name") or pid)
+            aliases = [str(a) for a in raw.get("aliases") or [] if a]
+            self.entries[pid] = {"name": name, "sort": str(raw.get("sort") or name),
+                                 "aliases": aliases}
+        # Ids and canonical names win over aliases when forms collide.
+        for pid, e in self.entries.items():
+            for form in e["aliases"]:
+                self._by_form.setdefault(fold(form), pid)
+        for pid, e in self.entries.items():
+            self._by_form[fold(e["name"])] = pid
+        for pid in self.entries:
+            self._by_form[fold(pid)] = pid
+
+    def resolve(self, text: str) -> str | None:
+        """The person id a visitor's text names, or None."""
+        return self._by_form.get(fold(text))
+
+    def name(self, pid: str, fallback: str | None = None) -> str:
+        e = self.entries.get(pid)
+        return e["name"] if e else (fallback or pid)
+
+    def sort_key(self, pid: str) -> str:
+        e = self.entries.get(pid)
+        return fold(e["sort"]) if e else fold(pid)
+
+    def forms(self, pid: str) -> list[str]:
+        """Canonical name and aliases (for highlighting a person: query)."""
+        e = self.entries.get(pid)
+        return [e["name"], *e["aliases"]] if e else []
+
+    def matches_prefix(self, pid: str, prefix: str) -> bool:
+        """Does any word of the person's name or aliases (or the id) start with ``prefix``?
+
+        >>> PersonRegistry({"a": {"name": "Leon Trotsky"}}).matches_prefix("a", "tro")
+        True
+        """
+        p = fold(prefix)
+        if not p:
+            return True
+        for form in [pid, *self.forms(pid)]:
+            f = fold(form)
+            if f.startswith(p) or any(w.startswith(p) for w in f.replace("-", " ").split()):
+                return True
+        return False

@@ -1,0 +1,414 @@
+"""Parse a search request, run it against a generation, and build the response.
+
+Work is split so that cost follows what is shown, not what matches:
+
+* the full match set comes from :mod:`searchsvc.matchset` as a numpy array
+  (cached per generation), filters are numpy masks, totals and facet counts
+  are numpy operations over it;
+* only the top ``page * size`` paragraphs are scored by Whoosh (BM25F);
+* stored fields are loaded and snippets highlighted only for the hits shown.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import numpy as np
+from whoosh.idsets import DocIdSet
+
+from indexer.schema import from_stored
+from searchsvc.errors import BadRequest, Unavailable
+from searchsvc.facets import FACET_FIELDS, combine, multiselect_counts
+from searchsvc.highlight import snippet
+from searchsvc.index_state import LoadedIndex
+from searchsvc.matchset import QueryTimeout, query_ids
+from searchsvc.query import ParsedQuery, _positive_terms
+from searchsvc.settings import Settings
+
+SORTS = ("relevance", "date_asc", "date_desc")
+GROUPS = ("paragraph", "document")
+FILTERS = ("person", "year", "decade", "published")
+SEARCH_PARAMS = ("q", *FILTERS, "year_from", "year_to", "page", "size", "sort", "group")
+LINKS_PER_DOCUMENT = 20  # matching paragraphs linked from one grouped result
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A validated request; person holds ids, the echo shows canonical names.
+
+    >>> SearchRequest(q="exile").key()[0]
+    'exile'
+    """
+
+    q: str = ""
+    person: tuple[str, ...] = ()
+    year: tuple[int, ...] = ()
+    decade: tuple[int, ...] = ()
+    published: tuple[int, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    page: int = 1
+    size: int = 10
+    sort: str = "relevance"
+    group: str = "paragraph"
+
+    def key(self) -> tuple:
+        """Normalised: filter order and duplicates don't make a new cache entry."""
+        d = asdict(self)
+        for f in FILTERS:
+            d[f] = tuple(sorted(set(d[f])))
+        return tuple(d.values())
+
+    @property
+    def filter_count(self) -> int:
+        return sum(len(getattr(self, f)) for f in FILTERS)
+
+
+def _int(name: str, raw: str, errors: list, lo: int | None = None, hi: int | None = None,
+         hint: str = "") -> int | None:
+    """Parse one integer parameter, recording a helpful error instead of raising."""
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        errors.append((name, f"must be a whole number, not {raw[:40]!r}"))
+        return None
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        bounds = f"between {lo} and {hi}" if hi is not None else f"at least {lo}"
+        errors.append((name, f"must be {bounds}{hint}, not {value}"))
+        return None
+    return value
+
+
+def parse_request(params: Sequence[tuple[str, str]], settings: Settings, persons,
+                  extra: Iterable[str] = (), strict: bool = True) -> SearchRequest:
+    """Validate query parameters (a multi-dict's items) into a SearchRequest.
+
+    Every problem is collected, then reported together as one 400.
+    """
+    errors: list[tuple[str | None, str]] = []
+    allowed = set(SEARCH_PARAMS) | set(extra)
+    single: dict[str, str] = {}
+    multi: dict[str, list[str]] = {f: [] for f in FILTERS}
+    for name, value in params:
+        if name in multi:
+            if value.strip():
+                multi[name].append(value.strip())
+        elif name in allowed:
+            if name in single and name in SEARCH_PARAMS:
+                errors.append((name, "may be given only once"))
+            single[name] = value
+        elif strict:
+            errors.append((name, "unknown parameter; valid: " + ", ".join(sorted(allowed))))
+    q = single.get("q", "")
+    if len(q) > settings.max_query_length:
+        errors.append(("q", f"is {len(q)} characters long; at most "
+                       f"{settings.max_query_length} are allowed"))
+    if "\0" in q:
+        errors.append(("q", "must not contain NUL characters"))
+    person_ids = []
+    for raw in multi["person"]:
+        pid = persons.resolve(raw)
+        if pid is None:
+            errors.append(("person", f"unknown person {raw[:60]!r}: use a name or id "
+                           "listed by /api/facets/person"))
+        else:
+            person_ids.append(pid)
+    years = [_int("year", v, errors, 0, 9999) for v in multi["year"]]
+    decades = [_int("decade", v, errors, 0, 9990) for v in multi["decade"]]
+    for d in decades:
+        if d is not None and d % 10:
+            errors.append(("decade", f"must be a multiple of 10 such as 1930, not {d}"))
+    published = [_int("published", v, errors, 0, 9999, " (a publication year)")
+                 for v in multi["published"]]
+    year_from = _int("year_from", single["year_from"], errors, 0, 9999) \
+        if single.get("year_from", "").strip() else None
+    year_to = _int("year_to", single["year_to"], errors, 0, 9999) \
+        if single.get("year_to", "").strip() else None
+    if year_from is not None and year_to is not None and year_from > year_to:
+        errors.append(("year_to", f"must not be before year_from ({year_from})"))
+    page = _int("page", single.get("page", "1") or "1", errors, 1) or 1
+    size = _int("size", single.get("size", str(settings.default_page_size))
+                or str(settings.default_page_size), errors, 1, settings.max_page_size)
+    size = size or settings.default_page_size
+    if page * size > settings.max_depth:
+        errors.append(("page", f"page × size may be at most {settings.max_depth}; "
+                       "narrow the search with filters instead"))
+    sort = single.get("sort", "relevance") or "relevance"
+    if sort not in SORTS:
+        errors.append(("sort", f"unknown sort {sort[:40]!r}; valid: {', '.join(SORTS)}"))
+    group = single.get("group", "paragraph") or "paragraph"
+    if group not in GROUPS:
+        errors.append(("group", f"unknown grouping {group[:40]!r}; valid: {', '.join(GROUPS)}"))
+    n_filters = sum(len(v) for v in multi.values())
+    if n_filters > settings.max_filters:
+        errors.append((None, f"{n_filters} filter values given; at most "
+                       f"{settings.max_filters} are allowed"))
+    if errors:
+        raise BadRequest(errors)
+    return SearchRequest(
+        q=" ".join(q.split()),
+        person=tuple(dict.fromkeys(person_ids)),
+        year=tuple(dict.fromkeys(y for y in years if y is not None)),
+        decade=tuple(dict.fromkeys(d for d in decades if d is not None)),
+        published=tuple(dict.fromkeys(p for p in published if p is not None)),
+        year_from=year_from, year_to=year_to, page=page, size=size, sort=sort, group=group,
+    )
+
+
+class MaskSet(DocIdSet):
+    """A numpy boolean mask seen by Whoosh's FilterCollector as a set of docnums."""
+
+    def __init__(self, mask: np.ndarray) -> None:
+        self.mask = mask
+
+    def __contains__(self, docnum: object) -> bool:
+        return bool(self.mask[docnum])  # type: ignore[index]
+
+    def __len__(self) -> int:
+        return int(self.mask.sum())
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __iter__(self):
+        return iter(np.flatnonzero(self.mask).tolist())
+
+
+class Execution:
+    """One search against one generation; ``run()`` returns the response body."""
+
+    def __init__(self, gen: LoadedIndex, req: SearchRequest, settings: Settings) -> None:
+        self.gen = gen
+        self.req = req
+        self.settings = settings
+        self.deadline = time.monotonic() + settings.time_limit
+        self.searcher = gen.searcher()
+
+    # -- match set and filters ---------------------------------------------------------
+    def parsed(self) -> ParsedQuery:
+        return self.gen.builder.build(self.req.q)
+
+    def match_ids(self, pq: ParsedQuery) -> np.ndarray:
+        key = repr(pq.match)
+        ids = self.gen.matches.get(key)
+        if ids is None:
+            try:
+                ids = query_ids(pq.match, self.searcher, self.deadline)
+            except QueryTimeout:
+                raise Unavailable("the search took too long; add words or filters") from None
+            self.gen.matches.put(key, ids)
+        return ids
+
+    def masks(self) -> dict[str, np.ndarray]:
+        """Active filters as docnum masks, keyed by facet name (the range: "year_range")."""
+        n = self.gen.columns.n_docs
+        facets, out = self.gen.facets, {}
+        wanted = {"person": list(self.req.person), "year": [str(y) for y in self.req.year],
+                  "decade": [str(d) for d in self.req.decade],
+                  "published": [str(p) for p in self.req.published]}
+        for name, values in wanted.items():
+            if values:
+                idx = [facets[name].index_of(v) for v in values]
+                out[name] = facets[name].mask((i for i in idx if i is not None), n)
+        lo, hi = self.req.year_from, self.req.year_to
+        if lo is not None or hi is not None:
+            yf = facets["year"]
+            lo, hi = lo if lo is not None else 0, hi if hi is not None else 9999
+            idx = [i for i, v in enumerate(yf.values) if v.isdigit() and lo <= int(v) <= hi]
+            out["year_range"] = yf.mask(idx, n)
+        return out
+
+    # -- ordering ------------------------------------------------------------------------
+    def _scored(self, pq: ParsedQuery, mask: np.ndarray | None, limit: int):
+        results = self.searcher.search(pq.rank, limit=limit,
+                                       filter=MaskSet(mask) if mask is not None else None)
+        return [(docnum, score) for score, docnum in results.top_n]
+
+    def _has_scores(self, pq: ParsedQuery) -> bool:
+        return pq.rank is not None and any(True for _ in _positive_terms(pq.rank))
+
+    def paragraph_page(self, pq, final, mask) -> list[tuple[int, float | None]]:
+        start, end = (self.req.page - 1) * self.req.size, self.req.page * self.req.size
+        if self.req.sort == "relevance" and self._has_scores(pq):
+            return self._scored(pq, mask, end)[start:end]
+        order = "reading" if self.req.sort == "relevance" else self.req.sort
+        return [(int(d), None) for d in self.gen.columns.top(final, order, end)[start:end]]
+
+    def document_page(self, pq, final, mask) -> list[tuple[int, float | None]]:
+        """Best paragraph of each document on this page, documents ranked by it."""
+        start, end = (self.req.page - 1) * self.req.size, self.req.page * self.req.size
+        doc_ord = self.gen.columns.doc_ord
+        if self.req.sort == "relevance" and self._has_scores(pq):
+            limit = max(end * 4, 50)
+            while True:
+                scored = self._scored(pq, mask, limit)
+                seen: dict[int, tuple[int, float]] = {}
+                for docnum, score in scored:
+                    seen.setdefault(int(doc_ord[docnum]), (docnum, score))
+                # Results are in score order, so each document's first paragraph is its
+                # best, and once `end` documents are seen they are exactly the top ones.
+                if len(seen) >= end or len(scored) < limit:
+                    return list(seen.values())[start:end]
+                limit *= 4
+        order = "reading" if self.req.sort == "relevance" else self.req.sort
+        firsts = self.gen.columns.first_per_document(final, order)
+        return [(int(d), None) for d in firsts[start:end]]
+
+    # -- output --------------------------------------------------------------------------
+    def hit(self, docnum: int, score: float | None, pq: ParsedQuery) -> dict[str, Any]:
+        p = from_stored(self.searcher.stored_fields(docnum))
+        persons = self.gen.persons
+        anchor = p.id.rsplit("#", 1)[1] if "#" in p.id else f"p{p.position}"
+        return {
+            "id": p.id,
+            "doc_id": p.doc_id,
+            "title": p.title,
+            "section": p.section,
+            "position": p.position,
+            "snippet": snippet(p.text, pq.terms),
+            "years": list(p.years),
+            "decades": list(p.decades),
+            "persons": [persons.name(r.id, r.name) for r in p.persons],
+            "person_ids": [r.id for r in p.persons],
+            "author": p.author,
+            "published": p.published,
+            "url": doc_url(p.doc_id, anchor, self.req.q),
+            "score": None if score is None else round(float(score), 4),
+        }
+
+    def document_links(self, docnum: int, final: np.ndarray) -> tuple[int, list[dict]]:
+        cols = self.gen.columns
+        same = final[cols.doc_ord[final] == cols.doc_ord[docnum]]
+        same = same[np.argsort(cols.position[same], kind="stable")]
+        links = []
+        for d in same[:LINKS_PER_DOCUMENT]:
+            stored = self.searcher.stored_fields(int(d))
+            pid = stored.get("id", "")
+            anchor = pid.rsplit("#", 1)[1] if "#" in pid else f"p{stored.get('position', 0)}"
+            links.append({"id": pid, "position": int(stored.get("position", 0)),
+                          "url": doc_url(stored.get("doc_id", ""), anchor, self.req.q)})
+        return int(len(same)), links
+
+    def facet_values(self, counts: dict[str, np.ndarray]) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = {}
+        persons = self.gen.persons
+        selected = {"person": set(self.req.person), "year": {str(y) for y in self.req.year},
+                    "decade": {str(d) for d in self.req.decade},
+                    "published": {str(p) for p in self.req.published}}
+        for name, facet in self.gen.facets.items():
+            c = counts[name]
+            rows = []
+            for i in np.flatnonzero(c).tolist():
+                rows.append((facet.values[i], int(c[i])))
+            present = {v for v, _ in rows}
+            rows += [(v, 0) for v in selected[name] if v not in present]
+            if name == "person":
+                rows.sort(key=lambda r: (-r[1], persons.sort_key(r[0])))
+                top = rows[: self.settings.facet_size]
+                top += [r for r in rows[self.settings.facet_size:] if r[0] in selected[name]]
+                out[name] = [{"value": persons.name(v), "label": persons.name(v), "id": v,
+                              "count": n, "selected": v in selected[name]} for v, n in top]
+            else:
+                rows.sort(key=lambda r: int(r[0]) if r[0].isdigit() else 0)
+                out[name] = [{"value": v, "label": v + ("s" if name == "decade" else ""),
+                              "count": n, "selected": v in selected[name]} for v, n in rows]
+        return out
+
+    def echo(self) -> dict[str, Any]:
+        d = asdict(self.req)
+        d["person"] = [self.gen.persons.name(p) for p in self.req.person]
+        for f in ("year", "decade", "published"):
+            d[f] = list(d[f])
+        return d
+
+    def run(self) -> dict[str, Any]:
+        pq = self.parsed()
+        ids = self.match_ids(pq)
+        masks = self.masks()
+        mask = combine(list(masks.values()))
+        final = ids if mask is None else ids[mask[ids]]
+        grouped = self.req.group == "document"
+        doc_ord = self.gen.columns.doc_ord if grouped else None
+        if grouped:
+            total = int(np.unique(doc_ord[final]).size) if final.size else 0
+            page = self.document_page(pq, final, mask)
+        else:
+            total = int(final.size)
+            page = self.paragraph_page(pq, final, mask)
+        hits = []
+        for docnum, score in page:
+            h = self.hit(docnum, score, pq)
+            if grouped:
+                h["matches"], h["paragraphs"] = self.document_links(docnum, final)
+            hits.append(h)
+        counts = multiselect_counts(self.gen.facets, ids, masks, doc_ord)
+        return {
+            "ok": True,
+            "query": self.echo(),
+            "total": total,
+            "page": self.req.page,
+            "size": self.req.size,
+            "pages": max(1, -(-min(total, self.settings.max_depth) // self.req.size)),
+            "hits": hits,
+            "facets": self.facet_values(counts),
+            "suggestion": pq.suggestion,
+            "expanded": list(pq.expanded),
+            "generation": self.gen.name,
+        }
+
+
+def doc_url(doc_id: str, anchor: str, q: str = "") -> str:
+    """Permalink to a paragraph, carrying the query so the page can highlight it.
+
+    >>> doc_url("mia/exile 1.md", "p3", "tear down")
+    '/doc/mia/exile%201.md?q=tear+down#p3'
+    """
+    query = "?" + urlencode({"q": q}) if q else ""
+    return f"/doc/{quote(doc_id, safe='/')}{query}#{anchor}"
+
+
+def search(gen: LoadedIndex, req: SearchRequest, settings: Settings) -> dict[str, Any]:
+    """The response body for ``req``, from the generation's cache when possible."""
+    key = ("search", req.key())
+    cached = gen.responses.get(key)
+    if cached is not None:
+        return cached
+    body = Execution(gen, req, settings).run()
+    gen.responses.put(key, body)
+    return body
+
+
+def person_values(gen: LoadedIndex, req: SearchRequest, settings: Settings, prefix: str,
+                  limit: int) -> dict[str, Any]:
+    """People whose name starts with ``prefix`` and their counts under the current query
+    (every filter except person's own, as in the sidebar)."""
+    ex = Execution(gen, req, settings)
+    pq = ex.parsed()
+    ids = ex.match_ids(pq)
+    masks = ex.masks()
+    masks.pop("person", None)
+    mask = combine(list(masks.values()))
+    subset = ids if mask is None else ids[mask[ids]]
+    facet = gen.facets["person"]
+    doc_ord = gen.columns.doc_ord if req.group == "document" else None
+    counts = facet.count(subset, doc_ord)
+    persons = gen.persons
+    rows = [(facet.values[i], int(counts[i])) for i in np.flatnonzero(counts).tolist()
+            if persons.matches_prefix(facet.values[i], prefix)]
+    rows.sort(key=lambda r: (-r[1], persons.sort_key(r[0])))
+    selected = set(req.person)
+    return {
+        "ok": True,
+        "prefix": prefix,
+        "total": len(rows),
+        "values": [{"value": persons.name(v), "label": persons.name(v), "id": v, "count": n,
+                    "selected": v in selected} for v, n in rows[:limit]],
+    }
+
+
+__all__ = ["FACET_FIELDS", "SearchRequest", "parse_request", "search", "person_values",
+           "doc_url", "SEARCH_PARAMS"]

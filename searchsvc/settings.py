@@ -1,0 +1,126 @@
+"""Service settings: read once from the environment, then frozen.
+
+Every limit the service enforces is a setting with a safe default, so an
+operator can tune it without touching code (Starlette's ``Config`` pattern:
+environment first, then the default, with a cast).
+
+>>> Settings.from_env({"ARCHIVE_MAX_PAGE_SIZE": "50"}).max_page_size
+50
+>>> Settings.from_env({}).cors_origins
+()
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class SettingsError(ValueError):
+    """An environment variable has a value the service cannot use."""
+
+
+def _bool(text: str) -> bool:
+    """Parse a yes/no environment value.
+
+    >>> _bool("yes"), _bool("0")
+    (True, False)
+    """
+    value = text.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"expected one of 1/0, true/false, yes/no, on/off, not {text!r}")
+
+
+def _origins(text: str) -> tuple[str, ...]:
+    """Comma-separated origins.
+
+    >>> _origins(" https://a.org, https://b.org ")
+    ('https://a.org', 'https://b.org')
+    """
+    return tuple(o.strip() for o in text.split(",") if o.strip())
+
+
+# (attribute, environment variable, cast, minimum) — the single source of truth,
+# also used by the documentation test that checks every variable is documented.
+ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any], float | None]] = {
+    "index_root": ("ARCHIVE_INDEX", Path, None),
+    "host": ("ARCHIVE_HOST", str, None),
+    "port": ("ARCHIVE_PORT", int, 0),
+    "workers": ("ARCHIVE_WORKERS", int, 1),
+    "reload_seconds": ("ARCHIVE_RELOAD_SECONDS", float, 0.05),
+    "max_query_length": ("ARCHIVE_MAX_QUERY_LENGTH", int, 1),
+    "max_terms": ("ARCHIVE_MAX_TERMS", int, 1),
+    "max_filters": ("ARCHIVE_MAX_FILTERS", int, 1),
+    "max_page_size": ("ARCHIVE_MAX_PAGE_SIZE", int, 1),
+    "default_page_size": ("ARCHIVE_PAGE_SIZE", int, 1),
+    "max_depth": ("ARCHIVE_MAX_DEPTH", int, 1),
+    "max_wildcard_expansions": ("ARCHIVE_MAX_WILDCARD", int, 1),
+    "facet_size": ("ARCHIVE_FACET_SIZE", int, 1),
+    "time_limit": ("ARCHIVE_TIME_LIMIT", float, 0.01),
+    "cache_size": ("ARCHIVE_CACHE_SIZE", int, 0),
+    "cors_origins": ("ARCHIVE_CORS_ORIGINS", _origins, None),
+    "access_log_json": ("ARCHIVE_ACCESS_LOG_JSON", _bool, None),
+    "rate_limit": ("ARCHIVE_RATE_LIMIT", int, 0),
+    "admin_token": ("ARCHIVE_ADMIN_TOKEN", str, None),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the service can be told; defaults are safe for a public site."""
+
+    index_root: Path = Path("index")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    reload_seconds: float = 2.0  # how often CURRENT is polled for a new generation
+    max_query_length: int = 500  # characters in q
+    max_terms: int = 32  # words/operands in q after parsing
+    max_filters: int = 20  # person+year+decade+published values together
+    max_page_size: int = 100
+    default_page_size: int = 10
+    max_depth: int = 1000  # page * size may not exceed this (deep paging is a scraper's tool)
+    max_wildcard_expansions: int = 50  # a* expands to at most this many words
+    facet_size: int = 15  # person values shown before "more"
+    time_limit: float = 5.0  # seconds one search may take before it is abandoned (503)
+    cache_size: int = 512  # responses kept per generation (LRU); 0 disables
+    cors_origins: tuple[str, ...] = ()  # none: the API is same-origin only
+    access_log_json: bool = False
+    rate_limit: int = 0  # requests per minute per client address; 0 = off
+    admin_token: str = ""  # empty disables /admin/*
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read the settings; a bad value raises :class:`SettingsError` naming the variable."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for name, (var, cast, minimum) in ENVIRONMENT.items():
+            raw = env.get(var)
+            if raw is None:
+                continue
+            try:
+                value = cast(raw)
+            except (TypeError, ValueError) as exc:
+                raise SettingsError(f"{var}={raw!r}: {exc}") from None
+            if minimum is not None and value < minimum:
+                raise SettingsError(f"{var}={raw!r}: must be at least {minimum}")
+            values[name] = value
+        settings = cls(**values)
+        if settings.default_page_size > settings.max_page_size:
+            raise SettingsError("ARCHIVE_PAGE_SIZE must not exceed ARCHIVE_MAX_PAGE_SIZE")
+        return settings
+
+    def public(self) -> dict[str, Any]:
+        """The settings without secrets, e.g. for a startup log line."""
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["index_root"] = str(self.index_root)
+        out["admin_token"] = "***" if self.admin_token else ""
+        return out

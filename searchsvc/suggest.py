@@ -1,0 +1,94 @@
+"""'Did you mean': close forms of a rare word from the unstemmed vocabulary.
+
+Whoosh's ``ReaderCorrector`` scores every candidate with the maximum edit
+distance and reads frequencies from the stemmed field, so "slavry" became
+"slave". Here candidates are ranked by their *actual* distance (optimal string
+alignment: a swapped pair of letters costs 1, as in "Trotksy"), then by how
+many paragraphs use them.
+
+>>> v = Vocabulary({"slavery": 40, "slave": 90, "salary": 3})
+>>> v.close_forms("slavry")
+[('slavery', 1, 40), ('slave', 2, 90), ('salary', 2, 3)]
+>>> v.correction("slavery")  # known and common: nothing to suggest
+[]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from indexer import schema as S
+
+MIN_LENGTH = 3  # shorter words have too many neighbours to guess from
+
+
+def max_distance(word: str) -> int:
+    """Edits allowed for a word of this length.
+
+    >>> max_distance("marx"), max_distance("trotksy")
+    (1, 2)
+    """
+    return 1 if len(word) <= 4 else 2
+
+
+class Vocabulary:
+    """Words with their document frequency, bucketed by length for speed."""
+
+    def __init__(self, frequencies: Mapping[str, int]) -> None:
+        self.df = dict(frequencies)
+        buckets: dict[int, list[str]] = defaultdict(list)
+        for word in self.df:
+            if len(word) >= MIN_LENGTH and not word.isdigit():
+                buckets[len(word)].append(word)
+        self._buckets = dict(buckets)
+
+    @classmethod
+    def from_reader(cls, reader) -> Vocabulary:
+        """The words and person_names vocabularies (unstemmed, folded)."""
+        df: dict[str, int] = defaultdict(int)
+        for field in (S.WORDS, S.PERSON_NAMES):
+            if field not in reader.schema:
+                continue
+            for btext, info in reader.iter_field(field):
+                df[btext.decode("utf-8")] += info.doc_frequency()
+        return cls(df)
+
+    def frequency(self, word: str) -> int:
+        return self.df.get(word, 0)
+
+    def close_forms(self, word: str, limit: int = 5) -> list[tuple[str, int, int]]:
+        """(form, distance, document frequency) for known words near ``word``, best first."""
+        if len(word) < MIN_LENGTH or word.isdigit():
+            return []
+        d = max_distance(word)
+        found: list[tuple[str, int, int]] = []
+        for length in range(len(word) - d, len(word) + d + 1):
+            choices = self._buckets.get(length)
+            if not choices:
+                continue
+            for form, dist, _ in process.extract(
+                word, choices, scorer=OSA.distance, score_cutoff=d, limit=None
+            ):
+                if form != word:
+                    found.append((form, int(dist), self.df[form]))
+        found.sort(key=lambda t: (t[1], -t[2], t[0]))
+        return found[:limit]
+
+    def correction(self, word: str, rare: int = 2, ratio: int = 10) -> list[tuple[str, int, int]]:
+        """Close forms worth offering for ``word``: it is unknown, or rare while a close form
+        is at least ``ratio`` times as common. Empty when the word looks fine.
+
+        >>> Vocabulary({"trotsky": 50, "trotksy": 1}).correction("trotksy")
+        [('trotsky', 1, 50)]
+        """
+        own = self.frequency(word)
+        if own > rare:
+            return []
+        forms = self.close_forms(word)
+        if own:
+            forms = [f for f in forms if f[2] >= ratio * own]
+        return forms
