@@ -1,0 +1,319 @@
+"""The person authority file (corpus/persons.toml): loading it and looking names up.
+
+The file is written by people, so this module is forgiving: a broken entry is
+reported (``Authority.problems``) and skipped, never fatal. The format is
+documented at the top of corpus/persons.toml and in docs/authority.md.
+
+Each person contributes *forms*, the strings that may name them in a text:
+
+- ``full``: the canonical name and its aliases; such a form fixes the person.
+- ``surname``: a bare surname; it means the person only when the document
+  names them (or nobody else in the file has that surname).
+- ``context``: initials or nicknames ("LD") that count only when the person is
+  already named in the same document.
+- ``misspelling``: a known misspelling; it acts like the form it misspells.
+
+``[[veto]]`` forms are never persons ("Stalin Prize", the steamship "Ilyich"):
+they win over any person form they overlap.
+
+>>> a = Authority.from_dict({"person": [{"id": "x", "name": "Ada Byron", "surnames": ["Byron"]}]})
+>>> a.resolve_query_name("ada byron"), a.resolve_query_name("x").name
+(PersonRef(id='x', name='Ada Byron'), 'Ada Byron')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from indexer.models import PersonRef
+
+FormKind = Literal["full", "surname", "context", "misspelling", "veto"]
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _fold_char(c: str) -> str:
+    if c in "’‘`´ʼ":
+        return "'"
+    if c in "‐‑‒–—":
+        return "-"
+    base = unicodedata.normalize("NFKD", c)[:1]
+    return base if base.isascii() and base else c
+
+
+# One character in, one character out, so offsets in folded text are offsets in the original.
+FOLD = {i: _fold_char(chr(i)) for i in range(0x80, 0x250)}
+FOLD.update({ord(c): _fold_char(c) for c in "’‘`´ʼ‐‑‒–—"})
+FOLD = {k: v for k, v in FOLD.items() if len(v) == 1 and v != chr(k)}
+
+
+def fold(text: str) -> str:
+    """Accents and curly quotes away, length kept: "Lázaro Cárdenas’" -> "Lazaro Cardenas'"."""
+    return text.translate(FOLD)
+
+
+def name_key(text: str) -> str:
+    """The key for looking a name up regardless of case, accents and spacing.
+
+    >>> name_key("  Lázaro   CÁRDENAS ")
+    'lazaro cardenas'
+    """
+    return " ".join(fold(text).casefold().replace(".", ". ").split()).replace(" .", ".")
+
+
+@dataclass(frozen=True)
+class Person:
+    """One entry of the authority file."""
+
+    id: str
+    name: str
+    sort: str
+    aliases: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    misspellings: tuple[str, ...] = ()
+    born: int | None = None
+    died: int | None = None
+    wikidata: str | None = None
+    note: str = ""
+
+    @property
+    def ref(self) -> PersonRef:
+        return PersonRef(self.id, self.name)
+
+    def forms(self) -> list[tuple[str, FormKind]]:
+        """Every form with its kind; the canonical name first."""
+        out: list[tuple[str, FormKind]] = [(self.name, "full")]
+        out += [(a, "full") for a in self.aliases]
+        out += [(s, "surname") for s in self.surnames]
+        out += [(c, "context") for c in self.context]
+        out += [(m, "misspelling") for m in self.misspellings]
+        return out
+
+
+@dataclass(frozen=True)
+class Veto:
+    form: str
+    reason: str = ""
+
+
+@dataclass
+class Authority:
+    """The loaded authority file. Empty when there is no file."""
+
+    persons: dict[str, Person] = field(default_factory=dict)
+    vetoes: tuple[Veto, ...] = ()
+    problems: list[str] = field(default_factory=list)
+    path: Path | None = None
+
+    # -- loading -------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path | None) -> Authority:
+        """Read ``path``; None, a missing file or unreadable TOML give an empty authority."""
+        if path is None or not Path(path).is_file():
+            return cls(path=path)
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            return cls(problems=[f"{path}: cannot read: {exc}"], path=Path(path))
+        authority = cls.from_dict(data)
+        authority.path = Path(path)
+        return authority
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Authority:
+        persons: dict[str, Person] = {}
+        problems: list[str] = []
+        for n, entry in enumerate(data.get("person", []), 1):
+            try:
+                person = _person(entry)
+            except (TypeError, ValueError, KeyError) as exc:
+                problems.append(f"[[person]] #{n}: {exc}; entry skipped")
+                continue
+            if person.id in persons:
+                problems.append(f"[[person]] #{n}: duplicate id {person.id!r}; entry skipped")
+                continue
+            persons[person.id] = person
+        vetoes = []
+        for n, entry in enumerate(data.get("veto", []), 1):
+            if isinstance(entry, dict) and isinstance(entry.get("form"), str) and entry["form"].strip():
+                vetoes.append(Veto(entry["form"].strip(), str(entry.get("reason", ""))))
+            else:
+                problems.append(f"[[veto]] #{n}: needs a non-empty 'form'; entry skipped")
+        return cls(persons, tuple(vetoes), problems)
+
+    # -- what the matcher needs ------------------------------------------------
+
+    def forms(self) -> dict[str, list[tuple[FormKind, str]]]:
+        """Folded form -> [(kind, person id)]; vetoes have the id "". Case is kept."""
+        table: dict[str, list[tuple[FormKind, str]]] = defaultdict(list)
+        for person in self.persons.values():
+            for form, kind in person.forms():
+                key = fold(form)
+                if (kind, person.id) not in table[key]:
+                    table[key].append((kind, person.id))
+        for veto in self.vetoes:
+            table[fold(veto.form)].append(("veto", ""))
+        return dict(table)
+
+    # -- what the build and the service need ----------------------------------
+
+    def aliases(self) -> dict[str, list[str]]:
+        """{id: [canonical name, aliases...]}: the names a search should find them by."""
+        return {pid: [p.name, *p.aliases] for pid, p in self.persons.items()}
+
+    def sort_name(self, pid: str) -> str | None:
+        person = self.persons.get(pid)
+        return person.sort if person else None
+
+    def resolve_query_name(self, text: str) -> PersonRef | None:
+        """The person a visitor means by ``text``: an id, the canonical name or an alias.
+
+        A surname works too when only one person has it. Case and accents do not matter.
+        """
+        text = text.strip()
+        if text in self.persons:
+            return self.persons[text].ref
+        key = name_key(text)
+        hits = self._query_index().get(key, set())
+        if len(hits) == 1:
+            return self.persons[next(iter(hits))].ref
+        return None
+
+    def _query_index(self) -> dict[str, set[str]]:
+        cached = self.__dict__.get("_qindex")
+        if cached is None:
+            cached = defaultdict(set)
+            for p in self.persons.values():
+                for form in (p.name, p.sort, *p.aliases, *p.surnames):
+                    cached[name_key(form)].add(p.id)
+            self.__dict__["_qindex"] = cached
+        return cached
+
+    # -- incremental updates ---------------------------------------------------
+
+    def fingerprint(self) -> str:
+        """A hash of the whole file's meaning (order and comments do not count)."""
+        entries = sorted(self._entries())
+        return hashlib.sha1("\n".join(entries).encode()).hexdigest()[:16]
+
+    def fingerprint_for(self, words: Iterable[str]) -> str:
+        """A hash of every entry that could match a document containing ``words``.
+
+        ``words`` are a document's capitalised words (see
+        :func:`indexer.persons.document_words`). Store the value with the
+        document; after the authority file is edited, a document needs
+        re-annotating exactly when its fingerprint changed.
+
+        >>> a = Authority.from_dict({"person": [{"id": "x", "name": "Ada Byron"}]})
+        >>> a.fingerprint_for({"Byron"}) != a.fingerprint_for({"Keats"})
+        True
+        """
+        index = self._word_index()
+        touched = set()
+        for w in words:
+            touched.update(index.get(name_key(w).rstrip(".'"), ()))
+        return hashlib.sha1("\n".join(sorted(touched)).encode()).hexdigest()[:16]
+
+    def changed_words(self, other: Authority) -> frozenset[str]:
+        """Folded, case-folded words of every entry that differs between two versions.
+
+        A document mentioning none of these words annotates the same under both.
+        """
+        mine, theirs = set(self._entries()), set(other._entries())
+        changed = mine ^ theirs
+        words: set[str] = set()
+        for entry in changed:
+            words.update(_entry_words(json.loads(entry)))
+        return frozenset(words)
+
+    def _entries(self) -> list[str]:
+        out = [json.dumps(asdict(p), sort_keys=True, ensure_ascii=False) for p in self.persons.values()]
+        out += [json.dumps({"veto": v.form}, ensure_ascii=False) for v in self.vetoes]
+        return out
+
+    def _word_index(self) -> dict[str, set[str]]:
+        cached = self.__dict__.get("_windex")
+        if cached is None:
+            cached = defaultdict(set)
+            for entry in self._entries():
+                for w in _entry_words(json.loads(entry)):
+                    cached[w].add(entry)
+            self.__dict__["_windex"] = cached
+        return cached
+
+
+def _entry_words(entry: dict[str, Any]) -> set[str]:
+    forms = [entry.get("veto") or entry.get("name", "")]
+    for key in ("aliases", "surnames", "context", "misspellings"):
+        forms += entry.get(key) or []
+    words = set()
+    for form in forms:
+        words.update(name_key(w).rstrip(".'") for w in re.findall(r"[\w'.-]+", fold(str(form))))
+    return words
+
+
+def _person(entry: Any) -> Person:
+    if not isinstance(entry, dict):
+        raise TypeError("not a table")
+    pid = entry.get("id")
+    name = entry.get("name")
+    if not isinstance(pid, str) or not _ID.match(pid):
+        raise ValueError(f"id {pid!r} must be lowercase letters, digits and hyphens")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"{pid}: needs a non-empty 'name'")
+    lists = {}
+    for key in ("aliases", "surnames", "context", "misspellings"):
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ValueError(f"{pid}: {key!r} must be a list of non-empty strings")
+        lists[key] = tuple(v.strip() for v in value)
+    name = name.strip()
+    surnames = lists["surnames"] or _default_surname(name)
+    return Person(
+        id=pid,
+        name=name,
+        sort=str(entry.get("sort") or _default_sort(name)),
+        aliases=lists["aliases"],
+        surnames=surnames,
+        context=lists["context"],
+        misspellings=lists["misspellings"],
+        born=_year(entry.get("born"), pid, "born"),
+        died=_year(entry.get("died"), pid, "died"),
+        wikidata=str(entry["wikidata"]) if entry.get("wikidata") else None,
+        note=str(entry.get("note", "")),
+    )
+
+
+_SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|[IVX]+|of|the)$")
+
+
+def _default_surname(name: str) -> tuple[str, ...]:
+    """ "Jack Stachel" -> ("Stachel",); "Lenin" and "Henry Ford II" -> () (say it explicitly)."""
+    parts = name.split()
+    if len(parts) < 2 or any(_SUFFIX.match(p) for p in parts[1:]):
+        return ()
+    return (parts[-1],)
+
+
+def _default_sort(name: str) -> str:
+    parts = name.split()
+    return f"{parts[-1]}, {' '.join(parts[:-1])}" if len(parts) > 1 else name
+
+
+def _year(value: Any, pid: str, key: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise ValueError(f"{pid}: {key!r} must be a year (an integer)")

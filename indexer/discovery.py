@@ -1,0 +1,158 @@
+"""Corpus-wide evidence about names, for a corpus nobody curated (cold start).
+
+One cheap pass over every paragraph counts, for each capitalised word, how
+often it appears capitalised mid-sentence, in lower case ("wise" says "Wise"
+is a common word), after a title or given name (surname evidence), and after
+"in"/"at" (place evidence); and it records every full name seen. That gives:
+
+- a canonical name per person, consistent across the corpus: the longest full
+  form seen with the same surname and given name ("Harry S. Truman" for
+  "Harry Truman");
+- the owner of a bare surname: the corpus-wide dominant full name with it;
+- whether a lone capitalised word is person-like at all.
+
+The state is plain JSON, saved with the index so an incremental update can
+reuse it without re-reading the corpus.
+
+>>> d = Discovery.build([("a", ["Karl Marx wrote to Engels.", "Marx replied; Frederick Engels agreed."])])
+>>> d.owner("Engels"), d.canonical("Marx", "Karl", "Karl Marx")
+('Frederick Engels', 'Karl Marx')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from indexer.authority import fold
+from indexer.names import candidates, personlike
+
+_LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
+_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nto|[Tt]hrough|[Aa]cross|[Vv]isited?) ([A-Z][a-z]+)\b")
+# A surname owns its bare mentions corpus-wide when one full name has this share of them.
+DOMINANT_SHARE = 0.75
+STATE_VERSION = 1
+
+CAP, LOW, SUR, PLACE = range(4)
+
+
+@dataclass
+class Discovery:
+    """Corpus-wide name statistics (see the module docstring)."""
+
+    words: dict[str, list[int]] = field(default_factory=dict)  # word -> [cap, low, sur, place]
+    fulls: dict[str, dict[str, int]] = field(default_factory=dict)  # surname -> {full name: count}
+
+    @classmethod
+    def build(cls, documents: Iterable[tuple[str, list[str]]]) -> Discovery:
+        words: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        fulls: dict[str, Counter[str]] = defaultdict(Counter)
+        lower: Counter[str] = Counter()
+        for _doc_id, texts in documents:
+            for text in texts:
+                folded = fold(text)
+                lower.update(_LOWER.findall(folded))
+                for m in _PLACE.finditer(folded):
+                    words[m.group(1)][PLACE] += 1
+                for c in candidates(folded):
+                    if c.kind == "full":
+                        fulls[c.surname][c.name] += 1
+                        words[c.surname][SUR] += 1
+                    elif c.kind == "titled":
+                        words[c.surname][SUR] += 1
+                    elif not c.initial:
+                        words[c.name][CAP] += 1
+        for word, stats in words.items():
+            stats[LOW] = lower.get(word.lower(), 0)
+        return cls(dict(words), {s: dict(c) for s, c in fulls.items()})
+
+    # -- state -------------------------------------------------------------------
+
+    def state(self) -> dict:
+        return {"version": STATE_VERSION, "words": self.words, "fulls": self.fulls}
+
+    @classmethod
+    def from_state(cls, state: dict | None) -> Discovery:
+        if not state or state.get("version") != STATE_VERSION:
+            return cls()
+        return cls(dict(state.get("words", {})), dict(state.get("fulls", {})))
+
+    # -- questions ----------------------------------------------------------------
+
+    def common_word(self, word: str) -> bool:
+        """Seen in lower case more than rarely: "Wise" (wise), "Bush" (bush)."""
+        stats = self.words.get(word)
+        if stats is None:
+            return False
+        return stats[LOW] > max(2, stats[CAP] // 20)
+
+    def place_like(self, word: str) -> bool:
+        stats = self.words.get(word)
+        return bool(stats) and stats[PLACE] * 3 >= max(1, stats[CAP] + stats[SUR])
+
+    def surname_evidence(self, word: str) -> int:
+        stats = self.words.get(word)
+        return stats[SUR] if stats else 0
+
+    def canonical(self, surname: str, given: str, name: str) -> str:
+        """The longest full form seen for this surname and given name (or initial).
+
+        >>> Discovery(fulls={"Truman": {"Harry Truman": 3, "Harry S. Truman": 1}}).canonical(
+        ...     "Truman", "Harry", "Harry Truman")
+        'Harry S. Truman'
+        """
+        forms = self.fulls.get(surname)
+        if not forms:
+            return name
+        first = given or name.split()[0].rstrip(".")
+        compatible = [f for f in forms if _given_compatible(first, f.split()[0].rstrip("."))]
+        if not given:
+            # Initials: only when all the full forms agree on one given name.
+            named = {f.split()[0] for f in compatible if not f.split()[0].endswith(".")}
+            if len(named) > 1:
+                return name
+        if not compatible:
+            return name
+        return max(compatible + [name], key=lambda f: (len(f.split()), _full_words(f), forms.get(f, 0), f))
+
+    def owner(self, surname: str) -> str | None:
+        """The full name a bare surname means corpus-wide, when one name dominates.
+
+        >>> Discovery(fulls={"Bauer": {"Bruno Bauer": 2, "Edgar Bauer": 2}}).owner("Bauer") is None
+        True
+        """
+        forms = self.fulls.get(surname)
+        if not forms:
+            return None
+        groups: Counter[str] = Counter()
+        for f, n in forms.items():
+            groups[f.split()[0].rstrip(".")[:1] if f.split()[0].endswith(".") else f.split()[0]] += n
+        # Initial-only forms count towards the given name they are compatible with.
+        merged: Counter[str] = Counter()
+        for g, n in groups.items():
+            target = next((h for h in groups if len(g) == 1 and len(h) > 1 and h[0] == g), g)
+            merged[target] += n
+        best, n = merged.most_common(1)[0]
+        if n < DOMINANT_SHARE * sum(merged.values()):
+            return None
+        return self.canonical(surname, best if len(best) > 1 else "", next(
+            f for f in forms if f.split()[0].startswith(best)))
+
+    def personlike(self, word: str, doc_count: int) -> bool:
+        """Is a lone capitalised word, seen ``doc_count`` times mid-sentence here, a surname?"""
+        if not personlike(word) or self.common_word(word) or self.place_like(word):
+            return False
+        return doc_count >= 2 or self.surname_evidence(word) >= 2
+
+
+def _given_compatible(a: str, b: str) -> bool:
+    """ "Harry" ~ "Harry", "H" ~ "Harry"; "Harry" !~ "Henry"."""
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return a == b
+
+
+def _full_words(name: str) -> int:
+    return sum(1 for w in name.split() if not w.endswith("."))

@@ -1,0 +1,293 @@
+"""Measure person and year extraction against the gold labels in ../shared/eval.
+
+    python -m indexer.evaluate [--shared DIR] [--authority FILE] [--no-speed]
+
+For each gold file it reads the labelled documents with the project's
+readers, finds each gold paragraph by its phrase, annotates the document and
+scores paragraph-level precision, recall and F1 for persons, years and
+decades, then prints the misses. Finally it times annotation over the whole
+shared corpus (paragraphs per second on one core).
+
+A predicted person counts when it names the same individual as a gold one:
+same full name, or same surname with compatible given names or initials
+("Blaine" ~ "James G. Blaine", "Dwight David Eisenhower" ~ "Dwight D.
+Eisenhower", "William" ~ "William III of England"; not "James I" ~ "James II").
+``persons_optional`` entries are neither rewarded nor penalised.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer.authority import Authority, fold
+from indexer.persons import PersonAnnotator
+from indexer.years import mentions
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = ROOT.parent / "shared"
+DEFAULT_AUTHORITY = ROOT / "corpus" / "persons.toml"
+GOLD_FILES = ("seed_gold.json", "dev_gold.json")
+
+_EMPHASIS = re.compile(r"[*_]+")
+_ROMAN = re.compile(r"^[ivx]+$")
+_SUFFIXES = {"jr", "sr", "jr.", "sr."}
+
+
+def normalise(text: str) -> str:
+    """Compare texts the way the gold files ask: no emphasis marks, collapsed whitespace.
+
+    >>> normalise("the  *Te\\nDeum*")
+    'the Te Deum'
+    """
+    return " ".join(_EMPHASIS.sub("", text).split())
+
+
+# -- names ----------------------------------------------------------------------------
+
+
+def _parts(name: str) -> tuple[list[str], str | None]:
+    """Name tokens (no "of England", no Jr.) and the regnal numeral, if any."""
+    name = re.split(r"\s+of\s+|,", fold(name).casefold())[0]
+    tokens = [t.strip(".'") for t in re.findall(r"[\w'.-]+", name)]
+    tokens = [t for t in tokens if t and t not in _SUFFIXES]
+    numeral = next((t for t in tokens if _ROMAN.match(t) and t != tokens[0]), None)
+    return [t for t in tokens if t != numeral], numeral
+
+
+def same_person(predicted: str, gold: str) -> bool:
+    """Does ``predicted`` name the individual ``gold`` names?
+
+    >>> same_person("Blaine", "James G. Blaine"), same_person("James II", "James I of England")
+    (True, False)
+    >>> same_person("Dwight David Eisenhower", "Dwight D. Eisenhower"), same_person("Henry Ford", "Gerald Ford")
+    (True, False)
+    """
+    p, p_num = _parts(predicted)
+    g, g_num = _parts(gold)
+    if not p or not g:
+        return False
+    if p_num and g_num and p_num != g_num:
+        return False
+    if p == g:
+        return True
+    if p[-1] != g[-1] and not (len(p) == 1 and p[0] in g):
+        return False
+    for token in p[:-1]:
+        if not any(token == t or (len(token) == 1 or len(t) == 1) and token[0] == t[0] for t in g):
+            return False
+    return True
+
+
+# -- scoring --------------------------------------------------------------------------
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def row(self, label: str) -> str:
+        return (f"  {label:<9} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
+                f"   (tp {self.tp}, fp {self.fp}, fn {self.fn})")
+
+
+@dataclass
+class Result:
+    persons: Score = field(default_factory=Score)
+    years: Score = field(default_factory=Score)
+    decades: Score = field(default_factory=Score)
+    misses: list[str] = field(default_factory=list)
+    missing_paragraphs: list[str] = field(default_factory=list)
+
+
+def score_persons(predicted: list[str], gold: list[str], optional: list[str]) -> tuple[Score, list, list]:
+    """(score, false positives, false negatives) for one paragraph."""
+    unmatched = list(dict.fromkeys(gold))
+    fps = []
+    tp = 0
+    for name in dict.fromkeys(predicted):
+        hit = next((g for g in unmatched if same_person(name, g)), None)
+        if hit is not None:
+            unmatched.remove(hit)
+            tp += 1
+        elif any(same_person(name, g) for g in gold) or any(same_person(name, o) for o in optional):
+            continue  # a second name for someone already counted, or an optional mention
+        else:
+            fps.append(name)
+    return Score(tp, len(fps), len(unmatched)), fps, unmatched
+
+
+def score_set(predicted: set, gold: set) -> Score:
+    return Score(len(predicted & gold), len(predicted - gold), len(gold - predicted))
+
+
+def _add(total: Score, part: Score) -> None:
+    total.tp += part.tp
+    total.fp += part.fp
+    total.fn += part.fn
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def read_document(path: Path, root: Path) -> tuple[str, list[str], int | None]:
+    """(title, paragraph texts, publication year) with the project's readers."""
+    from indexer.chunking import chunk
+    from indexer.models import Skipped
+    from indexer.sources import read_file
+
+    doc = read_file(path, root)
+    if isinstance(doc, Skipped):
+        raise ValueError(f"{doc.path}: {doc.reason}")
+    pars = chunk(doc)
+    year = pars[0].published_year if pars else None
+    return doc.title, [p.text for p in pars], year
+
+
+def evaluate_file(gold_path: Path, corpus: Path, annotator: PersonAnnotator) -> Result:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    result = Result()
+    cache: dict[str, tuple[list[str], list, int | None]] = {}
+    for entry in gold["paragraphs"]:
+        doc_id = entry["doc"]
+        if doc_id not in cache:
+            title, texts, year = read_document(corpus / doc_id, corpus)
+            cache[doc_id] = (texts, annotator.annotate(title, texts), year)
+        texts, people, year = cache[doc_id]
+        phrase = normalise(entry["phrase"])
+        index = next((i for i, t in enumerate(texts) if phrase in normalise(t)), None)
+        if index is None:
+            result.missing_paragraphs.append(f"{doc_id}: {entry['phrase']!r}")
+            gold_names = [p["name"] for p in entry["persons"]]
+            _add(result.persons, Score(0, 0, len(gold_names)))
+            _add(result.years, Score(0, 0, len(entry["years"])))
+            continue
+        refs, flags = people[index]
+        predicted = [r.name for r in refs]
+        gold_names = [p["name"] for p in entry["persons"]]
+        optional = [p["name"] for p in entry.get("persons_optional", [])]
+        pscore, fps, fns = score_persons(predicted, gold_names, optional)
+        _add(result.persons, pscore)
+        ym = mentions(texts[index], context_year=year)
+        gold_decades = {int(str(d).rstrip("s")) for d in entry.get("decades", [])}
+        yscore = score_set(set(ym.years), set(entry["years"]))
+        dscore = score_set(set(ym.decades), gold_decades)
+        _add(result.years, yscore)
+        _add(result.decades, dscore)
+        if fps or fns or yscore.fp or yscore.fn or dscore.fp or dscore.fn:
+            parts = [f"{doc_id.split('/')[-1]} | {entry['phrase'][:40]!r}"]
+            if fns:
+                parts.append(f"missed persons {fns}")
+            if fps:
+                parts.append(f"wrong persons {fps}")
+            if yscore.fp or yscore.fn:
+                parts.append(f"years +{sorted(set(ym.years) - set(entry['years']))}"
+                             f" -{sorted(set(entry['years']) - set(ym.years))}")
+            if dscore.fp or dscore.fn:
+                parts.append(f"decades got {list(ym.decades)} want {sorted(gold_decades)}")
+            if flags:
+                parts.append(f"flags {list(flags)}")
+            result.misses.append("\n      ".join(parts))
+    return result
+
+
+# -- speed -------------------------------------------------------------------------------
+
+
+def corpus_documents(corpus: Path) -> Iterator[tuple[str, str, list[str]]]:
+    """(doc_id, title, paragraph texts) for every readable document."""
+    from indexer.chunking import chunk
+    from indexer.models import Skipped
+    from indexer.sources import read_corpus
+
+    for doc in read_corpus(corpus):
+        if not isinstance(doc, Skipped):
+            yield doc.doc_id, doc.title, [p.text for p in chunk(doc)]
+
+
+def measure_speed(corpus: Path, authority: Authority) -> str:
+    started = time.perf_counter()
+    docs = list(corpus_documents(corpus))
+    read_s = time.perf_counter() - started
+    n = sum(len(t) for _, _, t in docs)
+    annotator = PersonAnnotator(authority)
+    started = time.perf_counter()
+    annotator.prepare((d, t) for d, _, t in docs)
+    prepare_s = time.perf_counter() - started
+    started = time.perf_counter()
+    for _, title, texts in docs:
+        annotator.annotate(title, texts)
+        for t in texts:
+            mentions(t)
+    annotate_s = time.perf_counter() - started
+    return (
+        f"Speed over {corpus} ({len(docs)} documents, {n:,} paragraphs, one core):\n"
+        f"  read+chunk {read_s:.1f} s; discovery pass {prepare_s:.1f} s ({n / prepare_s:,.0f} paragraphs/s)\n"
+        f"  annotate persons+years {annotate_s:.1f} s = {n / annotate_s:,.0f} paragraphs/s"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m indexer.evaluate", description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
+    parser.add_argument("--authority", type=Path, default=DEFAULT_AUTHORITY, help="authority file")
+    parser.add_argument("--no-speed", action="store_true", help="skip the speed run")
+    parser.add_argument("--no-prepare", action="store_true",
+                        help="score without the corpus-wide discovery pass")
+    args = parser.parse_args(argv)
+    corpus = args.shared / "corpus"
+    if not (args.shared / "eval").is_dir():
+        print(f"Error: no gold labels in {args.shared / 'eval'}", file=sys.stderr)
+        return 1
+    authority = Authority.load(args.authority)
+    for problem in authority.problems:
+        print(f"authority: {problem}", file=sys.stderr)
+    annotator = PersonAnnotator(authority)
+    if not args.no_prepare:
+        started = time.perf_counter()
+        annotator.prepare((d, t) for d, _, t in corpus_documents(corpus))
+        print(f"(discovery pass over the shared corpus: {time.perf_counter() - started:.1f} s)")
+    for name in GOLD_FILES:
+        path = args.shared / "eval" / name
+        if not path.is_file():
+            continue
+        result = evaluate_file(path, corpus, annotator)
+        print(f"\n{name}")
+        print(result.persons.row("persons"))
+        print(result.years.row("years"))
+        print(result.decades.row("decades"))
+        for m in result.missing_paragraphs:
+            print(f"  paragraph not found: {m}")
+        if result.misses:
+            print("  misses:")
+            for m in result.misses:
+                print(f"    {m}")
+    if not args.no_speed:
+        print()
+        print(measure_speed(corpus, authority))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

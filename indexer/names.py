@@ -1,0 +1,195 @@
+"""Name-shaped spans in text: runs of capitalised words, and what kind of name each is.
+
+This is the cold-start half of person annotation: it knows nothing about any
+particular person, only the shape of names. Input text must already be folded
+(:func:`indexer.authority.fold`), so letters are plain ASCII where possible.
+
+>>> [(c.kind, c.name) for c in candidates("Then Senator Dirksen met Harry S. Truman in Paris.")]
+[('titled', 'Dirksen'), ('full', 'Harry S. Truman')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+Kind = Literal["full", "titled", "single", "given"]
+
+
+@cache
+def _words(filename: str) -> frozenset[str]:
+    text = resources.files("indexer.data").joinpath(filename).read_text(encoding="utf-8")
+    out: set[str] = set()
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            out.update(w.replace("_", " ") for w in line.split())
+    return frozenset(out)
+
+
+def given_names() -> frozenset[str]:
+    from indexer.authority import fold
+
+    return frozenset(fold(w) for w in _words("given_names.txt"))
+
+
+def stop_words() -> frozenset[str]:
+    from indexer.authority import fold
+
+    return frozenset(fold(w) for w in _words("stop_words.txt"))
+
+
+GIVEN = given_names()
+STOP = stop_words()
+STOP_PHRASES = frozenset(w for w in STOP if " " in w)
+# Words before a name that say "a person": honorifics, offices, ranks, nobility.
+TITLES = frozenset(
+    """Mr Mrs Ms Miss Dr Sir Dame Lord Lady King Queen Emperor Empress Tsar Czar Kaiser Pope
+    Prince Princess Duke Duchess Count Countess Baron Baroness Marquis Marquess Viscount
+    President Vice Senator Sen Congressman Congresswoman Representative Rep Governor Gov
+    General Gen Colonel Col Captain Capt Lieutenant Lt Admiral Marshal Sergeant Sgt Major
+    Judge Justice Chief Secretary Speaker Chairman Minister Premier Chancellor Ambassador
+    Bishop Archbishop Cardinal Father Rev Reverend Rabbi Professor Prof Comrade Citizen
+    Monsieur Mme Madame Herr Frau Senor Don Leader Majority Minority Deputy Prime Attorney
+    Postmaster Commissioner Mayor Consul Commander Corporal Private Brother Sister Mother
+    M Hon Honorable Saint St""".split()
+)
+# Titles after which a lone given name is still a person ("King William").
+MONARCH_TITLES = frozenset("King Queen Emperor Empress Tsar Czar Kaiser Pope Prince Princess Saint St".split())
+# Titles that make the next word a name even when it is a title itself ("Mr. King").
+HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split())
+ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Rev|Col|Capt|Lt|Gov|Prof|Jr|Sr|Mme|Hon|Sgt"
+ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
+DERIVED = re.compile(r"(?<=[a-z]{3})(?:ism|isms|ist|ists|ian|ians|ites|ese)$")
+
+_TOKEN = rf"(?:(?:{ABBREVIATIONS})\.|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]'[A-Z][a-z]+|[A-Z][A-Za-z]*[a-z](?:-[A-Za-z]+|'(?!s\b)[A-Za-z]+)*)"
+_PARTICLE = r"(?:de|von|van|der|den|du|da|di|del|della|la|le|y|bin|ibn|al-)"
+RUN = re.compile(
+    rf"(?<![\w'-]){_TOKEN}(?:(?:\s+|\s*,\s*(?=Jr\.|Sr\.))(?:{_PARTICLE}\s+)?(?:{_TOKEN}|[IVX]{{1,5}}\b))*"
+)
+_PIECE = re.compile(rf"{_TOKEN}|[IVX]{{1,5}}\b|{_PARTICLE}(?=\s)")
+COORDINATED = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_SENTENCE_END = frozenset('.!?:;"“”([')
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name-shaped span: ``name`` without titles, ``surname`` its last proper word.
+
+    ``kind`` is "full" (given name or initials + surname, or a regnal name such
+    as "James II"), "titled" ("Senator Dirksen"), "given" (a lone given name,
+    which only counts when the document names someone by it), or "single" (a
+    lone capitalised word: a surname if evidence says so).
+    """
+
+    start: int
+    end: int
+    kind: Kind
+    name: str
+    surname: str
+    given: str = ""
+    initial: bool = False  # starts a sentence: weak evidence
+    title: str = ""
+
+
+def candidates(text: str) -> list[Candidate]:
+    """The name-shaped spans of folded ``text``, in order."""
+    out: list[Candidate] = []
+    for m in RUN.finditer(text):
+        out.extend(_classify(text, m.start(), m.group()))
+    for m in COORDINATED.finditer(text):
+        first, second, surname = m.groups()
+        if first in GIVEN and second in GIVEN and surname not in STOP and surname not in GIVEN:
+            name = f"{first} {surname}"
+            out.append(Candidate(m.start(1), m.end(1), "full", name, surname, first))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _classify(text: str, start: int, run: str) -> list[Candidate]:
+    pieces = [(start + p.start(), p.group()) for p in _PIECE.finditer(run)]
+    words = [w.rstrip(".").replace(" ", "") if w.endswith(".") else w for _, w in pieces]
+    initial = _sentence_initial(text, start)
+    # Multi-word stop phrases ("New York") and organisation/place tails ("... Street").
+    joined = " ".join(words)
+    if any(p in joined for p in STOP_PHRASES):
+        return []
+    # Leading function words are not part of a name: "Then Senator Dirksen".
+    while len(words) > 1 and words[0] in STOP and words[0] not in TITLES and words[0] not in GIVEN:
+        pieces, words, initial = pieces[1:], words[1:], False
+    honorific = words[0] in HONORIFICS and len(words) == 2
+    if len(words) > 1 and words[-1] in STOP and words[-1] not in GIVEN and not honorific:
+        return []
+    # Titles: "Majority Leader Albert" -> "Albert"; "Earl Browder" keeps "Earl" (a given name).
+    title = ""
+    i = 0
+    while i < len(words) - 1 and words[i] in TITLES:
+        if words[i] in GIVEN and i == 0 and len(words) == 2 and words[1] not in GIVEN:
+            break
+        title = words[i]
+        i += 1
+        if title in HONORIFICS:
+            break
+    if i and words[i] in TITLES and title not in HONORIFICS:
+        return []  # only titles: "Lord Lieutenant", "Vice President"
+    rest = pieces[i:]
+    names = words[i:]
+    if not names:
+        return []
+    if title:
+        initial = False
+    first_start = rest[0][0]
+    end = rest[-1][0] + len(rest[-1][1])
+    # A stop word inside the name splits it; only a clean run is a name.
+    if any(w in STOP and w not in GIVEN and not (title in HONORIFICS and j == 0) for j, w in enumerate(names)):
+        if len(names) == 1 or title:
+            return []
+        return [c for j, (s, w) in enumerate(rest) if names[j] not in STOP
+                for c in _single(text, s, names[j], initial and j == 0, "")]
+    display = " ".join(w for _, w in rest).replace(" ,", ",")
+    surname = next((w for w in reversed(names) if not ROMAN.match(w) and w not in ("Jr", "Sr")), names[0])
+    if len(names) == 1:
+        return _single(text, first_start, names[0], initial, title)
+    if ROMAN.match(names[-1]) and len(names) == 2 and names[0] in GIVEN:
+        return [Candidate(first_start, end, "full", display, names[0], names[0], initial, title)]
+    head = names[0]
+    if head in GIVEN or re.fullmatch(r"[A-Z]+", head) and len(head) <= 3 and rest[0][1].endswith("."):
+        if surname in GIVEN and surname != head and len(names) == 2 and not title and head not in GIVEN:
+            return []
+        return [Candidate(first_start, end, "full", display, surname, head if head in GIVEN else "", initial, title)]
+    if title:
+        return [Candidate(first_start, end, "titled", display, surname, "", False, title)]
+    return []
+
+
+def _single(text: str, start: int, word: str, initial: bool, title: str) -> list[Candidate]:
+    if ROMAN.match(word) or len(word) < 2:
+        return []
+    if word in GIVEN and (not title or title in MONARCH_TITLES):
+        kind: Kind = "given"  # "Carl", "King William": resolved against the document's names
+    else:
+        kind = "titled" if title else "single"
+    if word in STOP and not (title in HONORIFICS and title):
+        return []
+    return [Candidate(start, start + len(word), kind, word, word, word if kind == "given" else "", initial, title)]
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" *_\t\n")
+    return not before or before[-1] in _SENTENCE_END or start < 2
+
+
+def personlike(word: str) -> bool:
+    """Could this lone word be a surname at all? Not a stop word, not a derived word.
+
+    >>> personlike("Robespierre"), personlike("Stalinist"), personlike("Paris")
+    (True, False, False)
+    """
+    return (
+        len(word) > 2
+        and word not in STOP
+        and not DERIVED.search(word)
+        and not word.isupper()
+    )

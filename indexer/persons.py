@@ -1,0 +1,337 @@
+"""Who each paragraph mentions, resolved within its document.
+
+Rules, in the order they apply to one document:
+
+1. Authority forms are found with one Aho-Corasick pass (longest match wins;
+   a veto such as "Stalin Prize" hides the "Stalin" inside it). Matches need
+   word boundaries, so "Stalinist" never matches "Stalin".
+2. A full name (authority alias, or a discovered "given name + surname")
+   fixes the person for the whole document.
+3. A bare surname means the person with that surname named in the document
+   (the nearest earlier one if several are); else the only person in the file
+   with that surname; else it is ambiguous and flagged.
+4. Context-only forms ("LD") count only for a person already named here.
+5. A capitalised word within one edit of a named person's surname is that
+   person, flagged ``typo:<word>-><id>`` for review.
+6. Cold start: other name-shaped words become discovered persons ("x-" ids)
+   when the evidence is good (titles, given names, repeated surnames); see
+   :mod:`indexer.names` and :mod:`indexer.discovery`.
+
+>>> from indexer.authority import Authority
+>>> a = Authority.from_dict({"person": [{"id": "trotsky-leon", "name": "Leon Trotsky",
+...     "surnames": ["Trotsky"], "context": ["LD"]}]})
+>>> [[r.id for r in refs] for refs, _ in PersonAnnotator(a).annotate("", ["Leon Trotsky left.", "LD and Trotksy."])]
+[['trotsky-leon'], ['trotsky-leon']]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+from rapidfuzz.distance import OSA
+
+from indexer.authority import Authority, fold
+from indexer.discovery import Discovery
+from indexer.models import PersonRef
+from indexer.names import DERIVED, GIVEN, STOP, Candidate, candidates
+
+Annotation = tuple[tuple[PersonRef, ...], tuple[str, ...]]
+
+_WORD_CHAR = re.compile(r"\w")
+_CAP_WORD = re.compile(r"(?<![\w'-])[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?\b")
+TYPO_MIN_LENGTH = 5  # shorter words are too often other real words one edit away
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    text: str
+    kinds: tuple[tuple[str, str], ...]  # (kind, person id); veto id ""
+
+
+class PersonAnnotator:
+    """Annotates documents with persons; build once, use for many documents."""
+
+    def __init__(self, authority: Authority, state: dict | None = None) -> None:
+        self.authority = authority
+        self.discovery = Discovery.from_state(state)
+        self._automaton = _automaton(authority)
+        # Folded surname -> ids, and id -> folded surnames, for resolution and typos.
+        self._by_surname: dict[str, list[str]] = defaultdict(list)
+        for p in authority.persons.values():
+            for s in (*p.surnames, *[m for m in p.misspellings if " " not in m]):
+                self._by_surname[fold(s)].append(p.id)
+        self._surnames = {pid: [fold(s) for s in p.surnames] for pid, p in authority.persons.items()}
+
+    # -- corpus-wide pass ------------------------------------------------------------
+
+    def prepare(self, documents: Iterable[tuple[str, list[str]]]) -> None:
+        """Collect corpus-wide name evidence (optional; one cheap pass)."""
+        self.discovery = Discovery.build(documents)
+
+    def state(self) -> dict:
+        """JSON-serialisable discovery state, for ``PersonAnnotator(authority, state=...)``."""
+        return self.discovery.state()
+
+    # -- one document -------------------------------------------------------------------
+
+    def annotate(self, title: str, texts: list[str]) -> list[Annotation]:
+        """Persons and review flags for each paragraph text of one document."""
+        doc = _Document(self, [fold(title), *(fold(t) for t in texts)])
+        return doc.resolve()[1:]
+
+    def annotate_text(self, text: str) -> tuple[PersonRef, ...]:
+        """Persons in a single text taken as a whole document (handy for tests and tools)."""
+        return self.annotate("", [text])[0][0]
+
+    def _hits(self, text: str) -> list[_Hit]:
+        """Authority forms in folded ``text``: leftmost-longest, word-bounded."""
+        if not self._automaton:
+            return []
+        found = []
+        for end, (length, kinds) in self._automaton.iter(text):
+            start = end - length + 1
+            if start > 0 and (_WORD_CHAR.match(text[start - 1]) or text[start - 1] == "'" and start > 1
+                              and text[start - 2].isalpha()):
+                continue
+            after = text[end + 1 : end + 2]
+            if after and _WORD_CHAR.match(after):
+                continue
+            found.append(_Hit(start, end + 1, text[start : end + 1], kinds))
+        found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        out: list[_Hit] = []
+        last_end = -1
+        for h in found:
+            if h.start >= last_end:
+                out.append(h)
+                last_end = h.end
+        return out
+
+
+class _Document:
+    """Resolution state for one document; paragraph 0 is the title."""
+
+    def __init__(self, annotator: PersonAnnotator, texts: list[str]) -> None:
+        self.a = annotator
+        self.texts = texts
+        self.hits = [annotator._hits(t) for t in texts]
+        self.cands: list[list[Candidate]] = []
+        for t, hits in zip(texts, self.hits):
+            spans = [(h.start, h.end) for h in hits]
+            cs = [c for c in candidates(t) if not _overlaps(c.start, c.end, spans)]
+            self.cands.append(_drop_shadowed(cs))
+        self.found: list[list[tuple[int, PersonRef]]] = [[] for _ in texts]
+        self.flags: list[list[str]] = [[] for _ in texts]
+        self.named: dict[str, tuple[int, int]] = {}  # id -> first (paragraph, offset)
+        self.refs: dict[str, PersonRef] = {}
+        self.by_surname: dict[str, list[tuple[tuple[int, int], str]]] = defaultdict(list)
+        self.by_given: dict[str, set[str]] = defaultdict(set)
+        self.mid_counts = Counter(
+            c.name for cs in self.cands for c in cs if c.kind == "single" and not c.initial
+        )
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def add(self, i: int, pos: int, ref: PersonRef, surname: str = "", given: str = "") -> None:
+        self.found[i].append((pos, ref))
+        self.refs[ref.id] = ref
+        if ref.id not in self.named:
+            self.named[ref.id] = (i, pos)
+        if surname and all(pid != ref.id for _, pid in self.by_surname[surname]):
+            self.by_surname[surname].append(((i, pos), ref.id))
+        if given:
+            self.by_given[given].add(ref.id)
+
+    def nearest(self, ids: list[str], i: int, pos: int) -> str:
+        """Of several candidates, the one named last before (i, pos), else the first named."""
+        before = [pid for pid in ids if self.named.get(pid, (1 << 30, 0)) <= (i, pos)]
+        pool = before or ids
+        return max(pool, key=lambda pid: self.named.get(pid, (-1, -1))) if before else min(
+            pool, key=lambda pid: self.named.get(pid, (1 << 30, 0)))
+
+    def authority_ref(self, pid: str) -> PersonRef:
+        return self.a.authority.persons[pid].ref
+
+    # -- the passes -----------------------------------------------------------------------
+
+    def resolve(self) -> list[Annotation]:
+        self.pass_full_names()
+        self.pass_surnames()
+        self.pass_context()
+        out: list[Annotation] = []
+        for found, flags in zip(self.found, self.flags):
+            seen: dict[str, PersonRef] = {}
+            for _, ref in sorted(found, key=lambda x: x[0]):
+                seen.setdefault(ref.id, ref)
+            out.append((tuple(seen.values()), tuple(dict.fromkeys(flags))))
+        return out
+
+    def pass_full_names(self) -> None:
+        authority = self.a.authority
+        for i, hits in enumerate(self.hits):
+            for h in hits:
+                for kind, pid in h.kinds:
+                    if kind == "full" or (kind == "misspelling" and " " in h.text):
+                        p = authority.persons[pid]
+                        for s in self.a._surnames[pid]:
+                            self.add(i, h.start, p.ref, s)
+                        if not self.a._surnames[pid]:
+                            self.add(i, h.start, p.ref)
+                        break
+        for i, cs in enumerate(self.cands):
+            for c in cs:
+                if c.kind != "full":
+                    continue
+                pid = self.authority_match(c)
+                if pid:
+                    self.add(i, c.start, self.authority_ref(pid), c.surname)
+                    continue
+                name = self.a.discovery.canonical(c.surname, c.given, c.name)
+                self.add(i, c.start, _discovered(name), c.surname, c.given)
+
+    def authority_match(self, c: Candidate) -> str | None:
+        """An authority person this discovered full name is (same surname, compatible given)."""
+        initial = (c.given or c.name)[:1]
+        for pid in self.a._by_surname.get(c.surname, ()):
+            if self.a.authority.persons[pid].name[:1] == initial:
+                return pid
+        return None
+
+    def pass_surnames(self) -> None:
+        for i, hits in enumerate(self.hits):
+            for h in hits:
+                kinds = [k for k in h.kinds if k[0] in ("surname", "misspelling") and " " not in h.text]
+                if not kinds or any(k[0] in ("full", "veto") for k in h.kinds):
+                    continue
+                ids = [pid for _, pid in kinds]
+                named = [pid for pid in ids if pid in self.named]
+                if len(named) == 1:
+                    self.add(i, h.start, self.authority_ref(named[0]))
+                elif named:
+                    pid = self.nearest(named, i, h.start)
+                    self.add(i, h.start, self.authority_ref(pid))
+                    self.flags[i].append(f"ambiguous:{h.text}->{pid}")
+                elif self.by_surname.get(h.text):
+                    pid = self.nearest([p for _, p in self.by_surname[h.text]], i, h.start)
+                    self.add(i, h.start, self.refs[pid])
+                elif len(set(ids)) == 1:
+                    self.add(i, h.start, self.authority_ref(ids[0]))
+                else:
+                    self.flags[i].append(f"ambiguous:{h.text}")
+        for i, cs in enumerate(self.cands):
+            for c in cs:
+                if c.kind != "full":
+                    self.resolve_single(i, c)
+
+    def resolve_single(self, i: int, c: Candidate) -> None:
+        word = c.name
+        # 1. a surname of someone named in full in this document
+        if self.by_surname.get(word):
+            pid = self.nearest([p for _, p in self.by_surname[word]], i, c.start)
+            self.add(i, c.start, self.refs[pid])
+            return
+        # 2. a given name of exactly one person named here ("Kayla", "King James")
+        if c.kind == "given":
+            ids = self.by_given.get(word, set())
+            if len(ids) == 1:
+                self.add(i, c.start, self.refs[next(iter(ids))])
+            elif c.title and not ids:
+                self.add(i, c.start, _discovered(word), word, word)
+            return
+        # 3. a typo of a named person's surname
+        pid = self.typo_of(word)
+        if pid:
+            self.add(i, c.start, self.refs[pid])
+            self.flags[i].append(f"typo:{word}->{pid}")
+            return
+        if i == 0:
+            return  # a title alone does not make a discovered person
+        disc = self.a.discovery
+        # 4. titled ("Senator Dirksen") or person-like and repeated: a discovered person
+        if c.kind == "titled" or (
+            not c.initial or disc.surname_evidence(word) >= 2
+        ) and disc.personlike(word, self.mid_counts.get(word, 0)):
+            owner = disc.owner(word) if not disc.common_word(word) else None
+            name = owner or (word if c.kind != "titled" else c.name)
+            self.add(i, c.start, _discovered(name), word)
+
+    def typo_of(self, word: str) -> str | None:
+        if len(word) < TYPO_MIN_LENGTH or word in STOP or DERIVED.search(word):
+            return None
+        for surname, entries in self.by_surname.items():
+            if (
+                surname[:1] == word[:1]
+                and abs(len(surname) - len(word)) <= 1
+                and surname != word
+                and OSA.distance(word, surname, score_cutoff=1) <= 1
+            ):
+                return entries[0][1]
+        return None
+
+    def pass_context(self) -> None:
+        for i, hits in enumerate(self.hits):
+            for h in hits:
+                kinds = [pid for kind, pid in h.kinds if kind == "context"]
+                if not kinds or any(k[0] in ("full", "surname", "veto") for k in h.kinds):
+                    continue
+                named = [pid for pid in kinds if pid in self.named]
+                if named:
+                    self.add(i, h.start, self.authority_ref(self.nearest(named, i, h.start)))
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _drop_shadowed(cs: list[Candidate]) -> list[Candidate]:
+    """Where two candidates start together ("Carl" and "Carl Mueller"), keep the full one."""
+    out: list[Candidate] = []
+    for c in cs:
+        if out and out[-1].start == c.start:
+            if c.kind == "full":
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
+
+
+def slug(name: str) -> str:
+    """A discovered person's id suffix.
+
+    >>> slug("Harry S. Truman")
+    'harry-s-truman'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", fold(name).casefold()).strip("-")
+
+
+def _discovered(name: str) -> PersonRef:
+    return PersonRef(f"x-{slug(name)}", name)
+
+
+def _automaton(authority: Authority) -> ahocorasick.Automaton | None:
+    forms = authority.forms()
+    if not forms:
+        return None
+    a = ahocorasick.Automaton()
+    for form, kinds in forms.items():
+        a.add_word(form, (len(form), tuple(kinds)))
+    a.make_automaton()
+    return a
+
+
+def document_words(texts: Iterable[str]) -> frozenset[str]:
+    """The capitalised words of a document, as :meth:`Authority.fingerprint_for` wants them.
+
+    >>> sorted(document_words(["LD met Trotsky in Coyoacán."]))
+    ['Coyoacan', 'LD', 'Trotsky']
+    """
+    words: set[str] = set()
+    for t in texts:
+        words.update(re.findall(r"(?<![\w'])[A-Z][\w'.-]*", fold(t)))
+    return frozenset(w.rstrip(".'") for w in words)
