@@ -1,0 +1,165 @@
+"""``python -m bench --paragraphs N [--out DIR] [--queries 200]``: the whole benchmark.
+
+Runs each phase of :mod:`bench.run` in its own process, one after the other
+(never two heavy ones at once), prints one markdown table and writes
+``<out>/results-<N>.json``. ``--compare A.json B.json`` prints how each
+figure grew between two sizes (linear growth shows as ratio ≈ size ratio).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.queries import KINDS
+from bench.run import REPO
+
+# Targets at 1M paragraphs (docs/scaling.md): (metric, limit, "max" or "min").
+TARGETS = {
+    "visitor median ms": (25, "max"),
+    "visitor p95 ms": (80, "max"),
+    "requests/s (2 workers)": (150, "min"),
+    "build incl. extraction p/s": (2500, "min"),
+    "worker RSS MB (max)": (1536, "max"),
+}
+
+
+def run_phase(name: str, args: argparse.Namespace, *extra: str) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "bench.run", name, "--paragraphs", str(args.paragraphs),
+           "--out", args.out, "--queries", str(args.queries), "--seed", str(args.seed), *extra]
+    print(f"[bench] {name} ...", file=sys.stderr, flush=True)
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")]
+    if proc.returncode != 0 or not lines:
+        err = (proc.stderr or proc.stdout)[-2000:]
+        print(f"[bench] {name} failed ({proc.returncode}):\n{err}", file=sys.stderr, flush=True)
+        return {"error": err[-500:]}
+    print(f"[bench] {name} done in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
+    return json.loads(lines[-1][len("RESULT "):])
+
+
+def _f(x: Any, digits: int = 1) -> str:
+    if x is None or isinstance(x, str):
+        return x or "–"
+    return f"{x:,.{digits}f}"
+
+
+def _ratio(a: Any, b: Any) -> str:
+    try:
+        return f"{a / b:.2f}×"
+    except (TypeError, ZeroDivisionError):
+        return "–"
+
+
+def rows(r: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(metric, whoosh, fts5) for every figure the table shows."""
+    bw, bf, ex = r.get("build-whoosh", {}), r.get("build-fts5", {}), r.get("extract", {})
+    qw, qf, sv = r.get("query-whoosh", {}), r.get("query-fts5", {}), r.get("serve", {})
+    out: list[tuple[str, Any, Any]] = [
+        ("build p/s (index only)", bw.get("rate"), bf.get("rate")),
+    ]
+    e = ex.get("rate")
+    if e:
+        # Annotation runs in a pool on both cores while the one writer indexes, so the
+        # build needs 1/b + 1/e CPU-seconds per paragraph on 2 cores, and no more than b.
+        est = {k: min(b, 2 / (1 / b + 1 / e)) if b else None
+               for k, b in (("w", bw.get("rate")), ("f", bf.get("rate")))}
+        out.append(("build incl. extraction p/s", est["w"], est["f"]))
+        out.append(("extraction p/s (one core)", e, e))
+    out += [
+        ("index size MB", bw.get("size_mb"), bf.get("size_mb")),
+        ("build peak MB", bw.get("peak_mb"), bf.get("peak_mb")),
+        ("open s", qw.get("open_s"), qf.get("open_s")),
+    ]
+    kw, kf = qw.get("kinds", {}), qf.get("kinds", {})
+    for k in KINDS:
+        if k in kw or k in kf:
+            out.append((f"{k} median ms", kw.get(k, {}).get("median"), kf.get(k, {}).get("median")))
+            out.append((f"{k} p95 ms", kw.get(k, {}).get("p95"), kf.get(k, {}).get("p95")))
+    aw, af = qw.get("all", {}), qf.get("all", {})
+    out.append(("visitor median ms", aw.get("median"), af.get("median")))  # the whole mix pooled
+    out.append(("visitor p95 ms", aw.get("p95"), af.get("p95")))
+    out.append(("query process RSS MB", qw.get("VmRSS"), qf.get("VmRSS")))
+    if sv and "rps" in sv:
+        out.append(("requests/s (2 workers)", sv["rps"], None))
+        out.append(("served median ms", sv["median"], None))
+        out.append(("served p95 ms", sv["p95"], None))
+        out.append(("worker RSS MB (max)", max(sv["worker_rss_mb"].values(), default=None), None))
+    return out
+
+
+def table(r: dict[str, Any]) -> str:
+    lines = ["| metric | Whoosh service | SQLite FTS5 | Whoosh/FTS5 | target | met |",
+             "|---|---:|---:|---:|---:|:---:|"]
+    for name, w, f in rows(r):
+        target, met = "", ""
+        if name in TARGETS and w is not None:
+            limit, kind = TARGETS[name]
+            target = f"{'≤' if kind == 'max' else '≥'} {limit:,}"
+            met = "yes" if (w <= limit if kind == "max" else w >= limit) else "no"
+        lines.append(f"| {name} | {_f(w)} | {_f(f)} | {_ratio(w, f)} | {target} | {met} |")
+    return "\n".join(lines)
+
+
+def compare(a: dict[str, Any], b: dict[str, Any]) -> str:
+    na, nb = a["paragraphs"], b["paragraphs"]
+    lines = [f"| metric | {na:,} | {nb:,} | growth (size ×{nb / na:g}) |", "|---|---:|---:|---:|"]
+    ra = {name: w for name, w, _ in rows(a)}
+    for name, w, _ in rows(b):
+        lines.append(f"| {name} | {_f(ra.get(name))} | {_f(w)} | {_ratio(w, ra.get(name))} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    ap.add_argument("--paragraphs", type=int, default=100_000)
+    ap.add_argument("--out", default=str(REPO / "bench" / "out"))
+    ap.add_argument("--queries", type=int, default=200, help="requests of each kind")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--seconds", type=float, default=60, help="load test duration bound")
+    ap.add_argument("--skip", default="", help="comma-separated phases to leave out")
+    ap.add_argument("--mp", action="store_true", help="also build with Whoosh's procs=2 writer")
+    ap.add_argument("--compare", nargs=2, metavar="RESULTS.json", help="growth between two runs")
+    args = ap.parse_args(argv)
+    if args.compare:
+        a, b = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args.compare)
+        print(compare(a, b))
+        return
+    args.out = str(Path(args.out).resolve())
+    skip = set(filter(None, args.skip.split(",")))
+    results: dict[str, Any] = {"paragraphs": args.paragraphs, "seed": args.seed,
+                               "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    path = Path(args.out) / f"results-{args.paragraphs}.json"
+
+    def save() -> None:
+        path.write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+    Path(args.out).mkdir(parents=True, exist_ok=True)
+    for name in ("generate", "build-whoosh", "build-fts5", "extract"):
+        if name not in skip:
+            results[name] = run_phase(name, args)
+            save()
+    root = results.get("build-whoosh", {}).get("root") or str(Path(args.out) / f"whoosh-{args.paragraphs}")
+    if "query-whoosh" not in skip:
+        results["query-whoosh"] = run_phase("query-whoosh", args, "--index-root", root)
+    if "query-fts5" not in skip:
+        results["query-fts5"] = run_phase("query-fts5", args)
+    save()
+    if "serve" not in skip:
+        results["serve"] = run_phase("serve", args, "--index-root", root, "--seconds", str(args.seconds))
+    if args.mp:
+        results["build-whoosh-mp"] = run_phase("build-whoosh", args, "--procs", "2")
+    results["table"] = table(results)
+    save()
+    print(table(results))
+    print(f"\nwritten to {path}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,394 @@
+"""Benchmark phases. Each runs in its own process so its peak memory is its own.
+
+``python -m bench.run <phase> --paragraphs N --out DIR [...]`` prints one line
+``RESULT {json}``; :mod:`bench.__main__` runs the phases in order and tabulates.
+
+Phases: generate, build-whoosh, build-fts5, extract, query-whoosh, query-fts5, serve.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from bench import corpus_gen
+from indexer.models import Paragraph
+
+REPO = Path(__file__).resolve().parents[1]
+PHASES: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {}
+
+
+def phase(name: str):
+    def register(fn):
+        PHASES[name] = fn
+        return fn
+
+    return register
+
+
+def proc_status(pid: int | str = "self", fields: tuple[str, ...] = ("VmHWM", "VmRSS")) -> dict[str, float]:
+    """Memory figures from /proc/<pid>/status, in MB.
+
+    >>> proc_status()["VmRSS"] > 1
+    True
+    """
+    out = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in fields:
+                out[key] = int(value.split()[0]) / 1024
+    except OSError:
+        pass
+    return out
+
+
+def du_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile.
+
+    >>> percentile([1, 2, 3, 4], 0.95), percentile([1, 2, 3, 4], 0.5)
+    (4, 2)
+    """
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    return s[min(len(s) - 1, max(0, math.ceil(q * len(s)) - 1))]
+
+
+def corpus_path(args) -> Path:
+    return Path(args.out) / f"corpus-{args.paragraphs}-s{args.seed}.jsonl"
+
+
+def timed_paragraphs(path: Path, clock: list[float]) -> Iterator[Paragraph]:
+    """Paragraphs from the JSONL file; the time spent decoding is added to ``clock[0]``
+    so it can be taken out of the build rate."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            t = time.perf_counter()
+            p = corpus_gen.from_json(line)
+            clock[0] += time.perf_counter() - t
+            yield p
+
+
+@phase("generate")
+def generate(args) -> dict[str, Any]:
+    from bench.queries import make_queries
+
+    out = Path(args.out)
+    qpath = out / f"queries-{args.queries}-s{args.seed}.json"
+    t = time.perf_counter()
+    model = corpus_gen.train()
+    trained = time.perf_counter() - t
+    t = time.perf_counter()
+    path = corpus_gen.materialise(args.paragraphs, out, args.seed, model)
+    generated = time.perf_counter() - t
+    if not qpath.exists():
+        qpath.write_text(json.dumps(make_queries(model, args.queries, args.seed)), encoding="utf-8")
+    meta = json.loads(path.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    return {"train_s": trained, "generate_s": generated, "real": meta["real"],
+            "generated": meta["generated"], "corpus_mb": path.stat().st_size / 2**20}
+
+
+def _persons(args) -> dict:
+    meta = json.loads(corpus_path(args).with_suffix(".meta.json").read_text(encoding="utf-8"))
+    return meta["persons"]
+
+
+def write_paragraphs_mp(paragraphs, root: Path, persons: dict, procs: int, limitmb: int):
+    """write_paragraphs with Whoosh's multiprocessing writer (for comparison only)."""
+    from whoosh import index as whoosh_index
+
+    from indexer.generations import new_generation, switch_to
+    from indexer.schema import GENERATION_META, PERSONS_FILE, build_schema, to_fields
+
+    gen = new_generation(root)
+    ix = whoosh_index.create_in(str(gen.path), build_schema())
+    aliases = {pid: [] for pid in persons}
+    writer = ix.writer(procs=procs, multisegment=True, limitmb=limitmb)
+    n = 0
+    for p in paragraphs:
+        writer.add_document(**to_fields(p, aliases))
+        n += 1
+    writer.commit()
+    gen.write_json(PERSONS_FILE, persons)
+    gen.write_json(GENERATION_META, {"generation": gen.name, "paragraphs": n})
+    switch_to(gen)
+    return gen
+
+
+@phase("build-whoosh")
+def build_whoosh(args) -> dict[str, Any]:
+    from indexer.build import WRITER_LIMIT_MB, write_paragraphs
+
+    root = Path(args.out) / f"whoosh-{args.paragraphs}{'-mp' if args.procs > 1 else ''}"
+    shutil.rmtree(root, ignore_errors=True)
+    clock = [0.0]
+    pars = timed_paragraphs(corpus_path(args), clock)
+    t = time.perf_counter()
+    if args.procs > 1:
+        gen = write_paragraphs_mp(pars, root, _persons(args), args.procs, WRITER_LIMIT_MB)
+    else:
+        gen = write_paragraphs(pars, root, persons=_persons(args), meta={"bench": True})
+    seconds = time.perf_counter() - t - clock[0]
+    segments = len(list(gen.path.glob("*.seg")))
+    return {"seconds": seconds, "decode_s": clock[0], "rate": args.paragraphs / seconds,
+            "size_mb": du_mb(gen.path), "peak_mb": proc_status()["VmHWM"], "procs": args.procs,
+            "segments": segments, "root": str(root)}
+
+
+@phase("build-fts5")
+def build_fts5(args) -> dict[str, Any]:
+    from bench import fts5
+
+    path = Path(args.out) / f"fts5-{args.paragraphs}.sqlite"
+    clock = [0.0]
+    t = time.perf_counter()
+    n = fts5.build(timed_paragraphs(corpus_path(args), clock), path)
+    seconds = time.perf_counter() - t - clock[0]
+    return {"seconds": seconds, "decode_s": clock[0], "rate": n / seconds,
+            "size_mb": path.stat().st_size / 2**20, "peak_mb": proc_status()["VmHWM"]}
+
+
+@phase("extract")
+def extract(args) -> dict[str, Any]:
+    """Chunking + years + persons on generated text: documents rebuilt from the paragraphs."""
+    from indexer.models import Block, Document
+    from indexer.years import mentions
+
+    n = min(args.paragraphs, args.extract)
+    pars = list(corpus_gen.read_paragraphs(corpus_path(args), limit=n))
+    docs: dict[str, list[Paragraph]] = {}
+    for p in pars:
+        docs.setdefault(p.doc_id, []).append(p)
+    documents = [Document(doc_id=d, source_format="text", title=ps[0].title,
+                          blocks=tuple(Block("paragraph", p.text) for p in ps)) for d, ps in docs.items()]
+    out: dict[str, Any] = {"paragraphs": n}
+    t = time.perf_counter()
+    for p in pars:
+        mentions(p.text)
+    out["years_rate"] = n / (time.perf_counter() - t)
+    try:
+        from indexer.authority import Authority
+        from indexer.build import default_authority
+        from indexer.persons import PersonAnnotator
+        from indexer.pipeline import annotate
+    except ImportError as exc:
+        out["annotate_error"] = f"indexer.pipeline.annotate unavailable: {exc}"
+        return out
+    authority = Authority.load(default_authority(REPO / "corpus"))
+    annotator = PersonAnnotator(authority)
+    t = time.perf_counter()
+    annotator.prepare((d.doc_id, [b.text for b in d.blocks]) for d in documents)
+    prepare_s = time.perf_counter() - t
+    annotator = PersonAnnotator(authority, state=annotator.state())
+    t = time.perf_counter()
+    made = sum(len(annotate(d, annotator)) for d in documents)
+    seconds = time.perf_counter() - t
+    out.update({"annotate_rate": made / seconds, "chunked": made, "prepare_rate": n / prepare_s,
+                "rate": made / (seconds + prepare_s)})
+    return out
+
+
+def _requests(args) -> dict[str, list[dict]]:
+    qpath = Path(args.out) / f"queries-{args.queries}-s{args.seed}.json"
+    return json.loads(qpath.read_text(encoding="utf-8"))
+
+
+def _latencies(run: Callable[[dict], int], requests: dict[str, list[dict]]) -> dict[str, Any]:
+    """Median/p95 ms per kind, and each request's total (to compare engines)."""
+    for r in requests["common"][:10]:  # warm-up: lazily loaded structures, caches of the OS
+        run(r)
+    out: dict[str, Any] = {"kinds": {}, "totals": {}}
+    pooled: list[float] = []
+    for kind, reqs in requests.items():
+        times, totals = [], []
+        for r in reqs:
+            t = time.perf_counter()
+            totals.append(run(r))
+            times.append((time.perf_counter() - t) * 1000)
+        out["kinds"][kind] = {"median": statistics.median(times), "p95": percentile(times, 0.95),
+                              "n": len(times), "mean_total": statistics.mean(totals)}
+        out["totals"][kind] = totals
+        pooled += times
+    out["all"] = {"median": statistics.median(pooled), "p95": percentile(pooled, 0.95), "n": len(pooled)}
+    return out
+
+
+def search_params(r: dict) -> list[tuple[str, str]]:
+    """A bench request as the search page's query parameters."""
+    params = [("q", r["q"])]
+    if r.get("person"):
+        params.append(("person", r["person"]))
+    for k in ("year_from", "year_to"):
+        if r.get(k) is not None:
+            params.append((k, str(r[k])))
+    return params
+
+
+@phase("query-whoosh")
+def query_whoosh(args) -> dict[str, Any]:
+    """The service's own search function, in process, with its caches off (every request cold)."""
+    from searchsvc.index_state import LRU, IndexState
+    from searchsvc.search import parse_request, search
+    from searchsvc.settings import Settings
+
+    settings = Settings.from_env({"ARCHIVE_CACHE_SIZE": "0"})
+    state = IndexState(Path(args.index_root), cache_size=0)
+    t = time.perf_counter()
+    state.refresh()
+    open_s = time.perf_counter() - t
+    gen = state.current
+    if gen is None:
+        raise SystemExit(f"no generation under {args.index_root}: {state.last_error}")
+    rss_open = proc_status()["VmRSS"]
+
+    def run(r: dict) -> int:
+        gen.matches = LRU(0)  # the match-set cache would make repeated words free
+        req = parse_request(search_params(r), settings, gen.persons)
+        return search(gen, req, settings)["total"]
+
+    out = _latencies(run, _requests(args))
+    out.update({"open_s": open_s, "rss_open_mb": rss_open, **proc_status()})
+    return out
+
+
+@phase("query-fts5")
+def query_fts5(args) -> dict[str, Any]:
+    from bench import fts5
+
+    t = time.perf_counter()
+    s = fts5.Fts5Search(Path(args.out) / f"fts5-{args.paragraphs}.sqlite")
+    open_s = time.perf_counter() - t
+    out = _latencies(lambda r: s.search(r["q"], r.get("person"), r.get("year_from"), r.get("year_to"))["total"],
+                     _requests(args))
+    out.update({"open_s": open_s, **proc_status()})
+    return out
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        for line in text.splitlines():
+            if line.startswith("PPid:") and int(line.split()[1]) == pid:
+                kids.append(int(status.parent.name))
+    return kids
+
+
+@phase("serve")
+def serve(args) -> dict[str, Any]:
+    """Requests/s with ARCHIVE_WORKERS uvicorn workers on loopback, response cache off."""
+    import socket
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "ARCHIVE_INDEX": args.index_root, "ARCHIVE_WORKERS": str(args.workers),
+           "ARCHIVE_CACHE_SIZE": "0", "ARCHIVE_RATE_LIMIT": "0"}
+    proc = subprocess.Popen([sys.executable, "-m", "searchsvc", "--index", args.index_root, "--host",
+                             "127.0.0.1", "--port", str(port)], cwd=REPO, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            if proc.poll() is not None:
+                raise SystemExit(f"server exited with {proc.returncode}")
+            try:
+                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit("server did not become healthy")
+            time.sleep(0.5)
+        reqs = [r for kind in _requests(args).values() for r in kind]
+        # Interleave kinds so every moment of the run sees the same mix.
+        n_kinds = len(_requests(args))
+        per = len(reqs) // n_kinds
+        mixed = [reqs[k * per + i] for i in range(per) for k in range(n_kinds)]
+        limit = min(len(mixed), args.max_requests)
+        stop = time.monotonic() + args.seconds
+        errors = 0
+        latencies: list[float] = []
+
+        def client(offset: int) -> None:
+            nonlocal errors
+            with httpx.Client(base_url=base, timeout=30) as c:
+                for i in range(offset, limit, args.concurrency):
+                    if time.monotonic() > stop:
+                        return
+                    t = time.perf_counter()
+                    resp = c.get("/api/search", params=search_params(mixed[i]))
+                    latencies.append((time.perf_counter() - t) * 1000)
+                    if resp.status_code != 200:
+                        errors += 1
+
+        with httpx.Client(base_url=base, timeout=60) as c:  # each worker opens its index first
+            for r in mixed[: 4 * args.workers]:
+                c.get("/api/search", params=search_params(r))
+        t = time.perf_counter()
+        with ThreadPoolExecutor(args.concurrency) as pool:
+            list(pool.map(client, range(args.concurrency)))
+        seconds = time.perf_counter() - t
+        workers = _children(proc.pid)
+        rss = {str(w): proc_status(w).get("VmRSS", 0.0) for w in workers}
+        return {"requests": len(latencies), "errors": errors, "seconds": seconds,
+                "rps": len(latencies) / seconds, "median": statistics.median(latencies),
+                "p95": percentile(latencies, 0.95), "concurrency": args.concurrency,
+                "workers": args.workers, "worker_rss_mb": rss}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="python -m bench.run")
+    ap.add_argument("phase", choices=sorted(PHASES))
+    ap.add_argument("--paragraphs", type=int, required=True)
+    ap.add_argument("--out", default=str(REPO / "bench" / "out"))
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--procs", type=int, default=1)
+    ap.add_argument("--extract", type=int, default=20_000)
+    ap.add_argument("--index-root", default="")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--concurrency", type=int, default=8)
+    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--max-requests", type=int, default=5000)
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = arguments(argv)
+    Path(args.out).mkdir(parents=True, exist_ok=True)
+    result = PHASES[args.phase](args)
+    print("RESULT " + json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()
