@@ -89,6 +89,8 @@ def all_docs(reader) -> np.ndarray:
 
 def query_ids(q: wq.Query | None, searcher, deadline: float = float("inf")) -> np.ndarray:
     """Sorted docnums matching ``q`` (None matches everything)."""
+    if time.monotonic() > deadline:  # checked per node: many small postings add up too
+        raise QueryTimeout()
     reader = searcher.reader()
     if q is None or isinstance(q, wq.Every):
         return all_docs(reader)

@@ -312,3 +312,57 @@ def test_admin_reload_needs_the_token(index_root):
         assert_error_shape(c.post("/admin/reload", headers={"authorization": "Bearer no"}), 401)
         ok = c.post("/admin/reload", headers={"authorization": "Bearer s3cret"})
         assert ok.status_code == 200 and ok.json()["switched"] is False
+
+
+def _client(index_root, **settings):
+    from svc_corpus import TestClient
+
+    from searchsvc.app import create_app
+    from searchsvc.settings import Settings
+
+    return TestClient(create_app(Settings(index_root=index_root, **settings)))
+
+
+def test_rate_limit_is_off_by_default_and_429_when_set(index_root):
+    with _client(index_root) as c:
+        assert all(c.get("/api/search").status_code == 200 for _ in range(5))
+    with _client(index_root, rate_limit=3) as c:
+        codes = [c.get("/api/search").status_code for _ in range(5)]
+        assert codes[:3] == [200, 200, 200] and codes[3:] == [429, 429]
+        assert_error_shape(c.get("/api/search"), 429)
+
+
+def test_cors_only_for_configured_origins(index_root):
+    with _client(index_root) as c:
+        r = c.get("/api/search", headers={"origin": "https://elsewhere.org"})
+        assert "access-control-allow-origin" not in r.headers
+    with _client(index_root, cors_origins=("https://friend.org",)) as c:
+        ok = c.get("/api/search", headers={"origin": "https://friend.org"})
+        assert ok.headers["access-control-allow-origin"] == "https://friend.org"
+        other = c.get("/api/search", headers={"origin": "https://elsewhere.org"})
+        assert "access-control-allow-origin" not in other.headers
+
+
+def test_json_access_log(index_root, caplog):
+    import json
+    import logging
+
+    with caplog.at_level(logging.INFO, logger="searchsvc.access"), \
+            _client(index_root, access_log_json=True) as c:
+        c.get("/api/search", params={"q": "strike"})
+    lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "searchsvc.access"]
+    assert any(line["path"] == "/api/search" and line["status"] == 200 and "ms" in line
+               for line in lines)
+
+
+def test_time_limit_gives_503_not_500(index_root):
+    with _client(index_root, time_limit=0.01, cache_size=0) as c:
+        import searchsvc.matchset as ms
+
+        original = ms.time.monotonic
+        try:
+            ms.time.monotonic = lambda: original() + 3600  # every deadline already passed
+            r = c.get("/api/search", params={"q": "s* OR d* OR a*", "size": 1})
+        finally:
+            ms.time.monotonic = original
+    assert_error_shape(r, 503)
