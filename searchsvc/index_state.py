@@ -105,7 +105,7 @@ class LoadedIndex:
         self.columns = Columns.from_reader(reader)
         self.facets: dict[str, FacetField] = build_facets(reader)
         self.vocab = Vocabulary.from_reader(reader)
-        self.builder = QueryBuilder(self.ix.schema, reader, self.persons, self.vocab,
+        self.builder = QueryBuilder(self.ix.schema, self.persons, self.vocab,
                                     max_terms, max_expansions)
         self.responses = LRU(cache_size)  # (normalised request) -> response body
         self.matches = LRU(64)  # (query repr) -> numpy docnums; arrays can be large

@@ -128,7 +128,7 @@ class Renderer:
         if len(q) > self.settings.max_query_length:
             raise BadRequest([("q", f"at most {self.settings.max_query_length} characters")])
         doc = load_document(gen, doc_id)
-        terms = gen.builder.build(q).terms if q.strip() else None
+        terms = gen.builder.build(q, gen.searcher().reader()).terms if q.strip() else None
         paragraphs = [dict(p, html=Markup(highlight(p["text"], terms)) if terms
                            else p["text"]) for p in doc["paragraphs"]]
         return self.render(request, "document.html", {

@@ -134,10 +134,11 @@ def _is_plain(q: str) -> bool:
 class QueryBuilder:
     """Turns query strings into ParsedQuery values for one generation's reader."""
 
-    def __init__(self, schema, reader, registry: PersonRegistry, vocab: Vocabulary,
+    def __init__(self, schema, registry: PersonRegistry, vocab: Vocabulary,
                  max_terms: int, max_expansions: int) -> None:
+        # Parsing is pure Python and shared; the reader is passed per call because Whoosh
+        # readers are not thread-safe (each request thread has its own searcher).
         self.parser = make_parser(schema)
-        self.reader = reader
         self.registry = registry
         self.vocab = vocab
         self.max_terms = max_terms
@@ -176,24 +177,24 @@ class QueryBuilder:
             return wq.Phrase(S.PERSON_NAMES, words)
         return wq.Term(S.PERSON_NAMES, want)
 
-    def _expand(self, field: str, pattern: str) -> wq.Query | None:
+    def _expand(self, reader, field: str, pattern: str) -> wq.Query | None:
         """A bounded OR of the most frequent words matching a wildcard pattern."""
         literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
         if not literal:
             return None  # "*" or "*ism": unbounded, constrains nothing
         candidates = []
-        for i, btext in enumerate(self.reader.expand_prefix(field, literal)):
+        for i, btext in enumerate(reader.expand_prefix(field, literal)):
             if i >= WILDCARD_SCAN:
                 break
             word = btext.decode("utf-8") if isinstance(btext, bytes) else btext
             if fnmatch.fnmatchcase(word, pattern):
-                candidates.append((self.reader.doc_frequency(field, word), word))
+                candidates.append((reader.doc_frequency(field, word), word))
         if not candidates:
             return wq.NullQuery
         candidates.sort(key=lambda t: (-t[0], t[1]))
         return wq.Or([wq.Term(field, w) for _, w in candidates[: self.max_expansions]])
 
-    def _rewrite(self, q: wq.Query) -> wq.Query | None:
+    def _rewrite(self, q: wq.Query, reader) -> wq.Query | None:
         if isinstance(q, wq.Every):
             return None
         if isinstance(q, (wq.Prefix, wq.Wildcard)):
@@ -201,7 +202,7 @@ class QueryBuilder:
             if q.fieldname == S.PERSON:
                 literal = pattern.rstrip("*?")
                 return self._people(literal) if literal else None
-            return self._expand(q.fieldname, pattern.lower())
+            return self._expand(reader, q.fieldname, pattern.lower())
         if isinstance(q, wq.Term) and q.fieldname == S.PERSON:
             return self._people(q.text)
         if isinstance(q, wq.Phrase) and q.fieldname == S.PERSON:
@@ -209,34 +210,34 @@ class QueryBuilder:
         if isinstance(q, wq.Term) and q.fieldname in (S.YEAR, S.DECADE):
             return q if str(q.text).isdigit() else wq.NullQuery
         if isinstance(q, wq.Not):
-            child = self._rewrite(q.query)
+            child = self._rewrite(q.query, reader)
             return None if child is None else wq.Not(child)
         if isinstance(q, (wq.And, wq.Or, wq.DisjunctionMax)):
-            kids = [k for k in (self._rewrite(c) for c in q.subqueries) if k is not None]
+            kids = [k for k in (self._rewrite(c, reader) for c in q.subqueries) if k is not None]
             if not kids:
                 return None
             if len(kids) == 1 and not isinstance(kids[0], wq.Not):
                 return kids[0]
             return q.__class__(kids)
         if isinstance(q, wq.BinaryQuery):  # AndNot, AndMaybe, Require, Otherwise
-            a, b = self._rewrite(q.a), self._rewrite(q.b)
+            a, b = self._rewrite(q.a, reader), self._rewrite(q.b, reader)
             if a is None:
                 return None
             return a if b is None else q.__class__(a, b)
         return q
 
     # -- entry point ----------------------------------------------------------
-    def build(self, raw: str) -> ParsedQuery:
+    def build(self, raw: str, reader) -> ParsedQuery:
         text = normalise(raw)
         if not text:
             return ParsedQuery("", None, None, Terms())
         rewritten, suggestion, expanded = self._spelling(text)
         try:
             parsed = self.parser.parse(_tidy_operators(_restrict_fields(rewritten)))
-            match = self._rewrite(parsed)
+            match = self._rewrite(parsed, reader)
         except Exception:  # noqa: BLE001 - a visitor's typing must never be a 500
             words = " ".join(w for w in re.findall(r"\w+", rewritten) if w not in OPERATORS)
-            match = self._rewrite(self.parser.parse(words)) if words else None
+            match = self._rewrite(self.parser.parse(words), reader) if words else None
         if match is not None:
             n = sum(1 for _ in _leaves(match))
             if n > self.max_terms * len(SEARCH_FIELDS) * (EXPANSIONS + 1):

@@ -190,7 +190,7 @@ class Execution:
 
     # -- match set and filters ---------------------------------------------------------
     def parsed(self) -> ParsedQuery:
-        return self.gen.builder.build(self.req.q)
+        return self.gen.builder.build(self.req.q, self.searcher.reader())
 
     def match_ids(self, pq: ParsedQuery) -> np.ndarray:
         key = repr(pq.match)
