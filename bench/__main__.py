@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -41,7 +42,10 @@ def run_phase(name: str, args: argparse.Namespace, *extra: str) -> dict[str, Any
         print(f"[bench] {name} failed ({proc.returncode}):\n{err}", file=sys.stderr, flush=True)
         return {"error": err[-500:]}
     print(f"[bench] {name} done in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
-    return json.loads(lines[-1][len("RESULT "):])
+    result = json.loads(lines[-1][len("RESULT "):])
+    # The machine is shared: a load average well above 2 means the figures are pessimistic.
+    result["loadavg_after"] = os.getloadavg()[0]
+    return result
 
 
 def _f(x: Any, digits: int = 1) -> str:
