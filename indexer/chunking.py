@@ -1,0 +1,107 @@
+"""A Document becomes Paragraphs: the unit of search, each under its section heading.
+
+>>> from indexer.models import Block, Document
+>>> doc = Document("a.txt", "text", "Title", blocks=(
+...     Block("paragraph", "The first paragraph of text."),
+...     Block("heading", "Later"),
+...     Block("paragraph", "The second one, under a heading."),
+... ))
+>>> [(p.id, p.section) for p in chunk(doc)]
+[('a.txt#p0', ''), ('a.txt#p1', 'Later')]
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from indexer.cleaning import has_words
+from indexer.models import Document, Paragraph
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+# Long enough for any real paragraph, short enough that a hit shows where it is.
+MAX_CHARS = _env_int("ARCHIVE_MAX_PARAGRAPH_CHARS", 4000)
+# Fewer words than this is a page number, a signature or a stray mark.
+MIN_WORDS = _env_int("ARCHIVE_MIN_PARAGRAPH_WORDS", 2)
+
+# After . ! ? (and a closing quote or bracket), before a capital or opening quote.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ý])")
+
+
+def split_long(text: str, limit: int = MAX_CHARS) -> list[str]:
+    """Cut a paragraph longer than ``limit`` at sentence ends, into near-equal pieces.
+
+    >>> split_long("One two. Three four. Five six.", limit=12)
+    ['One two.', 'Three four.', 'Five six.']
+    >>> split_long("short", limit=12)
+    ['short']
+    """
+    if len(text) <= limit:
+        return [text]
+    sentences: list[str] = []
+    start = 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        sentences.append(text[start : m.end()].strip())
+        start = m.end()
+    sentences.append(text[start:].strip())
+    # A "sentence" longer than the limit (no punctuation) is cut at spaces.
+    pieces: list[str] = []
+    for sentence in sentences:
+        while len(sentence) > limit:
+            cut = sentence.rfind(" ", 0, limit)
+            cut = cut if cut > limit // 2 else limit
+            pieces.append(sentence[:cut].strip())
+            sentence = sentence[cut:].strip()
+        if sentence:
+            pieces.append(sentence)
+    # Balance the pieces: aim for equal parts rather than one full and one tiny.
+    parts = -(-len(text) // limit)
+    target = len(text) / parts
+    out: list[str] = []
+    current = ""
+    for piece in pieces:
+        if current and (len(current) + 1 + len(piece) > limit or len(current) >= target):
+            out.append(current)
+            current = piece
+        else:
+            current = f"{current} {piece}" if current else piece
+    if current:
+        out.append(current)
+    return out
+
+
+def chunk(doc: Document) -> list[Paragraph]:
+    """The searchable paragraphs of ``doc``, numbered from 0, with their section.
+
+    Years and persons are left empty: annotation fills them in later.
+    """
+    out: list[Paragraph] = []
+    section = ""
+    for block in doc.blocks:
+        if block.kind == "heading":
+            section = block.text
+            continue
+        if not has_words(block.text, MIN_WORDS):
+            continue
+        for piece in split_long(block.text):
+            n = len(out)
+            out.append(
+                Paragraph(
+                    id=f"{doc.doc_id}#p{n}",
+                    doc_id=doc.doc_id,
+                    title=doc.title,
+                    position=n,
+                    text=piece,
+                    section=section,
+                    author=doc.author,
+                    published=doc.published,
+                )
+            )
+    return out

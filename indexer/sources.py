@@ -1,0 +1,827 @@
+"""Read a corpus folder: scraped text, HTML and Markdown become Documents.
+
+Each format has a small parser that turns the file into a rough list of
+blocks plus metadata hints; :func:`_assemble` then applies the rules every
+format shares (header and info block, boilerplate, title/author/date trust
+order) and builds the :class:`~indexer.models.Document`.
+
+Date trust order: catalogue > byline (the document's own header) > front
+matter > HTML metadata > file name.
+
+>>> import tempfile, pathlib
+>>> root = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (root / "note.txt").write_text("On Harbours\\n\\nSubmitted by Ann on 3 May, 2001 - 10:00\\n\\nShips came in slowly that year.\\n")
+>>> doc = read_file(root / "note.txt", root)
+>>> doc.title, doc.author, doc.published, doc.blocks[0].text
+('On Harbours', 'Ann', '2001-05-03', 'Ships came in slowly that year.')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer import cleaning
+from indexer.catalogue import CATALOGUE_NAMES, Catalogue, CatalogueError, Entry
+from indexer.dates import MONTHS, date_from_filename, parse_date
+from indexer.models import Block, Document, Skipped
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# Data and provenance files that live beside documents but are not documents.
+NOT_DOCUMENT_SUFFIXES = {".json", ".csv", ".toml", ".yaml", ".yml", ".tsv", ".jsonl"}
+NOT_DOCUMENT_NAMES = {"source.txt", "persons.toml", *CATALOGUE_NAMES}
+
+
+def max_file_bytes() -> int:
+    """ARCHIVE_MAX_FILE_BYTES, or 20 MB: larger files are skipped, not read."""
+    try:
+        return int(os.environ.get("ARCHIVE_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES))
+    except ValueError:
+        return DEFAULT_MAX_FILE_BYTES
+
+
+# ----------------------------------------------------------------- decoding
+
+
+_LATIN_LANGUAGES = frozenset(
+    "English French German Spanish Italian Portuguese Dutch Danish Swedish Norwegian Finnish Unknown".split()
+)
+
+
+class _Unusable(Exception):
+    """A file that is not a readable document; the message is the skip reason."""
+
+
+def _decode(raw: bytes, declared: str | None = None) -> str:
+    """Text from bytes: the declared charset, then UTF-8, then a detector's guess."""
+    if b"\x00" in raw[:8192]:
+        raise _Unusable("binary file")
+    if declared:
+        name = declared.lower()
+        # Pages that declare iso-8859-1 are in practice written in cp1252
+        # (curly quotes, dashes); cp1252 is a superset for every printable byte.
+        if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}:
+            name = "cp1252"
+        try:
+            return raw.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:200_000]).best()
+    # On short Western texts the detector often names a Central European or Mac
+    # code page; cp1252 is what such archives were written in, so it wins when
+    # it decodes cleanly and the detector saw a Latin-script language.
+    language = best.language if best is not None else "Unknown"
+    if language in _LATIN_LANGUAGES:
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    if best is None or best.encoding is None:
+        raise _Unusable("undecodable text (no character encoding fits)")
+    return raw.decode(best.encoding, errors="replace")
+
+
+# --------------------------------------------------------- the parsed shape
+
+
+@dataclass
+class _Parsed:
+    """What a format parser found, before the shared rules are applied.
+
+    ``blocks`` holds ``(kind, level, text)`` with kind ``heading``,
+    ``paragraph``, ``rule`` or ``info`` (metadata lines such as "Written: ...").
+    """
+
+    blocks: list[tuple[str, int, str]] = field(default_factory=list)
+    title: str | None = None  # a title the format states outright
+    page_title: str | None = None  # <title> or a leading title line: a fallback
+    author: str | None = None
+    author_fallback: str | None = None
+    dates: list[tuple[str, str]] = field(default_factory=list)  # (iso, source) in trust order
+
+
+# ----------------------------------------------------------------- text files
+
+_PRESIDENT = re.compile(r"^\s*President:\s*(?P<who>.+?)\s*$", re.I)
+_BYLINE = re.compile(
+    r"^(?:(?:submitted|posted|published|written)\s+by\s+(?P<who>.+?)\s+on\s+(?P<when>.+)"
+    r"|by\s+(?P<who2>[^,.;:]{3,60}?)(?:,\s*(?P<when2>.*\d{4}.*))?)$",
+    re.I,
+)
+_LINE_END = tuple('.!?:;"”’)]')
+
+
+def _text_paragraphs(text: str) -> list[str]:
+    """Paragraphs of plain text: blank lines separate them; wrapped lines are joined.
+
+    A block whose lines are all short was hard-wrapped, so its lines are one
+    paragraph. In a block of long lines (one paragraph per line, as in
+    transcripts) a line ending a sentence or with two spaces ends a paragraph.
+
+    >>> _text_paragraphs("one two\\nthree.\\n\\nA long line.  \\nNext.")
+    ['one two three.', 'A long line.', 'Next.']
+    """
+    out: list[str] = []
+    for chunk in re.split(r"\n[ \t\u00a0]*\n", text):
+        lines = [ln for ln in chunk.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        if max(len(ln) for ln in lines) <= 150 and not any(ln.endswith("  ") for ln in lines):
+            out.append(cleaning.normalize(" ".join(lines)))
+            continue
+        current: list[str] = []
+        for ln in lines:
+            current.append(ln)
+            if ln.endswith("  ") or ln.rstrip().endswith(_LINE_END):
+                out.append(cleaning.normalize(" ".join(current)))
+                current = []
+        if current:
+            out.append(cleaning.normalize(" ".join(current)))
+    return [p for p in out if p]
+
+
+def _parse_text(text: str, has_title: bool) -> _Parsed:
+    parsed = _Parsed()
+    paras = _text_paragraphs(text)
+    if paras:
+        m = _PRESIDENT.match(paras[0])
+        if m:
+            parsed.author = m["who"]
+            paras = paras[1:]
+        elif not has_title and len(paras) > 1 and len(paras[0]) <= 200 and "\n" not in paras[0]:
+            if not paras[0].endswith((".", ",", ";", ":")):
+                parsed.title = paras[0]
+                paras = paras[1:]
+    # A byline sits among the first lines: "Submitted by X on <date>".
+    for i, para in enumerate(paras[:3]):
+        if len(para) > 160:
+            continue
+        m = _BYLINE.match(para)
+        if m:
+            who = m["who"] or m["who2"]
+            when = m["when"] or m["when2"]
+            parsed.author = parsed.author or cleaning.normalize(who)
+            iso = parse_date(when) if when else None
+            if iso:
+                parsed.dates.append((iso, "byline"))
+            del paras[i]
+            break
+    for para in paras:
+        # Transcripts mark emphasis the Markdown way (_The Times_); "_the" is no word.
+        para = cleaning.strip_markdown(para)
+        kind = "heading" if cleaning.looks_like_heading(para) else "paragraph"
+        parsed.blocks.append((kind, 2, para))
+    return parsed
+
+
+# ------------------------------------------------------------------- markdown
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_RULE = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
+_GRID_BORDER = re.compile(r"^\s*\+[-=+:]+\+\s*$")
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_FENCE_DIV = re.compile(r"^\s*:{3,}")
+_FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\]]+\]:")
+_BLANKISH = re.compile(r"^[\s\\\u00a0]*$")
+_INFO_SPAN = re.compile(r"\{\.info\b")
+_MD_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)(?:\{[^}]*\})?")
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Split ``key: value`` front matter from the body (no YAML library needed).
+
+    >>> _front_matter("---\\ntitle: 'Home'\\nauthor: Ann\\n---\\nBody")
+    ({'title': 'Home', 'author': 'Ann'}, 'Body')
+    """
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith((" ", "\t", "-")):
+            meta[key.strip().lower()] = value.strip().strip("'\"")
+    return meta, text[m.end() :]
+
+
+def _parse_markdown(text: str) -> _Parsed:
+    parsed = _Parsed()
+    meta, body = _front_matter(text)
+    parsed.title = cleaning.strip_markdown(meta.get("title", "")) or None
+    parsed.author = cleaning.strip_markdown(meta.get("author", "")) or None
+    for key in ("date", "published", "year"):
+        iso = parse_date(meta.get(key, ""))
+        if iso:
+            parsed.dates.append((iso, "front-matter"))
+            break
+
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            raw = "\n".join(pending)
+            pending.clear()
+            if _FOOTNOTE_DEF.match(raw):
+                return
+            if _INFO_SPAN.search(raw):
+                parsed.blocks.append(("info", 0, _info_lines_md(raw)))
+                return
+            # Only links ("Back to the Archive", "Contents"): navigation if it ends the page.
+            only_links = not re.search(r"[^\W\d_]", _MD_LINK.sub("", raw)) and _MD_LINK.search(raw)
+            parsed.blocks.append(("links" if only_links else "paragraph", 0, raw))
+
+    for line in body.splitlines():
+        while line.lstrip().startswith(">"):  # blockquotes: keep the words
+            line = line.lstrip()[1:]
+            line = line[1:] if line.startswith(" ") else line
+        if _FENCE_DIV.match(line) or _GRID_BORDER.match(line):
+            flush()
+            continue
+        row = _TABLE_ROW.match(line)
+        if row:
+            line = row.group(1).replace("|", " ").strip()
+            if set(line.strip()) <= set("-:= "):
+                continue
+        if _BLANKISH.match(line):
+            flush()
+            continue
+        if _RULE.match(line):
+            flush()
+            parsed.blocks.append(("rule", 0, ""))
+            continue
+        atx = _ATX.match(line.strip())
+        if atx:
+            flush()
+            parsed.blocks.append(("heading", len(atx.group(1)), atx.group(2)))
+            continue
+        pending.append(line)
+    flush()
+
+    cleaned: list[tuple[str, int, str]] = []
+    for kind, level, raw in parsed.blocks:
+        if kind == "paragraph":
+            # Hard breaks stay as newlines until assembly: an info block is read line by line.
+            text_ = "\n".join(filter(None, (cleaning.strip_markdown(seg) for seg in raw.split("\\\n"))))
+        else:
+            text_ = raw if kind in {"rule", "info"} else cleaning.strip_markdown(raw)
+        if kind == "heading" and not cleaning.has_words(text_, 1):
+            continue  # "* * *" dividers dressed as headings
+        if kind == "rule" or text_:
+            cleaned.append((kind, level, text_))
+    parsed.blocks = cleaned
+    # Pandoc puts the page's <title> first, as a plain line, when it had one.
+    if cleaned and cleaned[0][0] == "paragraph" and len(cleaned[0][2]) <= 160:
+        first = cleaned[0][2]
+        if not _is_breadcrumb(first) and not first.endswith("."):
+            parsed.page_title = first
+            parsed.blocks = cleaned[1:]
+    return parsed
+
+
+def _info_lines_md(raw: str) -> str:
+    """Metadata lines of a Markdown info block, one per line, markup removed."""
+    lines = re.split(r"\\\n|\n(?=\s*\[)", raw)
+    return "\n".join(cleaning.strip_markdown(ln) for ln in lines if ln.strip())
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """ "MIA > Archive > Connolly": a trail of links, not writing.
+
+    >>> _is_breadcrumb("MIA > Archive > Socialism ..."), _is_breadcrumb("If a > b, then b < a.")
+    (True, False)
+    """
+    arrows = text.count(" > ")
+    return len(text.split()) <= 16 and (arrows >= 2 or (arrows == 1 and not text.endswith(".")))
+
+
+# ----------------------------------------------------------------------- HTML
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
+_BR = re.compile(r"<br\s*/?>", re.I)
+_DROP_TAGS = "script,style,nav,header,footer,aside,form,noscript,iframe,svg,button,select,textarea,template"
+_DROP_WORDS = re.compile(
+    r"nav|menu|footer|breadcrumb|share|cookie|comment|sidebar|toplink|banner|skip|updat|social|signup|subscribe"
+)
+_BLOCK_SEL = "h1,h2,h3,h4,h5,h6,p,li,pre,blockquote,dd,dt,td,th"
+_CONTAINERS = {"li", "blockquote", "dd", "dt", "td", "th"}
+_META_DATE_NAMES = {
+    "date", "dc.date", "dcterms.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
+    "article:published_time", "pubdate", "publish-date", "publication_date", "citation_date",
+    "citation_publication_date", "datepublished",
+}  # fmt: skip
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+# Tags the parser closes by itself, or that never hold anything: they do not nest.
+_FLAT_TAGS = frozenset(
+    "p li dt dd tr td th option br img hr meta link input col area base wbr source track param".split()
+)
+
+
+def max_html_depth() -> int:
+    """ARCHIVE_MAX_HTML_DEPTH, or 2000: deeper nesting makes the HTML parser crawl."""
+    try:
+        return int(os.environ.get("ARCHIVE_MAX_HTML_DEPTH", 2000))
+    except ValueError:
+        return 2000
+
+
+def _nesting_depth(text: str, limit: int) -> int:
+    """How deep the elements nest, counted up to ``limit`` (a linear scan, no parsing).
+
+    Lexbor's tree building is quadratic in depth: 50,000 nested <div>s take
+    half a minute, so such pages are refused before parsing.
+
+    >>> _nesting_depth("<div><div><p>x</div></div>", 100)
+    2
+    """
+    depth = deepest = 0
+    for m in _TAG.finditer(text):
+        name = m.group(2).lower()
+        if name in _FLAT_TAGS or m.group(3):
+            continue
+        depth = max(depth - 1, 0) if m.group(1) else depth + 1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
+
+
+def _parse_html(raw: bytes) -> _Parsed:
+    from selectolax.lexbor import LexborHTMLParser
+
+    m = _CHARSET.search(raw[:4096])
+    text = _decode(raw, m.group(1).decode("ascii", "replace") if m else None)
+    limit = max_html_depth()
+    if text.count("<") > limit and _nesting_depth(text, limit) > limit:
+        raise _Unusable(f"malformed HTML: elements nest deeper than {limit} (ARCHIVE_MAX_HTML_DEPTH)")
+    # <br> is a line break inside a paragraph; keep it as one for info blocks.
+    tree = LexborHTMLParser(_BR.sub("\n", text))
+    parsed = _Parsed()
+
+    title_node = tree.css_first("title")
+    if title_node is not None:
+        parsed.page_title = cleaning.normalize(title_node.text()).split(" | ")[0].strip() or None
+    meta_dates: list[str] = []
+    for meta in tree.css("meta"):
+        attrs = meta.attributes
+        name = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
+        content = cleaning.normalize(attrs.get("content") or "")
+        if name == "author" and content and not parsed.author_fallback:
+            parsed.author_fallback = content
+        elif name in _META_DATE_NAMES and content:
+            meta_dates.append(content)
+    for node in tree.css("time[datetime], span.date-display-single"):
+        meta_dates.append(node.attributes.get("content") or node.attributes.get("datetime") or node.text())
+    for value in meta_dates:
+        iso = parse_date(value or "")
+        if iso:
+            parsed.dates.append((iso, "html-meta"))
+            break
+    byline = tree.css_first("h3.diet-title, .byline, [rel=author]")
+    if byline is not None:
+        parsed.author_fallback = cleaning.normalize(byline.text()) or parsed.author_fallback
+
+    root = (
+        tree.css_first("div.field-docs-content")
+        or tree.css_first("article")
+        or tree.css_first("main")
+        or tree.body
+    )
+    if root is None:
+        return parsed
+    for node in root.css(_DROP_TAGS):
+        node.decompose()
+    for node in root.css("[class], [id]"):
+        marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+        if _DROP_WORDS.search(marker):
+            node.decompose()
+    for node in root.css("p.title"):
+        parsed.page_title = cleaning.normalize(node.text()) or parsed.page_title
+        node.decompose()
+
+    for node in root.css(_BLOCK_SEL + ",hr"):
+        tag = node.tag
+        if tag == "hr":
+            parsed.blocks.append(("rule", 0, ""))
+            continue
+        if tag in _CONTAINERS and len(node.css(_BLOCK_SEL)) > 1:
+            continue  # its inner blocks carry the text (css() includes the node itself)
+        classes = (node.attributes.get("class") or "").lower().split()
+        body = node.text(deep=True)
+        if "information" in classes or "info" in classes:
+            parsed.blocks.append(("info", 0, "\n".join(cleaning.normalize(x) for x in body.split("\n"))))
+            continue
+        text_ = cleaning.normalize(cleaning.FOOTNOTE_MARK.sub("", body))
+        if not text_:
+            continue
+        if tag in {"h1", "h2", "h3", "h4"}:
+            if cleaning.has_words(text_, 1):
+                parsed.blocks.append(("heading", int(tag[1]), text_))
+        else:
+            links = "".join(a.text() for a in node.css("a"))
+            only_links = bool(links) and len(cleaning.normalize(links)) >= len(text_) - 3
+            parsed.blocks.append(("links" if only_links else "paragraph", 0, text_))
+    if not any(kind == "paragraph" for kind, _, _ in parsed.blocks):
+        # Text straight inside <div>s: fall back to the lines of the whole body.
+        for line in root.text(deep=True).split("\n"):
+            if cleaning.normalize(line):
+                parsed.blocks.append(("paragraph", 0, cleaning.normalize(line)))
+    return parsed
+
+
+# ------------------------------------------------------------ shared assembly
+
+_INFO_SKIP = re.compile(
+    r"^(?:transcri|translat|copyleft|copyright|html|mark|proofread|online|republished|reprinted"
+    r"|public domain|scanned|source of|converted|note)",
+    re.I,
+)
+_INFO_FIRST = re.compile(r"^(?:written|first published|published|delivered|dated|date)\b", re.I)
+_INFO_LABEL = re.compile(r"^[A-Z][\w /]{2,30}:")
+_HEADER_WINDOW = 14
+
+
+def _info_date(lines: list[str]) -> str | None:
+    """The publication date an info block gives, preferring "Written:"/"Published:" lines.
+
+    >>> _info_date(["Source: Works, Moscow 1965", "Written: 5 June, 1920"])
+    '1920-06-05'
+    >>> _info_date(["Source: Works, Moscow 1965"]) is None
+    True
+    >>> _info_date(["The Weekly Lamp, 3 September 1898.", "Republished 1997."])
+    '1898-09-03'
+    """
+    # "Source:" lines are left out: they mostly date a modern edition.
+    # Long unlabelled lines are editors' notes that tell a story full of dates.
+    ranked = [ln for ln in lines if _INFO_FIRST.match(ln)] + [
+        ln for ln in lines if len(ln) <= 200 and not _INFO_LABEL.match(ln) and not _INFO_SKIP.match(ln)
+    ]
+    for line in ranked:
+        iso = parse_date(line)
+        if iso:
+            return iso
+    return None
+
+
+_INFO_START = re.compile(
+    r"^(?:Written|First Published|Published|Source|Translated|Translation|Translator|Transcri\w*"
+    r"|Transcription Markup|HTML Mark-?up|Mark-?up|Proofread\w*|Copyleft|Public Domain|Online Version"
+    r"|Delivered|Dated|Original(?: Source)?|Editor|Written and Published)\b[^:]{0,24}:"
+)
+
+
+_INFO_WORDS = re.compile(
+    r"\b(?:Republished|Reprinted|Transcribed|Marked up|Mark-up|Internet Archive|Copyleft|Proofread)\b", re.I
+)
+
+
+def _mark_info_zone(blocks: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """Find the info block near the top: labelled lines, or text between two rules.
+
+    Pages converted from the archives open with: author, title, date, a rule,
+    lines on source and transcription ("Written: ...", "Source: ..."), a rule,
+    then the text.
+    """
+    blocks = [
+        ("info", 0, b[2]) if i < _HEADER_WINDOW and b[0] == "paragraph" and _INFO_START.match(b[2]) else b
+        for i, b in enumerate(blocks)
+    ]
+    # A source note right under the header's rule, even when no second rule closes it.
+    first_rule = next((i for i, b in enumerate(blocks[:_HEADER_WINDOW]) if b[0] == "rule"), None)
+    if first_rule is not None and first_rule + 1 < len(blocks):
+        kind, level, text = blocks[first_rule + 1]
+        if kind == "paragraph" and len(text) < 1000 and _INFO_WORDS.search(text):
+            blocks[first_rule + 1] = ("info", 0, text)
+    # Adjacent rules ("-----" then "* * *") count as one.
+    rules = [
+        i for i, b in enumerate(blocks[:_HEADER_WINDOW]) if b[0] == "rule" and (i == 0 or blocks[i - 1][0] != "rule")
+    ]
+    if len(rules) < 2:
+        return blocks
+    start, end = rules[0], rules[1]
+    while blocks[start + 1][0] == "rule":
+        start += 1
+    zone = blocks[start + 1 : end]
+    if not zone or sum(len(b[2]) for b in zone) > 1500:
+        return blocks
+    if not any(b[0] == "paragraph" for b in zone):
+        return blocks
+    marked = [("info", 0, b[2]) if b[0] == "paragraph" else b for b in zone]
+    return blocks[: start + 1] + marked + blocks[end:]
+
+
+_TRAILING_DATE = re.compile(
+    r"[\s,]*\(?(?:(?:\d{1,2}\s+)?(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+)?\d{4}\)?\s*$",
+    re.I,
+)
+
+
+def _author_in_title_line(line: str) -> str | None:
+    """The author a page's title line ends with: "Title. Karl Marx 1852" -> "Karl Marx".
+
+    >>> _author_in_title_line("Paul Lafargue September 1897")
+    'Paul Lafargue'
+    >>> _author_in_title_line("The Eighteenth Brumaire of Louis Bonaparte. Karl Marx 1852")
+    'Karl Marx'
+    >>> _author_in_title_line("Socialism in France 1874-1896") is None
+    True
+    """
+    tail = re.split(r"(?<=\w)[.:]\s+", line)[-1]
+    return cleaning.as_author_line(_TRAILING_DATE.sub("", tail))
+
+
+def _humanise(slug: str) -> str:
+    """A title from a file name: "1860-02-27-cooper-union-address" -> "Cooper Union Address".
+
+    >>> _humanise("1926-07-05-declaration-of-independence")
+    'Declaration of Independence'
+    """
+    slug = re.sub(r"^\d{4}(?:-\d{2}){0,2}[-_]?", "", slug) or slug
+    small = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "by"}
+    words = [w for w in re.split(r"[-_\s]+", slug) if w]
+    return " ".join(
+        w if (i and w.lower() in small) else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
+
+
+_CHAPTERISH = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])[.)]?$|^(?:chapter|part|book|section|appendix)\b", re.I)
+
+
+def _choose_title(heading: str | None, page_title: str | None) -> str | None:
+    """A page's h1 unless it is just a chapter number, then the page title.
+
+    >>> _choose_title("I", "The Eighteenth Brumaire of Louis Bonaparte")
+    'The Eighteenth Brumaire of Louis Bonaparte: I'
+    >>> _choose_title("On Bread", "Dupré: On Bread (1890)")
+    'On Bread'
+    """
+    if heading and (not page_title or not _CHAPTERISH.match(heading)):
+        return heading
+    if heading and page_title:
+        return f"{page_title}: {heading}"
+    return page_title
+
+
+def _assemble(
+    parsed: _Parsed,
+    *,
+    doc_id: str,
+    fmt: str,
+    entry: Entry | None,
+    content_hash: str,
+) -> Document:
+    blocks = [
+        b
+        for i, b in enumerate(parsed.blocks)
+        if not (i < 6 and b[0] in {"paragraph", "links"} and _is_breadcrumb(b[2]))
+    ]
+    blocks = _mark_info_zone(blocks)
+
+    # The header: headings (and info) before the first paragraph of text.
+    title_heading: str | None = None
+    header_author: str | None = None
+    header_dates: list[str] = []
+    info_lines: list[str] = []
+    body: list[tuple[str, int, str]] = []
+    header_end = next((i for i, b in enumerate(blocks) if b[0] == "paragraph"), len(blocks))
+    if fmt == "text":
+        header_end = 0
+    header: list[tuple[int, int, str]] = []  # (index, level, text) of header headings
+    for i, (kind, level, text) in enumerate(blocks[:header_end]):
+        if kind != "heading":
+            continue
+        if cleaning.looks_like_date_line(text) and parse_date(text):
+            header_dates.append(parse_date(text) or "")
+        else:
+            header.append((i, level, text))
+    used: set[int] = set(range(header_end)) - {i for i, _, _ in header}
+    # "## James Connolly" above "# Home Thrusts", or "## by Daniel De Leon" below the title.
+    for n, (i, _level, text) in enumerate(header):
+        who = cleaning.as_author_line(text)
+        if who and (text.lower().startswith("by ") or (n == 0 and len(header) > 1)):
+            header_author, _ = who, used.add(i)
+            break
+    rest = [h for h in header if h[0] not in used]
+    if rest:
+        top = min(level for _, level, _ in rest)
+        i, _, title_heading = next(h for h in rest if h[1] == top)
+        used.add(i)
+    for i, (kind, level, text) in enumerate(blocks):
+        if kind == "info":
+            # Notes at the end are marked up like the info block; only the top one dates the text.
+            if i < max(header_end, _HEADER_WINDOW):
+                info_lines.extend(ln for ln in text.split("\n") if ln.strip())
+            continue
+        if kind == "rule" or i in used:
+            continue
+        body.append((kind, level, cleaning.normalize(text)))
+
+    # Link rows at the very end are the page's navigation; elsewhere they are text (contents).
+    while body and body[-1][0] in {"links", "heading"}:
+        if body[-1][0] == "heading" and not any(b[0] == "links" for b in body[-3:]):
+            break
+        body.pop()
+    # Site furniture: a trailer ends the text, single furniture lines go.
+    kept: list[Block] = []
+    for kind, _level, text in body:
+        if cleaning.is_trailer(text):
+            break
+        if cleaning.is_boilerplate(text):
+            continue
+        kept.append(Block("heading" if kind == "heading" else "paragraph", text))
+    # A heading with no text after it is more likely a closing line.
+    while kept and kept[-1].kind == "heading":
+        last = kept.pop()
+        if cleaning.has_words(last.text):
+            kept.append(Block("paragraph", last.text))
+            break
+
+    # A leading line that only names a person ("Frederick Engels") is the author, not the title.
+    page_title = parsed.page_title
+    page_author = _author_in_title_line(page_title) if page_title else None
+    if page_author and title_heading and cleaning.as_author_line(page_title or ""):
+        page_title = None
+    author = (
+        (entry.author if entry else None)
+        or parsed.author
+        or header_author
+        or page_author
+        or parsed.author_fallback
+    )
+
+    name = doc_id.rsplit("/", 1)[-1]
+    title = (
+        (entry.title if entry else None)
+        or parsed.title
+        or _choose_title(title_heading, page_title)
+        or _humanise(name.rsplit(".", 1)[0])
+    )
+    candidates: list[tuple[str | None, str]] = [(entry.date if entry else None, "catalogue")]
+    candidates += [(iso, src) for iso, src in parsed.dates if src == "byline"]
+    info_date = _info_date(info_lines)
+    from_name = date_from_filename(doc_id)
+    # Archive folders are named by the date of writing; an info line years later
+    # is a posthumous printing or a reprint, and the folder date is closer.
+    if info_date and from_name and int(info_date[:4]) > int(from_name[:4]) + 1:
+        info_date = None
+    candidates.append((info_date, "byline"))
+    candidates += [(iso, "byline") for iso in header_dates]
+    candidates += [(iso, src) for iso, src in parsed.dates if src != "byline"]
+    candidates.append((from_name, "filename"))
+    published, published_source = next(((d, s) for d, s in candidates if d), (None, None))
+
+    return Document(
+        doc_id=doc_id,
+        source_format=fmt,  # type: ignore[arg-type]
+        title=cleaning.normalize(title),
+        author=cleaning.normalize(author) if author else None,
+        published=published,
+        published_source=published_source,
+        blocks=tuple(kept),
+        content_hash=content_hash,
+    )
+
+
+# ------------------------------------------------------------------ the walk
+
+
+def _format_of(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES or not re.fullmatch(r"\.[A-Za-z]{1,8}", suffix):
+        # No extension, or a dotted slug such as "remarks-on-the-u.s": plain text.
+        return "text"
+    return None
+
+
+def _not_document(path: Path) -> bool:
+    name = path.name.lower()
+    return (
+        name in NOT_DOCUMENT_NAMES
+        or name.startswith(("license", "licence", "readme", "copying"))
+        or path.suffix.lower() in NOT_DOCUMENT_SUFFIXES
+    )
+
+
+def read_file(path: Path, root: Path, catalogue: Catalogue | None = None) -> Document | Skipped:
+    """One file as a Document, or Skipped with the reason; never raises."""
+    try:
+        rel = path.relative_to(root).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    try:
+        if _not_document(path):
+            return Skipped(rel, "not a document")
+        fmt = _format_of(path)
+        if fmt is None:
+            return Skipped(rel, f"unsupported format {path.suffix.lower()}")
+        size = path.stat().st_size
+        limit = max_file_bytes()
+        if size > limit:
+            return Skipped(rel, f"too large ({size:,} bytes; limit ARCHIVE_MAX_FILE_BYTES={limit:,})")
+        raw = path.read_bytes()
+        if not raw.strip():
+            return Skipped(rel, "empty file")
+        entry = catalogue.lookup(path) if catalogue else None
+        if fmt == "html":
+            parsed = _parse_html(raw)
+        else:
+            text = _decode(raw).replace("\r\n", "\n").replace("\r", "\n")
+            if fmt == "markdown":
+                parsed = _parse_markdown(text)
+            else:
+                parsed = _parse_text(text, has_title=bool(entry and entry.title))
+        doc = _assemble(
+            parsed, doc_id=rel, fmt=fmt, entry=entry, content_hash=hashlib.sha256(raw).hexdigest()
+        )
+        if not any(b.kind == "paragraph" for b in doc.blocks):
+            return Skipped(rel, "no body text")
+        return doc
+    except _Unusable as exc:
+        return Skipped(rel, str(exc))
+    except FileNotFoundError:
+        return Skipped(rel, "vanished while the corpus was read")
+    except PermissionError:
+        return Skipped(rel, "permission denied")
+    except OSError as exc:
+        return Skipped(rel, f"unreadable: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a build
+        log.warning("cannot parse %s: %r", rel, exc)
+        return Skipped(rel, f"cannot parse: {type(exc).__name__}: {exc}"[:200])
+
+
+class _Catalogues:
+    """Catalogue files met during the walk; the nearest one that knows a file wins."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.by_folder: dict[Path, Catalogue | None] = {}
+        self.errors: list[Skipped] = []
+
+    def load(self, folder: Path) -> None:
+        try:
+            self.by_folder[folder] = Catalogue.find(folder)
+        except CatalogueError as exc:
+            self.by_folder[folder] = None
+            rel = folder.relative_to(self.root).as_posix()
+            self.errors.append(Skipped(f"{rel}/" if rel != "." else "", f"bad catalogue: {exc}"))
+
+    def for_file(self, path: Path) -> Catalogue | None:
+        folder = path.parent
+        while True:
+            cat = self.by_folder.get(folder)
+            if cat is not None and cat.lookup(path) is not None:
+                return cat
+            if folder == self.root or folder == folder.parent:
+                return None
+            folder = folder.parent
+
+
+def read_corpus(root: Path) -> Iterator[Document | Skipped]:
+    """Every file under ``root``, in sorted order: a Document or a Skipped each.
+
+    Hidden files and folders are passed over silently; catalogue files, the
+    persons authority file and data files are reported as "not a document".
+    """
+    root = Path(root)
+    catalogues = _Catalogues(root)
+
+    def on_error(exc: OSError) -> None:
+        # An unreadable folder is reported, not fatal.
+        catalogues.errors.append(Skipped(str(exc.filename or ""), f"unreadable folder: {exc.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        folder = Path(dirpath)
+        catalogues.load(folder)
+        yield from catalogues.errors
+        catalogues.errors.clear()
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = folder / name
+            yield read_file(path, root, catalogues.for_file(path))
+    yield from catalogues.errors
