@@ -241,7 +241,8 @@ def _parse_markdown(text: str) -> _Parsed:
             pending.clear()
             if _FOOTNOTE_DEF.match(raw):
                 return
-            if _INFO_SPAN.search(raw):
+            # Endnotes reuse the info markup; only near the top is it the page's info block.
+            if _INFO_SPAN.search(raw) and len(parsed.blocks) < _HEADER_WINDOW:
                 parsed.blocks.append(("info", 0, _info_lines_md(raw)))
                 return
             # Only links ("Back to the Archive", "Contents"): navigation if it ends the page.

@@ -129,20 +129,6 @@ MIA_LIKE_HTML = """<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN"
 """
 
 
-def test_html_with_declared_latin1_metadata_and_furniture(tmp_path: Path) -> None:
-    doc = _doc(_write(tmp_path / "bread.htm", MIA_LIKE_HTML.encode("cp1252")), tmp_path)
-    assert doc.source_format == "html"
-    assert doc.title == "On Bread"
-    assert doc.author == "René Dupré"
-    assert (doc.published, doc.published_source) == ("1890-05-12", "byline")
-    paras = chunk(doc)
-    assert [p.text for p in paras] == [
-        "The price of bread rose twice in the winter of 1889, and the bakers of Lyon said nothing.",
-        "The workers answered with a café meeting and a “plain” demand.",
-    ]
-    assert paras[1].section == "The reply"
-
-
 def test_html_metadata_date_and_ucsb_style_body(tmp_path: Path) -> None:
     page = """<html><head><title>Message on Roads | Presidency Pages</title>
     <meta name="date" content="1822-11-30"></head><body>
@@ -210,18 +196,55 @@ Last updated on 3.4.2005
 """
 
 
-def test_markdown_archive_header_and_cleanup(tmp_path: Path) -> None:
-    doc = _doc(_write(tmp_path / "reilly" / "1907" / "09" / "hour.md", MIA_LIKE_MD), tmp_path)
-    assert doc.source_format == "markdown"
-    assert doc.title == "The Dockers' Hour"
-    assert doc.author == "Thomas Reilly"
-    assert (doc.published, doc.published_source) == ("1907-09-14", "byline")
+@pytest.mark.parametrize(
+    ("rel", "content", "fmt", "title", "author", "published", "texts", "section"),
+    [
+        (
+            "bread.htm",
+            MIA_LIKE_HTML.encode("cp1252"),  # declared iso-8859-1, written in cp1252 (curly quotes)
+            "html",
+            "On Bread",
+            "René Dupré",
+            "1890-05-12",
+            [
+                "The price of bread rose twice in the winter of 1889, and the bakers of Lyon said nothing.",
+                "The workers answered with a café meeting and a \u201cplain\u201d demand.",
+            ],
+            "The reply",
+        ),
+        (
+            "reilly/1907/09/hour.md",
+            MIA_LIKE_MD.encode("utf-8"),
+            "markdown",
+            "The Dockers' Hour",
+            "Thomas Reilly",
+            "1907-09-14",
+            [
+                "The dockers of the north quay asked for one hour less, and were refused.",
+                "They met on the green; see the notes for the names.",
+            ],
+            "The meeting",
+        ),
+    ],
+)
+def test_archive_page_header_info_block_and_furniture(
+    tmp_path: Path,
+    rel: str,
+    content: bytes,
+    fmt: str,
+    title: str,
+    author: str,
+    published: str,
+    texts: list[str],
+    section: str,
+) -> None:
+    """Author above the title, a date line, an info block dating the text, then clean body text."""
+    doc = _doc(_write(tmp_path / rel, content), tmp_path)
+    assert (doc.source_format, doc.title, doc.author) == (fmt, title, author)
+    assert (doc.published, doc.published_source) == (published, "byline")
     paras = chunk(doc)
-    assert [p.text for p in paras] == [
-        "The dockers of the north quay asked for one hour less, and were refused.",
-        "They met on the green; see the notes for the names.",
-    ]
-    assert paras[1].section == "The meeting"
+    assert [p.text for p in paras] == texts
+    assert paras[1].section == section
 
 
 def test_markdown_front_matter(tmp_path: Path) -> None:
