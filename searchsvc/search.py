@@ -23,7 +23,7 @@ from whoosh.idsets import DocIdSet
 from indexer.schema import from_stored
 from searchsvc.errors import BadRequest, Unavailable
 from searchsvc.facets import FACET_FIELDS, combine, multiselect_counts
-from searchsvc.highlight import snippet
+from searchsvc.highlight import highlight, snippet, spans
 from searchsvc.index_state import LoadedIndex
 from searchsvc.matchset import QueryTimeout, query_ids
 from searchsvc.query import ParsedQuery, _positive_terms
@@ -269,7 +269,7 @@ class Execution:
             "title": p.title,
             "section": p.section,
             "position": p.position,
-            "snippet": snippet(p.text, pq.terms),
+            "snippet": hit_snippet(p, pq.terms),
             "years": list(p.years),
             "decades": list(p.decades),
             "persons": [persons.name(r.id, r.name) for r in p.persons],
@@ -359,6 +359,24 @@ class Execution:
             "expanded": list(pq.expanded),
             "generation": self.gen.name,
         }
+
+
+def hit_snippet(p, terms) -> str:
+    """The paragraph's best window; when only the heading or title matched, that
+    heading leads the snippet so the visitor sees why the paragraph was found.
+
+    >>> from indexer.models import Paragraph
+    >>> from searchsvc.highlight import Terms
+    >>> hit_snippet(Paragraph("d#p0", "d", "On Strikes", 0, "Text."), Terms.of(stems={"strike"}))
+    'On <mark>Strikes</mark> — Text.'
+    """
+    text = snippet(p.text, terms)
+    if not terms or "<mark>" in text:
+        return text
+    for heading in (p.section, p.title):
+        if heading and spans(heading, terms):
+            return highlight(heading, terms) + " — " + text
+    return text
 
 
 def doc_url(doc_id: str, anchor: str, q: str = "") -> str:
