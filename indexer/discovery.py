@@ -14,7 +14,8 @@ is a common word), after a title or given name (surname evidence), and after
 The state is plain JSON, saved with the index so an incremental update can
 reuse it without re-reading the corpus.
 
->>> d = Discovery.build([("a", ["Karl Marx wrote to Engels.", "Marx replied; Frederick Engels agreed."])])
+>>> d = Discovery.build([("a", ["Karl Marx wrote to Engels.", "Marx replied; Frederick Engels agreed.",
+...                              "Frederick Engels left."])])
 >>> d.owner("Engels"), d.canonical("Marx", "Karl", "Karl Marx")
 ('Frederick Engels', 'Karl Marx')
 """
@@ -27,12 +28,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from indexer.authority import fold
-from indexer.names import candidates, personlike
+from indexer.names import ROMAN, TAILS, candidates, personlike
 
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
-_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nto|[Tt]hrough|[Aa]cross|[Vv]isited?) ([A-Z][a-z]+)\b")
-# A surname owns its bare mentions corpus-wide when one full name has this share of them.
-DOMINANT_SHARE = 0.75
+# "in X", "at X", "the X" (not followed by another capitalised word: "the Marx family" is rare,
+# "the Boyne", "the Egalite" are places and papers).
+_PLACE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nto|[Tt]hrough|[Aa]cross|[Vv]isited?|[Tt]he) ([A-Z][a-z]+)\b(?! [A-Z])"
+)
+# Words that end organisation and place names: the words before them are not surnames.
+_TAILED = re.compile(r"\b([A-Z][a-z]+) (?:%s)\b" % "|".join(sorted(TAILS)))
+# A surname owns its bare mentions corpus-wide when it is the only full name with that
+# surname, seen at least this often (once may be a misreading).
+MIN_OWNER_COUNT = 2
 STATE_VERSION = 1
 
 CAP, LOW, SUR, PLACE = range(4)
@@ -55,6 +63,8 @@ class Discovery:
                 folded = fold(text)
                 lower.update(_LOWER.findall(folded))
                 for m in _PLACE.finditer(folded):
+                    words[m.group(1)][PLACE] += 1
+                for m in _TAILED.finditer(folded):
                     words[m.group(1)][PLACE] += 1
                 for c in candidates(folded):
                     if c.kind == "full":
@@ -104,8 +114,9 @@ class Discovery:
         'Harry S. Truman'
         """
         forms = self.fulls.get(surname)
-        if not forms:
-            return name
+        if not forms or ROMAN.match(name.split()[-1]):
+            return name  # regnal names are exact: "James I" is not "James II"
+        forms = {f: n for f, n in forms.items() if not ROMAN.match(f.split()[-1])}
         first = given or name.split()[0].rstrip(".")
         compatible = [f for f in forms if _given_compatible(first, f.split()[0].rstrip("."))]
         if not given:
@@ -118,12 +129,12 @@ class Discovery:
         return max(compatible + [name], key=lambda f: (len(f.split()), _full_words(f), forms.get(f, 0), f))
 
     def owner(self, surname: str) -> str | None:
-        """The full name a bare surname means corpus-wide, when one name dominates.
+        """The full name a bare surname means corpus-wide: the only one seen, at least twice.
 
         >>> Discovery(fulls={"Bauer": {"Bruno Bauer": 2, "Edgar Bauer": 2}}).owner("Bauer") is None
         True
         """
-        forms = self.fulls.get(surname)
+        forms = {f: n for f, n in self.fulls.get(surname, {}).items() if not ROMAN.match(f.split()[-1])}
         if not forms:
             return None
         groups: Counter[str] = Counter()
@@ -135,7 +146,7 @@ class Discovery:
             target = next((h for h in groups if len(g) == 1 and len(h) > 1 and h[0] == g), g)
             merged[target] += n
         best, n = merged.most_common(1)[0]
-        if n < DOMINANT_SHARE * sum(merged.values()):
+        if len(merged) > 1 or n < MIN_OWNER_COUNT:
             return None
         return self.canonical(surname, best if len(best) > 1 else "", next(
             f for f in forms if f.split()[0].startswith(best)))

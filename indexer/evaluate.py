@@ -79,10 +79,28 @@ def same_person(predicted: str, gold: str) -> bool:
         return True
     if p[-1] != g[-1] and not (len(p) == 1 and p[0] in g):
         return False
-    for token in p[:-1]:
-        if not any(token == t or (len(token) == 1 or len(t) == 1) and token[0] == t[0] for t in g):
-            return False
-    return True
+    # Only the first given names are compared; a side without one is compatible.
+    if len(p) == 1 or len(g) == 1:
+        return True
+    return any(_given_compatible(p[0], t) for t in g[:-1])
+
+
+# Given-name variants across languages: the same name, not a different person.
+_VARIANTS = [
+    {"frederick", "friedrich", "frederic", "federico"}, {"karl", "carl", "charles", "carlos"},
+    {"louis", "ludwig", "luis", "lewis"}, {"joseph", "josef", "jose", "iosif", "giuseppe"},
+    {"leon", "lev", "leo"}, {"henry", "heinrich", "henri", "enrique"},
+    {"william", "wilhelm", "guillaume", "guillermo"}, {"george", "georg", "georges", "georgi"},
+    {"peter", "pierre", "pyotr", "pedro", "pietro"}, {"john", "johann", "jean", "ivan", "juan"},
+    {"jacob", "jakob", "jakobus", "jacques", "james"}, {"christopher", "chris"},
+]
+
+
+def _given_compatible(a: str, b: str) -> bool:
+    """ "h" ~ "harry", "friedrich" ~ "frederick"; "harry" !~ "henry"."""
+    if a == b or (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
+        return True
+    return any(a in group and b in group for group in _VARIANTS)
 
 
 # -- scoring --------------------------------------------------------------------------

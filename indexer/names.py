@@ -20,30 +20,29 @@ Kind = Literal["full", "titled", "single", "given"]
 
 
 @cache
-def _words(filename: str) -> frozenset[str]:
+def _sections(filename: str) -> dict[str, frozenset[str]]:
+    """Word-list sections keyed by the first word of their "# header" line."""
+    from indexer.authority import fold
+
     text = resources.files("indexer.data").joinpath(filename).read_text(encoding="utf-8")
-    out: set[str] = set()
+    out: dict[str, set[str]] = {}
+    current = out.setdefault("", set())
     for line in text.splitlines():
-        if not line.startswith("#"):
-            out.update(w.replace("_", " ") for w in line.split())
-    return frozenset(out)
+        if line.startswith("# "):
+            current = out.setdefault(line[2:].split()[0].strip(":,").lower(), set())
+        elif not line.startswith("#"):
+            current.update(fold(w.replace("_", " ")) for w in line.split())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
-def given_names() -> frozenset[str]:
-    from indexer.authority import fold
-
-    return frozenset(fold(w) for w in _words("given_names.txt"))
-
-
-def stop_words() -> frozenset[str]:
-    from indexer.authority import fold
-
-    return frozenset(fold(w) for w in _words("stop_words.txt"))
-
-
-GIVEN = given_names()
-STOP = stop_words()
+GIVEN = frozenset().union(*_sections("given_names.txt").values())
+_STOP_SECTIONS = _sections("stop_words.txt")
+STOP = frozenset().union(*_STOP_SECTIONS.values())
 STOP_PHRASES = frozenset(w for w in STOP if " " in w)
+# Words that end an organisation or a place ("... Street", "... Party"): the run is no name.
+TAILS = _STOP_SECTIONS["institutions"] | _STOP_SECTIONS["geography"] | _STOP_SECTIONS["company"]
+# Stop words that are still fine as a surname after a given name ("George Washington", "William Few").
+SURNAME_OK = _STOP_SECTIONS["places"] | _STOP_SECTIONS["function"]
 # Words before a name that say "a person": honorifics, offices, ranks, nobility.
 TITLES = frozenset(
     """Mr Mrs Ms Miss Dr Sir Dame Lord Lady King Queen Emperor Empress Tsar Czar Kaiser Pope
@@ -53,24 +52,25 @@ TITLES = frozenset(
     Judge Justice Chief Secretary Speaker Chairman Minister Premier Chancellor Ambassador
     Bishop Archbishop Cardinal Father Rev Reverend Rabbi Professor Prof Comrade Citizen
     Monsieur Mme Madame Herr Frau Senor Don Leader Majority Minority Deputy Prime Attorney
-    Postmaster Commissioner Mayor Consul Commander Corporal Private Brother Sister Mother
-    M Hon Honorable Saint St""".split()
+    Postmaster Commissioner Mayor Consul Commander Corporal Brother Sister Mother
+    M Hon Honorable""".split()
 )
 # Titles after which a lone given name is still a person ("King William").
-MONARCH_TITLES = frozenset("King Queen Emperor Empress Tsar Czar Kaiser Pope Prince Princess Saint St".split())
+MONARCH_TITLES = frozenset("King Queen Emperor Empress Tsar Czar Kaiser Pope Prince Princess".split())
 # Titles that make the next word a name even when it is a title itself ("Mr. King").
+SURNAME_OK = SURNAME_OK | TITLES
 HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split())
 ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Rev|Col|Capt|Lt|Gov|Prof|Jr|Sr|Mme|Hon|Sgt"
 ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
 DERIVED = re.compile(r"(?<=[a-z]{3})(?:ism|isms|ist|ists|ian|ians|ites|ese)$")
 
-_TOKEN = rf"(?:(?:{ABBREVIATIONS})\.|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]'[A-Z][a-z]+|[A-Z][A-Za-z]*[a-z](?:-[A-Za-z]+|'(?!s\b)[A-Za-z]+)*)"
+_TOKEN = rf"(?:(?:{ABBREVIATIONS})\.|al-[A-Z][a-z]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]'[A-Z][a-z]+|[A-Z][A-Za-z]*[a-z](?:-[A-Za-z]+|'(?!s\b)[A-Za-z]+)*)"
 _PARTICLE = r"(?:de|von|van|der|den|du|da|di|del|della|la|le|y|bin|ibn|al-)"
 RUN = re.compile(
-    rf"(?<![\w'-]){_TOKEN}(?:(?:\s+|\s*,\s*(?=Jr\.|Sr\.))(?:{_PARTICLE}\s+)?(?:{_TOKEN}|[IVX]{{1,5}}\b))*"
+    rf"(?=[A-Z]|al-)(?<![\w'-]){_TOKEN}(?:(?:\s+|\s*,\s*(?=Jr\.|Sr\.))(?:{_PARTICLE}\s+)?(?:{_TOKEN}|[IVX]{{1,5}}\b))*"
 )
 _PIECE = re.compile(rf"{_TOKEN}|[IVX]{{1,5}}\b|{_PARTICLE}(?=\s)")
-COORDINATED = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+COORDINATED = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _SENTENCE_END = frozenset('.!?:;"“”([')
 
 
@@ -98,7 +98,12 @@ def candidates(text: str) -> list[Candidate]:
     """The name-shaped spans of folded ``text``, in order."""
     out: list[Candidate] = []
     for m in RUN.finditer(text):
-        out.extend(_classify(text, m.start(), m.group()))
+        run = m.group()
+        if run in STOP and run not in TITLES:
+            continue  # the common case: "The", "But", "Paris"
+        out.extend(_classify(text, m.start(), run))
+    if " and " not in text:
+        return out
     for m in COORDINATED.finditer(text):
         first, second, surname = m.groups()
         if first in GIVEN and second in GIVEN and surname not in STOP and surname not in GIVEN:
@@ -113,15 +118,20 @@ def _classify(text: str, start: int, run: str) -> list[Candidate]:
     words = [w.rstrip(".").replace(" ", "") if w.endswith(".") else w for _, w in pieces]
     initial = _sentence_initial(text, start)
     # Multi-word stop phrases ("New York") and organisation/place tails ("... Street").
-    joined = " ".join(words)
-    if any(p in joined for p in STOP_PHRASES):
-        return []
+    if len(words) > 1:
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+        if any(p in STOP_PHRASES for p in pairs) or any(
+            f"{p} {w}" in STOP_PHRASES for p, w in zip(pairs, words[2:])
+        ):
+            return []
     # Leading function words are not part of a name: "Then Senator Dirksen".
     while len(words) > 1 and words[0] in STOP and words[0] not in TITLES and words[0] not in GIVEN:
         pieces, words, initial = pieces[1:], words[1:], False
     honorific = words[0] in HONORIFICS and len(words) == 2
-    if len(words) > 1 and words[-1] in STOP and words[-1] not in GIVEN and not honorific:
-        return []
+    last = words[-1]
+    if len(words) > 1 and last in STOP and last not in GIVEN and not honorific and not ROMAN.match(last):
+        if last in TAILS or not (words[0] in GIVEN and last in SURNAME_OK):
+            return []
     # Titles: "Majority Leader Albert" -> "Albert"; "Earl Browder" keeps "Earl" (a given name).
     title = ""
     i = 0
@@ -143,7 +153,7 @@ def _classify(text: str, start: int, run: str) -> list[Candidate]:
     first_start = rest[0][0]
     end = rest[-1][0] + len(rest[-1][1])
     # A stop word inside the name splits it; only a clean run is a name.
-    if any(w in STOP and w not in GIVEN and not (title in HONORIFICS and j == 0) for j, w in enumerate(names)):
+    if any(_blocks(names, j, title) for j in range(len(names))):
         if len(names) == 1 or title:
             return []
         return [c for j, (s, w) in enumerate(rest) if names[j] not in STOP
@@ -164,6 +174,18 @@ def _classify(text: str, start: int, run: str) -> list[Candidate]:
     return []
 
 
+def _blocks(names: list[str], j: int, title: str) -> bool:
+    """Does word j stop ``names`` from being one person's name?"""
+    w = names[j]
+    if w not in STOP or w in GIVEN or (title in HONORIFICS and j == 0):
+        return False
+    if ROMAN.match(w) and j > 0:
+        return False  # "James I"
+    if j == len(names) - 1 and j > 0 and names[0] in GIVEN and w in SURNAME_OK:
+        return False  # "George Washington", "Rufus King"
+    return True
+
+
 def _single(text: str, start: int, word: str, initial: bool, title: str) -> list[Candidate]:
     if ROMAN.match(word) or len(word) < 2:
         return []
@@ -171,7 +193,7 @@ def _single(text: str, start: int, word: str, initial: bool, title: str) -> list
         kind: Kind = "given"  # "Carl", "King William": resolved against the document's names
     else:
         kind = "titled" if title else "single"
-    if word in STOP and not (title in HONORIFICS and title):
+    if (word in STOP or any(part in STOP for part in word.split("-"))) and title not in HONORIFICS:
         return []
     return [Candidate(start, start + len(word), kind, word, word, word if kind == "given" else "", initial, title)]
 

@@ -38,7 +38,7 @@ from rapidfuzz.distance import OSA
 from indexer.authority import Authority, fold
 from indexer.discovery import Discovery
 from indexer.models import PersonRef
-from indexer.names import DERIVED, GIVEN, STOP, Candidate, candidates
+from indexer.names import DERIVED, HONORIFICS, STOP, Candidate, candidates
 
 Annotation = tuple[tuple[PersonRef, ...], tuple[str, ...]]
 
@@ -133,7 +133,7 @@ class _Document:
         self.by_surname: dict[str, list[tuple[tuple[int, int], str]]] = defaultdict(list)
         self.by_given: dict[str, set[str]] = defaultdict(set)
         self.mid_counts = Counter(
-            c.name for cs in self.cands for c in cs if c.kind == "single" and not c.initial
+            c.name for cs in self.cands for c in cs if c.kind in ("single", "given") and not c.initial
         )
 
     # -- helpers ------------------------------------------------------------------------
@@ -224,10 +224,13 @@ class _Document:
                     self.add(i, h.start, self.authority_ref(ids[0]))
                 else:
                     self.flags[i].append(f"ambiguous:{h.text}")
-        for i, cs in enumerate(self.cands):
-            for c in cs:
-                if c.kind != "full":
-                    self.resolve_single(i, c)
+        # Titled mentions first: "King William" later in a document names the
+        # "William" of an earlier paragraph.
+        for titled in (True, False):
+            for i, cs in enumerate(self.cands):
+                for c in cs:
+                    if c.kind != "full" and bool(c.title) == titled:
+                        self.resolve_single(i, c)
 
     def resolve_single(self, i: int, c: Candidate) -> None:
         word = c.name
@@ -236,14 +239,21 @@ class _Document:
             pid = self.nearest([p for _, p in self.by_surname[word]], i, c.start)
             self.add(i, c.start, self.refs[pid])
             return
+        disc = self.a.discovery
         # 2. a given name of exactly one person named here ("Kayla", "King James")
         if c.kind == "given":
             ids = self.by_given.get(word, set())
             if len(ids) == 1:
                 self.add(i, c.start, self.refs[next(iter(ids))])
-            elif c.title and not ids:
+                return
+            if ids or i == 0:
+                return
+            if c.title or self.mid_counts.get(word, 0) >= 2 and not disc.common_word(word):
+                # A monarch ("King William"), or someone the text calls by first name throughout.
                 self.add(i, c.start, _discovered(word), word, word)
-            return
+                return
+            if disc.surname_evidence(word) < 2:
+                return  # a lone given name, otherwise unexplained ("Luther" goes on: a surname too)
         # 3. a typo of a named person's surname
         pid = self.typo_of(word)
         if pid:
@@ -252,14 +262,16 @@ class _Document:
             return
         if i == 0:
             return  # a title alone does not make a discovered person
-        disc = self.a.discovery
         # 4. titled ("Senator Dirksen") or person-like and repeated: a discovered person
-        if c.kind == "titled" or (
-            not c.initial or disc.surname_evidence(word) >= 2
-        ) and disc.personlike(word, self.mid_counts.get(word, 0)):
-            owner = disc.owner(word) if not disc.common_word(word) else None
-            name = owner or (word if c.kind != "titled" else c.name)
-            self.add(i, c.start, _discovered(name), word)
+        if c.kind == "titled":
+            if disc.common_word(word) and c.title not in HONORIFICS:
+                return  # "General Motors"-like: an office before a common word
+        elif c.initial and disc.surname_evidence(word) < 2:
+            return  # sentence-initial capitals are weak evidence
+        elif not disc.personlike(word, self.mid_counts.get(word, 0)):
+            return
+        owner = disc.owner(word) if not disc.common_word(word) else None
+        self.add(i, c.start, _discovered(owner or c.name), word)
 
     def typo_of(self, word: str) -> str | None:
         if len(word) < TYPO_MIN_LENGTH or word in STOP or DERIVED.search(word):

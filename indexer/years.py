@@ -44,6 +44,8 @@ _NUMBER = re.compile(
     r"|\s*(?:[-–—]|\s(?:to|until|till|through|and)\s)\s*(?P<end4>[12]\d{3})(?![\d:]|[,.]\d))?"
     r"(?![\d]|[,.]\d|:\d|%|/\d|[-–]\d{2}[-–]\d|['’]?s\b)"
 )
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_EMPTY = YearMentions()
 # ISO dates (1947-05-12): the year only.
 _ISO = re.compile(r"(?<![\d])([12]\d{3})-[01]\d-[0-3]\d(?![\d])")
 _DECADE = re.compile(r"(?<![\d,.$])([12]\d{2}0)(?:'s|’s|s)\b")
@@ -109,6 +111,11 @@ def mentions(text: str, context_year: int | None = None) -> YearMentions:
     (1840,)
     """
     years: set[int] = set()
+    if not _FOUR_DIGITS.search(text):
+        # Most paragraphs have no year at all; only spelled decades remain possible.
+        if "ties" not in text and "TIES" not in text and "0s" not in text:
+            return _EMPTY
+        return YearMentions((), tuple(sorted(_decades(text, years, context_year))))
     for m in _ISO.finditer(text):
         years.add(int(m.group(1)))
     for m in _NUMBER.finditer(text):
@@ -151,10 +158,15 @@ def _range_end(start: int, end_text: str) -> int | None:
 
 
 def _decades(text: str, years: set[int], context_year: int | None) -> set[int]:
-    decades = {int(m.group(1)) for m in _DECADE.finditer(text)}
-    decades = {d for d in decades if MIN_YEAR <= d <= MAX_YEAR}
-    short = [int(m.group(1)) for m in _SHORT_DECADE.finditer(text)]
-    short += [_DECADE_WORDS[m.group(1).lower()] for m in _WORD_DECADE.finditer(text)]
+    # Cheap substring tests first: the regexes below are the slow part of this module.
+    decades: set[int] = set()
+    short: list[int] = []
+    if "0s" in text or "0'" in text or "0’" in text:
+        decades = {int(m.group(1)) for m in _DECADE.finditer(text)}
+        decades = {d for d in decades if MIN_YEAR <= d <= MAX_YEAR}
+        short = [int(m.group(1)) for m in _SHORT_DECADE.finditer(text)]
+    if "ties" in text or "TIES" in text:
+        short += [_DECADE_WORDS[m.group(1).lower()] for m in _WORD_DECADE.finditer(text)]
     if short:
         century = _century(years | decades, context_year)
         if century is not None:
