@@ -801,11 +801,11 @@ class _Catalogues:
             folder = folder.parent
 
 
-def read_corpus(root: Path) -> Iterator[Document | Skipped]:
-    """Every file under ``root``, in sorted order: a Document or a Skipped each.
+def corpus_files(root: Path) -> Iterator[tuple[Path, Catalogue | None] | Skipped]:
+    """Every candidate file under ``root`` with the catalogue that describes it, unread.
 
-    Hidden files and folders are passed over silently; catalogue files, the
-    persons authority file and data files are reported as "not a document".
+    The walk behind :func:`read_corpus`; ``update`` uses it alone to compare
+    files with the manifest without parsing the unchanged ones.
     """
     root = Path(root)
     catalogues = _Catalogues(root)
@@ -824,5 +824,23 @@ def read_corpus(root: Path) -> Iterator[Document | Skipped]:
             if name.startswith("."):
                 continue
             path = folder / name
-            yield read_file(path, root, catalogues.for_file(path))
+            if _not_document(path):
+                yield Skipped(path.relative_to(root).as_posix(), "not a document")
+                continue
+            yield path, catalogues.for_file(path)
     yield from catalogues.errors
+
+
+def read_corpus(root: Path) -> Iterator[Document | Skipped]:
+    """Every file under ``root``, in sorted order: a Document or a Skipped each.
+
+    Hidden files and folders are passed over silently; catalogue files, the
+    persons authority file and data files are reported as "not a document".
+    """
+    root = Path(root)
+    for item in corpus_files(root):
+        if isinstance(item, Skipped):
+            yield item
+        else:
+            path, catalogue = item
+            yield read_file(path, root, catalogue)

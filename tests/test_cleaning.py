@@ -49,7 +49,7 @@ def test_normalize(text: str, expected: str) -> None:
     ("text", "trailer", "boilerplate"),
     [
         ("Add new comment", True, True),
-        ("This website uses cookies, you can find out more and set your preferences.", True, True),
+        ("This website uses cookies so that it can remember your choices.", True, True),
         ("By continuing to use this website, you agree to our terms.", True, True),
         ("* This article can be found at:", True, True),
         ("Privacy Policy", False, True),

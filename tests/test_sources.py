@@ -34,10 +34,12 @@ On 4 April the weavers voted to return, but only on their own terms.
 
 * This article can be found at:
 
+Share this page
+
 Add new comment
 
-This website uses cookies, you can find out more and set your preferences here.
-By continuing to use this website, you agree to our Privacy Policy and Terms & Conditions.
+This website uses cookies to remember your settings; read about them here.
+By continuing to browse, you accept our Privacy Policy and our Terms.
 """
 
 
@@ -106,10 +108,10 @@ def test_catalogue_wins_over_guesses(tmp_path: Path) -> None:
     assert path.exists()
 
 
-MIA_LIKE_HTML = """<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">
+MIA_LIKE_HTML = """<!DOCTYPE html>
 <html><head>
-<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">
 <meta name="AUTHOR" content="Ren\xe9 Dupr\xe9">
+<meta content="text/html; charset=iso-8859-1" http-equiv="Content-Type">
 <title>Dupr\xe9: On Bread (1890)</title>
 <script>var tracker = "nothing to index";</script>
 </head><body>
