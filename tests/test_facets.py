@@ -107,3 +107,20 @@ def test_multiselect_unit_excludes_own_filter():
     counts = multiselect_counts({"year": f, "person": g}, np.array([0, 1]), masks)
     assert counts["year"].tolist() == [1, 1]  # own filter ignored: "b" still offered
     assert counts["person"].tolist() == [1]  # filtered by year=a
+
+
+@pytest.mark.parametrize("n_matched", [0, 5, 100, 260, 900, 1000])
+def test_count_paths_agree_with_brute_force(n_matched):
+    # small match sets gather per document, large ones scan per value: same answers
+    rng = np.random.default_rng(n_matched)
+    n_docs, n_values = 1000, 30
+    postings = [np.unique(rng.integers(0, n_docs, rng.integers(0, 80))).astype(np.int32)
+                for _ in range(n_values)]
+    f = FacetField.from_postings("year", [str(v) for v in range(n_values)], postings, n_docs)
+    ids = np.sort(rng.choice(n_docs, n_matched, replace=False)).astype(np.int32)
+    chosen = set(ids.tolist())
+    expected = [sum(1 for d in p.tolist() if d in chosen) for p in postings]
+    assert f.count(ids).tolist() == expected
+    doc_ord = (np.arange(n_docs) // 3).astype(np.int32)  # three paragraphs per document
+    expected_docs = [len({d // 3 for d in p.tolist() if d in chosen}) for p in postings]
+    assert f.count(ids, doc_ord).tolist() == expected_docs
