@@ -27,6 +27,7 @@ from indexer.schema import (
 )
 
 DISCOVERY_FILE = "discovery.json"  # the person annotator's corpus-wide state, for updates
+AUTHORITY_SNAPSHOT = "authority.toml"  # the authority file as this generation was annotated
 
 # Whoosh's writer buffers postings in memory up to this many MB per process.
 WRITER_LIMIT_MB = int(os.environ.get("ARCHIVE_WRITER_LIMIT_MB", "256"))
@@ -196,7 +197,7 @@ def build_corpus(
             for doc, pars in annotate_all(docs, authority_path, state, workers or WORKERS):
                 bar.update()
                 report.documents += 1
-                manifest[doc.doc_id] = manifest_entry(doc, pars)
+                manifest[doc.doc_id] = manifest_entry(doc, pars, corpus)
                 for p in pars:
                     for ref in p.persons:
                         report.persons[ref.name] += 1
@@ -220,26 +221,23 @@ def build_corpus(
     return report
 
 
-def manifest_entry(doc: Document, pars: list[Paragraph]) -> dict:
-    return {
-        "hash": doc.content_hash,
-        "paragraphs": [[text_hash(p.text), p.id] for p in pars],
-    }
+def manifest_entry(doc: Document, pars: list[Paragraph], corpus: Path) -> dict:
+    """What `update` needs to tell whether a file changed: its hash, size and mtime."""
+    entry = {"hash": doc.content_hash, "paragraphs": len(pars)}
+    try:
+        st = (corpus / doc.doc_id).stat()
+        entry["size"], entry["mtime"] = st.st_size, st.st_mtime_ns
+    except OSError:
+        pass  # removed mid-build: the next update sees it gone
+    return entry
 
 
 def _finish(
     gen: Generation, corpus: Path, manifest: dict, names: dict, authority: Authority, state: dict
 ) -> None:
-    # size and mtime let `update` skip hashing files that were not touched.
-    for doc_id, entry in manifest.items():
-        try:
-            st = (corpus / doc_id).stat()
-        except OSError:
-            continue
-        entry["size"], entry["mtime"] = st.st_size, st.st_mtime_ns
     gen.write_json(MANIFEST_FILE, manifest)
     if authority.path is not None and authority.path.is_file():
         # The update compares against this snapshot to find what an edit changed.
-        shutil.copyfile(authority.path, gen.path / "authority.toml")
+        shutil.copyfile(authority.path, gen.path / AUTHORITY_SNAPSHOT)
     gen.write_json(PERSONS_FILE, person_registry(names, authority))
     gen.write_json(DISCOVERY_FILE, {"state": state, "authority": authority.fingerprint()})

@@ -113,9 +113,8 @@ def rollback(root: Path) -> Generation:
 def cleanup(root: Path, keep: int = KEEP_GENERATIONS) -> list[str]:
     """Delete generations other than CURRENT, PREVIOUS and the newest ``keep``.
 
-    Unfinished generations (no generation.json) younger than an hour are left
-    alone: another writer may still be filling them... but only one writer holds
-    the lock, so an old unfinished one is debris from a killed build.
+    It runs under the writer lock, so an unfinished generation (one without
+    generation.json) is debris from a killed build or update, never work in progress.
     """
     protected = {g.name for g in (current(root), previous(root)) if g is not None}
     gens = sorted(
@@ -131,8 +130,6 @@ def cleanup(root: Path, keep: int = KEEP_GENERATIONS) -> list[str]:
         finished = (p / GENERATION_META).exists()
         if finished and finished_seen < keep:
             finished_seen += 1
-            continue
-        if not finished and time.time() - p.stat().st_mtime < 3600:
             continue
         shutil.rmtree(p, ignore_errors=True)
         removed.append(p.name)
