@@ -67,6 +67,7 @@ def rows(r: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     qw, qf, sv = r.get("query-whoosh", {}), r.get("query-fts5", {}), r.get("serve", {})
     out: list[tuple[str, Any, Any]] = [
         ("build p/s (index only)", bw.get("rate"), bf.get("rate")),
+        ("build p/CPU-s (index only)", bw.get("rate_cpu"), bf.get("rate_cpu")),
     ]
     e = ex.get("rate")
     if e:
@@ -89,9 +90,12 @@ def rows(r: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     aw, af = qw.get("all", {}), qf.get("all", {})
     out.append(("visitor median ms", aw.get("median"), af.get("median")))  # the whole mix pooled
     out.append(("visitor p95 ms", aw.get("p95"), af.get("p95")))
+    out.append(("visitor median CPU ms", aw.get("median_cpu"), af.get("median_cpu")))
+    out.append(("visitor p95 CPU ms", aw.get("p95_cpu"), af.get("p95_cpu")))
     out.append(("query process RSS MB", qw.get("VmRSS"), qf.get("VmRSS")))
     if sv and "rps" in sv:
         out.append(("requests/s (2 workers)", sv["rps"], None))
+        out.append(("requests/s if 2 free cores", sv.get("rps_if_2_free_cores"), None))
         out.append(("served median ms", sv["median"], None))
         out.append(("served p95 ms", sv["p95"], None))
         out.append(("worker RSS MB (max)", max(sv["worker_rss_mb"].values(), default=None), None))
@@ -130,16 +134,27 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--skip", default="", help="comma-separated phases to leave out")
     ap.add_argument("--mp", action="store_true", help="also build with Whoosh's procs=2 writer")
     ap.add_argument("--compare", nargs=2, metavar="RESULTS.json", help="growth between two runs")
+    ap.add_argument("--table", metavar="RESULTS.json", help="print the table of a finished run")
     args = ap.parse_args(argv)
+    if args.table:
+        print(table(json.loads(Path(args.table).read_text(encoding="utf-8"))))
+        return
     if args.compare:
         a, b = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args.compare)
         print(compare(a, b))
         return
     args.out = str(Path(args.out).resolve())
     skip = set(filter(None, args.skip.split(",")))
-    results: dict[str, Any] = {"paragraphs": args.paragraphs, "seed": args.seed,
-                               "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     path = Path(args.out) / f"results-{args.paragraphs}.json"
+    # Phases skipped now keep their figures from an earlier run with the same N and seed,
+    # so a long run can be done in parts (e.g. the FTS5 side first).
+    results: dict[str, Any] = {}
+    if path.is_file():
+        previous = json.loads(path.read_text(encoding="utf-8"))
+        if previous.get("seed") == args.seed:
+            results = previous
+    results.update({"paragraphs": args.paragraphs, "seed": args.seed,
+                    "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
 
     def save() -> None:
         path.write_text(json.dumps(results, indent=1), encoding="utf-8")
