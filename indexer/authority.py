@@ -53,6 +53,8 @@ def _fold_char(c: str) -> str:
 # One character in, one character out, so offsets in folded text are offsets in the original.
 FOLD = {i: _fold_char(chr(i)) for i in range(0x80, 0x250)}
 FOLD.update({ord(c): _fold_char(c) for c in "’‘`´ʼ‐‑‒–—"})
+# Letters NFKD does not decompose: "Wałęsa" must match "Walesa".
+FOLD.update({ord(k): v for k, v in zip("łŁøØđĐħ", "lLoOdDh")})
 FOLD = {k: v for k, v in FOLD.items() if len(v) == 1 and v != chr(k)}
 
 
@@ -279,7 +281,8 @@ def _person(entry: Any) -> Person:
             raise ValueError(f"{pid}: {key!r} must be a list of non-empty strings")
         lists[key] = tuple(v.strip() for v in value)
     name = name.strip()
-    surnames = lists["surnames"] or _default_surname(name)
+    # An explicit empty list means "never by bare surname" (a spouse or child sharing it).
+    surnames = lists["surnames"] if "surnames" in entry else _default_surname(name)
     return Person(
         id=pid,
         name=name,

@@ -39,6 +39,7 @@ GIVEN = frozenset().union(*_sections("given_names.txt").values())
 _STOP_SECTIONS = _sections("stop_words.txt")
 STOP = frozenset().union(*_STOP_SECTIONS.values())
 STOP_PHRASES = frozenset(w for w in STOP if " " in w)
+MONTHS = _STOP_SECTIONS["months"]
 # Words that end an organisation or a place ("... Street", "... Party"): the run is no name.
 TAILS = _STOP_SECTIONS["institutions"] | _STOP_SECTIONS["geography"] | _STOP_SECTIONS["company"]
 # Stop words that are still fine as a surname after a given name ("George Washington", "William Few").
@@ -126,7 +127,15 @@ def _classify(text: str, start: int, run: str) -> list[Candidate]:
             return []
     # Leading function words are not part of a name: "Then Senator Dirksen".
     while len(words) > 1 and words[0] in STOP and words[0] not in TITLES and words[0] not in GIVEN:
+        if words[0] in TAILS:
+            return []  # "County Cork", "Fort Sumter"
         pieces, words, initial = pieces[1:], words[1:], False
+    if words[0] in MONTHS and re.search(r"\d\s*$", text[max(0, start - 4) : pieces[0][0]]):
+        if len(words) == 1:
+            return []
+        pieces, words, initial = pieces[1:], words[1:], False  # "31 August Larkin": a date, a name
+    if len(words) > 2 and words[-1] == "I":
+        pieces, words = pieces[:-1], words[:-1]  # "Jim Larkin I do not": a pronoun
     honorific = words[0] in HONORIFICS and len(words) == 2
     last = words[-1]
     if len(words) > 1 and last in STOP and last not in GIVEN and not honorific and not ROMAN.match(last):

@@ -38,7 +38,7 @@ from rapidfuzz.distance import OSA
 from indexer.authority import Authority, fold
 from indexer.discovery import Discovery
 from indexer.models import PersonRef
-from indexer.names import DERIVED, HONORIFICS, STOP, Candidate, candidates
+from indexer.names import DERIVED, GIVEN, HONORIFICS, STOP, TITLES, Candidate, candidates
 
 Annotation = tuple[tuple[PersonRef, ...], tuple[str, ...]]
 
@@ -68,6 +68,10 @@ class PersonAnnotator:
             for s in (*p.surnames, *[m for m in p.misspellings if " " not in m]):
                 self._by_surname[fold(s)].append(p.id)
         self._surnames = {pid: [fold(s) for s in p.surnames] for pid, p in authority.persons.items()}
+        self._givens = {
+            pid: {fold(n.split()[0]) for n in (p.name, *p.aliases) if not n.split()[0].endswith(".")}
+            for pid, p in authority.persons.items()
+        }
 
     # -- corpus-wide pass ------------------------------------------------------------
 
@@ -81,9 +85,14 @@ class PersonAnnotator:
 
     # -- one document -------------------------------------------------------------------
 
-    def annotate(self, title: str, texts: list[str]) -> list[Annotation]:
-        """Persons and review flags for each paragraph text of one document."""
-        doc = _Document(self, [fold(title), *(fold(t) for t in texts)])
+    def annotate(self, title: str, texts: list[str], published: str | None = None) -> list[Annotation]:
+        """Persons and review flags for each paragraph text of one document.
+
+        ``published`` (an ISO date prefix) rules out authority persons born too
+        late to be meant: a bare "Jackson" in 1835 is not a man born in 1941.
+        """
+        year = int(published[:4]) if published and published[:4].isdigit() else None
+        doc = _Document(self, [fold(title), *(fold(t) for t in texts)], year)
         return doc.resolve()[1:]
 
     def annotate_text(self, text: str) -> tuple[PersonRef, ...]:
@@ -117,10 +126,10 @@ class PersonAnnotator:
 class _Document:
     """Resolution state for one document; paragraph 0 is the title."""
 
-    def __init__(self, annotator: PersonAnnotator, texts: list[str]) -> None:
+    def __init__(self, annotator: PersonAnnotator, texts: list[str], year: int | None = None) -> None:
         self.a = annotator
         self.texts = texts
-        self.hits = [annotator._hits(t) for t in texts]
+        self.hits = [self._usable(t, annotator._hits(t), year) for t in texts]
         self.cands: list[list[Candidate]] = []
         for t, hits in zip(texts, self.hits):
             spans = [(h.start, h.end) for h in hits]
@@ -135,6 +144,21 @@ class _Document:
         self.mid_counts = Counter(
             c.name for cs in self.cands for c in cs if c.kind in ("single", "given") and not c.initial
         )
+
+    def _usable(self, text: str, hits: list[_Hit], year: int | None) -> list[_Hit]:
+        """Drop what cannot be meant: persons born after the document, and bare surnames
+        inside a longer name ("Capitol Hill", "Adam Smith", "Lincoln Memorial")."""
+        persons = self.a.authority.persons
+        out = []
+        for h in hits:
+            kinds = h.kinds
+            if year is not None:
+                kinds = tuple(k for k in kinds if not k[1] or (persons[k[1]].born or 0) + 10 <= year)
+            if all(k[0] in ("surname", "misspelling", "context") for k in kinds) and _embedded(text, h):
+                continue
+            if kinds:
+                out.append(_Hit(h.start, h.end, h.text, kinds))
+        return out
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -196,10 +220,14 @@ class _Document:
                 self.add(i, c.start, _discovered(name), c.surname, c.given)
 
     def authority_match(self, c: Candidate) -> str | None:
-        """An authority person this discovered full name is (same surname, compatible given)."""
-        initial = (c.given or c.name)[:1]
+        """An authority person this discovered full name is: same surname, and the same
+        given name as one of their names ("J. Stalin" is Joseph Stalin; "Adam Smith" is not Al)."""
+        head = c.name.split()[0]
         for pid in self.a._by_surname.get(c.surname, ()):
-            if self.a.authority.persons[pid].name[:1] == initial:
+            givens = self.a._givens[pid]
+            if c.given and c.given in givens:
+                return pid
+            if not c.given and head.endswith(".") and any(g[:1] == head[:1] for g in givens):
                 return pid
         return None
 
@@ -297,6 +325,21 @@ class _Document:
                     self.add(i, h.start, self.authority_ref(self.nearest(named, i, h.start)))
 
 
+_CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*)[ \t]+$")
+_CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
+
+
+def _embedded(text: str, h: _Hit) -> bool:
+    """Is a bare surname part of a longer capitalised name (not just after a title)?"""
+    before = _CAP_BEFORE.search(text[max(0, h.start - 30) : h.start])
+    if before:
+        word = before.group(1).rstrip(".")
+        # "President Lincoln" and "But Lincoln" are mentions; "Capitol Hill" and "Adam Smith" are not.
+        if word not in TITLES and (word not in STOP or word in GIVEN):
+            return True
+    return bool(_CAP_AFTER.match(text[h.end : h.end + 6]))
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -347,3 +390,87 @@ def document_words(texts: Iterable[str]) -> frozenset[str]:
     for t in texts:
         words.update(re.findall(r"(?<![\w'])[A-Z][\w'.-]*", fold(t)))
     return frozenset(w.rstrip(".'") for w in words)
+
+
+# -- curation report ----------------------------------------------------------------------
+
+
+def report(corpus_dir: Path, authority_path: Path | None, limit: int = 50) -> str:
+    """What a curator should look at, as text with TOML-ready stanzas.
+
+    Discovered names (not in the authority file) with counts and an example
+    context each, typo matches flagged for review, and ambiguous surnames.
+    """
+    from indexer.chunking import chunk
+    from indexer.models import Skipped
+    from indexer.sources import read_corpus
+
+    authority = Authority.load(authority_path)
+    docs = []
+    for doc in read_corpus(Path(corpus_dir)):
+        if not isinstance(doc, Skipped):
+            docs.append((doc.doc_id, doc.title, [p.text for p in chunk(doc)]))
+    annotator = PersonAnnotator(authority)
+    annotator.prepare((d, texts) for d, _, texts in docs)
+    found: Counter[PersonRef] = Counter()
+    in_docs: dict[PersonRef, set[str]] = defaultdict(set)
+    examples: dict[str, str] = {}
+    flags: Counter[str] = Counter()
+    for doc_id, title, texts in docs:
+        for text, (refs, fl) in zip(texts, annotator.annotate(title, texts)):
+            for ref in refs:
+                if ref.id.startswith("x-"):
+                    found[ref] += 1
+                    in_docs[ref].add(doc_id)
+                    examples.setdefault(ref.id, _example(text, ref.name, doc_id))
+            for f in fl:
+                flags[f] += 1
+                examples.setdefault(f, _example(text, f.split(":")[1].split("->")[0], doc_id))
+    lines = [f"# Person report for {corpus_dir} ({len(docs)} documents)",
+             f"# authority: {authority_path or '(none)'}, {len(authority.persons)} persons"]
+    lines += [f"# problem: {p}" for p in authority.problems]
+    lines.append(f"\n# == Discovered names not in the authority file ({len(found)}) ==")
+    lines.append("# Check each, fix the name, and paste the stanza into persons.toml.\n")
+    for ref, n in found.most_common(limit):
+        lines.append(f"# {n} mention(s) in {len(in_docs[ref])} document(s), e.g. {examples[ref.id]}")
+        lines.append(_stanza(ref.name))
+    for label, prefix in (("Typo matches (flagged for review)", "typo:"),
+                          ("Ambiguous surnames", "ambiguous:")):
+        picked = [(f, n) for f, n in flags.most_common() if f.startswith(prefix)]
+        lines.append(f"\n# == {label} ({len(picked)}) ==")
+        for f, n in picked[:limit]:
+            lines.append(f"# {f}  ({n}x), e.g. {examples[f]}")
+    return "\n".join(lines) + "\n"
+
+
+def _example(text: str, name: str, doc_id: str, width: int = 40) -> str:
+    word = name.split()[-1] if name else ""
+    at = max(fold(text).find(fold(word)), 0)
+    snippet = " ".join(text[max(0, at - width) : at + len(word) + width].split())
+    return f"“…{snippet}…” ({doc_id})"
+
+
+def _stanza(name: str) -> str:
+    """A TOML stanza for a discovered name.
+
+    >>> print(_stanza("Harry S. Truman"))
+    [[person]]
+    id = "truman-harry-s"
+    name = "Harry S. Truman"
+    sort = "Truman, Harry S."
+    surnames = ["Truman"]
+    <BLANKLINE>
+    """
+    parts = name.split()
+    surname = parts[-1]
+    given = " ".join(parts[:-1])
+    pid = slug(f"{surname} {given}")
+    out = ["[[person]]", f"id = {_toml(pid)}", f"name = {_toml(name)}"]
+    if given:
+        out.append(f"sort = {_toml(f'{surname}, {given}')}")
+    out.append(f"surnames = [{_toml(surname)}]")
+    return "\n".join(out) + "\n"
+
+
+def _toml(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
