@@ -28,10 +28,13 @@ _annotator: PersonAnnotator | None = None
 def annotate(doc: Document, annotator: PersonAnnotator, paragraphs: list[Paragraph] | None = None) -> list[Paragraph]:
     """Chunk ``doc`` (unless paragraphs are given) and fill in years, decades and persons."""
     pars = chunk(doc) if paragraphs is None else paragraphs
-    people = annotator.annotate(doc.title, [p.text for p in pars])
+    # The publication date rules out people born too late to be meant, and
+    # places a spelled decade ("the forties") in its century.
+    people = annotator.annotate(doc.title, [p.text for p in pars], published=doc.published)
+    year = int(doc.published[:4]) if doc.published and doc.published[:4].isdigit() else None
     out = []
     for p, (refs, flags) in zip(pars, people):
-        ym = mentions(p.text)
+        ym = mentions(p.text, context_year=year)
         out.append(replace(p, years=ym.years, decades=ym.decades, persons=tuple(refs), flags=tuple(flags)))
     return out
 
