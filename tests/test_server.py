@@ -34,3 +34,17 @@ def test_real_server_without_index_reports_503_then_loads_one(tmp_path):
             import time
             time.sleep(0.1)
         assert r.status_code == 200 and r.json()["documents"] == 5
+
+
+def test_bad_setting_exits_2_with_a_message(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    env = {**os.environ, "ARCHIVE_MAX_PAGE_SIZE": "zero"}
+    proc = subprocess.run([sys.executable, "-m", "searchsvc", "--index", str(tmp_path)],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("Error: ARCHIVE_MAX_PAGE_SIZE")
