@@ -120,6 +120,37 @@ def query_ids(q: wq.Query | None, searcher, deadline: float = float("inf")) -> n
         return base[~np.isin(base, query_ids(q.b, searcher, deadline), assume_unique=True)]
     if isinstance(q, wq.ConstantScoreQuery):
         return query_ids(q.child, searcher, deadline)
-    # Phrases and anything else: Whoosh decides which documents match.
+    if isinstance(q, wq.Phrase) and q.slop == 1 and q.words:
+        return phrase_ids(q, searcher, deadline)
+    # Anything else: Whoosh decides which documents match.
     m = q.matcher(searcher, searcher.boolean_context())
     return np.unique(matcher_ids(m, deadline))
+
+
+def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf")) -> np.ndarray:
+    """Documents containing the words next to each other, in order.
+
+    Candidates come from a numpy intersection of the words' postings; positions
+    are then read only for those candidates (Whoosh would step through every
+    posting of a common word such as "to" one call at a time).
+    """
+    reader = searcher.reader()
+    field, words = q.fieldname, list(q.words)
+    if any((field, w) not in reader for w in words):
+        return EMPTY
+    candidates = intersect([matcher_ids(reader.postings(field, w), deadline) for w in words])
+    if len(words) == 1 or not candidates.size:
+        return candidates
+    matchers = [reader.postings(field, w) for w in words]
+    keep = []
+    for i, docnum in enumerate(candidates.tolist()):
+        if not i & 0x3FF and time.monotonic() > deadline:
+            raise QueryTimeout()
+        positions = []
+        for m in matchers:
+            m.skip_to(docnum)
+            positions.append(set(m.value_as("positions")))
+        if any(all(start + k in positions[k] for k in range(1, len(words)))
+               for start in positions[0]):
+            keep.append(docnum)
+    return np.asarray(keep, dtype=np.int32)

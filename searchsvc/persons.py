@@ -32,6 +32,7 @@ class PersonRegistry:
     def __init__(self, entries: Mapping[str, Mapping[str, Any]] | None = None) -> None:
         self.entries: dict[str, dict[str, Any]] = {}
         self._by_form: dict[str, str] = {}
+        self._sort_keys: dict[str, str] = {}
         for pid, raw in (entries or {}).items():
             if not isinstance(raw, Mapping):
                 continue  # a broken entry is skipped, not fatal
@@ -57,8 +58,11 @@ class PersonRegistry:
         return e["name"] if e else (fallback or pid)
 
     def sort_key(self, pid: str) -> str:
-        e = self.entries.get(pid)
-        return fold(e["sort"]) if e else fold(pid)
+        key = self._sort_keys.get(pid)
+        if key is None:  # folded once: facet lists sort every person on every request
+            e = self.entries.get(pid)
+            key = self._sort_keys[pid] = fold(e["sort"]) if e else fold(pid)
+        return key
 
     def forms(self, pid: str) -> list[str]:
         """Canonical name and aliases (for highlighting a person: query)."""
