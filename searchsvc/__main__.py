@@ -9,11 +9,37 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import subprocess
 import sys
+from pathlib import Path
 
 import uvicorn
 
+from indexer.schema import CURRENT_FILE
 from searchsvc.settings import Settings, SettingsError
+
+
+def ensure_index(root: Path) -> bool:
+    """Build the index from ARCHIVE_CORPUS (default: the sample corpus) when there is none.
+
+    So the README's first command serves something on a fresh checkout. The
+    build runs as its own process: the service never imports the indexer.
+    """
+    if (root / CURRENT_FILE).is_file():
+        return True
+    corpus = Path(os.environ.get("ARCHIVE_CORPUS", "corpus"))
+    if not corpus.is_dir():
+        print(f"No index in {root} and no corpus folder {corpus} to build one from; serving "
+              "without an index (set ARCHIVE_CORPUS, or run `python -m indexer build`).",
+              file=sys.stderr)
+        return True  # /healthz says 503 until an index appears; the service then picks it up
+    print(f"No index in {root}: building one from {corpus} first.", file=sys.stderr)
+    done = subprocess.run([sys.executable, "-m", "indexer", "build", "--corpus", str(corpus),
+                           "--index", str(root)], check=False)
+    if done.returncode != 0:
+        print(f"Error: building the index failed (exit {done.returncode})", file=sys.stderr)
+        return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2
+    if not ensure_index(settings.index_root):
+        return 1
     logging.basicConfig(level=logging.INFO, format="%(message)s"
                         if settings.access_log_json else "%(levelname)s %(name)s: %(message)s")
     uvicorn.run(
