@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hmac
 import json
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
+import anyio
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -29,9 +29,12 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from searchsvc import pages
+from searchsvc.admin import Tasks, check_token
 from searchsvc.documents import load_document
-from searchsvc.errors import APIError, BadRequest, NotFound, TooManyRequests, Unauthorized, \
+from searchsvc.errors import APIError, BadRequest, TooManyRequests, Unavailable, bounded, \
     error_body
+from searchsvc.limits import check_query
+from searchsvc.metrics import Metrics, MetricsMiddleware
 from searchsvc.index_state import IndexState
 from searchsvc.openapi import openapi_document
 from searchsvc.search import parse_request, person_values, search
@@ -180,13 +183,42 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 await task
             state.close()
 
+    tasks = Tasks(settings, on_finished=lambda task: state.refresh())
+    metrics = Metrics(state, tasks.outcomes) if settings.metrics else None
+
+    def limited(handler: Callable[[Request], Response]) -> Callable:
+        """Run ``handler`` in the thread pool and give up after the time limit (503).
+
+        The search itself also checks the deadline while collecting matches; this
+        bounds everything else (scoring, facets, snippets, pages). A thread cannot
+        be killed, so an abandoned one runs to its end, holding its generation, but
+        the visitor is answered at once and the pool's size bounds the cost.
+        """
+        async def endpoint(request: Request) -> Response:
+            try:
+                with anyio.fail_after(settings.time_limit):
+                    return await anyio.to_thread.run_sync(handler, request,
+                                                          abandon_on_cancel=True)
+            except TimeoutError:
+                raise Unavailable(f"the request took longer than {settings.time_limit:g} s; "
+                                  "add words or filters to narrow it",
+                                  headers={"retry-after": "1"}) from None
+
+        endpoint.__name__ = handler.__name__
+        return endpoint
+
+    def queries(request: Request) -> list[str]:
+        return request.query_params.getlist("q")
+
     # -- JSON API ------------------------------------------------------------------
     def api_search(request: Request) -> Response:
+        check_query(queries(request), settings)
         with state.use() as gen:
             req = parse_request(list(request.query_params.multi_items()), settings, gen.persons)
             return json_response(search(gen, req, settings))
 
     def api_person_facet(request: Request) -> Response:
+        check_query(queries(request), settings)
         with state.use() as gen:
             params = list(request.query_params.multi_items())
             req = parse_request(params, settings, gen.persons, extra=("prefix", "limit"))
@@ -214,20 +246,31 @@ def create_app(settings: Settings | None = None) -> Starlette:
     def openapi(request: Request) -> Response:
         return json_response(openapi_document(settings))
 
+    def metrics_page(request: Request) -> Response:
+        assert metrics is not None
+        return metrics.response()
+
+    # -- admin ---------------------------------------------------------------------
     def admin_reload(request: Request) -> Response:
-        if not settings.admin_token:
-            raise NotFound("the admin API is disabled (set ARCHIVE_ADMIN_TOKEN)")
-        given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-        if not hmac.compare_digest(given.encode(), settings.admin_token.encode()):
-            raise Unauthorized("a valid 'Authorization: Bearer <token>' header is required",
-                               headers={"www-authenticate": "Bearer"})
+        check_token(request, settings)
         switched = state.refresh()
         gen = state.current
         return json_response({"ok": True, "switched": switched,
                               "generation": gen.name if gen else None})
 
+    def admin_update(request: Request) -> Response:
+        check_token(request, settings)
+        task = tasks.start_update()
+        url = f"/api/admin/tasks/{task['id']}"
+        return json_response({"ok": True, "task": task, "url": url}, 202, {"location": url})
+
+    def admin_task(request: Request) -> Response:
+        check_token(request, settings)
+        return json_response({"ok": True, "task": tasks.get(request.path_params["task_id"])})
+
     # -- HTML ----------------------------------------------------------------------
     def page_search(request: Request) -> Response:
+        check_query(queries(request), settings)
         with state.use() as gen:
             return renderer.search_page(request, gen)
 
@@ -241,7 +284,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                      headers: dict[str, str] | None = None) -> Response:
         if wants_json(request):
             return json_response(error_body(status, title, errors), status, headers)
-        return renderer.error_page(request, status, title, errors, headers)
+        return renderer.error_page(request, status, title, bounded(errors), headers)
 
     async def api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, APIError)
@@ -260,6 +303,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
                             [(None, "something went wrong on our side; it has been logged")])
 
     middleware = [Middleware(SecurityHeaders)]
+    if metrics is not None:
+        middleware.insert(0, Middleware(MetricsMiddleware, metrics=metrics))
     if settings.access_log_json:
         middleware.append(Middleware(AccessLog))
     if settings.rate_limit:
@@ -270,14 +315,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     app = Starlette(
         routes=[
-            Route("/", page_search, name="search_page"),
-            Route("/doc/{doc_id:path}", page_document, name="document_page"),
-            Route("/api/search", api_search, name="api_search"),
-            Route("/api/facets/person", api_person_facet, name="api_person_facet"),
-            Route("/api/documents/{doc_id:path}", api_document, name="api_document"),
+            Route("/", limited(page_search), name="search_page"),
+            Route("/doc/{doc_id:path}", limited(page_document), name="document_page"),
+            Route("/api/search", limited(api_search), name="api_search"),
+            Route("/api/facets/person", limited(api_person_facet), name="api_person_facet"),
+            Route("/api/documents/{doc_id:path}", limited(api_document), name="api_document"),
             Route("/healthz", healthz, name="healthz"),
             Route("/openapi.json", openapi, name="openapi"),
+            *([Route("/metrics", metrics_page, name="metrics")] if metrics else []),
             Route("/admin/reload", admin_reload, methods=["POST"], name="admin_reload"),
+            Route("/api/admin/update", admin_update, methods=["POST"], name="admin_update"),
+            Route("/api/admin/tasks/{task_id}", admin_task, name="admin_task"),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         ],
         middleware=middleware,
@@ -287,6 +335,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     app.state.index = state
     app.state.settings = settings
+    app.state.tasks = tasks
     return app
 
 

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
+MAX_ERRORS = 20  # problems listed in one response; the rest are counted
+MAX_PARAMETER = 100  # characters of a parameter name echoed back
+
 
 class APIError(Exception):
     """Base of every error the service reports on purpose (never a 500)."""
@@ -60,14 +63,28 @@ class Unavailable(APIError):
 
 
 def error_body(status: int, title: str, errors: list[tuple[str | None, str]]) -> dict[str, Any]:
-    """The JSON body of an error.
+    """The JSON body of an error; at most MAX_ERRORS problems, names cut to MAX_PARAMETER.
+
+    A request with thousands of bad parameters gets a small answer, not one line
+    per parameter (the response must not be an amplifier).
 
     >>> error_body(404, "Not found", [(None, "no such document")])["errors"]
     [{'parameter': None, 'message': 'no such document'}]
+    >>> body = error_body(400, "Bad request", [(f"p{i}", "unknown") for i in range(50)])
+    >>> len(body["errors"]), body["errors"][-1]["message"]
+    (21, '30 more problems not listed')
     """
-    return {
-        "ok": False,
-        "status": status,
-        "error": title,
-        "errors": [{"parameter": p, "message": m} for p, m in errors],
-    }
+    return {"ok": False, "status": status, "error": title,
+            "errors": [{"parameter": p, "message": m} for p, m in bounded(errors)]}
+
+
+def bounded(errors: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+    """The problems worth listing: the first MAX_ERRORS, then a count of the rest.
+
+    >>> bounded([("x" * 500, "unknown")])[0][0] == "x" * MAX_PARAMETER
+    True
+    """
+    shown = [(p if p is None else p[:MAX_PARAMETER], m) for p, m in errors[:MAX_ERRORS]]
+    if len(errors) > MAX_ERRORS:
+        shown.append((None, f"{len(errors) - MAX_ERRORS} more problems not listed"))
+    return shown

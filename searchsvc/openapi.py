@@ -130,6 +130,20 @@ HEALTH = {
                    "built_at": {"type": ["string", "null"]}},
 }
 
+TASK = {
+    "type": "object",
+    "required": ["id", "kind", "state", "started_at", "finished_at", "seconds", "exit_code"],
+    "properties": {
+        "id": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
+        "kind": {"const": "update"},
+        "state": {"enum": ["running", "succeeded", "failed"]},
+        "started_at": {"type": "string"}, "finished_at": {"type": ["string", "null"]},
+        "seconds": {"type": ["number", "null"]}, "exit_code": {"type": ["integer", "null"]},
+        "output": {"type": "string", "description": "the last lines the update printed"},
+        "progress": {"type": "string", "description": "the last line it printed"},
+    },
+}
+
 PERSON_VALUES = {
     "type": "object",
     "required": ["ok", "prefix", "total", "values"],
@@ -145,13 +159,25 @@ def _json(schema: dict[str, Any] | str, description: str) -> dict[str, Any]:
 
 
 def _errors(*codes: int) -> dict[str, Any]:
-    text = {400: "invalid parameters (every problem listed)", 404: "unknown document",
+    text = {400: "invalid parameters (every problem listed)", 401: "missing or wrong token",
+            404: "unknown document", 409: "an update is already running",
             429: "rate limit exceeded", 503: "no index loaded, or the search took too long"}
     return {str(c): _json("Error", text[c]) for c in codes}
 
 
+def _blank_ok(schema: dict[str, Any]) -> dict[str, Any]:
+    """An empty value means "not given" (HTML forms send empty fields), so it is valid.
+
+    >>> _blank_ok({"type": "integer"})["anyOf"][1]
+    {'type': 'string', 'maxLength': 0}
+    """
+    return {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
+
+
 def search_parameters(settings: Settings) -> list[dict[str, Any]]:
     def p(name: str, schema: dict, description: str, repeat: bool = False) -> dict:
+        if name != "q":
+            schema = _blank_ok(schema)
         if repeat:
             schema = {"type": "array", "items": schema}
         out = {"name": name, "in": "query", "required": False, "schema": schema,
@@ -211,8 +237,8 @@ def openapi_document(settings: Settings) -> dict[str, Any]:
                      "schema": {"type": "string", "maxLength": 100},
                      "description": "start of any word of a name, alias or id"},
                     {"name": "limit", "in": "query", "required": False,
-                     "schema": {"type": "integer", "minimum": 1,
-                                "maximum": settings.max_page_size, "default": 20}},
+                     "schema": _blank_ok({"type": "integer", "minimum": 1,
+                                          "maximum": settings.max_page_size, "default": 20})},
                     *params,
                 ],
                 "responses": {"200": _json("PersonValues", "matching people with counts"),
@@ -247,12 +273,39 @@ def openapi_document(settings: Settings) -> dict[str, Any]:
                     "401": _json("Error", "missing or wrong token"),
                     "404": _json("Error", "admin API disabled (no ARCHIVE_ADMIN_TOKEN)")},
             }},
+            "/api/admin/update": {"post": {
+                "operationId": "startUpdate",
+                "summary": "Run `python -m indexer update` on ARCHIVE_CORPUS in the background",
+                "security": [{"bearer": []}],
+                "responses": {"202": _json({"type": "object", "required": ["ok", "task", "url"],
+                                            "properties": {"ok": {"const": True},
+                                                           "task": TASK, "url": {"type": "string"}}},
+                                           "started; poll the task's url"),
+                              **_errors(401, 409),
+                              "404": _json("Error", "admin API disabled (no ARCHIVE_ADMIN_TOKEN)")},
+            }},
+            "/api/admin/tasks/{task_id}": {"get": {
+                "operationId": "task", "summary": "State and output of an update task",
+                "security": [{"bearer": []}],
+                "parameters": [{"name": "task_id", "in": "path", "required": True,
+                                "schema": {"type": "string"}}],
+                "responses": {"200": _json({"type": "object", "required": ["ok", "task"],
+                                            "properties": {"ok": {"const": True},
+                                                           "task": TASK}}, "the task"),
+                              **_errors(401),
+                              "404": _json("Error", "unknown task, or admin API disabled")},
+            }},
+            "/metrics": {"get": {
+                "operationId": "metrics", "summary": "Prometheus metrics (text format)",
+                "responses": {"200": {"description": "Prometheus text exposition format",
+                                      "content": {"text/plain": {}}}}}},
             "/": {"get": {"operationId": "searchPage", "summary": "Search page (HTML)",
                           "parameters": params,
                           "responses": {"200": {"description": "HTML",
                                                 "content": {"text/html": {}}},
-                                        "400": {"description": "HTML error page",
-                                                "content": {"text/html": {}}}}}},
+                                        **{str(c): {"description": "HTML error page",
+                                                    "content": {"text/html": {}}}
+                                           for c in (400, 429, 503)}}}},
             "/doc/{doc_id}": {"get": {
                 "operationId": "documentPage", "summary": "Document page (HTML)",
                 "parameters": [{"name": "doc_id", "in": "path", "required": True,
@@ -261,8 +314,9 @@ def openapi_document(settings: Settings) -> dict[str, Any]:
                                 "schema": {"type": "string"},
                                 "description": "terms to highlight"}],
                 "responses": {"200": {"description": "HTML", "content": {"text/html": {}}},
-                              "404": {"description": "HTML error page",
-                                      "content": {"text/html": {}}}}}},
+                              **{str(c): {"description": "HTML error page (400: an invalid "
+                                          "document id)", "content": {"text/html": {}}}
+                                 for c in (400, 404, 429, 503)}}}},
         },
         "components": {
             "schemas": {"Error": ERROR, "SearchResponse": SEARCH_RESPONSE, "Hit": HIT,

@@ -70,6 +70,8 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any], float | None]] = {
     "access_log_json": ("ARCHIVE_ACCESS_LOG_JSON", _bool, None),
     "rate_limit": ("ARCHIVE_RATE_LIMIT", int, 0),
     "admin_token": ("ARCHIVE_ADMIN_TOKEN", str, None),
+    "corpus": ("ARCHIVE_CORPUS", Path, None),
+    "metrics": ("ARCHIVE_METRICS", _bool, None),
 }
 
 
@@ -95,7 +97,9 @@ class Settings:
     cors_origins: tuple[str, ...] = ()  # none: the API is same-origin only
     access_log_json: bool = False
     rate_limit: int = 0  # requests per minute per client address; 0 = off
-    admin_token: str = ""  # empty disables /admin/*
+    admin_token: str = ""  # empty disables /admin/* and /api/admin/*
+    corpus: Path = Path("corpus")  # what POST /api/admin/update re-reads
+    metrics: bool = True  # GET /metrics (Prometheus text)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -122,5 +126,6 @@ class Settings:
         """The settings without secrets, e.g. for a startup log line."""
         out = {f.name: getattr(self, f.name) for f in fields(self)}
         out["index_root"] = str(self.index_root)
+        out["corpus"] = str(self.corpus)
         out["admin_token"] = "***" if self.admin_token else ""
         return out

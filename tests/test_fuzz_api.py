@@ -92,6 +92,9 @@ def _run(schema, mode: GenerationMode, examples: int, checks) -> dict:
                 case.validate_response(response, checks=checks)
             except FailureGroup as group:
                 for failure in group.exceptions:
+                    if (failure.title == "Schema-violating request accepted"
+                            and _sent_query_is_valid(case, response)):
+                        continue  # see _sent_query_is_valid
                     key = (case.operation.label, failure.title, response.status_code)
                     found.setdefault(key, case.as_curl_command())
         COUNTS[f"{mode.value} {case.operation.label}"] += 1
@@ -102,13 +105,53 @@ def _run(schema, mode: GenerationMode, examples: int, checks) -> dict:
     return found
 
 
+def _valid(schema: dict, text: str) -> bool:
+    """Does a query-string value satisfy a parameter schema (as text or as a number)?"""
+    import jsonschema_rs
+
+    validator = jsonschema_rs.validator_for(schema)
+    candidates: list[object] = [text]
+    try:
+        candidates.append(int(text))
+    except ValueError:
+        pass
+    return any(validator.is_valid(c) for c in candidates)
+
+
+def _sent_query_is_valid(case, response) -> bool:
+    """True when the query actually sent is valid for the documented parameters.
+
+    Negative mode may replace an array parameter (``year``) by a scalar such as
+    0; serialized, ``?year=0`` is a valid one-element array, so the service is
+    right to accept it. Schemathesis allows for this with scalar parameters but
+    not with array ones, so such reports are checked here against the wire.
+    """
+    from urllib.parse import parse_qsl, urlsplit
+
+    from schemathesis.core import NotSet
+
+    if case.path_parameters or not isinstance(case.body, NotSet):
+        return False
+    params = {p["name"]: p for p in case.operation.definition.raw.get("parameters", [])
+              if p.get("in") == "query"}
+    sent = parse_qsl(urlsplit(str(response.request.url)).query, keep_blank_values=True)
+    for name, value in sent:
+        param = params.get(name)
+        if param is None:
+            return False
+        schema = param["schema"]
+        item = schema.get("items", schema) if schema.get("type") == "array" else schema
+        if not _valid(item, value):
+            return False
+    singles = [n for n, _ in sent if params[n]["schema"].get("type") != "array"]
+    return len(singles) == len(set(singles))
+
+
 def _report(found: dict) -> str:
     return "\n".join(f"{op}: {title} (HTTP {status})\n    {curl}"
                      for (op, title, status), curl in sorted(found.items()))
 
 
-@pytest.mark.xfail(strict=True, reason="bug: /doc/{doc_id} answers 400 for an invalid id, "
-                   "which /openapi.json does not document")
 def test_valid_requests_never_fail_and_match_the_schema(schema):
     found = _run(schema, GenerationMode.POSITIVE, POSITIVE, CHECKS)
     labels = {op.ok().label for op in schema.get_all_operations()}
@@ -117,8 +160,6 @@ def test_valid_requests_never_fail_and_match_the_schema(schema):
     assert not found, _report(found)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: empty values (sort=, year=, size=) are accepted "
-                   "as defaults although the documented schemas forbid them; /doc 400 undocumented")
 def test_invalid_requests_are_rejected_with_documented_errors(schema):
     found = _run(schema, GenerationMode.NEGATIVE, NEGATIVE, [*CHECKS, negative_data_rejection])
     assert not found, _report(found)

@@ -44,8 +44,6 @@ def test_query_length(index_root):
         refused(get(c, q="w " * 5000), "q")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: max_terms is only checked against parsed leaves "
-                   "x fields x expansions, so max_terms+1 (and even 4x) words are accepted")
 def test_number_of_terms(index_root):
     with make_client(index_root, max_terms=5) as c:
         assert get(c, q="strike war asylum exile printers").status_code == 200
@@ -90,8 +88,6 @@ def test_person_facet_limit(index_root):
         refused(get(c, "/api/facets/person", limit="9" * 40), "limit")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: one error per unknown parameter, each repeating the "
-                   "valid list: 3,000 parameters give a 419 KB response (amplification)")
 def test_many_unknown_parameters_give_one_bounded_error(index_root):
     with make_client(index_root) as c:
         r = c.get("/api/search", params=[(f"p{i}", "x") for i in range(3000)])
@@ -198,8 +194,6 @@ def _slow(monkeypatch, seconds: float) -> None:
     monkeypatch.setattr(search_mod.Execution, "facet_values", facet_values)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the time limit only covers collecting matches; a "
-                   "request slow elsewhere (scoring, facets, snippets) runs to the end (200)")
 def test_time_limit_covers_the_whole_request(index_root, monkeypatch):
     _slow(monkeypatch, 3.0)
     with make_client(index_root, time_limit=0.5, cache_size=0) as c:
@@ -260,8 +254,6 @@ def test_admin_refuses_a_wrong_token(index_root, header):
 def test_admin_token_is_compared_in_constant_time(index_root, monkeypatch):
     import hmac
 
-    import searchsvc.app as app_mod
-
     calls = []
     real = hmac.compare_digest
 
@@ -269,8 +261,7 @@ def test_admin_token_is_compared_in_constant_time(index_root, monkeypatch):
         calls.append((a, b))
         return real(a, b)
 
-    monkeypatch.setattr(hmac, "compare_digest", spy)
-    monkeypatch.setattr(app_mod.hmac, "compare_digest", spy, raising=False)
+    monkeypatch.setattr(hmac, "compare_digest", spy)  # the service calls hmac.compare_digest
     with make_client(index_root, admin_token="s3cret") as c:
         assert c.post("/admin/reload", headers={"authorization": "Bearer nope"}).status_code == 401
         assert c.post("/admin/reload",
