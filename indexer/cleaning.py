@@ -50,28 +50,36 @@ FOOTNOTE_MARK = re.compile(r"\[(?:\d{1,3}|\*|[a-z])\]")
 
 # ------------------------------------------------------------------ markdown
 
+# Every scan is bounded ({0,N} instead of *): an unclosed "[" or "<!--" in a long
+# paragraph would otherwise be rescanned from each start, quadratic in its length
+# (8,000 "[" took 3 s, 20,000 took 25 s). The bounds are far above real markup.
+# A rule also runs only when the text holds the marker every match of it contains,
+# so a paragraph full of "[" but without "](" costs one substring search per rule.
+_LINK_TEXT = 300  # characters inside [...] or {...}
+_URL = 1000  # characters inside (...)
 _MD_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"<!--.*?-->", re.S), ""),
+    (re.compile(r"<!--.{0,5000}?-->", re.S), ""),
     # Hard breaks and wrapped lines: one line, so emphasis spanning a wrap is found.
     (re.compile(r"\\\n"), " "),
     (re.compile(r"[ \t]*\n[ \t]*"), " "),
     # Footnote references: pandoc's ^[\[66\]](notes.htm#n66)^, [^\[1\]^](#fw01){#bk01}, [^12], ^12^.
-    (re.compile(r"\^\[\\?\[[^\]]*\\?\]\]\([^)]*\)\^"), ""),
-    (re.compile(r"\[(?:\^?\\?\[[\w*.]{1,5}\\?\]\^?|\^[\w*.]{1,5}\^|\d{1,3}|\*)\]\([^)]*\)(?:\{[^}]*\})?"), ""),
-    (re.compile(r"\[\^[^\]]*\]"), ""),
+    (re.compile(rf"\^\[\\?\[[^\]]{{0,{_LINK_TEXT}}}\\?\]\]\([^)]{{0,{_URL}}}\)\^"), ""),
+    (re.compile(r"\[(?:\^?\\?\[[\w*.]{1,5}\\?\]\^?|\^[\w*.]{1,5}\^|\d{1,3}|\*)\]"
+                rf"\([^)]{{0,{_URL}}}\)(?:\{{[^}}]{{0,{_LINK_TEXT}}}\}})?"), ""),
+    (re.compile(rf"\[\^[^\]]{{0,{_LINK_TEXT}}}\]"), ""),
     (re.compile(r"\^[^\s^]{1,8}\^"), ""),
     # Images go, links keep their text: ![alt](x.jpg), [text](url), [text][ref].
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?"), ""),
-    (re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    (re.compile(rf"!\[[^\]]{{0,{_LINK_TEXT}}}\]\([^)]{{0,{_URL}}}\)(\{{[^}}]{{0,{_LINK_TEXT}}}\}})?"), ""),
+    (re.compile(rf"\[((?:[^\[\]]|\[[^\]]{{0,{_LINK_TEXT}}}\]){{0,{_LINK_TEXT}}})\]\([^)]{{0,{_URL}}}\)"), r"\1"),
+    (re.compile(rf"\[([^\]]{{1,{_LINK_TEXT}}})\]\[[^\]]{{0,{_LINK_TEXT}}}\]"), r"\1"),
     # Pandoc spans and attributes: [Written:]{.info}, {#top}, {target="new"}.
-    (re.compile(r"\[([^\]]*)\]\{[^}]*\}"), r"\1"),
-    (re.compile(r"\{[#.][^}]*\}|\{[a-z-]+=[^}]*\}"), ""),
-    (re.compile(r"</?[a-zA-Z][^>\n]*>"), ""),
+    (re.compile(rf"\[([^\]]{{0,{_LINK_TEXT}}})\]\{{[^}}]{{0,{_LINK_TEXT}}}\}}"), r"\1"),
+    (re.compile(rf"\{{[#.][^}}]{{0,{_LINK_TEXT}}}\}}|\{{[a-z-]{{1,40}}=[^}}]{{0,{_LINK_TEXT}}}\}}"), ""),
+    (re.compile(r"</?[a-zA-Z][^>\n]{0,500}>"), ""),
     # Emphasis: **x**, __x__, *x*, _x_ (not snake_case or 2 * 3).
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,1000}?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=\S)([^_\n]{1,1000}?)(?<=\S)_(?![\w_])"), r"\1"),
     # A backslash at the end of a line is a hard break; elsewhere it escapes.
     (re.compile(r"\\$", re.M), " "),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!\"'>|^~&<])"), r"\1"),
@@ -79,6 +87,10 @@ _MD_RULES: list[tuple[re.Pattern[str], str]] = [
 
 
 _MARKUP = re.compile(r"[*_\[\]{}<>\\^`&]")
+# What each rule's matches must contain (same order as _MD_RULES; "" = always run).
+_NEEDLES = ["-->", "\\\n", "\n", "](", "](", "[^", "^", "](", "](", "][", "]{", "{", "<",
+            "", "*", "_", "\\", "\\"]
+assert len(_NEEDLES) == len(_MD_RULES)
 
 
 def strip_markdown(text: str) -> str:
@@ -93,8 +105,9 @@ def strip_markdown(text: str) -> str:
     """
     # Most paragraphs hold no markup at all: test once instead of running every rule.
     if _MARKUP.search(text):
-        for pattern, repl in _MD_RULES:
-            text = pattern.sub(repl, text)
+        for (pattern, repl), needle in zip(_MD_RULES, _NEEDLES):
+            if needle in text:
+                text = pattern.sub(repl, text)
         if "&" in text:
             text = html.unescape(text)
     return normalize(text)

@@ -18,10 +18,12 @@ matter > HTML metadata > file name.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,6 +83,9 @@ def _decode(raw: bytes, declared: str | None = None) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_utf8(raw)
+    if mixed is not None:
+        return mixed
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw[:200_000]).best()
@@ -96,6 +101,34 @@ def _decode(raw: bytes, declared: str | None = None) -> str:
     if best is None or best.encoding is None:
         raise _Unusable("undecodable text (no character encoding fits)")
     return raw.decode(best.encoding, errors="replace")
+
+
+def _cp1252_bytes(err: UnicodeError) -> tuple[str, int]:
+    """Decode error handler: a byte that is not UTF-8 is read as cp1252 instead."""
+    assert isinstance(err, UnicodeDecodeError)
+    bad = err.object[err.start : err.end]
+    return bad.decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("archive-cp1252", _cp1252_bytes)
+
+
+def _mixed_utf8(raw: bytes) -> str | None:
+    """Text that is UTF-8 except for some legacy bytes, as files pasted together are.
+
+    Decoding the whole file as cp1252 would turn every UTF-8 accent into mojibake
+    ("JaurÃ¨s"), so when real UTF-8 sequences are present each bad byte alone is
+    read as cp1252. None when the file holds no UTF-8 at all (a legacy file).
+
+    >>> _mixed_utf8("Jaurès ".encode() + "café".encode("latin-1"))
+    'Jaurès café'
+    >>> _mixed_utf8("café".encode("latin-1")) is None
+    True
+    """
+    text = raw.decode("utf-8", errors="surrogateescape")
+    if not any(ord(ch) > 127 and not 0xDC80 <= ord(ch) <= 0xDCFF for ch in text):
+        return None
+    return raw.decode("utf-8", errors="archive-cp1252")
 
 
 # --------------------------------------------------------- the parsed shape
@@ -186,6 +219,8 @@ def _parse_text(text: str, has_title: bool) -> _Parsed:
     for para in paras:
         # Transcripts mark emphasis the Markdown way (_The Times_); "_the" is no word.
         para = cleaning.strip_markdown(para)
+        if not para:
+            continue  # only markup ("<html>"): nothing to read
         kind = "heading" if cleaning.looks_like_heading(para) else "paragraph"
         parsed.blocks.append((kind, 2, para))
     return parsed
@@ -647,7 +682,7 @@ def _assemble(
     for kind, _level, text in body:
         if cleaning.is_trailer(text):
             break
-        if cleaning.is_boilerplate(text):
+        if not text.strip() or cleaning.is_boilerplate(text):
             continue
         kept.append(Block("heading" if kind == "heading" else "paragraph", text))
     # A heading with no text after it is more likely a closing line.
@@ -739,7 +774,11 @@ def read_file(path: Path, root: Path, catalogue: Catalogue | None = None) -> Doc
         fmt = _format_of(path)
         if fmt is None:
             return Skipped(rel, f"unsupported format {path.suffix.lower()}")
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            # A named pipe or a device would block the read, or never end.
+            return Skipped(rel, "not a regular file")
+        size = st.st_size
         limit = max_file_bytes()
         if size > limit:
             return Skipped(rel, f"too large ({size:,} bytes; limit ARCHIVE_MAX_FILE_BYTES={limit:,})")

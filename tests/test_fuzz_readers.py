@@ -30,7 +30,7 @@ SUFFIXES = [".txt", ".md", ".html", ".htm", "", ".markdown", ".xhtml"]
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # Known reader bug (see test_markup_only_text_file_gives_no_empty_paragraph): tolerated in
 # the random runs so they keep looking for other bugs; False once it is fixed.
-TOLERATE_EMPTY_BLOCKS = True
+TOLERATE_EMPTY_BLOCKS = False
 SECONDS_PER_FILE = 5.0  # a reader that takes longer on a few KB is backtracking
 
 # Pieces a hostile or broken file is made of: markup, front matter, encodings, bytes.
@@ -88,8 +88,6 @@ def _read(data: bytes, suffix: str) -> None:
         assert elapsed < SECONDS_PER_FILE, f"{elapsed:.1f} s for {len(data)} bytes"
 
 
-@pytest.mark.xfail(strict=True, reason="bug in indexer/sources.py: a .txt file holding only "
-                   "markup ('<html>') becomes a Document with one empty paragraph")
 @pytest.mark.parametrize("data", [b"<html>", b"<div></div>\n\n<p>"])
 def test_markup_only_text_file_gives_no_empty_paragraph(tmp_path, data):
     (tmp_path / "doc.txt").write_bytes(data)
