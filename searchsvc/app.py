@@ -39,9 +39,11 @@ from searchsvc.index_state import IndexState
 from searchsvc.openapi import openapi_document
 from searchsvc.search import parse_request, person_values, search
 from searchsvc.settings import Settings
+from searchsvc.suggest_api import suggestions
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("searchsvc")
+MAX_PREFIX = 100  # characters of /api/facets/person?prefix= (documented in openapi.py)
 access_log = logging.getLogger("searchsvc.access")
 
 SECURITY_HEADERS = {
@@ -222,11 +224,18 @@ def create_app(settings: Settings | None = None) -> Starlette:
         with state.use() as gen:
             params = list(request.query_params.multi_items())
             req = parse_request(params, settings, gen.persons, extra=("prefix", "limit"))
-            prefix = request.query_params.get("prefix", "")[:100]
+            prefix = request.query_params.get("prefix", "")
+            if len(prefix) > MAX_PREFIX:  # refused, not cut: a cut prefix asks another question
+                raise BadRequest([("prefix", f"at most {MAX_PREFIX} characters")])
             limit_raw = request.query_params.get("limit", "20") or "20"
             if not limit_raw.isdigit() or not 1 <= int(limit_raw) <= settings.max_page_size:
                 raise BadRequest([("limit", f"must be between 1 and {settings.max_page_size}")])
             return json_response(person_values(gen, req, settings, prefix, int(limit_raw)))
+
+    def api_suggest(request: Request) -> Response:
+        with state.use() as gen:
+            params = dict(request.query_params.multi_items())
+            return json_response(suggestions(gen, params))
 
     def api_document(request: Request) -> Response:
         with state.use() as gen:
@@ -320,6 +329,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/api/search", limited(api_search), name="api_search"),
             Route("/api/facets/person", limited(api_person_facet), name="api_person_facet"),
             Route("/api/documents/{doc_id:path}", limited(api_document), name="api_document"),
+            Route("/api/suggest", limited(api_suggest), name="api_suggest"),
             Route("/healthz", healthz, name="healthz"),
             Route("/openapi.json", openapi, name="openapi"),
             *([Route("/metrics", metrics_page, name="metrics")] if metrics else []),

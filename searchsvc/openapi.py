@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from searchsvc import suggest_api
 from searchsvc.settings import Settings
 
 ERROR = {
@@ -252,6 +253,8 @@ def openapi_document(settings: Settings) -> dict[str, Any]:
                 "responses": {"200": _json("Document", "metadata and paragraphs"),
                               **_errors(400, 404, 429, 503)},
             }},
+            "/api/suggest": {"get": {**suggest_api.OPENAPI_PATH["get"], "responses": {
+                **suggest_api.OPENAPI_PATH["get"]["responses"], **_errors(429, 503)}}},
             "/healthz": {"get": {
                 "operationId": "health", "summary": "Is an index loaded?",
                 "responses": {"200": _json("Health", "serving"),
@@ -321,7 +324,8 @@ def openapi_document(settings: Settings) -> dict[str, Any]:
         "components": {
             "schemas": {"Error": ERROR, "SearchResponse": SEARCH_RESPONSE, "Hit": HIT,
                         "FacetValue": FACET_VALUE, "Document": DOCUMENT, "Health": HEALTH,
-                        "PersonValues": PERSON_VALUES},
+                        "PersonValues": PERSON_VALUES,
+                        "Suggestions": suggest_api.OPENAPI_SCHEMA},
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },
     }

@@ -88,6 +88,12 @@ def test_person_facet_limit(index_root):
         refused(get(c, "/api/facets/person", limit="9" * 40), "limit")
 
 
+def test_person_facet_prefix_length(index_root):
+    with make_client(index_root) as c:
+        assert get(c, "/api/facets/person", prefix="r" * 100).status_code == 200
+        refused(get(c, "/api/facets/person", prefix="r" * 101), "prefix")
+
+
 def test_many_unknown_parameters_give_one_bounded_error(index_root):
     with make_client(index_root) as c:
         r = c.get("/api/search", params=[(f"p{i}", "x") for i in range(3000)])
