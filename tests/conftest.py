@@ -40,7 +40,7 @@ def running_server(
 
     port = free_port()
     full_env = {**os.environ, "ARCHIVE_INDEX": str(index), "ARCHIVE_WORKERS": str(workers),
-                "ARCHIVE_RELOAD_SECONDS": "0.5", **(env or {})}
+                "ARCHIVE_RELOAD_SECONDS": "0.5", "ARCHIVE_AUTO_BUILD": "0", **(env or {})}
     proc = subprocess.Popen(
         [sys.executable, "-m", "searchsvc", "--index", str(index), "--host", "127.0.0.1",
          "--port", str(port)],
