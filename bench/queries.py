@@ -11,7 +11,7 @@ years      a frequent word, filtered to a year range
 misspelt   a mid-frequency word with two letters swapped (a "did you mean" case)
 
 >>> swap_letters("government", 3)
-'gonvernment'
+'govrenment'
 """
 
 from __future__ import annotations

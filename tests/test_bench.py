@@ -112,3 +112,12 @@ def test_fts5_counts_agree_with_the_service(model, tmp_path: Path) -> None:
             assert years == theirs["facets"]["year"]
     db.close()
     state.close()
+
+
+@pytest.mark.parametrize("name", ["bench.corpus_gen", "bench.fts5", "bench.queries", "bench.run"])
+def test_docstring_examples_run(name: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0 and result.failed == 0
