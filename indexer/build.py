@@ -15,7 +15,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from indexer.authority import Authority
-from indexer.generations import Generation, new_generation, switch_to
+from indexer.generations import Generation, current, new_generation, switch_to
 from indexer.locking import writer_lock
 from indexer.models import Document, Paragraph, Skipped
 from indexer.schema import (
@@ -31,6 +31,10 @@ AUTHORITY_SNAPSHOT = "authority.toml"  # the authority file as this generation w
 
 # Whoosh's writer buffers postings in memory up to this many MB per process.
 WRITER_LIMIT_MB = int(os.environ.get("ARCHIVE_WRITER_LIMIT_MB", "256"))
+
+
+class EmptyCorpus(RuntimeError):
+    """A build found no documents while a non-empty generation is being served."""
 
 
 @dataclass
@@ -171,6 +175,9 @@ def build_corpus(
 
     started = time.perf_counter()
     report = BuildReport()
+    if not Path(corpus).is_dir():
+        # os.walk of a missing folder yields nothing: that must not become an empty index.
+        raise NotADirectoryError(f"corpus folder {corpus} does not exist")
     authority_path = authority_path or default_authority(corpus)
     with writer_lock(root, f"build {corpus}") as note:
         if note:
@@ -184,6 +191,12 @@ def build_corpus(
             else:
                 docs.append(item)
         files.close()
+        served = current(root)
+        if not docs and served is not None and served.meta.get("documents"):
+            # An unmounted disk or a wrong path: keep serving what we have.
+            raise EmptyCorpus(f"no readable documents in {corpus} "
+                              f"({len(report.skipped)} files skipped); generation "
+                              f"{served.name} stays in service")
         authority = Authority.load(authority_path)
         annotator = PersonAnnotator(authority)
         annotator.prepare((d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"]) for d in docs)
@@ -196,6 +209,10 @@ def build_corpus(
         def paragraphs() -> Iterator[Paragraph]:
             for doc, pars in annotate_all(docs, authority_path, state, workers or WORKERS):
                 bar.update()
+                if not pars:
+                    # Chunking kept nothing (too short): say so instead of losing it quietly.
+                    report.skipped.append(Skipped(doc.doc_id, "no paragraph long enough to index"))
+                    continue
                 report.documents += 1
                 manifest[doc.doc_id] = manifest_entry(doc, pars, corpus)
                 for p in pars:

@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from indexer.build import EmptyCorpus
 from indexer.locking import WriterBusy
 
 DEFAULT_CORPUS = os.environ.get("ARCHIVE_CORPUS", "corpus")
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     except WriterBusy as e:
         print(f"Error: {e}", file=sys.stderr)
         return 1
-    except (FileNotFoundError, NotADirectoryError, LookupError) as e:
+    except (FileNotFoundError, NotADirectoryError, LookupError, EmptyCorpus) as e:
         print(f"Error: {e}", file=sys.stderr)
         return 1
 

@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,17 +42,21 @@ def running_server(
     port = free_port()
     full_env = {**os.environ, "ARCHIVE_INDEX": str(index), "ARCHIVE_WORKERS": str(workers),
                 "ARCHIVE_RELOAD_SECONDS": "0.5", "ARCHIVE_AUTO_BUILD": "0", **(env or {})}
+    # A file, not a pipe nobody reads: under load uvicorn's access log would fill
+    # the 64 KB pipe buffer and every worker would block writing to it.
+    log = tempfile.TemporaryFile()
     proc = subprocess.Popen(
         [sys.executable, "-m", "searchsvc", "--index", str(index), "--host", "127.0.0.1",
          "--port", str(port)],
-        cwd=REPO, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=REPO, env=full_env, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
         while True:
             if proc.poll() is not None:
-                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                log.seek(0)
+                out = log.read().decode(errors="replace")
                 raise RuntimeError(f"server exited with {proc.returncode}:\n{out[-3000:]}")
             try:
                 if httpx.get(f"{base}/healthz", timeout=1).status_code in (200, 503):
@@ -69,5 +74,4 @@ def running_server(
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        if proc.stdout:
-            proc.stdout.close()
+        log.close()

@@ -210,8 +210,6 @@ def test_bracket_bombs_are_read_in_bounded_time(tmp_path, bomb):
     assert time.monotonic() - started < 2.0
 
 
-@pytest.mark.xfail(strict=True, reason="bug in indexer/build.py: a document whose paragraphs "
-                   "are all dropped by chunking vanishes without a line in the report")
 def test_document_without_indexable_paragraphs_is_reported(corpus, index):
     write(corpus, {"short/one-word.md": "# Title\n\nHello\n"})
     report = build(corpus, index)
@@ -338,8 +336,6 @@ def test_served_generation_survives_a_failing_build(corpus, index, monkeypatch, 
     assert_accounted_for(corpus, index, report)
 
 
-@pytest.mark.xfail(strict=True, reason="bug in indexer/build.py: build_corpus of a missing folder "
-                   "builds an empty generation and switches to it")
 def test_served_generation_survives_an_unreadable_corpus(corpus, index):
     build(corpus, index)
     served, before = current(index).name, indexed_docs(index)
@@ -348,8 +344,6 @@ def test_served_generation_survives_an_unreadable_corpus(corpus, index):
     assert current(index).name == served and indexed_docs(index) == before
 
 
-@pytest.mark.xfail(strict=True, reason="bug in indexer/build.py: a build that finds no "
-                   "documents replaces the served generation by an empty one")
 def test_build_of_an_empty_corpus_keeps_serving_the_old_generation(corpus, index, tmp_path):
     """A corpus emptied by mistake (unmounted disk) must not replace a good index by nothing."""
     build(corpus, index)
