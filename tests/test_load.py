@@ -242,7 +242,21 @@ def test_load_while_updating_and_rebuilding(tmp_path, capsys):
             await asyncio.gather(*(client(base, load, i, deadline, doc_ids[3:])
                                    for i in range(CLIENTS)))
 
-        asyncio.run(run())
+        # Its own thread, so its own event loop: earlier tests in the same process
+        # (Playwright's sync API, schemathesis) may leave a loop set on this one.
+        failures: list[BaseException] = []
+
+        def drive() -> None:
+            try:
+                asyncio.run(run())
+            except BaseException as exc:  # noqa: BLE001 - re-raised below
+                failures.append(exc)
+
+        driver = threading.Thread(target=drive)
+        driver.start()
+        driver.join()
+        if failures:
+            raise failures[0]
         elapsed = time.monotonic() - started
         thread.join(timeout=600)
         # The rebuilt generation serves the edits made before it was built.
