@@ -30,7 +30,7 @@ from searchsvc.highlight import Terms
 from searchsvc.persons import PersonRegistry, fold
 from searchsvc.suggest import Vocabulary
 
-SEARCH_FIELDS = [S.TEXT, S.TITLE, S.SECTION, S.PERSON_NAMES]
+SEARCH_FIELDS = [S.TEXT, S.TITLE, S.SECTION, S.PERSON_NAMES, S.AUTHOR]
 FIELD_PREFIXES = {
     "title": S.TITLE, "section": S.SECTION, "person": S.PERSON,
     "year": S.YEAR, "decade": S.DECADE, "author": S.AUTHOR,
@@ -124,11 +124,12 @@ def _tidy_operators(q: str) -> str:
 def _is_plain(q: str) -> bool:
     """Only plain words?
 
-    >>> _is_plain("tear down this wall"), _is_plain("wall -down")
-    (True, False)
+    >>> _is_plain("tear down this wall"), _is_plain("wall -down"), _is_plain("military-industrial")
+    (True, False, True)
     """
     words = q.split()
-    return all(re.fullmatch(r"[^\W_][\w'.]*", w) and w not in OPERATORS for w in words)
+    return all(re.fullmatch(r"[^\W_][\w'.]*(?:-[^\W_][\w'.]*)*", w) and w not in OPERATORS
+               for w in words)
 
 
 class QueryBuilder:

@@ -22,6 +22,7 @@ from whoosh import query as wq
 from whoosh.idsets import DocIdSet
 
 from indexer.schema import from_stored
+from searchsvc.docrank import DocRanking, close_forms, rank_documents, word_groups
 from searchsvc.errors import BadRequest, Unavailable
 from searchsvc.facets import FACET_FIELDS, combine, multiselect_counts
 from searchsvc.highlight import highlight, snippet, spans
@@ -223,6 +224,30 @@ class Execution:
             out["year_range"] = yf.mask(idx, n)
         return out
 
+    def doc_ranking(self, pq: ParsedQuery) -> DocRanking:
+        """Documents for a plain query, matched and scored as wholes (see docrank.py)."""
+        words = word_groups(pq.text)
+        key = ("documents", tuple(words))
+        ranking = self.gen.matches.get(key)
+        if ranking is None:
+            try:
+                ranking = rank_documents(self.gen, self.searcher, words,
+                                         close_forms(self.gen.vocab, words), self.deadline)
+            except QueryTimeout:
+                raise Unavailable("the search took too long; add words or filters") from None
+            self.gen.matches.put(key, ranking)
+        return ranking
+
+    def ranked_documents(self, ranking: DocRanking, final: np.ndarray
+                         ) -> list[tuple[int, float | None]]:
+        """This page of documents in score order, each shown by its best paragraph."""
+        start, end = (self.req.page - 1) * self.req.size, self.req.page * self.req.size
+        doc_ord = self.gen.columns.doc_ord
+        alive = np.isin(ranking.docs, doc_ord[final])  # filters may have removed some
+        docs, scores = ranking.docs[alive][start:end], ranking.scores[alive][start:end]
+        best = ranking.best_paragraphs(final[np.isin(doc_ord[final], docs)], doc_ord)
+        return [(best[int(o)], float(s)) for o, s in zip(docs.tolist(), scores.tolist())]
+
     # -- ordering ------------------------------------------------------------------------
     def _scored(self, pq: ParsedQuery, mask: np.ndarray | None, limit: int,
                 final: np.ndarray | None = None):
@@ -336,15 +361,21 @@ class Execution:
 
     def run(self) -> dict[str, Any]:
         pq = self.parsed()
-        ids = self.match_ids(pq)
+        grouped = self.req.group == "document"
+        # A known document is looked for with words spread over it: plain queries
+        # grouped by document are matched and scored per document.
+        ranking = self.doc_ranking(pq) if grouped and pq.plain and pq.text else None
+        ids = ranking.paragraphs if ranking is not None else self.match_ids(pq)
         masks = self.masks()
         mask = combine(list(masks.values()))
         final = ids if mask is None else ids[mask[ids]]
-        grouped = self.req.group == "document"
         doc_ord = self.gen.columns.doc_ord if grouped else None
         if grouped:
             total = int(np.unique(doc_ord[final]).size) if final.size else 0
-            page = self.document_page(pq, final, mask)
+            if ranking is not None and self.req.sort == "relevance":
+                page = self.ranked_documents(ranking, final)
+            else:
+                page = self.document_page(pq, final, mask)
         else:
             total = int(final.size)
             page = self.paragraph_page(pq, final, mask)

@@ -69,6 +69,27 @@ def paragraphs() -> list[Paragraph]:
         _p("wire/typo.md", 0, "One clerk wrote telegraf on every form he stamped.",
            "A Clerk", published="1911", years=[1911]),
     ]
+    # Documents as wholes: the same words, dense or sparse, together or apart.
+    ps += [
+        _p("notes/salt-many.md", 0, "Saltpeter came by cart and the saltpeter was weighed "
+           "twice.", "Notes A"),
+        _p("notes/salt-many.md", 1, "The saltpeter store smelled of saltpeter all "
+           "summer long.", "Notes A"),
+        _p("notes/salt-once.md", 0, "Saltpeter came by cart and the charcoal was weighed "
+           "twice.", "Notes B"),
+        _p("notes/salt-once.md", 1, "The charcoal store smelled of charcoal all summer "
+           "long.", "Notes B"),
+        _p("notes/shift-together.md", 0, "They worked the night shift at the dye works that "
+           "year.", "Notes C"),
+        _p("notes/shift-apart.md", 0, "They worked one shift at the dye works each night "
+           "that year.", "Notes D"),
+    ]
+    # Two copies of one text (a plain file and the scraped page it came from).
+    for doc_id in ("copies/granary.txt", "copies/raw/granary-page.html"):
+        ps += [_p(doc_id, 0, "The granary ledger was kept in chalk on the barn door.",
+                  "Granary"),
+               _p(doc_id, 1, "Each autumn the chalk was washed off and the count began "
+                  "again.", "Granary")]
     for n in range(TELEGRAPH_NOTES):
         year = 1910 + n
         ps.append(_p(f"wire/note-{n:02d}.md", 0, f"Message {n} went by telegraph to the "
@@ -234,3 +255,70 @@ def test_person_facet_prefix_counts_follow_the_filters(client):
     counts = {v["id"]: v["count"] for v in body["values"]}
     expected = {p.doc_id for p in paragraphs() if 1936 in p.years and ANA in p.persons}
     assert counts.get("ana-pauker") == len(expected)
+
+
+# -- documents as wholes (group=document) --------------------------------------------------
+def docs(body) -> list[str]:
+    return [h["doc_id"] for h in body["hits"]]
+
+
+def test_words_spread_over_a_document_find_it_when_grouped(client):
+    q = "Bronstein permit"  # one paragraph says Bronstein, another the permit
+    assert search(client, q=q)["total"] == 0
+    body = search(client, q=q, group="document")
+    assert docs(body) == ["exile/arrival.md"] and body["total"] == 1
+    hit = body["hits"][0]
+    # p1 names the same person by another form: it matches too (person_names).
+    assert [link["id"] for link in hit["paragraphs"]] == [f"exile/arrival.md#p{n}"
+                                                          for n in (0, 1, 2)]
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("Stern glass", "crafts/workshop.md"),  # the author
+    ("1935 glass", "crafts/workshop.md"),  # the publication year
+    ("Vell lantern", "crafts/lanterns.md"),
+])
+def test_author_and_publication_year_count_for_a_document(client, q, expected):
+    body = search(client, q=q, group="document")
+    assert docs(body) == [expected]
+
+
+def test_dense_documents_rank_above_single_mentions(client):
+    assert docs(search(client, q="saltpeter", group="document"))[:2] == \
+        ["notes/salt-many.md", "notes/salt-once.md"]
+
+
+def test_a_document_with_the_phrase_ranks_above_one_with_the_words_apart(client):
+    assert docs(search(client, q="night shift", group="document"))[:2] == \
+        ["notes/shift-together.md", "notes/shift-apart.md"]
+
+
+def test_grouped_pages_and_totals_for_a_plain_query(client):
+    q = "saltpeter OR charcoal OR telegraph"
+    whole = docs(search(client, q="telegraph", group="document", size=100))
+    assert len(whole) == TELEGRAPH_NOTES
+    paged = []
+    for page in (1, 2, 3):
+        body = search(client, q="telegraph", group="document", size=5, page=page)
+        assert body["total"] == TELEGRAPH_NOTES
+        paged += docs(body)
+    assert paged == whole
+    assert search(client, q=q, group="document")["total"] == TELEGRAPH_NOTES + 2
+
+
+def test_a_misspelt_author_is_found_through_its_close_form(client):
+    body = search(client, q="Paukr Bucharest", group="document")
+    assert docs(body)[:1] == ["exile/letters.md"]
+
+
+def test_copies_of_one_text_show_once_when_grouped(client):
+    body = search(client, q="granary chalk", group="document")
+    assert docs(body) == ["copies/granary.txt"] and body["total"] == 1
+    # Paragraph results are not grouped: both copies' paragraphs are there.
+    assert {h["doc_id"] for h in search(client, q="granary chalk")["hits"]} == {
+        "copies/granary.txt", "copies/raw/granary-page.html"}
+
+
+def test_words_of_the_file_path_count_for_a_document(client):
+    # "typo" is in no text, title or author: only in the path wire/typo.md.
+    assert docs(search(client, q="wire typo", group="document")) == ["wire/typo.md"]

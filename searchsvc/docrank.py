@@ -1,0 +1,471 @@
+"""Documents as the unit of a plain-word search (``group=document``).
+
+A visitor looking for a known document types words that are spread over it:
+"Kennedy Yale Taft Calhoun" names four people who are never in one paragraph,
+and "Lincoln" is the author, not a word of the text. So when results are
+grouped by document, a plain query is matched and scored per *document*:
+
+* each query word is a group of index terms: its stem in text/title/section,
+  its folded form in person_names and author, a four-digit word also in the
+  year and publication-year fields, the words of the file's path, and the
+  close forms of a misspelt word;
+* a document matches when every word occurs somewhere in it (when no document
+  has them all, the documents having the most of them);
+* the score is BM25 over the whole document (term frequency summed over its
+  paragraphs, saturated, normalised by the document's length), plus boosts for
+  a word in the title, author or publication year, plus a bonus for each pair
+  of adjacent query words found as a phrase, and more for the whole query;
+* copies of one text (the same paragraphs in the same order) show once.
+
+>>> word_groups("Kollontai 1920 women's day")
+['kollontai', '1920', 'women', 'day']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import threading
+import time
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher, MultiMatcher
+
+from indexer import schema as S
+from searchsvc.matchset import QueryTimeout
+
+K1, B = 1.2, 0.75
+# Weight of a word found in these places, relative to one occurrence in the text.
+SECTION_W = 2.0  # per paragraph whose heading has it
+NAMES_W = 1.5  # per paragraph mentioning a person whose name or alias has it
+YEAR_W = 1.0  # per paragraph mentioning the year
+TITLE_W = 3.0  # the document's title has it (once per document)
+AUTHOR_W = 3.0  # "Nixon ...": a speech *by* Nixon before speeches about him
+PUB_YEAR_W = 1.5
+PATH_W = 1.0  # a word of the file's path
+PHRASE_W = 1.0  # per adjacent pair of query words found together, times their idf
+WHOLE_PHRASE_W = 2.0  # the whole query as a phrase
+CLOSE_FORM_W = 0.8  # a close form of a misspelt word counts a little less than the word
+MAX_PAIRS = 8  # adjacent pairs looked up as phrases, at most
+COMMON_SHARE = 0.2  # a word in more paragraphs than this share counts only inside phrases
+COMMON_MIN = 5000  # ... and in more than this many: a small archive has no such words
+PHRASE_DOCS = 100  # documents whose paragraphs are checked for phrases, at most
+EXPANSIONS = 3
+
+_STEM = S.text_analyzer()
+_FOLD = S.exact_analyzer()
+_YEAR = re.compile(r"\d{4}")
+
+
+def word_groups(text: str) -> list[str]:
+    """The folded, unstemmed words of a plain query; a lone letter (the "s" of
+    "women's") carries nothing and is dropped.
+
+    >>> word_groups("Cárdenas  ASYLUM a 7")
+    ['cardenas', 'asylum', 'a', '7']
+    """
+    words = [t.text for t in _FOLD(text)]
+    return [w for w in words if len(w) > 1 or w.isdigit() or len(words) == 1 or w in ("a", "i")]
+
+
+def close_forms(vocab, words: list[str]) -> dict[str, list[str]]:
+    """Close forms searched for each rare or unknown word (as "did you mean" offers).
+
+    >>> from searchsvc.suggest import Vocabulary
+    >>> close_forms(Vocabulary({"connolly": 40}), ["conolly", "strike"])
+    {'conolly': ['connolly']}
+    """
+    out = {}
+    for w in words:
+        forms = [f for f, _, _ in vocab.correction(w)[:EXPANSIONS]]
+        if forms:
+            out[w] = forms
+    return out
+
+
+def stem(word: str) -> str:
+    toks = [t.text for t in _STEM(word)]
+    return toks[0] if toks else word
+
+
+def postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(docnums, weights) of one term; weights are term frequencies where stored."""
+    if (field, text) not in reader:
+        return np.zeros(0, np.int32), np.zeros(0, np.float32)
+    return _read(reader.postings(field, text))
+
+
+def _read(m) -> tuple[np.ndarray, np.ndarray]:
+    if isinstance(m, MultiMatcher):
+        parts = [_read(sub) for sub in m.matchers]
+        ids = [p[0] + off for p, off in zip(parts, m.offsets)]
+        return (np.concatenate([np.zeros(0, np.int32), *ids]).astype(np.int32),
+                np.concatenate([np.zeros(0, np.float32), *(p[1] for p in parts)]))
+    if isinstance(m, FilterMatcher):
+        ids, w = _read(m.child)
+        keep = np.isin(ids, np.fromiter(m._ids, dtype=np.int32, count=len(m._ids)))
+        keep = ~keep if m._exclude else keep
+        return ids[keep], w[keep]
+    ids_parts, w_parts = [], []
+    if isinstance(m, W3LeafMatcher):
+        # Block by block: one unpickled tuple per block instead of a call per posting.
+        while m.is_active():
+            if m._ids is None:
+                m._read_ids()
+            if m._weights is None:
+                m._read_weights()
+            ids_parts.append(np.asarray(m._ids, dtype=np.int32))
+            w_parts.append(np.asarray(m._weights, dtype=np.float32))
+            if m._lastblock:
+                break
+            m._goto(m._nextoffset)
+    else:
+        ids, ws = [], []
+        while m.is_active():
+            ids.append(m.id())
+            ws.append(m.weight())
+            m.next()
+        ids_parts.append(np.asarray(ids, dtype=np.int32))
+        w_parts.append(np.asarray(ws, dtype=np.float32))
+    if not ids_parts:
+        return np.zeros(0, np.int32), np.zeros(0, np.float32)
+    return np.concatenate(ids_parts), np.concatenate(w_parts)
+
+
+def path_words(doc_id: str) -> list[str]:
+    """Folded words of a document's path: archives name files and folders after
+    authors, years and titles ("kollonta/1920/womens-day.md").
+
+    >>> path_words("mia/archive/Kollonta/1920/womens-day.md")
+    ['mia', 'archive', 'kollonta', '1920', 'womens', 'day']
+    """
+    stem_part = doc_id.rsplit(".", 1)[0] if "." in doc_id.rsplit("/", 1)[-1] else doc_id
+    return [t.text for t in _FOLD(stem_part.replace("_", " "))]
+
+
+@dataclass(frozen=True)
+class DocStats:
+    """Per-document facts built once per generation: text length, path words, and
+    which documents are copies of the same text."""
+
+    length: np.ndarray  # document ordinal -> words of text
+    average: float
+    paths: dict[str, np.ndarray]  # path word (and its stem) -> document ordinals
+    copies: np.ndarray  # document ordinal -> id of its group of identical texts
+    preference: np.ndarray  # document ordinal -> rank among copies (shortest path first)
+
+    @classmethod
+    def of(cls, gen, reader) -> DocStats:
+        cols = gen.columns
+        n_docs = len(cols.doc_ids)
+        lengths = np.fromiter((reader.doc_field_length(d, S.TEXT, 0) for d in range(cols.n_docs)),
+                              dtype=np.float64, count=cols.n_docs)
+        valid = cols.doc_ord >= 0
+        per_doc = np.bincount(cols.doc_ord[valid], weights=lengths[valid], minlength=n_docs)
+        paths: dict[str, set[int]] = {}
+        for o, doc_id in enumerate(cols.doc_ids):
+            for w in path_words(doc_id):
+                paths.setdefault(w, set()).add(o)
+                paths.setdefault("~" + stem(w), set()).add(o)
+        return cls(per_doc, float(per_doc.mean()) if n_docs else 1.0,
+                   {w: np.fromiter(sorted(v), dtype=np.int32, count=len(v))
+                    for w, v in paths.items()},
+                   copies(cols, lengths, reader), preference(cols.doc_ids))
+
+    def path_docs(self, word: str) -> np.ndarray:
+        """Documents whose path has ``word``, its stem, or a truncation of it (archive
+        folders often cut a name: "kollonta" for "kollontai")."""
+        found = [self.paths.get(word), self.paths.get("~" + stem(word))]
+        found += [self.paths.get(word[:k]) for k in range(max(6, len(word) - 2), len(word))]
+        parts = [f for f in found if f is not None]
+        return np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int32)
+
+
+def preference(doc_ids: list[str]) -> np.ndarray:
+    """Rank of each document among copies of one text: the shortest path first (the
+    plain "speeches/x.txt" before the scraped "raw_html/x-page.html").
+
+    >>> preference(["a/x.html", "b/x.txt", "c.md"]).tolist()
+    [2, 1, 0]
+    """
+    order = sorted(range(len(doc_ids)), key=lambda o: (len(doc_ids[o]), doc_ids[o]))
+    out = np.empty(len(doc_ids), dtype=np.int64)
+    out[order] = np.arange(len(doc_ids))
+    return out
+
+
+def copies(cols, lengths: np.ndarray, reader) -> np.ndarray:
+    """Document ordinal -> id of its group of identical texts (itself when unique).
+
+    Documents are first grouped by the sequence of their paragraph lengths, which
+    costs nothing; only those sharing a sequence have their stored text compared.
+    """
+    n_docs = len(cols.doc_ids)
+    groups = np.arange(n_docs, dtype=np.int64)
+    valid = np.flatnonzero(cols.doc_ord >= 0)
+    order = valid[np.lexsort((cols.position[valid], cols.doc_ord[valid]))]
+    shapes: dict[tuple, list[int]] = {}
+    bounds = np.flatnonzero(np.diff(cols.doc_ord[order])) + 1
+    for part in np.split(order, bounds):
+        if part.size:
+            shape = tuple(lengths[part].astype(np.int64).tolist())
+            shapes.setdefault(shape, []).append(int(part[0]))
+    seen: dict[bytes, int] = {}
+    for firsts in shapes.values():
+        if len(firsts) < 2:
+            continue
+        for first in firsts:
+            o = int(cols.doc_ord[first])
+            h = hashlib.blake2b(digest_size=16)
+            for d in order[cols.doc_ord[order] == o].tolist():
+                h.update(reader.stored_fields(d).get(S.TEXT, "").encode("utf-8") + b"\0")
+            groups[o] = seen.setdefault(h.digest(), o)
+    return groups
+
+
+_stats: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_stats_lock = threading.Lock()
+
+
+def doc_stats(gen, reader) -> DocStats:
+    with _stats_lock:
+        s = _stats.get(gen)
+        if s is None:
+            s = DocStats.of(gen, reader)
+            _stats[gen] = s
+        return s
+
+
+@dataclass(frozen=True)
+class DocRanking:
+    """The outcome for one plain query: matching documents best first, and the
+    paragraphs that carry the match (for links, facets and the shown snippet)."""
+
+    docs: np.ndarray  # document ordinals, best first
+    scores: np.ndarray  # their scores
+    paragraphs: np.ndarray  # sorted docnums: paragraphs of those documents with a query word
+    para_score: np.ndarray  # docnum -> how well the paragraph itself matches
+    words: tuple[str, ...]
+    complete: bool  # every word found in each document (else: the most words found)
+
+    def best_paragraphs(self, final: np.ndarray, doc_ord: np.ndarray) -> dict[int, int]:
+        """Document ordinal -> its best paragraph among ``final`` (earliest on ties).
+
+        >>> r = DocRanking(np.zeros(0), np.zeros(0), np.zeros(0), np.array([0.5, 2.0, 1.0]), (), True)
+        >>> r.best_paragraphs(np.array([0, 1, 2]), np.array([0, 0, 1]))
+        {0: 1, 1: 2}
+        """
+        if not final.size:
+            return {}
+        order = final[np.lexsort((final, -self.para_score[final], doc_ord[final]))]
+        ords, first = np.unique(doc_ord[order], return_index=True)
+        return dict(zip(ords.tolist(), order[first].tolist()))
+
+
+class _Word:
+    """Per-document evidence for one query word (or one of its close forms)."""
+
+    def __init__(self, n_docs: int, n_paras: int) -> None:
+        self.tf = np.zeros(n_docs)  # weighted occurrences in the body
+        self.flag = np.zeros(n_docs)  # title/author/published-year bonus (not saturated)
+        self.para = np.zeros(n_paras)  # weighted occurrences per paragraph
+
+    @property
+    def present(self) -> np.ndarray:
+        return (self.tf > 0) | (self.flag > 0)
+
+
+class _Postings:
+    """postings() remembered for one query: a word's text postings serve both its
+    score and the phrase checks."""
+
+    def __init__(self, reader) -> None:
+        self.reader = reader
+        self._seen: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+
+    def __call__(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        key = (field, text)
+        if key not in self._seen:
+            self._seen[key] = postings(self.reader, field, text)
+        return self._seen[key]
+
+
+def _evidence(read: _Postings, stats: DocStats, doc_ord: np.ndarray, n_docs: int, word: str,
+              deadline: float) -> _Word:
+    w = _Word(n_docs, len(doc_ord))
+    s = stem(word)
+
+    def body(field: str, text: str, weight: float, count_tf: bool) -> None:
+        ids, tf = read(field, text)
+        if not ids.size:
+            return
+        tf = tf.astype(np.float64) if count_tf else np.ones(ids.size)
+        w.tf += np.bincount(doc_ord[ids], weights=tf * weight, minlength=n_docs)
+        w.para += np.bincount(ids, weights=tf * weight, minlength=len(doc_ord))
+
+    def flag(field: str, text: str, weight: float) -> None:
+        ids, _ = read(field, text)
+        if ids.size:
+            hit = np.zeros(n_docs, dtype=bool)
+            hit[doc_ord[ids]] = True
+            w.flag += hit * weight
+
+    body(S.TEXT, s, 1.0, True)
+    body(S.SECTION, s, SECTION_W, False)
+    body(S.PERSON_NAMES, word, NAMES_W, False)
+    flag(S.TITLE, s, TITLE_W)
+    flag(S.AUTHOR, word, AUTHOR_W)
+    if _YEAR.fullmatch(word):
+        body(S.YEAR, word, YEAR_W, False)
+        flag(S.PUB_YEAR, word, PUB_YEAR_W)
+    on_path = stats.path_docs(word)
+    if on_path.size:
+        w.flag[on_path] += PATH_W
+    if time.monotonic() > deadline:
+        raise QueryTimeout()
+    return w
+
+
+def _pairs(words: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """Adjacent word pairs worth a phrase lookup (not two short function words)."""
+    n = 0
+    for i in range(len(words) - 1):
+        a, b = words[i], words[i + 1]
+        if len(a) <= 3 and len(b) <= 3:
+            continue
+        yield i, [stem(a), stem(b)]
+        n += 1
+        if n >= MAX_PAIRS:
+            return
+
+
+def phrase_paragraphs(reader, stems: list[str], within: np.ndarray,
+                      deadline: float = float("inf"), read=None) -> np.ndarray:
+    """Paragraphs among the sorted docnums ``within`` whose text has ``stems`` in order.
+
+    Positions are read only for paragraphs that have every word, so a pair such as
+    "league of" costs what "league" costs, not what "of" does.
+    """
+    if any((S.TEXT, w) not in reader for w in stems) or not within.size:
+        return np.zeros(0, np.int32)
+    read = read or _Postings(reader)
+    candidates = within
+    rare = [w for w in dict.fromkeys(stems) if not _common(reader, w)]
+    for w in rare or stems[:1]:
+        ids, _ = read(S.TEXT, w)
+        candidates = candidates[np.isin(candidates, ids, assume_unique=True)]
+        if not candidates.size:
+            return candidates
+    # A common word's postings are not read whole: its matcher skips to each candidate.
+    matchers = [reader.postings(S.TEXT, w) for w in stems]
+    keep = []
+    for i, docnum in enumerate(candidates.tolist()):
+        if not i & 0x3FF and time.monotonic() > deadline:
+            raise QueryTimeout()
+        positions = []
+        for m in matchers:
+            if m.is_active() and m.id() < docnum:
+                m.skip_to(docnum)
+            if not m.is_active() or m.id() != docnum:
+                break
+            positions.append(set(m.value_as("positions")))
+        if len(positions) < len(stems):
+            continue
+        if any(all(start + k in positions[k] for k in range(1, len(stems)))
+               for start in positions[0]):
+            keep.append(docnum)
+    return np.asarray(keep, dtype=np.int32)
+
+
+def _common(reader, stemmed: str) -> bool:
+    """Is the word in so many paragraphs that it neither narrows nor ranks ("the", "of")?"""
+    df = reader.doc_frequency(S.TEXT, stemmed)
+    return df > COMMON_MIN and df > COMMON_SHARE * reader.doc_count()
+
+
+def rank_documents(gen, searcher, words: list[str], expansions: dict[str, list[str]],
+                   deadline: float = float("inf")) -> DocRanking:
+    """Score every document for the plain query ``words`` (see the module docstring)."""
+    reader = searcher.reader()
+    cols = gen.columns
+    doc_ord = cols.doc_ord
+    n_docs, n_paras = len(cols.doc_ids), len(doc_ord)
+    stats = doc_stats(gen, reader)
+    read = _Postings(reader)
+    norm = K1 * (1 - B + B * stats.length / max(stats.average, 1.0))
+    score = np.zeros(n_docs)
+    para = np.zeros(n_paras)
+    matched = np.zeros(n_docs, dtype=np.int32)
+    idfs: list[float] = []
+    common = {w for w in words if _common(reader, stem(w))}
+    if common == set(words):
+        common = set()  # "the of": nothing else to go by
+    for word in words:
+        if word in common:
+            idfs.append(0.0)
+            continue
+        forms = [(word, 1.0)] + [(f, CLOSE_FORM_W) for f in expansions.get(word, [])]
+        best = np.zeros(n_docs)
+        present = np.zeros(n_docs, dtype=bool)
+        word_idf = 0.0
+        for form, weight in forms:
+            ev = _evidence(read, stats, doc_ord, n_docs, form, deadline)
+            here = ev.present
+            df = int(here.sum())
+            if not df:
+                continue
+            idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+            word_idf = max(word_idf, idf * weight)
+            best = np.maximum(best, weight * idf * (ev.tf * (K1 + 1) / (ev.tf + norm) + ev.flag))
+            para += weight * idf * ev.para / (ev.para + 1.0)  # saturated within a paragraph
+            present |= here
+        idfs.append(word_idf)
+        score += best
+        matched += present
+    body = para > 0
+    top = int(matched.max()) if n_docs and words else 0
+    if top == 0:
+        empty = np.zeros(0, np.int32)
+        return DocRanking(empty, np.zeros(0), empty, para, tuple(words), True)
+    keep = np.flatnonzero(matched == top)
+    in_keep = np.zeros(n_docs, dtype=bool)
+    in_keep[keep] = True
+    valid = doc_ord >= 0
+    # Phrases: adjacent pairs, and the whole query, in the text of one paragraph of a
+    # matching document; for a common query, of the best-scored ones (the rest would
+    # not reach the first pages however many phrases they held).
+    near = in_keep
+    if keep.size > PHRASE_DOCS:
+        near = np.zeros(n_docs, dtype=bool)
+        near[keep[np.argsort(-score[keep], kind="stable")[:PHRASE_DOCS]]] = True
+    within = np.flatnonzero(valid & body & near[np.where(valid, doc_ord, 0)]).astype(np.int32)
+    if len(words) > 1:
+        lookups = [(idfs[i] + idfs[i + 1], pair, PHRASE_W) for i, pair in _pairs(words)]
+        if len(words) > 2:
+            lookups.append((sum(idfs), [stem(w) for w in words], WHOLE_PHRASE_W))
+        for weight_idf, stems, w in lookups:
+            ids = phrase_paragraphs(reader, stems, within, deadline, read)
+            if ids.size:
+                score[np.unique(doc_ord[ids])] += w * weight_idf
+                para[ids] += w * weight_idf
+    order = keep[np.lexsort((stats.preference[keep], -score[keep]))]
+    # Copies of one text show once: the best-scored copy, the preferred one on ties.
+    _, first = np.unique(stats.copies[order], return_index=True)
+    order = order[np.sort(first)]
+    in_keep[:] = False
+    in_keep[order] = True
+    chosen = valid & body & in_keep[np.where(valid, doc_ord, 0)]
+    # A document matched only through its title, author or date still needs a
+    # paragraph to show: its first one.
+    bare = in_keep.copy()
+    bare[doc_ord[chosen]] = False
+    if bare.any():
+        cand = np.flatnonzero(valid & bare[np.where(valid, doc_ord, 0)]).astype(np.int32)
+        chosen[cols.first_per_document(cand, "reading")] = True
+    return DocRanking(order.astype(np.int32), score[order], np.flatnonzero(chosen).astype(np.int32),
+                      para, tuple(words), top == len(words) - len(common))
