@@ -38,6 +38,8 @@ from whoosh.query import Or, Term
 from indexer import schema
 from indexer.authority import Authority
 from indexer.build import (
+    COMPOUND,
+    WRITER_LIMIT_MB,
     AUTHORITY_SNAPSHOT,
     DISCOVERY_FILE,
     build_corpus,
@@ -210,7 +212,7 @@ def update_corpus(
         names = {pid: v["name"] for pid, v in registry.items()}
         aliases = authority.aliases()
         ix = whoosh_index.open_dir(str(nxt.path))
-        writer = ix.writer()
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB, compound=COMPOUND)
         try:
             for doc_id in report.deleted:
                 writer.delete_by_term(schema.DOC_ID, doc_id)
