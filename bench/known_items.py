@@ -25,6 +25,7 @@ A query's rank is that of the first document that is its target or one of its
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import shutil
 import sys
@@ -223,7 +224,8 @@ def has_baseline(path: Path) -> bool:
     return path.is_dir() and whoosh_index.exists_in(str(path))
 
 
-def baseline_ranker(path: Path, depth: int = DEPTH) -> Ranker:
+def baseline_ranker(path: Path, depth: int = DEPTH) -> tuple[Ranker, Any]:
+    """The baseline's ranker, and its searcher (close it when done)."""
     from whoosh import index as whoosh_index
     from whoosh.qparser import QueryParser
 
@@ -235,7 +237,7 @@ def baseline_ranker(path: Path, depth: int = DEPTH) -> Ranker:
         results = searcher.search(parser.parse(q), limit=BASELINE_SCAN)
         return first_per_document((hit["doc_id"] for hit in results), depth)
 
-    return rank
+    return rank, searcher
 
 
 # -- running and reporting ----------------------------------------------------------------
@@ -324,18 +326,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     t = time.perf_counter()
     if not (args.reuse and has_index(args.index)):
         build_project(corpus, args.index)
-    project, gen = project_ranker(args.index, args.depth)
-    if not (args.reuse and has_baseline(baseline_dir)):
-        n = build_baseline(stored_paragraphs(gen), baseline_dir)
-        print(f"baseline index: {n} paragraphs", file=sys.stderr)
-    baseline = baseline_ranker(baseline_dir, args.depth)
-    build_s = time.perf_counter() - t
-    outcomes = evaluate(items, {"project": project, "baseline": baseline})
-    summary = report(outcomes, ["project", "baseline"])
-    write_json(args.out, outcomes, summary, {
-        "generation": gen.name, "paragraphs": gen.doc_count, "documents": gen.documents,
-        "index_seconds": round(build_s, 1), "depth": args.depth,
-    })
+    with contextlib.ExitStack() as stack:
+        project, gen = project_ranker(args.index, args.depth)
+        stack.callback(gen.close)
+        if not (args.reuse and has_baseline(baseline_dir)):
+            n = build_baseline(stored_paragraphs(gen), baseline_dir)
+            print(f"baseline index: {n} paragraphs", file=sys.stderr)
+        baseline, searcher = baseline_ranker(baseline_dir, args.depth)
+        stack.callback(searcher.close)
+        build_s = time.perf_counter() - t
+        outcomes = evaluate(items, {"project": project, "baseline": baseline})
+        summary = report(outcomes, ["project", "baseline"])
+        write_json(args.out, outcomes, summary, {
+            "generation": gen.name, "paragraphs": gen.doc_count, "documents": gen.documents,
+            "index_seconds": round(build_s, 1), "depth": args.depth,
+        })
     print(f"\nwrote {args.out}")
     return 0
 
