@@ -34,9 +34,14 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running_server(
-    index: Path, env: dict[str, str] | None = None, workers: int = 1, timeout: float = 30.0
+    index: Path, env: dict[str, str] | None = None, workers: int = 1, timeout: float = 30.0,
+    log: Path | None = None, ready: tuple[int, ...] = (200, 503),
 ) -> Iterator[str]:
-    """Start ``python -m searchsvc`` on a free loopback port; yield its base URL; stop it."""
+    """Start ``python -m searchsvc`` on a free loopback port; yield its base URL; stop it.
+
+    The server's output goes to ``log`` (a temporary file when None); it is
+    ready when /healthz answers one of ``ready``.
+    """
     import httpx
 
     port = free_port()
@@ -44,22 +49,22 @@ def running_server(
                 "ARCHIVE_RELOAD_SECONDS": "0.5", "ARCHIVE_AUTO_BUILD": "0", **(env or {})}
     # A file, not a pipe nobody reads: under load uvicorn's access log would fill
     # the 64 KB pipe buffer and every worker would block writing to it.
-    log = tempfile.TemporaryFile()
+    out = open(log, "w+b") if log is not None else tempfile.TemporaryFile()  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "searchsvc", "--index", str(index), "--host", "127.0.0.1",
-         "--port", str(port)],
-        cwd=REPO, env=full_env, stdout=log, stderr=subprocess.STDOUT,
+         "--port", str(port), "--workers", str(workers)],
+        cwd=REPO, env=full_env, stdout=out, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
         while True:
             if proc.poll() is not None:
-                log.seek(0)
-                out = log.read().decode(errors="replace")
-                raise RuntimeError(f"server exited with {proc.returncode}:\n{out[-3000:]}")
+                out.seek(0)
+                text = out.read().decode(errors="replace")
+                raise RuntimeError(f"server exited with {proc.returncode}:\n{text[-3000:]}")
             try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code in (200, 503):
+                if httpx.get(f"{base}/healthz", timeout=1).status_code in ready:
                     break
             except httpx.HTTPError:
                 pass
@@ -74,4 +79,4 @@ def running_server(
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        log.close()
+        out.close()

@@ -24,11 +24,9 @@ import threading
 import time
 from pathlib import Path
 
-import contextlib
-from collections.abc import Iterator
 
 import pytest
-from conftest import REPO, free_port
+from conftest import REPO, running_server
 
 SECONDS = float(os.environ.get("ARCHIVE_LOAD_SECONDS", "60"))
 MAX_REQUESTS = int(os.environ.get("ARCHIVE_LOAD_MAX_REQUESTS", "200000"))
@@ -141,47 +139,6 @@ async def client(base: str, load: Load, seed: int, deadline: float, doc_ids: lis
                 load.generations.add(r.json()["generation"])
 
 
-@contextlib.contextmanager
-def running_server(index: Path, log: Path, env: dict[str, str], workers: int = 2,
-                   timeout: float = 60.0) -> Iterator[str]:
-    """Like conftest.running_server, but the server's output goes to a file.
-
-    conftest's version pipes stdout and never reads it: under load uvicorn's
-    access log fills the 64 KB pipe and every worker blocks writing to it.
-    """
-    import httpx
-
-    port = free_port()
-    full_env = {**os.environ, "ARCHIVE_INDEX": str(index), "ARCHIVE_WORKERS": str(workers),
-                **env}
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "searchsvc", "--index", str(index), "--host", "127.0.0.1",
-             "--port", str(port), "--workers", str(workers)],
-            cwd=REPO, env=full_env, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"server exited with {proc.returncode}:\n"
-                                   + log.read_text(errors="replace")[-3000:])
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            if time.monotonic() > deadline:
-                raise RuntimeError("server did not start in time")
-            time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 def wait_for(predicate, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -206,7 +163,7 @@ def test_load_while_updating_and_rebuilding(tmp_path, capsys):
     doc_ids = sorted(p.relative_to(corpus).as_posix() for p in corpus.rglob("*.md"))
     events: dict[str, object] = {}
 
-    with running_server(index, tmp_path / "server.log", workers=2,
+    with running_server(index, log=tmp_path / "server.log", workers=2, timeout=60, ready=(200,),
                         env={"ARCHIVE_RELOAD_SECONDS": "0.5", "ARCHIVE_RATE_LIMIT": "0"}) as base:
         first = httpx.get(f"{base}/healthz").json()["generation"]
         load = Load()
@@ -310,7 +267,7 @@ def test_update_becomes_visible_without_a_rebuild(tmp_path):
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     write_corpus(corpus, 6)
     assert indexer("build", corpus=corpus, index=index).returncode == 0
-    with running_server(index, tmp_path / "server.log", workers=2,
+    with running_server(index, log=tmp_path / "server.log", workers=2, timeout=60, ready=(200,),
                         env={"ARCHIVE_RELOAD_SECONDS": "0.3"}) as base:
         assert httpx.get(f"{base}/api/search", params={"q": "quillwort"}).json()["total"] == 0
         (corpus / "part0" / "1917-added.md").write_text(
