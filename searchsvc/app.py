@@ -34,7 +34,7 @@ from searchsvc.documents import load_document
 from searchsvc.errors import APIError, BadRequest, TooManyRequests, Unavailable, bounded, \
     error_body
 from searchsvc.limits import check_query
-from searchsvc.metrics import Metrics, MetricsMiddleware
+from searchsvc.metrics import Metrics, ObserveRequests
 from searchsvc.index_state import IndexState
 from searchsvc.openapi import openapi_document
 from searchsvc.search import parse_request, person_values, search
@@ -94,34 +94,14 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class AccessLog:
+def log_access(scope: Scope, status: int, seconds: float) -> None:
     """One JSON line per request on the 'searchsvc.access' logger."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        start = time.perf_counter()
-        status = {"code": 500}
-
-        async def capture(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                status["code"] = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, capture)
-        finally:
-            client = scope.get("client") or ("", 0)
-            access_log.info(json.dumps({
-                "method": scope.get("method"), "path": scope.get("path"),
-                "query": scope.get("query_string", b"").decode("latin-1")[:500],
-                "status": status["code"], "client": client[0],
-                "ms": round((time.perf_counter() - start) * 1000, 2),
-            }))
+    client = scope.get("client") or ("", 0)
+    access_log.info(json.dumps({
+        "method": scope.get("method"), "path": scope.get("path"),
+        "query": scope.get("query_string", b"").decode("latin-1")[:500],
+        "status": status, "client": client[0], "ms": round(seconds * 1000, 2),
+    }))
 
 
 class RateLimit:
@@ -311,11 +291,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
         return render_error(request, 500, "Internal error",
                             [(None, "something went wrong on our side; it has been logged")])
 
-    middleware = [Middleware(SecurityHeaders)]
-    if metrics is not None:
-        middleware.insert(0, Middleware(MetricsMiddleware, metrics=metrics))
+    observers = [metrics.observe] if metrics is not None else []
     if settings.access_log_json:
-        middleware.append(Middleware(AccessLog))
+        observers.append(log_access)
+    middleware = [Middleware(SecurityHeaders)]
+    if observers:
+        middleware.insert(0, Middleware(ObserveRequests, observers=observers))
     if settings.rate_limit:
         middleware.append(Middleware(RateLimit, per_minute=settings.rate_limit))
     if settings.cors_origins:

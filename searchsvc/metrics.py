@@ -109,12 +109,16 @@ class Metrics:
         return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
 
 
-class MetricsMiddleware:
-    """Counts and times every HTTP request (pure ASGI: the body is not buffered)."""
+class ObserveRequests:
+    """Times every HTTP request and hands (scope, status, seconds) to each observer.
 
-    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+    Pure ASGI, so the body is not buffered; metrics and the JSON access log
+    both hang off this one middleware.
+    """
+
+    def __init__(self, app: ASGIApp, observers: list[Callable[[Scope, int, float], None]]) -> None:
         self.app = app
-        self.metrics = metrics
+        self.observers = observers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -131,4 +135,6 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, capture)
         finally:
-            self.metrics.observe(scope, status["code"], time.perf_counter() - started)
+            seconds = time.perf_counter() - started
+            for observe in self.observers:
+                observe(scope, status["code"], seconds)
