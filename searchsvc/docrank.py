@@ -15,7 +15,9 @@ grouped by document, a plain query is matched and scored per *document*:
   paragraphs, saturated, normalised by the document's length), plus boosts for
   a word in the title, author or publication year, plus a bonus for each pair
   of adjacent query words found as a phrase, and more for the whole query;
-* copies of one text (the same paragraphs in the same order) show once.
+* copies of one text show once: documents whose paragraphs have the same lengths in
+  the same order and the same text at sampled places (a page scraped twice, a speech
+  in two collections with a few transcription differences).
 
 >>> word_groups("Kollontai 1920 women's day")
 ['kollontai', '1920', 'women', 'day']
@@ -54,6 +56,7 @@ CLOSE_FORM_W = 0.8  # a close form of a misspelt word counts a little less than 
 MAX_PAIRS = 8  # adjacent pairs looked up as phrases, at most
 COMMON_SHARE = 0.2  # a word in more paragraphs than this share counts only inside phrases
 COMMON_MIN = 5000  # ... and in more than this many: a small archive has no such words
+COPY_PROBES = 8  # paragraphs compared to confirm two documents are copies
 PHRASE_DOCS = 100  # documents whose paragraphs are checked for phrases, at most
 EXPANSIONS = 3
 
@@ -203,26 +206,27 @@ def copies(cols, lengths: np.ndarray, reader) -> np.ndarray:
     """Document ordinal -> id of its group of identical texts (itself when unique).
 
     Documents are first grouped by the sequence of their paragraph lengths, which
-    costs nothing; only those sharing a sequence have their stored text compared.
+    costs nothing; only those sharing a sequence have the stored text of up to
+    ``COPY_PROBES`` paragraphs (first, last and evenly between) compared.
     """
     n_docs = len(cols.doc_ids)
     groups = np.arange(n_docs, dtype=np.int64)
     valid = np.flatnonzero(cols.doc_ord >= 0)
     order = valid[np.lexsort((cols.position[valid], cols.doc_ord[valid]))]
-    shapes: dict[tuple, list[int]] = {}
+    shapes: dict[tuple, list[np.ndarray]] = {}
     bounds = np.flatnonzero(np.diff(cols.doc_ord[order])) + 1
     for part in np.split(order, bounds):
         if part.size:
-            shape = tuple(lengths[part].astype(np.int64).tolist())
-            shapes.setdefault(shape, []).append(int(part[0]))
+            shapes.setdefault(tuple(lengths[part].astype(np.int64).tolist()), []).append(part)
     seen: dict[bytes, int] = {}
-    for firsts in shapes.values():
-        if len(firsts) < 2:
+    for parts in shapes.values():
+        if len(parts) < 2:
             continue
-        for first in firsts:
-            o = int(cols.doc_ord[first])
+        for part in parts:
+            o = int(cols.doc_ord[part[0]])
             h = hashlib.blake2b(digest_size=16)
-            for d in order[cols.doc_ord[order] == o].tolist():
+            # Same length sequence already; a few paragraphs' text settle it cheaply.
+            for d in part[np.unique(np.linspace(0, part.size - 1, COPY_PROBES).astype(int))].tolist():
                 h.update(reader.stored_fields(d).get(S.TEXT, "").encode("utf-8") + b"\0")
             groups[o] = seen.setdefault(h.digest(), o)
     return groups
