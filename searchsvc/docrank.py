@@ -39,7 +39,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher, MultiMatcher
 
 from indexer import schema as S
-from searchsvc.matchset import QueryTimeout
+from searchsvc.matchset import QueryTimeout, phrase_positions
 
 K1, B = 1.2, 0.75
 # Weight of a word found in these places, relative to one occurrence in the text.
@@ -366,24 +366,7 @@ def phrase_paragraphs(reader, stems: list[str], within: np.ndarray,
         if not candidates.size:
             return candidates
     # A common word's postings are not read whole: its matcher skips to each candidate.
-    matchers = [reader.postings(S.TEXT, w) for w in stems]
-    keep = []
-    for i, docnum in enumerate(candidates.tolist()):
-        if not i & 0x3FF and time.monotonic() > deadline:
-            raise QueryTimeout()
-        positions = []
-        for m in matchers:
-            if m.is_active() and m.id() < docnum:
-                m.skip_to(docnum)
-            if not m.is_active() or m.id() != docnum:
-                break
-            positions.append(set(m.value_as("positions")))
-        if len(positions) < len(stems):
-            continue
-        if any(all(start + k in positions[k] for k in range(1, len(stems)))
-               for start in positions[0]):
-            keep.append(docnum)
-    return np.asarray(keep, dtype=np.int32)
+    return phrase_positions(reader, S.TEXT, stems, candidates, deadline)
 
 
 def _common(reader, stemmed: str) -> bool:

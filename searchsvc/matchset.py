@@ -141,6 +141,16 @@ def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf")) -> np.nda
     candidates = intersect([matcher_ids(reader.postings(field, w), deadline) for w in words])
     if len(words) == 1 or not candidates.size:
         return candidates
+    return phrase_positions(reader, field, words, candidates, deadline)
+
+
+def phrase_positions(reader, field: str, words: list[str], candidates: np.ndarray,
+                     deadline: float = float("inf")) -> np.ndarray:
+    """The ``candidates`` (sorted docnums) where ``words`` stand next to each other, in order.
+
+    Each word's matcher skips forward to each candidate, so a common word such as
+    "of" costs one skip per candidate, not one step per posting.
+    """
     matchers = [reader.postings(field, w) for w in words]
     keep = []
     for i, docnum in enumerate(candidates.tolist()):
@@ -148,8 +158,13 @@ def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf")) -> np.nda
             raise QueryTimeout()
         positions = []
         for m in matchers:
-            m.skip_to(docnum)
+            if m.is_active() and m.id() < docnum:
+                m.skip_to(docnum)
+            if not m.is_active() or m.id() != docnum:
+                break
             positions.append(set(m.value_as("positions")))
+        if len(positions) < len(words):
+            continue
         if any(all(start + k in positions[k] for k in range(1, len(words)))
                for start in positions[0]):
             keep.append(docnum)
