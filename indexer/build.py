@@ -22,20 +22,41 @@ from indexer.schema import (
     GENERATION_META,
     MANIFEST_FILE,
     PERSONS_FILE,
+    VOCABULARY_FILE,
     build_schema,
-    to_fields,
 )
+from indexer.shards import SHARDS, ShardResult, ShardSink, Work, write_shards
+from indexer.vocabulary import WordCounter
 
 DISCOVERY_FILE = "discovery.json"  # the person annotator's corpus-wide state, for updates
 AUTHORITY_SNAPSHOT = "authority.toml"  # the authority file as this generation was annotated
 
-# Whoosh's writer buffers postings in memory up to this many MB per process;
-# below that it spills sorted runs to disk and re-reads them (half the commit
-# time at 100k paragraphs with 256 MB).
-WRITER_LIMIT_MB = int(os.environ.get("ARCHIVE_WRITER_LIMIT_MB", "1024"))
 # Separate segment files instead of one compound file: a searcher on a compound
-# file copies the whole segment into private memory, once per thread.
-COMPOUND = False
+# file copies the whole segment into private memory, once per thread. limitmb
+# only matters when segments are merged (Whoosh's pool spills runs beyond it).
+WRITER_ARGS = {"compound": False, "limitmb": 256}
+# Below this many documents per shard a second process costs more than it saves.
+MIN_DOCS_PER_SHARD = 100
+
+
+@dataclass
+class ShardOutcome:
+    """What a build's shard learnt besides the index: merged into the report and manifest."""
+
+    manifest: dict[str, dict] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    persons: Counter = field(default_factory=Counter)
+    years: Counter = field(default_factory=Counter)
+    flags: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def merge(self, other: ShardOutcome) -> None:
+        self.manifest.update(other.manifest)
+        self.names.update(other.names)
+        self.persons.update(other.persons)
+        self.years.update(other.years)
+        self.flags.extend(other.flags)
+        self.skipped.extend(other.skipped)
 
 
 class EmptyCorpus(RuntimeError):
@@ -82,33 +103,48 @@ def write_paragraphs(
     persons: dict[str, dict] | None = None,
     meta: dict | None = None,
     aliases: dict[str, list[str]] | None = None,
-    on_paragraph: Callable[[Paragraph], None] | None = None,
     finish: Callable[[Generation], None] | None = None,
 ) -> Generation:
-    """Write paragraphs into a brand-new generation under ``root`` and switch to it.
+    """Write paragraphs, in this process, into a brand-new generation under ``root`` and switch to it.
 
     ``persons`` is the person registry ``{id: {"name", "sort", "aliases"}}``
-    stored beside the index for the service. If anything fails before the
-    switch, the generation being served is untouched.
+    stored beside the index for the service.
+    """
+    items = list(paragraphs) if not isinstance(paragraphs, list) else paragraphs
+
+    def work(shard: int, shards: int, sink: ShardSink) -> None:
+        for p in items:
+            sink.add(p)
+
+    return write_generation(root, work, 1, persons=persons, meta=meta, aliases=aliases, finish=finish)[0]
+
+
+def write_generation(
+    root: Path,
+    work: Work,
+    shards: int,
+    persons: dict[str, dict] | None = None,
+    meta: dict | None = None,
+    aliases: dict[str, list[str]] | None = None,
+    finish: Callable[[Generation], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    on_results: Callable[[list[ShardResult]], None] | None = None,
+) -> tuple[Generation, list[ShardResult]]:
+    """Run ``work`` in ``shards`` processes into a brand-new generation under ``root``, then switch to it.
+
+    If anything fails before the switch, the generation being served is untouched.
     """
     gen = new_generation(root)
     ix = whoosh_index.create_in(str(gen.path), build_schema())
     if aliases is None:
         aliases = {pid: list(p.get("aliases", [])) for pid, p in (persons or {}).items()}
-    writer = ix.writer(limitmb=WRITER_LIMIT_MB, compound=COMPOUND)
-    count = 0
-    docs: set[str] = set()
-    try:
-        for p in paragraphs:
-            writer.add_document(**to_fields(p, aliases))
-            count += 1
-            docs.add(p.doc_id)
-            if on_paragraph is not None:
-                on_paragraph(p)
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
+    results = write_shards(ix, work, shards, aliases, WRITER_ARGS, on_progress)
+    if on_results is not None:
+        on_results(results)
+    vocabulary = WordCounter()
+    for r in results:
+        vocabulary.merge(r.vocabulary)
+    vocabulary.save(gen.path / VOCABULARY_FILE)
     if persons is not None:
         gen.write_json(PERSONS_FILE, persons)
     if finish is not None:
@@ -118,13 +154,14 @@ def write_paragraphs(
         {
             "generation": gen.name,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "paragraphs": count,
-            "documents": len(docs),
+            "paragraphs": sum(r.paragraphs for r in results),
+            "documents": len(set().union(*(r.documents for r in results))),
+            "segments": sum(1 for r in results if r.segment is not None),
             **(meta or {}),
         },
     )
     switch_to(gen)
-    return gen
+    return gen, results
 
 
 def default_authority(corpus: Path) -> Path | None:
@@ -175,7 +212,7 @@ def build_corpus(
     from tqdm import tqdm
 
     from indexer.persons import PersonAnnotator
-    from indexer.pipeline import WORKERS, annotate_all
+    from indexer.pipeline import annotate_each
     from indexer.sources import read_corpus
 
     started = time.perf_counter()
@@ -207,36 +244,54 @@ def build_corpus(
         annotator.prepare((d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"]) for d in docs)
         state = annotator.state()
 
-        manifest: dict[str, dict] = {}
-        names: dict[str, str] = {}
-        bar = tqdm(total=len(docs), desc="indexing", unit=" docs", disable=not progress, file=sys.stderr)
+        if workers is None:
+            shards = max(1, min(SHARDS, len(docs) // MIN_DOCS_PER_SHARD))
+        else:
+            shards = max(1, min(workers, len(docs)))
+        bar = tqdm(desc="indexing", unit=" paragraphs", disable=not progress, file=sys.stderr)
 
-        def paragraphs() -> Iterator[Paragraph]:
-            for doc, pars in annotate_all(docs, authority_path, state, workers or WORKERS):
-                bar.update()
+        def work(shard: int, shards: int, sink: ShardSink) -> ShardOutcome:
+            # Every shard takes every shards-th document: sizes even out.
+            out = ShardOutcome()
+            mine = docs[shard::shards]
+            for doc, pars in annotate_each(mine, annotator):
                 if not pars:
                     # Chunking kept nothing (too short): say so instead of losing it quietly.
-                    report.skipped.append(Skipped(doc.doc_id, "no paragraph long enough to index"))
+                    out.skipped.append(Skipped(doc.doc_id, "no paragraph long enough to index"))
                     continue
-                report.documents += 1
-                manifest[doc.doc_id] = manifest_entry(doc, pars, corpus)
+                out.manifest[doc.doc_id] = manifest_entry(doc, pars, corpus)
                 for p in pars:
                     for ref in p.persons:
-                        report.persons[ref.name] += 1
-                        names[ref.id] = ref.name
-                    report.years.update(p.years)
-                    report.flags.extend((p.id, f) for f in p.flags)
-                    yield p
+                        out.persons[ref.name] += 1
+                        out.names[ref.id] = ref.name
+                    out.years.update(p.years)
+                    out.flags.extend((p.id, f) for f in p.flags)
+                    sink.add(p)
+            return out
 
-        gen = write_paragraphs(
-            paragraphs(),
+        merged = ShardOutcome()
+
+        def finish(gen: Generation) -> None:
+            _finish(gen, corpus, merged.manifest, merged.names, authority, state)
+
+        def merge_outcomes(results: list[ShardResult]) -> None:
+            for r in results:
+                merged.merge(r.outcome)
+
+        gen, _ = write_generation(
             root,
-            persons=None,
+            work,
+            shards,
             aliases=authority.aliases(),
             meta={"corpus": str(corpus.resolve()), "authority": str(authority_path or "")},
-            finish=lambda gen: _finish(gen, corpus, manifest, names, authority, state),
+            finish=finish,
+            on_progress=lambda n: bar.update(n - bar.n),
+            on_results=merge_outcomes,
         )
         bar.close()
+        report.documents = len(merged.manifest)
+        report.persons, report.years, report.flags = merged.persons, merged.years, merged.flags
+        report.skipped.extend(merged.skipped)
         report.paragraphs = gen.meta.get("paragraphs", 0)
         report.generation = gen.name
     report.seconds = time.perf_counter() - started

@@ -22,7 +22,7 @@ from indexer.models import Paragraph, PersonRef
 
 # whoosh-reloaded's default tokenizer keeps "*" inside words, so Markdown
 # emphasis such as "*Te Deum*" would be indexed as "*te"; this pattern does not.
-TOKEN_PATTERN = r"\w+(\.?\w+)*"
+TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
 
 
 def text_analyzer():
@@ -39,7 +39,7 @@ def text_analyzer():
 
 
 def exact_analyzer():
-    """Folded but unstemmed words, for names and "did you mean" vocabulary."""
+    """Folded but unstemmed words: names, and the "did you mean" vocabulary."""
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
 
 
@@ -50,7 +50,6 @@ TITLE = "title"
 SECTION = "section"
 AUTHOR = "author"
 TEXT = "text"
-WORDS = "words"  # unstemmed copy of the text: the vocabulary for spelling suggestions
 PERSON_NAMES = "person_names"  # canonical names and aliases of the persons mentioned
 PERSON = "person"  # person ids, one token each
 YEAR = "year"  # years mentioned, one token each ("1940")
@@ -71,7 +70,6 @@ def build_schema() -> fields.Schema:
             SECTION: fields.TEXT(analyzer=text_analyzer(), stored=True, field_boost=2.0),
             AUTHOR: fields.TEXT(analyzer=exact_analyzer(), stored=True, field_boost=1.5),
             TEXT: fields.TEXT(analyzer=text_analyzer(), stored=True, phrase=True),
-            WORDS: fields.TEXT(analyzer=exact_analyzer(), phrase=False),
             PERSON_NAMES: fields.TEXT(analyzer=exact_analyzer(), phrase=True, field_boost=1.5),
             PERSON: fields.KEYWORD(stored=True, lowercase=False, scorable=False),
             YEAR: fields.KEYWORD(stored=True),
@@ -102,7 +100,6 @@ def to_fields(p: Paragraph, aliases: dict[str, list[str]] | None = None) -> dict
         SECTION: p.section,
         AUTHOR: p.author or "",
         TEXT: p.text,
-        WORDS: p.text,
         PERSON_NAMES: " ; ".join(names),
         PERSON: " ".join(ref.id for ref in p.persons),
         YEAR: " ".join(str(y) for y in p.years),
@@ -146,3 +143,4 @@ PREVIOUS_FILE = "PREVIOUS"
 GENERATION_META = "generation.json"  # built_at, documents, paragraphs, corpus, ...
 PERSONS_FILE = "persons.json"  # {person_id: {"name", "sort", "aliases": [...]}}
 MANIFEST_FILE = "manifest.json"  # {doc_id: {"hash", "paragraphs": {text_hash: pid}}}
+VOCABULARY_FILE = "vocabulary.json"  # {folded word: paragraphs using it}, for "did you mean"

@@ -9,7 +9,7 @@ mtime. An update:
    unchanged paragraph keeps its id (looked up in the index by its text), new
    ones get fresh numbers;
 3. finds documents touched by an edit of the authority file through the index
-   itself (the words of every changed entry, looked up in the unstemmed field);
+   itself (the words of every changed entry, looked up by stem and in the names);
 4. writes all of it into a NEW generation and switches CURRENT to it.
 
 The new generation starts as hard links to the served one's files. Whoosh
@@ -38,9 +38,8 @@ from whoosh.query import Or, Term
 from indexer import schema
 from indexer.authority import Authority
 from indexer.build import (
-    COMPOUND,
-    WRITER_LIMIT_MB,
     AUTHORITY_SNAPSHOT,
+    WRITER_ARGS,
     DISCOVERY_FILE,
     build_corpus,
     default_authority,
@@ -53,7 +52,9 @@ from indexer.locking import writer_lock
 from indexer.models import Document, Paragraph, Skipped
 from indexer.persons import PersonAnnotator
 from indexer.pipeline import annotate
+from indexer.segments import BulkSegmentWriter
 from indexer.sources import corpus_files, read_file
+from indexer.vocabulary import WordCounter
 
 _PID_NUMBER = re.compile(r"#p(\d+)$")
 
@@ -201,8 +202,16 @@ def update_corpus(
                     if not isinstance(doc, Skipped):
                         todo[doc_id] = doc
                         report.reannotated.append(doc_id)
-        old_ids = _paragraph_ids(served, todo)
+        indexed = _indexed_paragraphs(served, list(todo) + report.deleted)
+        old_ids = _paragraph_ids(indexed)
         served.close()
+        # Every paragraph of a changed or deleted document leaves the index; the
+        # changed ones come back below.
+        vocabulary = WordCounter.load(gen.path / schema.VOCABULARY_FILE)
+        if vocabulary is not None:
+            for rows in indexed.values():
+                for f in rows:
+                    vocabulary.remove(f.get(schema.TEXT, ""))
 
         nxt = snapshot(gen)
         report.generation = nxt.name
@@ -212,7 +221,7 @@ def update_corpus(
         names = {pid: v["name"] for pid, v in registry.items()}
         aliases = authority.aliases()
         ix = whoosh_index.open_dir(str(nxt.path))
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB, compound=COMPOUND)
+        writer = BulkSegmentWriter(ix, **WRITER_ARGS)
         try:
             for doc_id in report.deleted:
                 writer.delete_by_term(schema.DOC_ID, doc_id)
@@ -224,6 +233,8 @@ def update_corpus(
                 writer.delete_by_term(schema.DOC_ID, doc_id)
                 for p in pars:
                     writer.add_document(**schema.to_fields(p, aliases))
+                    if vocabulary is not None:
+                        vocabulary.add(p.text)
                     for ref in p.persons:
                         names[ref.id] = ref.name
                 manifest[doc_id] = manifest_entry(doc, pars, corpus)
@@ -236,6 +247,8 @@ def update_corpus(
         for doc_id in report.deleted:
             manifest.pop(doc_id, None)
         nxt.write_json(schema.MANIFEST_FILE, manifest)
+        if vocabulary is not None:
+            vocabulary.save(nxt.path / schema.VOCABULARY_FILE)
         nxt.write_json(schema.PERSONS_FILE, person_registry(names, authority))
         nxt.write_json(DISCOVERY_FILE, discovery)
         write_atomic(nxt.path / AUTHORITY_SNAPSHOT, new_text)
@@ -262,16 +275,18 @@ def _read(path: Path | None) -> str:
 
 
 def _documents_with_words(ix, words: frozenset[str]) -> set[str]:
-    """doc_ids of documents whose text contains any of ``words`` (folded, lowercased)."""
-    if not words:
+    """doc_ids of documents whose text or person names contain any of ``words``.
+
+    The text is searched by stem, so this finds a few documents too many
+    ("Lenin" also finds "lening"); re-annotating those changes nothing.
+    """
+    stems = {t.text for w in words for t in schema.text_analyzer()(w)}
+    tokens = {t.text for w in words for t in schema.exact_analyzer()(w)}
+    if not stems and not tokens:
         return set()
-    tokens = set()
-    analyzer = schema.exact_analyzer()
-    for w in words:
-        tokens.update(t.text for t in analyzer(w))
     with ix.searcher() as s:
-        q = Or([Term(schema.WORDS, t) for t in tokens] + [Term(schema.PERSON_NAMES, t) for t in tokens])
-        return {s.stored_fields(n)[schema.DOC_ID] for n in q.matcher(s).all_ids()} if tokens else set()
+        q = Or([Term(schema.TEXT, t) for t in stems] + [Term(schema.PERSON_NAMES, t) for t in tokens])
+        return {s.stored_fields(n)[schema.DOC_ID] for n in q.matcher(s).all_ids()}
 
 
 def old_authority_changed(gen: Generation, authority_path: Path | None) -> bool | None:
@@ -297,14 +312,19 @@ def snapshot(gen: Generation) -> Generation:
     return nxt
 
 
-def _paragraph_ids(ix, todo: dict[str, Document]) -> dict[str, list[list[str]]]:
-    """[text hash, paragraph id] of the indexed paragraphs of each document in ``todo``."""
-    out: dict[str, list[list[str]]] = {}
+def _indexed_paragraphs(ix, doc_ids) -> dict[str, list[dict]]:
+    """The stored fields of the indexed paragraphs of each document, in order."""
+    out: dict[str, list[dict]] = {}
     with ix.searcher() as s:
-        for doc_id in todo:
-            rows = sorted(s.documents(**{schema.DOC_ID: doc_id}), key=lambda f: f.get(schema.POSITION, 0))
-            out[doc_id] = [[text_hash(f.get(schema.TEXT, "")), f[schema.ID]] for f in rows]
+        for doc_id in doc_ids:
+            out[doc_id] = sorted(s.documents(**{schema.DOC_ID: doc_id}), key=lambda f: f.get(schema.POSITION, 0))
     return out
+
+
+def _paragraph_ids(indexed: dict[str, list[dict]]) -> dict[str, list[list[str]]]:
+    """[text hash, paragraph id] of each document's indexed paragraphs."""
+    return {doc_id: [[text_hash(f.get(schema.TEXT, "")), f[schema.ID]] for f in rows]
+            for doc_id, rows in indexed.items()}
 
 
 def _finish_meta(gen: Generation, nxt: Generation, ix) -> None:

@@ -104,7 +104,7 @@ class LoadedIndex:
         self.doc_count = reader.doc_count()
         self.columns = Columns.from_reader(reader)
         self.facets: dict[str, FacetField] = build_facets(reader)
-        self.vocab = Vocabulary.from_reader(reader)
+        self.vocab = Vocabulary.for_generation(self.path, reader)
         self.builder = QueryBuilder(self.ix.schema, self.persons, self.vocab,
                                     max_terms, max_expansions)
         self.responses = LRU(cache_size)  # (normalised request) -> response body

@@ -261,7 +261,7 @@ class QueryBuilder:
             elif field == S.PERSON:
                 for form in self.registry.forms(value):
                     words.update(fold(form).split())
-            elif field in (S.PERSON_NAMES, S.WORDS, S.AUTHOR):
+            elif field in (S.PERSON_NAMES, S.AUTHOR):
                 words.add(value)
         return Terms.of(stems, words)
 

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from indexer import schema as S
+from indexer.vocabulary import WordCounter
 
 MIN_LENGTH = 3  # shorter words have too many neighbours to guess from
 
@@ -47,10 +49,15 @@ class Vocabulary:
         self._buckets = dict(buckets)
 
     @classmethod
-    def from_reader(cls, reader) -> Vocabulary:
-        """The words and person_names vocabularies (unstemmed, folded)."""
+    def for_generation(cls, path: Path, reader) -> Vocabulary:
+        """The text's words (the generation's vocabulary.json) and the person_names field's."""
         df: dict[str, int] = defaultdict(int)
-        for field in (S.WORDS, S.PERSON_NAMES):
+        saved = WordCounter.load(path / S.VOCABULARY_FILE)
+        # Generations written before vocabulary.json kept the words in a "words" field.
+        fields = [S.PERSON_NAMES] if saved is not None else ["words", S.PERSON_NAMES]
+        if saved is not None:
+            df.update(saved.counts)
+        for field in fields:
             if field not in reader.schema:
                 continue
             for btext, info in reader.iter_field(field):

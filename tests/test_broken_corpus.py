@@ -21,6 +21,7 @@ from indexer import schema as S
 from indexer.build import build_corpus
 from indexer.generations import current
 from indexer.models import Skipped
+from indexer.shards import ShardFailed
 
 GOOD = {
     "letters/harbour.md": "---\ntitle: Letter from the Harbour\nauthor: A. Writer\n"
@@ -69,7 +70,8 @@ def docs_with_word(index: Path, word: str) -> set[str]:
     with ix.searcher() as s:
         from whoosh.query import Term
 
-        return {s.stored_fields(n)[S.DOC_ID] for n in s.docs_for_query(Term(S.WORDS, word))}
+        stems = [t.text for t in S.text_analyzer()(word)]
+        return {s.stored_fields(n)[S.DOC_ID] for n in s.docs_for_query(Term(S.TEXT, stems[0]))}
 
 
 def assert_accounted_for(corpus: Path, index: Path, report) -> None:
@@ -305,27 +307,35 @@ def _fail_after(monkeypatch, n: int, exc: BaseException) -> None:
     """Make annotation raise after ``n`` documents (the build is then half-written)."""
     import indexer.pipeline as pipeline
 
-    original = pipeline.annotate_all
+    original = pipeline.annotate_each
 
-    def annotate_all(*args, **kwargs):
+    def annotate_each(*args, **kwargs):
         for i, item in enumerate(original(*args, **kwargs)):
             if i >= n:
                 raise exc
             yield item
 
-    monkeypatch.setattr(pipeline, "annotate_all", annotate_all)
+    monkeypatch.setattr(pipeline, "annotate_each", annotate_each)
 
 
-@pytest.mark.parametrize("exc", [RuntimeError("disk on fire"), KeyboardInterrupt()])
-def test_served_generation_survives_a_failing_build(corpus, index, monkeypatch, exc):
+@pytest.mark.parametrize("workers, exc, raised", [
+    (1, RuntimeError("disk on fire"), RuntimeError),
+    (1, KeyboardInterrupt(), KeyboardInterrupt),
+    # In shard processes the failure comes back as ShardFailed, with the child's traceback.
+    (2, RuntimeError("disk on fire"), ShardFailed),
+    (2, KeyboardInterrupt(), ShardFailed),
+])
+def test_served_generation_survives_a_failing_build(corpus, index, monkeypatch, workers, exc, raised):
     build(corpus, index)
     served = current(index).name
     before = indexed_docs(index)
     write(corpus, {"new/extra.md": "# Extra\n\nA new text that the failed build never "
                    "finishes indexing.\n"})
     _fail_after(monkeypatch, 1, exc)
-    with pytest.raises(type(exc)):
-        build(corpus, index)
+    with pytest.raises(raised) as failure:
+        build_corpus(corpus, index, progress=False, workers=workers)
+    if raised is ShardFailed:
+        assert type(exc).__name__ in str(failure.value)
     assert current(index).name == served
     assert indexed_docs(index) == before
     monkeypatch.undo()

@@ -1,0 +1,194 @@
+"""A build split into shards: one process and one Whoosh segment per shard.
+
+Annotating and indexing a paragraph are both CPU-bound Python, so a build uses
+every core by giving each process its own share of the documents and its own
+:class:`~indexer.segments.BulkSegmentWriter`. Each process writes a complete
+segment into the new generation's folder; the parent then writes one table of
+contents naming all of them, under Whoosh's index lock. Until that TOC exists
+the segments are invisible, and a failed shard leaves only an unfinished
+generation that cleanup removes.
+
+The caller's ``work(shard, shards, sink)`` decides which documents belong to a
+shard, gives the sink each paragraph, and returns whatever it wants to report
+(it must pickle).
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from multiprocessing.connection import wait
+from typing import Any
+
+from whoosh.index import TOC, LockError, clean_files
+
+from indexer.models import Paragraph
+from indexer.schema import to_fields
+from indexer.segments import BulkSegmentWriter
+from indexer.vocabulary import WordCounter
+
+# Processes for a build; each writes one segment (more segments, slower searches).
+SHARDS = int(os.environ.get("ARCHIVE_BUILD_WORKERS", str(os.cpu_count() or 1)))
+_TICK = 64  # paragraphs between progress reports, so the shared counter stays cold
+
+
+@dataclass
+class ShardResult:
+    """What one shard wrote, and what its work function returned."""
+
+    segment: Any | None
+    paragraphs: int = 0
+    documents: set[str] = field(default_factory=set)
+    vocabulary: Counter = field(default_factory=Counter)
+    outcome: Any = None
+
+
+class ShardSink:
+    """Where a shard's work function puts its paragraphs."""
+
+    def __init__(self, writer: BulkSegmentWriter, aliases: dict[str, list[str]],
+                 progress: Callable[[int], None] | None = None) -> None:
+        self.writer = writer
+        self.aliases = aliases
+        self.result = ShardResult(segment=None)
+        self.words = WordCounter()
+        self._progress = progress
+        self._pending = 0
+
+    def add(self, p: Paragraph) -> None:
+        self.writer.add_document(**to_fields(p, self.aliases))
+        self.words.add(p.text)
+        self.result.paragraphs += 1
+        self.result.documents.add(p.doc_id)
+        self._pending += 1
+        if self._pending >= _TICK:
+            self.flush_progress()
+
+    def flush_progress(self) -> None:
+        if self._progress is not None and self._pending:
+            self._progress(self._pending)
+        self._pending = 0
+
+    def finish(self, outcome: Any) -> ShardResult:
+        self.flush_progress()
+        w = self.writer
+        if w._added:
+            self.result.segment = w._finalize_segment()
+        else:
+            w._close_segment()
+        self.result.vocabulary = self.words.counts
+        self.result.outcome = outcome
+        return self.result
+
+
+Work = Callable[[int, int, ShardSink], Any]
+
+
+def _run_shard(ix, shard: int, shards: int, work: Work, aliases, writer_args: dict,
+               progress: Callable[[int], None] | None) -> ShardResult:
+    writer = BulkSegmentWriter(ix, _lk=False, **writer_args)
+    sink = ShardSink(writer, aliases, progress)
+    # On failure the writer is left as it is: cancelling would remove the temporary
+    # folder the other shards share, and the unfinished generation is cleaned up whole.
+    outcome = work(shard, shards, sink)
+    return sink.finish(outcome)
+
+
+def _child(conn, ix, shard, shards, work, aliases, writer_args, counter) -> None:
+    def progress(n: int) -> None:
+        with counter.get_lock():
+            counter.value += n
+
+    try:
+        conn.send(("ok", _run_shard(ix, shard, shards, work, aliases, writer_args, progress)))
+    except BaseException:
+        conn.send(("error", traceback.format_exc()))
+    finally:
+        conn.close()
+
+
+class ShardFailed(RuntimeError):
+    """A shard's process failed; the message carries its traceback."""
+
+
+def write_shards(
+    ix,
+    work: Work,
+    shards: int = SHARDS,
+    aliases: dict[str, list[str]] | None = None,
+    writer_args: dict | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> list[ShardResult]:
+    """Run ``work`` for each shard, in ``shards`` processes, and commit their segments to ``ix``.
+
+    ``on_progress(n)`` is called in this process with the number of paragraphs
+    written so far. With one shard everything runs in this process.
+    """
+    aliases = aliases or {}
+    writer_args = writer_args or {}
+    lock = ix.lock("WRITELOCK")
+    if not lock.acquire():
+        raise LockError(f"{ix.storage} is locked by another Whoosh writer")
+    try:
+        if shards <= 1:
+            done = [0]
+
+            def progress(n: int) -> None:
+                done[0] += n
+                if on_progress is not None:
+                    on_progress(done[0])
+
+            results = [_run_shard(ix, 0, 1, work, aliases, writer_args, progress)]
+        else:
+            results = _in_processes(ix, work, shards, aliases, writer_args, on_progress)
+        toc = ix._read_toc()
+        segments = toc.segments + [r.segment for r in results if r.segment is not None]
+        TOC(toc.schema, segments, toc.generation + 1).write(ix.storage, ix.indexname)
+        clean_files(ix.storage, ix.indexname, toc.generation + 1, segments)
+        ix.storage.temp_storage(f"{ix.indexname}.tmp").destroy()
+    finally:
+        lock.release()
+    if on_progress is not None:
+        on_progress(sum(r.paragraphs for r in results))
+    return results
+
+
+def _in_processes(ix, work: Work, shards: int, aliases, writer_args, on_progress) -> list[ShardResult]:
+    # fork: the children inherit the documents and the annotator without pickling them.
+    ctx = get_context("fork")
+    progress = ctx.Value("q", 0)
+    procs, conns = [], {}
+    try:
+        for k in range(shards):
+            parent_end, child_end = ctx.Pipe(duplex=False)
+            p = ctx.Process(target=_child, args=(child_end, ix, k, shards, work, aliases, writer_args, progress),
+                            name=f"shard-{k}", daemon=True)
+            p.start()
+            child_end.close()
+            procs.append(p)
+            conns[parent_end] = k
+        results: dict[int, ShardResult] = {}
+        while conns:
+            for conn in wait(list(conns), timeout=0.5):
+                k = conns.pop(conn)
+                try:
+                    status, payload = conn.recv()
+                except EOFError:
+                    status, payload = "error", f"shard {k} died (exit code {procs[k].exitcode})"
+                if status != "ok":
+                    raise ShardFailed(f"shard {k} of {shards} failed:\n{payload}")
+                results[k] = payload
+            if on_progress is not None:
+                on_progress(progress.value)
+        for p in procs:
+            p.join()
+        return [results[k] for k in range(shards)]
+    finally:
+        for p in procs:
+            if p.is_alive():
+                p.kill()
+                p.join()

@@ -1,0 +1,71 @@
+"""The archive's vocabulary: each folded, unstemmed word and how many paragraphs use it.
+
+"Did you mean" needs real words ("slavery", not the stem "slaveri") with their
+frequencies. An unstemmed copy of the text in the index gave them, but doubled
+the postings a build writes. This count, kept beside the index as
+``vocabulary.json``, costs a set of words per paragraph.
+
+>>> v = WordCounter()
+>>> v.add("The strike, the STRIKE and Cárdenas.")
+>>> sorted(v.counts.items())
+[('and', 1), ('cardenas', 1), ('strike', 1), ('the', 1)]
+>>> v.remove("the strike"); sorted(v.counts)
+['and', 'cardenas']
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+
+from indexer.generations import write_atomic
+from indexer.schema import exact_analyzer
+from indexer.segments import TermCache
+
+
+class WordCounter:
+    """Paragraph frequencies of folded words, kept up to date by builds and updates."""
+
+    def __init__(self, counts: Mapping[str, int] | None = None) -> None:
+        self.counts: Counter[str] = Counter(counts or {})
+        cache = TermCache.for_analyzer(exact_analyzer())
+        assert cache is not None
+        self._terms = cache
+
+    def words(self, text: str) -> set[str]:
+        terms = self._terms.terms(text)
+        if terms is None:  # a token the analyzer splits: take the slow, exact path
+            return {t.text for t in exact_analyzer()(text)}
+        return {t.decode("utf-8") for t in set(terms)}
+
+    def add(self, text: str) -> None:
+        self.counts.update(self.words(text))
+
+    def remove(self, text: str) -> None:
+        counts = self.counts
+        for w in self.words(text):
+            n = counts.get(w, 0) - 1
+            if n > 0:
+                counts[w] = n
+            else:
+                counts.pop(w, None)
+
+    def merge(self, other: Mapping[str, int]) -> None:
+        self.counts.update(other)
+
+    def save(self, path: Path) -> None:
+        # Atomic: an update's new generation starts as hard links to the served
+        # one's files, so writing in place would change the served copy too.
+        write_atomic(path, json.dumps(dict(sorted(self.counts.items())), ensure_ascii=False,
+                                      separators=(",", ":")))
+
+    @classmethod
+    def load(cls, path: Path) -> WordCounter | None:
+        """The saved counts, or None when the file is missing or unreadable."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return cls(data) if isinstance(data, dict) else None
