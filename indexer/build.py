@@ -240,14 +240,15 @@ def build_corpus(
                               f"({len(report.skipped)} files skipped); generation "
                               f"{served.name} stays in service")
         authority = Authority.load(authority_path)
-        annotator = PersonAnnotator(authority)
-        annotator.prepare((d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"]) for d in docs)
-        state = annotator.state()
-
         if workers is None:
             shards = max(1, min(SHARDS, len(docs) // MIN_DOCS_PER_SHARD))
         else:
             shards = max(1, min(workers, len(docs)))
+        annotator = PersonAnnotator(authority)
+        annotator.prepare_in_parts(
+            lambda k, n: ((d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"]) for d in docs[k::n]),
+            shards)
+        state = annotator.state()
         bar = tqdm(desc="indexing", unit=" paragraphs", disable=not progress, file=sys.stderr)
 
         def work(shard: int, shards: int, sink: ShardSink) -> ShardOutcome:

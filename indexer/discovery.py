@@ -55,6 +55,15 @@ class Discovery:
 
     @classmethod
     def build(cls, documents: Iterable[tuple[str, list[str]]]) -> Discovery:
+        return cls.combine([cls.count(documents)])
+
+    @staticmethod
+    def count(documents: Iterable[tuple[str, list[str]]]) -> tuple[dict, dict, Counter]:
+        """Raw counts for part of a corpus; :meth:`combine` adds up the parts.
+
+        Parts are counted separately (one per build process) and summed, so
+        every figure is the same as from one pass over the whole corpus.
+        """
         words: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
         fulls: dict[str, Counter[str]] = defaultdict(Counter)
         lower: Counter[str] = Counter()
@@ -74,6 +83,21 @@ class Discovery:
                         words[c.surname][SUR] += 1
                     elif not c.initial:
                         words[c.name][CAP] += 1
+        return dict(words), {s: dict(c) for s, c in fulls.items()}, lower
+
+    @classmethod
+    def combine(cls, parts: Iterable[tuple[dict, dict, Counter]]) -> Discovery:
+        words: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        fulls: dict[str, Counter[str]] = defaultdict(Counter)
+        lower: Counter[str] = Counter()
+        for part_words, part_fulls, part_lower in parts:
+            for w, stats in part_words.items():
+                mine = words[w]
+                for i, v in enumerate(stats):
+                    mine[i] += v
+            for surname, forms in part_fulls.items():
+                fulls[surname].update(forms)
+            lower.update(part_lower)
         for word, stats in words.items():
             stats[LOW] = lower.get(word.lower(), 0)
         return cls(dict(words), {s: dict(c) for s, c in fulls.items()})

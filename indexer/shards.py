@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from multiprocessing.connection import wait
-from typing import Any
+from typing import Any, TypeVar
 
 from whoosh.index import TOC, LockError, clean_files
 
@@ -33,6 +33,7 @@ from indexer.vocabulary import WordCounter
 
 # Processes for a build; each writes one segment (more segments, slower searches).
 SHARDS = int(os.environ.get("ARCHIVE_BUILD_WORKERS", str(os.cpu_count() or 1)))
+T = TypeVar("T")
 _TICK = 64  # paragraphs between progress reports, so the shared counter stays cold
 
 
@@ -98,19 +99,6 @@ def _run_shard(ix, shard: int, shards: int, work: Work, aliases, writer_args: di
     return sink.finish(outcome)
 
 
-def _child(conn, ix, shard, shards, work, aliases, writer_args, counter) -> None:
-    def progress(n: int) -> None:
-        with counter.get_lock():
-            counter.value += n
-
-    try:
-        conn.send(("ok", _run_shard(ix, shard, shards, work, aliases, writer_args, progress)))
-    except BaseException:
-        conn.send(("error", traceback.format_exc()))
-    finally:
-        conn.close()
-
-
 class ShardFailed(RuntimeError):
     """A shard's process failed; the message carries its traceback."""
 
@@ -144,7 +132,9 @@ def write_shards(
 
             results = [_run_shard(ix, 0, 1, work, aliases, writer_args, progress)]
         else:
-            results = _in_processes(ix, work, shards, aliases, writer_args, on_progress)
+            results = map_forked(
+                lambda k, tick: _run_shard(ix, k, shards, work, aliases, writer_args, tick),
+                shards, on_progress)
         toc = ix._read_toc()
         segments = toc.segments + [r.segment for r in results if r.segment is not None]
         TOC(toc.schema, segments, toc.generation + 1).write(ix.storage, ix.indexname)
@@ -157,36 +147,55 @@ def write_shards(
     return results
 
 
-def _in_processes(ix, work: Work, shards: int, aliases, writer_args, on_progress) -> list[ShardResult]:
-    # fork: the children inherit the documents and the annotator without pickling them.
+def map_forked(fn: Callable[[int, Callable[[int], None]], T], n: int,
+               on_progress: Callable[[int], None] | None = None) -> list[T]:
+    """``[fn(0, tick), ..., fn(n - 1, tick)]``, each call in its own forked process.
+
+    fork: the children inherit the documents and the annotator without pickling
+    them; only the results travel back. ``tick(k)`` in a child adds ``k`` to a
+    shared counter that ``on_progress`` sees every half second. The first
+    failure kills the other children and raises :class:`ShardFailed`.
+    """
     ctx = get_context("fork")
-    progress = ctx.Value("q", 0)
+    counter = ctx.Value("q", 0)
+
+    def tick(k: int) -> None:
+        with counter.get_lock():
+            counter.value += k
+
+    def child(conn, k: int) -> None:
+        try:
+            conn.send(("ok", fn(k, tick)))
+        except BaseException:
+            conn.send(("error", traceback.format_exc()))
+        finally:
+            conn.close()
+
     procs, conns = [], {}
     try:
-        for k in range(shards):
+        for k in range(n):
             parent_end, child_end = ctx.Pipe(duplex=False)
-            p = ctx.Process(target=_child, args=(child_end, ix, k, shards, work, aliases, writer_args, progress),
-                            name=f"shard-{k}", daemon=True)
+            p = ctx.Process(target=child, args=(child_end, k), name=f"shard-{k}", daemon=True)
             p.start()
             child_end.close()
             procs.append(p)
             conns[parent_end] = k
-        results: dict[int, ShardResult] = {}
+        results: dict[int, T] = {}
         while conns:
             for conn in wait(list(conns), timeout=0.5):
                 k = conns.pop(conn)
                 try:
                     status, payload = conn.recv()
                 except EOFError:
-                    status, payload = "error", f"shard {k} died (exit code {procs[k].exitcode})"
+                    status, payload = "error", f"the process died (exit code {procs[k].exitcode})"
                 if status != "ok":
-                    raise ShardFailed(f"shard {k} of {shards} failed:\n{payload}")
+                    raise ShardFailed(f"shard {k} of {n} failed:\n{payload}")
                 results[k] = payload
             if on_progress is not None:
-                on_progress(progress.value)
+                on_progress(counter.value)
         for p in procs:
             p.join()
-        return [results[k] for k in range(shards)]
+        return [results[k] for k in range(n)]
     finally:
         for p in procs:
             if p.is_alive():

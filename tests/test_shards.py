@@ -1,0 +1,122 @@
+"""The fast build path gives the same index as Whoosh's own writer, on any number of shards."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh import index as whoosh_index
+from whoosh.query import Term
+
+from indexer import schema as S
+from indexer.build import PROJECT_CORPUS, build_corpus
+from indexer.discovery import Discovery
+from indexer.generations import current
+from indexer.segments import BulkSegmentWriter, TermCache
+from indexer.sources import read_corpus
+from indexer.models import Document
+
+
+def _postings(reader) -> dict:
+    """Every term's postings as (id, weight, value), and its term statistics."""
+    out = {}
+    for field, text in reader.all_terms():
+        info = reader.term_info(field, text)
+        m = reader.postings(field, text)
+        rows = []
+        while m.is_active():
+            rows.append((m.id(), m.weight(), m.value()))
+            m.next()
+        out[(field, text)] = (rows, info.weight(), info.doc_frequency(), info.min_length(),
+                              info.max_length(), info.max_weight())
+    return out
+
+
+def _fields(tmp: Path) -> list[dict]:
+    """The project's sample corpus as Whoosh documents (built once, through the real pipeline)."""
+    build_corpus(PROJECT_CORPUS, tmp, progress=False, workers=1)
+    ix = whoosh_index.open_dir(str(current(tmp).path))
+    with ix.searcher() as s:
+        return [S.to_fields(S.from_stored(f)) for f in s.all_stored_fields()]
+
+
+def test_bulk_writer_writes_whooshs_postings(tmp_path):
+    docs = _fields(tmp_path / "built")
+    assert len(docs) > 100
+    readers = {}
+    for kind in ("whoosh", "bulk"):
+        d = tmp_path / kind
+        d.mkdir()
+        ix = whoosh_index.create_in(str(d), S.build_schema())
+        w = ix.writer(compound=False) if kind == "whoosh" else BulkSegmentWriter(ix, compound=False)
+        for f in docs:
+            w.add_document(**f)
+        w.commit()
+        readers[kind] = whoosh_index.open_dir(str(d)).reader()
+    try:
+        a, b = _postings(readers["whoosh"]), _postings(readers["bulk"])
+        assert len(a) > 1000
+        assert a == b
+        assert list(readers["whoosh"].all_stored_fields()) == list(readers["bulk"].all_stored_fields())
+        for field in (S.TEXT, S.TITLE, S.PERSON_NAMES):
+            assert [readers["whoosh"].doc_field_length(n, field) for n in range(len(docs))] == \
+                [readers["bulk"].doc_field_length(n, field) for n in range(len(docs))]
+    finally:
+        for r in readers.values():
+            r.close()
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80) | st.lists(
+    st.sampled_from(["Trotsky", "TROTSKY", "Cárdenas", "deported", "1940", "U.S.A.", "*Te", "Deum*",
+                     "ǅemal", "İstanbul", "ﬁre", "Straße", "e.g.", "mid-1947", "x_y"]), max_size=12).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_term_cache_matches_the_analyzer(text):
+    for analyzer in (S.text_analyzer(), S.exact_analyzer()):
+        cache = TermCache.for_analyzer(analyzer)
+        terms = cache.terms(text)
+        expected = [t.text.encode("utf-8") for t in analyzer(text, mode="index")]
+        # None means "take Whoosh's path for this value": always allowed, never wrong.
+        assert terms is None or terms == expected
+
+
+def test_discovery_counted_in_parts_equals_one_pass():
+    docs = [d for d in read_corpus(PROJECT_CORPUS) if isinstance(d, Document)]
+    items = [(d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"]) for d in docs]
+    whole = Discovery.build(items).state()
+    assert whole["words"]
+    for n in (2, 3):
+        assert Discovery.combine([Discovery.count(items[k::n]) for k in range(n)]).state() == whole
+
+
+def _snapshot(root: Path) -> dict:
+    gen = current(root)
+    ix = whoosh_index.open_dir(str(gen.path))
+    with ix.searcher() as s:
+        stored = {f[S.ID]: f for f in s.all_stored_fields()}
+        found = {w: sorted(s.stored_fields(n)[S.ID] for n in s.docs_for_query(Term(S.TEXT, w)))
+                 for w in ("strike", "union", "deport", "1940")}
+        segments = len(ix._segments())
+    files = {name: json.loads((gen.path / name).read_text(encoding="utf-8"))
+             for name in (S.VOCABULARY_FILE, S.PERSONS_FILE)}
+    manifest = json.loads((gen.path / S.MANIFEST_FILE).read_text(encoding="utf-8"))
+    return {"stored": stored, "found": found, "files": files, "segments": segments,
+            "manifest": {k: v["hash"] for k, v in manifest.items()}}
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_a_sharded_build_indexes_exactly_what_one_process_does(tmp_path, workers):
+    one = build_corpus(PROJECT_CORPUS, tmp_path / "one", progress=False, workers=1)
+    many = build_corpus(PROJECT_CORPUS, tmp_path / "many", progress=False, workers=workers)
+    a, b = _snapshot(tmp_path / "one"), _snapshot(tmp_path / "many")
+    assert (a["segments"], b["segments"]) == (1, workers)
+    assert a["stored"] == b["stored"] and len(a["stored"]) == one.paragraphs == many.paragraphs
+    assert a["found"] == b["found"] and a["found"]["strike"]
+    assert a["files"] == b["files"] and a["files"][S.VOCABULARY_FILE]["the"] > 10
+    assert a["manifest"] == b["manifest"]
+    assert (one.documents, one.persons, one.years) == (many.documents, many.persons, many.years)
