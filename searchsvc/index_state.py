@@ -29,7 +29,10 @@ from searchsvc.errors import Unavailable
 from searchsvc.facets import FacetField, build_facets
 from searchsvc.persons import PersonRegistry
 from searchsvc.query import QueryBuilder
+from searchsvc import postings
 from searchsvc.suggest import Vocabulary
+
+postings.install()  # binary-search skip_to for every searcher of the service
 
 log = logging.getLogger("searchsvc.index")
 
