@@ -43,14 +43,15 @@ class TermCache:
     [b'deport', b'to', b'cardena', b'deport']
     """
 
-    def __init__(self, analyzer, expression) -> None:
+    def __init__(self, analyzer, expression, limit: int = _CACHE_LIMIT) -> None:
         self.analyzer = analyzer
         self.expression = expression
+        self.limit = limit
         self._split = expression.findall if expression.groups == 0 else None
         self._cache: dict[str, bytes] = {}
 
     @classmethod
-    def for_analyzer(cls, analyzer) -> TermCache | None:
+    def for_analyzer(cls, analyzer, limit: int = _CACHE_LIMIT) -> TermCache | None:
         """A cache for analyzers made of a regex tokenizer and token-local filters, else None."""
         if not isinstance(analyzer, CompositeAnalyzer) or not analyzer.items:
             return None
@@ -59,28 +60,34 @@ class TermCache:
             return None
         if not all(type(f) in _TOKEN_LOCAL_FILTERS for f in filters):
             return None
-        return cls(analyzer, tokenizer.expression)
+        return cls(analyzer, tokenizer.expression, limit)
 
     def tokens(self, value: str) -> list[str]:
         if self._split is not None:
             return self._split(value)
         return [m.group(0) for m in self.expression.finditer(value)]
 
+    def term(self, tok: str) -> bytes | None:
+        """One token's term, or None if the analyzer does not make exactly one term of it."""
+        term = self._cache.get(tok)
+        if term is None:
+            analysed = [t.text for t in self.analyzer(tok, mode="index")]
+            if len(analysed) != 1:
+                return None
+            if len(self._cache) >= self.limit:
+                self._cache.clear()
+            term = self._cache[tok] = analysed[0].encode("utf-8")
+        return term
+
     def terms(self, value: str) -> list[bytes] | None:
         """The value's terms in order, or None if a token does not map to exactly one term."""
-        cache = self._cache
-        get = cache.get
+        get = self._cache.get
         out = []
         append = out.append
         for tok in self.tokens(value):
-            term = get(tok)
+            term = get(tok) or self.term(tok)
             if term is None:
-                analysed = [t.text for t in self.analyzer(tok, mode="index")]
-                if len(analysed) != 1:
-                    return None
-                if len(cache) >= _CACHE_LIMIT:
-                    cache.clear()
-                term = cache[tok] = analysed[0].encode("utf-8")
+                return None
             append(term)
         return out
 

@@ -19,9 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from indexer.schema import exact_analyzer, text_analyzer
+from indexer.segments import TermCache
 
 _STEMMED = text_analyzer()
 _EXACT = exact_analyzer()
+# Bounded: a server process sees an open-ended stream of texts.
+_STEM_CACHE = TermCache.for_analyzer(_STEMMED, limit=200_000)
+_EXACT_CACHE = TermCache.for_analyzer(_EXACT, limit=200_000)
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,21 @@ def spans(text: str, terms: Terms) -> list[tuple[int, int]]:
     """
     if not terms or not text:
         return []
+    # Fast path: the indexer's per-token caches, one dict lookup per token.
+    stems = {s.encode("utf-8") for s in terms.stems}
+    words = {w.encode("utf-8") for w in terms.words}
+    out = []
+    for m in _STEM_CACHE.expression.finditer(text):
+        tok = m.group(0)
+        stem, word = _STEM_CACHE.term(tok), _EXACT_CACHE.term(tok)
+        if stem is None or word is None:
+            return _spans_by_analyzer(text, terms)
+        if stem in stems or word in words:
+            out.append(m.span())
+    return out
+
+
+def _spans_by_analyzer(text: str, terms: Terms) -> list[tuple[int, int]]:
     out = []
     # Both analyzers use the same tokenizer, so their tokens line up one to one.
     stemmed = ((t.text, t.startchar, t.endchar) for t in _STEMMED(text, chars=True))

@@ -27,9 +27,10 @@ from indexer.schema import CURRENT_FILE, GENERATION_META, PERSONS_FILE
 from searchsvc.columns import Columns
 from searchsvc.errors import Unavailable
 from searchsvc.facets import FacetField, build_facets
+from searchsvc import postings
 from searchsvc.persons import PersonRegistry
 from searchsvc.query import QueryBuilder
-from searchsvc import postings
+from searchsvc.scoring import FieldLengths
 from searchsvc.suggest import Vocabulary
 
 postings.install()  # binary-search skip_to for every searcher of the service
@@ -108,6 +109,7 @@ class LoadedIndex:
         self.columns = Columns.from_reader(reader)
         self.facets: dict[str, FacetField] = build_facets(reader)
         self.vocab = Vocabulary.for_generation(self.path, reader)
+        self.lengths = FieldLengths(reader, [n for n, f in reader.schema.items() if f.scorable])
         self.builder = QueryBuilder(self.ix.schema, self.persons, self.vocab,
                                     max_terms, max_expansions)
         self.responses = LRU(cache_size)  # (normalised request) -> response body

@@ -64,9 +64,11 @@ def matcher_ids(m, deadline: float = float("inf")) -> np.ndarray:
         # Block by block: one pickled tuple of ids per block instead of one
         # Python call per posting.
         while m.is_active():
-            if m._ids is None:
-                m._read_ids()
-            parts.append(np.asarray(m._ids, dtype=np.int32))
+            if m._data is None:
+                m._read_data()
+            # Ids are stored as deltas: a cumulative sum decodes the block at once
+            # (Whoosh's own _read_ids runs a generator over every id).
+            parts.append(np.cumsum(np.asarray(m._data[0], dtype=np.int64)).astype(np.int32))
             if m._lastblock:
                 break
             m._goto(m._nextoffset)

@@ -29,6 +29,7 @@ from searchsvc.highlight import highlight, snippet, spans
 from searchsvc.index_state import LoadedIndex
 from searchsvc.matchset import QueryTimeout, query_ids
 from searchsvc.query import ParsedQuery, _positive_terms
+from searchsvc.scoring import Scorer, Unsupported, top
 from searchsvc.settings import Settings
 
 SORTS = ("relevance", "date_asc", "date_desc")
@@ -258,9 +259,19 @@ class Execution:
             rank = _phrases_as_and(rank)
             mask = np.zeros(self.gen.columns.n_docs, dtype=bool)
             mask[final] = True
-        results = self.searcher.search(rank, limit=limit,
-                                       filter=MaskSet(mask) if mask is not None else None)
-        return [(docnum, score) for score, docnum in results.top_n]
+        try:
+            ids, scores = Scorer(self.searcher, self.gen.lengths, self.deadline).score(rank)
+        except Unsupported:
+            # A query shape the numpy scorer does not know: Whoosh's collector scores it.
+            results = self.searcher.search(rank, limit=limit,
+                                           filter=MaskSet(mask) if mask is not None else None)
+            return [(docnum, score) for score, docnum in results.top_n]
+        except QueryTimeout:
+            raise Unavailable("the search took too long; add words or filters") from None
+        if mask is not None:
+            keep = mask[ids]
+            ids, scores = ids[keep], scores[keep]
+        return top(ids, scores, limit)
 
     def _has_scores(self, pq: ParsedQuery) -> bool:
         return pq.rank is not None and any(True for _ in _positive_terms(pq.rank))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from searchsvc.highlight import Terms, highlight, snippet, spans
 
@@ -51,3 +53,18 @@ def test_snippet_never_splits_a_word():
     text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda"
     out = snippet(text, Terms.of(), width=23)
     assert out == "alpha beta gamma delta…"
+
+
+_WORDS = st.lists(st.sampled_from(["Deported", "deportation", "exile", "Cárdenas", "CARDENAS", "1940",
+                                   "U.S.A.", "mid-1947", "*Te", "Deum*", "ﬁre", "İstanbul", "Straße",
+                                   "<b>", "&amp;", "strike"]) | st.text(max_size=6), max_size=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WORDS)
+def test_cached_spans_equal_the_analyzers(words):
+    from searchsvc.highlight import _spans_by_analyzer
+
+    text = " ".join(words)
+    terms = Terms.of(stems={"deport", "cardena", "1940", "strike"}, words={"exile", "straße", "fire"})
+    assert spans(text, terms) == _spans_by_analyzer(text, terms)

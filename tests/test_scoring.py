@@ -1,0 +1,111 @@
+"""The numpy scorer ranks exactly as Whoosh's collector does, on realistic queries.
+
+The index is the project's sample corpus built in two shards (two segments)
+and then updated (so some documents are deleted): every reader path is used.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+
+import numpy as np
+import pytest
+from whoosh import query as wq
+
+from indexer.build import PROJECT_CORPUS, build_corpus
+from indexer.update import update_corpus
+from searchsvc.index_state import IndexState
+from searchsvc.scoring import FieldLengths, Scorer, Unsupported, top
+
+
+@pytest.fixture(scope="module")
+def generation(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("scoring")
+    corpus, root = tmp / "corpus", tmp / "index"
+    shutil.copytree(PROJECT_CORPUS, corpus)
+    build_corpus(corpus, root, progress=False, workers=2)
+    # Change one document and delete another: the index then has deletions.
+    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".txt"))
+    files[0].write_text(files[0].read_text(encoding="utf-8") + "\n\nA closing line added later.\n",
+                        encoding="utf-8")
+    files[1].unlink()
+    update_corpus(corpus, root, progress=False)
+    state = IndexState(root, cache_size=0)
+    state.refresh()
+    gen = state.current
+    assert gen.searcher().reader().has_deletions()
+    assert len(gen.searcher().reader().leaf_readers()) >= 2
+    yield gen
+    state.close()
+
+
+def _queries(gen) -> list[str]:
+    rng = random.Random(3)
+    words = sorted(w for w, n in gen.vocab.df.items() if w.isalpha() and len(w) > 3 and n >= 2)
+    common = sorted(words, key=lambda w: -gen.vocab.df[w])[:30]
+    out = []
+    out += rng.sample(common, 10)  # many matches: ranking among thousands of ties and near-ties
+    out += rng.sample(words, 25)
+    out += [f"{a} {b}" for a, b in zip(rng.sample(common, 10), rng.sample(words, 10))]
+    out += [f'"{a} {b}"' for a, b in zip(rng.sample(common, 5), rng.sample(common, 5))]
+    out += [w[:2] + w[3] + w[2] + w[4:] for w in rng.sample(words, 10)]  # misspelt
+    out += ["trotsky", "title:strike", "luxemburg OR goldman", "strike -union", "harbour*"]
+    # Words that stand next to each other somewhere: the phrase bonus decides the order.
+    reader = gen.searcher().reader()
+    texts = [f["text"] for f in reader.all_stored_fields()]
+    for text in rng.sample(texts, 15):
+        tokens = [t for t in text.split() if t.isalpha() and len(t) > 3]
+        pairs = [(a, b) for a, b in zip(text.split(), text.split()[1:]) if a in tokens and b in tokens]
+        if pairs:
+            out.append(" ".join(rng.choice(pairs)))
+    return out
+
+
+def test_scores_and_order_match_whoosh(generation):
+    gen = generation
+    s = gen.searcher()
+    compared = 0
+    for text in _queries(gen):
+        pq = gen.builder.build(text, s.reader())
+        if pq.rank is None:
+            continue
+        try:
+            ids, scores = Scorer(s, gen.lengths).score(pq.rank)
+        except Unsupported:
+            continue  # the caller falls back to Whoosh; nothing to compare
+        ours = top(ids, scores, 20)
+        theirs = [(d, sc) for sc, d in s.search(pq.rank, limit=20).top_n]
+        assert len(ours) == len(theirs), text
+        for (d1, s1), (d2, s2) in zip(ours, theirs):
+            assert s1 == pytest.approx(s2, rel=1e-9), text
+            if d1 != d2:  # only documents with the same score may swap
+                assert dict(theirs).get(d1) == pytest.approx(s1, rel=1e-9), text
+        # The whole match set, not just the top, is the one Whoosh matches.
+        assert set(ids.tolist()) == set(s.search(pq.rank, limit=None).docs()), text
+        compared += 1
+    assert compared >= 50
+
+
+def test_unknown_query_shapes_are_left_to_whoosh(generation):
+    s = generation.searcher()
+    with pytest.raises(Unsupported):
+        Scorer(s, generation.lengths).score(wq.Wildcard("text", "stri*"))
+    with pytest.raises(Unsupported):
+        Scorer(s, generation.lengths).score(wq.Or([wq.Term("text", "strike")], minmatch=2))
+
+
+def test_field_lengths_are_whooshs(generation):
+    reader = generation.searcher().reader()
+    lengths = FieldLengths(reader, ["text", "title"])
+    for field in ("text", "title"):
+        expected = [reader.doc_field_length(d, field) or 0 for d in range(reader.doc_count_all())]
+        assert lengths.arrays[field].tolist() == expected
+        assert np.count_nonzero(lengths.arrays[field]) > 100
+
+
+def test_top_breaks_ties_by_lower_docnum():
+    ids = np.array([1, 2, 3, 4, 5])
+    scores = np.array([1.0, 2.0, 2.0, 0.5, 2.0])
+    assert top(ids, scores, 2) == [(2, 2.0), (3, 2.0)]
+    assert top(ids, scores, 10)[-1] == (4, 0.5)
