@@ -21,6 +21,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher, MultiMatcher
 
 EMPTY = np.zeros(0, dtype=np.int32)
+_NO_WEIGHTS = np.zeros(0, dtype=np.float64)
 
 
 class QueryTimeout(Exception):
@@ -49,38 +50,80 @@ def intersect(parts: Sequence[np.ndarray]) -> np.ndarray:
     return out
 
 
-def matcher_ids(m, deadline: float = float("inf")) -> np.ndarray:
-    """All docnums of a fresh matcher, fast for plain postings."""
+def matcher_ids(m, deadline: float = float("inf"), only: np.ndarray | None = None) -> np.ndarray:
+    """All docnums of a fresh matcher, fast for plain postings.
+
+    With ``only`` (sorted docnums), blocks holding none of them are skipped
+    undecoded and the result may be limited to the blocks that do: callers
+    intersect it with ``only`` anyway.
+    """
+    return postings_arrays(m, deadline, only)[0]
+
+
+def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None = None,
+                    weights: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
+    """(docnums int32, weights float64 or None) of a fresh matcher, a block at a time.
+
+    A block costs a zlib inflate and an unpickle of all its postings (ids,
+    weights and positions together), so skipping the blocks ``only`` does not
+    touch is where a common word's cost goes: its block headers give each
+    block's last docnum without reading the block.
+    """
     if isinstance(m, MultiMatcher):
-        return np.concatenate(
-            [EMPTY] + [matcher_ids(sub, deadline) + off for sub, off in zip(m.matchers, m.offsets)]
-        ).astype(np.int32)
-    if isinstance(m, FilterMatcher):  # deleted documents are hidden this way
-        ids = matcher_ids(m.child, deadline)
-        keep = np.isin(ids, np.fromiter(m._ids, dtype=np.int32, count=len(m._ids)))
-        return ids[~keep] if m._exclude else ids[keep]
-    if isinstance(m, W3LeafMatcher):
         parts = []
-        # Block by block: one pickled tuple of ids per block instead of one
-        # Python call per posting.
+        for sub, off in zip(m.matchers, m.offsets):
+            local = None if only is None else only[(only >= off)] - off
+            ids, w = postings_arrays(sub, deadline, local, weights)
+            parts.append((ids + off, w))
+        return (np.concatenate([EMPTY] + [p[0] for p in parts]).astype(np.int32),
+                np.concatenate([_NO_WEIGHTS] + [p[1] for p in parts]) if weights else None)
+    if isinstance(m, FilterMatcher):  # deleted documents are hidden this way
+        ids, w = postings_arrays(m.child, deadline, only, weights)
+        listed = np.isin(ids, np.fromiter(m._ids, dtype=np.int32, count=len(m._ids)))
+        keep = ~listed if m._exclude else listed
+        return ids[keep], (w[keep] if weights else None)
+    if isinstance(m, W3LeafMatcher):
+        ids, ws = [], []
+        first = 0  # smallest docnum the current block can hold
         while m.is_active():
-            if m._data is None:
-                m._read_data()
-            # Ids are stored as deltas: a cumulative sum decodes the block at once
-            # (Whoosh's own _read_ids runs a generator over every id).
-            parts.append(np.cumsum(np.asarray(m._data[0], dtype=np.int64)).astype(np.int32))
+            if only is not None:
+                # Any wanted docnum in [first, this block's last]?
+                lo = np.searchsorted(only, first)
+                wanted = lo < len(only) and only[lo] <= m._maxid
+            else:
+                wanted = True
+            if wanted:
+                if m._data is None:
+                    m._read_data()
+                raw_ids, raw_weights = m._data[0], m._data[1]
+                # Ids are stored as deltas: a cumulative sum decodes the block at once
+                # (Whoosh's own _read_ids runs a generator over every id).
+                ids.append(np.cumsum(np.asarray(raw_ids, dtype=np.int64)).astype(np.int32))
+                if weights:
+                    n = len(raw_ids)
+                    if raw_weights is None:
+                        ws.append(np.ones(n))
+                    elif isinstance(raw_weights, float):
+                        ws.append(np.full(n, raw_weights))
+                    else:
+                        # 32-bit floats, as Whoosh stores and scores them.
+                        ws.append(np.asarray(raw_weights, dtype=np.float32).astype(np.float64))
             if m._lastblock:
                 break
+            first = m._maxid + 1
             m._goto(m._nextoffset)
             if time.monotonic() > deadline:
                 raise QueryTimeout()
-        return np.concatenate(parts) if parts else EMPTY
+        return (np.concatenate(ids) if ids else EMPTY,
+                (np.concatenate(ws) if ws else _NO_WEIGHTS) if weights else None)
+    if weights:
+        raise TypeError(f"no block-level weights from {type(m).__name__}")
     out = []
     for i, docnum in enumerate(m.all_ids()):
         out.append(docnum)
         if not i & 0xFFFF and time.monotonic() > deadline:
             raise QueryTimeout()
-    return np.asarray(out, dtype=np.int32)
+    return np.asarray(out, dtype=np.int32), None
 
 
 def all_docs(reader) -> np.ndarray:
@@ -89,8 +132,28 @@ def all_docs(reader) -> np.ndarray:
     return np.arange(reader.doc_count_all(), dtype=np.int32)
 
 
-def query_ids(q: wq.Query | None, searcher, deadline: float = float("inf")) -> np.ndarray:
-    """Sorted docnums matching ``q`` (None matches everything)."""
+def cost(q: wq.Query, reader) -> int:
+    """Postings a query reads, roughly: the sum of its terms' document frequencies."""
+    if isinstance(q, wq.Term):
+        try:
+            return reader.doc_frequency(q.fieldname, q.text)
+        except Exception:  # a term the field cannot encode
+            return 0
+    if isinstance(q, wq.Phrase):
+        return min((cost(wq.Term(q.fieldname, w), reader) for w in q.words), default=0)
+    if q.is_leaf():
+        return reader.doc_count_all()
+    return sum(cost(c, reader) for c in q.children())
+
+
+def query_ids(q: wq.Query | None, searcher, deadline: float = float("inf"),
+              only: np.ndarray | None = None) -> np.ndarray:
+    """Sorted docnums matching ``q`` (None matches everything).
+
+    With ``only`` (sorted docnums) the result holds every match among them and
+    possibly some others: enough for callers that intersect with ``only``, and
+    it lets postings skip whole blocks.
+    """
     if time.monotonic() > deadline:  # checked per node: many small postings add up too
         raise QueryTimeout()
     reader = searcher.reader()
@@ -101,35 +164,44 @@ def query_ids(q: wq.Query | None, searcher, deadline: float = float("inf")) -> n
     if isinstance(q, wq.Term):
         if (q.fieldname, q.text) not in reader:
             return EMPTY
-        return matcher_ids(reader.postings(q.fieldname, q.text), deadline)
+        return matcher_ids(reader.postings(q.fieldname, q.text), deadline, only)
     if isinstance(q, (wq.Or, wq.DisjunctionMax)):
-        return union([query_ids(c, searcher, deadline) for c in q.subqueries])
+        return union([query_ids(c, searcher, deadline, only) for c in q.subqueries])
     if isinstance(q, wq.And):
         pos = [c for c in q.subqueries if not isinstance(c, wq.Not)]
         neg = [c.query for c in q.subqueries if isinstance(c, wq.Not)]
-        base = (intersect([query_ids(c, searcher, deadline) for c in pos])
-                if pos else all_docs(reader))
+        if pos:
+            # Cheapest first; each further part only reads where the others matched.
+            base = only
+            for c in sorted(pos, key=lambda c: cost(c, reader)):
+                ids = query_ids(c, searcher, deadline, base)
+                base = ids if base is None else intersect([base, ids])
+                if not base.size:
+                    return EMPTY
+        else:
+            base = all_docs(reader) if only is None else only
         for n in neg:
-            base = base[~np.isin(base, query_ids(n, searcher, deadline), assume_unique=True)]
+            base = base[~np.isin(base, query_ids(n, searcher, deadline, base), assume_unique=True)]
         return base
     if isinstance(q, wq.Not):
-        everything = all_docs(reader)
-        return everything[~np.isin(everything, query_ids(q.query, searcher, deadline))]
+        everything = all_docs(reader) if only is None else only
+        return everything[~np.isin(everything, query_ids(q.query, searcher, deadline, everything))]
     if isinstance(q, wq.AndMaybe):
-        return query_ids(q.a, searcher, deadline)
+        return query_ids(q.a, searcher, deadline, only)
     if isinstance(q, wq.AndNot):
-        base = query_ids(q.a, searcher, deadline)
-        return base[~np.isin(base, query_ids(q.b, searcher, deadline), assume_unique=True)]
+        base = query_ids(q.a, searcher, deadline, only)
+        return base[~np.isin(base, query_ids(q.b, searcher, deadline, base), assume_unique=True)]
     if isinstance(q, wq.ConstantScoreQuery):
-        return query_ids(q.child, searcher, deadline)
+        return query_ids(q.child, searcher, deadline, only)
     if isinstance(q, wq.Phrase) and q.slop == 1 and q.words:
-        return phrase_ids(q, searcher, deadline)
+        return phrase_ids(q, searcher, deadline, only)
     # Anything else: Whoosh decides which documents match.
     m = q.matcher(searcher, searcher.boolean_context())
     return np.unique(matcher_ids(m, deadline))
 
 
-def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf")) -> np.ndarray:
+def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
+               only: np.ndarray | None = None) -> np.ndarray:
     """Documents containing the words next to each other, in order.
 
     Candidates come from a numpy intersection of the words' postings; positions
@@ -140,8 +212,15 @@ def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf")) -> np.nda
     field, words = q.fieldname, list(q.words)
     if any((field, w) not in reader for w in words):
         return EMPTY
-    candidates = intersect([matcher_ids(reader.postings(field, w), deadline) for w in words])
-    if len(words) == 1 or not candidates.size:
+    candidates = only
+    # Rarest word first; each further word is read only in the blocks that can
+    # hold a candidate, so "the" in "of the people" costs a few blocks.
+    for w in sorted(words, key=lambda w: reader.doc_frequency(field, w)):
+        ids = matcher_ids(reader.postings(field, w), deadline, candidates)
+        candidates = ids if candidates is None else intersect([candidates, ids])
+        if not candidates.size:
+            return EMPTY
+    if len(words) == 1:
         return candidates
     return phrase_positions(reader, field, words, candidates, deadline)
 

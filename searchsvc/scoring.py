@@ -20,12 +20,11 @@ from collections.abc import Iterable
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, _lenfield
-from whoosh.matching.wrappers import FilterMatcher, MultiMatcher
+from whoosh.codec.whoosh3 import W3Codec, _lenfield
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from searchsvc.matchset import QueryTimeout, intersect, phrase_positions
+from searchsvc.matchset import QueryTimeout, cost, intersect, phrase_positions, postings_arrays
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
@@ -72,43 +71,12 @@ class FieldLengths:
         return field in self.arrays
 
 
-def _leaf_postings(m, deadline: float) -> tuple[np.ndarray, np.ndarray]:
-    """(docnums, weights) of a fresh matcher, read a block at a time."""
-    if isinstance(m, MultiMatcher):
-        parts = [_leaf_postings(sub, deadline) for sub in m.matchers]
-        ids = [p[0] + off for p, off in zip(parts, m.offsets)]
-        return (np.concatenate([_EMPTY[0], *ids]),
-                np.concatenate([_EMPTY[1], *(p[1] for p in parts)]))
-    if isinstance(m, FilterMatcher):  # deleted documents are hidden this way
-        ids, weights = _leaf_postings(m.child, deadline)
-        listed = np.isin(ids, np.fromiter(m._ids, dtype=np.int64, count=len(m._ids)))
-        keep = ~listed if m._exclude else listed
-        return ids[keep], weights[keep]
-    if not isinstance(m, W3LeafMatcher):
-        raise Unsupported(type(m).__name__)
-    ids, weights = [], []
-    while m.is_active():
-        if m._data is None:
-            m._read_data()
-        raw_ids, raw_weights = m._data[0], m._data[1]
-        n = len(raw_ids)
-        # Ids are stored as deltas; a cumulative sum decodes a block at once.
-        ids.append(np.cumsum(np.asarray(raw_ids, dtype=np.int64)))
-        if raw_weights is None:
-            weights.append(np.ones(n, dtype=np.float64))
-        elif isinstance(raw_weights, float):
-            weights.append(np.full(n, raw_weights, dtype=np.float64))
-        else:
-            # Whoosh keeps weights as 32-bit floats and scores them as Python floats.
-            weights.append(np.asarray(raw_weights, dtype=np.float32).astype(np.float64))
-        if m._lastblock:
-            break
-        m._goto(m._nextoffset)
-        if time.monotonic() > deadline:
-            raise QueryTimeout()
-    if not ids:
-        return _EMPTY
-    return np.concatenate(ids), np.concatenate(weights)
+def _leaf_postings(m, deadline: float, only: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    try:
+        ids, weights = postings_arrays(m, deadline, only, weights=True)
+    except TypeError as exc:
+        raise Unsupported(str(exc)) from None
+    return ids.astype(np.int64), weights
 
 
 def _at(ids: np.ndarray, scores: np.ndarray, where: np.ndarray) -> np.ndarray:
@@ -130,14 +98,15 @@ class Scorer:
         self.B, self.K1 = weighting.B, weighting.K1
 
     # -- leaves ------------------------------------------------------------------------
-    def term(self, field: str, text, boost: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    def term(self, field: str, text, boost: float = 1.0,
+             only: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         schema = self.reader.schema
         if field not in schema:
             return _EMPTY
         btext = schema[field].to_bytes(text) if not isinstance(text, bytes) else text
         if (field, btext) not in self.reader:
             return _EMPTY
-        ids, w = _leaf_postings(self.reader.postings(field, btext), self.deadline)
+        ids, w = _leaf_postings(self.reader.postings(field, btext), self.deadline, only)
         if schema[field].scorable:
             if field not in self.lengths:
                 raise Unsupported(f"no lengths for {field}")
@@ -150,24 +119,25 @@ class Scorer:
         return ids, scores * boost if boost != 1.0 else scores
 
     # -- tree --------------------------------------------------------------------------
-    def score(self, q: wq.Query, candidates: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def score(self, q: wq.Query, only: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(sorted docnums, scores) of the documents ``q`` matches.
 
-        ``candidates`` (sorted) only narrows the work for phrase checks; the
-        result may still hold documents outside it.
+        With ``only`` (sorted docnums) the result holds every match among them,
+        with its exact score, and possibly others: enough for callers that keep
+        only those, and it lets postings skip whole blocks.
         """
         if time.monotonic() > self.deadline:
             raise QueryTimeout()
         if isinstance(q, wq.Term):
-            return self.term(q.fieldname, q.text, q.boost)
+            return self.term(q.fieldname, q.text, q.boost, only)
         if isinstance(q, type(wq.NullQuery)):
             return _EMPTY
         if isinstance(q, wq.Or) and not isinstance(q, wq.DisjunctionMax):
             if q.minmatch or q.scale:
                 raise Unsupported("Or with minmatch or scale")
-            return self._boosted(self._union([self.score(c, candidates) for c in q.subqueries]), q.boost)
+            return self._boosted(self._union([self.score(c, only) for c in q.subqueries]), q.boost)
         if isinstance(q, wq.DisjunctionMax):
-            parts = [self.score(c, candidates) for c in q.subqueries]
+            parts = [self.score(c, only) for c in q.subqueries]
             ids, total = self._union(parts)
             best = np.zeros(len(ids))
             for pids, pscores in parts:
@@ -177,25 +147,37 @@ class Scorer:
         if isinstance(q, wq.And):
             if any(isinstance(c, wq.Not) for c in q.subqueries):
                 raise Unsupported("And with Not")
-            return self._boosted(self._intersection([self.score(c, candidates) for c in q.subqueries]), q.boost)
+            # Cheapest part first; each further part only reads where the others matched.
+            parts, narrowed = [], only
+            for c in sorted(q.subqueries, key=lambda c: cost(c, self.reader)):
+                part = self.score(c, narrowed)
+                parts.append(part)
+                narrowed = part[0] if narrowed is None else intersect([narrowed, part[0]])
+                if not narrowed.size:
+                    return _EMPTY
+            return self._boosted(self._intersection(parts), q.boost)
         if isinstance(q, wq.AndMaybe):
-            ids, scores = self.score(q.a, candidates)
+            ids, scores = self.score(q.a, only)
             bids, bscores = self.score(q.b, ids)
             both = np.isin(bids, ids, assume_unique=True)
             scores = scores.copy()
             scores[np.searchsorted(ids, bids[both])] += bscores[both]
             return self._boosted((ids, scores), q.boost)
         if isinstance(q, wq.Phrase) and q.slop == 1 and q.words:
-            return self._phrase(q, candidates)
+            return self._phrase(q, only)
         raise Unsupported(type(q).__name__)
 
-    def _phrase(self, q: wq.Phrase, candidates: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    def _phrase(self, q: wq.Phrase, only: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         # Whoosh scores a phrase match as the sum of its words' scores (SpanNear2
         # wraps an intersection of the terms), times the phrase's boost.
-        parts = [self.term(q.fieldname, w) for w in q.words]
+        parts, narrowed = [], only
+        for w in sorted(q.words, key=lambda w: cost(wq.Term(q.fieldname, w), self.reader)):
+            part = self.term(q.fieldname, w, only=narrowed)
+            parts.append(part)
+            narrowed = part[0] if narrowed is None else intersect([narrowed, part[0]])
         ids, scores = self._intersection(parts)
-        if candidates is not None:
-            keep = np.isin(ids, candidates, assume_unique=True)
+        if only is not None:
+            keep = np.isin(ids, only, assume_unique=True)
             ids, scores = ids[keep], scores[keep]
         if len(q.words) > 1 and ids.size:
             field = q.fieldname

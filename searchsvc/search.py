@@ -260,7 +260,8 @@ class Execution:
             mask = np.zeros(self.gen.columns.n_docs, dtype=bool)
             mask[final] = True
         try:
-            ids, scores = Scorer(self.searcher, self.gen.lengths, self.deadline).score(rank)
+            ids, scores = Scorer(self.searcher, self.gen.lengths, self.deadline).score(
+                rank, None if mask is None else np.flatnonzero(mask).astype(np.int32))
         except Unsupported:
             # A query shape the numpy scorer does not know: Whoosh's collector scores it.
             results = self.searcher.search(rank, limit=limit,

@@ -109,3 +109,33 @@ def test_top_breaks_ties_by_lower_docnum():
     scores = np.array([1.0, 2.0, 2.0, 0.5, 2.0])
     assert top(ids, scores, 2) == [(2, 2.0), (3, 2.0)]
     assert top(ids, scores, 10)[-1] == (4, 0.5)
+
+
+def test_match_sets_and_narrowed_reads_agree_with_whoosh(generation):
+    """query_ids (with and without ``only``) and the scorer under ``only`` keep exactly Whoosh's
+    matches among the documents asked for, although they skip blocks of postings."""
+    from searchsvc.matchset import query_ids
+
+    gen = generation
+    s = gen.searcher()
+    rng = np.random.default_rng(5)
+    n = s.reader().doc_count_all()
+    checked = 0
+    for text in _queries(gen):
+        pq = gen.builder.build(text, s.reader())
+        if pq.match is None:
+            continue
+        expected = set(s.search(pq.match, limit=None).docs())
+        assert set(query_ids(pq.match, s).tolist()) == expected, text
+        only = np.sort(rng.choice(n, size=n // 7, replace=False)).astype(np.int32)
+        wanted = set(only.tolist())
+        assert set(query_ids(pq.match, s, only=only).tolist()) & wanted == expected & wanted, text
+        try:
+            full = dict(zip(*(a.tolist() for a in Scorer(s, gen.lengths).score(pq.rank))))
+            narrowed = dict(zip(*(a.tolist() for a in Scorer(s, gen.lengths).score(pq.rank, only))))
+        except Unsupported:
+            continue
+        assert {d: narrowed[d] for d in narrowed if d in wanted} == \
+            {d: full[d] for d in full if d in wanted}, text
+        checked += 1
+    assert checked >= 50
