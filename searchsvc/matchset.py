@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 from whoosh import query as wq
@@ -57,12 +58,20 @@ def matcher_ids(m, deadline: float = float("inf"), only: np.ndarray | None = Non
     undecoded and the result may be limited to the blocks that do: callers
     intersect it with ``only`` anyway.
     """
-    return postings_arrays(m, deadline, only)[0]
+    return postings_arrays(m, deadline, only).ids
+
+
+class Postings(NamedTuple):
+    """A term's postings as arrays: docnums, and weights and values when asked for."""
+
+    ids: np.ndarray  # int32, sorted
+    weights: np.ndarray | None = None  # float64
+    values: list | None = None  # encoded values (positions) aligned with ids
 
 
 def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None = None,
-                    weights: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
-    """(docnums int32, weights float64 or None) of a fresh matcher, a block at a time.
+                    weights: bool = False, values: bool = False) -> Postings:
+    """A fresh matcher's postings, a block at a time.
 
     A block costs a zlib inflate and an unpickle of all its postings (ids,
     weights and positions together), so skipping the blocks ``only`` does not
@@ -73,17 +82,19 @@ def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None =
         parts = []
         for sub, off in zip(m.matchers, m.offsets):
             local = None if only is None else only[(only >= off)] - off
-            ids, w = postings_arrays(sub, deadline, local, weights)
-            parts.append((ids + off, w))
-        return (np.concatenate([EMPTY] + [p[0] for p in parts]).astype(np.int32),
-                np.concatenate([_NO_WEIGHTS] + [p[1] for p in parts]) if weights else None)
+            part = postings_arrays(sub, deadline, local, weights, values)
+            parts.append(part._replace(ids=part.ids + off))
+        return Postings(np.concatenate([EMPTY] + [p.ids for p in parts]).astype(np.int32),
+                        np.concatenate([_NO_WEIGHTS] + [p.weights for p in parts]) if weights else None,
+                        [v for p in parts for v in p.values] if values else None)
     if isinstance(m, FilterMatcher):  # deleted documents are hidden this way
-        ids, w = postings_arrays(m.child, deadline, only, weights)
-        listed = np.isin(ids, np.fromiter(m._ids, dtype=np.int32, count=len(m._ids)))
+        part = postings_arrays(m.child, deadline, only, weights, values)
+        listed = np.isin(part.ids, np.fromiter(m._ids, dtype=np.int32, count=len(m._ids)))
         keep = ~listed if m._exclude else listed
-        return ids[keep], (w[keep] if weights else None)
+        return Postings(part.ids[keep], part.weights[keep] if weights else None,
+                        [part.values[i] for i in np.flatnonzero(keep).tolist()] if values else None)
     if isinstance(m, W3LeafMatcher):
-        ids, ws = [], []
+        ids, ws, vs = [], [], []
         first = 0  # smallest docnum the current block can hold
         while m.is_active():
             if only is not None:
@@ -96,11 +107,11 @@ def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None =
                 if m._data is None:
                     m._read_data()
                 raw_ids, raw_weights = m._data[0], m._data[1]
+                n = len(raw_ids)
                 # Ids are stored as deltas: a cumulative sum decodes the block at once
                 # (Whoosh's own _read_ids runs a generator over every id).
                 ids.append(np.cumsum(np.asarray(raw_ids, dtype=np.int64)).astype(np.int32))
                 if weights:
-                    n = len(raw_ids)
                     if raw_weights is None:
                         ws.append(np.ones(n))
                     elif isinstance(raw_weights, float):
@@ -108,22 +119,27 @@ def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None =
                     else:
                         # 32-bit floats, as Whoosh stores and scores them.
                         ws.append(np.asarray(raw_weights, dtype=np.float32).astype(np.float64))
+                if values:
+                    if m._values is None:
+                        m._read_values()
+                    vs.extend(m._values)
             if m._lastblock:
                 break
             first = m._maxid + 1
             m._goto(m._nextoffset)
             if time.monotonic() > deadline:
                 raise QueryTimeout()
-        return (np.concatenate(ids) if ids else EMPTY,
-                (np.concatenate(ws) if ws else _NO_WEIGHTS) if weights else None)
-    if weights:
-        raise TypeError(f"no block-level weights from {type(m).__name__}")
+        return Postings(np.concatenate(ids) if ids else EMPTY,
+                        (np.concatenate(ws) if ws else _NO_WEIGHTS) if weights else None,
+                        vs if values else None)
+    if weights or values:
+        raise TypeError(f"no block-level postings from {type(m).__name__}")
     out = []
     for i, docnum in enumerate(m.all_ids()):
         out.append(docnum)
         if not i & 0xFFFF and time.monotonic() > deadline:
             raise QueryTimeout()
-    return np.asarray(out, dtype=np.int32), None
+    return Postings(np.asarray(out, dtype=np.int32))
 
 
 def all_docs(reader) -> np.ndarray:
@@ -212,41 +228,47 @@ def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
     field, words = q.fieldname, list(q.words)
     if any((field, w) not in reader for w in words):
         return EMPTY
-    candidates = only
+    fmt = reader.schema[field].format
+    candidates, read = only, {}
     # Rarest word first; each further word is read only in the blocks that can
-    # hold a candidate, so "the" in "of the people" costs a few blocks.
-    for w in sorted(words, key=lambda w: reader.doc_frequency(field, w)):
-        ids = matcher_ids(reader.postings(field, w), deadline, candidates)
-        candidates = ids if candidates is None else intersect([candidates, ids])
+    # hold a candidate, so "the" in "of the people" costs a few blocks. Positions
+    # come from the same decoded blocks.
+    for w in sorted(set(words), key=lambda w: reader.doc_frequency(field, w)):
+        read[w] = postings_arrays(reader.postings(field, w), deadline, candidates, values=True)
+        candidates = read[w].ids if candidates is None else intersect([candidates, read[w].ids])
         if not candidates.size:
             return EMPTY
     if len(words) == 1:
         return candidates
-    return phrase_positions(reader, field, words, candidates, deadline)
+    return _adjacent(candidates, [read[w] for w in words], fmt, deadline)
 
 
 def phrase_positions(reader, field: str, words: list[str], candidates: np.ndarray,
                      deadline: float = float("inf")) -> np.ndarray:
     """The ``candidates`` (sorted docnums) where ``words`` stand next to each other, in order.
 
-    Each word's matcher skips forward to each candidate, so a common word such as
-    "of" costs one skip per candidate, not one step per posting.
+    Each word's postings are decoded only in the blocks holding a candidate.
     """
-    matchers = [reader.postings(field, w) for w in words]
+    read = {}
+    for w in set(words):
+        read[w] = postings_arrays(reader.postings(field, w), deadline, candidates, values=True)
+        candidates = intersect([candidates, read[w].ids])
+    if not candidates.size:
+        return EMPTY
+    return _adjacent(candidates, [read[w] for w in words], reader.schema[field].format, deadline)
+
+
+def _adjacent(candidates: np.ndarray, per_word: list[Postings], fmt,
+              deadline: float = float("inf")) -> np.ndarray:
+    """The candidates where the words' positions follow one another (each word holds them all)."""
+    rows = [np.searchsorted(p.ids, candidates).tolist() for p in per_word]
+    first, rest = per_word[0], per_word[1:]
     keep = []
-    for i, docnum in enumerate(candidates.tolist()):
-        if not i & 0x3FF and time.monotonic() > deadline:
+    for j, docnum in enumerate(candidates.tolist()):
+        if not j & 0x3FF and time.monotonic() > deadline:
             raise QueryTimeout()
-        positions = []
-        for m in matchers:
-            if m.is_active() and m.id() < docnum:
-                m.skip_to(docnum)
-            if not m.is_active() or m.id() != docnum:
-                break
-            positions.append(set(m.value_as("positions")))
-        if len(positions) < len(words):
-            continue
-        if any(all(start + k in positions[k] for k in range(1, len(words)))
-               for start in positions[0]):
+        later = [set(fmt.decode_positions(p.values[r[j]])) for p, r in zip(rest, rows[1:])]
+        starts = fmt.decode_positions(first.values[rows[0][j]])
+        if any(all(start + k in later[k - 1] for k in range(1, len(per_word))) for start in starts):
             keep.append(docnum)
     return np.asarray(keep, dtype=np.int32)

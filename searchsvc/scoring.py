@@ -73,10 +73,10 @@ class FieldLengths:
 
 def _leaf_postings(m, deadline: float, only: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
     try:
-        ids, weights = postings_arrays(m, deadline, only, weights=True)
+        found = postings_arrays(m, deadline, only, weights=True)
     except TypeError as exc:
         raise Unsupported(str(exc)) from None
-    return ids.astype(np.int64), weights
+    return found.ids.astype(np.int64), found.weights
 
 
 def _at(ids: np.ndarray, scores: np.ndarray, where: np.ndarray) -> np.ndarray:
