@@ -390,6 +390,7 @@ def serve(args) -> dict[str, Any]:
         limit = min(len(mixed), args.max_requests)
         stop = time.monotonic() + args.seconds
         errors = 0
+        error_statuses: dict[str, int] = {}
         latencies: list[float] = []
 
         def client(offset: int) -> None:
@@ -403,6 +404,8 @@ def serve(args) -> dict[str, Any]:
                     latencies.append((time.perf_counter() - t) * 1000)
                     if resp.status_code != 200:
                         errors += 1
+                        key = str(resp.status_code)
+                        error_statuses[key] = error_statuses.get(key, 0) + 1
 
         with httpx.Client(base_url=base, timeout=60) as c:  # each worker opens its index first
             for r in mixed[: 4 * args.workers]:
@@ -415,7 +418,8 @@ def serve(args) -> dict[str, Any]:
         seconds = time.perf_counter() - t
         cpu = sum(cpu_seconds(w) for w in workers) - cpu0
         rss = {str(w): proc_status(w).get("VmRSS", 0.0) for w in workers}
-        return {"requests": len(latencies), "errors": errors, "seconds": seconds,
+        return {"requests": len(latencies), "errors": errors, "error_statuses": error_statuses,
+                "seconds": seconds,
                 "rps": len(latencies) / seconds, "cpu_ms_per_request": cpu / len(latencies) * 1000,
                 # What 2 workers would serve with both cores to themselves.
                 "rps_if_2_free_cores": 2 * len(latencies) / cpu if cpu else None,
