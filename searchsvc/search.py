@@ -190,6 +190,8 @@ class Execution:
         self.settings = settings
         self.deadline = time.monotonic() + settings.time_limit
         self.searcher = gen.searcher()
+        # (docnums, scores) of every match, when the match set came from scoring.
+        self._all_scores: tuple[np.ndarray, np.ndarray] | None = None
 
     # -- match set and filters ---------------------------------------------------------
     def parsed(self) -> ParsedQuery:
@@ -198,6 +200,19 @@ class Execution:
     def match_ids(self, pq: ParsedQuery) -> np.ndarray:
         key = repr(pq.match)
         ids = self.gen.matches.get(key)
+        if ids is None and self._scores_give_matches(pq):
+            # Relevance order needs every match's score anyway: one read of the
+            # postings gives both the match set and the scores.
+            try:
+                self._all_scores = Scorer(self.searcher, self.gen.lengths, self.deadline).score(pq.rank)
+            except Unsupported:
+                pass
+            except QueryTimeout:
+                raise Unavailable("the search took too long; add words or filters") from None
+            else:
+                ids = self._all_scores[0].astype(np.int32)
+                self.gen.matches.put(key, ids)
+                return ids
         if ids is None:
             try:
                 ids = query_ids(pq.match, self.searcher, self.deadline)
@@ -250,8 +265,24 @@ class Execution:
         return [(best[int(o)], float(s)) for o, s in zip(docs.tolist(), scores.tolist())]
 
     # -- ordering ------------------------------------------------------------------------
+    def _scores_give_matches(self, pq: ParsedQuery) -> bool:
+        """True when scoring ``pq.rank`` yields exactly the match set (rank is the match,
+        or the match with an optional phrase bonus) and this request ranks by score."""
+        if self.req.sort != "relevance" or self.req.group != "paragraph" or not self._has_scores(pq):
+            return False
+        if _has_phrase(pq.match):
+            return False  # phrases have their own, narrower path
+        rank = pq.rank
+        return rank is pq.match or (isinstance(rank, wq.AndMaybe) and rank.a is pq.match)
+
     def _scored(self, pq: ParsedQuery, mask: np.ndarray | None, limit: int,
                 final: np.ndarray | None = None):
+        if self._all_scores is not None:
+            ids, scores = self._all_scores
+            if mask is not None:
+                keep = mask[ids]
+                ids, scores = ids[keep], scores[keep]
+            return top(ids, scores, limit)
         rank = pq.rank
         if final is not None and _has_phrase(pq.match):
             # The match set already verified the phrases; scoring their words with a

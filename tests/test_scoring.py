@@ -139,3 +139,32 @@ def test_match_sets_and_narrowed_reads_agree_with_whoosh(generation):
             {d: full[d] for d in full if d in wanted}, text
         checked += 1
     assert checked >= 50
+
+
+def test_one_read_for_matches_and_scores_gives_the_same_responses(generation, monkeypatch):
+    """Plain relevance queries take their match set from the scorer; the response must be the
+    one the separate match-set path gives."""
+    from searchsvc import search as S
+    from searchsvc.index_state import LRU
+    from searchsvc.settings import Settings
+
+    gen = generation
+    settings = Settings.from_env({"ARCHIVE_CACHE_SIZE": "0"})
+    texts = _queries(gen)
+    used = 0
+
+    def run(text: str, combined: bool) -> dict:
+        gen.matches = LRU(0)
+        monkeypatch.setattr(S.Execution, "_scores_give_matches",
+                            original if combined else (lambda self, pq: False))
+        req = S.parse_request([("q", text), ("size", "20")], settings, gen.persons)
+        body = S.search(gen, req, settings)
+        return {k: body[k] for k in ("total", "hits", "facets", "suggestion")}
+
+    original = S.Execution._scores_give_matches
+    for text in texts:
+        pq = gen.builder.build(text, gen.searcher().reader())
+        ex = S.Execution(gen, S.parse_request([("q", text)], settings, gen.persons), settings)
+        used += bool(pq.rank is not None and original(ex, pq))
+        assert run(text, True) == run(text, False), text
+    assert used >= 40
