@@ -142,6 +142,42 @@ def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None =
     return Postings(np.asarray(out, dtype=np.int32))
 
 
+class PostingsCache:
+    """Postings already decoded in this request, with weights and positions.
+
+    A two-word query reads each word for the match set, again for the scores and
+    again for the phrase bonus; a block's inflate and unpickle is the dearest
+    part of all three. Each term is decoded once per request here, as far as the
+    documents asked for (``only``) are covered by what was read before.
+    """
+
+    def __init__(self, reader, deadline: float = float("inf")) -> None:
+        self.reader = reader
+        self.deadline = deadline
+        self._read: dict[tuple[str, bytes], tuple[np.ndarray | None, Postings]] = {}
+
+    def get(self, field: str, text, only: np.ndarray | None = None) -> Postings:
+        schema = self.reader.schema
+        btext = text if isinstance(text, bytes) else schema[field].to_bytes(text)
+        key = (field, btext)
+        seen = self._read.get(key)
+        if seen is not None:
+            read_for, found = seen
+            if read_for is None or (only is not None and np.isin(only, read_for).all()):
+                return found
+        if (field, btext) not in self.reader:
+            found = Postings(EMPTY, _NO_WEIGHTS, [])
+        else:
+            try:
+                found = postings_arrays(self.reader.postings(field, btext), self.deadline, only,
+                                        weights=True, values=True)
+            except TypeError:  # not Whoosh's block format: docnums only, not kept
+                return postings_arrays(self.reader.postings(field, btext), self.deadline)
+        if seen is None or seen[0] is not None:
+            self._read[key] = (only, found)
+        return found
+
+
 def all_docs(reader) -> np.ndarray:
     if reader.has_deletions():
         return np.fromiter(reader.all_doc_ids(), dtype=np.int32)
@@ -163,7 +199,7 @@ def cost(q: wq.Query, reader) -> int:
 
 
 def query_ids(q: wq.Query | None, searcher, deadline: float = float("inf"),
-              only: np.ndarray | None = None) -> np.ndarray:
+              only: np.ndarray | None = None, cache: PostingsCache | None = None) -> np.ndarray:
     """Sorted docnums matching ``q`` (None matches everything).
 
     With ``only`` (sorted docnums) the result holds every match among them and
@@ -173,6 +209,8 @@ def query_ids(q: wq.Query | None, searcher, deadline: float = float("inf"),
     if time.monotonic() > deadline:  # checked per node: many small postings add up too
         raise QueryTimeout()
     reader = searcher.reader()
+    if cache is None:
+        cache = PostingsCache(reader, deadline)
     if q is None or isinstance(q, wq.Every):
         return all_docs(reader)
     if isinstance(q, type(wq.NullQuery)):
@@ -180,9 +218,9 @@ def query_ids(q: wq.Query | None, searcher, deadline: float = float("inf"),
     if isinstance(q, wq.Term):
         if (q.fieldname, q.text) not in reader:
             return EMPTY
-        return matcher_ids(reader.postings(q.fieldname, q.text), deadline, only)
+        return cache.get(q.fieldname, q.text, only).ids
     if isinstance(q, (wq.Or, wq.DisjunctionMax)):
-        return union([query_ids(c, searcher, deadline, only) for c in q.subqueries])
+        return union([query_ids(c, searcher, deadline, only, cache) for c in q.subqueries])
     if isinstance(q, wq.And):
         pos = [c for c in q.subqueries if not isinstance(c, wq.Not)]
         neg = [c.query for c in q.subqueries if isinstance(c, wq.Not)]
@@ -190,34 +228,34 @@ def query_ids(q: wq.Query | None, searcher, deadline: float = float("inf"),
             # Cheapest first; each further part only reads where the others matched.
             base = only
             for c in sorted(pos, key=lambda c: cost(c, reader)):
-                ids = query_ids(c, searcher, deadline, base)
+                ids = query_ids(c, searcher, deadline, base, cache)
                 base = ids if base is None else intersect([base, ids])
                 if not base.size:
                     return EMPTY
         else:
             base = all_docs(reader) if only is None else only
         for n in neg:
-            base = base[~np.isin(base, query_ids(n, searcher, deadline, base), assume_unique=True)]
+            base = base[~np.isin(base, query_ids(n, searcher, deadline, base, cache), assume_unique=True)]
         return base
     if isinstance(q, wq.Not):
         everything = all_docs(reader) if only is None else only
-        return everything[~np.isin(everything, query_ids(q.query, searcher, deadline, everything))]
+        return everything[~np.isin(everything, query_ids(q.query, searcher, deadline, everything, cache))]
     if isinstance(q, wq.AndMaybe):
-        return query_ids(q.a, searcher, deadline, only)
+        return query_ids(q.a, searcher, deadline, only, cache)
     if isinstance(q, wq.AndNot):
-        base = query_ids(q.a, searcher, deadline, only)
-        return base[~np.isin(base, query_ids(q.b, searcher, deadline, base), assume_unique=True)]
+        base = query_ids(q.a, searcher, deadline, only, cache)
+        return base[~np.isin(base, query_ids(q.b, searcher, deadline, base, cache), assume_unique=True)]
     if isinstance(q, wq.ConstantScoreQuery):
-        return query_ids(q.child, searcher, deadline, only)
+        return query_ids(q.child, searcher, deadline, only, cache)
     if isinstance(q, wq.Phrase) and q.slop == 1 and q.words:
-        return phrase_ids(q, searcher, deadline, only)
+        return phrase_ids(q, searcher, deadline, only, cache)
     # Anything else: Whoosh decides which documents match.
     m = q.matcher(searcher, searcher.boolean_context())
     return np.unique(matcher_ids(m, deadline))
 
 
 def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
-               only: np.ndarray | None = None) -> np.ndarray:
+               only: np.ndarray | None = None, cache: PostingsCache | None = None) -> np.ndarray:
     """Documents containing the words next to each other, in order.
 
     Candidates come from a numpy intersection of the words' postings; positions
@@ -234,7 +272,10 @@ def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
     # hold a candidate, so "the" in "of the people" costs a few blocks. Positions
     # come from the same decoded blocks.
     for w in sorted(set(words), key=lambda w: reader.doc_frequency(field, w)):
-        read[w] = postings_arrays(reader.postings(field, w), deadline, candidates, values=True)
+        read[w] = (cache or PostingsCache(reader, deadline)).get(field, w, candidates)
+        if read[w].values is None:  # not Whoosh's block format: let Whoosh check the phrase
+            m = q.matcher(searcher, searcher.boolean_context())
+            return np.unique(matcher_ids(m, deadline))
         candidates = read[w].ids if candidates is None else intersect([candidates, read[w].ids])
         if not candidates.size:
             return EMPTY
@@ -244,14 +285,15 @@ def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
 
 
 def phrase_positions(reader, field: str, words: list[str], candidates: np.ndarray,
-                     deadline: float = float("inf")) -> np.ndarray:
+                     deadline: float = float("inf"), cache: PostingsCache | None = None) -> np.ndarray:
     """The ``candidates`` (sorted docnums) where ``words`` stand next to each other, in order.
 
     Each word's postings are decoded only in the blocks holding a candidate.
     """
     read = {}
+    cache = cache or PostingsCache(reader, deadline)
     for w in set(words):
-        read[w] = postings_arrays(reader.postings(field, w), deadline, candidates, values=True)
+        read[w] = cache.get(field, w, candidates)
         candidates = intersect([candidates, read[w].ids])
     if not candidates.size:
         return EMPTY

@@ -24,7 +24,7 @@ from whoosh.codec.whoosh3 import W3Codec, _lenfield
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from searchsvc.matchset import QueryTimeout, cost, intersect, phrase_positions, postings_arrays
+from searchsvc.matchset import PostingsCache, QueryTimeout, cost, intersect, phrase_positions
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
@@ -71,14 +71,6 @@ class FieldLengths:
         return field in self.arrays
 
 
-def _leaf_postings(m, deadline: float, only: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-    try:
-        found = postings_arrays(m, deadline, only, weights=True)
-    except TypeError as exc:
-        raise Unsupported(str(exc)) from None
-    return found.ids.astype(np.int64), found.weights
-
-
 def _at(ids: np.ndarray, scores: np.ndarray, where: np.ndarray) -> np.ndarray:
     """Scores of ``ids`` looked up at the (sorted, contained) docnums ``where``."""
     return scores[np.searchsorted(ids, where)]
@@ -87,7 +79,8 @@ def _at(ids: np.ndarray, scores: np.ndarray, where: np.ndarray) -> np.ndarray:
 class Scorer:
     """Scores queries against one searcher; one instance per request."""
 
-    def __init__(self, searcher, lengths: FieldLengths, deadline: float = float("inf")) -> None:
+    def __init__(self, searcher, lengths: FieldLengths, deadline: float = float("inf"),
+                 cache: PostingsCache | None = None) -> None:
         weighting = searcher.weighting
         if type(weighting) is not BM25F or weighting._field_B:
             raise Unsupported("only Whoosh's default BM25F is reproduced")
@@ -96,6 +89,7 @@ class Scorer:
         self.lengths = lengths
         self.deadline = deadline
         self.B, self.K1 = weighting.B, weighting.K1
+        self.cache = cache or PostingsCache(self.reader, deadline)
 
     # -- leaves ------------------------------------------------------------------------
     def term(self, field: str, text, boost: float = 1.0,
@@ -106,7 +100,10 @@ class Scorer:
         btext = schema[field].to_bytes(text) if not isinstance(text, bytes) else text
         if (field, btext) not in self.reader:
             return _EMPTY
-        ids, w = _leaf_postings(self.reader.postings(field, btext), self.deadline, only)
+        found = self.cache.get(field, btext, only)
+        if found.weights is None:
+            raise Unsupported(f"no block-level weights for {field}")
+        ids, w = found.ids.astype(np.int64), found.weights
         if schema[field].scorable:
             if field not in self.lengths:
                 raise Unsupported(f"no lengths for {field}")
@@ -182,7 +179,8 @@ class Scorer:
         if len(q.words) > 1 and ids.size:
             field = q.fieldname
             words = [self.reader.schema[field].to_bytes(w) for w in q.words]
-            found = phrase_positions(self.reader, field, words, ids.astype(np.int32), self.deadline)
+            found = phrase_positions(self.reader, field, words, ids.astype(np.int32), self.deadline,
+                                     self.cache)
             keep = np.isin(ids, found, assume_unique=True)
             ids, scores = ids[keep], scores[keep]
         return self._boosted((ids, scores), q.boost)

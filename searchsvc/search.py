@@ -27,7 +27,7 @@ from searchsvc.errors import BadRequest, Unavailable
 from searchsvc.facets import FACET_FIELDS, combine, multiselect_counts
 from searchsvc.highlight import highlight, snippet, spans
 from searchsvc.index_state import LoadedIndex
-from searchsvc.matchset import QueryTimeout, query_ids
+from searchsvc.matchset import PostingsCache, QueryTimeout, query_ids
 from searchsvc.query import ParsedQuery, _positive_terms
 from searchsvc.scoring import Scorer, Unsupported, top
 from searchsvc.settings import Settings
@@ -192,6 +192,7 @@ class Execution:
         self.searcher = gen.searcher()
         # (docnums, scores) of every match, when the match set came from scoring.
         self._all_scores: tuple[np.ndarray, np.ndarray] | None = None
+        self.postings = PostingsCache(self.searcher.reader(), self.deadline)
 
     # -- match set and filters ---------------------------------------------------------
     def parsed(self) -> ParsedQuery:
@@ -204,7 +205,8 @@ class Execution:
             # Relevance order needs every match's score anyway: one read of the
             # postings gives both the match set and the scores.
             try:
-                self._all_scores = Scorer(self.searcher, self.gen.lengths, self.deadline).score(pq.rank)
+                self._all_scores = Scorer(self.searcher, self.gen.lengths, self.deadline,
+                                          self.postings).score(pq.rank)
             except Unsupported:
                 pass
             except QueryTimeout:
@@ -215,7 +217,7 @@ class Execution:
                 return ids
         if ids is None:
             try:
-                ids = query_ids(pq.match, self.searcher, self.deadline)
+                ids = query_ids(pq.match, self.searcher, self.deadline, cache=self.postings)
             except QueryTimeout:
                 raise Unavailable("the search took too long; add words or filters") from None
             self.gen.matches.put(key, ids)
@@ -291,7 +293,7 @@ class Execution:
             mask = np.zeros(self.gen.columns.n_docs, dtype=bool)
             mask[final] = True
         try:
-            ids, scores = Scorer(self.searcher, self.gen.lengths, self.deadline).score(
+            ids, scores = Scorer(self.searcher, self.gen.lengths, self.deadline, self.postings).score(
                 rank, None if mask is None else np.flatnonzero(mask).astype(np.int32))
         except Unsupported:
             # A query shape the numpy scorer does not know: Whoosh's collector scores it.

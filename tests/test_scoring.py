@@ -162,9 +162,18 @@ def test_one_read_for_matches_and_scores_gives_the_same_responses(generation, mo
         return {k: body[k] for k in ("total", "hits", "facets", "suggestion")}
 
     original = S.Execution._scores_give_matches
+    from searchsvc.matchset import PostingsCache
+
+    reuse = PostingsCache.get
     for text in texts:
         pq = gen.builder.build(text, gen.searcher().reader())
         ex = S.Execution(gen, S.parse_request([("q", text)], settings, gen.persons), settings)
         used += bool(pq.rank is not None and original(ex, pq))
-        assert run(text, True) == run(text, False), text
+        combined = run(text, True)
+        assert combined == run(text, False), text
+        # And the same again when nothing decoded earlier in the request is reused.
+        monkeypatch.setattr(PostingsCache, "get", lambda self, field, text, only=None:
+                            reuse(PostingsCache(self.reader, self.deadline), field, text, only))
+        assert combined == run(text, False) == run(text, True), text
+        monkeypatch.setattr(PostingsCache, "get", reuse)
     assert used >= 40
