@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
+from whoosh import formats
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher, MultiMatcher
@@ -59,6 +61,16 @@ def matcher_ids(m, deadline: float = float("inf"), only: np.ndarray | None = Non
     intersect it with ``only`` anyway.
     """
     return postings_arrays(m, deadline, only).ids
+
+
+@lru_cache(maxsize=1 << 16)
+def _position_set(value: bytes) -> frozenset[int]:
+    """A posting's positions. Memoised: most postings hold one position, and the
+    indexer shares those values, so the same few hundred byte strings recur."""
+    return frozenset(_POSITIONS.decode_positions(value))
+
+
+_POSITIONS = formats.Positions()
 
 
 class Postings(NamedTuple):
@@ -267,6 +279,8 @@ def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
     if any((field, w) not in reader for w in words):
         return EMPTY
     fmt = reader.schema[field].format
+    if fmt is None or not fmt.supports("positions"):
+        return EMPTY  # no positions kept for this field: no phrase can be found in it
     candidates, read = only, {}
     # Rarest word first; each further word is read only in the blocks that can
     # hold a candidate, so "the" in "of the people" costs a few blocks. Positions
@@ -290,6 +304,9 @@ def phrase_positions(reader, field: str, words: list[str], candidates: np.ndarra
 
     Each word's postings are decoded only in the blocks holding a candidate.
     """
+    fmt = reader.schema[field].format
+    if fmt is None or not fmt.supports("positions"):
+        return EMPTY
     read = {}
     cache = cache or PostingsCache(reader, deadline)
     for w in set(words):
@@ -297,7 +314,7 @@ def phrase_positions(reader, field: str, words: list[str], candidates: np.ndarra
         candidates = intersect([candidates, read[w].ids])
     if not candidates.size:
         return EMPTY
-    return _adjacent(candidates, [read[w] for w in words], reader.schema[field].format, deadline)
+    return _adjacent(candidates, [read[w] for w in words], fmt, deadline)
 
 
 def _adjacent(candidates: np.ndarray, per_word: list[Postings], fmt,
@@ -305,12 +322,14 @@ def _adjacent(candidates: np.ndarray, per_word: list[Postings], fmt,
     """The candidates where the words' positions follow one another (each word holds them all)."""
     rows = [np.searchsorted(p.ids, candidates).tolist() for p in per_word]
     first, rest = per_word[0], per_word[1:]
+    if not isinstance(fmt, formats.Positions):
+        raise TypeError(f"phrase positions need the Positions format, not {type(fmt).__name__}")
     keep = []
     for j, docnum in enumerate(candidates.tolist()):
         if not j & 0x3FF and time.monotonic() > deadline:
             raise QueryTimeout()
-        later = [set(fmt.decode_positions(p.values[r[j]])) for p, r in zip(rest, rows[1:])]
-        starts = fmt.decode_positions(first.values[rows[0][j]])
+        later = [_position_set(p.values[r[j]]) for p, r in zip(rest, rows[1:])]
+        starts = _position_set(first.values[rows[0][j]])
         if any(all(start + k in later[k - 1] for k in range(1, len(per_word))) for start in starts):
             keep.append(docnum)
     return np.asarray(keep, dtype=np.int32)
