@@ -168,8 +168,20 @@ def create_app(settings: Settings | None = None) -> Starlette:
     tasks = Tasks(settings, on_finished=lambda task: state.refresh())
     metrics = Metrics(state, tasks.outcomes) if settings.metrics else None
 
+    slots: list[anyio.CapacityLimiter] = []
+
+    def search_slots() -> anyio.CapacityLimiter:
+        # Made on first use: a CapacityLimiter belongs to the running event loop.
+        if not slots:
+            slots.append(anyio.CapacityLimiter(settings.search_threads))
+        return slots[0]
+
     def limited(handler: Callable[[Request], Response]) -> Callable:
         """Run ``handler`` in the thread pool and give up after the time limit (503).
+
+        At most ``search_threads`` handlers run at once: with more, CPU-bound
+        searches only take turns on the GIL and all of them finish late. The
+        others wait for a slot, and the wait counts toward the time limit.
 
         The search itself also checks the deadline while collecting matches; this
         bounds everything else (scoring, facets, snippets, pages). A thread cannot
@@ -179,8 +191,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         async def endpoint(request: Request) -> Response:
             try:
                 with anyio.fail_after(settings.time_limit):
-                    return await anyio.to_thread.run_sync(handler, request,
-                                                          abandon_on_cancel=True)
+                    return await anyio.to_thread.run_sync(handler, request, abandon_on_cancel=True,
+                                                          limiter=search_slots())
             except TimeoutError:
                 raise Unavailable(f"the request took longer than {settings.time_limit:g} s; "
                                   "add words or filters to narrow it",

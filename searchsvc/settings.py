@@ -65,6 +65,7 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any], float | None]] = {
     "max_wildcard_expansions": ("ARCHIVE_MAX_WILDCARD", int, 1),
     "facet_size": ("ARCHIVE_FACET_SIZE", int, 1),
     "time_limit": ("ARCHIVE_TIME_LIMIT", float, 0.01),
+    "search_threads": ("ARCHIVE_SEARCH_THREADS", int, 1),
     "cache_size": ("ARCHIVE_CACHE_SIZE", int, 0),
     "cors_origins": ("ARCHIVE_CORS_ORIGINS", _origins, None),
     "access_log_json": ("ARCHIVE_ACCESS_LOG_JSON", _bool, None),
@@ -93,6 +94,9 @@ class Settings:
     max_wildcard_expansions: int = 50  # a* expands to at most this many words
     facet_size: int = 15  # person values shown before "more"
     time_limit: float = 5.0  # seconds one search may take before it is abandoned (503)
+    # Searches one worker runs at once; more wait their turn (within time_limit).
+    # Searching is CPU-bound Python: threads beyond this only share the GIL.
+    search_threads: int = 2
     cache_size: int = 512  # responses kept per generation (LRU); 0 disables
     cors_origins: tuple[str, ...] = ()  # none: the API is same-origin only
     access_log_json: bool = False

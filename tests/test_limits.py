@@ -9,7 +9,9 @@ token, and the rate limit counts per client address.
 
 from __future__ import annotations
 
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from svc_corpus import TestClient, assert_error_shape, build, index_root  # noqa: F401
@@ -314,3 +316,34 @@ def test_cors_is_off_by_default_and_follows_the_allowed_list(index_root):
         pre = c.options("/api/search", headers={"origin": "https://friend.example",
                                                 "access-control-request-method": "POST"})
         assert "POST" not in pre.headers.get("access-control-allow-methods", "")
+
+
+# -- concurrency --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_a_worker_runs_at_most_search_threads_searches_at_once(wide_index, monkeypatch, threads):
+    """Searches beyond ARCHIVE_SEARCH_THREADS wait their turn instead of sharing the GIL."""
+    import searchsvc.app as app_module
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+    real = app_module.search
+
+    def slow_search(*args, **kwargs):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            time.sleep(0.3)
+            return real(*args, **kwargs)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(app_module, "search", slow_search)
+    with make_client(wide_index, search_threads=threads) as c:
+        with ThreadPoolExecutor(4) as pool:
+            codes = list(pool.map(lambda i: c.get("/api/search", params={"q": f"word {i}"}).status_code,
+                                  range(4)))
+    assert codes == [200] * 4
+    assert most[0] == min(threads, 4)
