@@ -141,7 +141,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
     state = IndexState(settings.index_root, cache_size=settings.cache_size,
                        max_terms=settings.max_terms,
-                       max_expansions=settings.max_wildcard_expansions)
+                       max_expansions=settings.max_wildcard_expansions,
+                       phrase_cache_mb=settings.phrase_cache_mb)
     renderer = pages.Renderer(HERE / "templates", settings)
 
     @contextlib.asynccontextmanager
