@@ -141,8 +141,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
     state = IndexState(settings.index_root, cache_size=settings.cache_size,
                        max_terms=settings.max_terms,
-                       max_expansions=settings.max_wildcard_expansions,
-                       phrase_cache_mb=settings.phrase_cache_mb)
+                       max_expansions=settings.max_wildcard_expansions)
     renderer = pages.Renderer(HERE / "templates", settings)
 
     @contextlib.asynccontextmanager

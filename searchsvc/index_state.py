@@ -27,7 +27,6 @@ from indexer.schema import CURRENT_FILE, GENERATION_META, PERSONS_FILE
 from searchsvc.columns import Columns
 from searchsvc.errors import Unavailable
 from searchsvc.facets import FacetField, build_facets
-from searchsvc.frequent import FrequentTerms
 from searchsvc import postings
 from searchsvc.persons import PersonRegistry
 from searchsvc.query import QueryBuilder
@@ -92,7 +91,7 @@ class LoadedIndex:
     """One open generation with everything derived from it, built once."""
 
     def __init__(self, root: Path, name: str, cache_size: int = 512,
-                 max_terms: int = 32, max_expansions: int = 50, phrase_cache_mb: float = 256) -> None:
+                 max_terms: int = 32, max_expansions: int = 50) -> None:
         self.name = name
         self.path = root / name
         self.ix = whoosh_index.open_dir(str(self.path))
@@ -111,7 +110,6 @@ class LoadedIndex:
         self.facets: dict[str, FacetField] = build_facets(reader)
         self.vocab = Vocabulary.for_generation(self.path, reader)
         self.lengths = FieldLengths(reader, [n for n, f in reader.schema.items() if f.scorable])
-        self.frequent = FrequentTerms(reader.doc_count_all(), phrase_cache_mb)
         self.builder = QueryBuilder(self.ix.schema, self.persons, self.vocab,
                                     max_terms, max_expansions)
         self.responses = LRU(cache_size)  # (normalised request) -> response body
@@ -172,10 +170,10 @@ class IndexState:
     """The generation being served; ``refresh()`` switches when CURRENT changes."""
 
     def __init__(self, root: Path, cache_size: int = 512, max_terms: int = 32,
-                 max_expansions: int = 50, phrase_cache_mb: float = 256) -> None:
+                 max_expansions: int = 50) -> None:
         self.root = Path(root)
         self._options = dict(cache_size=cache_size, max_terms=max_terms,
-                             max_expansions=max_expansions, phrase_cache_mb=phrase_cache_mb)
+                             max_expansions=max_expansions)
         self._current: LoadedIndex | None = None
         self._lock = threading.Lock()
         self._refresh_lock = threading.Lock()

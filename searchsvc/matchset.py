@@ -64,7 +64,7 @@ def matcher_ids(m, deadline: float = float("inf"), only: np.ndarray | None = Non
 
 
 @lru_cache(maxsize=1 << 16)
-def position_set(value: bytes) -> frozenset[int]:
+def _position_set(value: bytes) -> frozenset[int]:
     """A posting's positions. Memoised: most postings hold one position, and the
     indexer shares those values, so the same few hundred byte strings recur."""
     return frozenset(_POSITIONS.decode_positions(value))
@@ -163,23 +163,10 @@ class PostingsCache:
     documents asked for (``only``) are covered by what was read before.
     """
 
-    def __init__(self, reader, deadline: float = float("inf"), frequent=None) -> None:
+    def __init__(self, reader, deadline: float = float("inf")) -> None:
         self.reader = reader
         self.deadline = deadline
-        # The generation's searchsvc.frequent.FrequentTerms, if any: whole-term
-        # positions of common words, kept across requests.
-        self.frequent = frequent
         self._read: dict[tuple[str, bytes], tuple[np.ndarray | None, Postings]] = {}
-
-    def positions(self, field: str, text, only: np.ndarray | None = None):
-        """Docnums and positions of a term for a phrase check: the generation's whole-term
-        arrays for a common word, else this request's decoded blocks (``Postings``)."""
-        if self.frequent is not None:
-            btext = text if isinstance(text, bytes) else self.reader.schema[field].to_bytes(text)
-            kept = self.frequent.get(self.reader, field, btext, self.deadline)
-            if kept is not None:
-                return kept
-        return self.get(field, text, only)
 
     def get(self, field: str, text, only: np.ndarray | None = None) -> Postings:
         schema = self.reader.schema
@@ -298,10 +285,9 @@ def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
     # Rarest word first; each further word is read only in the blocks that can
     # hold a candidate, so "the" in "of the people" costs a few blocks. Positions
     # come from the same decoded blocks.
-    cache = cache or PostingsCache(reader, deadline)
     for w in sorted(set(words), key=lambda w: reader.doc_frequency(field, w)):
-        read[w] = cache.positions(field, w, candidates)
-        if getattr(read[w], "values", ()) is None:  # not Whoosh's blocks: Whoosh checks the phrase
+        read[w] = (cache or PostingsCache(reader, deadline)).get(field, w, candidates)
+        if read[w].values is None:  # not Whoosh's block format: let Whoosh check the phrase
             m = q.matcher(searcher, searcher.boolean_context())
             return np.unique(matcher_ids(m, deadline))
         candidates = read[w].ids if candidates is None else intersect([candidates, read[w].ids])
@@ -324,23 +310,14 @@ def phrase_positions(reader, field: str, words: list[str], candidates: np.ndarra
     read = {}
     cache = cache or PostingsCache(reader, deadline)
     for w in set(words):
-        read[w] = cache.positions(field, w, candidates)
-        if getattr(read[w], "values", ()) is None:
-            raise TypeError(f"no block-level positions for {field}")
+        read[w] = cache.get(field, w, candidates)
         candidates = intersect([candidates, read[w].ids])
     if not candidates.size:
         return EMPTY
     return _adjacent(candidates, [read[w] for w in words], fmt, deadline)
 
 
-def _positions_at(p, row: int) -> frozenset[int]:
-    """Positions of one posting: from decoded block values, or from whole-term arrays."""
-    if isinstance(p, Postings):
-        return position_set(p.values[row])
-    return p.at(row)
-
-
-def _adjacent(candidates: np.ndarray, per_word: list, fmt,
+def _adjacent(candidates: np.ndarray, per_word: list[Postings], fmt,
               deadline: float = float("inf")) -> np.ndarray:
     """The candidates where the words' positions follow one another (each word holds them all)."""
     rows = [np.searchsorted(p.ids, candidates).tolist() for p in per_word]
@@ -351,8 +328,8 @@ def _adjacent(candidates: np.ndarray, per_word: list, fmt,
     for j, docnum in enumerate(candidates.tolist()):
         if not j & 0x3FF and time.monotonic() > deadline:
             raise QueryTimeout()
-        later = [_positions_at(p, r[j]) for p, r in zip(rest, rows[1:])]
-        starts = _positions_at(first, rows[0][j])
+        later = [_position_set(p.values[r[j]]) for p, r in zip(rest, rows[1:])]
+        starts = _position_set(first.values[rows[0][j]])
         if any(all(start + k in later[k - 1] for k in range(1, len(per_word))) for start in starts):
             keep.append(docnum)
     return np.asarray(keep, dtype=np.int32)

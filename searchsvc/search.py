@@ -192,7 +192,7 @@ class Execution:
         self.searcher = gen.searcher()
         # (docnums, scores) of every match, when the match set came from scoring.
         self._all_scores: tuple[np.ndarray, np.ndarray] | None = None
-        self.postings = PostingsCache(self.searcher.reader(), self.deadline, gen.frequent)
+        self.postings = PostingsCache(self.searcher.reader(), self.deadline)
 
     # -- match set and filters ---------------------------------------------------------
     def parsed(self) -> ParsedQuery:

@@ -67,7 +67,6 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any], float | None]] = {
     "time_limit": ("ARCHIVE_TIME_LIMIT", float, 0.01),
     "search_threads": ("ARCHIVE_SEARCH_THREADS", int, 1),
     "cache_size": ("ARCHIVE_CACHE_SIZE", int, 0),
-    "phrase_cache_mb": ("ARCHIVE_PHRASE_CACHE_MB", float, 0),
     "cors_origins": ("ARCHIVE_CORS_ORIGINS", _origins, None),
     "access_log_json": ("ARCHIVE_ACCESS_LOG_JSON", _bool, None),
     "rate_limit": ("ARCHIVE_RATE_LIMIT", int, 0),
@@ -99,7 +98,6 @@ class Settings:
     # Searching is CPU-bound Python: threads beyond this only share the GIL.
     search_threads: int = 2
     cache_size: int = 512  # responses kept per generation (LRU); 0 disables
-    phrase_cache_mb: float = 256  # common words' positions kept for phrases, per worker; 0 disables
     cors_origins: tuple[str, ...] = ()  # none: the API is same-origin only
     access_log_json: bool = False
     rate_limit: int = 0  # requests per minute per client address; 0 = off

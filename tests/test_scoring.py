@@ -177,30 +177,3 @@ def test_one_read_for_matches_and_scores_gives_the_same_responses(generation, mo
         assert combined == run(text, False) == run(text, True), text
         monkeypatch.setattr(PostingsCache, "get", reuse)
     assert used >= 40
-
-
-def test_phrases_from_kept_whole_term_positions_match_whoosh(generation):
-    """Common words' positions kept across requests (FrequentTerms) give Whoosh's phrase matches."""
-    from searchsvc.frequent import FrequentTerms
-    from searchsvc.matchset import PostingsCache, query_ids
-
-    gen = generation
-    s = gen.searcher()
-    reader = s.reader()
-    frequent = FrequentTerms(reader.doc_count_all(), budget_mb=64, min_share=0.01)
-    phrases = [t for t in _queries(gen) if t.startswith('"')]
-    # Adjacent pairs where the first word is common: the kept arrays are used.
-    common = sorted(gen.vocab.df, key=lambda w: -gen.vocab.df[w])[:5]
-    for f in reader.all_stored_fields():
-        words = f["text"].lower().split()
-        phrases += [f'"{a} {b}"' for a, b in zip(words, words[1:]) if a in common and b.isalpha()][:1]
-    checked = 0
-    for text in phrases[:40]:
-        pq = gen.builder.build(text, reader)
-        expected = set(s.search(pq.match, limit=None).docs())
-        for _ in range(2):  # the second time from the kept arrays
-            got = query_ids(pq.match, s, cache=PostingsCache(reader, frequent=frequent))
-            assert set(got.tolist()) == expected, text
-        checked += bool(expected)
-    assert checked >= 10
-    assert frequent._kept, "no word was common enough: the test did not use the kept arrays"
