@@ -110,10 +110,9 @@ def write_paragraphs(
     ``persons`` is the person registry ``{id: {"name", "sort", "aliases"}}``
     stored beside the index for the service.
     """
-    items = list(paragraphs) if not isinstance(paragraphs, list) else paragraphs
-
     def work(shard: int, shards: int, sink: ShardSink) -> None:
-        for p in items:
+        # One shard, run in this process: the paragraphs are consumed as they come.
+        for p in paragraphs:
             sink.add(p)
 
     return write_generation(root, work, 1, persons=persons, meta=meta, aliases=aliases, finish=finish)[0]
