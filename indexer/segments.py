@@ -29,6 +29,8 @@ from whoosh.analysis import CharsetFilter, CompositeAnalyzer, LowercaseFilter, R
 from whoosh.system import emptybytes, pack_uint
 from whoosh.writing import SegmentWriter
 
+from indexer.codec import ArrayCodec
+
 # Filters that map one token to one token without looking at its neighbours:
 # the only ones for which a token's term can be cached on its own.
 _TOKEN_LOCAL_FILTERS = (LowercaseFilter, CharsetFilter, StemFilter)
@@ -108,21 +110,29 @@ def _positions_value(poslist: list[int]) -> bytes:
 
 
 class _Postings:
-    """One term's postings in one field: document numbers, weights, values."""
+    """One term's postings in one field: document numbers, weights, values
+    (position lists for :class:`~indexer.codec.ArrayCodec`, else encoded bytes)."""
 
     __slots__ = ("docs", "weights", "values")
 
     def __init__(self) -> None:
         self.docs = array("I")
         self.weights = array("f")
-        self.values: list[bytes] = []
+        self.values: list = []
 
 
 class BulkSegmentWriter(SegmentWriter):
-    """A ``SegmentWriter`` whose new documents go through :class:`TermCache` and term arrays."""
+    """A ``SegmentWriter`` whose new documents go through :class:`TermCache` and term arrays.
+
+    It writes with :class:`~indexer.codec.ArrayCodec` unless given another codec.
+    """
 
     def __init__(self, ix, **kwargs) -> None:
+        kwargs.setdefault("codec", ArrayCodec())
         super().__init__(ix, **kwargs)
+        # ArrayCodec takes position lists as they are; any other codec wants
+        # Whoosh's encoded bytes.
+        self._raw_positions = isinstance(self.codec, ArrayCodec)
         self._caches: dict[str, TermCache | None] = {}
         self._inverted: dict[str, dict[bytes, _Postings]] = {}
         self._lengths: dict[str, array] = {}
@@ -148,6 +158,8 @@ class BulkSegmentWriter(SegmentWriter):
                     poses[term] = [pos]
                 else:
                     pl.append(pos)
+            if self._raw_positions:
+                return [(t, len(pl), len(pl) * fb, pl) for t, pl in poses.items()]
             return [(t, len(pl), len(pl) * fb, _positions_value(pl)) for t, pl in poses.items()]
         freqs: dict[bytes, int] = {}
         for term in terms:
@@ -214,7 +226,7 @@ class BulkSegmentWriter(SegmentWriter):
                 for btext, p in inverted.items():
                     values = p.values or [emptybytes] * len(p.docs)
                     for doc, w, v in zip(p.docs, p.weights, values):
-                        add((name, btext, doc, w, v))
+                        add((name, btext, doc, w, v if isinstance(v, bytes) else _positions_value(v)))
             self._inverted.clear()
             return super()._flush_segment()
         self.perdocwriter.close()

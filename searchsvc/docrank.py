@@ -35,11 +35,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher, MultiMatcher
 
 from indexer import schema as S
-from searchsvc.matchset import QueryTimeout, phrase_positions
+from searchsvc.matchset import QueryTimeout, phrase_positions, postings_arrays
 
 K1, B = 1.2, 0.75
 # Weight of a word found in these places, relative to one occurrence in the text.
@@ -100,44 +98,17 @@ def postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
     """(docnums, weights) of one term; weights are term frequencies where stored."""
     if (field, text) not in reader:
         return np.zeros(0, np.int32), np.zeros(0, np.float32)
-    return _read(reader.postings(field, text))
-
-
-def _read(m) -> tuple[np.ndarray, np.ndarray]:
-    if isinstance(m, MultiMatcher):
-        parts = [_read(sub) for sub in m.matchers]
-        ids = [p[0] + off for p, off in zip(parts, m.offsets)]
-        return (np.concatenate([np.zeros(0, np.int32), *ids]).astype(np.int32),
-                np.concatenate([np.zeros(0, np.float32), *(p[1] for p in parts)]))
-    if isinstance(m, FilterMatcher):
-        ids, w = _read(m.child)
-        keep = np.isin(ids, np.fromiter(m._ids, dtype=np.int32, count=len(m._ids)))
-        keep = ~keep if m._exclude else keep
-        return ids[keep], w[keep]
-    ids_parts, w_parts = [], []
-    if isinstance(m, W3LeafMatcher):
-        # Block by block: one unpickled tuple per block instead of a call per posting.
-        while m.is_active():
-            if m._ids is None:
-                m._read_ids()
-            if m._weights is None:
-                m._read_weights()
-            ids_parts.append(np.asarray(m._ids, dtype=np.int32))
-            w_parts.append(np.asarray(m._weights, dtype=np.float32))
-            if m._lastblock:
-                break
-            m._goto(m._nextoffset)
-    else:
+    try:
+        found = postings_arrays(reader.postings(field, text), weights=True)
+        return found.ids, found.weights.astype(np.float32)
+    except TypeError:  # no block format: Whoosh's matcher protocol, a posting at a time
+        m = reader.postings(field, text)
         ids, ws = [], []
         while m.is_active():
             ids.append(m.id())
             ws.append(m.weight())
             m.next()
-        ids_parts.append(np.asarray(ids, dtype=np.int32))
-        w_parts.append(np.asarray(ws, dtype=np.float32))
-    if not ids_parts:
-        return np.zeros(0, np.int32), np.zeros(0, np.float32)
-    return np.concatenate(ids_parts), np.concatenate(w_parts)
+        return np.asarray(ids, dtype=np.int32), np.asarray(ws, dtype=np.float32)
 
 
 def path_words(doc_id: str) -> list[str]:

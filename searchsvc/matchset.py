@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -22,6 +21,9 @@ from whoosh import formats
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher, MultiMatcher
+from whoosh.searching import Searcher
+
+from indexer import codec
 
 EMPTY = np.zeros(0, dtype=np.int32)
 _NO_WEIGHTS = np.zeros(0, dtype=np.float64)
@@ -63,32 +65,58 @@ def matcher_ids(m, deadline: float = float("inf"), only: np.ndarray | None = Non
     return postings_arrays(m, deadline, only).ids
 
 
-@lru_cache(maxsize=1 << 16)
-def _position_set(value: bytes) -> frozenset[int]:
-    """A posting's positions. Memoised: most postings hold one position, and the
-    indexer shares those values, so the same few hundred byte strings recur."""
-    return frozenset(_POSITIONS.decode_positions(value))
-
-
 _POSITIONS = formats.Positions()
+_NO_INDEX = np.zeros(0, dtype=np.int64)
+_NO_POSITIONS = np.zeros(0, dtype=np.uint32)
 
 
 class Postings(NamedTuple):
-    """A term's postings as arrays: docnums, and weights and values when asked for."""
+    """A term's postings as arrays: docnums, and weights and positions when asked for.
+
+    Positions are kept flat: posting ``i`` has ``counts[i]`` positions starting at
+    ``positions[starts[i]]``, so dropping postings leaves ``positions`` as it is.
+    """
 
     ids: np.ndarray  # int32, sorted
     weights: np.ndarray | None = None  # float64
-    values: list | None = None  # encoded values (positions) aligned with ids
+    starts: np.ndarray | None = None  # int64, per posting
+    counts: np.ndarray | None = None  # int64, per posting
+    positions: np.ndarray | None = None  # every posting's positions in a row
+
+    def take(self, keep: np.ndarray) -> Postings:
+        """The postings selected by a boolean mask or index array."""
+        return Postings(self.ids[keep], None if self.weights is None else self.weights[keep],
+                        None if self.starts is None else self.starts[keep],
+                        None if self.counts is None else self.counts[keep], self.positions)
+
+    @classmethod
+    def concat(cls, parts: list[Postings], weights: bool, positions: bool) -> Postings:
+        if len(parts) == 1:
+            return parts[0]
+        ids = np.concatenate([EMPTY] + [p.ids for p in parts]).astype(np.int32)
+        w = np.concatenate([_NO_WEIGHTS] + [p.weights for p in parts]) if weights else None
+        if not positions:
+            return cls(ids, w)
+        shift = np.cumsum([0] + [len(p.positions) for p in parts[:-1]])
+        return cls(ids, w,
+                   np.concatenate([_NO_INDEX] + [p.starts + s for p, s in zip(parts, shift)]),
+                   np.concatenate([_NO_INDEX] + [p.counts for p in parts]),
+                   np.concatenate([_NO_POSITIONS] + [p.positions.astype(np.uint32) for p in parts]))
+
+
+def _empty(weights: bool, values: bool) -> Postings:
+    if values:
+        return Postings(EMPTY, _NO_WEIGHTS, _NO_INDEX, _NO_INDEX, _NO_POSITIONS)
+    return Postings(EMPTY, _NO_WEIGHTS if weights else None)
 
 
 def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None = None,
                     weights: bool = False, values: bool = False) -> Postings:
     """A fresh matcher's postings, a block at a time.
 
-    A block costs a zlib inflate and an unpickle of all its postings (ids,
-    weights and positions together), so skipping the blocks ``only`` does not
-    touch is where a common word's cost goes: its block headers give each
-    block's last docnum without reading the block.
+    ``values`` asks for positions. With ``only`` (sorted docnums), blocks holding
+    none of them are skipped undecoded, by the last docnum in their headers:
+    that is what keeps a common word cheap inside a phrase or beside a rare word.
     """
     if isinstance(m, MultiMatcher):
         parts = []
@@ -96,54 +124,15 @@ def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None =
             local = None if only is None else only[(only >= off)] - off
             part = postings_arrays(sub, deadline, local, weights, values)
             parts.append(part._replace(ids=part.ids + off))
-        return Postings(np.concatenate([EMPTY] + [p.ids for p in parts]).astype(np.int32),
-                        np.concatenate([_NO_WEIGHTS] + [p.weights for p in parts]) if weights else None,
-                        [v for p in parts for v in p.values] if values else None)
+        return Postings.concat(parts or [_empty(weights, values)], weights, values)
     if isinstance(m, FilterMatcher):  # deleted documents are hidden this way
         part = postings_arrays(m.child, deadline, only, weights, values)
         listed = np.isin(part.ids, np.fromiter(m._ids, dtype=np.int32, count=len(m._ids)))
-        keep = ~listed if m._exclude else listed
-        return Postings(part.ids[keep], part.weights[keep] if weights else None,
-                        [part.values[i] for i in np.flatnonzero(keep).tolist()] if values else None)
+        return part.take(~listed if m._exclude else listed)
+    if isinstance(m, codec.ArrayLeafMatcher):
+        return _array_postings(m, deadline, only, weights, values)
     if isinstance(m, W3LeafMatcher):
-        ids, ws, vs = [], [], []
-        first = 0  # smallest docnum the current block can hold
-        while m.is_active():
-            if only is not None:
-                # Any wanted docnum in [first, this block's last]?
-                lo = np.searchsorted(only, first)
-                wanted = lo < len(only) and only[lo] <= m._maxid
-            else:
-                wanted = True
-            if wanted:
-                if m._data is None:
-                    m._read_data()
-                raw_ids, raw_weights = m._data[0], m._data[1]
-                n = len(raw_ids)
-                # Ids are stored as deltas: a cumulative sum decodes the block at once
-                # (Whoosh's own _read_ids runs a generator over every id).
-                ids.append(np.cumsum(np.asarray(raw_ids, dtype=np.int64)).astype(np.int32))
-                if weights:
-                    if raw_weights is None:
-                        ws.append(np.ones(n))
-                    elif isinstance(raw_weights, float):
-                        ws.append(np.full(n, raw_weights))
-                    else:
-                        # 32-bit floats, as Whoosh stores and scores them.
-                        ws.append(np.asarray(raw_weights, dtype=np.float32).astype(np.float64))
-                if values:
-                    if m._values is None:
-                        m._read_values()
-                    vs.extend(m._values)
-            if m._lastblock:
-                break
-            first = m._maxid + 1
-            m._goto(m._nextoffset)
-            if time.monotonic() > deadline:
-                raise QueryTimeout()
-        return Postings(np.concatenate(ids) if ids else EMPTY,
-                        (np.concatenate(ws) if ws else _NO_WEIGHTS) if weights else None,
-                        vs if values else None)
+        return _w3_postings(m, deadline, only, weights, values)
     if weights or values:
         raise TypeError(f"no block-level postings from {type(m).__name__}")
     out = []
@@ -154,13 +143,101 @@ def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None =
     return Postings(np.asarray(out, dtype=np.int32))
 
 
+def _array_postings(m, deadline: float, only: np.ndarray | None,
+                    weights: bool, values: bool) -> Postings:
+    """:mod:`indexer.codec` blocks: array views of the memory-mapped postings
+    file, copied only when the blocks are joined."""
+    ids, ws, counts, flat = [], [], [], []
+    first = 0  # smallest docnum the current block can hold
+    decoded = 0
+    for buf, start, end, n, maxid, width, flags in codec.blocks(m):
+        if only is not None:
+            lo = np.searchsorted(only, first)
+            wanted = lo < len(only) and only[lo] <= maxid
+            first = maxid + 1
+            if not wanted:
+                continue
+        block = codec.decode(buf, start, end, n, width, flags, weights, values)
+        ids.append(block.ids)
+        if weights:
+            w = block.weights
+            # 32-bit floats, as Whoosh stores and scores them.
+            ws.append(np.ones(n) if w is None else np.full(n, w) if isinstance(w, float)
+                      else w.astype(np.float64))
+        if values:
+            if block.counts is None:
+                raise TypeError("positions asked of a field that keeps none")
+            counts.append(block.counts)
+            flat.append(block.positions)
+        decoded += 1
+        if not decoded & 0xFF and time.monotonic() > deadline:
+            raise QueryTimeout()
+    if time.monotonic() > deadline:
+        raise QueryTimeout()
+    if not ids:
+        return _empty(weights, values)
+    all_ids = np.concatenate(ids) if len(ids) > 1 else ids[0]
+    all_w = (np.concatenate(ws) if len(ws) > 1 else ws[0]) if weights else None
+    if not values:
+        return Postings(all_ids, all_w)
+    c = np.concatenate(counts).astype(np.int64)
+    return Postings(all_ids, all_w, np.cumsum(c) - c, c, np.concatenate(flat).astype(np.uint32))
+
+
+def _w3_postings(m: W3LeafMatcher, deadline: float, only: np.ndarray | None,
+                 weights: bool, values: bool) -> Postings:
+    """Whoosh's own blocks (indexes written by Whoosh's codec): each block read
+    costs a zlib inflate and an unpickle of all its postings."""
+    ids, ws, vs = [], [], []
+    first = 0
+    while m.is_active():
+        if only is not None:
+            lo = np.searchsorted(only, first)
+            wanted = lo < len(only) and only[lo] <= m._maxid
+        else:
+            wanted = True
+        if wanted:
+            if m._data is None:
+                m._read_data()
+            raw_ids, raw_weights = m._data[0], m._data[1]
+            n = len(raw_ids)
+            # Ids are stored as deltas: a cumulative sum decodes the block at once.
+            ids.append(np.cumsum(np.asarray(raw_ids, dtype=np.int64)).astype(np.int32))
+            if weights:
+                if raw_weights is None:
+                    ws.append(np.ones(n))
+                elif isinstance(raw_weights, float):
+                    ws.append(np.full(n, raw_weights))
+                else:
+                    ws.append(np.asarray(raw_weights, dtype=np.float32).astype(np.float64))
+            if values:
+                if m._values is None:
+                    m._read_values()
+                vs.extend(m._values)
+        if m._lastblock:
+            break
+        first = m._maxid + 1
+        m._goto(m._nextoffset)
+        if time.monotonic() > deadline:
+            raise QueryTimeout()
+    out = Postings(np.concatenate(ids) if ids else EMPTY,
+                   (np.concatenate(ws) if ws else _NO_WEIGHTS) if weights else None)
+    if not values:
+        return out
+    if type(m.format) is not formats.Positions:
+        raise TypeError("positions asked of a field that keeps none")
+    lists = [_POSITIONS.decode_positions(v) for v in vs]
+    counts = np.fromiter((len(p) for p in lists), dtype=np.int64, count=len(lists))
+    flat = np.fromiter((x for p in lists for x in p), dtype=np.uint32, count=int(counts.sum()))
+    return out._replace(starts=np.cumsum(counts) - counts, counts=counts, positions=flat)
+
+
 class PostingsCache:
     """Postings already decoded in this request, with weights and positions.
 
     A two-word query reads each word for the match set, again for the scores and
-    again for the phrase bonus; a block's inflate and unpickle is the dearest
-    part of all three. Each term is decoded once per request here, as far as the
-    documents asked for (``only``) are covered by what was read before.
+    again for the phrase bonus. Each term is decoded once per request here, as
+    far as the documents asked for (``only``) are covered by what was read before.
     """
 
     def __init__(self, reader, deadline: float = float("inf")) -> None:
@@ -177,13 +254,14 @@ class PostingsCache:
             read_for, found = seen
             if read_for is None or (only is not None and np.isin(only, read_for).all()):
                 return found
+        positions = type(schema[field].format) is formats.Positions
         if (field, btext) not in self.reader:
-            found = Postings(EMPTY, _NO_WEIGHTS, [])
+            found = _empty(True, positions)
         else:
             try:
                 found = postings_arrays(self.reader.postings(field, btext), self.deadline, only,
-                                        weights=True, values=True)
-            except TypeError:  # not Whoosh's block format: docnums only, not kept
+                                        weights=True, values=positions)
+            except TypeError:  # not a block format we read: docnums only, not kept
                 return postings_arrays(self.reader.postings(field, btext), self.deadline)
         if seen is None or seen[0] is not None:
             self._read[key] = (only, found)
@@ -287,7 +365,7 @@ def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
     # come from the same decoded blocks.
     for w in sorted(set(words), key=lambda w: reader.doc_frequency(field, w)):
         read[w] = (cache or PostingsCache(reader, deadline)).get(field, w, candidates)
-        if read[w].values is None:  # not Whoosh's block format: let Whoosh check the phrase
+        if read[w].positions is None:  # not a block format we read: let Whoosh check the phrase
             m = q.matcher(searcher, searcher.boolean_context())
             return np.unique(matcher_ids(m, deadline))
         candidates = read[w].ids if candidates is None else intersect([candidates, read[w].ids])
@@ -295,7 +373,7 @@ def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
             return EMPTY
     if len(words) == 1:
         return candidates
-    return _adjacent(candidates, [read[w] for w in words], fmt, deadline)
+    return _adjacent(candidates, [read[w] for w in words], deadline)
 
 
 def phrase_positions(reader, field: str, words: list[str], candidates: np.ndarray,
@@ -311,25 +389,36 @@ def phrase_positions(reader, field: str, words: list[str], candidates: np.ndarra
     cache = cache or PostingsCache(reader, deadline)
     for w in set(words):
         read[w] = cache.get(field, w, candidates)
+        if read[w].positions is None:  # not a block format we read: Whoosh checks the phrase
+            m = wq.Phrase(field, words).matcher(Searcher(reader, closereader=False), None)
+            return intersect([candidates, np.unique(matcher_ids(m, deadline))])
         candidates = intersect([candidates, read[w].ids])
     if not candidates.size:
         return EMPTY
-    return _adjacent(candidates, [read[w] for w in words], fmt, deadline)
+    return _adjacent(candidates, [read[w] for w in words], deadline)
 
 
-def _adjacent(candidates: np.ndarray, per_word: list[Postings], fmt,
+def _adjacent(candidates: np.ndarray, per_word: list[Postings],
               deadline: float = float("inf")) -> np.ndarray:
-    """The candidates where the words' positions follow one another (each word holds them all)."""
-    rows = [np.searchsorted(p.ids, candidates).tolist() for p in per_word]
-    first, rest = per_word[0], per_word[1:]
-    if not isinstance(fmt, formats.Positions):
-        raise TypeError(f"phrase positions need the Positions format, not {type(fmt).__name__}")
-    keep = []
-    for j, docnum in enumerate(candidates.tolist()):
-        if not j & 0x3FF and time.monotonic() > deadline:
-            raise QueryTimeout()
-        later = [_position_set(p.values[r[j]]) for p, r in zip(rest, rows[1:])]
-        starts = _position_set(first.values[rows[0][j]])
-        if any(all(start + k in later[k - 1] for k in range(1, len(per_word))) for start in starts):
-            keep.append(docnum)
-    return np.asarray(keep, dtype=np.int32)
+    """The candidates where the words' positions follow one another (each word holds them all).
+
+    Each word's positions in the candidates become keys (candidate, position -
+    offset in the phrase); the phrase is where every word has the same key.
+    """
+    if time.monotonic() > deadline:
+        raise QueryTimeout()
+    keys = None
+    shift = len(per_word)  # keeps position - offset above zero
+    for k, p in enumerate(per_word):
+        rows = np.searchsorted(p.ids, candidates)
+        counts = p.counts[rows]
+        total = int(counts.sum())
+        # Every candidate's slice of the flat positions, end to end.
+        ends = np.cumsum(counts)
+        index = np.arange(total, dtype=np.int64) + np.repeat(p.starts[rows] - (ends - counts), counts)
+        owner = np.repeat(np.arange(len(candidates), dtype=np.int64), counts)
+        word_keys = (owner << 32) | (p.positions[index].astype(np.int64) + (shift - k))
+        keys = word_keys if keys is None else keys[np.isin(keys, word_keys)]
+        if not keys.size:
+            return EMPTY
+    return candidates[np.unique(keys >> 32)]
