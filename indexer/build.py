@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sys
@@ -15,13 +16,14 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from indexer.authority import Authority
-from indexer.generations import Generation, current, new_generation, switch_to
+from indexer.generations import Generation, current, new_generation, switch_to, write_atomic
 from indexer.locking import writer_lock
 from indexer.models import Document, Paragraph, Skipped
 from indexer.schema import (
     GENERATION_META,
     MANIFEST_FILE,
     PERSONS_FILE,
+    STEMS_FILE,
     VOCABULARY_FILE,
     build_schema,
 )
@@ -144,6 +146,11 @@ def write_generation(
     for r in results:
         vocabulary.merge(r.vocabulary)
     vocabulary.save(gen.path / VOCABULARY_FILE)
+    stems: dict[str, str] = {}
+    for r in results:
+        stems.update(r.stems)
+    write_atomic(gen.path / STEMS_FILE, json.dumps(dict(sorted(stems.items())), ensure_ascii=False,
+                                                   separators=(",", ":")))
     if persons is not None:
         gen.write_json(PERSONS_FILE, persons)
     if finish is not None:

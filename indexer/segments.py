@@ -95,6 +95,9 @@ class TermCache:
 
 
 _ONE_POSITION: dict[int, bytes] = {}
+# Most postings hold one position: one shared tuple per position instead of a
+# list per posting keeps a shard's postings at about half the memory.
+_ONE_POSITION_RAW: dict[int, tuple[int]] = {}
 
 
 def _positions_value(poslist: list[int]) -> bytes:
@@ -159,7 +162,10 @@ class BulkSegmentWriter(SegmentWriter):
                 else:
                     pl.append(pos)
             if self._raw_positions:
-                return [(t, len(pl), len(pl) * fb, pl) for t, pl in poses.items()]
+                one = _ONE_POSITION_RAW
+                return [(t, len(pl), len(pl) * fb,
+                         (one.get(pl[0]) or one.setdefault(pl[0], (pl[0],))) if len(pl) == 1 else pl)
+                        for t, pl in poses.items()]
             return [(t, len(pl), len(pl) * fb, _positions_value(pl)) for t, pl in poses.items()]
         freqs: dict[bytes, int] = {}
         for term in terms:

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from whoosh.index import TOC, LockError, clean_files
 
 from indexer.models import Paragraph
-from indexer.schema import to_fields
+from indexer.schema import TEXT, to_fields
 from indexer.segments import BulkSegmentWriter
 from indexer.vocabulary import WordCounter
 
@@ -45,6 +45,7 @@ class ShardResult:
     paragraphs: int = 0
     documents: set[str] = field(default_factory=set)
     vocabulary: Counter = field(default_factory=Counter)
+    stems: dict[str, str] = field(default_factory=dict)
     outcome: Any = None
 
 
@@ -82,6 +83,7 @@ class ShardSink:
         else:
             w._close_segment()
         self.result.vocabulary = self.words.counts
+        self.result.stems = self.words.stems(w._caches.get(TEXT))
         self.result.outcome = outcome
         return self.result
 

@@ -61,6 +61,17 @@ class WordCounter:
         write_atomic(path, json.dumps(dict(sorted(self.counts.items())), ensure_ascii=False,
                                       separators=(",", ":")))
 
+    def stems(self, text_terms: TermCache | None) -> dict[str, str]:
+        """{folded word: stem} for every token both this counter and ``text_terms``
+        (the writer's cache for the stemmed text field) have seen. The text
+        analyzer is the folding analyzer plus a stemmer, so a word's stem does not
+        depend on which of its spellings was met."""
+        if text_terms is None:
+            return {}
+        words = self._terms._cache
+        return {w.decode("utf-8"): s.decode("utf-8") for tok, s in text_terms._cache.items()
+                if (w := words.get(tok)) is not None}
+
     @classmethod
     def load(cls, path: Path) -> WordCounter | None:
         """The saved counts, or None when the file is missing or unreadable."""

@@ -15,8 +15,10 @@ tags is escaped here, so templates may mark the result safe.
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from indexer.schema import exact_analyzer, text_analyzer
 from indexer.segments import TermCache
@@ -26,6 +28,26 @@ _EXACT = exact_analyzer()
 # Bounded: a server process sees an open-ended stream of texts.
 _STEM_CACHE = TermCache.for_analyzer(_STEMMED, limit=200_000)
 _EXACT_CACHE = TermCache.for_analyzer(_EXACT, limit=200_000)
+# folded word -> stem, as the build found them (stems.json): stemming is the
+# dear part of a snippet, and a fresh worker would otherwise stem every word of
+# the first thousand hits it shows. Stemmed text = folded text + a stemmer, so a
+# word's stem is the stem of each of its spellings.
+_WORD_STEMS: dict[bytes, bytes] = {}
+_WORD_STEMS_LIMIT = 2_000_000
+
+
+def learn_stems(path: Path) -> int:
+    """Add the stems a build saved (a missing or broken file teaches nothing)."""
+    try:
+        pairs = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    if not isinstance(pairs, dict) or len(_WORD_STEMS) + len(pairs) > _WORD_STEMS_LIMIT:
+        return 0
+    before = len(_WORD_STEMS)
+    _WORD_STEMS.update((w.encode("utf-8"), s.encode("utf-8")) for w, s in pairs.items()
+                       if isinstance(w, str) and isinstance(s, str))
+    return len(_WORD_STEMS) - before
 
 
 @dataclass(frozen=True)
@@ -53,9 +75,11 @@ def spans(text: str, terms: Terms) -> list[tuple[int, int]]:
     stems = {s.encode("utf-8") for s in terms.stems}
     words = {w.encode("utf-8") for w in terms.words}
     out = []
+    known = _WORD_STEMS.get
     for m in _STEM_CACHE.expression.finditer(text):
         tok = m.group(0)
-        stem, word = _STEM_CACHE.term(tok), _EXACT_CACHE.term(tok)
+        word = _EXACT_CACHE.term(tok)
+        stem = known(word) or _STEM_CACHE.term(tok)
         if stem is None or word is None:
             return _spans_by_analyzer(text, terms)
         if stem in stems or word in words:

@@ -23,10 +23,11 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 
-from indexer.schema import CURRENT_FILE, GENERATION_META, PERSONS_FILE
+from indexer.schema import CURRENT_FILE, GENERATION_META, PERSONS_FILE, STEMS_FILE
 from searchsvc.columns import Columns
 from searchsvc.errors import Unavailable
 from searchsvc.facets import FacetField, build_facets
+from searchsvc.highlight import learn_stems
 from searchsvc import postings
 from searchsvc.persons import PersonRegistry
 from searchsvc.query import QueryBuilder
@@ -109,6 +110,7 @@ class LoadedIndex:
         self.columns = Columns.from_reader(reader)
         self.facets: dict[str, FacetField] = build_facets(reader)
         self.vocab = Vocabulary.for_generation(self.path, reader)
+        learn_stems(self.path / STEMS_FILE)
         self.lengths = FieldLengths(reader, [n for n, f in reader.schema.items() if f.scorable])
         self.builder = QueryBuilder(self.ix.schema, self.persons, self.vocab,
                                     max_terms, max_expansions)

@@ -120,3 +120,25 @@ def test_a_sharded_build_indexes_exactly_what_one_process_does(tmp_path, workers
     assert a["files"] == b["files"] and a["files"][S.VOCABULARY_FILE]["the"] > 10
     assert a["manifest"] == b["manifest"]
     assert (one.documents, one.persons, one.years) == (many.documents, many.persons, many.years)
+
+
+def test_build_saves_each_words_stem_for_snippets(tmp_path):
+    from indexer.schema import STEMS_FILE, VOCABULARY_FILE, text_analyzer
+    from searchsvc import highlight
+
+    build_corpus(PROJECT_CORPUS, tmp_path, progress=False, workers=2)
+    gen = current(tmp_path).path
+    stems = json.loads((gen / STEMS_FILE).read_text(encoding="utf-8"))
+    vocabulary = json.loads((gen / VOCABULARY_FILE).read_text(encoding="utf-8"))
+    assert len(stems) > 500
+    assert set(stems) <= set(vocabulary)
+    analyzer = text_analyzer()
+    for word, stem in stems.items():
+        assert [t.text for t in analyzer(word)] == [stem], word
+    assert stems.get("deported") == "deport"
+    # Learnt stems give the same marks as the analyzer itself.
+    text = "Deported twice, the deportees wrote of their deportation."
+    terms = highlight.Terms.of(stems={"deport", "deporte"})
+    before = highlight._spans_by_analyzer(text, terms)
+    highlight.learn_stems(gen / STEMS_FILE)
+    assert highlight.spans(text, terms) == before
