@@ -380,9 +380,18 @@ class Execution:
                     "published": {str(p) for p in self.req.published}}
         for name, facet in self.gen.facets.items():
             c = counts[name]
-            rows = []
-            for i in np.flatnonzero(c).tolist():
-                rows.append((facet.values[i], int(c[i])))
+            nonzero = np.flatnonzero(c)
+            if name == "person" and len(nonzero) > self.settings.facet_size:
+                # Only the persons that can make the list are sorted by name: those
+                # counted at least as often as the facet_size-th (ties kept whole).
+                # Selected persons stay, whatever their count.
+                cut = np.partition(c[nonzero], len(nonzero) - self.settings.facet_size)[
+                    len(nonzero) - self.settings.facet_size]
+                chosen = [i for i in map(facet.index_of, selected[name]) if i is not None]
+                keep = c[nonzero] >= cut
+                keep[np.isin(nonzero, chosen)] = True
+                nonzero = nonzero[keep]
+            rows = [(facet.values[i], int(n)) for i, n in zip(nonzero.tolist(), c[nonzero].tolist())]
             present = {v for v, _ in rows}
             rows += [(v, 0) for v in selected[name] if v not in present]
             if name == "person":

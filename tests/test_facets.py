@@ -124,3 +124,27 @@ def test_count_paths_agree_with_brute_force(n_matched):
     doc_ord = (np.arange(n_docs) // 3).astype(np.int32)  # three paragraphs per document
     expected_docs = [len({d // 3 for d in p.tolist() if d in chosen}) for p in postings]
     assert f.count(ids, doc_ord).tolist() == expected_docs
+
+
+@pytest.mark.parametrize("selected", [[], ["Lázaro Cárdenas"], ["Emma Goldman"], ["Rosa Luxemburg"]])
+def test_short_person_list_is_the_head_of_the_full_one(index_root, selected):
+    """With room for two persons the list is the full list's first two, ties broken
+    the same way, and a selected person below them keeps its true count."""
+    from starlette.testclient import TestClient
+
+    from searchsvc.app import create_app
+    from searchsvc.settings import Settings
+
+    def persons(size):
+        with TestClient(create_app(Settings(index_root=index_root, facet_size=size))) as c:
+            body = c.get("/api/search", params={"person": selected, "size": 1}).json()
+        return [(v["value"], v["count"], v["selected"]) for v in body["facets"]["person"]]
+
+    full, short = persons(1000), persons(2)
+    assert len(full) > 3
+    extra = [row for row in full[2:] if row[2]]
+    assert short == full[:2] + extra
+    if selected:
+        assert any(row[0] == selected[0] and row[2] and row[1] > 0 for row in short)
+    if selected == ["Lázaro Cárdenas"]:  # counted once: below the two-person cut
+        assert extra and short[-1][:2] == ("Lázaro Cárdenas", 1)
