@@ -120,6 +120,40 @@ def encode(ids, weights, values, fmt) -> tuple[bytes, int, int]:
     return b"".join(parts), width, flags
 
 
+def encode_arrays(ids: np.ndarray, weights: np.ndarray, counts: np.ndarray,
+                  positions: np.ndarray) -> tuple[bytes, int, int]:
+    """:func:`encode` for a positional block given as numpy arrays: docnums,
+    float32 weights, positions per posting and every posting's positions in a row."""
+    base, last = int(ids[0]), int(ids[-1])
+    if last - base < 65536:
+        width = 2
+        parts = [_BASE.pack(base), (ids - base).astype("<u2").tobytes()]
+    else:
+        width = 4
+        parts = [ids.astype("<u4").tobytes()]
+    first = weights[0]
+    if first == 1.0 and (weights == first).all():
+        flags = WEIGHTS_ONES
+    elif (weights == first).all():
+        flags = WEIGHTS_ONE
+        parts.append(_FLOAT.pack(float(first)))
+    else:
+        flags = WEIGHTS_ARRAY
+        parts.append(weights.astype("<f4").tobytes())
+    flags |= HAS_POSITIONS
+    if counts.max() < 256:
+        parts.append(counts.astype("u1").tobytes())
+    else:
+        flags |= COUNTS_32
+        parts.append(counts.astype("<u4").tobytes())
+    if positions.max() < 65536:
+        parts.append(positions.astype("<u2").tobytes())
+    else:
+        flags |= POSITIONS_32
+        parts.append(positions.astype("<u4").tobytes())
+    return b"".join(parts), width, flags
+
+
 def decode(buf, offset: int, end: int, n: int, width: int, flags: int,
            weights: bool = True, positions: bool = True) -> Block:
     """The block whose data is ``buf[offset:end]`` (``buf``: bytes or a memory map)."""
@@ -200,6 +234,31 @@ class ArrayPostingsWriter(W3PostingsWriter):
         data, width, flags = encode(ids, self._weights, self._values, self._format)
         length = HEADER.size - _LENGTH_SIZE + len(data)
         self._postfile.write(HEADER.pack(-length if last else length, len(ids), ids[-1], self._maxweight,
+                                         length_to_byte(self._minlength), length_to_byte(self._maxlength),
+                                         width, flags))
+        self._postfile.write(data)
+        self._blockcount += 1
+        self._new_block()
+
+
+    def write_arrays(self, ids: np.ndarray, weights: np.ndarray, counts: np.ndarray,
+                     positions: np.ndarray, lengths: np.ndarray | None, last: bool) -> None:
+        """One block of a positional term straight from arrays (``lengths``: each
+        posting's field length, for the block statistics). The term info gets the
+        statistics ``add_posting`` would have gathered."""
+        self._ids = ids.tolist()
+        self._weights = weights.tolist()  # summed in order, as Whoosh sums them
+        self._maxweight = max(self._weights)
+        if lengths is not None:
+            nonzero = lengths[lengths > 0]
+            self._minlength = int(nonzero.min()) if nonzero.size else None
+            self._maxlength = int(lengths.max())
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        data, width, flags = encode_arrays(ids, weights, counts, positions)
+        length = HEADER.size - _LENGTH_SIZE + len(data)
+        self._postfile.write(HEADER.pack(-length if last else length, len(ids), self._ids[-1], self._maxweight,
                                          length_to_byte(self._minlength), length_to_byte(self._maxlength),
                                          width, flags))
         self._postfile.write(data)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from array import array
 from pickle import dumps
 
+import numpy as np
 from whoosh import formats
 from whoosh.analysis import CharsetFilter, CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.system import emptybytes, pack_uint
@@ -94,6 +95,7 @@ class TermCache:
         return out
 
 
+_POSITIONS = formats.Positions()
 _ONE_POSITION: dict[int, bytes] = {}
 # Most postings hold one position: one shared tuple per position instead of a
 # list per posting keeps a shard's postings at about half the memory.
@@ -124,6 +126,96 @@ class _Postings:
         self.values: list = []
 
 
+class _InvertedField:
+    """A positional field's tokens for the whole segment, inverted with numpy at the end.
+
+    Per document it keeps only term ids and positions (one dict lookup per token,
+    through a token -> term id cache); sorting all of them by term at flush time
+    gives every term's postings, frequencies and positions at once, instead of
+    Python appending to a term's lists once per posting.
+    """
+
+    def __init__(self, cache: TermCache, field_boost: float) -> None:
+        self.cache = cache
+        self.field_boost = field_boost
+        self.term_ids: dict[bytes, int] = {}
+        self._token_ids: dict[str, int] = {}
+        self.tokens = array("I")  # term id of each token, document after document
+        self.positions = array("I")
+        self.docs = array("I")  # documents with this field, in order
+        self.starts = array("Q")  # where each document's tokens begin
+        self.boosts = array("d")
+        self.last_tokens: list[str] | None = None  # the last value's tokens, for callers to reuse
+
+    def _term_id(self, tok: str) -> int | None:
+        term = self.cache.term(tok)
+        if term is None:
+            return None
+        tid = self.term_ids.setdefault(term, len(self.term_ids))
+        if len(self._token_ids) >= self.cache.limit:
+            self._token_ids.clear()
+        self._token_ids[tok] = tid
+        return tid
+
+    def add(self, docnum: int, value: str, boost: float) -> int | None:
+        """Add one value; its length in tokens, or None when a token does not make
+        exactly one term (the caller then uses :meth:`add_analysed`)."""
+        self.last_tokens = None
+        toks = self.cache.tokens(value)
+        get = self._token_ids.get
+        ids = [get(t) for t in toks]
+        if None in ids:
+            for i, tok in enumerate(toks):
+                if ids[i] is None:
+                    tid = self._term_id(tok)
+                    if tid is None:
+                        return None
+                    ids[i] = tid
+        self._start(docnum, boost)
+        self.tokens.extend(ids)
+        self.positions.extend(range(len(ids)))
+        self.last_tokens = toks
+        return len(ids)
+
+    def add_analysed(self, docnum: int, items, boost: float) -> int:
+        """Add what ``field.index`` made of a value; its length (sum of frequencies)."""
+        pairs = []
+        length = 0
+        for btext, freq, _, vbytes in items:
+            tid = self.term_ids.setdefault(btext, len(self.term_ids))
+            pairs.extend((pos, tid) for pos in _POSITIONS.decode_positions(vbytes))
+            length += freq
+        pairs.sort()
+        self._start(docnum, boost)
+        self.tokens.extend(t for _, t in pairs)
+        self.positions.extend(p for p, _ in pairs)
+        return length
+
+    def _start(self, docnum: int, boost: float) -> None:
+        self.docs.append(docnum)
+        self.starts.append(len(self.tokens))
+        self.boosts.append(boost)
+
+    def postings(self):
+        """(term ids, docnums, weights, frequencies, position starts) of every
+        posting, in term id then document order, and all positions in that order."""
+        t = np.frombuffer(self.tokens, dtype=np.uint32)
+        docs = np.frombuffer(self.docs, dtype=np.uint32)
+        per_doc = np.diff(np.append(np.frombuffer(self.starts, dtype=np.uint64), len(t)).astype(np.int64))
+        # A stable sort by term keeps each term's tokens in document, then position, order.
+        order = np.argsort(t, kind="stable")
+        t = t[order]
+        d = np.repeat(np.arange(len(docs), dtype=np.uint32), per_doc)[order]
+        pos = np.frombuffer(self.positions, dtype=np.uint32)[order]
+        new = np.ones(len(t), dtype=bool)
+        new[1:] = (t[1:] != t[:-1]) | (d[1:] != d[:-1])
+        first = np.flatnonzero(new)
+        freq = np.diff(np.append(first, len(t)))
+        row = d[first]
+        weights = (freq * self.field_boost * np.frombuffer(self.boosts, dtype=np.float64)[row]).astype(np.float32)
+        return t[first], docs[row], weights, freq, first, pos
+
+
 class BulkSegmentWriter(SegmentWriter):
     """A ``SegmentWriter`` whose new documents go through :class:`TermCache` and term arrays.
 
@@ -144,13 +236,40 @@ class BulkSegmentWriter(SegmentWriter):
                 raise ValueError(f"field {name!r}: term vectors and spelling fields are not supported")
             if field.indexed and isinstance(field.format, (formats.Positions, formats.Frequency)):
                 self._caches[name] = TermCache.for_analyzer(field.analyzer)
+        self._index_memo: dict[str, dict] = {}
+        # Positional fields with a token cache are inverted with numpy (ArrayCodec only).
+        self._fields: dict[str, _InvertedField] = {}
+        if self._raw_positions:
+            for name, field in self.schema.items():
+                cache = self._caches.get(name)
+                if cache is not None and type(field.format) is formats.Positions:
+                    self._fields[name] = _InvertedField(cache, field.format.field_boost)
+
+    def _indexed(self, name: str, field, value):
+        """``field.index(value)``, remembered for values that recur (a document's id,
+        date and years repeat in each of its paragraphs; positions and years repeat
+        across documents). Unique fields are not remembered."""
+        if field.unique or not isinstance(value, (str, int)):
+            return field.index(value)
+        memo = self._index_memo.setdefault(name, {})
+        items = memo.get(value)
+        if items is None:
+            if len(memo) >= _CACHE_LIMIT:
+                memo.clear()
+            items = memo[value] = list(field.index(value))
+        return items
+
+    def last_tokens(self, name: str) -> list[str] | None:
+        """The tokens of field ``name`` in the last document added, when known."""
+        inv = self._fields.get(name)
+        return None if inv is None else inv.last_tokens
 
     def _items(self, name: str, field, value):
         """(btext, freq, weight, vbytes) for one field value, as ``field.index`` gives them."""
         cache = self._caches.get(name)
         terms = cache.terms(value) if cache is not None and isinstance(value, str) else None
         if terms is None:
-            return field.index(value)
+            return self._indexed(name, field, value)
         fmt = field.format
         fb = fmt.field_boost
         if isinstance(fmt, formats.Positions):
@@ -180,6 +299,8 @@ class BulkSegmentWriter(SegmentWriter):
         names = sorted(n for n in fields if not n.startswith("_"))
         self._check_fields(schema, names)
         docboost = self._doc_boost(fields)
+        for inv in self._fields.values():
+            inv.last_tokens = None
         pdw.start_doc(docnum)
         try:
             for name in names:
@@ -188,7 +309,20 @@ class BulkSegmentWriter(SegmentWriter):
                     continue
                 field = schema[name]
                 length = 0
-                if field.indexed:
+                inverted_field = self._fields.get(name)
+                if inverted_field is not None:
+                    boost = self._field_boost(fields, name, docboost)
+                    added = inverted_field.add(docnum, value, boost) if isinstance(value, str) else None
+                    if added is None:
+                        added = inverted_field.add_analysed(docnum, field.index(value), boost)
+                    if field.scorable:
+                        length = added
+                        lengths = self._lengths.get(name)
+                        if lengths is None:
+                            lengths = self._lengths[name] = array("I")
+                        lengths.extend([0] * (docnum + 1 - len(lengths)))
+                        lengths[docnum] = length
+                elif field.indexed:
                     boost = self._field_boost(fields, name, docboost)
                     inverted = self._inverted.setdefault(name, {})
                     scorable = field.scorable
@@ -228,6 +362,15 @@ class BulkSegmentWriter(SegmentWriter):
             # Segments merged into this one went through Whoosh's pool: add our
             # postings to it and let Whoosh write the lot.
             add = self.pool.add
+            for name, inv in self._fields.items():
+                if not len(inv.docs):
+                    continue
+                terms = {tid: btext for btext, tid in inv.term_ids.items()}
+                tids, docs, weights, freq, first, pos = inv.postings()
+                for tid, doc, w, f, at in zip(tids.tolist(), docs.tolist(), weights.tolist(),
+                                              freq.tolist(), first.tolist()):
+                    add((name, terms[tid], doc, w, _positions_value(pos[at:at + f].tolist())))
+            self._fields.clear()
             for name, inverted in self._inverted.items():
                 for btext, p in inverted.items():
                     values = p.values or [emptybytes] * len(p.docs)
@@ -237,16 +380,48 @@ class BulkSegmentWriter(SegmentWriter):
             return super()._flush_segment()
         self.perdocwriter.close()
         fw = self.fieldwriter
-        for name in sorted(self._inverted):
-            inverted = self._inverted[name]
+        for name in sorted(set(self._inverted) | {n for n, f in self._fields.items() if len(f.docs)}):
             lengths = self._lengths.get(name)
             fw.start_field(name, self.schema[name])
-            for btext in sorted(inverted):
-                self._write_term(fw, btext, inverted[btext], lengths)
+            if name in self._fields:
+                self._write_field(fw, self._fields.pop(name), lengths)
+            else:
+                inverted = self._inverted.pop(name)
+                for btext in sorted(inverted):
+                    self._write_term(fw, btext, inverted[btext], lengths)
             fw.finish_field()
-            del inverted
         self._inverted.clear()
+        self._fields.clear()
         fw.close()
+
+    @staticmethod
+    def _write_field(fw, inv: _InvertedField, lengths: array | None) -> None:
+        """Every term of a numpy-inverted field, in term order, a block at a time."""
+        tids, docs, weights, freq, first, pos = inv.postings()
+        n = len(tids)
+        ends = np.append(first, len(pos))  # posting i's positions: pos[ends[i]:ends[i + 1]]
+        term_start = np.searchsorted(tids, np.arange(len(inv.term_ids)))
+        term_end = np.append(term_start[1:], n)
+        doc_lengths = None if lengths is None else np.frombuffer(lengths, dtype=np.uint32)
+        limit = None
+        for btext in sorted(inv.term_ids):
+            tid = inv.term_ids[btext]
+            a, b = int(term_start[tid]), int(term_end[tid])
+            if a == b:
+                continue
+            fw.start_term(btext)
+            pw = fw._postwriter
+            limit = limit or pw._blocklimit
+            for s in range(a, b, limit):
+                e = min(s + limit, b)
+                ids = docs[s:e]
+                block_lengths = None
+                if doc_lengths is not None:
+                    block_lengths = np.zeros(len(ids), dtype=np.int64)
+                    known = ids < len(doc_lengths)
+                    block_lengths[known] = doc_lengths[ids[known]]
+                pw.write_arrays(ids, weights[s:e], freq[s:e], pos[ends[s]:ends[e]], block_lengths, e == b)
+            fw.finish_term()
 
     @staticmethod
     def _write_term(fw, btext: bytes, p: _Postings, lengths: array | None) -> None:

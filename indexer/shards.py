@@ -63,7 +63,7 @@ class ShardSink:
 
     def add(self, p: Paragraph) -> None:
         self.writer.add_document(**to_fields(p, self.aliases))
-        self.words.add(p.text)
+        self.words.add(p.text, self.writer.last_tokens(TEXT))
         self.result.paragraphs += 1
         self.result.documents.add(p.doc_id)
         self._pending += 1

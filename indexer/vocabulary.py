@@ -34,14 +34,22 @@ class WordCounter:
         assert cache is not None
         self._terms = cache
 
-    def words(self, text: str) -> set[str]:
-        terms = self._terms.terms(text)
-        if terms is None:  # a token the analyzer splits: take the slow, exact path
-            return {t.text for t in exact_analyzer()(text)}
-        return {t.decode("utf-8") for t in set(terms)}
+    def words(self, text: str, tokens: list[str] | None = None) -> set[str]:
+        """The text's folded words; ``tokens``, when given, are its tokens already split."""
+        if tokens is None:
+            tokens = self._terms.tokens(text)
+        cache = self._terms
+        get = cache._cache.get
+        out = set()
+        for tok in set(tokens):
+            term = get(tok) or cache.term(tok)
+            if term is None:  # a token the analyzer splits: take the slow, exact path
+                return {t.text for t in exact_analyzer()(text)}
+            out.add(term)
+        return {t.decode("utf-8") for t in out}
 
-    def add(self, text: str) -> None:
-        self.counts.update(self.words(text))
+    def add(self, text: str, tokens: list[str] | None = None) -> None:
+        self.counts.update(self.words(text, tokens))
 
     def remove(self, text: str) -> None:
         counts = self.counts
