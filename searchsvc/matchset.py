@@ -148,15 +148,17 @@ def _array_postings(m, deadline: float, only: np.ndarray | None,
     """:mod:`indexer.codec` blocks: array views of the memory-mapped postings
     file, copied only when the blocks are joined."""
     ids, ws, counts, flat = [], [], [], []
-    first = 0  # smallest docnum the current block can hold
+    headers = list(codec.blocks(m))
+    if only is not None and headers:
+        # A block is wanted when some docnum of ``only`` lies between the previous
+        # block's last docnum and its own.
+        last = np.fromiter((h[4] for h in headers), dtype=np.int64, count=len(headers))
+        lo = np.searchsorted(only, np.concatenate(([0], last[:-1] + 1)))
+        hit = lo < len(only)
+        hit[hit] = only[lo[hit]] <= last[hit]
+        headers = [h for h, w in zip(headers, hit.tolist()) if w]
     decoded = 0
-    for buf, start, end, n, maxid, width, flags in codec.blocks(m):
-        if only is not None:
-            lo = np.searchsorted(only, first)
-            wanted = lo < len(only) and only[lo] <= maxid
-            first = maxid + 1
-            if not wanted:
-                continue
+    for buf, start, end, n, maxid, width, flags in headers:
         block = codec.decode(buf, start, end, n, width, flags, weights, values)
         ids.append(block.ids)
         if weights:
