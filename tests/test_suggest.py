@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from searchsvc.suggest import Vocabulary, max_distance
 
@@ -50,3 +52,25 @@ def test_vocabulary_from_index_includes_person_names(tmp_path):
         assert loaded.vocab.correction("liebknekht")[0][0] == "liebknecht"
     finally:
         loaded.close()
+
+
+_WORDS = st.text(st.sampled_from("abcdeéz?1"), min_size=3, max_size=9)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(_WORDS, st.integers(1, 50), min_size=1, max_size=60), _WORDS)
+def test_letter_count_filter_loses_no_close_form(vocabulary, word):
+    """The same forms as rapidfuzz over every word of the right lengths."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    from searchsvc.suggest import MIN_LENGTH, max_distance
+
+    v = Vocabulary(vocabulary)
+    d = max_distance(word)
+    every = [w for w in vocabulary if len(w) >= MIN_LENGTH and not w.isdigit()
+             and abs(len(w) - len(word)) <= d]
+    expected = sorted(((f, int(dist), vocabulary[f]) for f, dist, _ in process.extract(
+        word, every, scorer=OSA.distance, score_cutoff=d, limit=None) if f != word),
+        key=lambda t: (t[1], -t[2], t[0]))[:5]
+    assert v.close_forms(word) == expected
