@@ -71,6 +71,16 @@ class FacetField:
             object.__setattr__(self, "_lookup", lookup)
         return lookup.get(value)
 
+    def _value_starts(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where each value's entries start in :meth:`_entry_doc`, and which values have any."""
+        cached = self.__dict__.get("_starts")
+        if cached is None:
+            lengths = np.fromiter((len(p) for p in self.postings), dtype=np.int64,
+                                  count=len(self.postings))
+            cached = (np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths > 0)
+            object.__setattr__(self, "_starts", cached)
+        return cached
+
     def _entry_doc(self) -> np.ndarray:
         cached = self.__dict__.get("_entries")
         if cached is None:
@@ -97,12 +107,11 @@ class FacetField:
             # than gathering each matched document's values.
             matched = np.zeros(n_docs, dtype=bool)
             matched[ids] = True
-            lengths = np.fromiter((len(p) for p in self.postings), dtype=np.int64,
-                                  count=len(self.postings))
             hits = matched[self._entry_doc()].astype(np.int64)
-            starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-            return np.add.reduceat(hits, starts) * (lengths > 0) if hits.size else \
-                np.zeros(len(self.values), dtype=np.int64)
+            if not hits.size:
+                return np.zeros(len(self.values), dtype=np.int64)
+            starts, nonempty = self._value_starts()
+            return np.add.reduceat(hits, starts) * nonempty
         starts = self.indptr[ids]
         lens = self.indptr[ids + 1] - starts
         total = int(lens.sum())
