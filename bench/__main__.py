@@ -98,6 +98,10 @@ def rows(r: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         out.append(("served median ms", sv["median"], None))
         out.append(("served p95 ms", sv["p95"], None))
         out.append(("worker RSS MB (max)", max(sv["worker_rss_mb"].values(), default=None), None))
+        if "worker_private_mb" in sv:  # RSS = private + pages of the shared, mapped index files
+            out.append(("worker private MB (max)", max(sv["worker_private_mb"].values(), default=None), None))
+            out.append(("worker mapped index MB (max)", max(sv["worker_file_mb"].values(), default=None),
+                        None))
     return out
 
 

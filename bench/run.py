@@ -417,7 +417,13 @@ def serve(args) -> dict[str, Any]:
             list(pool.map(client, range(args.concurrency)))
         seconds = time.perf_counter() - t
         cpu = sum(cpu_seconds(w) for w in workers) - cpu0
-        rss = {str(w): proc_status(w).get("VmRSS", 0.0) for w in workers}
+        memory = {w: proc_status(w, ("VmRSS", "RssAnon", "RssFile")) for w in workers}
+        rss = {str(w): m.get("VmRSS", 0.0) for w, m in memory.items()}
+        # RSS counts the pages of the memory-mapped postings a worker has read;
+        # they are the page cache, shared by all workers and dropped under
+        # pressure. RssAnon is what the worker itself holds.
+        private = {str(w): m.get("RssAnon", 0.0) for w, m in memory.items()}
+        mapped = {str(w): m.get("RssFile", 0.0) for w, m in memory.items()}
         return {"requests": len(latencies), "errors": errors, "error_statuses": error_statuses,
                 "seconds": seconds,
                 "rps": len(latencies) / seconds, "cpu_ms_per_request": cpu / len(latencies) * 1000,
@@ -425,7 +431,8 @@ def serve(args) -> dict[str, Any]:
                 "rps_if_2_free_cores": 2 * len(latencies) / cpu if cpu else None,
                 "median": statistics.median(latencies),
                 "p95": percentile(latencies, 0.95), "concurrency": args.concurrency,
-                "workers": args.workers, "worker_rss_mb": rss}
+                "workers": args.workers, "worker_rss_mb": rss, "worker_private_mb": private,
+                "worker_file_mb": mapped}
     finally:
         proc.terminate()
         try:

@@ -24,7 +24,7 @@ from whoosh.codec.whoosh3 import W3Codec, _lenfield
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from searchsvc.matchset import PostingsCache, QueryTimeout, cost, intersect, phrase_positions
+from searchsvc.matchset import PostingsCache, QueryTimeout, contained, cost, intersect, phrase_positions
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
@@ -132,10 +132,11 @@ class Scorer:
         if isinstance(q, wq.Or) and not isinstance(q, wq.DisjunctionMax):
             if q.minmatch or q.scale:
                 raise Unsupported("Or with minmatch or scale")
-            return self._boosted(self._union([self.score(c, only) for c in q.subqueries]), q.boost)
+            return self._boosted(self._union([self.score(c, only) for c in q.subqueries],
+                                             self.reader.doc_count_all()), q.boost)
         if isinstance(q, wq.DisjunctionMax):
             parts = [self.score(c, only) for c in q.subqueries]
-            ids, total = self._union(parts)
+            ids, total = self._union(parts, self.reader.doc_count_all())
             best = np.zeros(len(ids))
             for pids, pscores in parts:
                 pos = np.searchsorted(ids, pids)
@@ -156,7 +157,7 @@ class Scorer:
         if isinstance(q, wq.AndMaybe):
             ids, scores = self.score(q.a, only)
             bids, bscores = self.score(q.b, ids)
-            both = np.isin(bids, ids, assume_unique=True)
+            both = contained(bids, ids)
             scores = scores.copy()
             scores[np.searchsorted(ids, bids[both])] += bscores[both]
             return self._boosted((ids, scores), q.boost)
@@ -174,14 +175,14 @@ class Scorer:
             narrowed = part[0] if narrowed is None else intersect([narrowed, part[0]])
         ids, scores = self._intersection(parts)
         if only is not None:
-            keep = np.isin(ids, only, assume_unique=True)
+            keep = contained(ids, only)
             ids, scores = ids[keep], scores[keep]
         if len(q.words) > 1 and ids.size:
             field = q.fieldname
             words = [self.reader.schema[field].to_bytes(w) for w in q.words]
             found = phrase_positions(self.reader, field, words, ids.astype(np.int32), self.deadline,
                                      self.cache)
-            keep = np.isin(ids, found, assume_unique=True)
+            keep = contained(ids, found)
             ids, scores = ids[keep], scores[keep]
         return self._boosted((ids, scores), q.boost)
 
@@ -190,12 +191,22 @@ class Scorer:
         return result if boost == 1.0 else (result[0], result[1] * boost)
 
     @staticmethod
-    def _union(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    def _union(parts: list[tuple[np.ndarray, np.ndarray]], n_docs: int) -> tuple[np.ndarray, np.ndarray]:
         parts = [p for p in parts if p[0].size]
         if not parts:
             return _EMPTY
         if len(parts) == 1:
             return parts[0]
+        if sum(len(p[0]) for p in parts) * 16 > n_docs:
+            # Many matches: add into a score per document (each part's docnums are
+            # unique) instead of sorting them all together.
+            total = np.zeros(n_docs)
+            seen = np.zeros(n_docs, dtype=bool)
+            for pids, pscores in parts:
+                total[pids] += pscores
+                seen[pids] = True
+            ids = np.flatnonzero(seen)
+            return ids, total[ids]
         ids, inverse = np.unique(np.concatenate([p[0] for p in parts]), return_inverse=True)
         return ids, np.bincount(inverse, weights=np.concatenate([p[1] for p in parts]), minlength=len(ids))
 
