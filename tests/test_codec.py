@@ -13,6 +13,8 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
+from whoosh_view import all_postings
+
 from indexer.codec import ArrayCodec, ArrayLeafMatcher
 from indexer.segments import BulkSegmentWriter
 from searchsvc.matchset import phrase_ids, postings_arrays
@@ -61,21 +63,6 @@ def _index(path, docs, writer: str, gaps: bool = False):
     return whoosh_index.open_dir(str(path))
 
 
-def _protocol(reader) -> dict:
-    """Every posting through Whoosh's matcher protocol, with the term statistics."""
-    out = {}
-    for field, text in reader.all_terms():
-        info = reader.term_info(field, text)
-        m = reader.postings(field, text)
-        rows = []
-        while m.is_active():
-            rows.append((m.id(), m.weight(), m.value()))
-            m.next()
-        out[(field, text)] = (rows, info.weight(), info.doc_frequency(), info.min_length(),
-                              info.max_length(), info.max_weight())
-    return out
-
-
 @pytest.fixture(scope="module")
 def indexes(tmp_path_factory):
     root = tmp_path_factory.mktemp("codec")
@@ -91,10 +78,10 @@ def test_array_segments_hold_whooshs_postings(indexes):
         assert isinstance(b.postings("body", "people"), ArrayLeafMatcher)
         assert isinstance(c.postings("body", "people"), ArrayLeafMatcher)
         assert not isinstance(a.postings("body", "people"), ArrayLeafMatcher)
-        expected = _protocol(a)
+        expected = all_postings(a)
         assert len(expected) > 100
-        assert _protocol(b) == expected
-        assert _protocol(c) == expected
+        assert all_postings(b) == expected
+        assert all_postings(c) == expected
 
 
 def test_blocks_are_smaller_to_decode_and_not_compressed(indexes):
@@ -107,7 +94,7 @@ def test_blocks_are_smaller_to_decode_and_not_compressed(indexes):
         assert p.ids.max() - p.ids.min() > 65536
 
 
-def _numpy_vs_protocol(reader):
+def _numpy_vsall_postings(reader):
     for field, text in reader.all_terms():
         fmt = reader.schema[field].format
         positional = type(fmt).__name__ == "Positions"
@@ -128,9 +115,9 @@ def _numpy_vs_protocol(reader):
 
 
 @pytest.mark.parametrize("kind", ["whoosh", "array", "bulk"])
-def test_numpy_reading_equals_whooshs_protocol(indexes, kind):
+def test_numpy_reading_equals_whooshsall_postings(indexes, kind):
     with indexes[kind].reader() as r:
-        _numpy_vs_protocol(r)
+        _numpy_vsall_postings(r)
 
 
 def test_only_skips_blocks_but_keeps_every_wanted_docnum(indexes):
@@ -155,18 +142,18 @@ def test_merged_segments_keep_the_postings(tmp_path, indexes):
         w.commit()
     assert len(ix._segments()) == 3
     with ix.reader() as before:
-        expected = _protocol(before)
+        expected = all_postings(before)
     # Whoosh merges the three segments through its pool into one, written by our codec.
     BulkSegmentWriter(ix, compound=False).commit(optimize=True)
     assert len(ix._segments()) == 1
     with ix.reader() as after:
         assert isinstance(after.postings("body", "people"), ArrayLeafMatcher)
-        assert _protocol(after) == expected
-        _numpy_vs_protocol(after)
+        assert all_postings(after) == expected
+        _numpy_vsall_postings(after)
     ix.optimize()  # Whoosh's own writer reads our segment back into its codec
     with ix.reader() as whooshs:
         assert not isinstance(whooshs.postings("body", "people"), ArrayLeafMatcher)
-        assert _protocol(whooshs) == expected
+        assert all_postings(whooshs) == expected
     ix.close()
 
 
@@ -185,7 +172,7 @@ def test_whoosh_segments_still_read_beside_array_segments(tmp_path):
     with ix.searcher() as s:
         kinds = {type(m).__name__ for m in s.reader().postings("body", "state").matchers}
         assert kinds == {W3LeafMatcher.__name__, ArrayLeafMatcher.__name__}
-        _numpy_vs_protocol(s.reader())
+        _numpy_vsall_postings(s.reader())
         q = wq.Phrase("body", ["party", "state", "people"])
         assert phrase_ids(q, s).tolist() == sorted(s.docs_for_query(q))
     ix.close()

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from whoosh import index as whoosh_index
 from whoosh.query import Term
 
+from whoosh_view import all_postings
+
 from indexer import schema as S
 from indexer.build import PROJECT_CORPUS, build_corpus
 from indexer.discovery import Discovery
@@ -18,21 +20,6 @@ from indexer.generations import current
 from indexer.segments import BulkSegmentWriter, TermCache
 from indexer.sources import read_corpus
 from indexer.models import Document
-
-
-def _postings(reader) -> dict:
-    """Every term's postings as (id, weight, value), and its term statistics."""
-    out = {}
-    for field, text in reader.all_terms():
-        info = reader.term_info(field, text)
-        m = reader.postings(field, text)
-        rows = []
-        while m.is_active():
-            rows.append((m.id(), m.weight(), m.value()))
-            m.next()
-        out[(field, text)] = (rows, info.weight(), info.doc_frequency(), info.min_length(),
-                              info.max_length(), info.max_weight())
-    return out
 
 
 def _fields(tmp: Path) -> list[dict]:
@@ -43,7 +30,7 @@ def _fields(tmp: Path) -> list[dict]:
         return [S.to_fields(S.from_stored(f)) for f in s.all_stored_fields()]
 
 
-def test_bulk_writer_writes_whooshs_postings(tmp_path):
+def test_bulk_writer_writes_whooshsall_postings(tmp_path):
     docs = _fields(tmp_path / "built")
     assert len(docs) > 100
     readers = {}
@@ -57,7 +44,7 @@ def test_bulk_writer_writes_whooshs_postings(tmp_path):
         w.commit()
         readers[kind] = whoosh_index.open_dir(str(d)).reader()
     try:
-        a, b = _postings(readers["whoosh"]), _postings(readers["bulk"])
+        a, b = all_postings(readers["whoosh"]), all_postings(readers["bulk"])
         assert len(a) > 1000
         assert a == b
         assert list(readers["whoosh"].all_stored_fields()) == list(readers["bulk"].all_stored_fields())
