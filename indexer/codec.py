@@ -162,7 +162,10 @@ def encode_arrays(ids: np.ndarray, weights: np.ndarray, counts: np.ndarray,
 
 def decode(buf, offset: int, end: int, n: int, width: int, flags: int,
            weights: bool = True, positions: bool = True) -> Block:
-    """The block whose data is ``buf[offset:end]`` (``buf``: bytes or a memory map)."""
+    """The block whose data is ``buf[offset:end]`` (``buf``: bytes, a memory map, or
+    a block :func:`blocks` read lazily)."""
+    if isinstance(buf, _Lazy):
+        buf = buf.data
     if width == 2:
         (base,) = _BASE.unpack_from(buf, offset)
         ids = np.frombuffer(buf, "<u2", n, offset + 4).astype(np.int32) + np.int32(base)
@@ -214,16 +217,43 @@ def blocks(m: ArrayLeafMatcher):
     """(buffer, data start, data end, count, last docnum, id width, flags) for each
     block of a fresh matcher's term, read from the block headers alone."""
     mm = mapped(m._postfile)
+    pos = m._startoffset + len(WHOOSH3_HEADER_MAGIC)
     if mm is None:
-        buf, pos = m._postfile.get(m._startoffset, m._length), 0
-    else:
-        buf, pos = mm, m._startoffset
-    pos += len(WHOOSH3_HEADER_MAGIC)
+        # No map (a compound segment, in-memory storage): each block is read
+        # through Whoosh's file, only when the caller decodes it.
+        yield from _read_blocks(m._postfile, pos)
+        return
     unpack = HEADER.unpack_from
     while True:
-        length, n, maxid, _, _, _, width, flags = unpack(buf, pos)
+        length, n, maxid, _, _, _, width, flags = unpack(mm, pos)
         end = pos + _LENGTH_SIZE + abs(length)
-        yield buf, pos + HEADER.size, end, n, maxid, width, flags
+        yield mm, pos + HEADER.size, end, n, maxid, width, flags
+        if length < 0:
+            return
+        pos = end
+
+
+class _Lazy:
+    """A block's bytes, read from a Whoosh file on first use."""
+
+    __slots__ = ("_file", "_start", "_end", "_data")
+
+    def __init__(self, file, start: int, end: int) -> None:
+        self._file, self._start, self._end, self._data = file, start, end, None
+
+    @property
+    def data(self) -> bytes:
+        if self._data is None:
+            self._data = self._file.get(self._start, self._end - self._start)
+        return self._data
+
+
+def _read_blocks(postfile, pos: int):
+    while True:
+        length, n, maxid, _, _, _, width, flags = HEADER.unpack(postfile.get(pos, HEADER.size))
+        end = pos + _LENGTH_SIZE + abs(length)
+        start = pos + HEADER.size
+        yield _Lazy(postfile, start, end), 0, end - start, n, maxid, width, flags
         if length < 0:
             return
         pos = end

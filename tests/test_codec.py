@@ -94,7 +94,7 @@ def test_blocks_are_smaller_to_decode_and_not_compressed(indexes):
         assert p.ids.max() - p.ids.min() > 65536
 
 
-def _numpy_vsall_postings(reader):
+def _numpy_vs_protocol(reader):
     for field, text in reader.all_terms():
         fmt = reader.schema[field].format
         positional = type(fmt).__name__ == "Positions"
@@ -115,9 +115,9 @@ def _numpy_vsall_postings(reader):
 
 
 @pytest.mark.parametrize("kind", ["whoosh", "array", "bulk"])
-def test_numpy_reading_equals_whooshsall_postings(indexes, kind):
+def test_numpy_reading_equals_whooshs_protocol(indexes, kind):
     with indexes[kind].reader() as r:
-        _numpy_vsall_postings(r)
+        _numpy_vs_protocol(r)
 
 
 def test_only_skips_blocks_but_keeps_every_wanted_docnum(indexes):
@@ -149,7 +149,7 @@ def test_merged_segments_keep_the_postings(tmp_path, indexes):
     with ix.reader() as after:
         assert isinstance(after.postings("body", "people"), ArrayLeafMatcher)
         assert all_postings(after) == expected
-        _numpy_vsall_postings(after)
+        _numpy_vs_protocol(after)
     ix.optimize()  # Whoosh's own writer reads our segment back into its codec
     with ix.reader() as whooshs:
         assert not isinstance(whooshs.postings("body", "people"), ArrayLeafMatcher)
@@ -172,7 +172,7 @@ def test_whoosh_segments_still_read_beside_array_segments(tmp_path):
     with ix.searcher() as s:
         kinds = {type(m).__name__ for m in s.reader().postings("body", "state").matchers}
         assert kinds == {W3LeafMatcher.__name__, ArrayLeafMatcher.__name__}
-        _numpy_vsall_postings(s.reader())
+        _numpy_vs_protocol(s.reader())
         q = wq.Phrase("body", ["party", "state", "people"])
         assert phrase_ids(q, s).tolist() == sorted(s.docs_for_query(q))
     ix.close()
@@ -191,4 +191,19 @@ def test_phrases_match_whooshs_phrase_query(tmp_path_factory, texts, phrase):
     with ix.searcher() as s:
         q = wq.Phrase("body", phrase)
         assert phrase_ids(q, s).tolist() == sorted(s.docs_for_query(q))
+    ix.close()
+
+
+def test_compound_segments_are_read_without_a_memory_map(tmp_path):
+    """A compound segment's postings live inside one bigger file: no map of the
+    postings file can be taken, and the blocks are read through Whoosh's file."""
+    ix = whoosh_index.create_in(str(tmp_path), _schema())
+    w = BulkSegmentWriter(ix, compound=True)
+    for d in _documents(seed=4, n=200):
+        w.add_document(**d)
+    w.commit()
+    assert any(p.suffix == ".seg" for p in tmp_path.iterdir())
+    with ix.reader() as r:
+        assert isinstance(r.postings("body", "people"), ArrayLeafMatcher)
+        _numpy_vs_protocol(r)
     ix.close()

@@ -30,7 +30,7 @@ def _fields(tmp: Path) -> list[dict]:
         return [S.to_fields(S.from_stored(f)) for f in s.all_stored_fields()]
 
 
-def test_bulk_writer_writes_whooshsall_postings(tmp_path):
+def test_bulk_writer_writes_whooshs_postings(tmp_path):
     docs = _fields(tmp_path / "built")
     assert len(docs) > 100
     readers = {}
