@@ -71,6 +71,18 @@ class FacetField:
             object.__setattr__(self, "_lookup", lookup)
         return lookup.get(value)
 
+    def _single_values(self) -> np.ndarray | None:
+        """Each document's one value (-1: none) when no document has two, else None."""
+        cached = self.__dict__.get("_single", False)
+        if cached is False:
+            lens = np.diff(self.indptr)
+            cached = None
+            if not lens.size or lens.max() <= 1:
+                cached = np.full(len(lens), -1, dtype=np.int64)
+                cached[lens == 1] = self.doc_vals
+            object.__setattr__(self, "_single", cached)
+        return cached
+
     def _value_starts(self) -> tuple[np.ndarray, np.ndarray]:
         """Where each value's entries start in :meth:`_entry_doc`, and which values have any."""
         cached = self.__dict__.get("_starts")
@@ -102,6 +114,15 @@ class FacetField:
         per value however many of its paragraphs match.
         """
         n_docs = len(self.indptr) - 1
+        single = self._single_values()
+        if single is not None:
+            # At most one value per document (the publication year): no CSR gather.
+            vals = single[ids]
+            if doc_ord is None:
+                return np.bincount(vals[vals >= 0], minlength=len(self.values))
+            has = vals >= 0
+            keys = np.unique(doc_ord[ids[has]].astype(np.int64) * len(self.values) + vals[has])
+            return np.bincount(keys % len(self.values), minlength=len(self.values))
         if doc_ord is None and len(ids) * 4 > n_docs and self.postings:
             # A large match set: one pass over the value-major entries is cheaper
             # than gathering each matched document's values.
