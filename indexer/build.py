@@ -165,6 +165,7 @@ def write_generation(
             "segments": sum(1 for r in results if r.segment is not None),
             **(meta or {}),
         },
+        readable=True,
     )
     switch_to(gen)
     return gen, results

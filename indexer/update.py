@@ -252,7 +252,7 @@ def update_corpus(
         nxt.write_json(schema.PERSONS_FILE, person_registry(names, authority))
         nxt.write_json(DISCOVERY_FILE, discovery)
         write_atomic(nxt.path / AUTHORITY_SNAPSHOT, new_text)
-        _finish_meta(gen, nxt, ix)  # generation.json last: it marks the generation complete
+        _finish_meta(gen, nxt, ix, manifest)  # generation.json last: it marks the generation complete
         ix.close()
         switch_to(nxt)
     report.seconds = time.perf_counter() - started
@@ -327,13 +327,15 @@ def _paragraph_ids(indexed: dict[str, list[dict]]) -> dict[str, list[list[str]]]
             for doc_id, rows in indexed.items()}
 
 
-def _finish_meta(gen: Generation, nxt: Generation, ix) -> None:
+def _finish_meta(gen: Generation, nxt: Generation, ix, manifest: dict) -> None:
     meta = gen.meta
     with ix.searcher() as s:
         meta["paragraphs"] = s.doc_count()
-        meta["documents"] = sum(1 for _ in s.lexicon(schema.DOC_ID))
+    # One manifest entry per corpus file, i.e. per document (walking the index's
+    # doc_id terms took a third of a second at 20,000 documents).
+    meta["documents"] = sum(1 for entry in manifest.values() if entry.get("paragraphs"))
     meta["generation"] = nxt.name
     meta["updated_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     meta["updates"] = int(meta.get("updates", 0)) + 1
     meta["updated_from"] = gen.name
-    nxt.write_json(schema.GENERATION_META, meta)
+    nxt.write_json(schema.GENERATION_META, meta, readable=True)

@@ -107,6 +107,11 @@ def test_added_changed_and_deleted_documents(corpus: Path, index_root: Path) -> 
             assert now[pid] == para
     new_ids = [pid for pid in now if pid.startswith("a.txt#") and pid not in old]
     assert [now[p] for p in new_ids] == [inserted]
+    meta = generations.current(index_root).meta
+    assert (meta["documents"], meta["paragraphs"]) == (2, len(now))
+    (corpus / "empty.txt").write_text("", encoding="utf-8")  # read, but no paragraphs: no document
+    update_corpus(corpus, index_root, progress=False)
+    assert generations.current(index_root).meta["documents"] == len(doc_ids(index_root)) == 2
 
 
 def test_authority_edit_reannotates_only_affected_documents(corpus: Path, index_root: Path) -> None:
