@@ -73,4 +73,6 @@ def test_letter_count_filter_loses_no_close_form(vocabulary, word):
     expected = sorted(((f, int(dist), vocabulary[f]) for f, dist, _ in process.extract(
         word, every, scorer=OSA.distance, score_cutoff=d, limit=None) if f != word),
         key=lambda t: (t[1], -t[2], t[0]))[:5]
+    if word.isdigit():  # numbers are never corrected
+        expected = []
     assert v.close_forms(word) == expected
