@@ -13,6 +13,7 @@ Whoosh's own matcher.
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -270,10 +271,10 @@ class PostingsCache:
         seen = self._read.get(key)
         if seen is not None:
             read_for, found = seen
-            if read_for is None or (only is not None and np.isin(only, read_for).all()):
+            if read_for is None or (only is not None and contained(only, read_for).all()):
                 return found
         positions = type(schema[field].format) is formats.Positions
-        if (field, btext) not in self.reader:
+        if not frequency(self.reader, field, btext):
             found = _empty(True, positions)
         else:
             try:
@@ -286,6 +287,35 @@ class PostingsCache:
         return found
 
 
+_FREQUENCIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_FREQUENCY_LIMIT = 100_000  # terms remembered per reader
+
+
+def frequency(reader, field: str, text) -> int:
+    """Documents containing the term (0: not in the index), remembered per reader.
+
+    A request asks for the same few terms many times (each word in five fields,
+    for the match set, the scores, the phrase bonus and the cheapest-first
+    order), and each answer is a lookup in Whoosh's hashed term file. A
+    reader's segments never change, so neither do the answers.
+    """
+    try:
+        seen = _FREQUENCIES[reader]
+    except KeyError:
+        seen = _FREQUENCIES.setdefault(reader, {})
+    key = (field, text)
+    n = seen.get(key)
+    if n is None:
+        try:
+            n = reader.doc_frequency(field, text) if key in reader else 0
+        except Exception:  # a term the field cannot encode
+            n = 0
+        if len(seen) >= _FREQUENCY_LIMIT:
+            seen.clear()
+        seen[key] = n
+    return n
+
+
 def all_docs(reader) -> np.ndarray:
     if reader.has_deletions():
         return np.fromiter(reader.all_doc_ids(), dtype=np.int32)
@@ -295,10 +325,7 @@ def all_docs(reader) -> np.ndarray:
 def cost(q: wq.Query, reader) -> int:
     """Postings a query reads, roughly: the sum of its terms' document frequencies."""
     if isinstance(q, wq.Term):
-        try:
-            return reader.doc_frequency(q.fieldname, q.text)
-        except Exception:  # a term the field cannot encode
-            return 0
+        return frequency(reader, q.fieldname, q.text)
     if isinstance(q, wq.Phrase):
         return min((cost(wq.Term(q.fieldname, w), reader) for w in q.words), default=0)
     if q.is_leaf():
@@ -324,7 +351,7 @@ def query_ids(q: wq.Query | None, searcher, deadline: float = float("inf"),
     if isinstance(q, type(wq.NullQuery)):
         return EMPTY
     if isinstance(q, wq.Term):
-        if (q.fieldname, q.text) not in reader:
+        if not frequency(reader, q.fieldname, q.text):
             return EMPTY
         return cache.get(q.fieldname, q.text, only).ids
     if isinstance(q, (wq.Or, wq.DisjunctionMax)):
@@ -372,7 +399,7 @@ def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
     """
     reader = searcher.reader()
     field, words = q.fieldname, list(q.words)
-    if any((field, w) not in reader for w in words):
+    if not all(frequency(reader, field, w) for w in words):
         return EMPTY
     fmt = reader.schema[field].format
     if fmt is None or not fmt.supports("positions"):
@@ -381,7 +408,7 @@ def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
     # Rarest word first; each further word is read only in the blocks that can
     # hold a candidate, so "the" in "of the people" costs a few blocks. Positions
     # come from the same decoded blocks.
-    for w in sorted(set(words), key=lambda w: reader.doc_frequency(field, w)):
+    for w in sorted(set(words), key=lambda w: frequency(reader, field, w)):
         read[w] = (cache or PostingsCache(reader, deadline)).get(field, w, candidates)
         if read[w].positions is None:  # not a block format we read: let Whoosh check the phrase
             m = q.matcher(searcher, searcher.boolean_context())
@@ -444,4 +471,7 @@ def _adjacent(candidates: np.ndarray, per_word: list[Postings],
         keys = keys[contained(keys, word_keys)]
         if not keys.size:
             return EMPTY
-    return candidates[np.unique(keys >> 32)]
+    owners = keys >> 32  # sorted, so repeats are neighbours
+    first = np.ones(len(owners), dtype=bool)
+    first[1:] = owners[1:] != owners[:-1]
+    return candidates[owners[first]]

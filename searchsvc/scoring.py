@@ -24,7 +24,8 @@ from whoosh.codec.whoosh3 import W3Codec, _lenfield
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from searchsvc.matchset import PostingsCache, QueryTimeout, contained, cost, intersect, phrase_positions
+from searchsvc.matchset import (PostingsCache, QueryTimeout, contained, cost, frequency, intersect,
+                                 phrase_positions)
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
@@ -98,7 +99,7 @@ class Scorer:
         if field not in schema:
             return _EMPTY
         btext = schema[field].to_bytes(text) if not isinstance(text, bytes) else text
-        if (field, btext) not in self.reader:
+        if not frequency(self.reader, field, btext):
             return _EMPTY
         found = self.cache.get(field, btext, only)
         if found.weights is None:
