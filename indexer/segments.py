@@ -4,15 +4,17 @@ Whoosh's own ``SegmentWriter`` spends a build on per-posting Python work: a
 generator chain of Token objects per field value, a pool of posting tuples that
 is sorted at commit, and, while writing, a column lookup of the document's field
 length for every single posting (a third of the commit at 5,000 paragraphs).
-:class:`BulkSegmentWriter` writes the same files with the same codec, and the
-same postings, but:
+:class:`BulkSegmentWriter` writes the same postings, in the segment layout of
+:class:`~indexer.codec.ArrayCodec` by default, but:
 
 - it analyses text through a per-token cache: a token seen for the first time
   goes through the field's own analyzer, so every term is exactly Whoosh's;
-- it collects each term's postings in arrays, already in document order, so no
-  tuple pool and no big sort;
+- positional fields keep one term id and one position per token, and one
+  stable sort per field at the end turns them into every term's postings
+  (:class:`_InvertedField`); other fields collect each term's postings in
+  arrays, already in document order; either way no tuple pool;
 - it keeps each document's field lengths in memory for the block statistics;
-- it hands the postings writer a block (128 postings) at a time.
+- it hands the postings writer a whole block at a time.
 
 Only the writing of *new* documents changes. Merging segments (``add_reader``)
 still goes through Whoosh's pool, and :meth:`BulkSegmentWriter._flush_segment`
