@@ -40,6 +40,25 @@ _TOKEN_LOCAL_FILTERS = (LowercaseFilter, CharsetFilter, StemFilter)
 _CACHE_LIMIT = 1_000_000  # distinct tokens per field before the cache starts over
 
 
+def _lowercases_ascii(filters) -> bool:
+    """True when ``filters`` turn any ASCII text into its lowercase, character by character.
+
+    >>> from indexer.schema import exact_analyzer, text_analyzer
+    >>> _lowercases_ascii(exact_analyzer().items[1:]), _lowercases_ascii(text_analyzer().items[1:])
+    (True, False)
+    """
+    every = "".join(map(chr, range(128)))
+    text = every
+    for f in filters:
+        if type(f) is LowercaseFilter:
+            text = text.lower()
+        elif type(f) is CharsetFilter:
+            text = text.translate(f.charmap)
+        else:
+            return False
+    return text == every.lower()
+
+
 class TermCache:
     """token -> term bytes for one field, through the field's own analyzer.
 
@@ -48,12 +67,15 @@ class TermCache:
     [b'deport', b'to', b'cardena', b'deport']
     """
 
-    def __init__(self, analyzer, expression, limit: int = _CACHE_LIMIT) -> None:
+    def __init__(self, analyzer, expression, limit: int = _CACHE_LIMIT, ascii_lowercase: bool = False) -> None:
         self.analyzer = analyzer
         self.expression = expression
         self.limit = limit
         self._split = expression.findall if expression.groups == 0 else None
         self._cache: dict[str, bytes] = {}
+        # The analyzer makes an ASCII token's lowercase of it (no stemmer): a new
+        # ASCII token's term is then computed without running the analyzer.
+        self._ascii_lowercase = ascii_lowercase
 
     @classmethod
     def for_analyzer(cls, analyzer, limit: int = _CACHE_LIMIT) -> TermCache | None:
@@ -65,7 +87,7 @@ class TermCache:
             return None
         if not all(type(f) in _TOKEN_LOCAL_FILTERS for f in filters):
             return None
-        return cls(analyzer, tokenizer.expression, limit)
+        return cls(analyzer, tokenizer.expression, limit, _lowercases_ascii(filters))
 
     def tokens(self, value: str) -> list[str]:
         if self._split is not None:
@@ -75,6 +97,10 @@ class TermCache:
     def term(self, tok: str) -> bytes | None:
         """One token's term, or None if the analyzer does not make exactly one term of it."""
         term = self._cache.get(tok)
+        if term is None and self._ascii_lowercase and tok.isascii() and self.expression.fullmatch(tok):
+            if len(self._cache) >= self.limit:
+                self._cache.clear()
+            term = self._cache[tok] = tok.lower().encode("ascii")
         if term is None:
             analysed = [t.text for t in self.analyzer(tok, mode="index")]
             if len(analysed) != 1:

@@ -101,10 +101,19 @@ class Scorer:
         btext = schema[field].to_bytes(text) if not isinstance(text, bytes) else text
         if not frequency(self.reader, field, btext):
             return _EMPTY
-        found = self.cache.get(field, btext, only)
+        found = self.cache.get(field, btext, only, positions=False)
         if found.weights is None:
             raise Unsupported(f"no block-level weights for {field}")
-        ids, w = found.ids.astype(np.int64), found.weights
+        ids, w = found.ids, found.weights
+        if only is not None and len(only) < len(ids):
+            # The read may cover far more documents than asked for (a whole
+            # posting list read earlier in the request): score only those asked.
+            at = np.searchsorted(ids, only)
+            inside = at < len(ids)
+            at = at[inside]
+            at = at[ids[at] == only[inside]]
+            ids, w = ids[at], w[at]
+        ids = ids.astype(np.int64)
         if schema[field].scorable:
             if field not in self.lengths:
                 raise Unsupported(f"no lengths for {field}")
@@ -208,8 +217,14 @@ class Scorer:
                 seen[pids] = True
             ids = np.flatnonzero(seen)
             return ids, total[ids]
-        ids, inverse = np.unique(np.concatenate([p[0] for p in parts]), return_inverse=True)
-        return ids, np.bincount(inverse, weights=np.concatenate([p[1] for p in parts]), minlength=len(ids))
+        # Sorted together (stable: equal docnums keep the parts' order, so each
+        # sum is added up in the same order as above), then summed per docnum.
+        ids = np.concatenate([p[0] for p in parts])
+        order = np.argsort(ids, kind="stable")
+        ids, scores = ids[order], np.concatenate([p[1] for p in parts])[order]
+        first = np.ones(len(ids), dtype=bool)
+        first[1:] = ids[1:] != ids[:-1]
+        return ids[first], np.add.reduceat(scores, np.flatnonzero(first))
 
     @staticmethod
     def _intersection(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:

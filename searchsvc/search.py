@@ -198,10 +198,12 @@ class Execution:
     def parsed(self) -> ParsedQuery:
         return self.gen.builder.build(self.req.q, self.searcher.reader())
 
-    def match_ids(self, pq: ParsedQuery) -> np.ndarray:
+    def match_ids(self, pq: ParsedQuery, filtered: bool = False) -> np.ndarray:
+        """Every match of the query, before filters. With ``filtered`` only the
+        filtered matches will be scored, so the match set is read without scores."""
         key = repr(pq.match)
         ids = self.gen.matches.get(key)
-        if ids is None and self._scores_give_matches(pq):
+        if ids is None and not filtered and self._scores_give_matches(pq):
             # Relevance order needs every match's score anyway: one read of the
             # postings gives both the match set and the scores.
             try:
@@ -292,9 +294,15 @@ class Execution:
             rank = _phrases_as_and(rank)
             mask = np.zeros(self.gen.columns.n_docs, dtype=bool)
             mask[final] = True
+        if mask is None:
+            only = None
+        elif final is not None:
+            only = final.astype(np.int32)  # the filtered matches: all that can be shown
+        else:
+            only = np.flatnonzero(mask).astype(np.int32)
         try:
             ids, scores = Scorer(self.searcher, self.gen.lengths, self.deadline, self.postings).score(
-                rank, None if mask is None else np.flatnonzero(mask).astype(np.int32))
+                rank, only)
         except Unsupported:
             # A query shape the numpy scorer does not know: Whoosh's collector scores it.
             results = self.searcher.search(rank, limit=limit,
@@ -419,9 +427,9 @@ class Execution:
         # A known document is looked for with words spread over it: plain queries
         # grouped by document are matched and scored per document.
         ranking = self.doc_ranking(pq) if grouped and pq.plain and pq.text else None
-        ids = ranking.paragraphs if ranking is not None else self.match_ids(pq)
         masks = self.masks()
         mask = combine(list(masks.values()))
+        ids = ranking.paragraphs if ranking is not None else self.match_ids(pq, filtered=mask is not None)
         final = ids if mask is None else ids[mask[ids]]
         doc_ord = self.gen.columns.doc_ord if grouped else None
         if grouped:

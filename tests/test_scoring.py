@@ -172,8 +172,8 @@ def test_one_read_for_matches_and_scores_gives_the_same_responses(generation, mo
         combined = run(text, True)
         assert combined == run(text, False), text
         # And the same again when nothing decoded earlier in the request is reused.
-        monkeypatch.setattr(PostingsCache, "get", lambda self, field, text, only=None:
-                            reuse(PostingsCache(self.reader, self.deadline), field, text, only))
+        monkeypatch.setattr(PostingsCache, "get", lambda self, field, text, only=None, positions=True:
+                            reuse(PostingsCache(self.reader, self.deadline), field, text, only, positions))
         assert combined == run(text, False) == run(text, True), text
         monkeypatch.setattr(PostingsCache, "get", reuse)
     assert used >= 40
