@@ -106,12 +106,16 @@ class LoadedIndex:
         self.closed = False
         s = self.searcher()
         reader = s.reader()
-        self.doc_count = reader.doc_count()
-        self.columns = Columns.from_reader(reader)
-        self.facets: dict[str, FacetField] = build_facets(reader)
-        self.vocab = Vocabulary.for_generation(self.path, reader)
-        learn_stems(self.path / STEMS_FILE)
-        self.lengths = FieldLengths(reader, [n for n, f in reader.schema.items() if f.scorable])
+        try:
+            self.doc_count = reader.doc_count()
+            self.columns = Columns.from_reader(reader)
+            self.facets: dict[str, FacetField] = build_facets(reader)
+            self.vocab = Vocabulary.for_generation(self.path, reader)
+            learn_stems(self.path / STEMS_FILE)
+            self.lengths = FieldLengths(reader, [n for n, f in reader.schema.items() if f.scorable])
+        except BaseException:
+            self.close()  # a generation that cannot be loaded leaves no file open
+            raise
         self.builder = QueryBuilder(self.ix.schema, self.persons, self.vocab,
                                     max_terms, max_expansions)
         self.responses = LRU(cache_size)  # (normalised request) -> response body
