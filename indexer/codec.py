@@ -263,19 +263,7 @@ class ArrayPostingsWriter(W3PostingsWriter):
     """Whoosh 3's postings writer with the block layout of this module."""
 
     def _write_block(self, last: bool = False) -> None:
-        if not self._blockcount:
-            self._postfile.write(WHOOSH3_HEADER_MAGIC)
-        self._terminfo.add_block(self)
-        ids = self._ids
-        data, width, flags = encode(ids, self._weights, self._values, self._format)
-        length = HEADER.size - _LENGTH_SIZE + len(data)
-        self._postfile.write(HEADER.pack(-length if last else length, len(ids), ids[-1], self._maxweight,
-                                         length_to_byte(self._minlength), length_to_byte(self._maxlength),
-                                         width, flags))
-        self._postfile.write(data)
-        self._blockcount += 1
-        self._new_block()
-
+        self._emit(encode(self._ids, self._weights, self._values, self._format), last)
 
     def write_arrays(self, ids: np.ndarray, weights: np.ndarray, counts: np.ndarray,
                      positions: np.ndarray, lengths: np.ndarray | None, last: bool) -> None:
@@ -289,14 +277,18 @@ class ArrayPostingsWriter(W3PostingsWriter):
             nonzero = lengths[lengths > 0]
             self._minlength = int(nonzero.min()) if nonzero.size else None
             self._maxlength = int(lengths.max())
+        self._emit(encode_arrays(ids, weights, counts, positions), last)
+
+    def _emit(self, encoded: tuple[bytes, int, int], last: bool) -> None:
+        """Write the buffered block (statistics from the buffer, data already encoded)."""
+        data, width, flags = encoded
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
         self._terminfo.add_block(self)
-        data, width, flags = encode_arrays(ids, weights, counts, positions)
         length = HEADER.size - _LENGTH_SIZE + len(data)
-        self._postfile.write(HEADER.pack(-length if last else length, len(ids), self._ids[-1], self._maxweight,
-                                         length_to_byte(self._minlength), length_to_byte(self._maxlength),
-                                         width, flags))
+        self._postfile.write(HEADER.pack(-length if last else length, len(self._ids), self._ids[-1],
+                                         self._maxweight, length_to_byte(self._minlength),
+                                         length_to_byte(self._maxlength), width, flags))
         self._postfile.write(data)
         self._blockcount += 1
         self._new_block()
