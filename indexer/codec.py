@@ -160,18 +160,31 @@ def encode_arrays(ids: np.ndarray, weights: np.ndarray, counts: np.ndarray,
     return b"".join(parts), width, flags
 
 
-def decode(buf, offset: int, end: int, n: int, width: int, flags: int,
-           weights: bool = True, positions: bool = True) -> Block:
-    """The block whose data is ``buf[offset:end]`` (``buf``: bytes, a memory map, or
-    a block :func:`blocks` read lazily)."""
+class Views(NamedTuple):
+    """One block's arrays as read-only views of its buffer, unconverted."""
+
+    ids: np.ndarray  # uint16 offsets from ``base`` (id width 2) or uint32 docnums (``base`` 0)
+    base: int
+    weights: np.ndarray | float | None  # float32 array; None: all 1.0; a float: all equal
+    counts: np.ndarray | None  # uint8 or uint32: positions per posting
+    positions: np.ndarray | None  # uint16 or uint32: every posting's positions in a row
+    values: tuple | None  # other formats' values, as Whoosh keeps them
+
+
+def views(buf, offset: int, end: int, n: int, width: int, flags: int,
+          weights: bool = True, positions: bool = True) -> Views:
+    """The block whose data is ``buf[offset:end]`` as views, without a copy or a
+    conversion (``buf``: bytes, a memory map, or a block :func:`blocks` read lazily).
+    Callers joining many blocks convert once, after joining."""
     if isinstance(buf, _Lazy):
         buf = buf.data
     if width == 2:
         (base,) = _BASE.unpack_from(buf, offset)
-        ids = np.frombuffer(buf, "<u2", n, offset + 4).astype(np.int32) + np.int32(base)
+        ids = np.frombuffer(buf, "<u2", n, offset + 4)
         offset += 4 + 2 * n
     else:
-        ids = np.frombuffer(buf, "<u4", n, offset).astype(np.int32)
+        base = 0
+        ids = np.frombuffer(buf, "<u4", n, offset)
         offset += 4 * n
     kind = flags & _WEIGHTS_MASK
     w: np.ndarray | float | None = None
@@ -184,13 +197,30 @@ def decode(buf, offset: int, end: int, n: int, width: int, flags: int,
         offset += 4 * n
     counts = flat = values = None
     if flags & HAS_POSITIONS and positions:
-        cdt = "<u4" if flags & COUNTS_32 else "u1"
-        counts = np.frombuffer(buf, cdt, n, offset)
-        offset += counts.nbytes
-        flat = np.frombuffer(buf, "<u4" if flags & POSITIONS_32 else "<u2", int(counts.sum()), offset)
+        if flags & COUNTS_32:
+            counts = np.frombuffer(buf, "<u4", n, offset)
+            offset += 4 * n
+        else:
+            counts = np.frombuffer(buf, "u1", n, offset)
+            offset += n
+        # The positions run to the block's end: no need to add up the counts.
+        if flags & POSITIONS_32:
+            flat = np.frombuffer(buf, "<u4", (end - offset) // 4, offset)
+        else:
+            flat = np.frombuffer(buf, "<u2", (end - offset) // 2, offset)
     elif flags & PICKLED_VALUES and positions:
         values = pickle.loads(buf[offset:end])
-    return Block(ids, w, counts, flat, values)
+    return Views(ids, base, w, counts, flat, values)
+
+
+def decode(buf, offset: int, end: int, n: int, width: int, flags: int,
+           weights: bool = True, positions: bool = True) -> Block:
+    """One block with int32 docnums (see :func:`views` for the arguments)."""
+    v = views(buf, offset, end, n, width, flags, weights, positions)
+    ids = v.ids.astype(np.int32)
+    if v.base:
+        ids += np.int32(v.base)
+    return Block(ids, v.weights, v.counts, v.positions, v.values)
 
 
 _maps: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -102,7 +102,15 @@ def candidates(text: str) -> list[Candidate]:
         run = m.group()
         if run in STOP and run not in TITLES:
             continue  # the common case: "The", "But", "Paris"
-        out.extend(_classify(text, m.start(), run))
+        start = m.start()
+        initial = _sentence_initial(text, start)
+        # "31 August Larkin": a month after a number starts a date, not a name.
+        dated = run.partition(" ")[0].rstrip(".") in MONTHS and _DATE_BEFORE.search(text, max(0, start - 4), start)
+        found = _classified(run, initial, bool(dated))
+        if found:
+            out.extend(c if not start else Candidate(c.start + start, c.end + start, c.kind, c.name,
+                                                     c.surname, c.given, c.initial, c.title)
+                       for c in found)
     if " and " not in text:
         return out
     for m in COORDINATED.finditer(text):
@@ -114,10 +122,29 @@ def candidates(text: str) -> list[Candidate]:
     return out
 
 
-def _classify(text: str, start: int, run: str) -> list[Candidate]:
-    pieces = [(start + p.start(), p.group()) for p in _PIECE.finditer(run)]
+_DATE_BEFORE = re.compile(r"\d\s*$")
+# run, sentence-initial, after a number -> its candidates, offsets from the run's start.
+# Names recur (an archive names the same people on every page), and classifying a
+# run was a third of the corpus-wide discovery pass.
+_CLASSIFIED: dict[tuple[str, bool, bool], tuple[Candidate, ...]] = {}
+_CLASSIFIED_LIMIT = 200_000
+
+
+def _classified(run: str, initial: bool, dated: bool) -> tuple[Candidate, ...]:
+    key = (run, initial, dated)
+    found = _CLASSIFIED.get(key)
+    if found is None:
+        if len(_CLASSIFIED) >= _CLASSIFIED_LIMIT:
+            _CLASSIFIED.clear()
+        found = _CLASSIFIED[key] = tuple(_classify(run, initial, dated))
+    return found
+
+
+def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
+    """The candidates of one run, with offsets from its start. ``initial``: the run
+    starts a sentence; ``dated``: a number stands right before it."""
+    pieces = [(p.start(), p.group()) for p in _PIECE.finditer(run)]
     words = [w.rstrip(".").replace(" ", "") if w.endswith(".") else w for _, w in pieces]
-    initial = _sentence_initial(text, start)
     # Multi-word stop phrases ("New York") and organisation/place tails ("... Street").
     if len(words) > 1:
         pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
@@ -129,8 +156,8 @@ def _classify(text: str, start: int, run: str) -> list[Candidate]:
     while len(words) > 1 and words[0] in STOP and words[0] not in TITLES and words[0] not in GIVEN:
         if words[0] in TAILS:
             return []  # "County Cork", "Fort Sumter"
-        pieces, words, initial = pieces[1:], words[1:], False
-    if words[0] in MONTHS and re.search(r"\d\s*$", text[max(0, start - 4) : pieces[0][0]]):
+        pieces, words, initial, dated = pieces[1:], words[1:], False, False
+    if words[0] in MONTHS and dated:
         if len(words) == 1:
             return []
         pieces, words, initial = pieces[1:], words[1:], False  # "31 August Larkin": a date, a name
@@ -166,11 +193,11 @@ def _classify(text: str, start: int, run: str) -> list[Candidate]:
         if len(names) == 1 or title:
             return []
         return [c for j, (s, w) in enumerate(rest) if names[j] not in STOP
-                for c in _single(text, s, names[j], initial and j == 0, "")]
+                for c in _single(s, names[j], initial and j == 0, "")]
     display = " ".join(w for _, w in rest).replace(" ,", ",")
     surname = next((w for w in reversed(names) if not ROMAN.match(w) and w not in ("Jr", "Sr")), names[0])
     if len(names) == 1:
-        return _single(text, first_start, names[0], initial, title)
+        return _single(first_start, names[0], initial, title)
     if ROMAN.match(names[-1]) and len(names) == 2 and names[0] in GIVEN:
         return [Candidate(first_start, end, "full", display, names[0], names[0], initial, title)]
     head = names[0]
@@ -195,7 +222,7 @@ def _blocks(names: list[str], j: int, title: str) -> bool:
     return True
 
 
-def _single(text: str, start: int, word: str, initial: bool, title: str) -> list[Candidate]:
+def _single(start: int, word: str, initial: bool, title: str) -> list[Candidate]:
     if ROMAN.match(word) or len(word) < 2:
         return []
     if word in GIVEN and (not title or title in MONARCH_TITLES):

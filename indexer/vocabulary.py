@@ -33,20 +33,32 @@ class WordCounter:
         cache = TermCache.for_analyzer(exact_analyzer())
         assert cache is not None
         self._terms = cache
+        # token -> folded word, so a paragraph's words are one set comprehension:
+        # a build counts the words of every paragraph it writes.
+        self._words: dict[str, str] = {}
 
     def words(self, text: str, tokens: list[str] | None = None) -> set[str]:
         """The text's folded words; ``tokens``, when given, are its tokens already split."""
         if tokens is None:
             tokens = self._terms.tokens(text)
-        cache = self._terms
-        get = cache._cache.get
-        out = set()
-        for tok in set(tokens):
-            term = get(tok) or cache.term(tok)
+        unique = set(tokens)
+        known = self._words.get
+        out = {known(tok) for tok in unique}
+        if None not in out:
+            return out
+        out.discard(None)
+        words = self._words
+        for tok in unique:
+            if tok in words:
+                continue
+            term = self._terms.term(tok)
             if term is None:  # a token the analyzer splits: take the slow, exact path
                 return {t.text for t in exact_analyzer()(text)}
-            out.add(term)
-        return {t.decode("utf-8") for t in out}
+            if len(words) >= self._terms.limit:
+                words.clear()
+            word = words[tok] = term.decode("utf-8")
+            out.add(word)
+        return out
 
     def add(self, text: str, tokens: list[str] | None = None) -> None:
         self.counts.update(self.words(text, tokens))

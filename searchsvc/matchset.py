@@ -142,6 +142,14 @@ def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None =
     that is what keeps a common word cheap inside a phrase or beside a rare word.
     """
     if isinstance(m, MultiMatcher):
+        if all(isinstance(sub, codec.ArrayLeafMatcher) for sub in m.matchers):
+            # One join over every segment's blocks instead of a join per segment
+            # and another of the segments.
+            joined = _Joined(weights, values)
+            for sub, off in zip(m.matchers, m.offsets):
+                local = None if only is None else only[(only >= off)] - off
+                _array_postings(sub, deadline, local, joined, off)
+            return joined.postings()
         parts = []
         for sub, off in zip(m.matchers, m.offsets):
             local = None if only is None else only[(only >= off)] - off
@@ -153,7 +161,9 @@ def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None =
         listed = np.isin(part.ids, np.fromiter(m._ids, dtype=np.int32, count=len(m._ids)))
         return part.take(~listed if m._exclude else listed)
     if isinstance(m, codec.ArrayLeafMatcher):
-        return _array_postings(m, deadline, only, weights, values)
+        joined = _Joined(weights, values)
+        _array_postings(m, deadline, only, joined)
+        return joined.postings()
     if isinstance(m, W3LeafMatcher):
         return _w3_postings(m, deadline, only, weights, values)
     if weights or values:
@@ -166,11 +176,53 @@ def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None =
     return Postings(np.asarray(out, dtype=np.int32))
 
 
-def _array_postings(m, deadline: float, only: np.ndarray | None,
-                    weights: bool, values: bool) -> Postings:
-    """:mod:`indexer.codec` blocks: array views of the memory-mapped postings
-    file, copied only when the blocks are joined."""
-    ids, ws, counts, flat = [], [], [], []
+class _Joined:
+    """Blocks' arrays gathered as views of the postings file, joined and converted
+    once: a common word has a thousand blocks at 1M paragraphs, and per-block
+    conversions were most of what reading it cost."""
+
+    def __init__(self, weights: bool, values: bool) -> None:
+        self.weights, self.values = weights, values
+        self.ids: list[np.ndarray] = []
+        self.bases: list[int] = []
+        self.sizes: list[int] = []
+        self.ws: list[np.ndarray] = []
+        self.counts: list[np.ndarray] = []
+        self.flat: list[np.ndarray] = []
+
+    def add(self, v: codec.Views, offset: int) -> None:
+        n = len(v.ids)
+        self.ids.append(v.ids)
+        self.bases.append(v.base + offset)
+        self.sizes.append(n)
+        if self.weights:
+            w = v.weights
+            # 32-bit floats, as Whoosh stores and scores them.
+            self.ws.append(w if isinstance(w, np.ndarray)
+                           else np.full(n, 1.0 if w is None else w, dtype=np.float32))
+        if self.values:
+            if v.counts is None:
+                raise TypeError("positions asked of a field that keeps none")
+            self.counts.append(v.counts)
+            self.flat.append(v.positions)
+
+    def postings(self) -> Postings:
+        if not self.ids:
+            return _empty(self.weights, self.values)
+        ids = np.concatenate(self.ids, dtype=np.int32, casting="unsafe")
+        if any(self.bases):
+            ids += np.repeat(np.asarray(self.bases, dtype=np.int32), self.sizes)
+        w = np.concatenate(self.ws, dtype=np.float64) if self.weights else None
+        if not self.values:
+            return Postings(ids, w)
+        c = np.concatenate(self.counts, dtype=np.int64)
+        return Postings(ids, w, np.cumsum(c) - c, c, np.concatenate(self.flat, dtype=np.uint32))
+
+
+def _array_postings(m, deadline: float, only: np.ndarray | None, joined: _Joined,
+                    offset: int = 0) -> None:
+    """:mod:`indexer.codec` blocks of one segment's term, as views into ``joined``
+    (docnums shifted by the segment's ``offset``)."""
     headers = list(codec.blocks(m))
     if only is not None and headers:
         # A block is wanted when some docnum of ``only`` lies between the previous
@@ -180,33 +232,14 @@ def _array_postings(m, deadline: float, only: np.ndarray | None,
         hit = lo < len(only)
         hit[hit] = only[lo[hit]] <= last[hit]
         headers = [h for h, w in zip(headers, hit.tolist()) if w]
-    decoded = 0
-    for buf, start, end, n, maxid, width, flags in headers:
-        block = codec.decode(buf, start, end, n, width, flags, weights, values)
-        ids.append(block.ids)
-        if weights:
-            w = block.weights
-            # 32-bit floats, as Whoosh stores and scores them.
-            ws.append(np.ones(n) if w is None else np.full(n, w) if isinstance(w, float)
-                      else w.astype(np.float64))
-        if values:
-            if block.counts is None:
-                raise TypeError("positions asked of a field that keeps none")
-            counts.append(block.counts)
-            flat.append(block.positions)
-        decoded += 1
+    views, add = codec.views, joined.add
+    weights, values = joined.weights, joined.values
+    for decoded, (buf, start, end, n, _, width, flags) in enumerate(headers, 1):
+        add(views(buf, start, end, n, width, flags, weights, values), offset)
         if not decoded & 0xFF and time.monotonic() > deadline:
             raise QueryTimeout()
     if time.monotonic() > deadline:
         raise QueryTimeout()
-    if not ids:
-        return _empty(weights, values)
-    all_ids = np.concatenate(ids) if len(ids) > 1 else ids[0]
-    all_w = (np.concatenate(ws) if len(ws) > 1 else ws[0]) if weights else None
-    if not values:
-        return Postings(all_ids, all_w)
-    c = np.concatenate(counts, dtype=np.int64)
-    return Postings(all_ids, all_w, np.cumsum(c) - c, c, np.concatenate(flat, dtype=np.uint32))
 
 
 def _w3_postings(m: W3LeafMatcher, deadline: float, only: np.ndarray | None,

@@ -178,3 +178,19 @@ def test_report_prints_toml_stanzas(tmp_path) -> None:
     text = report(tmp_path, None)
     stanzas = tomllib.loads("\n".join(line for line in text.splitlines() if not line.startswith("#")))
     assert {p["name"] for p in stanzas["person"]} >= {"Jules Guesde", "Paul Lafargue"}
+
+
+def test_name_runs_are_classified_by_their_context_every_time() -> None:
+    # Classifications are remembered per run; the context a run stands in
+    # (after a number, at a sentence start, the offset) must still count.
+    from indexer.names import candidates
+
+    dated = candidates("On 31 August Larkin spoke to the dockers.")
+    assert [(c.name, c.start) for c in dated] == [("Larkin", 13)]
+    undated = candidates("Then August Larkin spoke, and August Larkin left.")
+    assert [(c.kind, c.name, c.start) for c in undated] == [("full", "August Larkin", 5),
+                                                             ("full", "August Larkin", 30)]
+    opening = candidates("Larkin spoke. Later Larkin left.")
+    assert [(c.name, c.initial) for c in opening] == [("Larkin", True), ("Larkin", False)]
+    again = candidates("On 31 August Larkin spoke to the dockers.")
+    assert again == dated
