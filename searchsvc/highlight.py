@@ -71,20 +71,37 @@ def spans(text: str, terms: Terms) -> list[tuple[int, int]]:
     """
     if not terms or not text:
         return []
-    # Fast path: the indexer's per-token caches, one dict lookup per token.
+    # Fast path: one dict lookup per token for its folded word and stem.
     stems = {s.encode("utf-8") for s in terms.stems}
     words = {w.encode("utf-8") for w in terms.words}
     out = []
-    known = _WORD_STEMS.get
+    known = _FORMS.get
     for m in _STEM_CACHE.expression.finditer(text):
         tok = m.group(0)
-        word = _EXACT_CACHE.term(tok)
-        stem = known(word) or _STEM_CACHE.term(tok)
-        if stem is None or word is None:
+        forms = known(tok) or _forms(tok)
+        if forms is None:
             return _spans_by_analyzer(text, terms)
-        if stem in stems or word in words:
+        if forms[1] in stems or forms[0] in words:
             out.append(m.span())
     return out
+
+
+# token -> (folded word, stem), across requests: every token of every shown text
+# is looked up, and the texts of an archive share their words.
+_FORMS: dict[str, tuple[bytes, bytes]] = {}
+_FORMS_LIMIT = 500_000
+
+
+def _forms(tok: str) -> tuple[bytes, bytes] | None:
+    """A token's folded word and stem (None: the analyzers do not make one term of it)."""
+    word = _EXACT_CACHE.term(tok)
+    stem = _WORD_STEMS.get(word) or _STEM_CACHE.term(tok)
+    if stem is None or word is None:
+        return None
+    if len(_FORMS) >= _FORMS_LIMIT:
+        _FORMS.clear()
+    forms = _FORMS[tok] = (word, stem)
+    return forms
 
 
 def _spans_by_analyzer(text: str, terms: Terms) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ from whoosh import formats
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher, MultiMatcher
+from whoosh.reading import MultiReader, TermNotFound
 from whoosh.searching import Searcher
 
 from indexer import codec
@@ -320,42 +321,95 @@ class PostingsCache:
             found = _empty(True, positions)
         else:
             try:
-                found = postings_arrays(self.reader.postings(field, btext), self.deadline, only,
+                found = postings_arrays(term_postings(self.reader, field, btext), self.deadline, only,
                                         weights=True, values=positions)
             except TypeError:  # not a block format we read: docnums only, not kept
-                return postings_arrays(self.reader.postings(field, btext), self.deadline)
+                return postings_arrays(term_postings(self.reader, field, btext), self.deadline)
         if seen is None or seen[0] is not None or only is None:
             self._read[key] = (only, found)
         return found
 
 
-_FREQUENCIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_FREQUENCY_LIMIT = 100_000  # terms remembered per reader
+_TERM_INFOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_TERM_INFO_LIMIT = 100_000  # terms remembered per reader
 
 
-def frequency(reader, field: str, text) -> int:
-    """Documents containing the term (0: not in the index), remembered per reader.
+def term_infos(reader, field: str, text) -> tuple | None:
+    """Each segment's term info for the term (None where absent), remembered per reader;
+    None when the reader's segments are not Whoosh 3 segments.
 
     A request asks for the same few terms many times (each word in five fields,
     for the match set, the scores, the phrase bonus and the cheapest-first
-    order), and each answer is a lookup in Whoosh's hashed term file. A
-    reader's segments never change, so neither do the answers.
+    order). Whoosh answers "is it there", "how many documents" and "its
+    postings" with a lookup each in each segment's hashed term file; one
+    lookup per segment answers all three here. A reader's segments never
+    change, so neither do the answers.
     """
     try:
-        seen = _FREQUENCIES[reader]
+        seen = _TERM_INFOS[reader]
     except KeyError:
-        seen = _FREQUENCIES.setdefault(reader, {})
+        seen = _TERM_INFOS.setdefault(reader, {})
     key = (field, text)
-    n = seen.get(key)
-    if n is None:
-        try:
-            n = reader.doc_frequency(field, text) if key in reader else 0
-        except Exception:  # a term the field cannot encode
-            n = 0
-        if len(seen) >= _FREQUENCY_LIMIT:
+    infos = seen.get(key, False)
+    if infos is False:
+        infos = _lookup(reader, field, text)
+        if len(seen) >= _TERM_INFO_LIMIT:
             seen.clear()
-        seen[key] = n
-    return n
+        seen[key] = infos
+    return infos
+
+
+def _lookup(reader, field: str, text) -> tuple | None:
+    leaves = list(reader.leaf_readers())
+    if not all(hasattr(leaf, "_terms") and hasattr(leaf._terms, "term_info") for leaf, _ in leaves):
+        return None
+    try:
+        btext = text if isinstance(text, bytes) else reader.schema[field].to_bytes(text)
+    except Exception:  # a term the field cannot encode
+        return tuple(None for _ in leaves)
+    infos = []
+    for leaf, _ in leaves:
+        try:
+            infos.append(leaf._terms.term_info(field, btext))
+        except (TermNotFound, KeyError):
+            infos.append(None)
+    return tuple(infos)
+
+
+def frequency(reader, field: str, text) -> int:
+    """Documents containing the term (0: not in the index), remembered per reader."""
+    infos = term_infos(reader, field, text)
+    if infos is None:  # other readers: ask Whoosh
+        try:
+            return reader.doc_frequency(field, text) if (field, text) in reader else 0
+        except Exception:  # a term the field cannot encode
+            return 0
+    return sum(ti.doc_frequency() for ti in infos if ti is not None)
+
+
+def term_postings(reader, field: str, btext: bytes):
+    """``reader.postings(field, btext)`` for a term known to be in the index, from the
+    remembered term infos: the same matchers, without looking the term up again."""
+    infos = term_infos(reader, field, btext)
+    if infos is None:
+        return reader.postings(field, btext)
+    fmt = reader.schema[field].format
+    matchers, offsets = [], []
+    for (leaf, offset), ti in zip(reader.leaf_readers(), infos):
+        if ti is None:
+            continue
+        terms = leaf._terms
+        m = terms._codec.postings_reader(terms._postfile, ti, fmt, term=(field, btext))
+        deleted = leaf.deleted_docs_set
+        if deleted:  # as SegmentReader.postings hides deleted documents
+            m = FilterMatcher(m, deleted, exclude=True)
+        matchers.append(m)
+        offsets.append(offset)
+    if not matchers:
+        raise TermNotFound(field, btext)
+    if len(matchers) == 1 and not offsets[0] and not isinstance(reader, MultiReader):
+        return matchers[0]
+    return MultiMatcher(matchers, offsets)
 
 
 def all_docs(reader) -> np.ndarray:

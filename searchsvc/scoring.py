@@ -15,6 +15,8 @@ then lets Whoosh score the query as before.
 
 from __future__ import annotations
 
+import math
+
 import time
 from collections.abc import Iterable
 
@@ -91,6 +93,7 @@ class Scorer:
         self.deadline = deadline
         self.B, self.K1 = weighting.B, weighting.K1
         self.cache = cache or PostingsCache(self.reader, deadline)
+        self.doc_count = searcher.get_parent().doc_count_all()
 
     # -- leaves ------------------------------------------------------------------------
     def term(self, field: str, text, boost: float = 1.0,
@@ -117,7 +120,8 @@ class Scorer:
         if schema[field].scorable:
             if field not in self.lengths:
                 raise Unsupported(f"no lengths for {field}")
-            idf = self.searcher.idf(field, btext)
+            # Whoosh's idf (WeightingModel.idf), from the remembered frequency.
+            idf = math.log(self.doc_count / (frequency(self.reader, field, btext) + 1)) + 1
             avgfl = self.searcher.avg_field_length(field) or 1
             fl = self.lengths.arrays[field][ids]
             scores = idf * ((w * (self.K1 + 1)) / (w + self.K1 * ((1 - self.B) + self.B * fl / avgfl)))

@@ -17,7 +17,7 @@ from whoosh_view import all_postings
 
 from indexer.codec import ArrayCodec, ArrayLeafMatcher
 from indexer.segments import BulkSegmentWriter
-from searchsvc.matchset import phrase_ids, postings_arrays
+from searchsvc.matchset import frequency, phrase_ids, postings_arrays, term_postings
 
 WORDS = ["red", "green", "blue", "party", "state", "people"]  # no stop words: all indexed
 
@@ -207,3 +207,28 @@ def test_compound_segments_are_read_without_a_memory_map(tmp_path):
         assert isinstance(r.postings("body", "people"), ArrayLeafMatcher)
         _numpy_vs_protocol(r)
     ix.close()
+
+
+def test_remembered_term_infos_give_whooshs_postings_and_frequencies(tmp_path):
+    # Two segments (one written by Whoosh's own codec) and deleted documents:
+    # the postings built from the remembered term infos are the reader's own.
+    docs = _documents(seed=5, n=300)
+    ix = _index(tmp_path / "ix", docs, "bulk")
+    w = ix.writer(codec=ArrayCodec(blocklimit=64))
+    for d in _documents(seed=6, n=200):
+        w.add_document(**d)
+    w.commit(merge=False)
+    w = ix.writer()
+    w.add_document(body="lonely unique words")
+    w.commit(merge=False)
+    w = ix.writer()
+    w.delete_by_query(wq.Term("tags", "red"))
+    w.commit(merge=False)
+    with ix.reader() as r:
+        assert len(list(r.leaf_readers())) == 3 and r.has_deletions()
+        for field, text in r.all_terms():
+            assert frequency(r, field, text) == r.doc_frequency(field, text), (field, text)
+            ours = postings_arrays(term_postings(r, field, text)).ids
+            assert ours.tolist() == postings_arrays(r.postings(field, text)).ids.tolist(), (field, text)
+        assert frequency(r, "body", "absent") == 0
+        assert frequency(r, "year", "not a number") == 0
