@@ -102,6 +102,12 @@ def rows(r: dict[str, Any]) -> list[tuple[str, Any, Any]]:
             out.append(("worker private MB (max)", max(sv["worker_private_mb"].values(), default=None), None))
             out.append(("worker mapped index MB (max)", max(sv["worker_file_mb"].values(), default=None),
                         None))
+    rp = r.get("serve-repeat", {})
+    if rp and "rps" in rp:
+        # Visitors repeat each other's searches: Zipf-popular requests, response cache on.
+        out.append(("requests/s, repeated searches, cache on (2 workers)", rp["rps"], None))
+        out.append(("distinct requests in that load %", 100 * rp["distinct_fraction"], None))
+        out.append(("served median ms, repeated searches", rp["median"], None))
     return out
 
 
@@ -172,8 +178,9 @@ def main(argv: list[str] | None = None) -> None:
     if "query-fts5" not in skip:
         results["query-fts5"] = run_phase("query-fts5", args)
     save()
-    if "serve" not in skip:
-        results["serve"] = run_phase("serve", args, "--index-root", root, "--seconds", str(args.seconds))
+    for name in ("serve", "serve-repeat"):
+        if name not in skip:
+            results[name] = run_phase(name, args, "--index-root", root, "--seconds", str(args.seconds))
     results["table"] = table(results)
     save()
     print(table(results))

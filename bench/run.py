@@ -352,9 +352,43 @@ def _children(pid: int) -> list[int]:
     return kids
 
 
+def _mixed(args) -> list[dict]:
+    """Every visitor request, kinds interleaved so every moment of a run sees the same mix."""
+    kinds = _requests(args)
+    reqs = [r for kind in kinds.values() for r in kind]
+    per = len(reqs) // len(kinds)
+    return [reqs[k * per + i] for i in range(per) for k in range(len(kinds))]
+
+
 @phase("serve")
 def serve(args) -> dict[str, Any]:
-    """Requests/s with ARCHIVE_WORKERS uvicorn workers on loopback, response cache off."""
+    """Requests/s with ARCHIVE_WORKERS uvicorn workers on loopback, response cache off:
+    every visitor request once, none answered from a cache."""
+    return _serve(args, _mixed(args), {"ARCHIVE_CACHE_SIZE": "0"})
+
+
+ZIPF_S = 1.0  # popularity of the r-th most asked query ~ 1 / r**s, as in search logs
+
+
+@phase("serve-repeat")
+def serve_repeat(args) -> dict[str, Any]:
+    """The same load with the service's response cache on (its default size) and
+    visitors asking popular queries more often: requests drawn from the visitor
+    mix with Zipf popularity (s = 1, the popularity order shuffled by seed)."""
+    import random
+
+    mixed = _mixed(args)
+    rng = random.Random(args.seed)
+    rng.shuffle(mixed)
+    weights = [1 / (rank + 1) ** ZIPF_S for rank in range(len(mixed))]
+    drawn = rng.choices(mixed, weights=weights, k=args.max_requests)
+    out = _serve(args, drawn, {})
+    served = drawn[:out["requests"]]
+    out["distinct_fraction"] = len({json.dumps(r, sort_keys=True) for r in served}) / max(1, len(served))
+    return out
+
+
+def _serve(args, requests: list[dict], env_extra: dict[str, str]) -> dict[str, Any]:
     import socket
     from concurrent.futures import ThreadPoolExecutor
 
@@ -364,7 +398,7 @@ def serve(args) -> dict[str, Any]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "ARCHIVE_INDEX": args.index_root, "ARCHIVE_WORKERS": str(args.workers),
-           "ARCHIVE_CACHE_SIZE": "0", "ARCHIVE_RATE_LIMIT": "0"}
+           "ARCHIVE_RATE_LIMIT": "0", **env_extra}
     proc = subprocess.Popen([sys.executable, "-m", "searchsvc", "--index", args.index_root, "--host",
                              "127.0.0.1", "--port", str(port)], cwd=REPO, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -382,11 +416,7 @@ def serve(args) -> dict[str, Any]:
             if time.monotonic() > deadline:
                 raise SystemExit("server did not become healthy")
             time.sleep(0.5)
-        reqs = [r for kind in _requests(args).values() for r in kind]
-        # Interleave kinds so every moment of the run sees the same mix.
-        n_kinds = len(_requests(args))
-        per = len(reqs) // n_kinds
-        mixed = [reqs[k * per + i] for i in range(per) for k in range(n_kinds)]
+        mixed = requests
         limit = min(len(mixed), args.max_requests)
         stop = time.monotonic() + args.seconds
         errors = 0
@@ -411,12 +441,15 @@ def serve(args) -> dict[str, Any]:
             for r in mixed[: 4 * args.workers]:
                 c.get("/api/search", params=search_params(r))
         workers = _children(proc.pid)
-        cpu0 = sum(cpu_seconds(w) for w in workers)
+        cpu0 = {w: cpu_seconds(w) for w in workers}
         t = time.perf_counter()
         with ThreadPoolExecutor(args.concurrency) as pool:
             list(pool.map(client, range(args.concurrency)))
         seconds = time.perf_counter() - t
-        cpu = sum(cpu_seconds(w) for w in workers) - cpu0
+        # Per worker: the kernel hands each connection to one worker, so a load
+        # can fall unevenly on them.
+        worker_cpu = {str(w): cpu_seconds(w) - cpu0[w] for w in workers}
+        cpu = sum(worker_cpu.values())
         memory = {w: proc_status(w, ("VmRSS", "RssAnon", "RssFile")) for w in workers}
         rss = {str(w): m.get("VmRSS", 0.0) for w, m in memory.items()}
         # RSS counts the pages of the memory-mapped postings a worker has read;
@@ -431,7 +464,7 @@ def serve(args) -> dict[str, Any]:
                 "rps_if_2_free_cores": 2 * len(latencies) / cpu if cpu else None,
                 "median": statistics.median(latencies),
                 "p95": percentile(latencies, 0.95), "concurrency": args.concurrency,
-                "workers": args.workers, "worker_rss_mb": rss, "worker_private_mb": private,
+                "workers": args.workers, "worker_cpu_s": worker_cpu, "worker_rss_mb": rss, "worker_private_mb": private,
                 "worker_file_mb": mapped}
     finally:
         proc.terminate()

@@ -16,6 +16,7 @@ from pathlib import Path
 import uvicorn
 
 from indexer.schema import CURRENT_FILE
+from searchsvc import workers
 from searchsvc.settings import Settings, SettingsError
 
 
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     logging.basicConfig(level=logging.INFO, format="%(message)s"
                         if settings.access_log_json else "%(levelname)s %(name)s: %(message)s")
-    uvicorn.run(
+    config = uvicorn.Config(
         "searchsvc.app:create_app_from_env",
         factory=True,
         host=settings.host,
@@ -74,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
         access_log=not settings.access_log_json,
         proxy_headers=False,
     )
+    try:
+        workers.serve(config)
+    except OSError as exc:  # the port is taken, the address is not ours, ...
+        print(f"Error: cannot listen on {settings.host}:{settings.port}: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
