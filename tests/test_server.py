@@ -118,3 +118,45 @@ def test_a_second_server_on_a_taken_port_fails(tmp_path):
         assert proc.returncode == 1
         assert "cannot listen" in proc.stderr
         assert httpx.get(f"{base}/healthz", timeout=5).status_code == 200
+
+
+def _server_processes(port: int) -> tuple[int, list[int]]:
+    """(supervisor pid, worker pids) of the `python -m searchsvc` serving ``port``."""
+    from pathlib import Path
+
+    mine = {}
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+            ppid = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        if b"searchsvc\0" in cmdline and f"--port\0{port}\0".encode() in cmdline:
+            mine[int(proc.name)] = ppid
+    parents = [pid for pid, ppid in mine.items() if ppid not in mine]
+    assert len(parents) == 1, mine
+    return parents[0], sorted(pid for pid in mine if pid != parents[0])
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="reads /proc")
+def test_a_worker_that_dies_is_replaced(tmp_path):
+    import os
+    import signal
+    import time
+
+    build(tmp_path)
+    with running_server(tmp_path, workers=2) as base:
+        port = int(base.rsplit(":", 1)[1])
+        _, workers = _server_processes(port)
+        assert len(workers) == 2
+        os.kill(workers[0], signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while True:
+            _, now = _server_processes(port)
+            if len(now) == 2 and workers[0] not in now:
+                break
+            assert time.monotonic() < deadline, now
+            time.sleep(0.2)
+        for _ in range(50):  # whichever worker a connection lands on, it answers
+            with httpx.Client(base_url=base, timeout=30) as c:
+                assert c.get("/api/search", params={"q": "asylum"}).json()["total"] == 3
