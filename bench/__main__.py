@@ -70,7 +70,7 @@ def rows(r: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     out: list[tuple[str, Any, Any]] = [
         ("build incl. extraction p/s (wall)", bw.get("rate"), bf.get("rate")),
         ("build incl. extraction p/CPU-s", bw.get("rate_cpu"), bf.get("rate_cpu")),
-        ("discovery pass s (wall, one process per core)", bw.get("prepare_s"), None),
+        ("reading + discovery count s (slowest shard)", bw.get("prepare_s"), None),
     ]
     e = ex.get("annotate_rate_cpu") or ex.get("rate_cpu")
     if e:

@@ -159,14 +159,16 @@ def _documents(path: Path, shard: int = 0, shards: int = 1) -> Iterator[tuple[An
 def build_whoosh(args) -> dict[str, Any]:
     """The build as ``python -m indexer build`` runs it, on the generated documents.
 
-    The corpus-wide discovery pass runs first, in this process; then one shard
-    process per core annotates its documents (years and persons) and indexes
-    them into its own segment. The index keeps the generator's person and year
-    labels rather than the annotator's, so that both engines answer the same
-    person filters; the annotation work is done and counted all the same.
+    One shard process per core counts its documents for the corpus-wide
+    discovery pass, the counts are summed, and each shard then annotates its
+    documents (years and persons) and indexes them into its own segment. The
+    index keeps the generator's person and year labels rather than the
+    annotator's, so that both engines answer the same person filters; the
+    annotation work is done and counted all the same.
     """
     from indexer.authority import Authority
     from indexer.build import default_authority, write_generation
+    from indexer.discovery import Discovery
     from indexer.persons import PersonAnnotator
     from indexer.pipeline import annotate
 
@@ -176,22 +178,29 @@ def build_whoosh(args) -> dict[str, Any]:
     t, cpu = time.perf_counter(), cpu_seconds()
     authority = Authority.load(default_authority(REPO / "corpus"))
     annotator = PersonAnnotator(authority)
-    annotator.prepare_in_parts(
-        lambda k, n: ((d.doc_id, [b.text for b in d.blocks]) for d, _ in _documents(path, k, n)), args.shards)
-    prepare_s, prepare_cpu = time.perf_counter() - t, cpu_seconds() - cpu
 
-    def work(shard: int, shards: int, sink) -> None:
-        for doc, pars in _documents(path, shard, shards):
+    def work(shard: int, shards: int, sink) -> dict[str, float]:
+        started = time.perf_counter()
+        mine = list(_documents(path, shard, shards))
+        counts = annotator.count_part((d.doc_id, [b.text for b in d.blocks]) for d, _ in mine)
+        counted = time.perf_counter()
+        annotator.discovery = sink.exchange(counts)
+        summed = time.perf_counter()
+        for doc, pars in mine:
             annotate(doc, annotator, paragraphs=pars)
             for p in pars:
                 sink.add(p)
+        return {"discovery_s": counted - started, "exchange_wait_s": summed - counted}
 
-    gen, results = write_generation(root, work, args.shards, persons=_persons(args), meta={"bench": True})
+    gen, results = write_generation(root, work, args.shards, persons=_persons(args), meta={"bench": True},
+                                    combine=Discovery.combine)
     seconds = time.perf_counter() - t
     cpu = cpu_seconds() - cpu
     n = sum(r.paragraphs for r in results)
     return {"seconds": seconds, "rate": n / seconds, "cpu_s": cpu, "rate_cpu": n / cpu,
-            "prepare_s": prepare_s, "prepare_cpu_s": prepare_cpu, "paragraphs": n,
+            # Reading the shard's documents and counting them, in the slowest shard.
+            "prepare_s": max(r.outcome["discovery_s"] for r in results),
+            "exchange_wait_s": max(r.outcome["exchange_wait_s"] for r in results), "paragraphs": n,
             "size_mb": du_mb(gen.path), "peak_mb": proc_status()["VmHWM"],
             "shard_peak_mb": _children_peak_mb(), "shards": args.shards,
             "segments": len(list(gen.path.glob("*.trm"))), "root": str(root)}

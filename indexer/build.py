@@ -16,6 +16,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from indexer.authority import Authority
+from indexer.discovery import Discovery
 from indexer.generations import Generation, current, new_generation, switch_to, write_atomic
 from indexer.locking import writer_lock
 from indexer.models import Document, Paragraph, Skipped
@@ -130,6 +131,7 @@ def write_generation(
     finish: Callable[[Generation], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
     on_results: Callable[[list[ShardResult]], None] | None = None,
+    combine: Callable[[list], object] | None = None,
 ) -> tuple[Generation, list[ShardResult]]:
     """Run ``work`` in ``shards`` processes into a brand-new generation under ``root``, then switch to it.
 
@@ -139,7 +141,7 @@ def write_generation(
     ix = whoosh_index.create_in(str(gen.path), build_schema())
     if aliases is None:
         aliases = {pid: list(p.get("aliases", [])) for pid, p in (persons or {}).items()}
-    results = write_shards(ix, work, shards, aliases, WRITER_ARGS, on_progress)
+    results = write_shards(ix, work, shards, aliases, WRITER_ARGS, on_progress, combine)
     if on_results is not None:
         on_results(results)
     vocabulary = WordCounter()
@@ -252,16 +254,22 @@ def build_corpus(
         else:
             shards = max(1, min(workers, len(docs)))
         annotator = PersonAnnotator(authority)
-        annotator.prepare_in_parts(
-            lambda k, n: ((d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"]) for d in docs[k::n]),
-            shards)
-        state = annotator.state()
+        discovered: list[Discovery] = []  # this process's copy of the corpus-wide counts
         bar = tqdm(desc="indexing", unit=" paragraphs", disable=not progress, file=sys.stderr)
+
+        def combine(parts: list) -> Discovery:
+            discovered.append(Discovery.combine(parts))
+            return discovered[-1]
 
         def work(shard: int, shards: int, sink: ShardSink) -> ShardOutcome:
             # Every shard takes every shards-th document: sizes even out.
             out = ShardOutcome()
             mine = docs[shard::shards]
+            # The corpus-wide discovery pass: each shard counts its own documents,
+            # and all of them annotate with the sum. Counting here rather than in
+            # a pass of its own lets annotation reuse the name candidates it found.
+            annotator.discovery = sink.exchange(annotator.count_part(
+                (d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"]) for d in mine))
             for doc, pars in annotate_each(mine, annotator):
                 if not pars:
                     # Chunking kept nothing (too short): say so instead of losing it quietly.
@@ -280,7 +288,7 @@ def build_corpus(
         merged = ShardOutcome()
 
         def finish(gen: Generation) -> None:
-            _finish(gen, corpus, merged.manifest, merged.names, authority, state)
+            _finish(gen, corpus, merged.manifest, merged.names, authority, discovered[-1].state())
 
         def merge_outcomes(results: list[ShardResult]) -> None:
             for r in results:
@@ -295,6 +303,7 @@ def build_corpus(
             finish=finish,
             on_progress=lambda n: bar.update(n - bar.n),
             on_results=merge_outcomes,
+            combine=combine,
         )
         bar.close()
         report.documents = len(merged.manifest)

@@ -58,11 +58,14 @@ class Discovery:
         return cls.combine([cls.count(documents)])
 
     @staticmethod
-    def count(documents: Iterable[tuple[str, list[str]]]) -> tuple[dict, dict, Counter]:
+    def count(documents: Iterable[tuple[str, list[str]]],
+              found: dict[str, list] | None = None) -> tuple[dict, dict, Counter]:
         """Raw counts for part of a corpus; :meth:`combine` adds up the parts.
 
         Parts are counted separately (one per build process) and summed, so
         every figure is the same as from one pass over the whole corpus.
+        ``found``, when given, keeps each folded text's name candidates for the
+        annotation that follows in the same process.
         """
         words: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
         fulls: dict[str, Counter[str]] = defaultdict(Counter)
@@ -75,7 +78,10 @@ class Discovery:
                     words[m.group(1)][PLACE] += 1
                 for m in _TAILED.finditer(folded):
                     words[m.group(1)][PLACE] += 1
-                for c in candidates(folded):
+                cs = candidates(folded)
+                if found is not None:
+                    found[folded] = cs
+                for c in cs:
                     if c.kind == "full":
                         fulls[c.surname][c.name] += 1
                         words[c.surname][SUR] += 1

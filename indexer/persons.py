@@ -61,6 +61,9 @@ class PersonAnnotator:
     def __init__(self, authority: Authority, state: dict | None = None) -> None:
         self.authority = authority
         self.discovery = Discovery.from_state(state)
+        # Folded text -> its name candidates, left by a discovery count in this
+        # process (see :meth:`count_part`); each is used once, then dropped.
+        self.found: dict[str, list[Candidate]] = {}
         self._automaton = _automaton(authority)
         # Folded surname -> ids, and id -> folded surnames, for resolution and typos.
         self._by_surname: dict[str, list[str]] = defaultdict(list)
@@ -89,7 +92,17 @@ class PersonAnnotator:
         if n <= 1:
             self.discovery = Discovery.combine([Discovery.count(parts(0, 1))])
         else:
-            self.discovery = Discovery.combine(map_forked(lambda k, tick: Discovery.count(parts(k, n)), n))
+            self.discovery = Discovery.combine(map_forked(lambda k, tick, _: Discovery.count(parts(k, n)), n))
+
+    def count_part(self, documents: Iterable[tuple[str, list[str]]]) -> tuple[dict, dict, Counter]:
+        """Discovery counts for this process's part of the corpus (see
+        :meth:`Discovery.count`), remembering each text's name candidates so that
+        annotating the same documents here does not find them again."""
+        return Discovery.count(documents, self.found)
+
+    def candidates(self, folded: str) -> list[Candidate]:
+        cs = self.found.pop(folded, None)
+        return candidates(folded) if cs is None else cs
 
     def state(self) -> dict:
         """JSON-serialisable discovery state, for ``PersonAnnotator(authority, state=...)``."""
@@ -145,7 +158,7 @@ class _Document:
         self.cands: list[list[Candidate]] = []
         for t, hits in zip(texts, self.hits):
             spans = [(h.start, h.end) for h in hits]
-            cs = [c for c in candidates(t) if not _overlaps(c.start, c.end, spans)]
+            cs = [c for c in annotator.candidates(t) if not _overlaps(c.start, c.end, spans)]
             self.cands.append(_drop_shadowed(cs))
         self.found: list[list[tuple[int, PersonRef]]] = [[] for _ in texts]
         self.flags: list[list[str]] = [[] for _ in texts]

@@ -53,13 +53,26 @@ class ShardSink:
     """Where a shard's work function puts its paragraphs."""
 
     def __init__(self, writer: BulkSegmentWriter, aliases: dict[str, list[str]],
-                 progress: Callable[[int], None] | None = None) -> None:
+                 progress: Callable[[int], None] | None = None,
+                 exchange: Callable[[Any], Any] | None = None) -> None:
         self.writer = writer
         self.aliases = aliases
         self.result = ShardResult(segment=None)
         self.words = WordCounter()
         self._progress = progress
         self._pending = 0
+        self._exchange = exchange
+
+    def exchange(self, part: Any) -> Any:
+        """Give this shard's ``part`` and get back what the build's ``combine`` makes of
+        every shard's part; waits for the other shards to give theirs.
+
+        This is how the corpus-wide discovery pass runs inside the shard processes:
+        each counts its own documents, and all go on with the sum.
+        """
+        if self._exchange is None:
+            raise RuntimeError("this build has nothing to combine shards' parts with")
+        return self._exchange(part)
 
     def add(self, p: Paragraph) -> None:
         self.writer.add_document(**to_fields(p, self.aliases))
@@ -92,9 +105,10 @@ Work = Callable[[int, int, ShardSink], Any]
 
 
 def _run_shard(ix, shard: int, shards: int, work: Work, aliases, writer_args: dict,
-               progress: Callable[[int], None] | None) -> ShardResult:
+               progress: Callable[[int], None] | None,
+               exchange: Callable[[Any], Any] | None = None) -> ShardResult:
     writer = BulkSegmentWriter(ix, _lk=False, **writer_args)
-    sink = ShardSink(writer, aliases, progress)
+    sink = ShardSink(writer, aliases, progress, exchange)
     # On failure the writer is left as it is: cancelling would remove the temporary
     # folder the other shards share, and the unfinished generation is cleaned up whole.
     outcome = work(shard, shards, sink)
@@ -112,11 +126,13 @@ def write_shards(
     aliases: dict[str, list[str]] | None = None,
     writer_args: dict | None = None,
     on_progress: Callable[[int], None] | None = None,
+    combine: Callable[[list[Any]], Any] | None = None,
 ) -> list[ShardResult]:
     """Run ``work`` for each shard, in ``shards`` processes, and commit their segments to ``ix``.
 
     ``on_progress(n)`` is called in this process with the number of paragraphs
-    written so far. With one shard everything runs in this process.
+    written so far. ``combine`` (run in this process) answers the shards'
+    :meth:`ShardSink.exchange`. With one shard everything runs in this process.
     """
     aliases = aliases or {}
     writer_args = writer_args or {}
@@ -132,11 +148,13 @@ def write_shards(
                 if on_progress is not None:
                     on_progress(done[0])
 
-            results = [_run_shard(ix, 0, 1, work, aliases, writer_args, progress)]
+            alone = None if combine is None else (lambda part: combine([part]))
+            results = [_run_shard(ix, 0, 1, work, aliases, writer_args, progress, alone)]
         else:
             results = map_forked(
-                lambda k, tick: _run_shard(ix, k, shards, work, aliases, writer_args, tick),
-                shards, on_progress)
+                lambda k, tick, exchange: _run_shard(ix, k, shards, work, aliases, writer_args, tick,
+                                                     exchange),
+                shards, on_progress, combine)
         toc = ix._read_toc()
         segments = toc.segments + [r.segment for r in results if r.segment is not None]
         TOC(toc.schema, segments, toc.generation + 1).write(ix.storage, ix.indexname)
@@ -149,14 +167,18 @@ def write_shards(
     return results
 
 
-def map_forked(fn: Callable[[int, Callable[[int], None]], T], n: int,
-               on_progress: Callable[[int], None] | None = None) -> list[T]:
-    """``[fn(0, tick), ..., fn(n - 1, tick)]``, each call in its own forked process.
+def map_forked(fn: Callable[..., T], n: int,
+               on_progress: Callable[[int], None] | None = None,
+               combine: Callable[[list[Any]], Any] | None = None) -> list[T]:
+    """``[fn(0, tick, exchange), ..., fn(n - 1, tick, exchange)]``, each call in its own
+    forked process.
 
     fork: the children inherit the documents and the annotator without pickling
     them; only the results travel back. ``tick(k)`` in a child adds ``k`` to a
-    shared counter that ``on_progress`` sees every half second. The first
-    failure kills the other children and raises :class:`ShardFailed`.
+    shared counter that ``on_progress`` sees every half second.
+    ``exchange(part)`` in a child waits until every child has given its part and
+    returns ``combine(parts)``, computed once here. The first failure kills the
+    other children and raises :class:`ShardFailed`.
     """
     ctx = get_context("fork")
     counter = ctx.Value("q", 0)
@@ -166,8 +188,12 @@ def map_forked(fn: Callable[[int, Callable[[int], None]], T], n: int,
             counter.value += k
 
     def child(conn, k: int) -> None:
+        def exchange(part: Any) -> Any:
+            conn.send(("part", part))
+            return conn.recv()
+
         try:
-            conn.send(("ok", fn(k, tick)))
+            conn.send(("ok", fn(k, tick, exchange)))
         except BaseException:
             conn.send(("error", traceback.format_exc()))
         finally:
@@ -176,20 +202,33 @@ def map_forked(fn: Callable[[int, Callable[[int], None]], T], n: int,
     procs, conns = [], {}
     try:
         for k in range(n):
-            parent_end, child_end = ctx.Pipe(duplex=False)
+            parent_end, child_end = ctx.Pipe()
             p = ctx.Process(target=child, args=(child_end, k), name=f"shard-{k}", daemon=True)
             p.start()
             child_end.close()
             procs.append(p)
             conns[parent_end] = k
+        ends = {k: conn for conn, k in conns.items()}
         results: dict[int, T] = {}
+        parts: dict[int, Any] = {}
         while conns:
             for conn in wait(list(conns), timeout=0.5):
-                k = conns.pop(conn)
+                k = conns[conn]
                 try:
                     status, payload = conn.recv()
                 except EOFError:
                     status, payload = "error", f"the process died (exit code {procs[k].exitcode})"
+                if status == "part":
+                    if combine is None:
+                        raise ShardFailed(f"shard {k} of {n} asked to exchange, but nothing combines")
+                    parts[k] = payload
+                    if len(parts) == n:
+                        merged = combine([parts[i] for i in range(n)])
+                        parts.clear()
+                        for end in ends.values():
+                            end.send(merged)
+                    continue
+                del conns[conn]
                 if status != "ok":
                     raise ShardFailed(f"shard {k} of {n} failed:\n{payload}")
                 results[k] = payload

@@ -107,6 +107,47 @@ def test_a_sharded_build_indexes_exactly_what_one_process_does(tmp_path, workers
     assert a["files"] == b["files"] and a["files"][S.VOCABULARY_FILE]["the"] > 10
     assert a["manifest"] == b["manifest"]
     assert (one.documents, one.persons, one.years) == (many.documents, many.persons, many.years)
+    # The discovery pass, counted inside the shards and summed, is the one-pass count.
+    docs = [d for d in read_corpus(PROJECT_CORPUS) if isinstance(d, Document)]
+    whole = Discovery.build((d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"])
+                            for d in docs).state()
+    for root in (tmp_path / "one", tmp_path / "many"):
+        saved = json.loads((current(root).path / "discovery.json").read_text(encoding="utf-8"))
+        assert saved["state"] == json.loads(json.dumps(whole))
+
+
+def test_annotation_reusing_discovery_candidates_equals_a_fresh_annotator(tmp_path):
+    # The build keeps the name candidates its discovery count found and annotates
+    # with them; an annotator that finds every candidate afresh must agree.
+    from indexer.authority import Authority
+    from indexer.build import default_authority
+    from indexer.persons import PersonAnnotator
+    from indexer.pipeline import annotate
+
+    build_corpus(PROJECT_CORPUS, tmp_path, progress=False, workers=2)
+    ix = whoosh_index.open_dir(str(current(tmp_path).path))
+    with ix.searcher() as s:
+        built = {f[S.ID]: S.from_stored(f) for f in s.all_stored_fields()}
+    docs = [d for d in read_corpus(PROJECT_CORPUS) if isinstance(d, Document)]
+    fresh = PersonAnnotator(Authority.load(default_authority(PROJECT_CORPUS)))
+    fresh.prepare((d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"]) for d in docs)
+    assert not fresh.found  # prepare keeps nothing: every candidate below is found again
+    expected = {p.id: p for d in docs for p in annotate(d, fresh)}
+    assert set(expected) == set(built)
+    assert sum(len(p.persons) for p in expected.values()) > 20
+    for pid, p in expected.items():
+        assert built[pid].persons == p.persons, pid
+        assert built[pid].flags == p.flags, pid
+
+
+def test_shards_exchange_parts_through_the_parent():
+    from indexer.shards import ShardFailed, map_forked
+
+    # Each child gives k + 1 and gets the sum of all parts back.
+    assert map_forked(lambda k, tick, exchange: (k, exchange(k + 1)), 3, combine=sum) == [
+        (0, 6), (1, 6), (2, 6)]
+    with pytest.raises(ShardFailed, match="nothing combines"):
+        map_forked(lambda k, tick, exchange: exchange(k), 2)
 
 
 def test_build_saves_each_words_stem_for_snippets(tmp_path):
