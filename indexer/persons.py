@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,18 +81,6 @@ class PersonAnnotator:
     def prepare(self, documents: Iterable[tuple[str, list[str]]]) -> None:
         """Collect corpus-wide name evidence (optional; one cheap pass)."""
         self.discovery = Discovery.build(documents)
-
-    def prepare_in_parts(self, parts: Callable[[int, int], Iterable[tuple[str, list[str]]]], n: int) -> None:
-        """:meth:`prepare` with the corpus split in ``n`` parts, counted in ``n`` processes.
-
-        ``parts(k, n)`` gives part ``k``'s documents; the result is the same as one pass.
-        """
-        from indexer.shards import map_forked
-
-        if n <= 1:
-            self.discovery = Discovery.combine([Discovery.count(parts(0, 1))])
-        else:
-            self.discovery = Discovery.combine(map_forked(lambda k, tick, _: Discovery.count(parts(k, n)), n))
 
     def count_part(self, documents: Iterable[tuple[str, list[str]]]) -> tuple[dict, dict, Counter]:
         """Discovery counts for this process's part of the corpus (see
