@@ -64,8 +64,8 @@ class Discovery:
 
         Parts are counted separately (one per build process) and summed, so
         every figure is the same as from one pass over the whole corpus.
-        ``found``, when given, keeps each folded text's name candidates for the
-        annotation that follows in the same process.
+        ``found``, when given, keeps each text's name candidates (found in its
+        folded form) for the annotation that follows in the same process.
         """
         words: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
         fulls: dict[str, Counter[str]] = defaultdict(Counter)
@@ -80,7 +80,7 @@ class Discovery:
                     words[m.group(1)][PLACE] += 1
                 cs = candidates(folded)
                 if found is not None:
-                    found[folded] = cs
+                    found[text] = cs
                 for c in cs:
                     if c.kind == "full":
                         fulls[c.surname][c.name] += 1

@@ -61,8 +61,9 @@ class PersonAnnotator:
     def __init__(self, authority: Authority, state: dict | None = None) -> None:
         self.authority = authority
         self.discovery = Discovery.from_state(state)
-        # Folded text -> its name candidates, left by a discovery count in this
-        # process (see :meth:`count_part`); each is used once, then dropped.
+        # Text -> the name candidates of its folded form, left by a discovery count
+        # in this process (see :meth:`count_part`); each is used once, then
+        # dropped. Keyed by the text as given: the documents hold those strings.
         self.found: dict[str, list[Candidate]] = {}
         self._automaton = _automaton(authority)
         # Folded surname -> ids, and id -> folded surnames, for resolution and typos.
@@ -88,8 +89,10 @@ class PersonAnnotator:
         annotating the same documents here does not find them again."""
         return Discovery.count(documents, self.found)
 
-    def candidates(self, folded: str) -> list[Candidate]:
-        cs = self.found.pop(folded, None)
+    def candidates(self, text: str, folded: str) -> list[Candidate]:
+        """The name candidates of ``folded`` (= ``fold(text)``): those the discovery
+        count found for ``text`` in this process, else found now."""
+        cs = self.found.pop(text, None)
         return candidates(folded) if cs is None else cs
 
     def state(self) -> dict:
@@ -105,7 +108,8 @@ class PersonAnnotator:
         late to be meant: a bare "Jackson" in 1835 is not a man born in 1941.
         """
         year = int(published[:4]) if published and published[:4].isdigit() else None
-        doc = _Document(self, [fold(title), *(fold(t) for t in texts)], year)
+        raw = [title, *texts]
+        doc = _Document(self, [fold(t) for t in raw], year, raw)
         return doc.resolve()[1:]
 
     def annotate_text(self, text: str) -> tuple[PersonRef, ...]:
@@ -139,14 +143,15 @@ class PersonAnnotator:
 class _Document:
     """Resolution state for one document; paragraph 0 is the title."""
 
-    def __init__(self, annotator: PersonAnnotator, texts: list[str], year: int | None = None) -> None:
+    def __init__(self, annotator: PersonAnnotator, texts: list[str], year: int | None = None,
+                 raw: list[str] | None = None) -> None:
         self.a = annotator
         self.texts = texts
         self.hits = [self._usable(t, annotator._hits(t), year) for t in texts]
         self.cands: list[list[Candidate]] = []
-        for t, hits in zip(texts, self.hits):
+        for t, r, hits in zip(texts, raw or texts, self.hits):
             spans = [(h.start, h.end) for h in hits]
-            cs = [c for c in annotator.candidates(t) if not _overlaps(c.start, c.end, spans)]
+            cs = [c for c in annotator.candidates(r, t) if not _overlaps(c.start, c.end, spans)]
             self.cands.append(_drop_shadowed(cs))
         self.found: list[list[tuple[int, PersonRef]]] = [[] for _ in texts]
         self.flags: list[list[str]] = [[] for _ in texts]
