@@ -7,7 +7,9 @@ nine tenths of the work while the other idled (measured with
 ``python -m bench.run serve``), so two workers served little more than one.
 Here each worker binds its own socket with ``SO_REUSEPORT`` and the kernel
 spreads connections over them by address hash, as nginx's ``reuseport`` does.
-uvicorn's supervisor still starts, watches and restarts the processes.
+A small supervisor here starts the processes, replaces one that dies and
+stops them all on SIGTERM or SIGINT (uvicorn's own supervisor hands every
+worker the one shared socket).
 """
 
 from __future__ import annotations
@@ -47,8 +49,11 @@ def serve(config: uvicorn.Config) -> None:
     A worker that dies is replaced; SIGTERM or SIGINT stops them all (each
     finishes its requests: uvicorn's own graceful shutdown).
     """
-    if config.workers <= 1 or not REUSE_PORT:
-        uvicorn.Server(config).run() if config.workers <= 1 else _shared(config)
+    if config.workers <= 1:
+        uvicorn.Server(config).run()
+        return
+    if not REUSE_PORT:
+        _shared(config)
         return
     # SO_REUSEPORT would let a second service start on a port already in use and
     # quietly take half its connections: bind once without it first, so that
