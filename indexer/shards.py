@@ -222,6 +222,7 @@ def map_forked(fn: Callable[..., T], n: int,
                     if combine is None:
                         raise ShardFailed(f"shard {k} of {n} asked to exchange, but nothing combines")
                     parts[k] = payload
+                    _check_everyone_gives(parts, results, n)
                     if len(parts) == n:
                         merged = combine([parts[i] for i in range(n)])
                         parts.clear()
@@ -232,6 +233,7 @@ def map_forked(fn: Callable[..., T], n: int,
                 if status != "ok":
                     raise ShardFailed(f"shard {k} of {n} failed:\n{payload}")
                 results[k] = payload
+                _check_everyone_gives(parts, results, n)
             if on_progress is not None:
                 on_progress(counter.value)
         for p in procs:
@@ -242,3 +244,11 @@ def map_forked(fn: Callable[..., T], n: int,
             if p.is_alive():
                 p.kill()
                 p.join()
+
+
+def _check_everyone_gives(parts: dict[int, Any], finished: dict[int, Any], n: int) -> None:
+    """An exchange waits for all shards: one that finished without giving its part
+    would leave the others waiting for ever."""
+    if parts and finished:
+        raise ShardFailed(f"shard {min(finished)} of {n} finished without giving its part to the "
+                          f"exchange that shards {sorted(parts)} are waiting on")

@@ -148,6 +148,9 @@ def test_shards_exchange_parts_through_the_parent():
         (0, 6), (1, 6), (2, 6)]
     with pytest.raises(ShardFailed, match="nothing combines"):
         map_forked(lambda k, tick, exchange: exchange(k), 2)
+    # A shard that never gives its part fails the build instead of leaving the others waiting.
+    with pytest.raises(ShardFailed, match="without giving its part"):
+        map_forked(lambda k, tick, exchange: exchange(k) if k else "done", 2, combine=sum)
 
 
 def test_build_saves_each_words_stem_for_snippets(tmp_path):
