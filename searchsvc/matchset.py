@@ -146,7 +146,7 @@ def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None =
         if all(isinstance(sub, codec.ArrayLeafMatcher) for sub in m.matchers):
             # One join over every segment's blocks instead of a join per segment
             # and another of the segments.
-            joined = _Joined(weights, values)
+            joined = _Joined(weights, values, only)
             for sub, off in zip(m.matchers, m.offsets):
                 local = None if only is None else only[(only >= off)] - off
                 _array_postings(sub, deadline, local, joined, off)
@@ -162,7 +162,7 @@ def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None =
         listed = np.isin(part.ids, np.fromiter(m._ids, dtype=np.int32, count=len(m._ids)))
         return part.take(~listed if m._exclude else listed)
     if isinstance(m, codec.ArrayLeafMatcher):
-        joined = _Joined(weights, values)
+        joined = _Joined(weights, values, only)
         _array_postings(m, deadline, only, joined)
         return joined.postings()
     if isinstance(m, W3LeafMatcher):
@@ -180,10 +180,16 @@ def postings_arrays(m, deadline: float = float("inf"), only: np.ndarray | None =
 class _Joined:
     """Blocks' arrays gathered as views of the postings file, joined and converted
     once: a common word has a thousand blocks at 1M paragraphs, and per-block
-    conversions were most of what reading it cost."""
+    conversions were most of what reading it cost.
 
-    def __init__(self, weights: bool, values: bool) -> None:
-        self.weights, self.values = weights, values
+    With ``only`` (sorted docnums) and positions, just the postings of those
+    documents are kept: "to" in "to resist" is read in nearly all its blocks for
+    the few thousand documents with "resist", and converting its 2.6 million
+    positions to pick out thirty thousand was most of the phrase's time.
+    """
+
+    def __init__(self, weights: bool, values: bool, only: np.ndarray | None = None) -> None:
+        self.weights, self.values, self.only = weights, values, only
         self.ids: list[np.ndarray] = []
         self.bases: list[int] = []
         self.sizes: list[int] = []
@@ -213,11 +219,30 @@ class _Joined:
         ids = np.concatenate(self.ids, dtype=np.int32, casting="unsafe")
         if any(self.bases):
             ids += np.repeat(np.asarray(self.bases, dtype=np.int32), self.sizes)
+        if self.values and self.only is not None and len(self.only) * 4 < len(ids):
+            return self._restricted(ids)
         w = np.concatenate(self.ws, dtype=np.float64) if self.weights else None
         if not self.values:
             return Postings(ids, w)
         c = np.concatenate(self.counts, dtype=np.int64)
         return Postings(ids, w, np.cumsum(c) - c, c, np.concatenate(self.flat, dtype=np.uint32))
+
+    def _restricted(self, ids: np.ndarray) -> Postings:
+        """The postings of the documents in ``only``, positions gathered from the
+        joined blocks in their stored width and converted after the gather."""
+        at = np.searchsorted(ids, self.only)
+        found = at < len(ids)
+        found[found] = ids[at[found]] == self.only[found]
+        rows = at[found]
+        w = np.concatenate(self.ws)[rows].astype(np.float64) if self.weights else None
+        every = np.concatenate(self.counts)
+        was_start = np.cumsum(every, dtype=np.int64)[rows] - every[rows]
+        counts = every[rows].astype(np.int64)
+        ends = np.cumsum(counts)
+        total = int(ends[-1]) if len(ends) else 0
+        index = np.arange(total, dtype=np.int64) + np.repeat(was_start - (ends - counts), counts)
+        positions = np.concatenate(self.flat)[index].astype(np.uint32)
+        return Postings(ids[rows], w, ends - counts, counts, positions)
 
 
 def _array_postings(m, deadline: float, only: np.ndarray | None, joined: _Joined,

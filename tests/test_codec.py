@@ -132,6 +132,36 @@ def test_only_skips_blocks_but_keeps_every_wanted_docnum(indexes):
         assert (every[row] == some.ids).all()
 
 
+@pytest.mark.parametrize("kind", ["array", "bulk"])
+@pytest.mark.parametrize("share", [0.01, 0.1, 0.2])
+def test_only_with_positions_keeps_exactly_the_wanted_postings(indexes, kind, share):
+    # Few wanted documents (under a quarter of the term's): only theirs are kept,
+    # each with its own weight and positions, whatever the blocks' widths.
+    rng = np.random.default_rng(int(share * 100))
+    with indexes[kind].reader() as r:
+        checked = 0
+        common = sorted((r.doc_frequency("body", t), t) for t in r.field_terms("body"))[-6:]
+        for _, text in common:
+            every = postings_arrays(r.postings("body", text), weights=True, values=True)
+            if len(every.ids) < 40:
+                continue
+            n_docs = r.doc_count_all()
+            # Wanted: some of the term's documents and some without it.
+            wanted = np.unique(np.concatenate([
+                rng.choice(every.ids, max(1, int(len(every.ids) * share)), replace=False),
+                rng.integers(0, n_docs, 5)])).astype(np.int32)
+            some = postings_arrays(r.postings("body", text), only=wanted, weights=True, values=True)
+            rows = np.flatnonzero(np.isin(every.ids, wanted))
+            assert some.ids.tolist() == every.ids[rows].tolist(), text
+            assert some.weights.tolist() == every.weights[rows].tolist(), text
+            got = [some.positions[s:s + c].tolist() for s, c in zip(some.starts, some.counts)]
+            expected = [every.positions[every.starts[i]:every.starts[i] + every.counts[i]].tolist()
+                        for i in rows]
+            assert got == expected, text
+            checked += 1
+        assert checked >= 2
+
+
 def test_merged_segments_keep_the_postings(tmp_path, indexes):
     docs = _documents(seed=2, n=400)
     ix = whoosh_index.create_in(str(tmp_path), _schema())

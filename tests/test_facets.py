@@ -80,6 +80,13 @@ def test_selected_flags_and_zero_count_selected_values(client):
     years = {v["value"]: v for v in body["facets"]["year"]}
     assert years["1905"]["selected"] is True and years["1905"]["count"] == 0
     assert years["1936"]["selected"] is False and years["1936"]["count"] == 1
+    # year-like facets read in numeric order, the zero-count selected value in its place
+    plain = client.get("/api/search").json()
+    for facets in (body["facets"], plain["facets"]):
+        for name in ("year", "decade", "published"):
+            shown = [int(v["value"]) for v in facets[name]]
+            assert shown == sorted(shown), name
+        assert len(facets["year"]) >= 3
 
 
 def test_person_facet_value_is_the_canonical_name_and_usable_as_filter(client):
@@ -110,13 +117,16 @@ def test_multiselect_unit_excludes_own_filter():
 
 
 @pytest.mark.parametrize("n_matched", [0, 5, 100, 260, 900, 1000])
-def test_count_paths_agree_with_brute_force(n_matched):
-    # small match sets gather per document, large ones scan per value: same answers
+@pytest.mark.parametrize("sparse", [False, True])
+def test_count_paths_agree_with_brute_force(n_matched, sparse):
+    # small match sets gather per document, large ones scan per value: same answers;
+    # sparse: most documents have no value (as with persons), dropped before the gather
     rng = np.random.default_rng(n_matched)
     n_docs, n_values = 1000, 30
-    postings = [np.unique(rng.integers(0, n_docs, rng.integers(0, 80))).astype(np.int32)
+    postings = [np.unique(rng.integers(0, n_docs, rng.integers(0, 12 if sparse else 80))).astype(np.int32)
                 for _ in range(n_values)]
     f = FacetField.from_postings("year", [str(v) for v in range(n_values)], postings, n_docs)
+    assert (f._sparse_docs() is not None) == sparse
     ids = np.sort(rng.choice(n_docs, n_matched, replace=False)).astype(np.int32)
     chosen = set(ids.tolist())
     expected = [sum(1 for d in p.tolist() if d in chosen) for p in postings]
