@@ -401,7 +401,7 @@ def _serve(args, requests: list[dict], env_extra: dict[str, str]) -> dict[str, A
     import socket
     from concurrent.futures import ThreadPoolExecutor
 
-    import httpx
+    from bench.loadgen import Connection, HTTPError
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -411,16 +411,16 @@ def _serve(args, requests: list[dict], env_extra: dict[str, str]) -> dict[str, A
     proc = subprocess.Popen([sys.executable, "-m", "searchsvc", "--index", args.index_root, "--host",
                              "127.0.0.1", "--port", str(port)], cwd=REPO, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 300
         while True:
             if proc.poll() is not None:
                 raise SystemExit(f"server exited with {proc.returncode}")
             try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
+                with Connection("127.0.0.1", port, timeout=2) as c:
+                    if c.get("/healthz")[0] == 200:
+                        break
+            except (OSError, HTTPError):
                 pass
             if time.monotonic() > deadline:
                 raise SystemExit("server did not become healthy")
@@ -434,23 +434,23 @@ def _serve(args, requests: list[dict], env_extra: dict[str, str]) -> dict[str, A
 
         def client(offset: int) -> None:
             nonlocal errors
-            with httpx.Client(base_url=base, timeout=30) as c:
+            with Connection("127.0.0.1", port, timeout=30) as c:
                 for i in range(offset, limit, args.concurrency):
                     if time.monotonic() > stop:
                         return
                     t = time.perf_counter()
-                    resp = c.get("/api/search", params=search_params(mixed[i]))
+                    status, _ = c.get("/api/search", search_params(mixed[i]))
                     latencies.append((time.perf_counter() - t) * 1000)
-                    if resp.status_code != 200:
+                    if status != 200:
                         errors += 1
-                        key = str(resp.status_code)
+                        key = str(status)
                         error_statuses[key] = error_statuses.get(key, 0) + 1
 
         def warm(r: dict) -> None:
             # A connection of its own each: connections are spread over the workers
             # by address, so every worker loads its index before the clock starts.
-            with httpx.Client(base_url=base, timeout=120) as c:
-                c.get("/api/search", params=search_params(r))
+            with Connection("127.0.0.1", port, timeout=120) as c:
+                c.get("/api/search", search_params(r))
 
         with ThreadPoolExecutor(4 * args.workers) as pool:
             list(pool.map(warm, mixed[: 4 * args.workers]))

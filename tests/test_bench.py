@@ -114,10 +114,59 @@ def test_fts5_counts_agree_with_the_service(model, tmp_path: Path) -> None:
     state.close()
 
 
-@pytest.mark.parametrize("name", ["bench.corpus_gen", "bench.fts5", "bench.queries", "bench.run"])
+@pytest.mark.parametrize("name", ["bench.corpus_gen", "bench.fts5", "bench.loadgen", "bench.queries", "bench.run"])
 def test_docstring_examples_run(name: str) -> None:
     import doctest
     import importlib
 
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_load_generator_reads_whole_replies_on_one_connection() -> None:
+    # Replies by length and by chunks, an error status and an empty body, all on
+    # one keep-alive connection: each body must come back whole and in order.
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from bench.loadgen import Connection
+
+    connections = []
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            connections.append(self.client_address)
+            body = (self.path * 5000).encode()
+            if self.path.startswith("/chunked"):
+                self.send_response(200)
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                for part in (body[:7], body[7:]):
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+                self.wfile.write(b"0\r\n\r\n")
+                return
+            self.send_response(404 if self.path.startswith("/missing") else 200)
+            if self.path.startswith("/empty"):
+                body = b""
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with Connection("127.0.0.1", server.server_address[1], timeout=10) as c:
+            assert c.get("/a", [("q", "x y")]) == (200, b"/a?q=x+y" * 5000)
+            assert c.get("/chunked") == (200, b"/chunked" * 5000)
+            assert c.get("/missing") == (404, b"/missing" * 5000)
+            assert c.get("/empty") == (200, b"")
+            assert c.get("/b") == (200, b"/b" * 5000)
+        assert len(connections) == 5 and len(set(connections)) == 1  # kept alive
+    finally:
+        server.shutdown()
+        server.server_close()
