@@ -76,8 +76,9 @@ def _connections_by_process(port: int) -> dict[int, int]:
 
 @pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="reads /proc")
 def test_two_workers_both_take_connections(tmp_path):
-    # Each worker listens on its own SO_REUSEPORT socket, so the kernel spreads
-    # connections over both instead of handing nearly all to one.
+    # The supervisor deals connections to the workers in turn: an even split,
+    # where a shared socket handed nearly all to one and an address hash
+    # (SO_REUSEPORT) split 8 clients 7 to 1 in some load tests.
     build(tmp_path)
     with running_server(tmp_path, workers=2) as base:
         port = int(base.rsplit(":", 1)[1])
@@ -92,10 +93,7 @@ def test_two_workers_both_take_connections(tmp_path):
                 assert list(pool.map(ask, clients)) == [3] * len(clients)
             import os
             held = {pid: n for pid, n in _connections_by_process(port).items() if pid != os.getpid()}
-            assert sum(held.values()) == len(clients) and len(held) == 2, held
-            # A shared socket gave one worker 26 or 27 of 32 here. Spread by address
-            # hash, either worker holds 26 or more once in 2,000 runs.
-            assert max(held.values()) < 26, held
+            assert sorted(held.values()) == [16, 16], held  # a shared socket: 26 or 27 to one
         finally:
             for c in clients:
                 c.close()
