@@ -60,7 +60,8 @@ FOLD = {k: v for k, v in FOLD.items() if len(v) == 1 and v != chr(k)}
 
 def fold(text: str) -> str:
     """Accents and curly quotes away, length kept: "Lázaro Cárdenas’" -> "Lazaro Cardenas'"."""
-    return text.translate(FOLD)
+    # In ASCII, FOLD maps only the backtick; translate() looks up every character.
+    return text if text.isascii() and "`" not in text else text.translate(FOLD)
 
 
 def name_key(text: str) -> str:

@@ -36,12 +36,18 @@ class WordCounter:
         # token -> folded word, so a paragraph's words are one set comprehension:
         # a build counts the words of every paragraph it writes.
         self._words: dict[str, str] = {}
+        self._ascii: set[str] = set()  # ASCII tokens seen (their words: lower case)
 
     def words(self, text: str, tokens: list[str] | None = None) -> set[str]:
         """The text's folded words; ``tokens``, when given, are its tokens already split."""
         if tokens is None:
             tokens = self._terms.tokens(text)
         unique = set(tokens)
+        if text.isascii():
+            # An ASCII token's folded word is its lower case (the accent map only
+            # lower-cases ASCII): no Python runs per token, on most paragraphs.
+            self._ascii |= unique
+            return set(map(str.lower, unique))
         known = self._words.get
         out = {known(tok) for tok in unique}
         if None not in out:
@@ -88,9 +94,15 @@ class WordCounter:
         depend on which of its spellings was met."""
         if text_terms is None:
             return {}
-        words = self._terms._cache
-        return {w.decode("utf-8"): s.decode("utf-8") for tok, s in text_terms._cache.items()
-                if (w := words.get(tok)) is not None}
+        words, ascii_seen = self._terms._cache, self._ascii
+        out = {}
+        for tok, s in text_terms._cache.items():
+            w = words.get(tok)
+            if w is not None:
+                out[w.decode("utf-8")] = s.decode("utf-8")
+            elif tok in ascii_seen:
+                out[tok.lower()] = s.decode("utf-8")
+        return out
 
     @classmethod
     def load(cls, path: Path) -> WordCounter | None:
