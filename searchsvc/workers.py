@@ -23,9 +23,11 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import select
 import signal
 import socket
 import threading
+import time
 
 import uvicorn
 
@@ -43,11 +45,18 @@ def listening_socket(host: str, port: int, backlog: int) -> socket.socket:
 
 
 class HandedConnections(uvicorn.Server):
-    """uvicorn serving the connections its supervisor passes over ``channel``."""
+    """uvicorn serving the connections its supervisor passes over ``channel``.
+
+    Once started it says so on the channel (b"r"): the supervisor deals only to
+    ready workers while any is ready, so a replacement loading the index does
+    not sit on connections meanwhile.
+    """
 
     def __init__(self, config: uvicorn.Config, channel: socket.socket) -> None:
         super().__init__(config)
         self.channel = channel
+        self._connecting: set[asyncio.Task] = set()
+        self._protocol = None
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=[])  # the app and its lifespan; no listener of our own
@@ -57,75 +66,151 @@ class HandedConnections(uvicorn.Server):
             return config.http_protocol_class(config=config, server_state=self.server_state,
                                               app_state=self.lifespan.state)
 
+        self._protocol = protocol
         self.channel.setblocking(False)
-        loop.add_reader(self.channel.fileno(), self._receive, loop, protocol)
+        loop.add_reader(self.channel.fileno(), self._receive)
+        try:
+            self.channel.send(b"r")
+        except OSError:
+            pass  # the supervisor is gone: the reader sees the end and stops us
 
-    def _receive(self, loop: asyncio.AbstractEventLoop, protocol) -> None:
+    def _receive(self) -> None:
+        loop = asyncio.get_running_loop()
         while True:
             try:
                 data, fds, _, _ = socket.recv_fds(self.channel, 64, 64)
             except BlockingIOError:
                 return
-            except OSError:
+            except OSError as exc:
+                log.warning("worker channel failed: %s", exc)
                 data, fds = b"", []
-            if not data and not fds:  # the supervisor is gone: finish and stop
-                loop.remove_reader(self.channel.fileno())
-                self.should_exit = True
-                return
             for fd in fds:
                 conn = socket.socket(fileno=fd)
                 conn.setblocking(False)
-                loop.create_task(loop.connect_accepted_socket(protocol, conn))
+                task = loop.create_task(loop.connect_accepted_socket(self._protocol, conn))
+                self._connecting.add(task)
+                task.add_done_callback(self._connected)
+            if not data and not fds:  # the supervisor stopped dealing, or is gone: finish
+                loop.remove_reader(self.channel.fileno())
+                self.should_exit = True
+                return
+
+    def _connected(self, task: asyncio.Task) -> None:
+        self._connecting.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("a handed connection failed: %s", task.exception())
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
-        asyncio.get_running_loop().remove_reader(self.channel.fileno())
+        # Take what the supervisor already sent (and make its further sends fail,
+        # so they go to another worker), and let those connections start, so that
+        # uvicorn's shutdown below finishes them with the rest.
+        try:
+            self.channel.shutdown(socket.SHUT_RD)
+        except OSError:
+            pass
+        if self.channel.fileno() != -1:
+            asyncio.get_running_loop().remove_reader(self.channel.fileno())
+            self._receive()
+        if self._connecting:
+            await asyncio.gather(*self._connecting, return_exceptions=True)
         await super().shutdown(sockets)
 
 
 def _worker(config: uvicorn.Config, channel: socket.socket, inherited: list[socket.socket]) -> None:
+    # The supervisor's handlers were copied by fork; uvicorn installs its own once
+    # running, and until then a signal should simply end the process.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
     for sock in inherited:  # the listener and the other workers' channels, copied by fork
         sock.close()
     HandedConnections(config, channel).run()
 
 
-def _deal(listener: socket.socket, channels: list[socket.socket | None], stop: threading.Event,
-          forking: threading.Lock) -> None:
-    """Accept connections and pass each to the next worker in turn.
+class _Dealer:
+    """The supervisor's accepting thread: each connection to the next ready worker."""
 
-    ``forking`` is held while a connection is ours: a worker forked then would
-    inherit it and keep it open after the worker serving it closes it."""
-    listener.settimeout(0.5)  # to notice ``stop``: closing a socket does not wake accept()
-    turn = 0
-    while not stop.is_set():
-        try:
-            conn, _ = listener.accept()
-        except (TimeoutError, InterruptedError):
-            continue
-        except OSError as exc:
-            if stop.is_set():
-                return
-            with forking:
-                log.warning("accept failed: %s", exc)  # out of descriptors, say: go on
-            stop.wait(0.1)
-            continue
-        with forking, conn:
-            for _ in range(len(channels)):
-                channel = channels[turn % len(channels)]
-                turn += 1
-                if channel is None:
-                    continue
+    def __init__(self, listener: socket.socket, workers: int) -> None:
+        self.listener = listener
+        self.channels: list[socket.socket | None] = [None] * workers
+        self.ready = [False] * workers
+        self.stop = threading.Event()
+        # Held while a connection is ours, and while forking: a worker forked then
+        # would inherit the connection and keep it open after its own worker closed it.
+        self.forking = threading.Lock()
+        self._turn = 0
+
+    def run(self) -> None:
+        self.listener.setblocking(False)
+        while not self.stop.is_set():
+            readable, _, _ = select.select([self.listener], [], [], 0.5)
+            if not readable:
+                continue
+            with self.forking:
                 try:
-                    socket.send_fds(channel, [b"c"], [conn.fileno()])
-                    break
-                except OSError:  # that worker died; it is being replaced
-                    continue
+                    conn, _ = self.listener.accept()
+                except (BlockingIOError, InterruptedError):
+                    continue  # another wake-up took it, or the client gave up
+                except OSError as exc:
+                    log.warning("accept failed: %s", exc)  # out of descriptors, say: go on
+                    conn = None
+                if conn is not None:
+                    with conn:
+                        self._hand(conn)
+            if conn is None:
+                self.stop.wait(0.1)
+
+    def _hand(self, conn: socket.socket) -> None:
+        n = len(self.channels)
+        order = [(self._turn + k) % n for k in range(n)]
+        self._turn += 1
+        # Ready workers first; any worker when none is ready (all starting).
+        for i in sorted(order, key=lambda i: not self.ready[i]):
+            channel = self.channels[i]
+            if channel is None:
+                continue
+            try:
+                # Never wait on a worker that stopped reading: the next one takes it.
+                socket.send_fds(channel, [b"c"], [conn.fileno()], socket.MSG_DONTWAIT)
+                return
+            except OSError:
+                continue
+        log.warning("no worker could take a connection; it is closed")
+
+    def listen_for_ready(self) -> None:
+        """Mark workers that have said they are ready (called by the supervisor's loop)."""
+        for i, channel in enumerate(self.channels):
+            if channel is None or self.ready[i]:
+                continue
+            try:
+                if channel.recv(16, socket.MSG_DONTWAIT):
+                    self.ready[i] = True
+            except OSError:
+                pass
+
+    def replace(self, i: int, channel: socket.socket) -> None:
+        old = self.channels[i]
+        self.ready[i] = False
+        self.channels[i] = channel
+        if old is not None:
+            old.close()
+
+    def finish(self) -> None:
+        """Stop accepting, and tell each worker no more connections are coming: it
+        serves what it was sent, then stops (uvicorn's graceful shutdown)."""
+        self.stop.set()
+        for channel in self.channels:
+            if channel is not None:
+                try:
+                    channel.shutdown(socket.SHUT_WR)
+                except OSError:
+                    pass
 
 
 def serve(config: uvicorn.Config) -> None:
     """Run ``config.workers`` processes on ``config.host:config.port`` until told to stop.
 
-    A worker that dies is replaced; SIGTERM or SIGINT stops them all (each
-    finishes its requests: uvicorn's own graceful shutdown).
+    A worker that dies is replaced (after a pause when it keeps dying at once);
+    SIGTERM or SIGINT stops them all, each finishing its requests.
     """
     if config.workers <= 1:
         uvicorn.Server(config).run()
@@ -136,50 +221,69 @@ def serve(config: uvicorn.Config) -> None:
     listener = listening_socket(config.host, config.port, config.backlog)  # a taken port fails here
     config.port = listener.getsockname()[1]
     ctx = multiprocessing.get_context("fork")  # the app is loaded in each worker, not here
-    stop = threading.Event()
-    channels: list[socket.socket | None] = [None] * config.workers
-    forking = threading.Lock()
+    dealer = _Dealer(listener, config.workers)
+    # Set by the signal handler and polled: an Event set from a handler can
+    # deadlock on its own lock if the signal lands while the main thread waits on it.
+    stopping: list[int] = []
 
     def start(i: int) -> multiprocessing.Process:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        inherited = [listener, ours] + [c for c in channels if c is not None]
+        inherited = [listener, ours] + [c for c in dealer.channels if c is not None]
         p = ctx.Process(target=_worker, args=(config, theirs, inherited), name="searchsvc-worker")
-        with forking:
+        with dealer.forking:
             p.start()
         theirs.close()
-        old, channels[i] = channels[i], ours
-        if old is not None:
-            old.close()
+        dealer.replace(i, ours)
         log.info("started worker process [%s]", p.pid)
         return p
 
     def on_signal(signum, frame) -> None:
-        stop.set()
+        stopping.append(signum)
 
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     procs = [start(i) for i in range(config.workers)]
-    dealer = threading.Thread(target=_deal, args=(listener, channels, stop, forking), name="searchsvc-accept",
-                              daemon=True)
-    dealer.start()
+    started = [time.monotonic()] * config.workers
+    died: list[float | None] = [None] * config.workers
+    quick_deaths = [0] * config.workers
+    thread = threading.Thread(target=dealer.run, name="searchsvc-accept", daemon=True)
+    thread.start()
+    log.info("listening on %s:%d; connections dealt to %d workers in turn", config.host, config.port,
+             config.workers)
     try:
-        while not stop.wait(0.5):
+        while not stopping:
+            time.sleep(0.25)
+            dealer.listen_for_ready()
+            now = time.monotonic()
             for i, p in enumerate(procs):
-                if not p.is_alive():
-                    log.warning("worker process [%s] exited with %s; starting another", p.pid, p.exitcode)
-                    procs[i] = start(i)
+                if p.is_alive():
+                    continue
+                if died[i] is None:
+                    died[i] = now
+                    quick_deaths[i] = quick_deaths[i] + 1 if now - started[i] < 10 else 0
+                    log.warning("worker process [%s] exited with %s", p.pid, p.exitcode)
+                # A worker that dies at once (a broken index, say) is restarted after
+                # a growing pause rather than four times a second.
+                pause = min(30.0, 0.5 * 2 ** quick_deaths[i]) if quick_deaths[i] else 0.0
+                if now - died[i] < pause:
+                    continue
+                procs[i] = start(i)
+                started[i], died[i] = now, None
     finally:
-        stop.set()
-        dealer.join()
+        dealer.finish()
+        thread.join()
         listener.close()
+        deadline = time.monotonic() + (config.timeout_graceful_shutdown or 30) + 5
+        for p in procs:  # each has seen the end of its channel and is shutting down
+            p.join(timeout=max(0.0, deadline - time.monotonic()))
         for p in procs:
             if p.is_alive():
                 os.kill(p.pid, signal.SIGTERM)
         for p in procs:
-            p.join(timeout=config.timeout_graceful_shutdown or 30)
+            p.join(timeout=5)
             if p.is_alive():
                 p.kill()
                 p.join()
-        for channel in channels:
+        for channel in dealer.channels:
             if channel is not None:
                 channel.close()
         for s, handler in previous.items():

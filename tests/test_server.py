@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 import pytest
 from conftest import running_server
@@ -158,3 +160,55 @@ def test_a_worker_that_dies_is_replaced(tmp_path):
         for _ in range(50):  # whichever worker a connection lands on, it answers
             with httpx.Client(base_url=base, timeout=30) as c:
                 assert c.get("/api/search", params={"q": "asylum"}).json()["total"] == 3
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="reads /proc")
+def test_sigterm_stops_supervisor_and_workers_without_failing_answers(tmp_path):
+    # Clients keep asking while the service is told to stop: every answer given
+    # is a whole 200 (refused or closed connections are fine, half answers or
+    # 5xx are not), and the supervisor and its workers are gone soon after.
+    import os
+    import signal
+    import threading
+    import time
+
+    build(tmp_path)
+    with running_server(tmp_path, workers=2) as base:
+        port = int(base.rsplit(":", 1)[1])
+        supervisor, workers = _server_processes(port)
+        statuses: list[int] = []
+        stop = threading.Event()
+
+        def ask() -> None:
+            with httpx.Client(base_url=base, timeout=10) as c:
+                while not stop.is_set():
+                    try:
+                        r = c.get("/api/search", params={"q": "asylum"})
+                    except httpx.HTTPError:
+                        continue
+                    whole = r.status_code != 200 or r.json()["total"] == 3
+                    statuses.append(r.status_code if whole else -1)
+
+        threads = [threading.Thread(target=ask) for _ in range(6)]
+        for t in threads:
+            t.start()
+        time.sleep(1.0)
+        answered = len(statuses)
+        os.kill(supervisor, signal.SIGTERM)
+        deadline = time.monotonic() + 20
+        while any(Path(f"/proc/{pid}").exists() and b"zombie" not in _state(pid)
+                  for pid in [supervisor, *workers]):
+            assert time.monotonic() < deadline, "the service did not stop"
+            time.sleep(0.1)
+        stop.set()
+        for t in threads:
+            t.join()
+        assert answered > 10
+        assert set(statuses) == {200}, sorted(set(statuses))
+
+
+def _state(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/status").read_bytes().lower()
+    except OSError:
+        return b"zombie"
