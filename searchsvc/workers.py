@@ -47,9 +47,9 @@ def listening_socket(host: str, port: int, backlog: int) -> socket.socket:
 class HandedConnections(uvicorn.Server):
     """uvicorn serving the connections its supervisor passes over ``channel``.
 
-    Once started it says so on the channel (b"r"): the supervisor deals only to
-    ready workers while any is ready, so a replacement loading the index does
-    not sit on connections meanwhile.
+    Connections are dealt to every worker alike, ready or still loading its
+    index: preferring ready workers was tried, and with keep-alive clients the
+    first worker up kept every connection of a load test to itself.
     """
 
     def __init__(self, config: uvicorn.Config, channel: socket.socket) -> None:
@@ -69,10 +69,6 @@ class HandedConnections(uvicorn.Server):
         self._protocol = protocol
         self.channel.setblocking(False)
         loop.add_reader(self.channel.fileno(), self._receive)
-        try:
-            self.channel.send(b"r")
-        except OSError:
-            pass  # the supervisor is gone: the reader sees the end and stops us
 
     def _receive(self) -> None:
         loop = asyncio.get_running_loop()
@@ -127,12 +123,11 @@ def _worker(config: uvicorn.Config, channel: socket.socket, inherited: list[sock
 
 
 class _Dealer:
-    """The supervisor's accepting thread: each connection to the next ready worker."""
+    """The supervisor's accepting thread: each connection to the next worker."""
 
     def __init__(self, listener: socket.socket, workers: int) -> None:
         self.listener = listener
         self.channels: list[socket.socket | None] = [None] * workers
-        self.ready = [False] * workers
         self.stop = threading.Event()
         # Held while a connection is ours, and while forking: a worker forked then
         # would inherit the connection and keep it open after its own worker closed it.
@@ -163,8 +158,7 @@ class _Dealer:
         n = len(self.channels)
         order = [(self._turn + k) % n for k in range(n)]
         self._turn += 1
-        # Ready workers first; any worker when none is ready (all starting).
-        for i in sorted(order, key=lambda i: not self.ready[i]):
+        for i in order:
             channel = self.channels[i]
             if channel is None:
                 continue
@@ -176,20 +170,8 @@ class _Dealer:
                 continue
         log.warning("no worker could take a connection; it is closed")
 
-    def listen_for_ready(self) -> None:
-        """Mark workers that have said they are ready (called by the supervisor's loop)."""
-        for i, channel in enumerate(self.channels):
-            if channel is None or self.ready[i]:
-                continue
-            try:
-                if channel.recv(16, socket.MSG_DONTWAIT):
-                    self.ready[i] = True
-            except OSError:
-                pass
-
     def replace(self, i: int, channel: socket.socket) -> None:
         old = self.channels[i]
-        self.ready[i] = False
         self.channels[i] = channel
         if old is not None:
             old.close()
@@ -252,7 +234,6 @@ def serve(config: uvicorn.Config) -> None:
     try:
         while not stopping:
             time.sleep(0.25)
-            dealer.listen_for_ready()
             now = time.monotonic()
             for i, p in enumerate(procs):
                 if p.is_alive():
