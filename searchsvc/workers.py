@@ -56,19 +56,16 @@ class HandedConnections(uvicorn.Server):
         super().__init__(config)
         self.channel = channel
         self._connecting: set[asyncio.Task] = set()
-        self._protocol = None
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=[])  # the app and its lifespan; no listener of our own
-        config, loop = self.config, asyncio.get_running_loop()
-
-        def protocol() -> asyncio.Protocol:
-            return config.http_protocol_class(config=config, server_state=self.server_state,
-                                              app_state=self.lifespan.state)
-
-        self._protocol = protocol
         self.channel.setblocking(False)
-        loop.add_reader(self.channel.fileno(), self._receive)
+        asyncio.get_running_loop().add_reader(self.channel.fileno(), self._receive)
+
+    def _protocol(self) -> asyncio.Protocol:
+        """What uvicorn's own listener would make for each connection."""
+        return self.config.http_protocol_class(config=self.config, server_state=self.server_state,
+                                               app_state=self.lifespan.state)
 
     def _receive(self) -> None:
         loop = asyncio.get_running_loop()
@@ -104,9 +101,8 @@ class HandedConnections(uvicorn.Server):
             self.channel.shutdown(socket.SHUT_RD)
         except OSError:
             pass
-        if self.channel.fileno() != -1:
-            asyncio.get_running_loop().remove_reader(self.channel.fileno())
-            self._receive()
+        asyncio.get_running_loop().remove_reader(self.channel.fileno())
+        self._receive()
         if self._connecting:
             await asyncio.gather(*self._connecting, return_exceptions=True)
         await super().shutdown(sockets)
