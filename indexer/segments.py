@@ -9,10 +9,12 @@ length for every single posting (a third of the commit at 5,000 paragraphs).
 
 - it analyses text through a per-token cache: a token seen for the first time
   goes through the field's own analyzer, so every term is exactly Whoosh's;
-- positional fields keep one term id and one position per token, and one
+- positional fields keep one token kind and one position per token, and one
   stable sort per field at the end turns them into every term's postings
   (:class:`_InvertedField`); other fields collect each term's postings in
   arrays, already in document order; either way no tuple pool;
+- a field's kinds also know their unstemmed words, so the vocabulary's
+  document counts come from the same arrays (:meth:`BulkSegmentWriter.count_words`);
 - it keeps each document's field lengths in memory for the block statistics;
 - it hands the postings writer a whole block at a time.
 
@@ -38,6 +40,8 @@ from indexer.codec import ArrayCodec
 # the only ones for which a token's term can be cached on its own.
 _TOKEN_LOCAL_FILTERS = (LowercaseFilter, CharsetFilter, StemFilter)
 _CACHE_LIMIT = 1_000_000  # distinct tokens per field before the cache starts over
+# Tokens per step when counting each word's documents: the sort stays in cache.
+WORD_COUNT_CHUNK = 1 << 20
 
 
 def _lowercases_ascii(filters) -> bool:
@@ -157,61 +161,84 @@ class _Postings:
 class _InvertedField:
     """A positional field's tokens for the whole segment, inverted with numpy at the end.
 
-    Per document it keeps only term ids and positions (one dict lookup per token,
-    through a token -> term id cache); sorting all of them by term at flush time
-    gives every term's postings, frequencies and positions at once, instead of
-    Python appending to a term's lists once per posting.
+    Per document it keeps only token kinds and positions (one dict lookup per
+    token); a kind is a distinct token string, and knows its term id (and, when
+    the field's words are counted, its unstemmed word). Sorting all tokens by
+    term at flush time gives every term's postings, frequencies and positions at
+    once, instead of Python appending to a term's lists once per posting.
     """
 
-    def __init__(self, cache: TermCache, field_boost: float) -> None:
+    def __init__(self, cache: TermCache, field_boost: float, words: TermCache | None = None) -> None:
         self.cache = cache
         self.field_boost = field_boost
         self.term_ids: dict[bytes, int] = {}
-        self._token_ids: dict[str, int] = {}
-        self.tokens = array("I")  # term id of each token, document after document
+        self._kinds: dict[str, int] = {}  # token -> kind
+        self.kind_terms = array("I")  # kind -> term id
+        self.tokens = array("I")  # kind of each token, document after document
         self.positions = array("I")
         self.docs = array("I")  # documents with this field, in order
         self.starts = array("Q")  # where each document's tokens begin
         self.boosts = array("d")
-        self.last_tokens: list[str] | None = None  # the last value's tokens, for callers to reuse
+        # Counting words: each kind's word id (-1: not counted, e.g. a value
+        # that went through add_analysed, whose words the caller counts itself).
+        self.words = words
+        self.word_ids: dict[bytes, int] = {}
+        self.kind_words = array("i")
+        self._analysed_kinds: dict[int, int] = {}  # term id -> its kind without a word
+        self.counted = False  # whether the last value's words are in word_counts()
 
-    def _term_id(self, tok: str) -> int | None:
+    def _kind(self, tok: str) -> int | None:
         term = self.cache.term(tok)
         if term is None:
             return None
-        tid = self.term_ids.setdefault(term, len(self.term_ids))
-        if len(self._token_ids) >= self.cache.limit:
-            self._token_ids.clear()
-        self._token_ids[tok] = tid
-        return tid
+        word = -1
+        if self.words is not None:
+            w = self.words.term(tok)
+            if w is None:
+                return None
+            word = self.word_ids.setdefault(w, len(self.word_ids))
+        kind = len(self.kind_terms)
+        self.kind_terms.append(self.term_ids.setdefault(term, len(self.term_ids)))
+        self.kind_words.append(word)
+        # Forgetting tokens bounds the dict; kinds already used stay valid.
+        if len(self._kinds) >= self.cache.limit:
+            self._kinds.clear()
+        self._kinds[tok] = kind
+        return kind
 
     def add(self, docnum: int, value: str, boost: float) -> int | None:
         """Add one value; its length in tokens, or None when a token does not make
         exactly one term (the caller then uses :meth:`add_analysed`)."""
-        self.last_tokens = None
+        self.counted = False
         toks = self.cache.tokens(value)
-        get = self._token_ids.get
+        get = self._kinds.get
         ids = [get(t) for t in toks]
         if None in ids:
             for i, tok in enumerate(toks):
                 if ids[i] is None:
-                    tid = self._term_id(tok)
-                    if tid is None:
+                    kind = self._kind(tok)
+                    if kind is None:
                         return None
-                    ids[i] = tid
+                    ids[i] = kind
         self._start(docnum, boost)
         self.tokens.extend(ids)
         self.positions.extend(range(len(ids)))
-        self.last_tokens = toks
+        self.counted = self.words is not None
         return len(ids)
 
     def add_analysed(self, docnum: int, items, boost: float) -> int:
         """Add what ``field.index`` made of a value; its length (sum of frequencies)."""
+        self.counted = False
         pairs = []
         length = 0
         for btext, freq, _, vbytes in items:
             tid = self.term_ids.setdefault(btext, len(self.term_ids))
-            pairs.extend((pos, tid) for pos in _POSITIONS.decode_positions(vbytes))
+            kind = self._analysed_kinds.get(tid)
+            if kind is None:
+                kind = self._analysed_kinds[tid] = len(self.kind_terms)
+                self.kind_terms.append(tid)
+                self.kind_words.append(-1)
+            pairs.extend((pos, kind) for pos in _POSITIONS.decode_positions(vbytes))
             length += freq
         pairs.sort()
         self._start(docnum, boost)
@@ -224,16 +251,20 @@ class _InvertedField:
         self.starts.append(len(self.tokens))
         self.boosts.append(boost)
 
+    def _per_doc(self) -> np.ndarray:
+        """How many tokens each document has."""
+        starts = np.frombuffer(self.starts, dtype=np.uint64).astype(np.int64)
+        return np.diff(np.append(starts, len(self.tokens)))
+
     def postings(self):
         """(term ids, docnums, weights, frequencies, position starts) of every
         posting, in term id then document order, and all positions in that order."""
-        t = np.frombuffer(self.tokens, dtype=np.uint32)
+        t = np.frombuffer(self.kind_terms, dtype=np.uint32)[np.frombuffer(self.tokens, dtype=np.uint32)]
         docs = np.frombuffer(self.docs, dtype=np.uint32)
-        per_doc = np.diff(np.append(np.frombuffer(self.starts, dtype=np.uint64), len(t)).astype(np.int64))
         # A stable sort by term keeps each term's tokens in document, then position, order.
         order = np.argsort(t, kind="stable")
         t = t[order]
-        d = np.repeat(np.arange(len(docs), dtype=np.uint32), per_doc)[order]
+        d = np.repeat(np.arange(len(docs), dtype=np.uint32), self._per_doc())[order]
         pos = np.frombuffer(self.positions, dtype=np.uint32)[order]
         new = np.ones(len(t), dtype=bool)
         new[1:] = (t[1:] != t[:-1]) | (d[1:] != d[:-1])
@@ -242,6 +273,51 @@ class _InvertedField:
         row = d[first]
         weights = (freq * self.field_boost * np.frombuffer(self.boosts, dtype=np.float64)[row]).astype(np.float32)
         return t[first], docs[row], weights, freq, first, pos
+
+    def word_counts(self, chunk: int | None = None) -> dict[str, int]:
+        """{word: how many documents use it} over the values whose words were counted.
+
+        Documents are taken about ``chunk`` tokens at a time, so the sort that
+        finds each document's distinct words stays small.
+        """
+        if self.words is None or not self.word_ids:
+            return {}
+        chunk = chunk or WORD_COUNT_CHUNK
+        nwords = len(self.word_ids)
+        kind_words = np.frombuffer(self.kind_words, dtype=np.int32)
+        tokens = np.frombuffer(self.tokens, dtype=np.uint32)
+        ends = np.append(np.frombuffer(self.starts, dtype=np.uint64).astype(np.int64), len(tokens))
+        per_doc = np.diff(ends)
+        counts = np.zeros(nwords, dtype=np.int64)
+        first, n_docs = 0, len(self.starts)
+        while first < n_docs:
+            # Whole documents only: a word counts once per document.
+            last = max(first + 1, int(np.searchsorted(ends, ends[first] + chunk, side="right")) - 1)
+            last = min(last, n_docs)
+            a, b = int(ends[first]), int(ends[last])
+            w = kind_words[tokens[a:b]].astype(np.int64)
+            doc = np.repeat(np.arange(last - first, dtype=np.int64), per_doc[first:last])
+            kept = w >= 0
+            pairs = doc[kept] * nwords + w[kept]
+            pairs.sort()  # (np.unique hashes: ten times slower here)
+            distinct = np.ones(len(pairs), dtype=bool)
+            distinct[1:] = pairs[1:] != pairs[:-1]
+            counts += np.bincount(pairs[distinct] % nwords, minlength=nwords)
+            first = last
+        words = [w.decode("utf-8") for w in self.word_ids]
+        return {words[i]: int(counts[i]) for i in np.flatnonzero(counts).tolist()}
+
+    def word_stems(self) -> dict[str, str]:
+        """{word: its term} for every counted word this field has seen."""
+        if self.words is None:
+            return {}
+        words = list(self.word_ids)
+        terms = list(self.term_ids)  # in term id order: ids are handed out in insertion order
+        out = {}
+        for tid, wid in zip(self.kind_terms, self.kind_words):
+            if wid >= 0:
+                out[words[wid].decode("utf-8")] = terms[tid].decode("utf-8")
+        return out
 
 
 class BulkSegmentWriter(SegmentWriter):
@@ -287,10 +363,35 @@ class BulkSegmentWriter(SegmentWriter):
             items = memo[value] = list(field.index(value))
         return items
 
-    def last_tokens(self, name: str) -> list[str] | None:
-        """The tokens of field ``name`` in the last document added, when known."""
+    def count_words(self, name: str, analyzer) -> None:
+        """Count, for field ``name``, how many documents use each word ``analyzer``
+        makes (see :meth:`word_counts`). Call before adding documents.
+
+        The field's token kinds carry the words, so counting costs nothing per
+        token: a build's vocabulary used to be a set of words per paragraph.
+        """
         inv = self._fields.get(name)
-        return None if inv is None else inv.last_tokens
+        words = TermCache.for_analyzer(analyzer)
+        if inv is None or words is None or len(inv.docs):
+            raise ValueError(f"field {name!r}: words can be counted only on an empty positional field "
+                             "whose analyzers are a regex tokenizer and token-local filters")
+        inv.words = words
+
+    def words_counted(self, name: str) -> bool:
+        """Whether the last document's words in field ``name`` are in :meth:`word_counts`
+        (not when one of its tokens made other than one term or word)."""
+        inv = self._fields.get(name)
+        return inv is not None and inv.counted
+
+    def word_counts(self, name: str) -> dict[str, int]:
+        """{word: documents using it} in field ``name``, before the segment is written."""
+        inv = self._fields.get(name)
+        return {} if inv is None else inv.word_counts()
+
+    def word_stems(self, name: str) -> dict[str, str]:
+        """{word: its term} for the counted words of field ``name``."""
+        inv = self._fields.get(name)
+        return {} if inv is None else inv.word_stems()
 
     def _items(self, name: str, field, value):
         """(btext, freq, weight, vbytes) for one field value, as ``field.index`` gives them."""
@@ -328,7 +429,7 @@ class BulkSegmentWriter(SegmentWriter):
         self._check_fields(schema, names)
         docboost = self._doc_boost(fields)
         for inv in self._fields.values():
-            inv.last_tokens = None
+            inv.counted = False
         pdw.start_doc(docnum)
         try:
             for name in names:

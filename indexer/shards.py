@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from whoosh.index import TOC, LockError, clean_files
 
 from indexer.models import Paragraph
-from indexer.schema import TEXT, to_fields
+from indexer.schema import TEXT, exact_analyzer, to_fields
 from indexer.segments import BulkSegmentWriter
 from indexer.vocabulary import WordCounter
 
@@ -58,7 +58,10 @@ class ShardSink:
         self.writer = writer
         self.aliases = aliases
         self.result = ShardResult(segment=None)
+        # The writer counts the words of the text it indexes; this counter only
+        # takes the paragraphs whose words the writer could not keep.
         self.words = WordCounter()
+        writer.count_words(TEXT, exact_analyzer())
         self._progress = progress
         self._pending = 0
         self._exchange = exchange
@@ -76,7 +79,8 @@ class ShardSink:
 
     def add(self, p: Paragraph) -> None:
         self.writer.add_document(**to_fields(p, self.aliases))
-        self.words.add(p.text, self.writer.last_tokens(TEXT))
+        if not self.writer.words_counted(TEXT):
+            self.words.add(p.text)
         self.result.paragraphs += 1
         self.result.documents.add(p.doc_id)
         self._pending += 1
@@ -91,12 +95,15 @@ class ShardSink:
     def finish(self, outcome: Any) -> ShardResult:
         self.flush_progress()
         w = self.writer
+        self.words.merge(w.word_counts(TEXT))
+        stems = self.words.stems(w._caches.get(TEXT))
+        stems.update(w.word_stems(TEXT))
         if w._added:
             self.result.segment = w._finalize_segment()
         else:
             w._close_segment()
         self.result.vocabulary = self.words.counts
-        self.result.stems = self.words.stems(w._caches.get(TEXT))
+        self.result.stems = stems
         self.result.outcome = outcome
         return self.result
 

@@ -33,16 +33,14 @@ class WordCounter:
         cache = TermCache.for_analyzer(exact_analyzer())
         assert cache is not None
         self._terms = cache
-        # token -> folded word, so a paragraph's words are one set comprehension:
-        # a build counts the words of every paragraph it writes.
+        # token -> folded word, so a paragraph's words are one set comprehension
+        # (a build's writer counts most paragraphs' words itself: see ShardSink).
         self._words: dict[str, str] = {}
         self._ascii: set[str] = set()  # ASCII tokens seen (their words: lower case)
 
-    def words(self, text: str, tokens: list[str] | None = None) -> set[str]:
-        """The text's folded words; ``tokens``, when given, are its tokens already split."""
-        if tokens is None:
-            tokens = self._terms.tokens(text)
-        unique = set(tokens)
+    def words(self, text: str) -> set[str]:
+        """The text's folded words."""
+        unique = set(self._terms.tokens(text))
         if text.isascii():
             # An ASCII token's folded word is its lower case (the accent map only
             # lower-cases ASCII): no Python runs per token, on most paragraphs.
@@ -66,8 +64,8 @@ class WordCounter:
             out.add(word)
         return out
 
-    def add(self, text: str, tokens: list[str] | None = None) -> None:
-        self.counts.update(self.words(text, tokens))
+    def add(self, text: str) -> None:
+        self.counts.update(self.words(text))
 
     def remove(self, text: str) -> None:
         counts = self.counts

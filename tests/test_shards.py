@@ -173,3 +173,45 @@ def test_build_saves_each_words_stem_for_snippets(tmp_path):
     before = highlight._spans_by_analyzer(text, terms)
     highlight.learn_stems(gen / STEMS_FILE)
     assert highlight.spans(text, terms) == before
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_TEXT, min_size=1, max_size=10), st.sampled_from([1, 5, 1 << 20]))
+def test_a_shard_counts_each_words_paragraphs_as_a_word_counter_does(texts, chunk):
+    import tempfile
+
+    from indexer import segments
+    from indexer.models import Paragraph
+    from indexer.shards import ShardSink
+    from indexer.vocabulary import WordCounter
+
+    expected = WordCounter()
+    for text in texts:
+        expected.add(text)
+    with tempfile.TemporaryDirectory() as d:
+        ix = whoosh_index.create_in(d, S.build_schema())
+        sink = ShardSink(BulkSegmentWriter(ix, compound=False), {})
+        # A token whose word the writer cannot keep: its paragraphs are counted the slow way.
+        words = sink.writer._fields[S.TEXT].words
+        term = words.term
+        words.term = lambda tok: None if tok == "TROTSKY" else term(tok)
+        original, segments.WORD_COUNT_CHUNK = segments.WORD_COUNT_CHUNK, chunk
+        try:
+            for n, text in enumerate(texts):
+                sink.add(Paragraph(f"d#p{n}", "d", "A title", n, text))
+            result = sink.finish(None)
+        finally:
+            segments.WORD_COUNT_CHUNK = original
+    assert dict(result.vocabulary) == dict(expected.counts)
+    # Each stem is what the text analyzer makes of a token that folds to the word...
+    pairs = set()
+    for text in texts:
+        for tok in TermCache.for_analyzer(S.exact_analyzer()).tokens(text):
+            pairs.add(tuple(t.text for a in (S.exact_analyzer(), S.text_analyzer()) for t in a(tok)))
+    assert set(result.stems.items()) <= pairs
+    # ...and every word of a paragraph the writer counted has one.
+    counted = WordCounter()
+    for text in texts:
+        if "TROTSKY" not in text:
+            counted.add(text)
+    assert set(counted.counts) <= set(result.stems)
