@@ -71,7 +71,9 @@ RUN = re.compile(
     rf"(?=[A-Z]|al-)(?<![\w'-]){_TOKEN}(?:(?:\s+|\s*,\s*(?=Jr\.|Sr\.))(?:{_PARTICLE}\s+)?(?:{_TOKEN}|[IVX]{{1,5}}\b))*"
 )
 _PIECE = re.compile(rf"{_TOKEN}|[IVX]{{1,5}}\b|{_PARTICLE}(?=\s)")
-COORDINATED = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+# "Karl and Jenny Marx". Starting at the capital (the boundary checked behind it) lets
+# the regex engine skip to capitals: half the time of a leading lookahead, the same matches.
+COORDINATED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _SENTENCE_END = frozenset('.!?:;"“”([')
 
 

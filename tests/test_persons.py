@@ -194,3 +194,44 @@ def test_name_runs_are_classified_by_their_context_every_time() -> None:
     assert [(c.name, c.initial) for c in opening] == [("Larkin", True), ("Larkin", False)]
     again = candidates("On 31 August Larkin spoke to the dockers.")
     assert again == dated
+
+
+# The plain forms of the expressions discovery runs over every paragraph. The module's
+# versions are arranged for speed (they start at a capital); they must match the same.
+_PLAIN_PLACE = r"(?<!\w)(?:[Ii](?:n|nto)|[Aa](?:t|cross)|[Nn]ear|[Tt](?:hrough|he)|[Vv]isited?) ([A-Z][a-z]+)\b(?! [A-Z])"
+_PLAIN_TAILED = r"\b([A-Z][a-z]+) (?:%s)\b"
+_PLAIN_COORDINATED = r"(?=[A-Z])\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+
+
+def _fragments():
+    from hypothesis import strategies as st
+
+    words = ["in", "In", "into", "at", "At", "across", "near", "Near", "through", "the", "The",
+             "visit", "visite", "visited", "Visited", "and", "Street", "River", "Marx", "Jenny",
+             "Karl", "Engels", "McCoy", "O'Brien", "Hague", "x", "Xin", "Bin", "Theodore", "Ann-Marie"]
+    gaps = st.sampled_from([" "] * 8 + ["  ", ", ", ". ", "-", "'", "_", "9", "é", "\n", ""])
+    return st.lists(st.tuples(st.sampled_from(words), gaps), max_size=20).map(
+        lambda pairs: "".join(w + g for w, g in pairs))
+
+
+def test_fast_discovery_expressions_match_their_plain_forms():
+    import re
+
+    from hypothesis import example, given, settings
+
+    from indexer import discovery, names
+
+    place, tailed = re.compile(_PLAIN_PLACE), re.compile(_PLAIN_TAILED % "|".join(sorted(names.TAILS)))
+    coordinated = re.compile(_PLAIN_COORDINATED)
+
+    @settings(max_examples=400, deadline=None)
+    @given(_fragments())
+    @example("They visit Marx, visited Engels and visite Karl in The Hague.")
+    @example("XinKarl and Jenny Marx; Karl and Jenny Marx-Engels at O'Brien Street.")
+    def check(text):
+        for plain, fast in ((place, discovery._PLACE), (tailed, discovery._TAILED),
+                            (coordinated, names.COORDINATED)):
+            assert [(m.span(1), m.groups()) for m in fast.finditer(text)] == \
+                [(m.span(1), m.groups()) for m in plain.finditer(text)], (plain.pattern, text)
+
+    check()
