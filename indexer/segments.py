@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from array import array
 from pickle import dumps
+from typing import Any, NamedTuple
 
 import numpy as np
 from whoosh import formats
@@ -320,6 +321,18 @@ class _InvertedField:
         return out
 
 
+class _Step(NamedTuple):
+    """One field of :meth:`BulkSegmentWriter.add_document`'s plan."""
+
+    name: str
+    field: Any
+    inverted_field: _InvertedField | None
+    indexed: bool
+    stored: bool
+    column: Any
+    lengths: array | None  # the field's length per document, when it is scored
+
+
 class BulkSegmentWriter(SegmentWriter):
     """A ``SegmentWriter`` whose new documents go through :class:`TermCache` and term arrays.
 
@@ -341,6 +354,7 @@ class BulkSegmentWriter(SegmentWriter):
             if field.indexed and isinstance(field.format, (formats.Positions, formats.Frequency)):
                 self._caches[name] = TermCache.for_analyzer(field.analyzer)
         self._index_memo: dict[str, dict] = {}
+        self._plans: dict[tuple[str, ...], tuple[bool, list[_Step]]] = {}
         # Positional fields with a token cache are inverted with numpy (ArrayCodec only).
         self._fields: dict[str, _InvertedField] = {}
         if self._raw_positions:
@@ -420,41 +434,54 @@ class BulkSegmentWriter(SegmentWriter):
             freqs[term] = freqs.get(term, 0) + 1
         return [(t, n, n * fb, pack_uint(n)) for t, n in freqs.items()]
 
+    def _plan(self, keys: tuple[str, ...]) -> tuple[bool, list[_Step]]:
+        """How to add documents given with these keyword names, worked out once:
+        whether any is special (``_boost``, ``_stored_x``...) and a step per field."""
+        names = sorted(n for n in keys if not n.startswith("_"))
+        self._check_fields(self.schema, names)
+        steps = []
+        for name in names:
+            field = self.schema[name]
+            inverted_field = self._fields.get(name)
+            lengths = None
+            if field.scorable and (inverted_field is not None or field.indexed):
+                lengths = self._lengths.setdefault(name, array("I"))
+            steps.append(_Step(name, field, inverted_field, bool(field.indexed), bool(field.stored),
+                               field.column_type, lengths))
+        return any(k.startswith("_") for k in keys), steps
+
     def add_document(self, **fields) -> None:
         self._check_state()
-        schema = self.schema
         docnum = self.docnum
         pdw = self.perdocwriter
-        names = sorted(n for n in fields if not n.startswith("_"))
-        self._check_fields(schema, names)
-        docboost = self._doc_boost(fields)
+        # A build adds a million documents with the same keys: the schema lookups,
+        # checks and boost look-ups are done once per set of keys, not per field
+        # of every document.
+        key = tuple(fields)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = self._plan(key)
+        special, steps = plan
+        docboost = self._doc_boost(fields) if special else 1.0
         for inv in self._fields.values():
             inv.counted = False
         pdw.start_doc(docnum)
         try:
-            for name in names:
+            for name, field, inverted_field, indexed, stored_field, column, lengths in steps:
                 value = fields[name]
                 if value is None:
                     continue
-                field = schema[name]
                 length = 0
-                inverted_field = self._fields.get(name)
                 if inverted_field is not None:
-                    boost = self._field_boost(fields, name, docboost)
+                    boost = self._field_boost(fields, name, docboost) if special else docboost
                     added = inverted_field.add(docnum, value, boost) if isinstance(value, str) else None
                     if added is None:
                         added = inverted_field.add_analysed(docnum, field.index(value), boost)
-                    if field.scorable:
+                    if lengths is not None:
                         length = added
-                        lengths = self._lengths.get(name)
-                        if lengths is None:
-                            lengths = self._lengths[name] = array("I")
-                        lengths.extend([0] * (docnum + 1 - len(lengths)))
-                        lengths[docnum] = length
-                elif field.indexed:
-                    boost = self._field_boost(fields, name, docboost)
+                elif indexed:
+                    boost = self._field_boost(fields, name, docboost) if special else docboost
                     inverted = self._inverted.setdefault(name, {})
-                    scorable = field.scorable
                     for btext, freq, weight, vbytes in self._items(name, field, value):
                         postings = inverted.get(btext)
                         if postings is None:
@@ -463,17 +490,16 @@ class BulkSegmentWriter(SegmentWriter):
                         postings.weights.append(weight * boost)
                         if vbytes:
                             postings.values.append(vbytes)
-                        if scorable:
-                            length += freq
-                    if scorable:
-                        lengths = self._lengths.get(name)
-                        if lengths is None:
-                            lengths = self._lengths[name] = array("I")
-                        lengths.extend([0] * (docnum + 1 - len(lengths)))
-                        lengths[docnum] = length
-                stored = fields.get(f"_stored_{name}", value)
-                pdw.add_field(name, field, stored if field.stored else None, length)
-                column = field.column_type
+                        length += freq
+                    if lengths is None:
+                        length = 0
+                if lengths is not None:
+                    if len(lengths) != docnum:  # documents without this field, or one that failed
+                        del lengths[docnum:]
+                        lengths.extend([0] * (docnum - len(lengths)))
+                    lengths.append(length)
+                stored = fields.get(f"_stored_{name}", value) if special else value
+                pdw.add_field(name, field, stored if stored_field else None, length)
                 if column and stored is not None:
                     pdw.add_column_value(name, column, field.to_column_value(stored))
         except Exception:

@@ -30,12 +30,11 @@ def _fields(tmp: Path) -> list[dict]:
         return [S.to_fields(S.from_stored(f)) for f in s.all_stored_fields()]
 
 
-def test_bulk_writer_writes_whooshs_postings(tmp_path):
-    docs = _fields(tmp_path / "built")
-    assert len(docs) > 100
+def _written_by_both(tmp: Path, docs: list[dict]) -> dict:
+    """Readers of the same documents written by Whoosh's writer ("whoosh") and ours ("bulk")."""
     readers = {}
     for kind in ("whoosh", "bulk"):
-        d = tmp_path / kind
+        d = tmp / kind
         d.mkdir()
         ix = whoosh_index.create_in(str(d), S.build_schema())
         w = ix.writer(compound=False) if kind == "whoosh" else BulkSegmentWriter(ix, compound=False)
@@ -43,6 +42,13 @@ def test_bulk_writer_writes_whooshs_postings(tmp_path):
             w.add_document(**f)
         w.commit()
         readers[kind] = whoosh_index.open_dir(str(d)).reader()
+    return readers
+
+
+def test_bulk_writer_writes_whooshs_postings(tmp_path):
+    docs = _fields(tmp_path / "built")
+    assert len(docs) > 100
+    readers = _written_by_both(tmp_path, docs)
     try:
         a, b = all_postings(readers["whoosh"]), all_postings(readers["bulk"])
         assert len(a) > 1000
@@ -215,3 +221,25 @@ def test_a_shard_counts_each_words_paragraphs_as_a_word_counter_does(texts, chun
         if "TROTSKY" not in text:
             counted.add(text)
     assert set(counted.counts) <= set(result.stems)
+
+
+def test_bulk_writer_honours_boosts_stored_overrides_and_missing_fields(tmp_path):
+    docs = [
+        {S.ID: "a#p0", S.DOC_ID: "a", S.TITLE: "Deported", S.TEXT: "Trotsky was deported in 1929."},
+        {S.ID: "a#p1", S.DOC_ID: "a", S.TEXT: "No title here, a deported text.", "_boost": 2.0},
+        {S.ID: "b#p0", S.DOC_ID: "b", S.TITLE: "Exile", S.TEXT: "Exile and exile again.",
+         "_text_boost": 3.0, "_stored_title": "Exile (stored form)"},
+        {S.ID: "b#p1", S.DOC_ID: "b", S.TITLE: "Exile in Mexico", S.TEXT: "The last one, deported."},
+    ]
+    readers = _written_by_both(tmp_path, docs)
+    try:
+        assert all_postings(readers["whoosh"]) == all_postings(readers["bulk"])
+        stored = list(readers["bulk"].all_stored_fields())
+        assert stored == list(readers["whoosh"].all_stored_fields())
+        assert stored[2][S.TITLE] == "Exile (stored form)"
+        for field in (S.TEXT, S.TITLE):
+            assert [readers["bulk"].doc_field_length(n, field) for n in range(len(docs))] == \
+                [readers["whoosh"].doc_field_length(n, field) for n in range(len(docs))]
+    finally:
+        for r in readers.values():
+            r.close()
