@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer import schema as S
-from searchsvc.matchset import QueryTimeout, phrase_positions, postings_arrays
+from searchsvc.matchset import QueryTimeout, distinct, phrase_positions, postings_arrays
 
 K1, B = 1.2, 0.75
 # Weight of a word found in these places, relative to one occurrence in the text.
@@ -157,7 +157,7 @@ class DocStats:
         found = [self.paths.get(word), self.paths.get("~" + stem(word))]
         found += [self.paths.get(word[:k]) for k in range(max(6, len(word) - 2), len(word))]
         parts = [f for f in found if f is not None]
-        return np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int32)
+        return distinct(np.concatenate(parts)) if parts else np.zeros(0, np.int32)
 
 
 def preference(doc_ids: list[str]) -> np.ndarray:
@@ -409,7 +409,7 @@ def rank_documents(gen, searcher, words: list[str], expansions: dict[str, list[s
         for weight_idf, stems, w in lookups:
             ids = phrase_paragraphs(reader, stems, within, deadline, read)
             if ids.size:
-                score[np.unique(doc_ord[ids])] += w * weight_idf
+                score[distinct(doc_ord[ids])] += w * weight_idf
                 para[ids] += w * weight_idf
     order = keep[np.lexsort((stats.preference[keep], -score[keep]))]
     # Copies of one text show once: the best-scored copy, the preferred one on ties.

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer import schema as S
-from searchsvc.matchset import matcher_ids
+from searchsvc.matchset import distinct, matcher_ids
 
 # API facet name -> index field. "published" is the publication year.
 FACET_FIELDS = {"person": S.PERSON, "year": S.YEAR, "decade": S.DECADE, "published": S.PUB_YEAR}
@@ -147,7 +147,7 @@ class FacetField:
             if doc_ord is None:
                 return np.bincount(vals[vals >= 0], minlength=len(self.values))
             has = vals >= 0
-            keys = np.unique(doc_ord[ids[has]].astype(np.int64) * len(self.values) + vals[has])
+            keys = distinct(doc_ord[ids[has]].astype(np.int64) * len(self.values) + vals[has])
             return np.bincount(keys % len(self.values), minlength=len(self.values))
         has = self._sparse_docs()
         if has is not None:
@@ -173,7 +173,7 @@ class FacetField:
         if doc_ord is None:
             return np.bincount(vals, minlength=len(self.values))
         docs = np.repeat(ids, lens)
-        keys = np.unique(doc_ord[docs].astype(np.int64) * len(self.values) + vals)
+        keys = distinct(doc_ord[docs].astype(np.int64) * len(self.values) + vals)
         return np.bincount(keys % len(self.values), minlength=len(self.values))
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from searchsvc.facets import FacetField
+from searchsvc.matchset import distinct
 
 MAX_EMPTY_FILL = 30  # decades; wider spans show only decades that have results
 
@@ -61,7 +62,7 @@ def decade_counts(facet: FacetField, ids: np.ndarray, doc_ord: np.ndarray | None
     owners = np.repeat(ids if doc_ord is None else doc_ord[ids].astype(np.int64), lens)
     keep = decades >= 0
     # one count per (owner, decade): the decade index fits below 1000
-    keys = np.unique(owners[keep] * 1000 + decades[keep] // 10)
+    keys = distinct(owners[keep] * 1000 + decades[keep] // 10)
     values, counts = np.unique(keys % 1000, return_counts=True)
     return {int(v) * 10: int(c) for v, c in zip(values.tolist(), counts.tolist())}
 

@@ -35,19 +35,33 @@ class QueryTimeout(Exception):
     """Collecting matches took longer than the request time limit."""
 
 
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values of ``values``: ``np.unique(values)`` by a sort and a
+    neighbour comparison. Since numpy 2.3 ``np.unique`` hashes first, and for the
+    integer arrays a search makes that is 10 to 50 times slower here (1.2 ms against
+    0.02 ms for 1,000 values; 680 ms against 17 ms for a million). With
+    ``return_index`` or ``return_counts`` it still sorts.
+
+    >>> distinct(np.array([5, 1, 5, 3, 1])).tolist()
+    [1, 3, 5]
+    """
+    out = np.sort(values, axis=None)
+    if out.size < 2:
+        return out
+    keep = np.empty(out.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(out[1:], out[:-1], out=keep[1:])
+    return out[keep]
+
+
 def union(parts: Sequence[np.ndarray]) -> np.ndarray:
-    """Sorted docnums in any of ``parts``. A sort and a neighbour comparison: at
-    1M paragraphs ``np.unique`` (which hashes first) took ten times as long."""
+    """Sorted docnums in any of ``parts`` (each sorted and distinct)."""
     parts = [p for p in parts if p.size]
     if not parts:
         return EMPTY
     if len(parts) == 1:
         return parts[0]
-    out = np.concatenate(parts)
-    out.sort()
-    keep = np.ones(len(out), dtype=bool)
-    keep[1:] = out[1:] != out[:-1]
-    return out[keep]
+    return distinct(np.concatenate(parts))
 
 
 def contained(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -507,7 +521,7 @@ def query_ids(q: wq.Query | None, searcher, deadline: float = float("inf"),
         return phrase_ids(q, searcher, deadline, only, cache)
     # Anything else: Whoosh decides which documents match.
     m = q.matcher(searcher, searcher.boolean_context())
-    return np.unique(matcher_ids(m, deadline))
+    return distinct(matcher_ids(m, deadline))
 
 
 def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
@@ -533,7 +547,7 @@ def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
         read[w] = (cache or PostingsCache(reader, deadline)).get(field, w, candidates)
         if read[w].positions is None:  # not a block format we read: let Whoosh check the phrase
             m = q.matcher(searcher, searcher.boolean_context())
-            return np.unique(matcher_ids(m, deadline))
+            return distinct(matcher_ids(m, deadline))
         candidates = read[w].ids if candidates is None else intersect([candidates, read[w].ids])
         if not candidates.size:
             return EMPTY
@@ -557,7 +571,7 @@ def phrase_positions(reader, field: str, words: list[str], candidates: np.ndarra
         read[w] = cache.get(field, w, candidates)
         if read[w].positions is None:  # not a block format we read: Whoosh checks the phrase
             m = wq.Phrase(field, words).matcher(Searcher(reader, closereader=False), None)
-            return intersect([candidates, np.unique(matcher_ids(m, deadline))])
+            return intersect([candidates, distinct(matcher_ids(m, deadline))])
         candidates = intersect([candidates, read[w].ids])
     if not candidates.size:
         return EMPTY

@@ -27,7 +27,7 @@ from searchsvc.errors import BadRequest, Unavailable
 from searchsvc.facets import FACET_FIELDS, combine, multiselect_counts
 from searchsvc.highlight import highlight, snippet, spans
 from searchsvc.index_state import LoadedIndex
-from searchsvc.matchset import PostingsCache, QueryTimeout, query_ids
+from searchsvc.matchset import PostingsCache, QueryTimeout, distinct, query_ids
 from searchsvc.query import ParsedQuery, _positive_terms
 from searchsvc.scoring import Scorer, Unsupported, top
 from searchsvc.settings import Settings
@@ -448,7 +448,7 @@ class Execution:
         final = ids if mask is None else ids[mask[ids]]
         doc_ord = self.gen.columns.doc_ord if grouped else None
         if grouped:
-            total = int(np.unique(doc_ord[final]).size) if final.size else 0
+            total = int(distinct(doc_ord[final]).size) if final.size else 0
             if ranking is not None and self.req.sort == "relevance":
                 page = self.ranked_documents(ranking, final)
             else:

@@ -6,6 +6,8 @@ from collections import Counter
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from svc_corpus import client, index_root, paragraphs  # noqa: F401 - fixtures
 
 from searchsvc.facets import FacetField, multiselect_counts
@@ -158,3 +160,14 @@ def test_short_person_list_is_the_head_of_the_full_one(index_root, selected):
         assert any(row[0] == selected[0] and row[2] and row[1] > 0 for row in short)
     if selected == ["Lázaro Cárdenas"]:  # counted once: below the two-person cut
         assert extra and short[-1][:2] == ("Lázaro Cárdenas", 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-5, 2**40), max_size=300), st.sampled_from([np.int32, np.int64, np.uint32]))
+def test_distinct_is_np_unique(values, dtype):
+    from searchsvc.matchset import distinct
+
+    a = np.array([v % 2**31 if dtype != np.int64 else v for v in values], dtype=dtype)
+    got = distinct(a)
+    assert got.dtype == a.dtype
+    assert got.tolist() == np.unique(a).tolist()
