@@ -234,11 +234,14 @@ def mapped(postfile):
         return _maps[postfile]
     except KeyError:
         pass
-    try:
-        fd = postfile.file.fileno()
-        mm = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
-    except (AttributeError, OSError, ValueError):
-        mm = None
+    if isinstance(postfile.file, mmap.mmap):  # a file the storage already mapped
+        mm = postfile.file
+    else:
+        try:
+            fd = postfile.file.fileno()
+            mm = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+        except (AttributeError, OSError, ValueError):
+            mm = None
     _maps[postfile] = mm
     return mm
 

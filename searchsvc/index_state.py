@@ -21,8 +21,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
-
 from indexer.schema import CURRENT_FILE, GENERATION_META, PERSONS_FILE, STEMS_FILE
 from searchsvc.columns import Columns
 from searchsvc.errors import Unavailable
@@ -32,6 +30,7 @@ from searchsvc import postings
 from searchsvc.persons import PersonRegistry
 from searchsvc.query import QueryBuilder
 from searchsvc.scoring import FieldLengths
+from searchsvc.storage import open_index
 from searchsvc.suggest import Vocabulary
 
 postings.install()  # binary-search skip_to for every searcher of the service
@@ -95,7 +94,7 @@ class LoadedIndex:
                  max_terms: int = 32, max_expansions: int = 50) -> None:
         self.name = name
         self.path = root / name
-        self.ix = whoosh_index.open_dir(str(self.path))
+        self.ix = open_index(self.path)
         self.meta: dict[str, Any] = _read_json(self.path / GENERATION_META) or {}
         self.persons = PersonRegistry(_read_json(self.path / PERSONS_FILE) or {})
         self._local = threading.local()
