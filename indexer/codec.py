@@ -234,7 +234,10 @@ def mapped(postfile):
         return _maps[postfile]
     except KeyError:
         pass
-    if isinstance(postfile.file, mmap.mmap):  # a file the storage already mapped
+    if isinstance(postfile.file, mmap.mmap):
+        # A file the storage already mapped (searchsvc.storage): closing its reader
+        # unmaps it unless arrays still view it, so postings are read only while
+        # the reader is open, as with any Whoosh file.
         mm = postfile.file
     else:
         try:

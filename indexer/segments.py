@@ -377,9 +377,11 @@ class BulkSegmentWriter(SegmentWriter):
             items = memo[value] = list(field.index(value))
         return items
 
-    def count_words(self, name: str, analyzer) -> None:
+    def count_words(self, name: str, analyzer) -> bool:
         """Count, for field ``name``, how many documents use each word ``analyzer``
-        makes (see :meth:`word_counts`). Call before adding documents.
+        makes (see :meth:`word_counts`); False when this field cannot (not a
+        numpy-inverted field, an analyzer that is not cacheable, documents already
+        added), and the caller counts words itself. Call before adding documents.
 
         The field's token kinds carry the words, so counting costs nothing per
         token: a build's vocabulary used to be a set of words per paragraph.
@@ -387,9 +389,9 @@ class BulkSegmentWriter(SegmentWriter):
         inv = self._fields.get(name)
         words = TermCache.for_analyzer(analyzer)
         if inv is None or words is None or len(inv.docs):
-            raise ValueError(f"field {name!r}: words can be counted only on an empty positional field "
-                             "whose analyzers are a regex tokenizer and token-local filters")
+            return False
         inv.words = words
+        return True
 
     def words_counted(self, name: str) -> bool:
         """Whether the last document's words in field ``name`` are in :meth:`word_counts`

@@ -58,8 +58,8 @@ class ShardSink:
         self.writer = writer
         self.aliases = aliases
         self.result = ShardResult(segment=None)
-        # The writer counts the words of the text it indexes; this counter only
-        # takes the paragraphs whose words the writer could not keep.
+        # The writer counts the words of the text it indexes when it can; this
+        # counter takes the paragraphs whose words the writer did not keep.
         self.words = WordCounter()
         writer.count_words(TEXT, exact_analyzer())
         self._progress = progress

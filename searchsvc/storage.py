@@ -5,7 +5,9 @@ with a seek and a read on a buffered file: a system call or two and an 8 KB copy
 for a few dozen bytes, some thirty times per request (a word is looked up in
 every field and every segment). From a memory map the same read is a slice.
 
-The stored-fields column keeps Whoosh's buffered file: it is read a paragraph at
+A generation's files are never rewritten in place (new segments get new names,
+JSON files are replaced whole), which a memory map needs: a file truncated under
+it would crash the process. The stored-fields column keeps Whoosh's buffered file: it is read a paragraph at
 a time, ten per request, and mapping it would add every page ever shown to a
 worker's resident memory (570 MB at a million paragraphs).
 """
@@ -19,8 +21,10 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 from whoosh.index import Index
 
-# Whoosh 3 names a segment's stored-fields column "<segment>._stored.col".
-_BUFFERED_SUFFIX = "._stored.col"
+# Whoosh 3 names a segment's stored-fields column "<segment>._stored.col". A
+# compound segment (".seg", from older or foreign indexes) is opened buffered too:
+# Whoosh maps it itself, and reads its stored fields from that map as it always did.
+_BUFFERED_SUFFIXES = ("._stored.col", ".seg")
 
 
 class MappedFile(StructFile):
@@ -50,7 +54,7 @@ class MappedStorage(FileStorage):
         super().__init__(path, readonly=True)
 
     def open_file(self, name: str, **kwargs) -> StructFile:
-        if name.endswith(_BUFFERED_SUFFIX):
+        if name.endswith(_BUFFERED_SUFFIXES):
             return super().open_file(name, **kwargs)
         with open(self._fpath(name), "rb") as f:
             try:

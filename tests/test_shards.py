@@ -182,8 +182,9 @@ def test_build_saves_each_words_stem_for_snippets(tmp_path):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(_TEXT, min_size=1, max_size=10), st.sampled_from([1, 5, 1 << 20]))
-def test_a_shard_counts_each_words_paragraphs_as_a_word_counter_does(texts, chunk):
+@given(st.lists(_TEXT, min_size=1, max_size=10), st.sampled_from([1, 5, 1 << 20]),
+       st.sampled_from([2, 1_000_000]))
+def test_a_shard_counts_each_words_paragraphs_as_a_word_counter_does(texts, chunk, limit):
     import tempfile
 
     from indexer import segments
@@ -198,7 +199,10 @@ def test_a_shard_counts_each_words_paragraphs_as_a_word_counter_does(texts, chun
         ix = whoosh_index.create_in(d, S.build_schema())
         sink = ShardSink(BulkSegmentWriter(ix, compound=False), {})
         # A token whose word the writer cannot keep: its paragraphs are counted the slow way.
-        words = sink.writer._fields[S.TEXT].words
+        inverted = sink.writer._fields[S.TEXT]
+        # A small limit makes the token caches start over mid-build.
+        inverted.cache.limit = inverted.words.limit = limit
+        words = inverted.words
         term = words.term
         words.term = lambda tok: None if tok == "TROTSKY" else term(tok)
         original, segments.WORD_COUNT_CHUNK = segments.WORD_COUNT_CHUNK, chunk
@@ -243,3 +247,23 @@ def test_bulk_writer_honours_boosts_stored_overrides_and_missing_fields(tmp_path
     finally:
         for r in readers.values():
             r.close()
+
+
+def test_a_shard_whose_writer_cannot_count_words_counts_them_itself(tmp_path):
+    from whoosh.codec.whoosh3 import W3Codec
+
+    from indexer.models import Paragraph
+    from indexer.shards import ShardSink
+    from indexer.vocabulary import WordCounter
+
+    texts = ["Trotsky was deported.", "Deported again, to Cárdenas's Mexico.", ""]
+    ix = whoosh_index.create_in(str(tmp_path), S.build_schema())
+    # Whoosh's own codec: no numpy-inverted fields, so the writer keeps no words.
+    sink = ShardSink(BulkSegmentWriter(ix, compound=False, codec=W3Codec()), {})
+    for n, text in enumerate(texts):
+        sink.add(Paragraph(f"d#p{n}", "d", "A title", n, text))
+    result = sink.finish(None)
+    expected = WordCounter()
+    for text in texts:
+        expected.add(text)
+    assert dict(result.vocabulary) == dict(expected.counts) != {}

@@ -56,3 +56,25 @@ def test_a_file_closes_while_arrays_still_view_its_map(index_root):  # noqa: F81
     f.close()  # must not fail; the map lives on while the view does
     assert f.is_closed
     assert view.tobytes() == head
+
+
+def test_a_compound_segment_is_left_to_whoosh_to_map(tmp_path):
+    from indexer import schema as S
+
+    ix = whoosh_index.create_in(str(tmp_path), S.build_schema())
+    w = ix.writer()  # Whoosh's writer, compound segment (a ".seg" file)
+    for n, text in enumerate(["Strike at the docks.", "The strike spread.", "Exile in Mexico."]):
+        w.add_document(**{S.ID: f"d#p{n}", S.DOC_ID: "d", S.TEXT: text, S.TITLE: "Docks"})
+    w.commit()
+    storage = MappedStorage(str(tmp_path))
+    seg = next(n for n in storage.list() if n.endswith(".seg"))
+    f = storage.open_file(seg)
+    assert not isinstance(f, MappedFile)
+    f.close()
+    ours, theirs = open_index(tmp_path).reader(), whoosh_index.open_dir(str(tmp_path)).reader()
+    try:
+        assert all_postings(ours) == all_postings(theirs) != {}
+        assert list(ours.all_stored_fields()) == list(theirs.all_stored_fields())
+    finally:
+        ours.close()
+        theirs.close()
