@@ -217,9 +217,12 @@ class _InvertedField:
         if None in ids:
             for i, tok in enumerate(toks):
                 if ids[i] is None:
-                    kind = self._kind(tok)
+                    # (looked up again: the token may have come earlier in this value)
+                    kind = get(tok)
                     if kind is None:
-                        return None
+                        kind = self._kind(tok)
+                        if kind is None:
+                            return None
                     ids[i] = kind
         self._start(docnum, boost)
         self.tokens.extend(ids)
