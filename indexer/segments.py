@@ -255,10 +255,9 @@ class _InvertedField:
         self.starts.append(len(self.tokens))
         self.boosts.append(boost)
 
-    def _per_doc(self) -> np.ndarray:
-        """How many tokens each document has."""
-        starts = np.frombuffer(self.starts, dtype=np.uint64).astype(np.int64)
-        return np.diff(np.append(starts, len(self.tokens)))
+    def _ends(self) -> np.ndarray:
+        """Where each document's tokens begin, and then the total."""
+        return np.append(np.frombuffer(self.starts, dtype=np.uint64).astype(np.int64), len(self.tokens))
 
     def postings(self):
         """(term ids, docnums, weights, frequencies, position starts) of every
@@ -268,7 +267,7 @@ class _InvertedField:
         # A stable sort by term keeps each term's tokens in document, then position, order.
         order = np.argsort(t, kind="stable")
         t = t[order]
-        d = np.repeat(np.arange(len(docs), dtype=np.uint32), self._per_doc())[order]
+        d = np.repeat(np.arange(len(docs), dtype=np.uint32), np.diff(self._ends()))[order]
         pos = np.frombuffer(self.positions, dtype=np.uint32)[order]
         new = np.ones(len(t), dtype=bool)
         new[1:] = (t[1:] != t[:-1]) | (d[1:] != d[:-1])
@@ -290,7 +289,7 @@ class _InvertedField:
         nwords = len(self.word_ids)
         kind_words = np.frombuffer(self.kind_words, dtype=np.int32)
         tokens = np.frombuffer(self.tokens, dtype=np.uint32)
-        ends = np.append(np.frombuffer(self.starts, dtype=np.uint64).astype(np.int64), len(tokens))
+        ends = self._ends()
         per_doc = np.diff(ends)
         counts = np.zeros(nwords, dtype=np.int64)
         first, n_docs = 0, len(self.starts)
