@@ -6,10 +6,13 @@
    into ``--index`` (default ``bench/out/index``; ``--reuse`` keeps an existing one).
 2. Builds a *baseline* Whoosh index of the same paragraphs in the same run: Whoosh's
    defaults (a ``TEXT`` field with the StandardAnalyzer, plus ``doc_id`` stored).
-3. Runs every query of every ``<shared>/eval/*.json`` through
-   (a) the project's own ``searchsvc.search.search`` in-process with ``group=document``, and
+3. Runs every query of every ``<shared>/eval/*.json`` and of the blind set
+   ``bench/known_items_blind.json`` (written from reading the documents before the
+   ranking it measures; never tuned on) through
+   (a) the project's own ``searchsvc.search.search`` in-process, as a visitor's search
+       arrives: the API's defaults, or ``--param group=paragraph`` and the like, and
    (b) the baseline: ``QueryParser("text")``, BM25F, a document ranked by its best paragraph.
-4. Prints MRR and success@1/5 for both, the rank of each query, the worst queries
+4. Prints MRR and success@1/5 for both, per query set and overall, the rank of each query, the worst queries
    with what came first instead, and writes ``bench/out/known_items.json``.
 
 A query's rank is that of the first document that is its target or one of its
@@ -37,6 +40,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "bench" / "out"
+BLIND = REPO / "bench" / "known_items_blind.json"
 DEPTH = 100  # documents looked at per query; the API's largest page
 BASELINE_SCAN = 5000  # baseline paragraphs scored per query before grouping by document
 
@@ -109,14 +113,14 @@ def summarise(ranks: Sequence[int | None]) -> dict[str, Any]:
     }
 
 
-def load_queries(eval_dir: Path) -> list[KnownItem]:
-    """Every known-item query of every gold file, in file order.
+def load_queries(eval_dir: Path, extra: Sequence[Path] = ()) -> list[KnownItem]:
+    """Every known-item query of every gold file, in file order, then of ``extra``.
 
     A file that is not valid JSON, or an entry without ``q`` or ``doc``, is
     reported on stderr and skipped.
     """
     items: list[KnownItem] = []
-    for path in sorted(eval_dir.glob("*.json")):
+    for path in [*sorted(eval_dir.glob("*.json")), *(p for p in extra if p.is_file())]:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
@@ -163,9 +167,11 @@ def has_index(index: Path) -> bool:
     return read_current(index) is not None
 
 
-def project_ranker(index: Path, depth: int = DEPTH) -> tuple[Ranker, Any]:
-    """The real search function in-process, grouped by document; also returns the
-    loaded generation (for its paragraphs)."""
+def project_ranker(index: Path, depth: int = DEPTH,
+                   params: Sequence[tuple[str, str]] = ()) -> tuple[Ranker, Any]:
+    """The real search function in-process with the API's defaults and ``params``,
+    documents in the order of their first hit; also returns the loaded generation
+    (for its paragraphs)."""
     from searchsvc.index_state import LoadedIndex, read_current
     from searchsvc.search import parse_request, search
     from searchsvc.settings import Settings
@@ -178,9 +184,9 @@ def project_ranker(index: Path, depth: int = DEPTH) -> tuple[Ranker, Any]:
     gen = LoadedIndex(index, name, cache_size=0)
 
     def rank(q: str) -> list[str]:
-        req = parse_request([("q", q), ("group", "document"), ("size", str(depth))],
-                            settings, gen.persons)
-        return [h["doc_id"] for h in search(gen, req, settings)["hits"]]
+        req = parse_request([("q", q), *params, ("size", str(depth))], settings, gen.persons)
+        return first_per_document((h["doc_id"] for h in search(gen, req, settings)["hits"]),
+                                  depth)
 
     return rank, gen
 
@@ -264,7 +270,10 @@ def _r(rank: int | None) -> str:
 
 
 def report(outcomes: Sequence[Outcome], names: Sequence[str], worst: int = 8) -> dict[str, Any]:
-    summary = {n: summarise([o.ranks[n] for o in outcomes]) for n in names}
+    summary: dict[str, Any] = {n: summarise([o.ranks[n] for o in outcomes]) for n in names}
+    sets = sorted({o.item.source for o in outcomes})
+    summary["by_set"] = {s: {n: summarise([o.ranks[n] for o in outcomes if o.item.source == s])
+                             for n in names} for s in sets}
     lines = ["", f"{'query':<42} {'kind':<15} " + " ".join(f"{n:>9}" for n in names)]
     for o in outcomes:
         lines.append(f"{o.item.q[:42]:<42} {(o.item.hard_kind or '')[:15]:<15} "
@@ -274,6 +283,11 @@ def report(outcomes: Sequence[Outcome], names: Sequence[str], worst: int = 8) ->
         s = summary[n]
         lines.append(f"{n:<9} MRR {s['mrr']:.3f}  success@1 {s['success@1']:.3f}  "
                      f"success@5 {s['success@5']:.3f}  found {s['found']}/{s['queries']}")
+    for s in sets:
+        for n in names:
+            m = summary["by_set"][s][n]
+            lines.append(f"  {s:<24} {n:<9} MRR {m['mrr']:.3f}  success@5 {m['success@5']:.3f}  "
+                         f"found {m['found']}/{m['queries']}")
     first = names[0]
     if len(names) > 1:
         delta = summary[first]["mrr"] - summary[names[1]]["mrr"]
@@ -313,12 +327,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--depth", type=int, default=DEPTH,
                     help=f"documents looked at per query (default {DEPTH})")
     ap.add_argument("--out", type=Path, default=OUT / "known_items.json")
+    ap.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                    help="a search parameter added to every project query "
+                    "(e.g. group=paragraph); default: the API's defaults")
     args = ap.parse_args(argv)
     corpus, eval_dir = args.shared / "corpus", args.shared / "eval"
     if not corpus.is_dir() or not eval_dir.is_dir():
         print(f"Error: {args.shared} has no corpus/ and eval/ folders", file=sys.stderr)
         return 1
-    items = load_queries(eval_dir)
+    items = load_queries(eval_dir, [BLIND])
+    absent = [i for i in items if not any((corpus / d).is_file() for d in i.targets)]
+    if absent:
+        # A query set written for another corpus (the blind set on a test corpus).
+        print(f"skipping {len(absent)} queries whose documents are not in {corpus}",
+              file=sys.stderr)
+        items = [i for i in items if i not in absent]
     if not items:
         print(f"Error: no known-item queries in {eval_dir}", file=sys.stderr)
         return 1
@@ -327,7 +350,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.reuse and has_index(args.index)):
         build_project(corpus, args.index)
     with contextlib.ExitStack() as stack:
-        project, gen = project_ranker(args.index, args.depth)
+        params = [tuple(p.split("=", 1)) for p in args.param if "=" in p]
+        project, gen = project_ranker(args.index, args.depth, params)
         stack.callback(gen.close)
         if not (args.reuse and has_baseline(baseline_dir)):
             n = build_baseline(stored_paragraphs(gen), baseline_dir)
@@ -339,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         summary = report(outcomes, ["project", "baseline"])
         write_json(args.out, outcomes, summary, {
             "generation": gen.name, "paragraphs": gen.doc_count, "documents": gen.documents,
-            "index_seconds": round(build_s, 1), "depth": args.depth,
+            "index_seconds": round(build_s, 1), "depth": args.depth, "params": params,
         })
     print(f"\nwrote {args.out}")
     return 0

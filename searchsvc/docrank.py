@@ -9,8 +9,12 @@ grouped by document, a plain query is matched and scored per *document*:
   its folded form in person_names and author, a four-digit word also in the
   year and publication-year fields, the words of the file's path, and the
   close forms of a misspelt word;
-* a document matches when every word occurs somewhere in it (when no document
-  has them all, the documents having the most of them);
+* a document matches when every word occurs somewhere in it; with ``match=most``
+  (the default) a query of three or more words also matches documents holding
+  three quarters of its words, and when no document holds every word the
+  documents holding the most of them match: a known item remembered with one
+  wrong word is still found. Those are *partial* matches, scored down by the
+  share of words they hold (Lucene's coordination factor) and labelled;
 * the score is BM25 over the whole document (term frequency summed over its
   paragraphs, saturated, normalised by the document's length), plus boosts for
   a word in the title, author or publication year, plus a bonus for each pair
@@ -57,6 +61,8 @@ COMMON_MIN = 5000  # ... and in more than this many: a small archive has no such
 COPY_PROBES = 8  # paragraphs compared to confirm two documents are copies
 PHRASE_DOCS = 100  # documents whose paragraphs are checked for phrases, at most
 EXPANSIONS = 3
+MATCH_MODES = ("all", "most", "any")
+MOST_SHARE = 0.75  # match=most: share of a long query's words a partial match must hold
 
 _STEM = S.text_analyzer()
 _FOLD = S.exact_analyzer()
@@ -226,7 +232,22 @@ class DocRanking:
     paragraphs: np.ndarray  # sorted docnums: paragraphs of those documents with a query word
     para_score: np.ndarray  # docnum -> how well the paragraph itself matches
     words: tuple[str, ...]
-    complete: bool  # every word found in each document (else: the most words found)
+    complete: bool  # every shown document holds every counted word
+    present: np.ndarray | None = None  # (word, document ordinal) -> the document has it
+    counted: tuple[bool, ...] = ()  # per word: counted for matching (not too common)
+
+    def missing(self, doc: int) -> list[str]:
+        """The query words document ``doc`` lacks (a partial match's label).
+
+        >>> r = DocRanking(np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0), ("a", "b"),
+        ...                False, np.array([[True], [False]]), (True, True))
+        >>> r.missing(0)
+        ['b']
+        """
+        if self.present is None:
+            return []
+        return [w for i, w in enumerate(self.words)
+                if self.counted[i] and not self.present[i, doc]]
 
     def best_paragraphs(self, final: np.ndarray, doc_ord: np.ndarray) -> dict[int, int]:
         """Document ordinal -> its best paragraph among ``final`` (earliest on ties).
@@ -346,8 +367,25 @@ def _common(reader, stemmed: str) -> bool:
     return df > COMMON_MIN and df > COMMON_SHARE * reader.doc_count()
 
 
+def least_matched(mode: str, counted: int, best: int) -> int:
+    """How many of ``counted`` query words a document must hold, when the best
+    document holds ``best`` of them.
+
+    >>> [least_matched("most", n, n) for n in (1, 2, 3, 4, 5, 8)]
+    [1, 2, 2, 3, 3, 6]
+    >>> least_matched("most", 4, 2), least_matched("all", 4, 2), least_matched("any", 4, 4)
+    (2, 4, 1)
+    """
+    if mode == "all":
+        return counted
+    if mode == "any":
+        return 1
+    wanted = counted if counted <= 2 else max(1, math.floor(MOST_SHARE * counted))
+    return max(1, min(wanted, best))
+
+
 def rank_documents(gen, searcher, words: list[str], expansions: dict[str, list[str]],
-                   deadline: float = float("inf")) -> DocRanking:
+                   deadline: float = float("inf"), mode: str = "most") -> DocRanking:
     """Score every document for the plain query ``words`` (see the module docstring)."""
     reader = searcher.reader()
     cols = gen.columns
@@ -363,7 +401,8 @@ def rank_documents(gen, searcher, words: list[str], expansions: dict[str, list[s
     common = {w for w in words if _common(reader, stem(w))}
     if common == set(words):
         common = set()  # "the of": nothing else to go by
-    for word in words:
+    present_by_word = np.zeros((len(words), n_docs), dtype=bool)
+    for i, word in enumerate(words):
         if word in common:
             idfs.append(0.0)
             continue
@@ -385,12 +424,17 @@ def rank_documents(gen, searcher, words: list[str], expansions: dict[str, list[s
         idfs.append(word_idf)
         score += best
         matched += present
+        present_by_word[i] = present
     body = para > 0
     top = int(matched.max()) if n_docs and words else 0
-    if top == 0:
+    counted = len(words) - len(common)
+    if top == 0 or (mode == "all" and top < counted):
         empty = np.zeros(0, np.int32)
         return DocRanking(empty, np.zeros(0), empty, para, tuple(words), True)
-    keep = np.flatnonzero(matched == top)
+    keep = np.flatnonzero(matched >= least_matched(mode, counted, top))
+    if counted:
+        # A document holding fewer of the words ranks lower (coordination factor).
+        score[keep] *= matched[keep] / counted
     in_keep = np.zeros(n_docs, dtype=bool)
     in_keep[keep] = True
     valid = doc_ord >= 0
@@ -426,4 +470,5 @@ def rank_documents(gen, searcher, words: list[str], expansions: dict[str, list[s
         cand = np.flatnonzero(valid & bare[np.where(valid, doc_ord, 0)]).astype(np.int32)
         chosen[cols.first_per_document(cand, "reading")] = True
     return DocRanking(order.astype(np.int32), score[order], np.flatnonzero(chosen).astype(np.int32),
-                      para, tuple(words), top == len(words) - len(common))
+                      para, tuple(words), bool((matched[order] == counted).all()),
+                      present_by_word, tuple(w not in common for w in words))

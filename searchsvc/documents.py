@@ -13,6 +13,8 @@ True
 
 from __future__ import annotations
 
+from collections import Counter
+
 from typing import Any
 
 from whoosh import query as wq
@@ -53,12 +55,20 @@ def load_document(gen: LoadedIndex, doc_id: str) -> dict[str, Any]:
                         key=lambda p: p.position)
     first = paragraphs[0]
     persons = gen.persons
+    mentions = Counter(r.id for p in paragraphs for r in dict.fromkeys(p.persons))
+    names = {r.id: r.name for p in paragraphs for r in p.persons}
     return {
         "ok": True,
         "doc_id": doc_id,
         "title": first.title,
         "author": first.author,
         "published": first.published,
+        "date_source": getattr(first, "date_source", None) or None,
+        # The whole document's people (most mentioned first) and years, for its header.
+        "persons": [{"id": pid, "name": persons.name(pid, names[pid]), "paragraphs": n}
+                    for pid, n in sorted(mentions.items(),
+                                         key=lambda kv: (-kv[1], persons.sort_key(kv[0])))],
+        "years": sorted({y for p in paragraphs for y in p.years}),
         "generation": gen.name,
         "paragraphs": [
             {

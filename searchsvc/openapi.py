@@ -67,6 +67,9 @@ HIT = {
         "url": {"type": "string", "description": "/doc/<doc_id>?q=...#p<n>"},
         "score": {"type": ["number", "null"], "description": "BM25F score; null when sorted "
                   "by date or browsing without words"},
+        "missing": {"type": "array", "items": {"type": "string"},
+                    "description": "query words this result does not hold (a partial match; "
+                    "empty when it holds them all)"},
         "matches": {"type": "integer", "description": "group=document: matching paragraphs"},
         "paragraphs": {"type": "array", "items": PARAGRAPH_LINK,
                        "description": "group=document: links to the matching paragraphs"},
@@ -75,7 +78,7 @@ HIT = {
 
 SEARCH_RESPONSE = {
     "type": "object",
-    "required": ["ok", "query", "total", "page", "size", "pages", "hits", "facets",
+    "required": ["ok", "query", "total", "page", "size", "pages", "partial", "hits", "facets",
                  "suggestion", "expanded", "generation"],
     "properties": {
         "ok": {"const": True},
@@ -86,6 +89,8 @@ SEARCH_RESPONSE = {
         "page": {"type": "integer"},
         "size": {"type": "integer"},
         "pages": {"type": "integer"},
+        "partial": {"type": "boolean", "description": "some results lack a query word "
+                    "(see match and each hit's missing)"},
         "hits": {"type": "array", "items": HIT},
         "facets": {"type": "object", "required": ["person", "year", "decade", "published"],
                    "properties": {k: {"type": "array", "items": FACET_VALUE}
@@ -106,6 +111,15 @@ DOCUMENT = {
         "title": {"type": "string"},
         "author": {"type": ["string", "null"]},
         "published": {"type": ["string", "null"]},
+        "date_source": {"type": ["string", "null"], "description": "where the publication "
+                        "date was read: catalogue, page metadata, byline, path…"},
+        "persons": {"type": "array", "description": "the whole document's people, most "
+                    "mentioned first", "items": {
+                        "type": "object", "required": ["id", "name", "paragraphs"],
+                        "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+                                       "paragraphs": {"type": "integer"}}}},
+        "years": {"type": "array", "items": {"type": "integer"},
+                  "description": "every year the document mentions"},
         "generation": {"type": "string"},
         "paragraphs": {"type": "array", "items": {
             "type": "object",
@@ -203,6 +217,10 @@ def search_parameters(settings: Settings) -> list[dict[str, Any]]:
           "some mentioned year is at least this"),
         p("year_to", {"type": "integer", "minimum": 0, "maximum": 9999},
           "some mentioned year is at most this"),
+        p("published_from", {"type": "integer", "minimum": 0, "maximum": 9999},
+          "published in this year or later"),
+        p("published_to", {"type": "integer", "minimum": 0, "maximum": 9999},
+          "published in this year or earlier"),
         p("page", {"type": "integer", "minimum": 1, "default": 1},
           f"page number; page × size ≤ {settings.max_depth}"),
         p("size", {"type": "integer", "minimum": 1, "maximum": settings.max_page_size,
@@ -210,7 +228,15 @@ def search_parameters(settings: Settings) -> list[dict[str, Any]]:
         p("sort", {"type": "string", "enum": ["relevance", "date_asc", "date_desc"],
                    "default": "relevance"}, "order of results"),
         p("group", {"type": "string", "enum": ["paragraph", "document"],
-                    "default": "paragraph"}, "one result per paragraph or per document"),
+                    "default": "document"},
+          "one result per document (the default: plain words may be anywhere in it, its best "
+          "passage shown) or one per paragraph (every word in that paragraph)"),
+        p("match", {"type": "string", "enum": ["all", "most", "any"], "default": "most"},
+          "all: every word; most (the default): every word where some result has them all, "
+          "and for three or more words also results lacking a quarter of them; when no "
+          "result holds every word, those holding the most; any: any word. Results lacking "
+          "a word are ranked lower, the response says partial and each hit lists its "
+          "missing words"),
     ]
 
 

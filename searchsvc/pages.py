@@ -129,6 +129,8 @@ class Renderer:
             "nav": nav, "toggles": toggles, "more": more, "who": who,
             "hidden": [(k, v) for k, v in params if k not in ("q", "page")],
             "more_url": page_url(params, add=[("more", "person")]),
+            "all_words_url": page_url(params, drop=[("match", None)], add=[("match", "all")])
+            if body["partial"] and req.match != "all" else None,
             "suggestion_url": page_url(params, drop=[("q", None)],
                                        add=[("q", body["suggestion"])])
             if body["suggestion"] else None,
@@ -143,7 +145,7 @@ class Renderer:
         cached = gen.responses.get(key)
         if cached is None:
             ex = Execution(gen, req, self.settings)
-            ids = ex.match_ids(ex.parsed())
+            ids = ex.matches(ex.parsed(), None).ids
             masks = ex.masks()
             masks.pop("year_range", None)  # the bars' own filter
             mask = combine(list(masks.values()))
@@ -206,6 +208,8 @@ class Renderer:
             p["match_no"], p["matches"] = i + 1, len(matched)
             p["prev_match"] = matched[i - 1]["anchor"] if i else None
             p["next_match"] = matched[i + 1]["anchor"] if i + 1 < len(matched) else None
+        for person in doc["persons"]:
+            person["url"] = page_url([("person", person["name"])])
         return self.render(request, "document.html", {
             "doc": doc, "paragraphs": paragraphs, "q": q, "matched": matched,
             "back": back_link(request, q),
@@ -224,21 +228,24 @@ def suggest_url(request: Request) -> str | None:
 
 
 def chips(params: Params) -> list[dict[str, str]]:
-    """Removable labels for the active filters; the year range is one chip.
+    """Removable labels for the active filters; each range is one chip.
 
     >>> [c["label"] for c in chips([("q", "x"), ("person", "Rosa Luxemburg"),
-    ...                             ("year_from", "1910"), ("year_to", "1919")])]
-    ['Person: Rosa Luxemburg', 'Years: 1910–1919']
+    ...                             ("year_from", "1910"), ("year_to", "1919"),
+    ...                             ("published_from", "2003")])]
+    ['Person: Rosa Luxemburg', 'Published: from 2003', 'Years: 1910–1919']
     """
     out = [{"label": f"{CHIP_NAMES[name]}: {value}{'s' if name == 'decade' else ''}",
             "url": page_url(params, drop=[(name, value)])}
            for name, value in params if name in FILTERS]
-    rng = dict((k, v) for k, v in params if k in ("year_from", "year_to") and v.strip())
-    if rng:
-        lo, hi = rng.get("year_from"), rng.get("year_to")
-        label = (f"{lo}–{hi}" if lo and hi else f"from {lo}" if lo else f"up to {hi}")
-        out.append({"label": f"Years: {label}",
-                    "url": page_url(params, drop=[("year_from", None), ("year_to", None)])})
+    for name, title in (("published", "Published"), ("year", "Years")):
+        lo_name, hi_name = f"{name}_from", f"{name}_to"
+        rng = dict((k, v) for k, v in params if k in (lo_name, hi_name) and v.strip())
+        if rng:
+            lo, hi = rng.get(lo_name), rng.get(hi_name)
+            label = (f"{lo}–{hi}" if lo and hi else f"from {lo}" if lo else f"up to {hi}")
+            out.append({"label": f"{title}: {label}",
+                        "url": page_url(params, drop=[(lo_name, None), (hi_name, None)])})
     return out
 
 

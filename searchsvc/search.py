@@ -11,6 +11,7 @@ Work is split so that cost follows what is shown, not what matches:
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -22,7 +23,7 @@ from whoosh import query as wq
 from whoosh.idsets import DocIdSet
 
 from indexer.schema import from_stored
-from searchsvc.docrank import DocRanking, close_forms, rank_documents, word_groups
+from searchsvc.docrank import MATCH_MODES, DocRanking, close_forms, rank_documents, word_groups
 from searchsvc.errors import BadRequest, Unavailable
 from searchsvc.facets import FACET_FIELDS, combine, multiselect_counts
 from searchsvc.highlight import highlight, snippet, spans
@@ -35,7 +36,8 @@ from searchsvc.settings import Settings
 SORTS = ("relevance", "date_asc", "date_desc")
 GROUPS = ("paragraph", "document")
 FILTERS = ("person", "year", "decade", "published")
-SEARCH_PARAMS = ("q", *FILTERS, "year_from", "year_to", "page", "size", "sort", "group")
+SEARCH_PARAMS = ("q", *FILTERS, "year_from", "year_to", "published_from", "published_to",
+                 "page", "size", "sort", "group", "match")
 LINKS_PER_DOCUMENT = 20  # matching paragraphs linked from one grouped result
 
 
@@ -54,10 +56,15 @@ class SearchRequest:
     published: tuple[int, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
+    published_from: int | None = None
+    published_to: int | None = None
     page: int = 1
     size: int = 10
     sort: str = "relevance"
-    group: str = "paragraph"
+    # A visitor looks for documents: words anywhere in one document, its best passages
+    # shown; the paragraph list is one parameter away.
+    group: str = "document"
+    match: str = "most"
 
     def key(self) -> tuple:
         """Normalised: filter order and duplicates don't make a new cache entry."""
@@ -84,6 +91,16 @@ def _int(name: str, raw: str, errors: list, lo: int | None = None, hi: int | Non
         errors.append((name, f"must be {bounds}{hint}, not {value}"))
         return None
     return value
+
+
+def _range(name: str, single: dict[str, str], errors: list) -> tuple[int | None, int | None]:
+    """``<name>_from`` and ``<name>_to``: years, either may be left open."""
+    lo_name, hi_name = f"{name}_from", f"{name}_to"
+    lo = _int(lo_name, single[lo_name], errors, 0, 9999) if single.get(lo_name, "").strip() else None
+    hi = _int(hi_name, single[hi_name], errors, 0, 9999) if single.get(hi_name, "").strip() else None
+    if lo is not None and hi is not None and lo > hi:
+        errors.append((hi_name, f"must not be before {lo_name} ({lo})"))
+    return lo, hi
 
 
 def parse_request(params: Sequence[tuple[str, str]], settings: Settings, persons,
@@ -127,12 +144,8 @@ def parse_request(params: Sequence[tuple[str, str]], settings: Settings, persons
             errors.append(("decade", f"must be a multiple of 10 such as 1930, not {d}"))
     published = [_int("published", v, errors, 0, 9999, " (a publication year)")
                  for v in multi["published"]]
-    year_from = _int("year_from", single["year_from"], errors, 0, 9999) \
-        if single.get("year_from", "").strip() else None
-    year_to = _int("year_to", single["year_to"], errors, 0, 9999) \
-        if single.get("year_to", "").strip() else None
-    if year_from is not None and year_to is not None and year_from > year_to:
-        errors.append(("year_to", f"must not be before year_from ({year_from})"))
+    year_from, year_to = _range("year", single, errors)
+    published_from, published_to = _range("published", single, errors)
     page = _int("page", single.get("page", "1") or "1", errors, 1) or 1
     size = _int("size", single.get("size", str(settings.default_page_size))
                 or str(settings.default_page_size), errors, 1, settings.max_page_size)
@@ -143,9 +156,12 @@ def parse_request(params: Sequence[tuple[str, str]], settings: Settings, persons
     sort = single.get("sort", "relevance") or "relevance"
     if sort not in SORTS:
         errors.append(("sort", f"unknown sort {sort[:40]!r}; valid: {', '.join(SORTS)}"))
-    group = single.get("group", "paragraph") or "paragraph"
+    group = single.get("group", "document") or "document"
     if group not in GROUPS:
         errors.append(("group", f"unknown grouping {group[:40]!r}; valid: {', '.join(GROUPS)}"))
+    match = single.get("match", "most") or "most"
+    if match not in MATCH_MODES:
+        errors.append(("match", f"unknown match {match[:40]!r}; valid: {', '.join(MATCH_MODES)}"))
     n_filters = sum(len(v) for v in multi.values())
     if n_filters > settings.max_filters:
         errors.append((None, f"{n_filters} filter values given; at most "
@@ -158,7 +174,8 @@ def parse_request(params: Sequence[tuple[str, str]], settings: Settings, persons
         year=tuple(dict.fromkeys(y for y in years if y is not None)),
         decade=tuple(dict.fromkeys(d for d in decades if d is not None)),
         published=tuple(dict.fromkeys(p for p in published if p is not None)),
-        year_from=year_from, year_to=year_to, page=page, size=size, sort=sort, group=group,
+        year_from=year_from, year_to=year_to, published_from=published_from,
+        published_to=published_to, page=page, size=size, sort=sort, group=group, match=match,
     )
 
 
@@ -179,6 +196,17 @@ class MaskSet(DocIdSet):
 
     def __iter__(self):
         return iter(np.flatnonzero(self.mask).tolist())
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a request matched: the query as run, the document ranking (plain words
+    grouped by document), the matching paragraphs, and whether some lack a word."""
+
+    pq: ParsedQuery
+    ranking: DocRanking | None
+    ids: np.ndarray
+    partial: bool
 
 
 class Execution:
@@ -236,23 +264,25 @@ class Execution:
             if values:
                 idx = [facets[name].index_of(v) for v in values]
                 out[name] = facets[name].mask((i for i in idx if i is not None), n)
-        lo, hi = self.req.year_from, self.req.year_to
-        if lo is not None or hi is not None:
-            yf = facets["year"]
-            lo, hi = lo if lo is not None else 0, hi if hi is not None else 9999
-            idx = [i for i, v in enumerate(yf.values) if v.isdigit() and lo <= int(v) <= hi]
-            out["year_range"] = yf.mask(idx, n)
+        for name, lo, hi in (("year", self.req.year_from, self.req.year_to),
+                             ("published", self.req.published_from, self.req.published_to)):
+            if lo is not None or hi is not None:
+                f = facets[name]
+                lo, hi = lo if lo is not None else 0, hi if hi is not None else 9999
+                idx = [i for i, v in enumerate(f.values) if v.isdigit() and lo <= int(v) <= hi]
+                out[f"{name}_range"] = f.mask(idx, n)
         return out
 
     def doc_ranking(self, pq: ParsedQuery) -> DocRanking:
         """Documents for a plain query, matched and scored as wholes (see docrank.py)."""
         words = word_groups(pq.text)
-        key = ("documents", tuple(words))
+        key = ("documents", tuple(words), self.req.match)
         ranking = self.gen.matches.get(key)
         if ranking is None:
             try:
                 ranking = rank_documents(self.gen, self.searcher, words,
-                                         close_forms(self.gen.vocab, words), self.deadline)
+                                         close_forms(self.gen.vocab, words), self.deadline,
+                                         self.req.match)
             except QueryTimeout:
                 raise Unavailable("the search took too long; add words or filters") from None
             self.gen.matches.put(key, ranking)
@@ -267,6 +297,30 @@ class Execution:
         docs, scores = ranking.docs[alive][start:end], ranking.scores[alive][start:end]
         best = ranking.best_paragraphs(final[np.isin(doc_ord[final], docs)], doc_ord)
         return [(best[int(o)], float(s)) for o, s in zip(docs.tolist(), scores.tolist())]
+
+    def matches(self, pq: ParsedQuery, mask: np.ndarray | None) -> Found:
+        """Every paragraph that carries a match, however the request matches: per
+        document for plain words grouped by document, else per paragraph, loosened
+        for ``match=any`` or when ``match=most`` finds nothing."""
+        if self.req.group == "document" and pq.plain and pq.text:
+            ranking = self.doc_ranking(pq)
+            return Found(pq, ranking, ranking.paragraphs, not ranking.complete)
+        ids = self.match_ids(pq, filtered=mask is not None)
+        final = ids if mask is None else ids[mask[ids]]
+        loose = self.loosened(pq, final)
+        if loose is None:
+            return Found(pq, None, ids, False)
+        return Found(loose, None, self.match_ids(loose, filtered=mask is not None), True)
+
+    def loosened(self, pq: ParsedQuery, final: np.ndarray) -> ParsedQuery | None:
+        """Paragraph matching for ``match=any``, and for ``match=most`` when no paragraph
+        holds every word: any of the words, more of them ranking higher (BM25 sums them)."""
+        if self.req.match == "all" or not pq.plain or not isinstance(pq.match, wq.And):
+            return None
+        if self.req.match == "most" and final.size:
+            return None
+        either = wq.Or(pq.match.subqueries)
+        return dataclasses.replace(pq, match=either, rank=either)
 
     # -- ordering ------------------------------------------------------------------------
     def _scores_give_matches(self, pq: ParsedQuery) -> bool:
@@ -441,10 +495,10 @@ class Execution:
         grouped = self.req.group == "document"
         # A known document is looked for with words spread over it: plain queries
         # grouped by document are matched and scored per document.
-        ranking = self.doc_ranking(pq) if grouped and pq.plain and pq.text else None
         masks = self.masks()
         mask = combine(list(masks.values()))
-        ids = ranking.paragraphs if ranking is not None else self.match_ids(pq, filtered=mask is not None)
+        found = self.matches(pq, mask)
+        pq, ranking, ids, partial = found.pq, found.ranking, found.ids, found.partial
         final = ids if mask is None else ids[mask[ids]]
         doc_ord = self.gen.columns.doc_ord if grouped else None
         if grouped:
@@ -459,6 +513,8 @@ class Execution:
         hits = []
         for docnum, score in page:
             h = self.hit(docnum, score, pq)
+            h["missing"] = ranking.missing(int(self.gen.columns.doc_ord[docnum])) \
+                if ranking is not None else []
             if grouped:
                 h["matches"], h["paragraphs"] = self.document_links(docnum, final)
             hits.append(h)
@@ -470,6 +526,7 @@ class Execution:
             "page": self.req.page,
             "size": self.req.size,
             "pages": max(1, -(-min(total, self.settings.max_depth) // self.req.size)),
+            "partial": bool(partial and total),
             "hits": hits,
             "facets": self.facet_values(counts),
             "suggestion": pq.suggestion,
@@ -543,8 +600,7 @@ def person_values(gen: LoadedIndex, req: SearchRequest, settings: Settings, pref
     """People whose name starts with ``prefix`` and their counts under the current query
     (every filter except person's own, as in the sidebar)."""
     ex = Execution(gen, req, settings)
-    pq = ex.parsed()
-    ids = ex.match_ids(pq)
+    ids = ex.matches(ex.parsed(), None).ids
     masks = ex.masks()
     masks.pop("person", None)
     mask = combine(list(masks.values()))

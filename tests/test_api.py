@@ -15,6 +15,8 @@ from svc_corpus import (  # noqa: F401 - fixtures are used by name
 
 
 def search(client, **params):
+    # These tests check paragraph matching; the document default has its own tests.
+    params.setdefault("group", "paragraph")
     r = client.get("/api/search", params=params)
     assert r.status_code == 200, r.text
     body = r.json()

@@ -73,7 +73,8 @@ def test_multiselect_counts_match_independent_count(client, filters, group):
 
 @pytest.mark.parametrize("filters", CASES[:4])
 def test_counts_under_a_query(client, filters):
-    body = client.get("/api/search", params={**filters, "q": "strike", "size": 1}).json()
+    body = client.get("/api/search", params={**filters, "q": "strike", "size": 1,
+                                                  "group": "paragraph"}).json()
     assert got_counts(body) == expected_counts(filters, q_words=["strike"])
 
 
@@ -149,7 +150,8 @@ def test_short_person_list_is_the_head_of_the_full_one(index_root, selected):
 
     def persons(size):
         with TestClient(create_app(Settings(index_root=index_root, facet_size=size))) as c:
-            body = c.get("/api/search", params={"person": selected, "size": 1}).json()
+            body = c.get("/api/search", params={"person": selected, "size": 1,
+                                                        "group": "paragraph"}).json()
         return [(v["value"], v["count"], v["selected"]) for v in body["facets"]["person"]]
 
     full, short = persons(1000), persons(2)

@@ -155,7 +155,7 @@ def test_wildcard_expansion_is_bounded(wide_index, limit):
         for q in ("a*", "a?*", "aa*", "b*"):
             counts = per_field(parse(c, q))
             assert counts and max(counts.values()) <= limit, (q, counts)
-        r = get(c, q="a*", size=100)
+        r = get(c, q="a*", size=100, group="paragraph")
         assert r.status_code == 200
         # Each expanded word is in exactly one paragraph.
         assert r.json()["total"] == min(limit, VOCAB)

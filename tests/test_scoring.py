@@ -157,7 +157,8 @@ def test_one_read_for_matches_and_scores_gives_the_same_responses(generation, mo
         gen.matches = LRU(0)
         monkeypatch.setattr(S.Execution, "_scores_give_matches",
                             original if combined else (lambda self, pq: False))
-        req = S.parse_request([("q", text), ("size", "20")], settings, gen.persons)
+        req = S.parse_request([("q", text), ("size", "20"), ("group", "paragraph")], settings,
+                              gen.persons)
         body = S.search(gen, req, settings)
         return {k: body[k] for k in ("total", "hits", "facets", "suggestion")}
 
@@ -167,7 +168,8 @@ def test_one_read_for_matches_and_scores_gives_the_same_responses(generation, mo
     reuse = PostingsCache.get
     for text in texts:
         pq = gen.builder.build(text, gen.searcher().reader())
-        ex = S.Execution(gen, S.parse_request([("q", text)], settings, gen.persons), settings)
+        ex = S.Execution(gen, S.parse_request([("q", text), ("group", "paragraph")], settings,
+                                              gen.persons), settings)
         used += bool(pq.rank is not None and original(ex, pq))
         combined = run(text, True)
         assert combined == run(text, False), text
