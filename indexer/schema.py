@@ -16,8 +16,8 @@ from whoosh.analysis import (
     RegexTokenizer,
     StemFilter,
 )
-from whoosh.support.charset import accent_map
 
+from indexer.folding import FOLD_MAP
 from indexer.models import Paragraph, PersonRef
 
 # whoosh-reloaded's default tokenizer keeps "*" inside words, so Markdown
@@ -33,14 +33,14 @@ def text_analyzer():
     return (
         RegexTokenizer(TOKEN_PATTERN)
         | LowercaseFilter()
-        | CharsetFilter(accent_map)
+        | CharsetFilter(FOLD_MAP)
         | StemFilter(lang="en", cachesize=100_000)
     )
 
 
 def exact_analyzer():
     """Folded but unstemmed words: names, and the "did you mean" vocabulary."""
-    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(FOLD_MAP)
 
 
 # Field names, in one place.

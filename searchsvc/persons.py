@@ -12,9 +12,10 @@ person by id, canonical name or alias, in any case and with or without accents.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from typing import Any
+
+from indexer.folding import fold as fold_letters
 
 
 def fold(text: str) -> str:
@@ -23,9 +24,7 @@ def fold(text: str) -> str:
     >>> fold("  Lázaro   CÁRDENAS ")
     'lazaro cardenas'
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
+    return " ".join(fold_letters(text).split())
 
 
 class PersonRegistry:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -58,12 +59,13 @@ class ParsedQuery:
 
 
 def normalise(q: str) -> str:
-    """Collapse whitespace.
+    """Compose accents (a decomposed "e" + accent is one letter, as in the index) and
+    collapse whitespace.
 
-    >>> normalise("  tear\\t down   this wall ")
-    'tear down this wall'
+    >>> normalise("  tear\\t down   this wall "), normalise("Cafe\\u0301")
+    ('tear down this wall', 'Café')
     """
-    return " ".join(q.split())
+    return " ".join(unicodedata.normalize("NFC", q).split())
 
 
 def make_parser(schema) -> qparser.QueryParser:
