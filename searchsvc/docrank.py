@@ -41,6 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer import schema as S
+from searchsvc.compounds import QueryWord
 from searchsvc.matchset import QueryTimeout, distinct, phrase_positions, postings_arrays
 
 K1, B = 1.2, 0.75
@@ -327,14 +328,35 @@ def _evidence(read: _Postings, stats: DocStats, doc_ord: np.ndarray, n_docs: int
     return w
 
 
-def _pairs(words: list[str]) -> Iterator[tuple[int, list[str]]]:
+def _phrase_evidence(read: _Postings, reader, doc_ord: np.ndarray, n_docs: int,
+                     tokens: tuple[str, ...], deadline: float) -> _Word:
+    """Evidence for a word written as several tokens in a row ("anti war"): the
+    paragraphs with the phrase, and a title holding all of its tokens."""
+    w = _Word(n_docs, len(doc_ord))
+    stems = [stem(t) for t in tokens]
+    rarest = min(stems, key=lambda s: reader.doc_frequency(S.TEXT, s))
+    ids = phrase_paragraphs(reader, stems, read(S.TEXT, rarest)[0], deadline, read)
+    if ids.size:
+        w.tf += np.bincount(doc_ord[ids], minlength=n_docs)
+        w.para[ids] += 1.0
+    titled = None
+    for s in dict.fromkeys(stems):
+        ids, _ = read(S.TITLE, s)
+        docs = distinct(doc_ord[ids]) if ids.size else np.zeros(0, np.int32)
+        titled = docs if titled is None else np.intersect1d(titled, docs, assume_unique=True)
+    if titled is not None and titled.size:
+        w.flag[titled] += TITLE_W
+    return w
+
+
+def _pairs(words: list[QueryWord]) -> Iterator[tuple[int, list[str]]]:
     """Adjacent word pairs worth a phrase lookup (not two short function words)."""
     n = 0
     for i in range(len(words) - 1):
-        a, b = words[i], words[i + 1]
-        if len(a) <= 3 and len(b) <= 3:
+        a, b = words[i].tokens, words[i + 1].tokens
+        if len(a[-1]) <= 3 and len(b[0]) <= 3:
             continue
-        yield i, [stem(a), stem(b)]
+        yield i, [stem(t) for t in (*a, *b)]
         n += 1
         if n >= MAX_PAIRS:
             return
@@ -384,9 +406,13 @@ def least_matched(mode: str, counted: int, best: int) -> int:
     return max(1, min(wanted, best))
 
 
-def rank_documents(gen, searcher, words: list[str], expansions: dict[str, list[str]],
-                   deadline: float = float("inf"), mode: str = "most") -> DocRanking:
-    """Score every document for the plain query ``words`` (see the module docstring)."""
+def rank_documents(gen, searcher, query: list[QueryWord] | list[str],
+                   expansions: dict[str, list[str]], deadline: float = float("inf"),
+                   mode: str = "most") -> DocRanking:
+    """Score every document for the plain query's words (see the module docstring);
+    a word is a QueryWord (with its compound forms) or a plain folded word."""
+    qwords = [w if isinstance(w, QueryWord) else QueryWord(w, ((w,),)) for w in query]
+    words = [w.label for w in qwords]
     reader = searcher.reader()
     cols = gen.columns
     doc_ord = cols.doc_ord
@@ -398,20 +424,24 @@ def rank_documents(gen, searcher, words: list[str], expansions: dict[str, list[s
     para = np.zeros(n_paras)
     matched = np.zeros(n_docs, dtype=np.int32)
     idfs: list[float] = []
-    common = {w for w in words if _common(reader, stem(w))}
+    common = {w.label for w in qwords if len(w.forms) == 1 and len(w.tokens) == 1
+              and _common(reader, stem(w.tokens[0]))}
     if common == set(words):
         common = set()  # "the of": nothing else to go by
     present_by_word = np.zeros((len(words), n_docs), dtype=bool)
-    for i, word in enumerate(words):
+    for i, qw in enumerate(qwords):
+        word = qw.label
         if word in common:
             idfs.append(0.0)
             continue
-        forms = [(word, 1.0)] + [(f, CLOSE_FORM_W) for f in expansions.get(word, [])]
+        forms = [(f, 1.0) for f in qw.forms]
+        forms += [((f,), CLOSE_FORM_W) for f in expansions.get(word, [])]
         best = np.zeros(n_docs)
         present = np.zeros(n_docs, dtype=bool)
         word_idf = 0.0
         for form, weight in forms:
-            ev = _evidence(read, stats, doc_ord, n_docs, form, deadline)
+            ev = (_evidence(read, stats, doc_ord, n_docs, form[0], deadline) if len(form) == 1
+                  else _phrase_evidence(read, reader, doc_ord, n_docs, form, deadline))
             here = ev.present
             df = int(here.sum())
             if not df:
@@ -447,9 +477,10 @@ def rank_documents(gen, searcher, words: list[str], expansions: dict[str, list[s
         near[keep[np.argsort(-score[keep], kind="stable")[:PHRASE_DOCS]]] = True
     within = np.flatnonzero(valid & body & near[np.where(valid, doc_ord, 0)]).astype(np.int32)
     if len(words) > 1:
-        lookups = [(idfs[i] + idfs[i + 1], pair, PHRASE_W) for i, pair in _pairs(words)]
+        lookups = [(idfs[i] + idfs[i + 1], pair, PHRASE_W) for i, pair in _pairs(qwords)]
         if len(words) > 2:
-            lookups.append((sum(idfs), [stem(w) for w in words], WHOLE_PHRASE_W))
+            lookups.append((sum(idfs), [stem(t) for w in qwords for t in w.tokens],
+                            WHOLE_PHRASE_W))
         for weight_idf, stems, w in lookups:
             ids = phrase_paragraphs(reader, stems, within, deadline, read)
             if ids.size:

@@ -2,7 +2,8 @@
 
 A token matches when its stemmed form is one of the query's stemmed terms
 (text/title/section fields) or its folded unstemmed form is one of the
-query's exact terms (person names, words). Everything outside the <mark>
+query's exact terms (person names, words); a phrase's tokens match only where
+they stand in a row, and are marked as one span. Everything outside the <mark>
 tags is escaped here, so templates may mark the result safe.
 
 >>> t = Terms.of(stems={"deport"})
@@ -54,20 +55,24 @@ def learn_stems(path: Path) -> int:
 class Terms:
     stems: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    phrases: frozenset[tuple[str, ...]] = frozenset()  # stems that match only in a row
 
     @classmethod
-    def of(cls, stems: Iterable[str] = (), words: Iterable[str] = ()) -> Terms:
-        return cls(frozenset(stems), frozenset(words))
+    def of(cls, stems: Iterable[str] = (), words: Iterable[str] = (),
+           phrases: Iterable[tuple[str, ...]] = ()) -> Terms:
+        return cls(frozenset(stems), frozenset(words), frozenset(map(tuple, phrases)))
 
     def __bool__(self) -> bool:
-        return bool(self.stems or self.words)
+        return bool(self.stems or self.words or self.phrases)
 
 
 def spans(text: str, terms: Terms) -> list[tuple[int, int]]:
-    """Character spans of matching tokens, in order.
+    """Character spans of matching tokens (and phrases), in order.
 
     >>> spans("Deported, deportation; exile", Terms.of(stems={"deport"}))
     [(0, 8), (10, 21)]
+    >>> spans("Anti-Semites opposed the anti-war march", Terms.of(phrases=[("anti", "war")]))
+    [(25, 33)]
     """
     if not terms or not text:
         return []
@@ -75,6 +80,7 @@ def spans(text: str, terms: Terms) -> list[tuple[int, int]]:
     stems = {s.encode("utf-8") for s in terms.stems}
     words = {w.encode("utf-8") for w in terms.words}
     out = []
+    tokens: list[tuple[tuple[int, int], bytes]] = []
     known = _FORMS.get
     for m in _STEM_CACHE.expression.finditer(text):
         tok = m.group(0)
@@ -83,7 +89,30 @@ def spans(text: str, terms: Terms) -> list[tuple[int, int]]:
             return _spans_by_analyzer(text, terms)
         if forms[1] in stems or forms[0] in words:
             out.append(m.span())
+        if terms.phrases:
+            tokens.append((m.span(), forms[1]))
+    if terms.phrases:
+        out = _with_phrases(out, tokens, terms.phrases)
     return out
+
+
+def _with_phrases(found: list[tuple[int, int]], tokens: list[tuple[tuple[int, int], bytes]],
+                  phrases: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """``found`` plus a span for each place a phrase's stems stand in a row, merged so
+    that a phrase is one span even where its words also matched alone."""
+    wanted = [tuple(s.encode("utf-8") for s in p) for p in phrases if p]
+    stems = [s for _, s in tokens]
+    for i in range(len(tokens)):
+        for p in wanted:
+            if tuple(stems[i:i + len(p)]) == p:
+                found.append((tokens[i][0][0], tokens[i + len(p) - 1][0][1]))
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(found):
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
 
 
 # token -> (folded word, stem), across requests: every token of every shown text
@@ -109,10 +138,12 @@ def _spans_by_analyzer(text: str, terms: Terms) -> list[tuple[int, int]]:
     # Both analyzers use the same tokenizer, so their tokens line up one to one.
     stemmed = ((t.text, t.startchar, t.endchar) for t in _STEMMED(text, chars=True))
     exact = (t.text for t in _EXACT(text, chars=False))
+    tokens = []
     for (stem, start, end), word in zip(stemmed, exact):
         if stem in terms.stems or word in terms.words:
             out.append((start, end))
-    return out
+        tokens.append(((start, end), stem.encode("utf-8")))
+    return _with_phrases(out, tokens, terms.phrases) if terms.phrases else out
 
 
 def _mark(text: str, found: list[tuple[int, int]], start: int, end: int) -> str:

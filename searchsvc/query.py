@@ -26,6 +26,7 @@ from whoosh import query as wq
 
 from indexer import schema as S
 from indexer.schema import text_analyzer
+from searchsvc.compounds import query_string, query_words
 from searchsvc.errors import BadRequest
 from searchsvc.highlight import Terms
 from searchsvc.persons import PersonRegistry, fold
@@ -234,7 +235,16 @@ class QueryBuilder:
         text = normalise(raw)
         if not text:
             return ParsedQuery("", None, None, Terms())
-        rewritten, suggestion, expanded = self._spelling(text)
+        plain = _is_plain(text)
+        parse = text
+        if plain:
+            # "anti-war", "antiwar" and "anti war" find each other (see compounds.py).
+            qwords = query_words(text, self.vocab.frequency)
+            if any(len(w.forms) > 1 for w in qwords):
+                parse = query_string(qwords)
+        rewritten, suggestion, expanded = self._spelling(parse)
+        if parse != text and suggestion is not None:
+            suggestion = self._spelling(text)[1]
         try:
             parsed = self.parser.parse(_tidy_operators(_restrict_fields(rewritten)))
             match = self._rewrite(parsed, reader)
@@ -245,18 +255,25 @@ class QueryBuilder:
             n = sum(1 for _ in _leaves(match))
             if n > self.max_terms * len(SEARCH_FIELDS) * (EXPANSIONS + 1):
                 raise BadRequest([("q", f"too many terms: at most {self.max_terms} words")])
-        plain = _is_plain(text)
+        match, titles = _title_phrases(match)
         rank = match
         words = text.split()
         if match is not None and plain and 1 < len(words) <= self.max_terms:
             stems = [t.text for t in _STEM(text)]
             if len(stems) > 1:
                 rank = wq.AndMaybe(match, wq.Phrase(S.TEXT, stems, boost=PHRASE_BOOST))
+        if match is not None and titles:
+            # A phrase in the title scores the document's paragraphs that have it
+            # themselves; it does not make every paragraph under that title a match.
+            rank = wq.AndMaybe(rank, titles[0] if len(titles) == 1 else wq.Or(titles))
         return ParsedQuery(text, match, rank, self._terms(match), suggestion, expanded, plain)
 
     def _terms(self, q: wq.Query | None) -> Terms:
         stems, words = set(), set()
-        for field, value in _positive_terms(q):
+        # A phrase is highlighted where its words stand in a row, as one span.
+        phrases = {tuple(p.words) for p in _positive_phrases(q)
+                   if p.fieldname in (S.TEXT, S.TITLE, S.SECTION)}
+        for field, value in _positive_terms(_without_phrases(q)):
             value = value.decode("utf-8") if isinstance(value, bytes) else str(value)
             if field in (S.TEXT, S.TITLE, S.SECTION):
                 stems.add(value)
@@ -265,7 +282,56 @@ class QueryBuilder:
                     words.update(fold(form).split())
             elif field in (S.PERSON_NAMES, S.AUTHOR):
                 words.add(value)
-        return Terms.of(stems, words)
+        return Terms.of(stems, words, phrases)
+
+
+def _positive_phrases(q: wq.Query | None) -> Iterator[wq.Phrase]:
+    """Phrases that count for highlighting: not under NOT."""
+    if q is None or isinstance(q, wq.Not):
+        return
+    if isinstance(q, wq.AndNot):
+        yield from _positive_phrases(q.a)
+    elif isinstance(q, wq.Phrase):
+        yield q
+    elif not q.is_leaf():
+        for c in q.children():
+            yield from _positive_phrases(c)
+
+
+def _without_phrases(q: wq.Query | None) -> wq.Query | None:
+    """``q`` with its phrases replaced by nothing (for the single-word terms)."""
+    if q is None or isinstance(q, wq.Phrase):
+        return wq.NullQuery
+    if q.is_leaf():
+        return q
+    return q.apply(_without_phrases)
+
+
+def _title_phrases(q: wq.Query | None) -> tuple[wq.Query | None, list[wq.Phrase]]:
+    """Take out of ``q`` each title phrase that stands beside the same phrase in the
+    text (the parser searches a quoted phrase in every field); a phrase asked for in
+    the title itself (``title:"..."``) stays.
+
+    >>> m = wq.Or([wq.Phrase("text", ["a", "b"]), wq.Phrase("title", ["a", "b"])])
+    >>> _title_phrases(m)
+    (Or([Phrase('text', ['a', 'b'], slop=1, boost=1.000000)]), [Phrase('title', ['a', 'b'], slop=1, boost=1.000000)])
+    """
+    found: list[wq.Phrase] = []
+
+    def walk(node):
+        if node is None or node.is_leaf():
+            return node
+        if isinstance(node, wq.Or):
+            texts = {tuple(c.words) for c in node.subqueries
+                     if isinstance(c, wq.Phrase) and c.fieldname == S.TEXT}
+            titles = [c for c in node.subqueries if isinstance(c, wq.Phrase)
+                      and c.fieldname == S.TITLE and tuple(c.words) in texts]
+            if titles:
+                found.extend(titles)
+                node = node.__class__([c for c in node.subqueries if c not in titles])
+        return node.apply(walk)
+
+    return walk(q), found
 
 
 def _leaves(q: wq.Query) -> Iterator[wq.Query]:

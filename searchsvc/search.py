@@ -23,7 +23,8 @@ from whoosh import query as wq
 from whoosh.idsets import DocIdSet
 
 from indexer.schema import from_stored
-from searchsvc.docrank import MATCH_MODES, DocRanking, close_forms, rank_documents, word_groups
+from searchsvc.compounds import query_words
+from searchsvc.docrank import MATCH_MODES, DocRanking, close_forms, rank_documents
 from searchsvc.errors import BadRequest, Unavailable
 from searchsvc.facets import FACET_FIELDS, combine, multiselect_counts
 from searchsvc.highlight import highlight, snippet, spans
@@ -275,13 +276,14 @@ class Execution:
 
     def doc_ranking(self, pq: ParsedQuery) -> DocRanking:
         """Documents for a plain query, matched and scored as wholes (see docrank.py)."""
-        words = word_groups(pq.text)
+        words = query_words(pq.text, self.gen.vocab.frequency)
         key = ("documents", tuple(words), self.req.match)
         ranking = self.gen.matches.get(key)
         if ranking is None:
+            single = [w.label for w in words if len(w.forms) == 1 and len(w.tokens) == 1]
             try:
                 ranking = rank_documents(self.gen, self.searcher, words,
-                                         close_forms(self.gen.vocab, words), self.deadline,
+                                         close_forms(self.gen.vocab, single), self.deadline,
                                          self.req.match)
             except QueryTimeout:
                 raise Unavailable("the search took too long; add words or filters") from None
