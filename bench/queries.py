@@ -1,6 +1,7 @@
 """The fixed query mix, drawn (seeded) from the same text the corpus is generated from.
 
-Seven kinds, each a list of requests ``{"q", "person", "year_from", "year_to"}``:
+Nine kinds, each a list of requests ``{"q", "person", "year_from", "year_to"}``,
+sent with the service's defaults (documents, ``match=most``):
 
 common     one frequent word ("government")
 rare       one word seen a handful of times in the training text
@@ -9,6 +10,9 @@ phrase     two or three consecutive words, quoted
 person     a frequent word, filtered to one person (a facet click)
 years      a frequent word, filtered to a year range
 misspelt   a mid-frequency word with two letters swapped (a "did you mean" case)
+commons    four frequent words and nothing rarer (every document holds some of them)
+partial    three words that occur near each other and one the archive never uses
+           (a visitor's imprecise memory: partial matches, never a dead end)
 
 >>> swap_letters("government", 3)
 'govrenment'
@@ -23,7 +27,7 @@ import numpy as np
 
 from bench.corpus_gen import MarkovModel
 
-KINDS = ("common", "rare", "two", "phrase", "person", "years", "misspelt")
+KINDS = ("common", "rare", "two", "phrase", "person", "years", "misspelt", "commons", "partial")
 _ALPHA = re.compile(r"^[a-z]{4,}$")
 
 
@@ -66,13 +70,19 @@ def make_queries(model: MarkovModel, n: int = 200, seed: int = 0) -> dict[str, l
                 if any(w in content for w in words):
                     return '"' + " ".join(words) + '"'
 
-    def two() -> str:
+    def near(k: int) -> list[str]:
         while True:
-            words = [w for w in (_norm(t) for t in window(10)) if w in content and len(w) >= 4]
+            words = [w for w in (_norm(t) for t in window(12)) if w in content and len(w) >= 4]
             words = list(dict.fromkeys(words))
-            if len(words) >= 2:
-                a, b = rng.choice(len(words), 2, replace=False)
-                return f"{words[a]} {words[b]}"
+            if len(words) >= k:
+                return [words[i] for i in rng.choice(len(words), k, replace=False)]
+
+    def two() -> str:
+        return " ".join(near(2))
+
+    def partial() -> str:
+        absent = swap_letters(pick(mid), 2) + "x"  # never a word of the archive
+        return " ".join([*near(3), absent])
 
     def misspelt() -> str:
         while True:
@@ -100,4 +110,6 @@ def make_queries(model: MarkovModel, n: int = 200, seed: int = 0) -> dict[str, l
         y = int(years[int(rng.integers(0, len(years)))])
         out["years"].append(req(pick(common), year_from=y, year_to=y + int(rng.integers(5, 26))))
         out["misspelt"].append(req(misspelt()))
+        out["commons"].append(req(" ".join(pick(common) for _ in range(4))))
+        out["partial"].append(req(partial()))
     return out

@@ -7,8 +7,9 @@ result lacks it) and the token sequences any of which counts as that word:
 * a hyphenated word ("anti-war") is its parts in a row or joined ("antiwar");
 * two adjacent words ("anti war") whose joining is a word of the archive are one
   word, found in either form;
-* a long word ("antiwar") whose two halves are words of the archive is also found
-  as those halves in a row.
+* a word that begins with one of English's living prefixes ("antiwar",
+  "cooperation", "reelection") is also found as the prefix and the rest in a row,
+  when both are words of the archive. Only prefixes: "something" is not "some thing".
 
 A sequence of several tokens matches only where they stand in a row (a phrase),
 so "anti war" never finds "Anti-Semites ... war".
@@ -32,6 +33,10 @@ from indexer.schema import exact_analyzer
 
 MIN_PART = 3  # "a way" is not "away": parts of a spaced or split compound are real words
 MIN_JOINED = 6
+# Prefixes that English writes joined, hyphenated or apart ("co-operation", "anti war").
+PREFIXES = ("anti", "co", "counter", "cross", "ex", "extra", "inter", "intra", "mid", "multi",
+            "neo", "non", "over", "pan", "post", "pre", "pro", "pseudo", "quasi", "re", "self",
+            "semi", "socio", "sub", "super", "trans", "ultra", "un", "under", "vice")
 
 _FOLD = exact_analyzer()
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)+")
@@ -54,16 +59,18 @@ def _tokens(text: str) -> list[str]:
 
 
 def _split(word: str, frequency: Frequency) -> tuple[str, str] | None:
-    """The best two-word reading of a long word, when both halves are archive words."""
+    """A prefixed word read as its prefix and the rest, when both are archive words.
+
+    >>> _split("cooperation", {"co": 9, "operation": 40}.get), _split("something", {"some": 9}.get)
+    (('co', 'operation'), None)
+    """
     if len(word) < MIN_JOINED or word.isdigit():
         return None
-    best, best_n = None, 0
-    for i in range(MIN_PART, len(word) - MIN_PART + 1):
-        a, b = word[:i], word[i:]
-        n = min(frequency(a) or 0, frequency(b) or 0)
-        if n > best_n:
-            best, best_n = (a, b), n
-    return best
+    for prefix in sorted((p for p in PREFIXES if word.startswith(p)), key=len, reverse=True):
+        rest = word[len(prefix):]
+        if len(rest) >= MIN_PART and frequency(prefix) and frequency(rest):
+            return prefix, rest
+    return None
 
 
 def query_words(text: str, frequency: Frequency) -> list[QueryWord]:

@@ -270,7 +270,33 @@ class _Word:
     def __init__(self, n_docs: int, n_paras: int) -> None:
         self.tf = np.zeros(n_docs)  # weighted occurrences in the body
         self.flag = np.zeros(n_docs)  # title/author/published-year bonus (not saturated)
-        self.para = np.zeros(n_paras)  # weighted occurrences per paragraph
+        # Weighted occurrences per paragraph, kept sparse: a word is in few of an
+        # archive's paragraphs, and a dense array per word cost more than its postings.
+        self._para_ids: list[np.ndarray] = []
+        self._para_w: list[np.ndarray] = []
+
+    def add_para(self, ids: np.ndarray, weights: np.ndarray) -> None:
+        self._para_ids.append(ids)
+        self._para_w.append(weights)
+
+    def para(self) -> tuple[np.ndarray, np.ndarray]:
+        """(paragraph docnums, summed weights), docnums sorted and distinct.
+
+        >>> w = _Word(1, 5)
+        >>> w.add_para(np.array([1, 3]), np.array([1.0, 2.0]))
+        >>> w.add_para(np.array([3, 4]), np.array([0.5, 1.0]))
+        >>> [a.tolist() for a in w.para()]
+        [[1, 3, 4], [1.0, 2.5, 1.0]]
+        """
+        if not self._para_ids:
+            return np.zeros(0, np.int32), np.zeros(0)
+        if len(self._para_ids) == 1:  # one field's postings: sorted and distinct already
+            return self._para_ids[0], self._para_w[0]
+        ids, w = np.concatenate(self._para_ids), np.concatenate(self._para_w)
+        order = np.argsort(ids, kind="stable")
+        ids, w = ids[order], w[order]
+        starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+        return ids[starts], np.add.reduceat(w, starts)
 
     @property
     def present(self) -> np.ndarray:
@@ -303,7 +329,7 @@ def _evidence(read: _Postings, stats: DocStats, doc_ord: np.ndarray, n_docs: int
             return
         tf = tf.astype(np.float64) if count_tf else np.ones(ids.size)
         w.tf += np.bincount(doc_ord[ids], weights=tf * weight, minlength=n_docs)
-        w.para += np.bincount(ids, weights=tf * weight, minlength=len(doc_ord))
+        w.add_para(ids, tf * weight)
 
     def flag(field: str, text: str, weight: float) -> None:
         ids, _ = read(field, text)
@@ -338,7 +364,7 @@ def _phrase_evidence(read: _Postings, reader, doc_ord: np.ndarray, n_docs: int,
     ids = phrase_paragraphs(reader, stems, read(S.TEXT, rarest)[0], deadline, read)
     if ids.size:
         w.tf += np.bincount(doc_ord[ids], minlength=n_docs)
-        w.para[ids] += 1.0
+        w.add_para(ids, np.ones(ids.size))
     titled = None
     for s in dict.fromkeys(stems):
         ids, _ = read(S.TITLE, s)
@@ -421,7 +447,8 @@ def rank_documents(gen, searcher, query: list[QueryWord] | list[str],
     read = _Postings(reader)
     norm = K1 * (1 - B + B * stats.length / max(stats.average, 1.0))
     score = np.zeros(n_docs)
-    para = np.zeros(n_paras)
+    para_ids: list[np.ndarray] = []
+    para_w: list[np.ndarray] = []
     matched = np.zeros(n_docs, dtype=np.int32)
     idfs: list[float] = []
     common = {w.label for w in qwords if len(w.forms) == 1 and len(w.tokens) == 1
@@ -449,12 +476,16 @@ def rank_documents(gen, searcher, query: list[QueryWord] | list[str],
             idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
             word_idf = max(word_idf, idf * weight)
             best = np.maximum(best, weight * idf * (ev.tf * (K1 + 1) / (ev.tf + norm) + ev.flag))
-            para += weight * idf * ev.para / (ev.para + 1.0)  # saturated within a paragraph
+            ids, v = ev.para()
+            para_ids.append(ids)
+            para_w.append(weight * idf * v / (v + 1.0))  # saturated within a paragraph
             present |= here
         idfs.append(word_idf)
         score += best
         matched += present
         present_by_word[i] = present
+    para = (np.bincount(np.concatenate(para_ids), weights=np.concatenate(para_w), minlength=n_paras)
+            if para_ids else np.zeros(n_paras))
     body = para > 0
     top = int(matched.max()) if n_docs and words else 0
     counted = len(words) - len(common)

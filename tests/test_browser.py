@@ -238,7 +238,7 @@ def test_typing_a_query_shows_highlighted_results(page):
         assert all(QUERY in m for m in marks), marks
         # the result links to the matched paragraph of its document
         assert re.match(r"^/doc/.+#\S+$", title.get_attribute("href") or "")
-        assert re.search(r"\d{4}", hit.locator(".meta").inner_text())  # a date
+        assert re.search(r"\d{4}", hit.locator(".byline").inner_text())  # a date, up front
     # some results name people
     assert page.locator(".hit .people").count() >= 1
     screenshot(page, "search-desktop")
@@ -347,9 +347,10 @@ def test_people_filter_box(page):
 
 def test_year_range(page):
     search_for(page, QUERY)
-    page.get_by_label("from", exact=True).fill("1900")
-    page.get_by_label("to", exact=True).fill("1919")
-    page.get_by_role("button", name="Apply").click()
+    years = page.get_by_role("region", name="Years mentioned, by decade")
+    years.get_by_label("from", exact=True).fill("1900")
+    years.get_by_label("to", exact=True).fill("1919")
+    years.get_by_role("button", name="Apply").click()
     page.wait_for_url(re.compile("year_from=1900"))
     # one chip for the range
     assert params(page)["year_to"] == ["1919"] and chips(page).count() == 1
@@ -384,18 +385,33 @@ def test_pagination_next_and_back(page):
     page.wait_for_url(re.compile("page=2"))
 
 
+def test_published_range(page):
+    search_for(page, QUERY)
+    published = page.get_by_role("region", name="Published")
+    published.get_by_label("from", exact=True).fill("1900")
+    published.get_by_label("to", exact=True).fill("1949")
+    published.get_by_role("button", name="Apply").click()
+    page.wait_for_url(re.compile("published_from=1900"))
+    assert chips(page).all_inner_texts()[0].startswith("Published: 1900–1949")
+    dates = page.locator(".hit .byline .date").all_inner_texts()
+    assert dates and all(1900 <= int(re.search(r"\d{4}", d).group()) <= 1949 for d in dates)
+
+
 def test_group_by_document_and_sort_by_date(page):
     search_for(page, QUERY)
-    paragraphs = total(page)
-    page.get_by_role("link", name="by document").click()
-    page.wait_for_url(re.compile("group=document"))
+    # Documents by default, each with its matching paragraphs; paragraphs one click away.
     assert "document" in page.locator(".total").inner_text()
-    assert 0 < total(page) < paragraphs
+    documents = total(page)
     assert page.locator(".hit .matches").count() == page.locator(".hit").count()
+    page.get_by_role("link", name="paragraphs").click()
+    page.wait_for_url(re.compile("group=paragraph"))
+    assert total(page) > documents
+    page.get_by_role("link", name="documents").click()
+    page.wait_for_url(re.compile("group=document"))
     page.get_by_role("link", name="oldest first").click()
     page.wait_for_url(re.compile("sort=date_asc"))
     assert params(page)["group"] == ["document"]  # the other control is kept
-    dates = [d for d in page.locator(".hit .date").all_inner_texts() if d.strip()]
+    dates = [d for d in page.locator(".hit .date").all_inner_texts() if re.search(r"\d", d)]
     assert len(dates) >= 2 and dates == sorted(dates)
 
 
@@ -715,3 +731,52 @@ def test_axe_finds_no_serious_violations(axe_page, url):
                for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert not serious, "\n".join(serious)
 
+
+
+# -- the default search: documents, partial matches, dates first ----------------------------
+
+KNOWN = ("utah firing squad songbook wobblies", "markdown/joe-hill-1915.md")
+ABSENT_WORD = "zeppelinmooring"  # in no document of the sample corpus
+
+
+def sample_document(doc_id: str) -> dict:
+    """Title, author and date of a sample document, read from its own front matter."""
+    import frontmatter
+
+    post = frontmatter.load(REPO / "corpus" / doc_id)
+    return {"title": str(post["title"]), "author": str(post["author"]),
+            "date": str(post["date"])}
+
+
+def test_a_natural_multi_word_query_finds_its_document_first_with_date_and_author(page):
+    q, doc_id = KNOWN
+    meta = sample_document(doc_id)
+    search_for(page, q)
+    first = page.locator(".hit").first
+    assert first.locator("h3 a").inner_text() == meta["title"]
+    byline = first.locator(".byline").inner_text()
+    assert meta["date"] in byline and meta["author"] in byline
+    assert page.locator(".partial-notice").count() == 0
+    # The document page opens with its title, author, date and people, not a file path.
+    first.locator("h3 a").click()
+    page.wait_for_url(re.compile(r"/doc/"))
+    assert page.locator("h1").inner_text() == meta["title"]
+    header = page.locator(".byline").first.inner_text()
+    assert meta["author"] in header and meta["date"] in header
+    assert page.locator(".docfacts .people a").count() >= 1
+
+
+def test_a_query_with_one_absent_word_shows_partial_results(page):
+    q, doc_id = KNOWN
+    meta = sample_document(doc_id)
+    search_for(page, f"{q} {ABSENT_WORD}")
+    assert page.locator(".hit").count() >= 1
+    assert ABSENT_WORD in page.locator(".partial-notice").inner_text()
+    first = page.locator(".hit").first
+    assert first.locator("h3 a").inner_text() == meta["title"]
+    assert ABSENT_WORD in first.locator(".partial-tag").inner_text()
+    # Every word required is one click away, and honest about finding nothing.
+    page.get_by_role("link", name="Only results with every word").click()
+    page.wait_for_url(re.compile(r"match=all"))
+    assert page.locator(".hit").count() == 0
+    assert page.get_by_role("heading", name="No results").count() == 1
