@@ -22,7 +22,7 @@ from pathlib import Path
 
 LINK_OUTSIDE = "symbolic link leading outside the corpus"
 LINK_NOT_FOLLOWED = "symbolic link (not followed; --follow-links or ARCHIVE_FOLLOW_LINKS=1 follows links inside the corpus)"
-LINK_LOOP = "symbolic link loop (this folder was already read)"
+LINK_LOOP = "symbolic link to a folder already read (a loop, or a second path to it)"
 LINK_BROKEN = "broken symbolic link"
 
 

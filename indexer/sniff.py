@@ -74,6 +74,7 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 # A whole page: a doctype or the <html>/<body> element.
 _PAGE = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<title[\s>]", re.I)
+_PAGE_END = re.compile(rb"</body\s*>|</html\s*>", re.I)
 # Markup that only HTML uses (not "<" in prose or e-mail addresses in angle brackets).
 _HTML_TAG = re.compile(
     rb"</?(?:p|div|span|a|br|table|tr|td|th|ul|ol|li|font|b|i|em|strong|h[1-6]|img|center"
@@ -151,23 +152,26 @@ def is_fragment(raw: bytes, named_html: bool = False) -> str | None:
     """Why HTML ``raw`` is a template fragment (navigation, header, footer), else None.
 
     A fragment is not a whole page (no doctype, ``<html>``, ``<body>`` or
-    ``<title>``) and says almost nothing outside its links. Pages without a
+    ``<title>`` at the start and ``</body>`` or ``</html>`` at the end) and
+    says almost nothing outside its links. Pages without a
     ``<title>`` but with body text, and contents pages (whole pages of links),
-    are documents. A file named ``.html`` is a fragment only when links are
-    most of its few words: a short page of prose there is a (short) document.
+    are documents. A file named ``.html``, or one that opens a page without
+    closing it, is a fragment only when links are most of its few words: a
+    short page of prose there is a (short) document.
 
     >>> is_fragment(b"<div id=footer>&copy; 2004 The Weekly <a href=/>Home</a></div>")
     'an HTML fragment with 3 words of text outside links (a template include, not a page)'
     >>> is_fragment(b"<p>" + b"Words that carry an article's meaning. " * 10 + b"</p>") is None
     True
     """
-    if _PAGE.search(raw[:HEAD_BYTES * 4]):
-        return None
+    opens_page = bool(_PAGE.search(raw[:HEAD_BYTES * 4]))
+    if opens_page and _PAGE_END.search(raw[-HEAD_BYTES:]):
+        return None  # a whole page; a header include opens the page but never closes it
     body = _DROPPED.sub(b" ", raw)
     link_words = sum(len(_WORD.findall(_TAGS.sub(b" ", m.group(1)))) for m in _LINK.finditer(body))
     all_words = len(_WORD.findall(_TAGS.sub(b" ", body)))
     prose = all_words - link_words
-    if named_html:
+    if named_html or opens_page:
         if prose < FRAGMENT_MAX_PROSE_WORDS and link_words > prose:
             return f"an HTML fragment of {link_words} link words and {prose} other words (a template include, not a page)"
         return None
