@@ -46,13 +46,15 @@ def unlinkable_name(name: str) -> str | None:
     return None
 
 
-def link_problem(path: Path, real_root: Path, follow: bool) -> str | None:
+def link_problem(path: Path, root: Path, follow: bool) -> str | None:
     """Why the symbolic link ``path`` is not read, else None (not a link, or followed).
 
-    ``real_root`` is the corpus folder with its own links resolved.
+    ``root`` is the corpus folder; a link to it is resolved too (only for links:
+    one lstat is all an ordinary file costs).
     """
     if not path.is_symlink():
         return None
+    real_root = Path(os.path.realpath(root))
     try:
         target = Path(os.path.realpath(path, strict=True))
     except (OSError, RuntimeError):

@@ -752,6 +752,11 @@ UNSUPPORTED_SUFFIXES = {
 }  # fmt: skip
 
 
+def _chosen(path: Path, rel: str, selection: Selection) -> bool:
+    """Named a document by --include; never the catalogue or authority files the indexer reads itself."""
+    return path.name.lower() not in {"persons.toml", *CATALOGUE_NAMES} and selection.included(rel)
+
+
 def _not_document(path: Path) -> bool:
     name = path.name.lower()
     return (
@@ -810,14 +815,13 @@ def _examine(
     path: Path, root: Path, rel: str, catalogue: Catalogue | None, selection: Selection, reading: Reading
 ) -> Document | Skipped:
     # The walk refuses these already; a path given directly (update, inspect) is checked here.
-    problem = unlinkable_name(path.name) or link_problem(
-        path, Path(os.path.realpath(root)), selection.follow_links)
+    problem = unlinkable_name(path.name) or link_problem(path, root, selection.follow_links)
     if problem:
         return Skipped(rel, problem)
     pattern = selection.excluded(rel)
     if pattern:
         return Skipped(rel, f"excluded by {pattern!r}")
-    chosen = selection.included(rel)
+    chosen = _chosen(path, rel, selection)
     suffix = path.suffix.lower()
     if not chosen and _not_document(path):
         return Skipped(rel, "not a document")
@@ -896,7 +900,6 @@ def corpus_files(
     """
     root = Path(root)
     selection = selection if selection is not None else Selection.from_settings()
-    real_root = Path(os.path.realpath(root))
     catalogues = _Catalogues(root)
     seen_folders: set[tuple[int, int]] = set()  # (device, inode): loops of followed links
 
@@ -906,7 +909,7 @@ def corpus_files(
 
     def refused(path: Path, rel: str) -> str | None:
         pattern = selection.excluded(rel)
-        return (unlinkable_name(path.name) or link_problem(path, real_root, selection.follow_links)
+        return (unlinkable_name(path.name) or link_problem(path, root, selection.follow_links)
                 or (f"excluded by {pattern!r}" if pattern else None))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=selection.follow_links):
@@ -946,7 +949,7 @@ def corpus_files(
             if reason:
                 yield Skipped(rel, reason)
                 continue
-            if _not_document(path) and not selection.included(rel):
+            if _not_document(path) and not _chosen(path, rel, selection):
                 yield Skipped(rel, "not a document")
                 continue
             yield path, catalogues.for_file(path)

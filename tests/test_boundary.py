@@ -138,6 +138,7 @@ SELECTIONS = [
     (("*.inc",), (), {"inc/brief.inc": "document"}),  # read as a page, not judged a fragment
     (("notes.json",), (), {"notes.json": "document"}),
     (("*.inc",), ("inc/brief*",), {"inc/brief.inc": "excluded by 'inc/brief*'"}),
+    (("*",), (), {"catalogue.csv": "not a document", "persons.toml": "not a document", "drafts/b.txt": "document"}),
 ]
 
 
@@ -151,6 +152,8 @@ def test_include_and_exclude(tmp_path, include, exclude, expect):
         "inc/brief.inc": "<p>The library opens late on Thursdays from next month, the council said.</p>",
         "notes.json": "Minutes of the committee, kept as a plain note despite the name.\n",
         "drafts/b.txt": STORY,
+        "catalogue.csv": "path,title\ndrafts/b.txt,Harbour notes in draft\n",
+        "persons.toml": "",
     }.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
