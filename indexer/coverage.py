@@ -7,11 +7,11 @@ the dates came from on a line of its own.
 
 >>> from indexer.models import Document
 >>> c = Coverage()
->>> c.add(Document("a/harbour-notes.txt", "text", "Harbour Notes"))
+>>> c.add(Document("a/harbour-notes.txt", "text", "Harbour Notes", title_source="file name"))
 >>> c.add(Document("b.html", "html", "On Salt", author="Ida Long", published="1923", published_source="html-meta"))
 >>> print("\\n".join(c.lines()))
   formats:    html 1, text 1
-  with a title:  1 of 2 (50 %); without: a/harbour-notes.txt
+  with a title:  1 of 2 (50 %) (the others have one made from the file name); without: a/harbour-notes.txt
   with a date:   1 of 2 (50 %); without: a/harbour-notes.txt
   with an author: 1 of 2 (50 %); without: a/harbour-notes.txt
   dates from:  html-meta 1
@@ -19,7 +19,6 @@ the dates came from on a line of its own.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -31,15 +30,11 @@ EXAMPLES = 3
 def title_from_file_name(doc: Document) -> bool:
     """Is the title only the file name made readable (the reader's last resort)?
 
-    >>> title_from_file_name(Document("x/1860-02-27-cooper-union.txt", "text", "Cooper Union"))
+    >>> title_from_file_name(Document("x/1860-02-27-cooper-union.txt", "text", "Cooper Union",
+    ...                               title_source="file name"))
     True
     """
-    source = getattr(doc, "title_source", None)  # when the reader records it, trust that
-    if source is not None:
-        return source in {"filename", "file name", "path"}
-    stem = doc.doc_id.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    words = [w for w in re.split(r"[-_\s]+", re.sub(r"^\d{4}(?:-\d{2}){0,2}[-_]?", "", stem) or stem) if w]
-    return [w.lower() for w in doc.title.split()] == [w.lower() for w in words]
+    return doc.title_source == "file name"
 
 
 @dataclass
@@ -79,6 +74,8 @@ class Coverage:
             n = self.present[name]
             pct = f"{n * 100 / self.documents:.0f} %" if self.documents else "-"
             line = f"  with {label} {n} of {self.documents} ({pct})"
+            if name == "title" and self.documents > n:
+                line += " (the others have one made from the file name)"
             if self.missing.get(name):
                 line += "; without: " + ", ".join(self.missing[name])
                 line += ", ..." if self.documents - n > len(self.missing[name]) else ""

@@ -25,7 +25,7 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from indexer import cleaning
@@ -857,7 +857,24 @@ def _examine(
     doc = _assemble(parsed, doc_id=rel, fmt=fmt, entry=entry, content_hash=hashlib.sha256(raw).hexdigest())
     if not any(b.kind == "paragraph" for b in doc.blocks):
         return Skipped(rel, "no body text")
-    return doc
+    return replace(doc, title_source=_title_source(doc, parsed, entry))
+
+
+def _title_source(doc: Document, parsed: _Parsed, entry: Entry | None) -> str:
+    """Where ``doc``'s title came from: the assembly's trust order, told after the fact.
+
+    "file name" is the last resort (no catalogue title, no stated title, no page
+    title, no heading), which the build summary reports as a missing title.
+    """
+    if entry is not None and entry.title:
+        return "catalogue"
+    if parsed.title:
+        return "front-matter" if doc.source_format == "markdown" else "page"
+    stem = doc.doc_id.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    headings = {cleaning.normalize(text) for kind, _, text in parsed.blocks if kind == "heading"}
+    if not parsed.page_title and doc.title == cleaning.normalize(_humanise(stem)) and doc.title not in headings:
+        return "file name"
+    return "page"
 
 
 class _Catalogues:

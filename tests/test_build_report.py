@@ -143,3 +143,23 @@ def test_the_summary_reports_formats_and_title_date_author_coverage(tmp_path):
     assert "1 of 3 (33 %)" in date
     meta = current(tmp_path / "index").meta
     assert meta["coverage"]["with_author"] == 1 and meta["coverage"]["formats"]["html"] == 1
+
+
+TITLES = [
+    ("a/notes.md", "---\ntitle: Salt\n---\n\nSalt was taxed by the crown for a century and more.\n", "front-matter"),
+    ("a/notes.md", "# Salt\n\nSalt was taxed by the crown for a century and more.\n", "page"),
+    ("a/page.php", STORY, "page"),
+    ("a/salt-tax.txt", "Salt was taxed by the crown for a century and more.\n", "file name"),
+    ("a/salt-tax.php", "<p>Salt was taxed by the crown for a century and more, and the people paid.</p>"
+                       "<p>The tax fell hardest on the poor, who salted their winter meat.</p>" * 3, "file name"),
+    ("a/listed.txt", "Salt was taxed by the crown for a century and more.\n", "catalogue"),
+]
+
+
+@pytest.mark.parametrize(("rel", "text", "source"), TITLES, ids=[f"{r}-{s}" for r, _, s in TITLES])
+def test_each_document_says_where_its_title_came_from(tmp_path, rel, text, source):
+    from indexer.sources import read_corpus
+
+    corpus = write(tmp_path / "c", {rel: text, "catalogue.csv": "path,title\na/listed.txt,Salt Taxes\n"})
+    [doc] = [d for d in read_corpus(corpus, Selection()) if getattr(d, "doc_id", None) == rel]
+    assert doc.title_source == source
