@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -16,6 +17,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from indexer.authority import Authority
+from indexer.coverage import Coverage
 from indexer.discovery import Discovery
 from indexer.generations import Generation, current, new_generation, switch_to, write_atomic
 from indexer.locking import writer_lock
@@ -28,7 +30,9 @@ from indexer.schema import (
     VOCABULARY_FILE,
     build_schema,
 )
+from indexer.selection import Selection
 from indexer.shards import SHARDS, ShardResult, ShardSink, Work, write_shards
+from indexer.skip_report import SKIPPED_FILE, grouped, summary_lines, suffixes_seen, write_tsv
 from indexer.vocabulary import WordCounter
 
 DISCOVERY_FILE = "discovery.json"  # the person annotator's corpus-wide state, for updates
@@ -63,7 +67,44 @@ class ShardOutcome:
 
 
 class EmptyCorpus(RuntimeError):
-    """A build found no documents while a non-empty generation is being served."""
+    """A build or update found no documents: nothing is switched, the message says what to do."""
+
+
+FAILED_BUILD_REPORT = "failed-build-skipped.tsv"  # in the index root: what a failed build passed over
+
+
+def empty_corpus(corpus: Path, root: Path, skipped: list[Skipped], what: str = "build") -> EmptyCorpus:
+    """The error for a corpus that gave no documents, with the full skip list written beside the index.
+
+    The message names the reasons and extensions seen and suggests ``--include``
+    for the commonest extension, since a legacy export saved under an unusual
+    extension is the usual cause.
+    """
+    report = root / FAILED_BUILD_REPORT
+    try:
+        write_tsv(report, skipped)
+    except OSError:
+        report = Path(tempfile.gettempdir()) / FAILED_BUILD_REPORT
+        write_tsv(report, skipped)
+    served = current(root)
+    kept = (f"generation {served.name} stays in service" if served is not None
+            else "no index was created")
+    if not skipped:
+        return EmptyCorpus(f"no documents in {corpus}: the folder holds no files (hidden ones are "
+                           f"passed over); {kept}")
+    reasons = ", ".join(f"{len(items)} {group}" for group, items in grouped(skipped)[:4])
+    suffixes = suffixes_seen(skipped)
+    seen = ", ".join(f"{n} {suffix}" for suffix, n in suffixes.most_common(5))
+    advice = ""
+    if suffixes:
+        top = suffixes.most_common(1)[0][0]
+        glob = "*" + top if top != "(none)" else "*"
+        advice = (f" If some of these files are documents, name them: --include '{glob}' "
+                  f"(or ARCHIVE_INCLUDE='{glob}'); `python -m indexer inspect FILE` shows how one is read.")
+    return EmptyCorpus(
+        f"no documents in {corpus}: the {what} found {len(skipped)} files and skipped all of them "
+        f"({reasons}); extensions seen: {seen}. Every file and its reason: {report}. "
+        f"Nothing was switched: {kept}.{advice}")
 
 
 @dataclass
@@ -78,6 +119,8 @@ class BuildReport:
     flags: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     generation: str = ""
+    coverage: Coverage = field(default_factory=Coverage)
+    skipped_report: Path | None = None
 
     def summary(self) -> str:
         lines = [
@@ -89,10 +132,9 @@ class BuildReport:
             f"  years:      {len(self.years)} distinct"
             + (f", {min(self.years)}-{max(self.years)}" if self.years else ""),
             f"  review flags: {len(self.flags)}",
-            f"  skipped:    {len(self.skipped)} files",
+            *self.coverage.lines(),
+            *summary_lines(self.skipped, report=self.skipped_report),
         ]
-        for s in self.skipped:
-            lines.append(f"    - {s.path}: {s.reason}")
         return "\n".join(lines)
 
 
@@ -141,6 +183,18 @@ def write_generation(
     ix = whoosh_index.create_in(str(gen.path), build_schema())
     if aliases is None:
         aliases = {pid: list(p.get("aliases", [])) for pid, p in (persons or {}).items()}
+    try:
+        results = _fill(gen, ix, work, shards, aliases, persons, meta, finish, on_progress, on_results, combine)
+    except BaseException:
+        # Nothing was switched; leave no half-written generation behind either.
+        shutil.rmtree(gen.path, ignore_errors=True)
+        raise
+    switch_to(gen)
+    return gen, results
+
+
+def _fill(gen, ix, work, shards, aliases, persons, meta, finish, on_progress, on_results, combine):
+    """Write every file of the new generation ``gen``; generation.json last (it marks it complete)."""
     results = write_shards(ix, work, shards, aliases, WRITER_ARGS, on_progress, combine)
     if on_results is not None:
         on_results(results)
@@ -169,8 +223,7 @@ def write_generation(
         },
         readable=True,
     )
-    switch_to(gen)
-    return gen, results
+    return results
 
 
 def default_authority(corpus: Path) -> Path | None:
@@ -212,11 +265,14 @@ def build_corpus(
     authority_path: Path | None = None,
     progress: bool = True,
     workers: int | None = None,
+    selection: Selection | None = None,
 ) -> BuildReport:
     """Build a fresh generation from ``corpus`` under ``root`` and switch to it.
 
     Holds the writer lock for the whole build; the served generation stays
-    untouched until the new one is complete.
+    untouched until the new one is complete. A corpus that gives no documents
+    raises :class:`EmptyCorpus` (the first build too): an empty index served
+    with a green health check hides the problem from the archivist.
     """
     from tqdm import tqdm
 
@@ -235,19 +291,17 @@ def build_corpus(
             print(note, file=sys.stderr)
         files = tqdm(desc="reading", unit=" files", disable=not progress, file=sys.stderr)
         docs = []
-        for item in read_corpus(corpus):
+        for item in read_corpus(corpus, selection):
             files.update()
             if isinstance(item, Skipped):
                 report.skipped.append(item)
             else:
                 docs.append(item)
         files.close()
-        served = current(root)
-        if not docs and served is not None and served.meta.get("documents"):
-            # An unmounted disk or a wrong path: keep serving what we have.
-            raise EmptyCorpus(f"no readable documents in {corpus} "
-                              f"({len(report.skipped)} files skipped); generation "
-                              f"{served.name} stays in service")
+        if not docs:
+            # An unmounted disk, a wrong path, or pages saved under an extension we
+            # did not recognise: keep serving what we have, and say what was seen.
+            raise empty_corpus(corpus, root, report.skipped)
         authority = Authority.load(authority_path)
         if workers is None:
             shards = max(1, min(SHARDS, len(docs) // MIN_DOCS_PER_SHARD))
@@ -286,8 +340,19 @@ def build_corpus(
             return out
 
         merged = ShardOutcome()
+        meta = {"corpus": str(corpus.resolve()), "authority": str(authority_path or "")}
 
         def finish(gen: Generation) -> None:
+            if not merged.manifest:
+                # Every document was too short to index: as good as none (the
+                # unfinished generation is never switched to, and is cleaned up).
+                raise empty_corpus(corpus, root, report.skipped + merged.skipped)
+            for doc in docs:
+                if doc.doc_id in merged.manifest:
+                    report.coverage.add(doc)
+            report.skipped_report = write_tsv(gen.path / SKIPPED_FILE, report.skipped + merged.skipped)
+            meta["coverage"] = report.coverage.as_dict()
+            meta["skipped"] = len(report.skipped) + len(merged.skipped)
             _finish(gen, corpus, merged.manifest, merged.names, authority, discovered[-1].state())
 
         def merge_outcomes(results: list[ShardResult]) -> None:
@@ -299,7 +364,7 @@ def build_corpus(
             work,
             shards,
             aliases=authority.aliases(),
-            meta={"corpus": str(corpus.resolve()), "authority": str(authority_path or "")},
+            meta=meta,
             finish=finish,
             on_progress=lambda n: bar.update(n - bar.n),
             on_results=merge_outcomes,

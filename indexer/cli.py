@@ -1,4 +1,4 @@
-"""python -m indexer build|update|rollback|persons|stats
+"""python -m indexer build|update|rollback|persons|stats|inspect
 
 Errors print ``Error: …`` and exit 1; usage errors exit 2 (argparse's own).
 """
@@ -7,37 +7,56 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
 from indexer.build import EmptyCorpus
 from indexer.locking import WriterBusy
+from indexer.selection import Selection
+from indexer.settings import IndexerSettings, SettingsError
 
-DEFAULT_CORPUS = os.environ.get("ARCHIVE_CORPUS", "corpus")
-DEFAULT_INDEX = os.environ.get("ARCHIVE_INDEX", "index")
+
+def _selection_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--include", action="append", default=None, metavar="GLOB",
+                   help="read matching files as documents whatever their name or content suggests "
+                        "(repeatable; env ARCHIVE_INCLUDE, comma-separated)")
+    p.add_argument("--exclude", action="append", default=None, metavar="GLOB",
+                   help="skip matching files and folders (repeatable; wins over --include; env ARCHIVE_EXCLUDE)")
+    p.add_argument("--follow-links", action="store_true", default=None,
+                   help="follow symbolic links that stay inside the corpus (env ARCHIVE_FOLLOW_LINKS)")
 
 
-def _parser() -> argparse.ArgumentParser:
+def selection_from(args: argparse.Namespace, env: IndexerSettings) -> Selection:
+    """The environment's selection, with the command line's options in its place where given."""
+    return Selection(
+        include=tuple(args.include) if args.include is not None else env.include,
+        exclude=tuple(args.exclude) if args.exclude is not None else env.exclude,
+        follow_links=bool(args.follow_links) if args.follow_links is not None else env.follow_links,
+    )
+
+
+def _parser(env: IndexerSettings) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m indexer", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(p: argparse.ArgumentParser, corpus: bool = True) -> None:
         if corpus:
-            p.add_argument("--corpus", type=Path, default=Path(DEFAULT_CORPUS),
-                           help=f"corpus folder (default {DEFAULT_CORPUS}, env ARCHIVE_CORPUS)")
+            p.add_argument("--corpus", type=Path, default=env.corpus,
+                           help=f"corpus folder (default {env.corpus}, env ARCHIVE_CORPUS)")
             p.add_argument("--authority", type=Path, default=None,
                            help="authority file (default <corpus>/persons.toml, else the project's)")
-        p.add_argument("--index", type=Path, default=Path(DEFAULT_INDEX),
-                       help=f"index root (default {DEFAULT_INDEX}, env ARCHIVE_INDEX)")
+        p.add_argument("--index", type=Path, default=env.index_root,
+                       help=f"index root (default {env.index_root}, env ARCHIVE_INDEX)")
 
     b = sub.add_parser("build", help="rebuild from scratch into a new generation and switch to it")
     common(b)
     b.add_argument("--quiet", action="store_true", help="no progress bars")
     b.add_argument("--workers", type=int, default=None, help="annotation processes (default: cores)")
+    _selection_options(b)
     u = sub.add_parser("update", help="apply only what changed in the corpus or authority file")
     common(u)
     u.add_argument("--quiet", action="store_true")
+    _selection_options(u)
     r = sub.add_parser("rollback", help="serve the previous generation again")
     common(r, corpus=False)
     s = sub.add_parser("stats", help="what the served generation holds")
@@ -45,11 +64,25 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("persons", help="report discovered names, typo matches and ambiguous surnames")
     common(p)
     p.add_argument("--limit", type=int, default=100, help="names to list (default 100)")
+    i = sub.add_parser("inspect", help="show what the reader makes of files, as a build would index them")
+    i.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    i.add_argument("--corpus", type=Path, default=None,
+                   help="corpus folder the files belong to (default: the nearest folder above them "
+                        "holding a catalogue, else their own folder)")
+    i.add_argument("--json", action="store_true", help="one JSON object per file, as a JSON list")
+    i.add_argument("--full", action="store_true", help="paragraphs in full, not abbreviated")
+    _selection_options(i)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    try:
+        env = IndexerSettings.from_env()
+    except SettingsError as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return 2
+    args = _parser(env).parse_args(argv)
+    args.selection = selection_from(args, env) if hasattr(args, "include") else None
     try:
         return _run(args)
     except WriterBusy as e:
@@ -63,18 +96,24 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from indexer import build, generations
 
+    if args.command == "inspect":
+        from indexer.inspection import inspect_files
+
+        return inspect_files(args.files, args.corpus, args.selection, as_json=args.json, full=args.full)
     if args.command in ("build", "update", "persons") and not args.corpus.is_dir():
         raise NotADirectoryError(f"corpus folder {args.corpus} does not exist")
     if args.command == "build":
         report = build.build_corpus(
-            args.corpus, args.index, args.authority, progress=not args.quiet, workers=args.workers
+            args.corpus, args.index, args.authority, progress=not args.quiet, workers=args.workers,
+            selection=args.selection,
         )
         print(report.summary())
         return 0
     if args.command == "update":
         from indexer.update import update_corpus
 
-        result = update_corpus(args.corpus, args.index, args.authority, progress=not args.quiet)
+        result = update_corpus(args.corpus, args.index, args.authority, progress=not args.quiet,
+                               selection=args.selection)
         print(result.summary())
         return 0
     if args.command == "rollback":

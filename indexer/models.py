@@ -36,6 +36,8 @@ class Document:
     ``published`` is an ISO 8601 prefix: ``"1947"``, ``"1947-05"`` or
     ``"1947-05-12"``; ``published_source`` says where it came from
     (``catalogue``, ``byline``, ``front-matter``, ``html-meta``, ``filename``).
+    ``title_source`` says the same of the title (``catalogue``, ``front-matter``,
+    ``page``, ``file name``); the build summary counts titles made from file names as missing.
     """
 
     doc_id: str
@@ -46,6 +48,7 @@ class Document:
     published_source: str | None = None
     blocks: tuple[Block, ...] = ()
     content_hash: str = ""
+    title_source: str | None = None
 
 
 @dataclass(frozen=True)

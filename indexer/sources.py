@@ -25,21 +25,21 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from indexer import cleaning
+from indexer.boundary import LINK_LOOP, link_problem, unlinkable_name
 from indexer.catalogue import CATALOGUE_NAMES, Catalogue, CatalogueError, Entry
 from indexer.dates import MONTHS, date_from_filename, parse_date
 from indexer.models import Block, Document, Skipped
+from indexer.selection import Selection
+from indexer.sniff import Sniffed, sniff
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 
-TEXT_SUFFIXES = {".txt", ".text", ""}
-MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 # Data and provenance files that live beside documents but are not documents.
 NOT_DOCUMENT_SUFFIXES = {".json", ".csv", ".toml", ".yaml", ".yml", ".tsv", ".jsonl"}
 NOT_DOCUMENT_NAMES = {"source.txt", "persons.toml", *CATALOGUE_NAMES}
@@ -741,16 +741,20 @@ def _assemble(
 # ------------------------------------------------------------------ the walk
 
 
-def _format_of(path: Path) -> str | None:
-    suffix = path.suffix.lower()
-    if suffix in MARKDOWN_SUFFIXES:
-        return "markdown"
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix in TEXT_SUFFIXES or not re.fullmatch(r"\.[A-Za-z]{1,8}", suffix):
-        # No extension, or a dotted slug such as "remarks-on-the-u.s": plain text.
-        return "text"
-    return None
+# Web-site assets and office files that sit beside the pages: refused by name,
+# unread (an --include names one a document after all).
+UNSUPPORTED_SUFFIXES = {
+    ".pdf", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".ico", ".svg", ".webp",
+    ".css", ".js", ".mjs", ".map", ".woff", ".woff2", ".ttf", ".eot", ".otf", ".swf", ".flv",
+    ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".tar", ".mp3", ".mp4", ".wav", ".avi",
+    ".mov", ".ogg", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".rtf", ".exe",
+    ".dll", ".bin", ".iso", ".psd", ".eps", ".ps",
+}  # fmt: skip
+
+
+def _chosen(path: Path, rel: str, selection: Selection) -> bool:
+    """Named a document by --include; never the catalogue or authority files the indexer reads itself."""
+    return path.name.lower() not in {"persons.toml", *CATALOGUE_NAMES} and selection.included(rel)
 
 
 def _not_document(path: Path) -> bool:
@@ -762,55 +766,115 @@ def _not_document(path: Path) -> bool:
     )
 
 
-def read_file(path: Path, root: Path, catalogue: Catalogue | None = None) -> Document | Skipped:
+@dataclass
+class Reading:
+    """What reading one file gave: the result, the format found (and why), the parser's blocks.
+
+    ``indexer inspect`` shows all of it; a build keeps only ``result``.
+    """
+
+    result: Document | Skipped
+    sniffed: Sniffed | None = None
+    parsed: _Parsed | None = None
+
+
+def read_file(
+    path: Path, root: Path, catalogue: Catalogue | None = None, selection: Selection | None = None
+) -> Document | Skipped:
     """One file as a Document, or Skipped with the reason; never raises."""
+    return examine(path, root, catalogue, selection).result
+
+
+def examine(
+    path: Path, root: Path, catalogue: Catalogue | None = None, selection: Selection | None = None
+) -> Reading:
+    """Read one file as a build would, keeping what each step found (see :class:`Reading`)."""
     try:
         rel = path.relative_to(root).as_posix()
     except ValueError:
         rel = path.as_posix()
+    selection = selection if selection is not None else Selection.from_settings()
+    reading = Reading(Skipped(rel, ""))
     try:
-        if _not_document(path):
-            return Skipped(rel, "not a document")
-        fmt = _format_of(path)
-        if fmt is None:
-            return Skipped(rel, f"unsupported format {path.suffix.lower()}")
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode):
-            # A named pipe or a device would block the read, or never end.
-            return Skipped(rel, "not a regular file")
-        size = st.st_size
-        limit = max_file_bytes()
-        if size > limit:
-            return Skipped(rel, f"too large ({size:,} bytes; limit ARCHIVE_MAX_FILE_BYTES={limit:,})")
-        raw = path.read_bytes()
-        if not raw.strip():
-            return Skipped(rel, "empty file")
-        entry = catalogue.lookup(path) if catalogue else None
-        if fmt == "html":
-            parsed = _parse_html(raw)
-        else:
-            text = _decode(raw).replace("\r\n", "\n").replace("\r", "\n")
-            if fmt == "markdown":
-                parsed = _parse_markdown(text)
-            else:
-                parsed = _parse_text(text, has_title=bool(entry and entry.title))
-        doc = _assemble(
-            parsed, doc_id=rel, fmt=fmt, entry=entry, content_hash=hashlib.sha256(raw).hexdigest()
-        )
-        if not any(b.kind == "paragraph" for b in doc.blocks):
-            return Skipped(rel, "no body text")
-        return doc
+        reading.result = _examine(path, root, rel, catalogue, selection, reading)
     except _Unusable as exc:
-        return Skipped(rel, str(exc))
+        reading.result = Skipped(rel, str(exc))
     except FileNotFoundError:
-        return Skipped(rel, "vanished while the corpus was read")
+        reading.result = Skipped(rel, "vanished while the corpus was read")
     except PermissionError:
-        return Skipped(rel, "permission denied")
+        reading.result = Skipped(rel, "permission denied")
     except OSError as exc:
-        return Skipped(rel, f"unreadable: {exc.strerror or exc}")
+        reading.result = Skipped(rel, f"unreadable: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a build
         log.warning("cannot parse %s: %r", rel, exc)
-        return Skipped(rel, f"cannot parse: {type(exc).__name__}: {exc}"[:200])
+        reading.result = Skipped(rel, f"cannot parse: {type(exc).__name__}: {exc}"[:200])
+    return reading
+
+
+def _examine(
+    path: Path, root: Path, rel: str, catalogue: Catalogue | None, selection: Selection, reading: Reading
+) -> Document | Skipped:
+    # The walk refuses these already; a path given directly (update, inspect) is checked here.
+    problem = unlinkable_name(path.name) or link_problem(path, root, selection.follow_links)
+    if problem:
+        return Skipped(rel, problem)
+    pattern = selection.excluded(rel)
+    if pattern:
+        return Skipped(rel, f"excluded by {pattern!r}")
+    chosen = _chosen(path, rel, selection)
+    suffix = path.suffix.lower()
+    if not chosen and _not_document(path):
+        return Skipped(rel, "not a document")
+    if not chosen and suffix in UNSUPPORTED_SUFFIXES:
+        return Skipped(rel, f"unsupported format {suffix}")
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):
+        # A named pipe or a device would block the read, or never end.
+        return Skipped(rel, "not a regular file")
+    size = st.st_size
+    limit = max_file_bytes()
+    if size > limit:
+        return Skipped(rel, f"too large ({size:,} bytes; limit ARCHIVE_MAX_FILE_BYTES={limit:,})")
+    raw = path.read_bytes()
+    if not raw.strip():
+        return Skipped(rel, "empty file")
+    reading.sniffed = sniffed = sniff(raw, suffix)
+    if sniffed.kind == "binary":
+        return Skipped(rel, f"binary file: {sniffed.why}")
+    if sniffed.kind == "fragment" and not chosen:
+        return Skipped(rel, f"template fragment: {sniffed.why}")
+    fmt = "html" if sniffed.kind == "fragment" else sniffed.kind
+    entry = catalogue.lookup(path) if catalogue else None
+    if fmt == "html":
+        parsed = _parse_html(raw)
+    else:
+        text = _decode(raw).replace("\r\n", "\n").replace("\r", "\n")
+        if fmt == "markdown":
+            parsed = _parse_markdown(text)
+        else:
+            parsed = _parse_text(text, has_title=bool(entry and entry.title))
+    reading.parsed = parsed
+    doc = _assemble(parsed, doc_id=rel, fmt=fmt, entry=entry, content_hash=hashlib.sha256(raw).hexdigest())
+    if not any(b.kind == "paragraph" for b in doc.blocks):
+        return Skipped(rel, "no body text")
+    return replace(doc, title_source=_title_source(doc, parsed, entry))
+
+
+def _title_source(doc: Document, parsed: _Parsed, entry: Entry | None) -> str:
+    """Where ``doc``'s title came from: the assembly's trust order, told after the fact.
+
+    "file name" is the last resort (no catalogue title, no stated title, no page
+    title, no heading), which the build summary reports as a missing title.
+    """
+    if entry is not None and entry.title:
+        return "catalogue"
+    if parsed.title:
+        return "front-matter" if doc.source_format == "markdown" else "page"
+    stem = doc.doc_id.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    headings = {cleaning.normalize(text) for kind, _, text in parsed.blocks if kind == "heading"}
+    if not parsed.page_title and doc.title == cleaning.normalize(_humanise(stem)) and doc.title not in headings:
+        return "file name"
+    return "page"
 
 
 class _Catalogues:
@@ -840,22 +904,56 @@ class _Catalogues:
             folder = folder.parent
 
 
-def corpus_files(root: Path) -> Iterator[tuple[Path, Catalogue | None] | Skipped]:
+def corpus_files(
+    root: Path, selection: Selection | None = None
+) -> Iterator[tuple[Path, Catalogue | None] | Skipped]:
     """Every candidate file under ``root`` with the catalogue that describes it, unread.
 
     The walk behind :func:`read_corpus`; ``update`` uses it alone to compare
-    files with the manifest without parsing the unchanged ones.
+    files with the manifest without parsing the unchanged ones. Files and
+    folders outside the corpus boundary (:mod:`indexer.boundary`) or excluded
+    by the selection come out as Skipped; a skipped folder is one entry,
+    its path ending in "/".
     """
     root = Path(root)
+    selection = selection if selection is not None else Selection.from_settings()
     catalogues = _Catalogues(root)
+    seen_folders: set[tuple[int, int]] = set()  # (device, inode): loops of followed links
 
     def on_error(exc: OSError) -> None:
         # An unreadable folder is reported, not fatal.
         catalogues.errors.append(Skipped(str(exc.filename or ""), f"unreadable folder: {exc.strerror}"))
 
-    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    def refused(path: Path, rel: str) -> str | None:
+        pattern = selection.excluded(rel)
+        return (unlinkable_name(path.name) or link_problem(path, root, selection.follow_links)
+                or (f"excluded by {pattern!r}" if pattern else None))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=selection.follow_links):
         folder = Path(dirpath)
+        rel_folder = folder.relative_to(root).as_posix()
+        if selection.follow_links:
+            try:
+                st = folder.stat()
+            except OSError:
+                dirnames[:] = []
+                continue
+            if (st.st_dev, st.st_ino) in seen_folders:
+                dirnames[:] = []
+                yield Skipped(f"{rel_folder}/", LINK_LOOP)
+                continue
+            seen_folders.add((st.st_dev, st.st_ino))
+        kept = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            rel = f"{rel_folder}/{d}" if rel_folder != "." else d
+            reason = refused(folder / d, rel)
+            if reason:
+                yield Skipped(f"{rel}/", reason)
+            else:
+                kept.append(d)
+        dirnames[:] = kept
         catalogues.load(folder)
         yield from catalogues.errors
         catalogues.errors.clear()
@@ -863,23 +961,29 @@ def corpus_files(root: Path) -> Iterator[tuple[Path, Catalogue | None] | Skipped
             if name.startswith("."):
                 continue
             path = folder / name
-            if _not_document(path):
-                yield Skipped(path.relative_to(root).as_posix(), "not a document")
+            rel = path.relative_to(root).as_posix()
+            reason = refused(path, rel)
+            if reason:
+                yield Skipped(rel, reason)
+                continue
+            if _not_document(path) and not _chosen(path, rel, selection):
+                yield Skipped(rel, "not a document")
                 continue
             yield path, catalogues.for_file(path)
     yield from catalogues.errors
 
 
-def read_corpus(root: Path) -> Iterator[Document | Skipped]:
+def read_corpus(root: Path, selection: Selection | None = None) -> Iterator[Document | Skipped]:
     """Every file under ``root``, in sorted order: a Document or a Skipped each.
 
     Hidden files and folders are passed over silently; catalogue files, the
     persons authority file and data files are reported as "not a document".
     """
     root = Path(root)
-    for item in corpus_files(root):
+    selection = selection if selection is not None else Selection.from_settings()
+    for item in corpus_files(root, selection):
         if isinstance(item, Skipped):
             yield item
         else:
             path, catalogue = item
-            yield read_file(path, root, catalogue)
+            yield read_file(path, root, catalogue, selection=selection)

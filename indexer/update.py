@@ -43,6 +43,7 @@ from indexer.build import (
     DISCOVERY_FILE,
     build_corpus,
     default_authority,
+    empty_corpus,
     manifest_entry,
     person_registry,
     text_hash,
@@ -53,6 +54,8 @@ from indexer.models import Document, Paragraph, Skipped
 from indexer.persons import PersonAnnotator
 from indexer.pipeline import annotate
 from indexer.segments import BulkSegmentWriter
+from indexer.selection import Selection
+from indexer.skip_report import SKIPPED_FILE, summary_lines, write_tsv
 from indexer.sources import corpus_files, read_file
 from indexer.vocabulary import WordCounter
 
@@ -72,6 +75,7 @@ class UpdateReport:
     generation: str = ""
     full_build: bool = False
     note: str = ""
+    skipped_report: Path | None = None
 
     @property
     def touched(self) -> int:
@@ -89,8 +93,7 @@ class UpdateReport:
         lines.append(f"  paragraphs: {self.paragraphs_kept} kept their ids, {self.paragraphs_new} new")
         if not self.touched:
             lines.append("  nothing to do: the index matches the corpus")
-        lines.append(f"  skipped: {len(self.skipped)} files")
-        lines += [f"    - {s.path}: {s.reason}" for s in self.skipped]
+        lines += summary_lines(self.skipped, report=self.skipped_report)
         return "\n".join(lines)
 
 
@@ -134,15 +137,21 @@ def reuse_ids(doc_id: str, old: list[list[str]], pars: list[Paragraph]) -> tuple
 
 
 def update_corpus(
-    corpus: Path, root: Path, authority_path: Path | None = None, progress: bool = True
+    corpus: Path, root: Path, authority_path: Path | None = None, progress: bool = True,
+    selection: Selection | None = None,
 ) -> UpdateReport:
-    """Bring the served generation in line with ``corpus``; build one if none exists."""
+    """Bring the served generation in line with ``corpus``; build one if none exists.
+
+    An update that would leave no document (the corpus emptied, a disk not
+    mounted, every file newly excluded) raises :class:`EmptyCorpus`, as a build does.
+    """
+    selection = selection if selection is not None else Selection.from_settings()
     started = time.perf_counter()
     report = UpdateReport()
     authority_path = authority_path or default_authority(corpus)
     gen = current(root)
     if gen is None or not (gen.path / schema.MANIFEST_FILE).exists():
-        built = build_corpus(corpus, root, authority_path, progress=progress)
+        built = build_corpus(corpus, root, authority_path, progress=progress, selection=selection)
         report.full_build = True
         report.note = "No index to update; built one from scratch.\n" + built.summary()
         return report
@@ -158,7 +167,7 @@ def update_corpus(
         todo: dict[str, Document] = {}
         seen: set[str] = set()
         catalogues: dict[str, object] = {}
-        for item in corpus_files(corpus):
+        for item in corpus_files(corpus, selection):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
                 continue
@@ -177,7 +186,7 @@ def update_corpus(
                 seen.add(rel)
                 entry["size"], entry["mtime"] = st.st_size, st.st_mtime_ns
                 continue
-            doc = read_file(path, corpus, catalogue)
+            doc = read_file(path, corpus, catalogue, selection=selection)
             if isinstance(doc, Skipped):
                 report.skipped.append(doc)
                 continue  # a file that became unreadable is dropped like a deleted one
@@ -185,6 +194,8 @@ def update_corpus(
             todo[rel] = doc
             (report.changed if entry else report.added).append(rel)
         report.deleted = sorted(set(manifest) - seen)
+        if not seen and manifest:
+            raise empty_corpus(corpus, root, report.skipped, what="update")
 
         if not todo and not report.deleted and old_authority_changed(gen, authority_path) is None:
             gen.write_json(schema.MANIFEST_FILE, manifest)  # refreshed sizes and mtimes
@@ -198,7 +209,7 @@ def update_corpus(
             words = authority.changed_words(_authority_from_text(old_text))
             for doc_id in _documents_with_words(served, words):
                 if doc_id in seen and doc_id not in todo:
-                    doc = read_file(corpus / doc_id, corpus, catalogues.get(doc_id))
+                    doc = read_file(corpus / doc_id, corpus, catalogues.get(doc_id), selection=selection)
                     if not isinstance(doc, Skipped):
                         todo[doc_id] = doc
                         report.reannotated.append(doc_id)
@@ -251,6 +262,8 @@ def update_corpus(
             vocabulary.save(nxt.path / schema.VOCABULARY_FILE)
         nxt.write_json(schema.PERSONS_FILE, person_registry(names, authority))
         nxt.write_json(DISCOVERY_FILE, discovery)
+        # Written beside and renamed over: the served generation's hard-linked copy stays as it was.
+        report.skipped_report = write_tsv(nxt.path / SKIPPED_FILE, report.skipped)
         write_atomic(nxt.path / AUTHORITY_SNAPSHOT, new_text)
         _finish_meta(gen, nxt, ix, manifest)  # generation.json last: it marks the generation complete
         ix.close()

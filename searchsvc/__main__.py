@@ -20,14 +20,24 @@ from searchsvc import workers
 from searchsvc.settings import Settings, SettingsError
 
 
-def ensure_index(root: Path) -> bool:
+def ensure_index(root: Path, explicit: bool = False) -> bool:
     """Build the index from ARCHIVE_CORPUS (default: the sample corpus) when there is none.
 
-    So the README's first command serves something on a fresh checkout. The
-    build runs as its own process: the service never imports the indexer.
+    So the README's first command serves something on a fresh checkout. An
+    index path the operator named (``--index`` or ARCHIVE_INDEX) that holds no
+    index is more likely a typo than a new archive: that is an error, unless
+    the corpus to build it from is named too (ARCHIVE_CORPUS). The build runs
+    as its own process: the service never imports the indexer.
     """
     if (root / CURRENT_FILE).is_file() or os.environ.get("ARCHIVE_AUTO_BUILD", "1") == "0":
         return True
+    if explicit and "ARCHIVE_CORPUS" not in os.environ:
+        state = ("does not exist" if not root.exists() else "is not a folder" if not root.is_dir()
+                 else "holds no index (no CURRENT file)")
+        print(f"Error: the index folder {root} {state}. Check the path, or build an index there: "
+              f"python -m indexer build --corpus DIR --index {root} (started without --index and "
+              "ARCHIVE_INDEX, the service builds and serves the sample archive).", file=sys.stderr)
+        return False
     corpus = Path(os.environ.get("ARCHIVE_CORPUS", "corpus"))
     if not corpus.is_dir():
         print(f"No index in {root} and no corpus folder {corpus} to build one from; serving "
@@ -51,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, help="port (env ARCHIVE_PORT)")
     parser.add_argument("--workers", type=int, help="worker processes (env ARCHIVE_WORKERS)")
     args = parser.parse_args(argv)
+    explicit_index = args.index is not None or "ARCHIVE_INDEX" in os.environ
     # Workers are separate processes that read the environment themselves.
     for var, value in (("ARCHIVE_INDEX", args.index), ("ARCHIVE_HOST", args.host),
                        ("ARCHIVE_PORT", args.port), ("ARCHIVE_WORKERS", args.workers)):
@@ -61,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2
-    if not ensure_index(settings.index_root):
+    if not ensure_index(settings.index_root, explicit=explicit_index):
         return 1
     logging.basicConfig(level=logging.INFO, format="%(message)s"
                         if settings.access_log_json else "%(levelname)s %(name)s: %(message)s")

@@ -246,10 +246,10 @@ def test_file_removed_before_it_is_read(corpus, index, monkeypatch):
                    "walking the corpus.\n"})
     original = sources.read_file
 
-    def read_file(path, root, catalogue=None):
+    def read_file(path, root, catalogue=None, **kw):
         if path.name == "victim.md":
             path.unlink()  # gone between the directory listing and the read
-        return original(path, root, catalogue)
+        return original(path, root, catalogue, **kw)
 
     monkeypatch.setattr(sources, "read_file", read_file)
     report = build(corpus, index)
@@ -266,8 +266,8 @@ def test_file_removed_after_it_was_read(corpus, index, monkeypatch):
                    "generation is finished.\n"})
     original = sources.read_file
 
-    def read_file(path, root, catalogue=None):
-        doc = original(path, root, catalogue)
+    def read_file(path, root, catalogue=None, **kw):
+        doc = original(path, root, catalogue, **kw)
         if path.name == "victim.md":
             path.unlink()
         return doc
@@ -288,10 +288,10 @@ def test_folder_removed_during_the_walk(corpus, index, monkeypatch):
                    "zz/gone/b.md": "# B\n\nAnother text in the same doomed folder.\n"})
     original = sources.read_file
 
-    def read_file(path, root, catalogue=None):
+    def read_file(path, root, catalogue=None, **kw):
         if path.name == "a.md":
             shutil.rmtree(path.parent)
-        return original(path, root, catalogue)
+        return original(path, root, catalogue, **kw)
 
     monkeypatch.setattr(sources, "read_file", read_file)
     report = build(corpus, index)
