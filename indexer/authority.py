@@ -39,6 +39,8 @@ from indexer.models import PersonRef
 FormKind = Literal["full", "surname", "context", "misspelling", "veto"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# A person is taken to be mentioned for their own deeds from this age on.
+ADULT_AGE = 18
 
 
 def _fold_char(c: str) -> str:
@@ -86,12 +88,30 @@ class Person:
     misspellings: tuple[str, ...] = ()
     born: int | None = None
     died: int | None = None
+    # Years in which a mention most likely means this person (office terms, a career):
+    # what tells a father from his son of the same name.
+    active: tuple[tuple[int, int], ...] = ()
+    former_ids: tuple[str, ...] = ()  # ids this person was served under before: links keep working
     wikidata: str | None = None
     note: str = ""
 
     @property
     def ref(self) -> PersonRef:
         return PersonRef(self.id, self.name)
+
+    def active_in(self, year: int) -> bool:
+        """Within one of the ``active`` spans.
+
+        >>> Person("x", "X", "X", active=((1989, 1993),)).active_in(1990)
+        True
+        """
+        return any(start <= year <= end for start, end in self.active)
+
+    def alive_in(self, year: int) -> bool:
+        """Adult and not yet dead in ``year`` (unknown birth: not known to be alive)."""
+        if self.born is None:
+            return False
+        return self.born + ADULT_AGE <= year and (self.died is None or year <= self.died)
 
     def forms(self) -> list[tuple[str, FormKind]]:
         """Every form with its kind; the canonical name first."""
@@ -178,6 +198,27 @@ class Authority:
     def sort_name(self, pid: str) -> str | None:
         person = self.persons.get(pid)
         return person.sort if person else None
+
+    def active_in(self, ids: Iterable[str], year: int | None) -> list[str]:
+        """Of several people a form may mean, those whose ``active`` years contain ``year``.
+
+        Empty when the year is unknown or nobody's active years say anything.
+
+        >>> a = Authority.from_dict({"person": [
+        ...     {"id": "bush-george-h-w", "name": "George H. W. Bush", "active": [1981, 1993]},
+        ...     {"id": "bush-george-w", "name": "George W. Bush", "active": [1995, 2009]}]})
+        >>> a.active_in(["bush-george-h-w", "bush-george-w"], 2002)
+        ['bush-george-w']
+        """
+        if year is None:
+            return []
+        return [pid for pid in dict.fromkeys(ids) if pid in self.persons and self.persons[pid].active_in(year)]
+
+    def alive_in(self, ids: Iterable[str], year: int | None) -> list[str]:
+        """Of several people, those adult and alive in ``year`` (weaker than :meth:`active_in`)."""
+        if year is None:
+            return []
+        return [pid for pid in dict.fromkeys(ids) if pid in self.persons and self.persons[pid].alive_in(year)]
 
     def resolve_query_name(self, text: str) -> PersonRef | None:
         """The person a visitor means by ``text``: an id, the canonical name or an alias.
@@ -294,6 +335,8 @@ def _person(entry: Any) -> Person:
         misspellings=lists["misspellings"],
         born=_year(entry.get("born"), pid, "born"),
         died=_year(entry.get("died"), pid, "died"),
+        active=_spans(entry.get("active"), pid),
+        former_ids=_former_ids(entry.get("former_ids", []), pid),
         wikidata=str(entry["wikidata"]) if entry.get("wikidata") else None,
         note=str(entry.get("note", "")),
     )
@@ -313,6 +356,30 @@ def _default_surname(name: str) -> tuple[str, ...]:
 def _default_sort(name: str) -> str:
     parts = name.split()
     return f"{parts[-1]}, {' '.join(parts[:-1])}" if len(parts) > 1 else name
+
+
+def _spans(value: Any, pid: str) -> tuple[tuple[int, int], ...]:
+    """``[1989, 1993]`` or ``[[1981, 1989], [2001, 2009]]`` -> ((start, end), ...).
+
+    >>> _spans([[1981, 1989], [2001, 2009]], "x"), _spans([1861, 1865], "x"), _spans(None, "x")
+    (((1981, 1989), (2001, 2009)), ((1861, 1865),), ())
+    """
+    if value is None:
+        return ()
+    spans = value if isinstance(value, list) and value and all(isinstance(v, list) for v in value) else [value]
+    out = []
+    for span in spans:
+        if (not isinstance(span, list) or len(span) != 2
+                or not all(isinstance(y, int) and not isinstance(y, bool) for y in span) or span[0] > span[1]):
+            raise ValueError(f"{pid}: 'active' must be [first year, last year] or a list of such pairs")
+        out.append((span[0], span[1]))
+    return tuple(out)
+
+
+def _former_ids(value: Any, pid: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{pid}: 'former_ids' must be a list of ids")
+    return tuple(v.strip() for v in value)
 
 
 def _year(value: Any, pid: str, key: str) -> int | None:

@@ -53,6 +53,7 @@ class _Hit:
     end: int
     text: str
     kinds: tuple[tuple[str, str], ...]  # (kind, person id); veto id ""
+    timed: bool = False  # narrowed to the people active at the document's date
 
 
 class PersonAnnotator:
@@ -147,6 +148,7 @@ class _Document:
                  raw: list[str] | None = None) -> None:
         self.a = annotator
         self.texts = texts
+        self.year = year
         self.hits = [self._usable(t, annotator._hits(t), year) for t in texts]
         self.cands: list[list[Candidate]] = []
         for t, r, hits in zip(texts, raw or texts, self.hits):
@@ -165,17 +167,26 @@ class _Document:
 
     def _usable(self, text: str, hits: list[_Hit], year: int | None) -> list[_Hit]:
         """Drop what cannot be meant: persons born after the document, and bare surnames
-        inside a longer name ("Capitol Hill", "Adam Smith", "Lincoln Memorial")."""
-        persons = self.a.authority.persons
+        inside a longer name ("Capitol Hill", "Adam Smith", "Lincoln Memorial"). Of
+        several people one form may mean, keep those active at the document's date:
+        "Bush" in 2002 is the son, in 1990 the father."""
+        authority = self.a.authority
+        persons = authority.persons
         out = []
         for h in hits:
             kinds = h.kinds
+            timed = False
             if year is not None:
                 kinds = tuple(k for k in kinds if not k[1] or (persons[k[1]].born or 0) + 10 <= year)
+                pids = {k[1] for k in kinds if k[1]}
+                active = authority.active_in(pids, year) if len(pids) > 1 else []
+                if active and len(active) < len(pids):
+                    kinds = tuple(k for k in kinds if not k[1] or k[1] in active)
+                    timed = True
             if all(k[0] in ("surname", "misspelling", "context") for k in kinds) and _embedded(text, h):
                 continue
             if kinds:
-                out.append(_Hit(h.start, h.end, h.text, kinds))
+                out.append(_Hit(h.start, h.end, h.text, kinds, timed))
         return out
 
     # -- helpers ------------------------------------------------------------------------
@@ -241,7 +252,10 @@ class _Document:
         """An authority person this discovered full name is: same surname, and the same
         given name as one of their names ("J. Stalin" is Joseph Stalin; "Adam Smith" is not Al)."""
         head = c.name.split()[0]
-        for pid in self.a._by_surname.get(c.surname, ()):
+        pids = self.a._by_surname.get(c.surname, [])
+        # Relatives of one name ("George Bush"): the one active at the document's date first.
+        active = self.a.authority.active_in(pids, self.year)
+        for pid in active + [p for p in pids if p not in active]:
             givens = self.a._givens[pid]
             if c.given and c.given in givens:
                 return pid
@@ -257,7 +271,11 @@ class _Document:
                     continue
                 ids = [pid for _, pid in kinds]
                 named = [pid for pid in ids if pid in self.named]
-                if len(named) == 1:
+                alive = self.a.authority.alive_in(ids, self.year)
+                if h.timed and len(set(ids)) == 1:
+                    # The date decides between relatives, whoever else the document names.
+                    self.add(i, h.start, self.authority_ref(ids[0]))
+                elif len(named) == 1:
                     self.add(i, h.start, self.authority_ref(named[0]))
                 elif named:
                     pid = self.nearest(named, i, h.start)
@@ -268,6 +286,9 @@ class _Document:
                     self.add(i, h.start, self.refs[pid])
                 elif len(set(ids)) == 1:
                     self.add(i, h.start, self.authority_ref(ids[0]))
+                elif len(alive) == 1:
+                    # Nobody named here: of the candidates, the only one alive at the time.
+                    self.add(i, h.start, self.authority_ref(alive[0]))
                 else:
                     self.flags[i].append(f"ambiguous:{h.text}")
         # Titled mentions first: "King William" later in a document names the
