@@ -30,7 +30,7 @@ import tomllib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -137,6 +137,8 @@ class Authority:
     vetoes: tuple[Veto, ...] = ()
     problems: list[str] = field(default_factory=list)
     path: Path | None = None
+    # What each layer brought, for the build summary ("corpus/persons.toml: 220 persons").
+    layers: tuple[str, ...] = ()
 
     # -- loading -------------------------------------------------------------
 
@@ -174,6 +176,67 @@ class Authority:
             else:
                 problems.append(f"[[veto]] #{n}: needs a non-empty 'form'; entry skipped")
         return cls(persons, tuple(vetoes), problems)
+
+    @classmethod
+    def layered(cls, layers: Iterable[Authority]) -> Authority:
+        """One authority from several files, each extending and overriding the ones before.
+
+        A later entry replaces an earlier one with the same id, or with the same
+        canonical name under another id; the replaced id then becomes one of its
+        ``former_ids``, so links saved under it keep working. Vetoes add up.
+
+        >>> base = Authority.from_dict({"person": [{"id": "bush-george-w", "name": "George W. Bush"}]})
+        >>> mine = Authority.from_dict({"person": [{"id": "gwb", "name": "George W. Bush", "born": 1946}]})
+        >>> merged = Authority.layered([base, mine])
+        >>> list(merged.persons), merged.persons["gwb"].former_ids
+        (['gwb'], ('bush-george-w',))
+        """
+        persons: dict[str, Person] = {}
+        vetoes: dict[str, Veto] = {}
+        problems: list[str] = []
+        described: list[str] = []
+        path = None
+        for layer in layers:
+            where = str(layer.path) if layer.path else "(inline)"
+            by_name = {name_key(p.name): pid for pid, p in persons.items()}
+            overridden = 0
+            for pid, person in layer.persons.items():
+                old = pid if pid in persons else by_name.get(name_key(person.name))
+                if old is not None:
+                    overridden += 1
+                    replaced = persons.pop(old)
+                    if old != pid:
+                        formers = (*person.former_ids, old, *replaced.former_ids)
+                        person = replace(person, former_ids=tuple(dict.fromkeys(formers)))
+                persons[pid] = person
+            for veto in layer.vetoes:
+                vetoes[veto.form] = veto
+            problems += [f"{where}: {p}" for p in layer.problems]
+            described.append(f"{where}: {len(layer.persons)} persons ({overridden} overriding), "
+                             f"{len(layer.vetoes)} vetoes")
+            path = layer.path or path
+        return cls(persons, tuple(vetoes.values()), problems, path, tuple(described))
+
+    def to_toml(self) -> str:
+        """The whole (merged) authority as one TOML file: what a generation was annotated with.
+
+        >>> a = Authority.from_dict({"person": [{"id": "x", "name": "Ada Byron", "active": [1833, 1852]}],
+        ...                          "veto": [{"form": "Byron Bay"}]})
+        >>> Authority.from_dict(tomllib.loads(a.to_toml())) == Authority(a.persons, a.vetoes)
+        True
+        """
+        out = []
+        for p in self.persons.values():
+            out.append("[[person]]")
+            for key, value in asdict(p).items():
+                if value is None or value == "" or (key in ("active", "former_ids") and not value):
+                    continue
+                out.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+            out.append("")
+        for v in self.vetoes:
+            out += ["[[veto]]", f"form = {json.dumps(v.form, ensure_ascii=False)}",
+                    f"reason = {json.dumps(v.reason, ensure_ascii=False)}", ""]
+        return "\n".join(out)
 
     # -- what the matcher needs ------------------------------------------------
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import sys
 import time
 from collections import Counter
@@ -16,6 +15,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from indexer.authority import Authority
+from indexer.authority_layers import load_authority
 from indexer.discovery import Discovery
 from indexer.generations import Generation, current, new_generation, switch_to, write_atomic
 from indexer.locking import writer_lock
@@ -78,6 +78,8 @@ class BuildReport:
     flags: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     generation: str = ""
+    authority: tuple[str, ...] = ()  # the authority files that applied, and what each brought
+    authority_problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [
@@ -91,6 +93,8 @@ class BuildReport:
             f"  review flags: {len(self.flags)}",
             f"  skipped:    {len(self.skipped)} files",
         ]
+        lines[1:1] = [f"  authority:  {layer}" for layer in self.authority] or ["  authority:  none applied"]
+        lines += [f"  authority problem: {p}" for p in self.authority_problems]
         for s in self.skipped:
             lines.append(f"    - {s.path}: {s.reason}")
         return "\n".join(lines)
@@ -188,8 +192,15 @@ AUTHORITY_NAME = "persons.toml"
 PROJECT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
-def person_registry(paragraphs_persons: dict[str, str], authority: Authority) -> dict[str, dict]:
-    """{id: {"name", "sort", "aliases"}} for every person the index mentions."""
+def person_registry(paragraphs_persons: dict[str, str], authority: Authority,
+                    previous: dict[str, dict] | None = None) -> dict[str, dict]:
+    """{id: {"name", "sort", "aliases", "former_ids"}} for every person the index mentions.
+
+    ``previous`` is the registry of the generation served before: its ids that
+    are no longer served keep resolving (see :mod:`indexer.stable_ids`).
+    """
+    from indexer.stable_ids import authority_former_ids, with_former_ids
+
     aliases = authority.aliases()
     registry = {}
     for pid, name in sorted(paragraphs_persons.items()):
@@ -198,7 +209,7 @@ def person_registry(paragraphs_persons: dict[str, str], authority: Authority) ->
             "sort": authority.sort_name(pid) or _sort_name(name),
             "aliases": [a for a in aliases.get(pid, []) if a != name],
         }
-    return registry
+    return with_former_ids(registry, aliases, authority_former_ids(authority), previous)
 
 
 def _sort_name(name: str) -> str:
@@ -212,11 +223,14 @@ def build_corpus(
     authority_path: Path | None = None,
     progress: bool = True,
     workers: int | None = None,
+    base: str | None = None,
 ) -> BuildReport:
     """Build a fresh generation from ``corpus`` under ``root`` and switch to it.
 
     Holds the writer lock for the whole build; the served generation stays
-    untouched until the new one is complete.
+    untouched until the new one is complete. The authority is the project's
+    base layer (``base="off"`` leaves it out) with ``authority_path`` (default:
+    the corpus's own persons.toml) over it: see :mod:`indexer.authority_layers`.
     """
     from tqdm import tqdm
 
@@ -229,7 +243,6 @@ def build_corpus(
     if not Path(corpus).is_dir():
         # os.walk of a missing folder yields nothing: that must not become an empty index.
         raise NotADirectoryError(f"corpus folder {corpus} does not exist")
-    authority_path = authority_path or default_authority(corpus)
     with writer_lock(root, f"build {corpus}") as note:
         if note:
             print(note, file=sys.stderr)
@@ -248,7 +261,8 @@ def build_corpus(
             raise EmptyCorpus(f"no readable documents in {corpus} "
                               f"({len(report.skipped)} files skipped); generation "
                               f"{served.name} stays in service")
-        authority = Authority.load(authority_path)
+        authority = load_authority(corpus, authority_path, base)
+        report.authority, report.authority_problems = authority.layers, authority.problems
         if workers is None:
             shards = max(1, min(SHARDS, len(docs) // MIN_DOCS_PER_SHARD))
         else:
@@ -299,7 +313,7 @@ def build_corpus(
             work,
             shards,
             aliases=authority.aliases(),
-            meta={"corpus": str(corpus.resolve()), "authority": str(authority_path or "")},
+            meta={"corpus": str(corpus.resolve()), "authority": list(authority.layers)},
             finish=finish,
             on_progress=lambda n: bar.update(n - bar.n),
             on_results=merge_outcomes,
@@ -330,8 +344,9 @@ def _finish(
     gen: Generation, corpus: Path, manifest: dict, names: dict, authority: Authority, state: dict
 ) -> None:
     gen.write_json(MANIFEST_FILE, manifest)
-    if authority.path is not None and authority.path.is_file():
-        # The update compares against this snapshot to find what an edit changed.
-        shutil.copyfile(authority.path, gen.path / AUTHORITY_SNAPSHOT)
-    gen.write_json(PERSONS_FILE, person_registry(names, authority))
+    # All layers merged: the update compares against this snapshot to find what an edit changed.
+    write_atomic(gen.path / AUTHORITY_SNAPSHOT, authority.to_toml())
+    served = current(gen.root)  # still the generation before this one
+    previous = served.read_json(PERSONS_FILE, {}) if served is not None else {}
+    gen.write_json(PERSONS_FILE, person_registry(names, authority, previous))
     gen.write_json(DISCOVERY_FILE, {"state": state, "authority": authority.fingerprint()})

@@ -27,7 +27,11 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--corpus", type=Path, default=Path(DEFAULT_CORPUS),
                            help=f"corpus folder (default {DEFAULT_CORPUS}, env ARCHIVE_CORPUS)")
             p.add_argument("--authority", type=Path, default=None,
-                           help="authority file (default <corpus>/persons.toml, else the project's)")
+                           help="the corpus's authority file (default <corpus>/persons.toml, env "
+                           "ARCHIVE_AUTHORITY), applied over the project's base layer")
+            p.add_argument("--no-base-authority", action="store_true",
+                           help="do not apply the project's corpus/persons.toml as a base layer "
+                           "(env ARCHIVE_BASE_AUTHORITY=off)")
         p.add_argument("--index", type=Path, default=Path(DEFAULT_INDEX),
                        help=f"index root (default {DEFAULT_INDEX}, env ARCHIVE_INDEX)")
 
@@ -46,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--limit", type=int, default=100, help="names to list (default 100)")
     return parser
+
+
+def _base(args: argparse.Namespace) -> str | None:
+    """The base layer setting: the option turns it off, else ARCHIVE_BASE_AUTHORITY decides."""
+    return "off" if args.no_base_authority else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,14 +76,16 @@ def _run(args: argparse.Namespace) -> int:
         raise NotADirectoryError(f"corpus folder {args.corpus} does not exist")
     if args.command == "build":
         report = build.build_corpus(
-            args.corpus, args.index, args.authority, progress=not args.quiet, workers=args.workers
+            args.corpus, args.index, args.authority, progress=not args.quiet, workers=args.workers,
+            base=_base(args),
         )
         print(report.summary())
         return 0
     if args.command == "update":
         from indexer.update import update_corpus
 
-        result = update_corpus(args.corpus, args.index, args.authority, progress=not args.quiet)
+        result = update_corpus(args.corpus, args.index, args.authority, progress=not args.quiet,
+                               base=_base(args))
         print(result.summary())
         return 0
     if args.command == "rollback":
@@ -88,9 +99,9 @@ def _run(args: argparse.Namespace) -> int:
         print(json.dumps(gen.meta, indent=1))
         return 0
     if args.command == "persons":
-        from indexer.persons import report as persons_report
+        from indexer.curation import report as persons_report
 
-        authority = args.authority or build.default_authority(args.corpus)
-        print(persons_report(args.corpus, authority, limit=args.limit))
+        print(persons_report(args.corpus, args.authority, limit=args.limit,
+                             base=_base(args)))
         return 0
     raise AssertionError(args.command)

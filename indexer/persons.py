@@ -37,6 +37,7 @@ from rapidfuzz.distance import OSA
 
 from indexer.authority import Authority, fold
 from indexer.discovery import Discovery
+from indexer.inflection import inflected
 from indexer.models import PersonRef
 from indexer.names import DERIVED, GIVEN, HONORIFICS, STOP, TITLES, Candidate, candidates
 
@@ -349,6 +350,7 @@ class _Document:
                 and abs(len(surname) - len(word)) <= 1
                 and surname != word
                 and OSA.distance(word, surname, score_cutoff=1) <= 1
+                and not inflected(word, surname)  # "Afghans" is no misspelt "Afghan"
             ):
                 return entries[0][1]
         return None
@@ -435,81 +437,7 @@ def document_words(texts: Iterable[str]) -> frozenset[str]:
 
 
 def report(corpus_dir: Path, authority_path: Path | None, limit: int = 50) -> str:
-    """What a curator should look at, as text with TOML-ready stanzas.
+    """The curation report; it lives in :mod:`indexer.curation` (kept here for old callers)."""
+    from indexer.curation import report as curation_report
 
-    Discovered names (not in the authority file) with counts and an example
-    context each, typo matches flagged for review, and ambiguous surnames.
-    """
-    from indexer.chunking import chunk
-    from indexer.models import Skipped
-    from indexer.sources import read_corpus
-
-    authority = Authority.load(authority_path)
-    docs = []
-    for doc in read_corpus(Path(corpus_dir)):
-        if not isinstance(doc, Skipped):
-            docs.append((doc.doc_id, doc.title, [p.text for p in chunk(doc)]))
-    annotator = PersonAnnotator(authority)
-    annotator.prepare((d, texts) for d, _, texts in docs)
-    found: Counter[PersonRef] = Counter()
-    in_docs: dict[PersonRef, set[str]] = defaultdict(set)
-    examples: dict[str, str] = {}
-    flags: Counter[str] = Counter()
-    for doc_id, title, texts in docs:
-        for text, (refs, fl) in zip(texts, annotator.annotate(title, texts)):
-            for ref in refs:
-                if ref.id.startswith("x-"):
-                    found[ref] += 1
-                    in_docs[ref].add(doc_id)
-                    examples.setdefault(ref.id, _example(text, ref.name, doc_id))
-            for f in fl:
-                flags[f] += 1
-                examples.setdefault(f, _example(text, f.split(":")[1].split("->")[0], doc_id))
-    lines = [f"# Person report for {corpus_dir} ({len(docs)} documents)",
-             f"# authority: {authority_path or '(none)'}, {len(authority.persons)} persons"]
-    lines += [f"# problem: {p}" for p in authority.problems]
-    lines.append(f"\n# == Discovered names not in the authority file ({len(found)}) ==")
-    lines.append("# Check each, fix the name, and paste the stanza into persons.toml.\n")
-    for ref, n in found.most_common(limit):
-        lines.append(f"# {n} mention(s) in {len(in_docs[ref])} document(s), e.g. {examples[ref.id]}")
-        lines.append(_stanza(ref.name))
-    for label, prefix in (("Typo matches (flagged for review)", "typo:"),
-                          ("Ambiguous surnames", "ambiguous:")):
-        picked = [(f, n) for f, n in flags.most_common() if f.startswith(prefix)]
-        lines.append(f"\n# == {label} ({len(picked)}) ==")
-        for f, n in picked[:limit]:
-            lines.append(f"# {f}  ({n}x), e.g. {examples[f]}")
-    return "\n".join(lines) + "\n"
-
-
-def _example(text: str, name: str, doc_id: str, width: int = 40) -> str:
-    word = name.split()[-1] if name else ""
-    at = max(fold(text).find(fold(word)), 0)
-    snippet = " ".join(text[max(0, at - width) : at + len(word) + width].split())
-    return f"“…{snippet}…” ({doc_id})"
-
-
-def _stanza(name: str) -> str:
-    """A TOML stanza for a discovered name.
-
-    >>> print(_stanza("Harry S. Truman"))
-    [[person]]
-    id = "truman-harry-s"
-    name = "Harry S. Truman"
-    sort = "Truman, Harry S."
-    surnames = ["Truman"]
-    <BLANKLINE>
-    """
-    parts = name.split()
-    surname = parts[-1]
-    given = " ".join(parts[:-1])
-    pid = slug(f"{surname} {given}")
-    out = ["[[person]]", f"id = {_toml(pid)}", f"name = {_toml(name)}"]
-    if given:
-        out.append(f"sort = {_toml(f'{surname}, {given}')}")
-    out.append(f"surnames = [{_toml(surname)}]")
-    return "\n".join(out) + "\n"
-
-
-def _toml(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return curation_report(corpus_dir, authority_path, limit)
