@@ -255,7 +255,7 @@ class _Document:
         head = c.name.split()[0]
         pids = self.a._by_surname.get(c.surname, [])
         # Relatives of one name ("George Bush"): the one active at the document's date first.
-        active = self.a.authority.active_in(pids, self.year)
+        active = self.a.authority.active_in(pids, self.year) if len(pids) > 1 else []
         for pid in active + [p for p in pids if p not in active]:
             givens = self.a._givens[pid]
             if c.given and c.given in givens:
@@ -272,7 +272,6 @@ class _Document:
                     continue
                 ids = [pid for _, pid in kinds]
                 named = [pid for pid in ids if pid in self.named]
-                alive = self.a.authority.alive_in(ids, self.year)
                 if h.timed and len(set(ids)) == 1:
                     # The date decides between relatives, whoever else the document names.
                     self.add(i, h.start, self.authority_ref(ids[0]))
@@ -287,7 +286,7 @@ class _Document:
                     self.add(i, h.start, self.refs[pid])
                 elif len(set(ids)) == 1:
                     self.add(i, h.start, self.authority_ref(ids[0]))
-                elif len(alive) == 1:
+                elif len(alive := self.a.authority.alive_in(ids, self.year)) == 1:
                     # Nobody named here: of the candidates, the only one alive at the time.
                     self.add(i, h.start, self.authority_ref(alive[0]))
                 else:
