@@ -73,10 +73,23 @@ SHIPPED = Authority.load(ROOT / "corpus" / "persons.toml")
         ("Johnson signed the voting rights bill.", "1965", "johnson-lyndon-b"),
         ("Cárdenas nationalised the oil.", "1938", "cardenas-lazaro"),
         ("Cárdenas ran for president.", "1988", "cardenas-cuauhtemoc"),
+        ("Admiral Dewey sank the Spanish squadron.", "1898", "dewey-george"),
+        ("Governor Dewey conceded.", "1948", "dewey-thomas-e"),
+        ("Secretary Stanton held the War Department.", "1868", "stanton-edwin-m"),
+        ("Stanton spoke at Seneca Falls.", "1890", "stanton-elizabeth-cady"),
     ],
 )
 def test_shipped_relatives_never_take_each_others_mentions(text: str, published: str, expected: str) -> None:
     assert ids(SHIPPED, [text], published) == [[expected]]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [("Dewey spoke.", "1948"),  # the philosopher and the governor: both active, neither named
+     ("The vote on Capitol Hill was close.", "1995")],  # a place, not Joe Hill
+)
+def test_namesakes_nobody_names_are_left_out_not_guessed(text: str, published: str) -> None:
+    assert ids(SHIPPED, [text], published) == [[]]
 
 
 def test_a_son_named_in_full_in_his_fathers_years_keeps_his_name() -> None:
