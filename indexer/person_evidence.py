@@ -27,6 +27,19 @@ _SPEECH = re.compile(r"^[\s,]*(?:'s\s+\w+\s+)?(?:said|says|told|wrote|writes|arg
 _THE = re.compile(r"(?:^|[^\w])(?:the|The|THE)\s+$")
 _PLACE_BEFORE = re.compile(r"(?:^|[^\w])(?:in|at|from|to|into|across|near|visited)\s+$")
 _GROUP_ENDING = re.compile(r"(?:ans|ians|ese|ists|ites|ics)$")
+_ABSTRACT_ENDING = re.compile(r"[a-z]{3}(?:ity|tion|ment|ness|ology|ismus)$")  # "Christianity", "Materialismus"
+# "New Granada", "Buenos Ayres", "St. Lawrence": a lone word that mostly follows the first
+# word of a place's name. (Any capitalised word before it would also take "Henrik Ibsen"
+# for a place whenever the given-name list lacks "Henrik".)
+_CAPITAL_BEFORE = re.compile(r"(?:^|[^\w.])([A-Z][\w'-]*)\.? $")
+_PLACE_PREFIXES = frozenset("New St Ste San Santa Santo Saint Sao Fort Port Puerto Mount Lake Cape North South "
+                            "East West Upper Lower Great Little Los Las El Buenos Rio Costa Sierra".split())
+_OF_BEFORE = re.compile(r"[A-Z][a-z]+ of\s+$")  # "Treaty of Ghent", "Government of Hayti"
+# Words after a name that make it the name of a thing: "the Marshall plan", "the Taft-Hartley bill".
+_THING_AFTER = frozenset("treaty bill act plan doctrine law laws affair accords agreement amendment line "
+                         "report prize award memorial monument".split())
+_PLURAL_VERB = re.compile(r"^\s+(?:have|are|were)\b")
+_SINGULAR_VERB = re.compile(r"^\s+(?:has|is|was|said|says)\b")
 
 
 @dataclass(frozen=True)
@@ -54,7 +67,9 @@ def looks_like_person(name: str, contexts: Sequence[str]) -> Evidence:
         con.append("a common capitalised word")
     if len(words) == 1 and (DERIVED.search(last) or _GROUP_ENDING.search(last) and last.endswith("s")):
         con.append(f"{last!r} has the ending of a people, creed or group")
-    seen = titled = spoken = the = place = tailed = 0
+    if len(words) == 1 and _ABSTRACT_ENDING.search(last):
+        con.append(f"{last!r} has the ending of an abstract noun")
+    seen = titled = spoken = the = place = tailed = inside = of = thing = plural = singular = 0
     for text in contexts:
         text = fold(text)
         for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text):
@@ -69,6 +84,14 @@ def looks_like_person(name: str, contexts: Sequence[str]) -> Evidence:
             place += bool(_PLACE_BEFORE.search(before_name)) and len(words) == 1
             follower = after.split(None, 1)[0].strip(".,;:") if after.split() else ""
             tailed += follower in TAILS
+            thing += follower.lower() in _THING_AFTER
+            # "Marx and Engels were": the plural is the pair's, not the name's.
+            plural += bool(_PLURAL_VERB.match(after)) and not re.search(r"(?:\band|&)\s+$", before)
+            singular += bool(_SINGULAR_VERB.match(after))
+            if len(words) == 1:
+                cap = _CAPITAL_BEFORE.search(before)
+                inside += bool(cap) and cap.group(1) in _PLACE_PREFIXES
+                of += bool(_OF_BEFORE.search(before))
     if seen:
         if titled:
             pro.append(f"after a title in {titled} of {seen} mentions")
@@ -80,6 +103,14 @@ def looks_like_person(name: str, contexts: Sequence[str]) -> Evidence:
             con.append(f"after in/at/from/to in {place} of {seen} mentions (a place)")
         if tailed * 2 >= seen:
             con.append(f"before an organisation or place word in {tailed} of {seen} mentions")
+        if thing * 2 >= seen:
+            con.append(f"before 'treaty', 'bill', 'plan' or a like word in {thing} of {seen} mentions")
+        if inside * 2 >= seen:
+            con.append(f"the end of a longer capitalised name in {inside} of {seen} mentions")
+        if of * 2 >= seen:
+            con.append(f"after 'Treaty of', 'Government of'-like words in {of} of {seen} mentions")
+        if plural * 3 >= seen and not singular and len(words) == 1:
+            con.append(f"takes a plural verb in {plural} of {seen} mentions (a group)")
     if len(con) > len(pro) or common:
         return Evidence(False, tuple(con + pro))
     if pro:

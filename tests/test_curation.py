@@ -121,6 +121,12 @@ def test_an_ambiguous_surname_gets_active_years_suggested() -> None:
         ("Machinists", ["The Machinists struck at noon."], False),
         ("President", ["Mr. President, we thank you."], False),
         ("Metz", ["beleaguered in Metz", "the armies at Metz", "troops from Metz"], False),
+        ("Granada", ["trade with New Granada grew", "New Granada signed"], False),  # end of a longer name
+        ("Ghent", ["the Treaty of Ghent was signed", "under the Treaty of Ghent"], False),
+        ("Hartwell", ["the Hartwell bill failed", "the Hartwell bill passed"], False),
+        ("Brevans", ["Brevans have left", "Brevans were angry"], False),  # a plural verb: a group
+        ("Christianity", ["early Christianity spread"], False),
+        ("Engels", ["Marx and Engels were in London."], None),  # the pair's plural, not his
         ("Ellen Varga", ["Ellen Varga said no."], True),
         ("Thiers", ["M. Thiers said so.", "Thiers was there."], True),
         ("Dale", [], None),
