@@ -150,3 +150,17 @@ def test_cli_report_runs_on_a_corpus(archive: Path, capsys: pytest.CaptureFixtur
     assert main(["persons", "--corpus", str(archive), "--no-base-authority", "--limit", "3"]) == 0
     out = capsys.readouterr().out
     assert "authority: none applied" in out and out.count("# -- ") == 3
+
+
+def test_the_report_proposes_exactly_the_ids_the_build_serves(archive: Path, tmp_path: Path) -> None:
+    import json
+
+    from indexer.build import build_corpus
+    from indexer.schema import PERSONS_FILE
+
+    build_corpus(archive, tmp_path / "ix", progress=False, workers=1, base="off")
+    gen = (tmp_path / "ix" / "CURRENT").read_text().strip()
+    served = {pid for pid in json.loads((tmp_path / "ix" / gen / PERSONS_FILE).read_text()) if pid.startswith("x-")}
+    text = report(archive, base="off", limit=1000)
+    proposed = set(re.findall(r"\((x-[a-z0-9-]+)\): \d+ paragraph", text))
+    assert proposed == served and served
