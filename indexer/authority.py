@@ -30,7 +30,7 @@ import tomllib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,6 +39,8 @@ from indexer.models import PersonRef
 FormKind = Literal["full", "surname", "context", "misspelling", "veto"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# A person is taken to be mentioned for their own deeds from this age on.
+ADULT_AGE = 18
 
 
 def _fold_char(c: str) -> str:
@@ -86,12 +88,30 @@ class Person:
     misspellings: tuple[str, ...] = ()
     born: int | None = None
     died: int | None = None
+    # Years in which a mention most likely means this person (office terms, a career):
+    # what tells a father from his son of the same name.
+    active: tuple[tuple[int, int], ...] = ()
+    former_ids: tuple[str, ...] = ()  # ids this person was served under before: links keep working
     wikidata: str | None = None
     note: str = ""
 
     @property
     def ref(self) -> PersonRef:
         return PersonRef(self.id, self.name)
+
+    def active_in(self, year: int) -> bool:
+        """Within one of the ``active`` spans.
+
+        >>> Person("x", "X", "X", active=((1989, 1993),)).active_in(1990)
+        True
+        """
+        return any(start <= year <= end for start, end in self.active)
+
+    def alive_in(self, year: int) -> bool:
+        """Adult and not yet dead in ``year`` (unknown birth: not known to be alive)."""
+        if self.born is None:
+            return False
+        return self.born + ADULT_AGE <= year and (self.died is None or year <= self.died)
 
     def forms(self) -> list[tuple[str, FormKind]]:
         """Every form with its kind; the canonical name first."""
@@ -117,6 +137,8 @@ class Authority:
     vetoes: tuple[Veto, ...] = ()
     problems: list[str] = field(default_factory=list)
     path: Path | None = None
+    # What each layer brought, for the build summary ("corpus/persons.toml: 220 persons").
+    layers: tuple[str, ...] = ()
 
     # -- loading -------------------------------------------------------------
 
@@ -155,6 +177,67 @@ class Authority:
                 problems.append(f"[[veto]] #{n}: needs a non-empty 'form'; entry skipped")
         return cls(persons, tuple(vetoes), problems)
 
+    @classmethod
+    def layered(cls, layers: Iterable[Authority]) -> Authority:
+        """One authority from several files, each extending and overriding the ones before.
+
+        A later entry replaces an earlier one with the same id, or with the same
+        canonical name under another id; the replaced id then becomes one of its
+        ``former_ids``, so links saved under it keep working. Vetoes add up.
+
+        >>> base = Authority.from_dict({"person": [{"id": "bush-george-w", "name": "George W. Bush"}]})
+        >>> mine = Authority.from_dict({"person": [{"id": "gwb", "name": "George W. Bush", "born": 1946}]})
+        >>> merged = Authority.layered([base, mine])
+        >>> list(merged.persons), merged.persons["gwb"].former_ids
+        (['gwb'], ('bush-george-w',))
+        """
+        persons: dict[str, Person] = {}
+        vetoes: dict[str, Veto] = {}
+        problems: list[str] = []
+        described: list[str] = []
+        path = None
+        for layer in layers:
+            where = str(layer.path) if layer.path else "(inline)"
+            by_name = {name_key(p.name): pid for pid, p in persons.items()}
+            overridden = 0
+            for pid, person in layer.persons.items():
+                old = pid if pid in persons else by_name.get(name_key(person.name))
+                if old is not None:
+                    overridden += 1
+                    replaced = persons.pop(old)
+                    if old != pid:
+                        formers = (*person.former_ids, old, *replaced.former_ids)
+                        person = replace(person, former_ids=tuple(dict.fromkeys(formers)))
+                persons[pid] = person
+            for veto in layer.vetoes:
+                vetoes[veto.form] = veto
+            problems += [f"{where}: {p}" for p in layer.problems]
+            described.append(f"{where}: {len(layer.persons)} persons ({overridden} overriding), "
+                             f"{len(layer.vetoes)} vetoes")
+            path = layer.path or path
+        return cls(persons, tuple(vetoes.values()), problems, path, tuple(described))
+
+    def to_toml(self) -> str:
+        """The whole (merged) authority as one TOML file: what a generation was annotated with.
+
+        >>> a = Authority.from_dict({"person": [{"id": "x", "name": "Ada Byron", "active": [1833, 1852]}],
+        ...                          "veto": [{"form": "Byron Bay"}]})
+        >>> Authority.from_dict(tomllib.loads(a.to_toml())) == Authority(a.persons, a.vetoes)
+        True
+        """
+        out = []
+        for p in self.persons.values():
+            out.append("[[person]]")
+            for key, value in asdict(p).items():
+                if value is None or value == "" or (key in ("active", "former_ids") and not value):
+                    continue
+                out.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+            out.append("")
+        for v in self.vetoes:
+            out += ["[[veto]]", f"form = {json.dumps(v.form, ensure_ascii=False)}",
+                    f"reason = {json.dumps(v.reason, ensure_ascii=False)}", ""]
+        return "\n".join(out)
+
     # -- what the matcher needs ------------------------------------------------
 
     def forms(self) -> dict[str, list[tuple[FormKind, str]]]:
@@ -178,6 +261,27 @@ class Authority:
     def sort_name(self, pid: str) -> str | None:
         person = self.persons.get(pid)
         return person.sort if person else None
+
+    def active_in(self, ids: Iterable[str], year: int | None) -> list[str]:
+        """Of several people a form may mean, those whose ``active`` years contain ``year``.
+
+        Empty when the year is unknown or nobody's active years say anything.
+
+        >>> a = Authority.from_dict({"person": [
+        ...     {"id": "bush-george-h-w", "name": "George H. W. Bush", "active": [1981, 1993]},
+        ...     {"id": "bush-george-w", "name": "George W. Bush", "active": [1995, 2009]}]})
+        >>> a.active_in(["bush-george-h-w", "bush-george-w"], 2002)
+        ['bush-george-w']
+        """
+        if year is None:
+            return []
+        return [pid for pid in dict.fromkeys(ids) if pid in self.persons and self.persons[pid].active_in(year)]
+
+    def alive_in(self, ids: Iterable[str], year: int | None) -> list[str]:
+        """Of several people, those adult and alive in ``year`` (weaker than :meth:`active_in`)."""
+        if year is None:
+            return []
+        return [pid for pid in dict.fromkeys(ids) if pid in self.persons and self.persons[pid].alive_in(year)]
 
     def resolve_query_name(self, text: str) -> PersonRef | None:
         """The person a visitor means by ``text``: an id, the canonical name or an alias.
@@ -294,6 +398,8 @@ def _person(entry: Any) -> Person:
         misspellings=lists["misspellings"],
         born=_year(entry.get("born"), pid, "born"),
         died=_year(entry.get("died"), pid, "died"),
+        active=_spans(entry.get("active"), pid),
+        former_ids=_former_ids(entry.get("former_ids", []), pid),
         wikidata=str(entry["wikidata"]) if entry.get("wikidata") else None,
         note=str(entry.get("note", "")),
     )
@@ -313,6 +419,30 @@ def _default_surname(name: str) -> tuple[str, ...]:
 def _default_sort(name: str) -> str:
     parts = name.split()
     return f"{parts[-1]}, {' '.join(parts[:-1])}" if len(parts) > 1 else name
+
+
+def _spans(value: Any, pid: str) -> tuple[tuple[int, int], ...]:
+    """``[1989, 1993]`` or ``[[1981, 1989], [2001, 2009]]`` -> ((start, end), ...).
+
+    >>> _spans([[1981, 1989], [2001, 2009]], "x"), _spans([1861, 1865], "x"), _spans(None, "x")
+    (((1981, 1989), (2001, 2009)), ((1861, 1865),), ())
+    """
+    if value is None:
+        return ()
+    spans = value if isinstance(value, list) and value and all(isinstance(v, list) for v in value) else [value]
+    out = []
+    for span in spans:
+        if (not isinstance(span, list) or len(span) != 2
+                or not all(isinstance(y, int) and not isinstance(y, bool) for y in span) or span[0] > span[1]):
+            raise ValueError(f"{pid}: 'active' must be [first year, last year] or a list of such pairs")
+        out.append((span[0], span[1]))
+    return tuple(out)
+
+
+def _former_ids(value: Any, pid: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{pid}: 'former_ids' must be a list of ids")
+    return tuple(v.strip() for v in value)
 
 
 def _year(value: Any, pid: str, key: str) -> int | None:

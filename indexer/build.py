@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -18,6 +17,7 @@ from whoosh import index as whoosh_index
 
 from indexer.authority import Authority
 from indexer.coverage import Coverage
+from indexer.authority_layers import load_authority
 from indexer.discovery import Discovery
 from indexer.generations import Generation, current, new_generation, switch_to, write_atomic
 from indexer.locking import writer_lock
@@ -121,6 +121,8 @@ class BuildReport:
     generation: str = ""
     coverage: Coverage = field(default_factory=Coverage)
     skipped_report: Path | None = None
+    authority: tuple[str, ...] = ()  # the authority files that applied, and what each brought
+    authority_problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [
@@ -135,6 +137,8 @@ class BuildReport:
             *self.coverage.lines(),
             *summary_lines(self.skipped, report=self.skipped_report),
         ]
+        lines[1:1] = [f"  authority:  {layer}" for layer in self.authority] or ["  authority:  none applied"]
+        lines += [f"  authority problem: {p}" for p in self.authority_problems]
         return "\n".join(lines)
 
 
@@ -241,8 +245,15 @@ AUTHORITY_NAME = "persons.toml"
 PROJECT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
-def person_registry(paragraphs_persons: dict[str, str], authority: Authority) -> dict[str, dict]:
-    """{id: {"name", "sort", "aliases"}} for every person the index mentions."""
+def person_registry(paragraphs_persons: dict[str, str], authority: Authority,
+                    previous: dict[str, dict] | None = None) -> dict[str, dict]:
+    """{id: {"name", "sort", "aliases", "former_ids"}} for every person the index mentions.
+
+    ``previous`` is the registry of the generation served before: its ids that
+    are no longer served keep resolving (see :mod:`indexer.stable_ids`).
+    """
+    from indexer.stable_ids import authority_former_ids, with_former_ids
+
     aliases = authority.aliases()
     registry = {}
     for pid, name in sorted(paragraphs_persons.items()):
@@ -251,7 +262,7 @@ def person_registry(paragraphs_persons: dict[str, str], authority: Authority) ->
             "sort": authority.sort_name(pid) or _sort_name(name),
             "aliases": [a for a in aliases.get(pid, []) if a != name],
         }
-    return registry
+    return with_former_ids(registry, aliases, authority_former_ids(authority), previous)
 
 
 def _sort_name(name: str) -> str:
@@ -266,13 +277,16 @@ def build_corpus(
     progress: bool = True,
     workers: int | None = None,
     selection: Selection | None = None,
+    base: str | None = None,
 ) -> BuildReport:
     """Build a fresh generation from ``corpus`` under ``root`` and switch to it.
 
     Holds the writer lock for the whole build; the served generation stays
     untouched until the new one is complete. A corpus that gives no documents
     raises :class:`EmptyCorpus` (the first build too): an empty index served
-    with a green health check hides the problem from the archivist.
+    with a green health check hides the problem from the archivist. The authority
+    is the project's base layer (``base="off"`` leaves it out) with ``authority_path``
+    (default: the corpus's own persons.toml) over it: see :mod:`indexer.authority_layers`.
     """
     from tqdm import tqdm
 
@@ -285,7 +299,6 @@ def build_corpus(
     if not Path(corpus).is_dir():
         # os.walk of a missing folder yields nothing: that must not become an empty index.
         raise NotADirectoryError(f"corpus folder {corpus} does not exist")
-    authority_path = authority_path or default_authority(corpus)
     with writer_lock(root, f"build {corpus}") as note:
         if note:
             print(note, file=sys.stderr)
@@ -302,7 +315,8 @@ def build_corpus(
             # An unmounted disk, a wrong path, or pages saved under an extension we
             # did not recognise: keep serving what we have, and say what was seen.
             raise empty_corpus(corpus, root, report.skipped)
-        authority = Authority.load(authority_path)
+        authority = load_authority(corpus, authority_path, base)
+        report.authority, report.authority_problems = authority.layers, authority.problems
         if workers is None:
             shards = max(1, min(SHARDS, len(docs) // MIN_DOCS_PER_SHARD))
         else:
@@ -340,7 +354,7 @@ def build_corpus(
             return out
 
         merged = ShardOutcome()
-        meta = {"corpus": str(corpus.resolve()), "authority": str(authority_path or "")}
+        meta = {"corpus": str(corpus.resolve()), "authority": list(authority.layers)}
 
         def finish(gen: Generation) -> None:
             if not merged.manifest:
@@ -395,8 +409,9 @@ def _finish(
     gen: Generation, corpus: Path, manifest: dict, names: dict, authority: Authority, state: dict
 ) -> None:
     gen.write_json(MANIFEST_FILE, manifest)
-    if authority.path is not None and authority.path.is_file():
-        # The update compares against this snapshot to find what an edit changed.
-        shutil.copyfile(authority.path, gen.path / AUTHORITY_SNAPSHOT)
-    gen.write_json(PERSONS_FILE, person_registry(names, authority))
+    # All layers merged: the update compares against this snapshot to find what an edit changed.
+    write_atomic(gen.path / AUTHORITY_SNAPSHOT, authority.to_toml())
+    served = current(gen.root)  # still the generation before this one
+    previous = served.read_json(PERSONS_FILE, {}) if served is not None else {}
+    gen.write_json(PERSONS_FILE, person_registry(names, authority, previous))
     gen.write_json(DISCOVERY_FILE, {"state": state, "authority": authority.fingerprint()})

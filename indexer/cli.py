@@ -44,7 +44,11 @@ def _parser(env: IndexerSettings) -> argparse.ArgumentParser:
             p.add_argument("--corpus", type=Path, default=env.corpus,
                            help=f"corpus folder (default {env.corpus}, env ARCHIVE_CORPUS)")
             p.add_argument("--authority", type=Path, default=None,
-                           help="authority file (default <corpus>/persons.toml, else the project's)")
+                           help="the corpus's authority file (default <corpus>/persons.toml, env "
+                           "ARCHIVE_AUTHORITY), applied over the project's base layer")
+            p.add_argument("--no-base-authority", action="store_true",
+                           help="do not apply the project's corpus/persons.toml as a base layer "
+                           "(env ARCHIVE_BASE_AUTHORITY=off)")
         p.add_argument("--index", type=Path, default=env.index_root,
                        help=f"index root (default {env.index_root}, env ARCHIVE_INDEX)")
 
@@ -73,6 +77,11 @@ def _parser(env: IndexerSettings) -> argparse.ArgumentParser:
     i.add_argument("--full", action="store_true", help="paragraphs in full, not abbreviated")
     _selection_options(i)
     return parser
+
+
+def _base(args: argparse.Namespace) -> str | None:
+    """The base layer setting: the option turns it off, else ARCHIVE_BASE_AUTHORITY decides."""
+    return "off" if args.no_base_authority else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,6 +115,7 @@ def _run(args: argparse.Namespace) -> int:
         report = build.build_corpus(
             args.corpus, args.index, args.authority, progress=not args.quiet, workers=args.workers,
             selection=args.selection,
+            base=_base(args),
         )
         print(report.summary())
         return 0
@@ -113,7 +123,7 @@ def _run(args: argparse.Namespace) -> int:
         from indexer.update import update_corpus
 
         result = update_corpus(args.corpus, args.index, args.authority, progress=not args.quiet,
-                               selection=args.selection)
+                               selection=args.selection, base=_base(args))
         print(result.summary())
         return 0
     if args.command == "rollback":
@@ -127,9 +137,9 @@ def _run(args: argparse.Namespace) -> int:
         print(json.dumps(gen.meta, indent=1))
         return 0
     if args.command == "persons":
-        from indexer.persons import report as persons_report
+        from indexer.curation import report as persons_report
 
-        authority = args.authority or build.default_authority(args.corpus)
-        print(persons_report(args.corpus, authority, limit=args.limit))
+        print(persons_report(args.corpus, args.authority, limit=args.limit,
+                             base=_base(args)))
         return 0
     raise AssertionError(args.command)

@@ -1,6 +1,10 @@
 """Measure person and year extraction against the gold labels in ../shared/eval.
 
     python -m indexer.evaluate [--shared DIR] [--authority FILE] [--no-speed]
+    python -m indexer.evaluate --facets [--index DIR] [--top N] [--query Q ...]
+
+The second form is the facet audit (see :mod:`indexer.facet_audit`): the top
+person values a visitor sees for broad queries, scored against judged labels.
 
 For each gold file it reads the labelled documents with the project's
 readers, finds each gold paragraph by its phrase, annotates the document and
@@ -278,7 +282,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-speed", action="store_true", help="skip the speed run")
     parser.add_argument("--no-prepare", action="store_true",
                         help="score without the corpus-wide discovery pass")
+    facets = parser.add_argument_group("facet audit")
+    facets.add_argument("--facets", action="store_true",
+                        help="audit the person facet of an index instead (see indexer.facet_audit)")
+    facets.add_argument("--index", type=Path, default=None,
+                        help="index root to audit (default env ARCHIVE_INDEX, else index)")
+    facets.add_argument("--top", type=int, default=None, help="person values per query (default 30)")
+    facets.add_argument("--contexts", type=int, default=None, help="contexts shown per value (default 2)")
+    facets.add_argument("--judgements", type=Path, default=None,
+                        help="judged labels (default tests/facet_judgements/<corpus folder name>.json)")
+    facets.add_argument("--query", action="append", default=None,
+                        help="a broad query (repeat; default: ten such as war, strike, election)")
     args = parser.parse_args(argv)
+    if args.facets:
+        return _facet_audit(args)
     corpus = args.shared / "corpus"
     if not (args.shared / "eval").is_dir():
         print(f"Error: no gold labels in {args.shared / 'eval'}", file=sys.stderr)
@@ -310,6 +327,24 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_speed:
         print()
         print(measure_speed(corpus, authority))
+    return 0
+
+
+def _facet_audit(args: argparse.Namespace) -> int:
+    from indexer import facet_audit
+
+    try:
+        text, _ = facet_audit.audit(
+            args.index or facet_audit.default_index(),
+            queries=tuple(args.query or facet_audit.BROAD_QUERIES),
+            top=args.top or facet_audit.TOP,
+            contexts=facet_audit.CONTEXTS if args.contexts is None else args.contexts,
+            judgements_path=args.judgements,
+        )
+    except (LookupError, OSError, ValueError) as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return 1
+    print(text, end="")
     return 0
 
 

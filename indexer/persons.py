@@ -37,6 +37,7 @@ from rapidfuzz.distance import OSA
 
 from indexer.authority import Authority, fold
 from indexer.discovery import Discovery
+from indexer.inflection import inflected
 from indexer.models import PersonRef
 from indexer.names import DERIVED, GIVEN, HONORIFICS, STOP, TITLES, Candidate, candidates
 
@@ -53,6 +54,7 @@ class _Hit:
     end: int
     text: str
     kinds: tuple[tuple[str, str], ...]  # (kind, person id); veto id ""
+    timed: bool = False  # narrowed to the people active at the document's date
 
 
 class PersonAnnotator:
@@ -147,6 +149,7 @@ class _Document:
                  raw: list[str] | None = None) -> None:
         self.a = annotator
         self.texts = texts
+        self.year = year
         self.hits = [self._usable(t, annotator._hits(t), year) for t in texts]
         self.cands: list[list[Candidate]] = []
         for t, r, hits in zip(texts, raw or texts, self.hits):
@@ -165,17 +168,26 @@ class _Document:
 
     def _usable(self, text: str, hits: list[_Hit], year: int | None) -> list[_Hit]:
         """Drop what cannot be meant: persons born after the document, and bare surnames
-        inside a longer name ("Capitol Hill", "Adam Smith", "Lincoln Memorial")."""
-        persons = self.a.authority.persons
+        inside a longer name ("Capitol Hill", "Adam Smith", "Lincoln Memorial"). Of
+        several people one form may mean, keep those active at the document's date:
+        "Bush" in 2002 is the son, in 1990 the father."""
+        authority = self.a.authority
+        persons = authority.persons
         out = []
         for h in hits:
             kinds = h.kinds
+            timed = False
             if year is not None:
                 kinds = tuple(k for k in kinds if not k[1] or (persons[k[1]].born or 0) + 10 <= year)
+                pids = {k[1] for k in kinds if k[1]}
+                active = authority.active_in(pids, year) if len(pids) > 1 else []
+                if active and len(active) < len(pids):
+                    kinds = tuple(k for k in kinds if not k[1] or k[1] in active)
+                    timed = True
             if all(k[0] in ("surname", "misspelling", "context") for k in kinds) and _embedded(text, h):
                 continue
             if kinds:
-                out.append(_Hit(h.start, h.end, h.text, kinds))
+                out.append(_Hit(h.start, h.end, h.text, kinds, timed))
         return out
 
     # -- helpers ------------------------------------------------------------------------
@@ -241,7 +253,10 @@ class _Document:
         """An authority person this discovered full name is: same surname, and the same
         given name as one of their names ("J. Stalin" is Joseph Stalin; "Adam Smith" is not Al)."""
         head = c.name.split()[0]
-        for pid in self.a._by_surname.get(c.surname, ()):
+        pids = self.a._by_surname.get(c.surname, [])
+        # Relatives of one name ("George Bush"): the one active at the document's date first.
+        active = self.a.authority.active_in(pids, self.year) if len(pids) > 1 else []
+        for pid in active + [p for p in pids if p not in active]:
             givens = self.a._givens[pid]
             if c.given and c.given in givens:
                 return pid
@@ -257,7 +272,10 @@ class _Document:
                     continue
                 ids = [pid for _, pid in kinds]
                 named = [pid for pid in ids if pid in self.named]
-                if len(named) == 1:
+                if h.timed and len(set(ids)) == 1:
+                    # The date decides between relatives, whoever else the document names.
+                    self.add(i, h.start, self.authority_ref(ids[0]))
+                elif len(named) == 1:
                     self.add(i, h.start, self.authority_ref(named[0]))
                 elif named:
                     pid = self.nearest(named, i, h.start)
@@ -268,6 +286,9 @@ class _Document:
                     self.add(i, h.start, self.refs[pid])
                 elif len(set(ids)) == 1:
                     self.add(i, h.start, self.authority_ref(ids[0]))
+                elif len(alive := self.a.authority.alive_in(ids, self.year)) == 1:
+                    # Nobody named here: of the candidates, the only one alive at the time.
+                    self.add(i, h.start, self.authority_ref(alive[0]))
                 else:
                     self.flags[i].append(f"ambiguous:{h.text}")
         # Titled mentions first: "King William" later in a document names the
@@ -328,6 +349,7 @@ class _Document:
                 and abs(len(surname) - len(word)) <= 1
                 and surname != word
                 and OSA.distance(word, surname, score_cutoff=1) <= 1
+                and not inflected(word, surname)  # "Afghans" is no misspelt "Afghan"
             ):
                 return entries[0][1]
         return None
@@ -414,81 +436,7 @@ def document_words(texts: Iterable[str]) -> frozenset[str]:
 
 
 def report(corpus_dir: Path, authority_path: Path | None, limit: int = 50) -> str:
-    """What a curator should look at, as text with TOML-ready stanzas.
+    """The curation report; it lives in :mod:`indexer.curation` (kept here for old callers)."""
+    from indexer.curation import report as curation_report
 
-    Discovered names (not in the authority file) with counts and an example
-    context each, typo matches flagged for review, and ambiguous surnames.
-    """
-    from indexer.chunking import chunk
-    from indexer.models import Skipped
-    from indexer.sources import read_corpus
-
-    authority = Authority.load(authority_path)
-    docs = []
-    for doc in read_corpus(Path(corpus_dir)):
-        if not isinstance(doc, Skipped):
-            docs.append((doc.doc_id, doc.title, [p.text for p in chunk(doc)]))
-    annotator = PersonAnnotator(authority)
-    annotator.prepare((d, texts) for d, _, texts in docs)
-    found: Counter[PersonRef] = Counter()
-    in_docs: dict[PersonRef, set[str]] = defaultdict(set)
-    examples: dict[str, str] = {}
-    flags: Counter[str] = Counter()
-    for doc_id, title, texts in docs:
-        for text, (refs, fl) in zip(texts, annotator.annotate(title, texts)):
-            for ref in refs:
-                if ref.id.startswith("x-"):
-                    found[ref] += 1
-                    in_docs[ref].add(doc_id)
-                    examples.setdefault(ref.id, _example(text, ref.name, doc_id))
-            for f in fl:
-                flags[f] += 1
-                examples.setdefault(f, _example(text, f.split(":")[1].split("->")[0], doc_id))
-    lines = [f"# Person report for {corpus_dir} ({len(docs)} documents)",
-             f"# authority: {authority_path or '(none)'}, {len(authority.persons)} persons"]
-    lines += [f"# problem: {p}" for p in authority.problems]
-    lines.append(f"\n# == Discovered names not in the authority file ({len(found)}) ==")
-    lines.append("# Check each, fix the name, and paste the stanza into persons.toml.\n")
-    for ref, n in found.most_common(limit):
-        lines.append(f"# {n} mention(s) in {len(in_docs[ref])} document(s), e.g. {examples[ref.id]}")
-        lines.append(_stanza(ref.name))
-    for label, prefix in (("Typo matches (flagged for review)", "typo:"),
-                          ("Ambiguous surnames", "ambiguous:")):
-        picked = [(f, n) for f, n in flags.most_common() if f.startswith(prefix)]
-        lines.append(f"\n# == {label} ({len(picked)}) ==")
-        for f, n in picked[:limit]:
-            lines.append(f"# {f}  ({n}x), e.g. {examples[f]}")
-    return "\n".join(lines) + "\n"
-
-
-def _example(text: str, name: str, doc_id: str, width: int = 40) -> str:
-    word = name.split()[-1] if name else ""
-    at = max(fold(text).find(fold(word)), 0)
-    snippet = " ".join(text[max(0, at - width) : at + len(word) + width].split())
-    return f"“…{snippet}…” ({doc_id})"
-
-
-def _stanza(name: str) -> str:
-    """A TOML stanza for a discovered name.
-
-    >>> print(_stanza("Harry S. Truman"))
-    [[person]]
-    id = "truman-harry-s"
-    name = "Harry S. Truman"
-    sort = "Truman, Harry S."
-    surnames = ["Truman"]
-    <BLANKLINE>
-    """
-    parts = name.split()
-    surname = parts[-1]
-    given = " ".join(parts[:-1])
-    pid = slug(f"{surname} {given}")
-    out = ["[[person]]", f"id = {_toml(pid)}", f"name = {_toml(name)}"]
-    if given:
-        out.append(f"sort = {_toml(f'{surname}, {given}')}")
-    out.append(f"surnames = [{_toml(surname)}]")
-    return "\n".join(out) + "\n"
-
-
-def _toml(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return curation_report(corpus_dir, authority_path, limit)

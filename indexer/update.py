@@ -37,12 +37,12 @@ from whoosh.query import Or, Term
 
 from indexer import schema
 from indexer.authority import Authority
+from indexer.authority_layers import load_authority
 from indexer.build import (
     AUTHORITY_SNAPSHOT,
     WRITER_ARGS,
     DISCOVERY_FILE,
     build_corpus,
-    default_authority,
     empty_corpus,
     manifest_entry,
     person_registry,
@@ -76,6 +76,7 @@ class UpdateReport:
     full_build: bool = False
     note: str = ""
     skipped_report: Path | None = None
+    authority: tuple[str, ...] = ()  # the authority files that applied
 
     @property
     def touched(self) -> int:
@@ -85,6 +86,7 @@ class UpdateReport:
         if self.full_build:
             return self.note
         lines = [f"Updated generation {self.generation} in {self.seconds:.2f} s"]
+        lines += [f"  authority: {layer}" for layer in self.authority]
         for label, items in (("added", self.added), ("changed", self.changed),
                              ("deleted", self.deleted),
                              ("re-annotated after authority edit", self.reannotated)):
@@ -139,6 +141,7 @@ def reuse_ids(doc_id: str, old: list[list[str]], pars: list[Paragraph]) -> tuple
 def update_corpus(
     corpus: Path, root: Path, authority_path: Path | None = None, progress: bool = True,
     selection: Selection | None = None,
+    base: str | None = None,
 ) -> UpdateReport:
     """Bring the served generation in line with ``corpus``; build one if none exists.
 
@@ -148,10 +151,10 @@ def update_corpus(
     selection = selection if selection is not None else Selection.from_settings()
     started = time.perf_counter()
     report = UpdateReport()
-    authority_path = authority_path or default_authority(corpus)
     gen = current(root)
     if gen is None or not (gen.path / schema.MANIFEST_FILE).exists():
-        built = build_corpus(corpus, root, authority_path, progress=progress, selection=selection)
+        built = build_corpus(corpus, root, authority_path, progress=progress, selection=selection,
+                             base=base)
         report.full_build = True
         report.note = "No index to update; built one from scratch.\n" + built.summary()
         return report
@@ -162,7 +165,9 @@ def update_corpus(
         assert gen is not None
         report.generation = gen.name
         manifest: dict[str, dict] = gen.read_json(schema.MANIFEST_FILE, {}) or {}
-        authority = Authority.load(authority_path)
+        authority = load_authority(corpus, authority_path, base)
+        report.authority = authority.layers
+        new_text = authority.to_toml()
 
         todo: dict[str, Document] = {}
         seen: set[str] = set()
@@ -197,13 +202,12 @@ def update_corpus(
         if not seen and manifest:
             raise empty_corpus(corpus, root, report.skipped, what="update")
 
-        if not todo and not report.deleted and old_authority_changed(gen, authority_path) is None:
+        if not todo and not report.deleted and old_authority_changed(gen, new_text) is None:
             gen.write_json(schema.MANIFEST_FILE, manifest)  # refreshed sizes and mtimes
             report.seconds = time.perf_counter() - started
             return report
 
         served = whoosh_index.open_dir(str(gen.path))
-        new_text = _read(authority_path) if authority_path else ""
         old_text = _read(gen.path / AUTHORITY_SNAPSHOT)
         if old_text != new_text:
             words = authority.changed_words(_authority_from_text(old_text))
@@ -260,7 +264,11 @@ def update_corpus(
         nxt.write_json(schema.MANIFEST_FILE, manifest)
         if vocabulary is not None:
             vocabulary.save(nxt.path / schema.VOCABULARY_FILE)
-        nxt.write_json(schema.PERSONS_FILE, person_registry(names, authority))
+        # Ids the re-annotated documents no longer carry leave the registry; a link
+        # saved with one resolves to whoever carries its name now.
+        for pid in _gone(ix, indexed, names):
+            del names[pid]
+        nxt.write_json(schema.PERSONS_FILE, person_registry(names, authority, registry))
         nxt.write_json(DISCOVERY_FILE, discovery)
         # Written beside and renamed over: the served generation's hard-linked copy stays as it was.
         report.skipped_report = write_tsv(nxt.path / SKIPPED_FILE, report.skipped)
@@ -270,6 +278,14 @@ def update_corpus(
         switch_to(nxt)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _gone(ix, indexed: dict[str, list[dict]], names: dict[str, str]) -> list[str]:
+    """Person ids the replaced paragraphs carried that no paragraph of ``ix`` carries now."""
+    was = {pid for rows in indexed.values() for f in rows for pid in f.get(schema.PERSON, "").split()}
+    with ix.searcher() as s:
+        return [pid for pid in sorted(was) if pid in names
+                and s.search(Term(schema.PERSON, pid), limit=1, scored=False).is_empty()]
 
 
 def _authority_from_text(text: str) -> Authority:
@@ -302,9 +318,9 @@ def _documents_with_words(ix, words: frozenset[str]) -> set[str]:
         return {s.stored_fields(n)[schema.DOC_ID] for n in q.matcher(s).all_ids()}
 
 
-def old_authority_changed(gen: Generation, authority_path: Path | None) -> bool | None:
-    """True when the authority file differs from the generation's snapshot, else None."""
-    new_text = _read(authority_path) if authority_path else ""
+def old_authority_changed(gen: Generation, new_text: str) -> bool | None:
+    """True when the merged authority (``Authority.to_toml()``) differs from the generation's
+    snapshot, else None."""
     return True if _read(gen.path / AUTHORITY_SNAPSHOT) != new_text else None
 
 

@@ -1,13 +1,19 @@
 """The person registry stored beside each generation (persons.json).
 
-``{person_id: {"name", "sort", "aliases": [...]}}``. A visitor may name a
-person by id, canonical name or alias, in any case and with or without accents.
+``{person_id: {"name", "sort", "aliases": [...], "former_ids": [...]}}``. A
+visitor may name a person by id, canonical name or alias, in any case and with
+or without accents; an id the person was served under before (a saved link from
+before the archivist curated them) still finds them.
 
 >>> r = PersonRegistry({"trotsky-leon": {"name": "Leon Trotsky", "aliases": ["L. D. Trotsky"]}})
 >>> r.resolve("LEON TROTSKY"), r.resolve("trotsky-leon"), r.resolve("l. d. trotsky")
 ('trotsky-leon', 'trotsky-leon', 'trotsky-leon')
 >>> r.name("trotsky-leon"), r.name("x-unknown")
 ('Leon Trotsky', 'x-unknown')
+>>> PersonRegistry({"trotsky-leon": {"name": "Leon Trotsky", "former_ids": ["x-leon-trotsky"]}}).resolve(
+...     "x-leon-trotsky")
+'trotsky-leon'
+
 """
 
 from __future__ import annotations
@@ -39,6 +45,12 @@ class PersonRegistry:
             aliases = [str(a) for a in raw.get("aliases") or [] if a]
             self.entries[pid] = {"name": name, "sort": str(raw.get("sort") or name),
                                  "aliases": aliases}
+        # Only when nothing served has the form: a served id always means itself.
+        self._former: dict[str, str] = {}
+        for pid, raw in (entries or {}).items():
+            formers = raw.get("former_ids") if pid in self.entries else None
+            for former in formers if isinstance(formers, list) else []:
+                self._former.setdefault(fold(str(former)), pid)
         # Ids and canonical names win over aliases when forms collide.
         for pid, e in self.entries.items():
             for form in e["aliases"]:
@@ -50,7 +62,8 @@ class PersonRegistry:
 
     def resolve(self, text: str) -> str | None:
         """The person id a visitor's text names, or None."""
-        return self._by_form.get(fold(text))
+        key = fold(text)
+        return self._by_form.get(key) or self._former.get(key)
 
     def name(self, pid: str, fallback: str | None = None) -> str:
         e = self.entries.get(pid)

@@ -1,0 +1,215 @@
+"""The facet audit: are the person values a visitor sees for broad queries persons, one each?
+
+    python -m indexer.evaluate --facets [--index DIR] [--top N] [--judgements FILE] [--query Q ...]
+
+For each broad query ("war", "strike", ...) the real search code runs in this
+process (``searchsvc.search.search``, the sidebar's own facet) and its top N
+person values are printed with a few contexts each, beside the judgement an
+archivist wrote for that value (``tests/facet_judgements/<corpus>.json``):
+
+- ``person``: names exactly one real person (the only correct kind);
+- ``not-person``: a people, place, organisation, law, work, fragment...;
+- ``ambiguous``: a bare name that stands for several people;
+- ``wrong-person``: names a real person, but its paragraphs are about someone
+  or something else ("Joe Hill" for "Capitol Hill");
+- ``split-of:<id>``: a real person who already has another value (one person, two values).
+
+The audit recomputes everything from the index each time; judgements are data
+written once. A value nobody judged yet shows as "unjudged" and is left out of
+the precision, so other changes to the annotation never make the audit fail.
+
+>>> j = Judgements({"x-kurds": "not-person", "x-ann-lee": "person", "x-lee": "split-of:x-ann-lee"})
+>>> [j.label(v) for v in ("x-kurds", "x-ann-lee", "x-lee", "x-new")]
+['not-person', 'person', 'split-of:x-ann-lee', 'unjudged']
+>>> tally([["x-kurds", "x-ann-lee", "x-lee", "x-new"]], j).precision
+0.3333333333333333
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+JUDGEMENTS_DIR = ROOT / "tests" / "facet_judgements"
+# Broad queries a visitor types into any political or historical archive.
+BROAD_QUERIES = ("war", "strike", "election", "revolution", "party", "workers", "government",
+                 "peace", "state", "congress")
+TOP = 30
+CONTEXTS = 2
+LABELS = ("person", "not-person", "ambiguous", "wrong-person")  # and "split-of:<id>"
+
+
+@dataclass
+class Judgements:
+    """Value id -> label, as an archivist wrote them (see the module docstring)."""
+
+    labels: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> Judgements:
+        """``{"values": {id: {"name": ..., "label": ...}}}``; a missing file judges nothing."""
+        if not path.is_file():
+            return cls()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        values = data.get("values", {})
+        return cls({k: v["label"] for k, v in values.items()}, {k: v.get("name", "") for k, v in values.items()})
+
+    def label(self, value_id: str) -> str:
+        return self.labels.get(value_id, "unjudged")
+
+
+@dataclass
+class Tally:
+    """Precision over the values shown (each query's top N counted separately), and splits."""
+
+    correct: int = 0
+    wrong: int = 0
+    unjudged: int = 0
+    wrong_values: dict[str, str] = field(default_factory=dict)  # id -> label
+    right_values: set[str] = field(default_factory=set)
+    splits: list[tuple[str, str, str]] = field(default_factory=list)  # (query, value, same person's value)
+
+    @property
+    def precision(self) -> float:
+        judged = self.correct + self.wrong
+        return self.correct / judged if judged else 1.0
+
+    @property
+    def value_precision(self) -> float:
+        """Over distinct values: each counted once, however many queries show it."""
+        judged = len(self.right_values) + len(self.wrong_values)
+        return len(self.right_values) / judged if judged else 1.0
+
+
+def tally(tops: Iterable[Sequence[str]], judgements: Judgements, queries: Sequence[str] = ()) -> Tally:
+    """Score each query's top values; a split counts wrong, and is listed when both values show."""
+    out = Tally()
+    for n, top in enumerate(tops):
+        shown = set(top)
+        for value in top:
+            label = judgements.label(value)
+            if label == "person":
+                out.correct += 1
+                out.right_values.add(value)
+            elif label == "unjudged":
+                out.unjudged += 1
+            else:
+                out.wrong += 1
+                out.wrong_values[value] = label
+                if label.startswith("split-of:") and label[9:] in shown:
+                    out.splits.append((queries[n] if n < len(queries) else str(n), value, label[9:]))
+    return out
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One person value as the sidebar shows it, with a few paragraphs it counts."""
+
+    id: str
+    name: str
+    count: int
+    contexts: tuple[str, ...] = ()
+
+
+class FacetProbe:
+    """The service's search, in this process, over one index generation."""
+
+    def __init__(self, index: Path, top: int = TOP) -> None:
+        from searchsvc.index_state import LoadedIndex, read_current
+        from searchsvc.settings import Settings
+
+        name = read_current(index)
+        if name is None:
+            raise LookupError(f"no index generation under {index}; run `python -m indexer build`")
+        self.settings = Settings(index_root=index, cache_size=0, time_limit=120.0, facet_size=top)
+        self.gen = LoadedIndex(index, name, cache_size=0)
+        self.top = top
+
+    def corpus_name(self) -> str:
+        """The corpus folder's name, as the build recorded it: "mia" for .../corpus/mia."""
+        return Path(str(self.gen.meta.get("corpus", ""))).name
+
+    def values(self, q: str, contexts: int = CONTEXTS) -> list[FacetValue]:
+        body = self._search([("q", q)])
+        out = []
+        for v in body["facets"]["person"][: self.top]:
+            texts = self._contexts(q, v["id"], v["value"], contexts) if contexts else ()
+            out.append(FacetValue(v["id"], v["value"], v["count"], texts))
+        return out
+
+    def _search(self, params: list[tuple[str, str]]) -> dict[str, Any]:
+        from searchsvc.search import parse_request, search
+
+        return search(self.gen, parse_request(params, self.settings, self.gen.persons), self.settings)
+
+    def _contexts(self, q: str, pid: str, name: str, k: int) -> tuple[str, ...]:
+        from indexer import schema
+
+        body = self._search([("q", q), ("person", pid), ("size", str(k))])
+        searcher = self.gen.searcher()
+        out = []
+        for hit in body["hits"][:k]:
+            stored = searcher.document(**{schema.ID: hit["id"]}) or {}
+            out.append(f"{_around(stored.get(schema.TEXT, ''), name)} ({hit['doc_id']})")
+        return tuple(out)
+
+    def close(self) -> None:
+        self.gen.close()
+
+
+def _around(text: str, name: str, width: int = 70) -> str:
+    """The text around the first mention of any word of ``name`` (its last word first)."""
+    words = [w for w in re.findall(r"[\w'-]+", name) if len(w) > 1]
+    at = -1
+    for w in reversed(words):
+        m = re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)
+        if m:
+            at = m.start()
+            break
+    at = max(at, 0)
+    return "“…" + " ".join(text[max(0, at - width) : at + width].split()) + "…”"
+
+
+def audit(index: Path, queries: Sequence[str] = BROAD_QUERIES, top: int = TOP, contexts: int = CONTEXTS,
+          judgements_path: Path | None = None) -> tuple[str, Tally]:
+    """The printed audit and its tally."""
+    probe = FacetProbe(index, top)
+    try:
+        corpus = probe.corpus_name()
+        path = judgements_path or JUDGEMENTS_DIR / f"{corpus}.json"
+        judgements = Judgements.load(path)
+        lines = [f"# Facet audit of {index} (corpus {corpus or '?'}), top {top} person values per query",
+                 f"# judgements: {path}{'' if path.is_file() else ' (none yet: every value is unjudged)'}"]
+        tops = []
+        for q in queries:
+            values = probe.values(q, contexts)
+            tops.append([v.id for v in values])
+            lines.append(f"\n## {q!r}: {len(values)} values")
+            for rank, v in enumerate(values, 1):
+                lines.append(f"{rank:3d}. [{judgements.label(v.id)}] {v.name} ({v.id}) {v.count}")
+                lines += [f"       {c}" for c in v.contexts]
+        result = tally(tops, judgements, queries)
+    finally:
+        probe.close()
+    lines.append(f"\n# precision {result.precision:.3f} over {result.correct + result.wrong} judged values shown "
+                 f"({result.correct} correct, {result.wrong} wrong, {result.unjudged} unjudged)")
+    lines.append(f"# precision over distinct values {result.value_precision:.3f} "
+                 f"({len(result.right_values)} correct, {len(result.wrong_values)} wrong)")
+    for value, label in sorted(result.wrong_values.items()):
+        lines.append(f"#   wrong: {value} [{label}]")
+    for q, a, b in result.splits:
+        lines.append(f"#   split in the top {top} of {q!r}: {a} and {b} are one person")
+    if not result.splits:
+        lines.append(f"#   no person split over two values in any top {top}")
+    return "\n".join(lines) + "\n", result
+
+
+def default_index() -> Path:
+    return Path(os.environ.get("ARCHIVE_INDEX", "index"))

@@ -1,0 +1,113 @@
+"""The facet audit: values from the real search code, scored against judged labels, unjudged shown."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from indexer.facet_audit import JUDGEMENTS_DIR, LABELS, Judgements, audit, tally
+
+# Our own small archive: a strike reported in three pieces, with people and a town in it.
+PAGES = {
+    "one.md": ("---\ntitle: Strike at the mill\ndate: 1951-03-02\n---\n\n"
+               "Ellen Varga led the strike at the mill and Thomas Brandt spoke for the owners.\n\n"
+               "Varga said the strike would last. Brandt said the war had emptied the order books.\n"),
+    "two.md": ("---\ntitle: The strike goes on\ndate: 1951-03-09\n---\n\n"
+               "Ellen Varga told the strike meeting that bread had come from Dunmore again.\n\n"
+               "The strike committee thanked Dunmore, and Varga thanked Dunmore twice.\n"),
+    "three.md": ("---\ntitle: After the strike\ndate: 1951-04-01\n---\n\n"
+                 "Thomas Brandt closed the strike ledger. Brandt paid the weavers in full.\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from indexer.build import build_corpus
+
+    root = tmp_path_factory.mktemp("audit")
+    corpus = root / "tiny"
+    corpus.mkdir()
+    for name, text in PAGES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    build_corpus(corpus, root / "index", progress=False, workers=1, base="off")
+    return root / "index"
+
+
+def judge(tmp_path: Path, labels: dict[str, str]) -> Path:
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps({"values": {k: {"name": k, "label": v} for k, v in labels.items()}}),
+                    encoding="utf-8")
+    return path
+
+
+def test_values_come_from_the_search_code_with_contexts(index: Path, tmp_path: Path) -> None:
+    text, result = audit(index, queries=("strike",), top=10, contexts=1, judgements_path=judge(tmp_path, {}))
+    assert "x-ellen-varga" in text and "x-thomas-brandt" in text
+    assert "“…" in text  # a context for each value
+    assert result.unjudged >= 2 and result.correct == result.wrong == 0
+    assert "[unjudged]" in text
+
+
+@pytest.mark.parametrize(
+    ("labels", "precision"),
+    [
+        ({"x-ellen-varga": "person", "x-thomas-brandt": "person"}, 1.0),
+        ({"x-ellen-varga": "person", "x-thomas-brandt": "wrong-person"}, 0.5),
+        ({"x-ellen-varga": "not-person"}, 0.0),
+    ],
+)
+def test_precision_counts_judged_values_only(index: Path, tmp_path: Path, labels: dict, precision: float) -> None:
+    _, result = audit(index, queries=("strike",), top=10, contexts=0, judgements_path=judge(tmp_path, labels))
+    assert result.precision == pytest.approx(precision)
+    assert result.correct + result.wrong == len(labels)  # the others stay unjudged, not failed
+
+
+def test_the_audit_recomputes_from_the_index(index: Path, tmp_path: Path) -> None:
+    # Judgements that name values the index no longer shows change nothing.
+    path = judge(tmp_path, {"x-gone-person": "person", "x-ellen-varga": "person"})
+    _, result = audit(index, queries=("strike",), top=10, contexts=0, judgements_path=path)
+    assert result.correct == 1
+
+
+@pytest.mark.parametrize(
+    ("tops", "labels", "splits", "precision"),
+    [
+        ([["a", "b"]], {"a": "person", "b": "split-of:a"}, [("q0", "b", "a")], 0.5),
+        ([["a"], ["b"]], {"a": "person", "b": "split-of:a"}, [], 0.5),  # never shown together
+        ([["a", "c"]], {"a": "person", "c": "ambiguous"}, [], 0.5),
+        ([["a", "a"]], {"a": "person"}, [], 1.0),
+        ([["n"]], {}, [], 1.0),  # nothing judged: no figure to fail on
+    ],
+)
+def test_tally(tops: list, labels: dict, splits: list, precision: float) -> None:
+    result = tally(tops, Judgements(labels), [f"q{i}" for i in range(len(tops))])
+    assert result.splits == splits and result.precision == precision
+
+
+def test_cli(index: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from indexer.evaluate import main
+
+    path = judge(tmp_path, {"x-ellen-varga": "person"})
+    assert main(["--facets", "--index", str(index), "--query", "strike", "--top", "5",
+                 "--judgements", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "[person] Ellen Varga" in out and "# precision 1.000" in out
+
+
+def test_cli_without_an_index_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from indexer.evaluate import main
+
+    assert main(["--facets", "--index", str(tmp_path / "none")]) == 1
+    assert capsys.readouterr().err.startswith("Error: no index generation")
+
+
+@pytest.mark.parametrize("corpus", ["mia", "presidential"])
+def test_shipped_judgements_are_well_formed(corpus: str) -> None:
+    data = json.loads((JUDGEMENTS_DIR / f"{corpus}.json").read_text(encoding="utf-8"))
+    values = data["values"]
+    assert len(values) >= 100
+    for vid, entry in values.items():
+        label = entry["label"]
+        assert label in LABELS or label.startswith("split-of:") and label[9:] in values, (vid, label)

@@ -1,0 +1,108 @@
+"""Time-aware resolution: of relatives or namesakes, a dated mention goes to the one active then."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.authority import Authority
+from indexer.persons import PersonAnnotator
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Our own family of namesakes: a father and a son who both held the same office.
+FAMILY = Authority.from_dict({"person": [
+    {"id": "hale-walter", "name": "Walter Hale", "born": 1901, "died": 1980, "active": [1935, 1952],
+     "aliases": ["Walter Hale Sr.", "Governor Hale"]},
+    {"id": "hale-walter-jr", "name": "Walter Hale Jr.", "born": 1930, "active": [[1961, 1969], [1975, 1979]],
+     "aliases": ["Governor Hale"], "surnames": ["Hale"]},
+    {"id": "hale-ruth", "name": "Ruth Hale", "born": 1905, "died": 1990, "surnames": []},
+    # Two namesakes without active years: only their lifespans can tell them apart.
+    {"id": "orme-silas", "name": "Silas Orme", "born": 1790, "died": 1850},
+    {"id": "orme-jonas", "name": "Jonas Orme", "born": 1850, "died": 1920},
+]})
+
+
+def ids(authority: Authority, texts: list[str], published: str | None) -> list[list[str]]:
+    annotator = PersonAnnotator(authority)
+    return [[r.id for r in refs] for refs, _ in annotator.annotate("", texts, published=published)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "published", "expected", "why"),
+    [
+        (["Hale vetoed the bill."], "1940", [["hale-walter"]], "the father's term"),
+        (["Hale vetoed the bill."], "1965", [["hale-walter-jr"]], "the son's first term"),
+        (["Hale vetoed the bill."], "1977", [["hale-walter-jr"]], "the son's second span"),
+        (["Governor Hale spoke."], "1940", [["hale-walter"]], "a full form both share, by date"),
+        (["Governor Hale spoke."], "1966", [["hale-walter-jr"]], "a full form both share, by date"),
+        (["His father Walter Hale Sr. had held the post.", "Hale said the state would pay."], "1966",
+         [["hale-walter"], ["hale-walter-jr"]], "the father named in full does not take the son's mention"),
+        (["Walter Hale Jr. was a boy then.", "Hale signed the act."], "1945",
+         [["hale-walter-jr"], ["hale-walter"]], "nor does the son take the father's"),
+        (["Hale spoke."], "1970", [[]], "nobody active and both alive: left out (flagged)"),
+        (["Hale spoke."], "1985", [["hale-walter-jr"]], "nobody active: the only one still alive"),
+        (["Orme wrote."], "1830", [["orme-silas"]], "no active years: the only namesake alive"),
+        (["Orme wrote."], "1900", [["orme-jonas"]], "no active years: the only namesake alive"),
+        (["Orme wrote."], "1869", [["orme-jonas"]], "the other died before the date"),
+        (["Orme wrote."], None, [[]], "undated and nobody named: left out (flagged)"),
+    ],
+)
+def test_time_aware_resolution(texts: list[str], published: str | None, expected: list, why: str) -> None:
+    assert ids(FAMILY, texts, published) == expected, why
+
+
+SHIPPED = Authority.load(ROOT / "corpus" / "persons.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Bush ordered the invasion of Iraq.", "2003-03-20", "bush-george-w"),
+        ("George Bush addressed the nation.", "2002", "bush-george-w"),
+        ("President George Bush addressed the nation.", "2001-09-20", "bush-george-w"),
+        ("Bush ordered troops to the Gulf.", "1991-01-16", "bush-george-h-w"),
+        ("George Bush addressed the nation.", "1990", "bush-george-h-w"),
+        ("Roosevelt wanted a canal.", "1903", "roosevelt-theodore"),
+        ("Roosevelt closed the banks.", "1933", "roosevelt-franklin-d"),
+        ("President Roosevelt spoke.", "1905", "roosevelt-theodore"),
+        ("Adams signed the treaty.", "1798", "adams-john"),
+        ("Adams argued against the gag rule.", "1840", "adams-john-quincy"),
+        ("Johnson vetoed the Reconstruction bill.", "1867", "johnson-andrew"),
+        ("Johnson signed the voting rights bill.", "1965", "johnson-lyndon-b"),
+        ("Cárdenas nationalised the oil.", "1938", "cardenas-lazaro"),
+        ("Cárdenas ran for president.", "1988", "cardenas-cuauhtemoc"),
+        ("Admiral Dewey sank the Spanish squadron.", "1898", "dewey-george"),
+        ("Governor Dewey conceded.", "1948", "dewey-thomas-e"),
+        ("Secretary Stanton held the War Department.", "1868", "stanton-edwin-m"),
+        ("Stanton spoke at Seneca Falls.", "1890", "stanton-elizabeth-cady"),
+    ],
+)
+def test_shipped_relatives_never_take_each_others_mentions(text: str, published: str, expected: str) -> None:
+    assert ids(SHIPPED, [text], published) == [[expected]]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [("Dewey spoke.", "1948"),  # the philosopher and the governor: both active, neither named
+     ("The vote on Capitol Hill was close.", "1995")],  # a place, not Joe Hill
+)
+def test_namesakes_nobody_names_are_left_out_not_guessed(text: str, published: str) -> None:
+    assert ids(SHIPPED, [text], published) == [[]]
+
+
+def test_a_son_named_in_full_in_his_fathers_years_keeps_his_name() -> None:
+    text = ["George W. Bush, the President's son, campaigned in Texas.", "Bush vetoed the bill."]
+    assert ids(SHIPPED, text, "1990") == [["bush-george-w"], ["bush-george-h-w"]]
+
+
+@pytest.mark.parametrize(
+    ("active", "problem"),
+    [([1989], "active"), ([1993, 1989], "active"), (["1989", "1993"], "active"), ([[1989, 1993], 5], "active")],
+)
+def test_bad_active_years_are_reported_not_fatal(active: object, problem: str) -> None:
+    a = Authority.from_dict({"person": [{"id": "x", "name": "X Y", "active": active},
+                                        {"id": "y", "name": "Y Z"}]})
+    assert set(a.persons) == {"y"}
+    assert problem in a.problems[0]
