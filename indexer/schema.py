@@ -50,7 +50,6 @@ TITLE = "title"
 SECTION = "section"
 AUTHOR = "author"
 TEXT = "text"
-TEXT_EXACT = "text_exact"  # the text's words unstemmed: an exact form outranks a stemmed one
 PERSON_NAMES = "person_names"  # canonical names and aliases of the persons mentioned
 PERSON = "person"  # person ids, one token each
 YEAR = "year"  # years mentioned, one token each ("1940")
@@ -71,8 +70,6 @@ def build_schema() -> fields.Schema:
             SECTION: fields.TEXT(analyzer=text_analyzer(), stored=True, field_boost=2.0),
             AUTHOR: fields.TEXT(analyzer=exact_analyzer(), stored=True, field_boost=1.5),
             TEXT: fields.TEXT(analyzer=text_analyzer(), stored=True, phrase=True),
-            # No positions: phrases are the stemmed field's; this one only weighs forms.
-            TEXT_EXACT: fields.TEXT(analyzer=exact_analyzer(), phrase=False),
             PERSON_NAMES: fields.TEXT(analyzer=exact_analyzer(), phrase=True, field_boost=1.5),
             PERSON: fields.KEYWORD(stored=True, lowercase=False, scorable=False),
             YEAR: fields.KEYWORD(stored=True),
@@ -103,7 +100,6 @@ def to_fields(p: Paragraph, aliases: dict[str, list[str]] | None = None) -> dict
         SECTION: p.section,
         AUTHOR: p.author or "",
         TEXT: p.text,
-        TEXT_EXACT: p.text,
         PERSON_NAMES: " ; ".join(names),
         PERSON: " ".join(ref.id for ref in p.persons),
         YEAR: " ".join(str(y) for y in p.years),

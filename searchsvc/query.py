@@ -25,7 +25,7 @@ from whoosh import qparser
 from whoosh import query as wq
 
 from indexer import schema as S
-from indexer.schema import exact_analyzer, text_analyzer
+from indexer.schema import text_analyzer
 from searchsvc.compounds import query_string, query_words
 from searchsvc.errors import BadRequest
 from searchsvc.highlight import Terms
@@ -39,12 +39,10 @@ FIELD_PREFIXES = {
 }
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 PHRASE_BOOST = 3.0  # an exact phrase outranks the same words scattered
-EXACT_BOOST = 0.5  # the very form typed, on top of its stem
 WILDCARD_SCAN = 20_000  # lexicon entries looked at for one wildcard, at most
 EXPANSIONS = 3  # close forms searched for one misspelt word
 
 _STEM = text_analyzer()
-_FOLD = exact_analyzer()
 _FIELD_RE = re.compile(r"(\w+):")
 # A plain word: not negated, not a field value, not a wildcard, not a field name.
 _PLAIN_WORD = re.compile(r"(?<![\w:\-+*?'])([^\W\d_][\w']*)(?![\w:*?])")
@@ -264,11 +262,6 @@ class QueryBuilder:
             stems = [t.text for t in _STEM(text)]
             if len(stems) > 1:
                 rank = wq.AndMaybe(match, wq.Phrase(S.TEXT, stems, boost=PHRASE_BOOST))
-        if match is not None and plain and S.TEXT_EXACT in self.parser.schema:
-            # The very form typed scores on top of its stem (see docrank.STEM_W).
-            exact = [wq.Term(S.TEXT_EXACT, t.text, boost=EXACT_BOOST) for t in _FOLD(text)]
-            if exact:
-                rank = wq.AndMaybe(rank, exact[0] if len(exact) == 1 else wq.Or(exact))
         if match is not None and titles:
             # A phrase in the title scores the document's paragraphs that have it
             # themselves; it does not make every paragraph under that title a match.
