@@ -16,6 +16,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from indexer.authority import Authority
+from indexer.boilerplate import Furniture
 from indexer.discovery import Discovery
 from indexer.generations import Generation, current, new_generation, switch_to, write_atomic
 from indexer.locking import writer_lock
@@ -32,6 +33,7 @@ from indexer.shards import SHARDS, ShardResult, ShardSink, Work, write_shards
 from indexer.vocabulary import WordCounter
 
 DISCOVERY_FILE = "discovery.json"  # the person annotator's corpus-wide state, for updates
+FURNITURE_FILE = "furniture.json"  # the lines the corpus repeats as site furniture, for updates
 AUTHORITY_SNAPSHOT = "authority.toml"  # the authority file as this generation was annotated
 
 # Separate segment files instead of one compound file: a searcher on a compound
@@ -242,6 +244,9 @@ def build_corpus(
             else:
                 docs.append(item)
         files.close()
+        # The corpus-wide pass: lines repeated on many pages are the site's furniture.
+        furniture = Furniture.learn(docs)
+        docs = [furniture.strip(d) for d in docs]
         served = current(root)
         if not docs and served is not None and served.meta.get("documents"):
             # An unmounted disk or a wrong path: keep serving what we have.
@@ -289,6 +294,7 @@ def build_corpus(
 
         def finish(gen: Generation) -> None:
             _finish(gen, corpus, merged.manifest, merged.names, authority, discovered[-1].state())
+            gen.write_json(FURNITURE_FILE, furniture.to_json())
 
         def merge_outcomes(results: list[ShardResult]) -> None:
             for r in results:

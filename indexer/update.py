@@ -37,10 +37,12 @@ from whoosh.query import Or, Term
 
 from indexer import schema
 from indexer.authority import Authority
+from indexer.boilerplate import Furniture
 from indexer.build import (
     AUTHORITY_SNAPSHOT,
     WRITER_ARGS,
     DISCOVERY_FILE,
+    FURNITURE_FILE,
     build_corpus,
     default_authority,
     manifest_entry,
@@ -153,6 +155,8 @@ def update_corpus(
         assert gen is not None
         report.generation = gen.name
         manifest: dict[str, dict] = gen.read_json(schema.MANIFEST_FILE, {}) or {}
+        # A changed page loses the furniture its build found on the whole corpus.
+        furniture = Furniture.from_json(gen.read_json(FURNITURE_FILE, {}))
         authority = Authority.load(authority_path)
 
         todo: dict[str, Document] = {}
@@ -181,6 +185,7 @@ def update_corpus(
             if isinstance(doc, Skipped):
                 report.skipped.append(doc)
                 continue  # a file that became unreadable is dropped like a deleted one
+            doc = furniture.strip(doc)
             seen.add(rel)
             todo[rel] = doc
             (report.changed if entry else report.added).append(rel)
@@ -200,7 +205,7 @@ def update_corpus(
                 if doc_id in seen and doc_id not in todo:
                     doc = read_file(corpus / doc_id, corpus, catalogues.get(doc_id))
                     if not isinstance(doc, Skipped):
-                        todo[doc_id] = doc
+                        todo[doc_id] = furniture.strip(doc)
                         report.reannotated.append(doc_id)
         indexed = _indexed_paragraphs(served, list(todo) + report.deleted)
         old_ids = _paragraph_ids(indexed)
@@ -251,6 +256,7 @@ def update_corpus(
             vocabulary.save(nxt.path / schema.VOCABULARY_FILE)
         nxt.write_json(schema.PERSONS_FILE, person_registry(names, authority))
         nxt.write_json(DISCOVERY_FILE, discovery)
+        nxt.write_json(FURNITURE_FILE, furniture.to_json())
         write_atomic(nxt.path / AUTHORITY_SNAPSHOT, new_text)
         _finish_meta(gen, nxt, ix, manifest)  # generation.json last: it marks the generation complete
         ix.close()

@@ -59,6 +59,7 @@ def load_document(gen: LoadedIndex, doc_id: str) -> dict[str, Any]:
         "title": first.title,
         "author": first.author,
         "published": first.published,
+        "published_source": first.published_source,
         "generation": gen.name,
         "paragraphs": [
             {
