@@ -130,6 +130,8 @@ def date_from_filename(name: str) -> str | None:
     '1920-06-05'
     >>> date_from_filename("marx/works/1852/letters/52_03_05.md")
     '1852-03-05'
+    >>> date_from_filename("news/2003/02/21/dockers-vote.html")
+    '2003-02-21'
     >>> date_from_filename("notes.txt") is None
     True
     """
@@ -154,6 +156,9 @@ def date_from_filename(name: str) -> str | None:
             # lenin/works/1920/jun/05.md: the file is named after the day.
             day = int(stem) if stem.isdigit() and len(stem) <= 2 else None
             return _iso(year, month, day)
+        if month is not None and len(rest) == 2 and rest[1].isdigit() and len(rest[1]) <= 2:
+            # news/2003/02/21/story.html: a folder per day, as web archives file stories.
+            return _iso(year, month, int(rest[1]))
         # 52_03_05.md or 050906.md under a 1852/1905 folder: yymmdd of that year.
         c = _COMPACT.match(stem)
         if c and int(c["yy"]) == year % 100:
