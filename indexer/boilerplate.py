@@ -42,6 +42,7 @@ SHARE = env_float("ARCHIVE_BOILERPLATE_SHARE", 0.2)
 MIN_DOCS = env_int("ARCHIVE_BOILERPLATE_MIN_DOCS", 5)
 # Longer blocks are writing even when repeated (a quoted passage, a twin file).
 MAX_WORDS = 40
+MAX_CHARS = 400
 
 _NOT_WORD = re.compile(r"[^\w\s]+")
 _DIGITS = re.compile(r"\d+")
@@ -67,6 +68,12 @@ def fingerprint(text: str) -> str:
     return " ".join(words)
 
 
+def _short(text: str) -> bool:
+    # Most paragraphs are far longer than any furniture: the length in characters
+    # settles them without splitting the text into words.
+    return len(text) <= MAX_CHARS and len(text.split()) <= MAX_WORDS
+
+
 def _site(doc_id: str) -> str:
     return doc_id.split("/", 1)[0] if "/" in doc_id else ""
 
@@ -85,7 +92,7 @@ class Furniture:
         site_docs: Counter[str] = Counter()
         for doc in docs:
             texts = [b.text for b in doc.blocks] + list(doc.dropped)
-            seen = {fingerprint(t) for t in texts if len(t.split()) <= MAX_WORDS}
+            seen = {fingerprint(t) for t in texts if _short(t)}
             seen.add(fingerprint(doc.title))
             seen.discard("")
             corpus.update(seen)
@@ -100,7 +107,7 @@ class Furniture:
         return cls(frozenset(found))
 
     def is_furniture(self, text: str) -> bool:
-        return len(text.split()) <= MAX_WORDS and fingerprint(text) in self.fingerprints
+        return _short(text) and fingerprint(text) in self.fingerprints
 
     def strip(self, doc: Document) -> Document:
         """``doc`` without its furniture blocks; a banner taken for its title gives way
