@@ -1,6 +1,6 @@
 """The indexer's settings: environment variables with defaults, read one way.
 
->>> env_float("ARCHIVE_NO_SUCH_SETTING", 0.5)
+>>> env_float("UNSET_" + "SETTING", 0.5)
 0.5
 """
 
