@@ -73,6 +73,39 @@ def _is_name(text: str) -> bool:
     return words[0].lower() not in _PARTICLES and words[-1].lower() not in _PARTICLES
 
 
+# Nouns that end the name of a publication, a collection or a section, never a
+# person's: "Selected Works", "Marx-Engels Correspondence", "News Stories".
+_COLLECTION_NOUNS = frozenset(
+    "works writings correspondence letters speeches essays articles stories news archive archives "
+    "collection collections gallery address addresses edition editions volume volumes index contents "
+    "review journal magazine bulletin newsletter digest supplement anthology reader papers day".split()
+)
+
+
+def looks_like_person(name: str) -> bool:
+    """Whether a name found in a page's header can be a person's, not a work's or a section's.
+
+    Words that are never part of a person's name (months, institutions,
+    "Volume") may not come before the surname, and the name may not end with
+    a collection noun.
+
+    >>> [looks_like_person(n) for n in ("Grover Cleveland", "Raya Dunayevskaya", "V. I. Lenin")]
+    [True, True, True]
+    >>> [looks_like_person(n) for n in ("Selected Works", "Karl Marx Capital Volume One",
+    ...                                  "Marx-Engels Correspondence", "II. Dialectics")]
+    [False, False, False, False]
+    """
+    from indexer.names import GIVEN, ROMAN, STOP
+
+    words = [w.strip(".,;:'’") for w in name.split()]
+    if not words or not all(words):
+        return False
+    # "II. Dialectics" is a chapter; "V. I. Lenin" starts with initials.
+    if words[-1].casefold() in _COLLECTION_NOUNS or (len(words[0]) > 1 and ROMAN.match(words[0])):
+        return False
+    return not any(len(w) > 1 and w in STOP and w not in GIVEN for w in words[:-1])
+
+
 def names_of(text: str) -> tuple[str, ...] | None:
     """The people a byline's name part lists, or None when it is not only names.
 

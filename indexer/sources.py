@@ -770,13 +770,15 @@ def _assemble(
     page_author = _author_in_title_line(page_title) if page_title else None
     if page_author and title_heading and cleaning.as_author_line(page_title or ""):
         page_title = None
+    # Names read from headings and title lines are guesses: a section banner or a
+    # collection's name ("Selected Works") is never an author.
+    guesses = [a for a in (header_author, page_author, parsed.author_fallback)
+               if a and bylines.looks_like_person(a)]
     author = (
         (entry.author if entry else None)
         or (bylines.join_authors(found_byline.authors) if found_byline else None)
         or parsed.author
-        or header_author
-        or page_author
-        or parsed.author_fallback
+        or next(iter(guesses), None)
     )
 
     name = doc_id.rsplit("/", 1)[-1]

@@ -85,3 +85,21 @@ def test_numeric_dates(text, order, iso):
 ])
 def test_numbers_that_are_not_years(text, years):
     assert mentions(text).years == years
+
+
+@pytest.mark.parametrize(("name", "person"), [
+    ("Grover Cleveland", True),
+    ("Raya Dunayevskaya", True),
+    ("V. I. Lenin", True),
+    ("Margaret O'Hara", True),
+    ("Selected Works", False),
+    ("Marx-Engels Correspondence", False),
+    ("Karl Marx Capital Volume One", False),
+    ("The Riverside Worker Archive", False),
+    ("News Stories", False),
+    ("II. Dialectics", False),
+])
+def test_section_banners_and_collections_are_not_authors(name, person):
+    from indexer.bylines import looks_like_person
+
+    assert looks_like_person(name) is person
