@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer import bylines, cleaning, headlines, listings
+from indexer import bylines, cleaning, headlines, listings, mojibake
 from indexer.catalogue import CATALOGUE_NAMES, Catalogue, CatalogueError, Entry
 from indexer.datelines import dateline
 from indexer.dates import MONTHS, date_from_filename, parse_date
@@ -463,7 +463,7 @@ def _parse_html(raw: bytes) -> _Parsed:
     from selectolax.lexbor import LexborHTMLParser
 
     m = _CHARSET.search(raw[:4096])
-    text = _decode(raw, m.group(1).decode("ascii", "replace") if m else None)
+    text = mojibake.repair(_decode(raw, m.group(1).decode("ascii", "replace") if m else None))
     limit = max_html_depth()
     if text.count("<") > limit and _nesting_depth(text, limit) > limit:
         raise _Unusable(f"malformed HTML: elements nest deeper than {limit} (ARCHIVE_MAX_HTML_DEPTH)")
@@ -900,7 +900,7 @@ def read_file(path: Path, root: Path, catalogue: Catalogue | None = None) -> Doc
         if fmt == "html":
             parsed = _parse_html(raw)
         else:
-            text = _decode(raw).replace("\r\n", "\n").replace("\r", "\n")
+            text = mojibake.repair(_decode(raw)).replace("\r\n", "\n").replace("\r", "\n")
             if fmt == "markdown":
                 parsed = _parse_markdown(text)
             else:

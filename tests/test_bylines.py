@@ -103,3 +103,16 @@ def test_section_banners_and_collections_are_not_authors(name, person):
     from indexer.bylines import looks_like_person
 
     assert looks_like_person(name) is person
+
+
+@pytest.mark.parametrize(("text", "repaired"), [
+    ("By InÃ©s GarcÃ­a", "By Inés García"),
+    ("PanaÃ¯t Istrati", "Panaït Istrati"),
+    ("the workersâ€™ hall", "the workers’ hall"),
+    ("Café, Ärger, château", "Café, Ärger, château"),  # real accents are left alone
+    ("plain ASCII text", "plain ASCII text"),
+])
+def test_mojibake_is_repaired(text, repaired):
+    from indexer.mojibake import repair
+
+    assert repair(text) == repaired

@@ -39,6 +39,7 @@ def search(client, **params):
     ("author:hughes", "2005/02/18/round-up.html"),
     ('author:"o\'hara"', "2003/03/07/hospital-cuts.html"),
     ("author:dube", "2004/10/01/strike-diary.html"),
+    ("author:garcia", "2007/02/09/bus-garage.html"),
 ])
 def test_author_queries(client, q, doc_id):
     assert doc_id in {h["doc_id"] for h in search(client, q=q)["hits"]}
@@ -63,6 +64,8 @@ def test_hits_and_documents_say_where_the_date_came_from(client):
 def test_accents_are_shown_and_folded(client):
     hit = search(client, q="Ibanez")["hits"][0]
     assert hit["author"] == "François Dubé" and "Ibáñez" in hit["snippet"]
+    # A byline garbled by a wrong decoding on the old site is shown repaired.
+    assert search(client, q="author:garcia")["hits"][0]["author"] == "Inés García"
 
 
 def test_union_locals_are_not_years(client):
