@@ -107,6 +107,7 @@ def parse_date(text: str) -> str | None:
 
 _NAME_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?![\d])")
 _YEAR_DIR = re.compile(r"^\d{4}$")
+_YEAR_NAMED_DIR = re.compile(r"^(\d{4})[-_](?=[a-z])", re.I)
 _COMPACT = re.compile(r"^(?P<yy>\d{2})[_-]?(?P<mm>\d{2})[_-]?(?P<dd>\d{2})(?!\d)")
 _MONTH_WORD = re.compile(r"^[a-z]{3,9}$", re.I)
 
@@ -132,6 +133,8 @@ def date_from_filename(name: str) -> str | None:
     '1852-03-05'
     >>> date_from_filename("news/2003/02/21/dockers-vote.html")
     '2003-02-21'
+    >>> date_from_filename("issues/2004-issue-112/contents.html")
+    '2004'
     >>> date_from_filename("notes.txt") is None
     True
     """
@@ -148,6 +151,10 @@ def date_from_filename(name: str) -> str | None:
     # The deepest year folder wins: archive/1913/07/x.md, works/1852/letters/x.md.
     for i in range(len(folders) - 1, -1, -1):
         if not _YEAR_DIR.match(folders[i]):
+            # An issue or edition folder named after its year: "2004-issue-112", "1867-c1".
+            issue = _YEAR_NAMED_DIR.match(folders[i])
+            if issue:
+                return _iso(int(issue.group(1)))
             continue
         year = int(folders[i])
         rest = folders[i + 1 :]

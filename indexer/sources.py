@@ -149,6 +149,9 @@ class _Parsed:
     author: str | None = None
     author_fallback: str | None = None
     dates: list[tuple[str, str]] = field(default_factory=list)  # (iso, source) in trust order
+    # Characters of link text in a paragraph, by its normalised text: listings are
+    # told from articles by it (indexer/listings.py).
+    link_chars: dict[str, int] = field(default_factory=dict)
 
 
 # ----------------------------------------------------------------- text files
@@ -317,6 +320,10 @@ def _parse_markdown(text: str) -> _Parsed:
         if kind == "paragraph":
             # Hard breaks stay as newlines until assembly: an info block is read line by line.
             text_ = "\n".join(filter(None, (cleaning.strip_markdown(seg) for seg in raw.split("\\\n"))))
+            if "](" in raw:
+                linked = sum(len(cleaning.strip_markdown(m.group(0))) for m in _MD_LINK.finditer(raw))
+                if linked:
+                    parsed.link_chars[cleaning.normalize(text_)] = linked
         else:
             text_ = raw if kind in {"rule", "info"} else cleaning.strip_markdown(raw)
         if kind == "heading" and not cleaning.has_words(text_, 1):
@@ -540,6 +547,8 @@ def _parse_html(raw: bytes) -> _Parsed:
         else:
             links = "".join(a.text() for a in node.css("a"))
             only_links = bool(links) and len(cleaning.normalize(links)) >= len(text_) - 3
+            if links and not only_links:
+                parsed.link_chars[text_] = len(cleaning.normalize(links))
             parsed.blocks.append(("links" if only_links else "paragraph", 0, text_))
     if not any(kind == "paragraph" for kind, _, _ in parsed.blocks):
         # Text straight inside <div>s: fall back to the lines of the whole body.
@@ -757,7 +766,7 @@ def _assemble(
         if not text.strip() or cleaning.is_boilerplate(text):
             continue
         kept.append(Block("heading" if kind == "heading" else "paragraph", text,
-                          link_chars=len(text) if kind == "links" else 0))
+                          link_chars=len(text) if kind == "links" else parsed.link_chars.get(text, 0)))
     # A heading with no text after it is more likely a closing line.
     while kept and kept[-1].kind == "heading":
         last = kept.pop()

@@ -116,3 +116,16 @@ def test_mojibake_is_repaired(text, repaired):
     from indexer.mojibake import repair
 
     assert repair(text) == repaired
+
+
+@pytest.mark.parametrize(("path", "iso"), [
+    ("2003/02/21/dockers-vote.html", "2003-02-21"),
+    ("news/2003/02/story.html", "2003-02"),
+    ("issues/2004-issue-112/contents.html", "2004"),
+    ("works/1867-c1/ch01.htm", "1867"),
+    ("archive/stories-2003.html", None),
+])
+def test_dates_from_paths(path, iso):
+    from indexer.dates import date_from_filename
+
+    assert date_from_filename(path) == iso
