@@ -71,3 +71,27 @@ def test_accents_are_shown_and_folded(client):
 def test_union_locals_are_not_years(client):
     years = {v["value"] for v in search(client, q="local")["facets"]["year"]}
     assert not {"1245", "1908", "1907", "1863"} & years
+
+
+
+def test_update_reads_a_changed_page_with_the_builds_furniture(tmp_path):
+    import shutil
+
+    from whoosh import index as whoosh_index
+    from whoosh.query import Term
+
+    from indexer.update import update_corpus
+
+    corpus, root = tmp_path / "site", tmp_path / "index"
+    shutil.copytree(SITE, corpus)
+    build_corpus(corpus, root, progress=False, workers=1)
+    page = corpus / "2001/09/28/teachers-ballot.html"
+    page.write_text(page.read_text().replace(
+        "</p>\n<p>The ballot papers", "</p>\n<p>Supply teachers will be balloted too.</p>\n<p>The ballot papers"))
+    report = update_corpus(corpus, root, progress=False)
+    assert report.changed == ["2001/09/28/teachers-ballot.html"]
+    ix = whoosh_index.open_dir(str(current(root).path))
+    with ix.searcher() as s:
+        texts = [f["text"] for f in s.search(Term("doc_id", "2001/09/28/teachers-ballot.html"), limit=None)]
+    assert any("Supply teachers" in t for t in texts)
+    assert not any("Back to the top" in t or "Other stories below" in t for t in texts)
