@@ -167,6 +167,7 @@ def build_whoosh(args) -> dict[str, Any]:
     annotation work is done and counted all the same.
     """
     from indexer.authority import Authority
+    from indexer.boilerplate import Furniture
     from indexer.build import default_authority, write_generation
     from indexer.discovery import Discovery
     from indexer.persons import PersonAnnotator
@@ -182,6 +183,11 @@ def build_whoosh(args) -> dict[str, Any]:
     def work(shard: int, shards: int, sink) -> dict[str, float]:
         started = time.perf_counter()
         mine = list(_documents(path, shard, shards))
+        # The build's furniture pass (indexer/boilerplate.py), here over this shard's
+        # documents: its cost is counted; the generator's pages have no furniture.
+        furniture = Furniture.learn([d for d, _ in mine])
+        mine = [(furniture.strip(d), pars) for d, pars in mine]
+        furnished = time.perf_counter()
         counts = annotator.count_part((d.doc_id, [b.text for b in d.blocks]) for d, _ in mine)
         counted = time.perf_counter()
         annotator.discovery = sink.exchange(counts)
@@ -190,7 +196,8 @@ def build_whoosh(args) -> dict[str, Any]:
             annotate(doc, annotator, paragraphs=pars)
             for p in pars:
                 sink.add(p)
-        return {"discovery_s": counted - started, "exchange_wait_s": summed - counted}
+        return {"discovery_s": counted - started, "exchange_wait_s": summed - counted,
+                "furniture_s": furnished - started}
 
     gen, results = write_generation(root, work, args.shards, persons=_persons(args), meta={"bench": True},
                                     combine=Discovery.combine)
@@ -201,6 +208,7 @@ def build_whoosh(args) -> dict[str, Any]:
             # Reading the shard's documents and counting them, in the slowest shard.
             "prepare_s": max(r.outcome["discovery_s"] for r in results),
             "exchange_wait_s": max(r.outcome["exchange_wait_s"] for r in results), "paragraphs": n,
+            "furniture_s": max(r.outcome["furniture_s"] for r in results),
             "size_mb": du_mb(gen.path), "peak_mb": proc_status()["VmHWM"],
             "shard_peak_mb": _children_peak_mb(), "shards": args.shards,
             "segments": len(list(gen.path.glob("*.trm"))), "root": str(root)}

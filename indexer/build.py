@@ -19,6 +19,7 @@ from whoosh import index as whoosh_index
 from indexer.authority import Authority
 from indexer.coverage import Coverage
 from indexer.authority_layers import load_authority
+from indexer.boilerplate import Furniture
 from indexer.discovery import Discovery
 from indexer.generations import Generation, current, new_generation, switch_to, write_atomic
 from indexer.locking import writer_lock
@@ -37,6 +38,7 @@ from indexer.skip_report import SKIPPED_FILE, grouped, summary_lines, suffixes_s
 from indexer.vocabulary import WordCounter
 
 DISCOVERY_FILE = "discovery.json"  # the person annotator's corpus-wide state, for updates
+FURNITURE_FILE = "furniture.json"  # the lines the corpus repeats as site furniture, for updates
 AUTHORITY_SNAPSHOT = "authority.toml"  # the authority file as this generation was annotated
 
 # Separate segment files instead of one compound file: a searcher on a compound
@@ -316,6 +318,9 @@ def build_corpus(
             # An unmounted disk, a wrong path, or pages saved under an extension we
             # did not recognise: keep serving what we have, and say what was seen.
             raise empty_corpus(corpus, root, report.skipped)
+        # The corpus-wide pass: lines repeated on many pages are the site's furniture.
+        furniture = Furniture.learn(docs)
+        docs = [furniture.strip(d) for d in docs]
         authority = load_authority(corpus, authority_path, base)
         report.authority, report.authority_problems = authority.layers, authority.problems
         if workers is None:
@@ -369,6 +374,7 @@ def build_corpus(
             meta["coverage"] = report.coverage.as_dict()
             meta["skipped"] = len(report.skipped) + len(merged.skipped)
             _finish(gen, corpus, merged.manifest, merged.names, authority, discovered[-1].state())
+            gen.write_json(FURNITURE_FILE, furniture.to_json())
 
         def merge_outcomes(results: list[ShardResult]) -> None:
             for r in results:

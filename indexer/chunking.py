@@ -12,24 +12,18 @@
 
 from __future__ import annotations
 
-import os
 import re
 
 from indexer.cleaning import has_words
 from indexer.models import Document, Paragraph
+from indexer.settings import env_int
 
-
-def _env_int(name: str, default: int) -> int:
-    try:
-        return int(os.environ.get(name, default))
-    except ValueError:
-        return default
 
 
 # Long enough for any real paragraph, short enough that a hit shows where it is.
-MAX_CHARS = _env_int("ARCHIVE_MAX_PARAGRAPH_CHARS", 4000)
+MAX_CHARS = env_int("ARCHIVE_MAX_PARAGRAPH_CHARS", 4000)
 # Fewer words than this is a page number, a signature or a stray mark.
-MIN_WORDS = _env_int("ARCHIVE_MIN_PARAGRAPH_WORDS", 2)
+MIN_WORDS = env_int("ARCHIVE_MIN_PARAGRAPH_WORDS", 2)
 
 # After . ! ? (and a closing quote or bracket), before a capital or opening quote.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ý])")
@@ -102,6 +96,8 @@ def chunk(doc: Document) -> list[Paragraph]:
                     section=section,
                     author=doc.author,
                     published=doc.published,
+                    published_source=doc.published_source,
+                    kind=doc.kind,
                 )
             )
     return out

@@ -107,6 +107,7 @@ def parse_date(text: str) -> str | None:
 
 _NAME_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?![\d])")
 _YEAR_DIR = re.compile(r"^\d{4}$")
+_YEAR_NAMED_DIR = re.compile(r"^(\d{4})[-_](?=[a-z])", re.I)
 _COMPACT = re.compile(r"^(?P<yy>\d{2})[_-]?(?P<mm>\d{2})[_-]?(?P<dd>\d{2})(?!\d)")
 _MONTH_WORD = re.compile(r"^[a-z]{3,9}$", re.I)
 
@@ -130,6 +131,10 @@ def date_from_filename(name: str) -> str | None:
     '1920-06-05'
     >>> date_from_filename("marx/works/1852/letters/52_03_05.md")
     '1852-03-05'
+    >>> date_from_filename("news/2003/02/21/dockers-vote.html")
+    '2003-02-21'
+    >>> date_from_filename("issues/2004-issue-112/contents.html")
+    '2004'
     >>> date_from_filename("notes.txt") is None
     True
     """
@@ -146,6 +151,10 @@ def date_from_filename(name: str) -> str | None:
     # The deepest year folder wins: archive/1913/07/x.md, works/1852/letters/x.md.
     for i in range(len(folders) - 1, -1, -1):
         if not _YEAR_DIR.match(folders[i]):
+            # An issue or edition folder named after its year: "2004-issue-112", "1867-c1".
+            issue = _YEAR_NAMED_DIR.match(folders[i])
+            if issue:
+                return _iso(int(issue.group(1)))
             continue
         year = int(folders[i])
         rest = folders[i + 1 :]
@@ -154,6 +163,9 @@ def date_from_filename(name: str) -> str | None:
             # lenin/works/1920/jun/05.md: the file is named after the day.
             day = int(stem) if stem.isdigit() and len(stem) <= 2 else None
             return _iso(year, month, day)
+        if month is not None and len(rest) == 2 and rest[1].isdigit() and len(rest[1]) <= 2:
+            # news/2003/02/21/story.html: a folder per day, as web archives file stories.
+            return _iso(year, month, int(rest[1]))
         # 52_03_05.md or 050906.md under a 1852/1905 folder: yymmdd of that year.
         c = _COMPACT.match(stem)
         if c and int(c["yy"]) == year % 100:

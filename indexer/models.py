@@ -25,6 +25,9 @@ class Block:
 
     kind: BlockKind
     text: str
+    # Characters of the text that are link text: pages made mostly of links
+    # (contents, indexes) are told apart from articles by it (indexer/listings.py).
+    link_chars: int = 0
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,9 @@ class Document:
     so it survives rebuilds and moves of the corpus folder itself.
     ``published`` is an ISO 8601 prefix: ``"1947"``, ``"1947-05"`` or
     ``"1947-05-12"``; ``published_source`` says where it came from
-    (``catalogue``, ``byline``, ``front-matter``, ``html-meta``, ``filename``).
+    (``catalogue``, ``meta``, ``front-matter``, ``byline``, ``dateline``,
+    ``path``). ``author`` names every author, joined as prose ("A and B").
+    ``kind`` is ``article``, or ``listing`` for a page that is mostly links.
     ``title_source`` says the same of the title (``catalogue``, ``front-matter``,
     ``page``, ``file name``); the build summary counts titles made from file names as missing.
     """
@@ -49,6 +54,10 @@ class Document:
     blocks: tuple[Block, ...] = ()
     content_hash: str = ""
     title_source: str | None = None
+    kind: str = "article"
+    # Lines the reader left out as page furniture (banner, menu, kicker above the
+    # headline): counted with the rest when a build looks for repeated furniture.
+    dropped: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,8 @@ class Paragraph:
     section: str = ""
     author: str | None = None
     published: str | None = None
+    published_source: str | None = None
+    kind: str = "article"
     years: tuple[int, ...] = ()
     decades: tuple[int, ...] = ()
     persons: tuple[PersonRef, ...] = ()

@@ -56,6 +56,9 @@ YEAR = "year"  # years mentioned, one token each ("1940")
 DECADE = "decade"  # decades mentioned as such ("1920")
 PUBLISHED = "published"  # ISO date prefix, stored
 PUB_YEAR = "pub_year"  # publication year, one token
+PUB_SOURCE = "published_source"  # where the publication date was read: catalogue, meta, byline, ...
+KIND = "kind"  # "article", or "listing" for pages that are mostly links (kept out of results)
+LISTING = "listing"
 POSITION = "position"
 PAYLOAD = "payload"  # JSON of what the API returns but never searches
 
@@ -76,6 +79,8 @@ def build_schema() -> fields.Schema:
             DECADE: fields.KEYWORD(stored=True),
             PUBLISHED: fields.ID(stored=True),
             PUB_YEAR: fields.KEYWORD(stored=True),
+            PUB_SOURCE: fields.STORED(),
+            KIND: fields.ID(stored=True),
             POSITION: fields.NUMERIC(stored=True, sortable=True),
             PAYLOAD: fields.STORED(),
         }
@@ -106,6 +111,8 @@ def to_fields(p: Paragraph, aliases: dict[str, list[str]] | None = None) -> dict
         DECADE: " ".join(str(d) for d in p.decades),
         PUBLISHED: p.published or "",
         PUB_YEAR: str(pub_year) if pub_year is not None else "",
+        PUB_SOURCE: p.published_source or "",
+        KIND: p.kind,
         POSITION: p.position,
         PAYLOAD: json.dumps(
             {
@@ -130,6 +137,8 @@ def from_stored(stored: dict[str, Any]) -> Paragraph:
         section=stored.get(SECTION, ""),
         author=stored.get(AUTHOR) or None,
         published=pub,
+        published_source=stored.get(PUB_SOURCE) or None,
+        kind=stored.get(KIND) or "article",
         years=tuple(int(y) for y in (stored.get(YEAR) or "").split()),
         decades=tuple(int(d) for d in (stored.get(DECADE) or "").split()),
         persons=tuple(PersonRef(i, n) for i, n in payload.get("persons", [])),

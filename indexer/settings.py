@@ -7,6 +7,8 @@ everything the indexer reads from the environment for choosing files is here.
 ('*.php', '*.inc')
 >>> IndexerSettings.from_env({}).follow_links
 False
+>>> env_float("UNSET_" + "SETTING", 0.5)
+0.5
 """
 
 from __future__ import annotations
@@ -63,3 +65,19 @@ class IndexerSettings:
             exclude=_globs(env.get("ARCHIVE_EXCLUDE", "")),
             follow_links=_bool("ARCHIVE_FOLLOW_LINKS", env.get("ARCHIVE_FOLLOW_LINKS", "0")),
         )
+
+
+def env_float(name: str, default: float) -> float:
+    """``name`` from the environment as a number; the default when unset or not a number."""
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+def env_int(name: str, default: int) -> int:
+    """``name`` from the environment as a whole number; the default when unset or not one."""
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default

@@ -5,8 +5,8 @@ blocks plus metadata hints; :func:`_assemble` then applies the rules every
 format shares (header and info block, boilerplate, title/author/date trust
 order) and builds the :class:`~indexer.models.Document`.
 
-Date trust order: catalogue > byline (the document's own header) > front
-matter > HTML metadata > file name.
+Date trust order: catalogue > page metadata (HTML meta tags, JSON-LD, front
+matter) > the document's own byline or dateline > its path.
 
 >>> import tempfile, pathlib
 >>> root = pathlib.Path(tempfile.mkdtemp())
@@ -28,9 +28,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from indexer import cleaning
+from indexer import bylines, cleaning, headlines, listings, mojibake
 from indexer.boundary import LINK_LOOP, link_problem, unlinkable_name
 from indexer.catalogue import CATALOGUE_NAMES, Catalogue, CatalogueError, Entry
+from indexer.datelines import dateline
 from indexer.dates import MONTHS, date_from_filename, parse_date
 from indexer.models import Block, Document, Skipped
 from indexer.selection import Selection
@@ -148,6 +149,9 @@ class _Parsed:
     author: str | None = None
     author_fallback: str | None = None
     dates: list[tuple[str, str]] = field(default_factory=list)  # (iso, source) in trust order
+    # Characters of link text in a paragraph, by its normalised text: listings are
+    # told from articles by it (indexer/listings.py).
+    link_chars: dict[str, int] = field(default_factory=dict)
 
 
 # ----------------------------------------------------------------- text files
@@ -316,6 +320,10 @@ def _parse_markdown(text: str) -> _Parsed:
         if kind == "paragraph":
             # Hard breaks stay as newlines until assembly: an info block is read line by line.
             text_ = "\n".join(filter(None, (cleaning.strip_markdown(seg) for seg in raw.split("\\\n"))))
+            if "](" in raw:
+                linked = sum(len(cleaning.strip_markdown(m.group(0))) for m in _MD_LINK.finditer(raw))
+                if linked:
+                    parsed.link_chars[cleaning.normalize(text_)] = linked
         else:
             text_ = raw if kind in {"rule", "info"} else cleaning.strip_markdown(raw)
         if kind == "heading" and not cleaning.has_words(text_, 1):
@@ -402,11 +410,67 @@ def _nesting_depth(text: str, limit: int) -> int:
     return deepest
 
 
+_EMPHASIS_SEL = "b,strong,font[size],big"
+_SENTENCE_END = re.compile(r"[.!?]['\"”’]?$")
+
+
+def _emphasised(node, text: str) -> bool:
+    """A short block whose words are all bold or in a large font: a heading of a legacy page.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> p = LexborHTMLParser("<p><font size=4><b>Last shift</b></font></p>").css_first("p")
+    >>> _emphasised(p, "Last shift")
+    True
+    """
+    if len(text.split()) > 16 or _SENTENCE_END.search(text):
+        return False
+    covered = 0
+    for inner in node.css(_EMPHASIS_SEL):
+        if inner.tag == "font":
+            size = (inner.attributes.get("size") or "").strip()
+            if not (size.startswith("+") or (size.isdigit() and int(size) >= 4)):
+                continue
+        covered = max(covered, len(cleaning.normalize(inner.text())))
+    if covered >= len(text) - 2:
+        return True
+    # A kicker and a headline in separate bold runs: together they cover the block.
+    runs = [cleaning.normalize(n.text()) for n in node.css("b,strong")]
+    return sum(len(r) for r in runs) >= len(text) - len(runs) - 2 and len(runs) > 1
+
+
+def _json_ld(tree, parsed: _Parsed) -> None:
+    """datePublished and author from a page's JSON-LD (schema.org) blocks."""
+    import json
+
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text() or "null")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+                continue
+            if not isinstance(item, dict):
+                continue
+            stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+            iso = parse_date(str(item.get("datePublished") or ""))
+            if iso and not any(src == "meta" for _, src in parsed.dates):
+                parsed.dates.append((iso, "meta"))
+            author = item.get("author")
+            if isinstance(author, dict):
+                author = author.get("name")
+            if isinstance(author, str) and author.strip() and not parsed.author_fallback:
+                parsed.author_fallback = cleaning.normalize(author)
+
+
 def _parse_html(raw: bytes) -> _Parsed:
     from selectolax.lexbor import LexborHTMLParser
 
     m = _CHARSET.search(raw[:4096])
-    text = _decode(raw, m.group(1).decode("ascii", "replace") if m else None)
+    text = mojibake.repair(_decode(raw, m.group(1).decode("ascii", "replace") if m else None))
     limit = max_html_depth()
     if text.count("<") > limit and _nesting_depth(text, limit) > limit:
         raise _Unusable(f"malformed HTML: elements nest deeper than {limit} (ARCHIVE_MAX_HTML_DEPTH)")
@@ -431,8 +495,9 @@ def _parse_html(raw: bytes) -> _Parsed:
     for value in meta_dates:
         iso = parse_date(value or "")
         if iso:
-            parsed.dates.append((iso, "html-meta"))
+            parsed.dates.append((iso, "meta"))
             break
+    _json_ld(tree, parsed)
     byline = tree.css_first("h3.diet-title, .byline, [rel=author]")
     if byline is not None:
         parsed.author_fallback = cleaning.normalize(byline.text()) or parsed.author_fallback
@@ -473,9 +538,17 @@ def _parse_html(raw: bytes) -> _Parsed:
         if tag in {"h1", "h2", "h3", "h4"}:
             if cleaning.has_words(text_, 1):
                 parsed.blocks.append(("heading", int(tag[1]), text_))
+        elif tag in {"p", "td", "div"} and _emphasised(node, text_):
+            # Legacy layouts mark headlines and sub-headings with <b> and <font size>
+            # only; a <br> inside separates a kicker from its headline.
+            for line in body.split("\n"):
+                if cleaning.normalize(line):
+                    parsed.blocks.append(("heading", 3, cleaning.normalize(line)))
         else:
             links = "".join(a.text() for a in node.css("a"))
             only_links = bool(links) and len(cleaning.normalize(links)) >= len(text_) - 3
+            if links and not only_links:
+                parsed.link_chars[text_] = len(cleaning.normalize(links))
             parsed.blocks.append(("links" if only_links else "paragraph", 0, text_))
     if not any(kind == "paragraph" for kind, _, _ in parsed.blocks):
         # Text straight inside <div>s: fall back to the lines of the whole body.
@@ -631,6 +704,13 @@ def _assemble(
         for i, b in enumerate(parsed.blocks)
         if not (i < 6 and b[0] in {"paragraph", "links"} and _is_breadcrumb(b[2]))
     ]
+    headline: str | None = None
+    dropped: list[str] = []
+    found_byline: bylines.Byline | None = None
+    found_dateline: str | None = None
+    if fmt == "html":
+        blocks, headline = headlines.take_headline(blocks, parsed.page_title, dropped)
+        blocks, found_byline, found_dateline = _take_byline(blocks)
     blocks = _mark_info_zone(blocks)
 
     # The header: headings (and info) before the first paragraph of text.
@@ -640,7 +720,8 @@ def _assemble(
     info_lines: list[str] = []
     body: list[tuple[str, int, str]] = []
     header_end = next((i for i, b in enumerate(blocks) if b[0] == "paragraph"), len(blocks))
-    if fmt == "text":
+    if fmt == "text" or headline:
+        # Text files have no marked-up header; a found headline already is the title.
         header_end = 0
     header: list[tuple[int, int, str]] = []  # (index, level, text) of header headings
     for i, (kind, level, text) in enumerate(blocks[:header_end]):
@@ -684,7 +765,8 @@ def _assemble(
             break
         if not text.strip() or cleaning.is_boilerplate(text):
             continue
-        kept.append(Block("heading" if kind == "heading" else "paragraph", text))
+        kept.append(Block("heading" if kind == "heading" else "paragraph", text,
+                          link_chars=len(text) if kind == "links" else parsed.link_chars.get(text, 0)))
     # A heading with no text after it is more likely a closing line.
     while kept and kept[-1].kind == "heading":
         last = kept.pop()
@@ -697,22 +779,31 @@ def _assemble(
     page_author = _author_in_title_line(page_title) if page_title else None
     if page_author and title_heading and cleaning.as_author_line(page_title or ""):
         page_title = None
+    # Names read from headings and title lines are guesses: a section banner or a
+    # collection's name ("Selected Works") is never an author.
+    guesses = [a for a in (header_author, page_author, parsed.author_fallback)
+               if a and bylines.looks_like_person(a)]
     author = (
         (entry.author if entry else None)
+        or (bylines.join_authors(found_byline.authors) if found_byline else None)
         or parsed.author
-        or header_author
-        or page_author
-        or parsed.author_fallback
+        or next(iter(guesses), None)
     )
 
     name = doc_id.rsplit("/", 1)[-1]
     title = (
         (entry.title if entry else None)
         or parsed.title
+        or headline
         or _choose_title(title_heading, page_title)
         or _humanise(name.rsplit(".", 1)[0])
     )
     candidates: list[tuple[str | None, str]] = [(entry.date if entry else None, "catalogue")]
+    # Metadata is written by the site's software for the page itself; a date in the
+    # text may be another event's.
+    candidates += [(iso, src) for iso, src in parsed.dates if src in {"meta", "front-matter"}]
+    candidates.append((found_byline.date if found_byline else None, "byline"))
+    candidates.append((found_dateline, "dateline"))
     candidates += [(iso, src) for iso, src in parsed.dates if src == "byline"]
     info_date = _info_date(info_lines)
     from_name = date_from_filename(doc_id)
@@ -722,8 +813,7 @@ def _assemble(
         info_date = None
     candidates.append((info_date, "byline"))
     candidates += [(iso, "byline") for iso in header_dates]
-    candidates += [(iso, src) for iso, src in parsed.dates if src != "byline"]
-    candidates.append((from_name, "filename"))
+    candidates.append((from_name, "path"))
     published, published_source = next(((d, s) for d, s in candidates if d), (None, None))
 
     return Document(
@@ -735,7 +825,37 @@ def _assemble(
         published_source=published_source,
         blocks=tuple(kept),
         content_hash=content_hash,
+        kind=listings.kind_of(kept),
+        dropped=tuple(dropped),
     )
+
+
+# Bylines and datelines stand just under the headline, before the text begins.
+_BYLINE_WINDOW = 6
+
+
+def _take_byline(
+    blocks: list[tuple[str, int, str]],
+) -> tuple[list[tuple[str, int, str]], bylines.Byline | None, str | None]:
+    """The blocks without the first byline and dateline near the top, and what they said."""
+    found: bylines.Byline | None = None
+    date: str | None = None
+    drop: set[int] = set()
+    for i, (kind, _level, text) in enumerate(blocks[:_BYLINE_WINDOW + 4]):
+        if len(drop) == 2 or (i >= _BYLINE_WINDOW and not drop):
+            break
+        if kind not in {"heading", "paragraph"}:
+            continue
+        if found is None:
+            found = bylines.read_byline(text)
+            if found is not None:
+                drop.add(i)
+                continue
+        if date is None:
+            date = dateline(text)
+            if date is not None:
+                drop.add(i)
+    return [b for i, b in enumerate(blocks) if i not in drop], found, date
 
 
 # ------------------------------------------------------------------ the walk
@@ -848,7 +968,7 @@ def _examine(
     if fmt == "html":
         parsed = _parse_html(raw)
     else:
-        text = _decode(raw).replace("\r\n", "\n").replace("\r", "\n")
+        text = mojibake.repair(_decode(raw)).replace("\r\n", "\n").replace("\r", "\n")
         if fmt == "markdown":
             parsed = _parse_markdown(text)
         else:

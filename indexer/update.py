@@ -38,10 +38,12 @@ from whoosh.query import Or, Term
 from indexer import schema
 from indexer.authority import Authority
 from indexer.authority_layers import load_authority
+from indexer.boilerplate import Furniture
 from indexer.build import (
     AUTHORITY_SNAPSHOT,
     WRITER_ARGS,
     DISCOVERY_FILE,
+    FURNITURE_FILE,
     build_corpus,
     empty_corpus,
     manifest_entry,
@@ -165,6 +167,8 @@ def update_corpus(
         assert gen is not None
         report.generation = gen.name
         manifest: dict[str, dict] = gen.read_json(schema.MANIFEST_FILE, {}) or {}
+        # A changed page loses the furniture its build found on the whole corpus.
+        furniture = Furniture.from_json(gen.read_json(FURNITURE_FILE, {}))
         authority = load_authority(corpus, authority_path, base)
         report.authority = authority.layers
         new_text = authority.to_toml()
@@ -195,6 +199,7 @@ def update_corpus(
             if isinstance(doc, Skipped):
                 report.skipped.append(doc)
                 continue  # a file that became unreadable is dropped like a deleted one
+            doc = furniture.strip(doc)
             seen.add(rel)
             todo[rel] = doc
             (report.changed if entry else report.added).append(rel)
@@ -215,7 +220,7 @@ def update_corpus(
                 if doc_id in seen and doc_id not in todo:
                     doc = read_file(corpus / doc_id, corpus, catalogues.get(doc_id), selection=selection)
                     if not isinstance(doc, Skipped):
-                        todo[doc_id] = doc
+                        todo[doc_id] = furniture.strip(doc)
                         report.reannotated.append(doc_id)
         indexed = _indexed_paragraphs(served, list(todo) + report.deleted)
         old_ids = _paragraph_ids(indexed)
@@ -272,6 +277,7 @@ def update_corpus(
         nxt.write_json(DISCOVERY_FILE, discovery)
         # Written beside and renamed over: the served generation's hard-linked copy stays as it was.
         report.skipped_report = write_tsv(nxt.path / SKIPPED_FILE, report.skipped)
+        nxt.write_json(FURNITURE_FILE, furniture.to_json())
         write_atomic(nxt.path / AUTHORITY_SNAPSHOT, new_text)
         _finish_meta(gen, nxt, ix, manifest)  # generation.json last: it marks the generation complete
         ix.close()

@@ -7,7 +7,8 @@ thirties") are kept apart from years.
 
 Numbers that merely look like years are left out: amounts and counts
 ("10,000 pesos", "$1500", "1500 men"), page and issue numbers ("p. 1923",
-"No. 1901"), times, addresses ("1600 Pennsylvania Avenue") and numbers with
+"No. 1901"), union locals and districts ("Local 1245", "District 1908",
+"1245/IBEW"), times, addresses ("1600 Pennsylvania Avenue") and numbers with
 units.
 
 >>> mentions("On 20 August 1940, after the war of 1870-71, not p. 1923.")
@@ -42,7 +43,7 @@ _NUMBER = re.compile(
     r"(?P<y>[12]\d{3})"
     r"(?:(?P<dash>[-–—])(?P<end2>\d{2})(?![\d:]|[.,]\d)"
     r"|\s*(?:[-–—]|\s(?:to|until|till|through|and)\s)\s*(?P<end4>[12]\d{3})(?![\d:]|[,.]\d))?"
-    r"(?![\d]|[,.]\d|:\d|%|/\d|[-–]\d{2}[-–]\d|['’]?s\b)"
+    r"(?![\d]|[,.]\d|:\d|%|/\d|/[A-Z]|[-–]\d{2}[-–]\d|['’]?s\b)"
 )
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _EMPTY = YearMentions()
@@ -64,7 +65,9 @@ _DECADE_WORDS = {
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:p|pp|pg|page|pages|vol|vols|volume|no|nos|number|numbers|art|article|sec|"
     r"section|ch|chap|chapter|fig|figure|table|note|room|suite|apt|apartment|route|"
-    r"highway|flight|h\.\s?r|res|law|order|code|item|line|lines|verse|col|column)\.?"
+    r"highway|flight|h\.\s?r|res|law|order|code|item|line|lines|verse|col|column|issue|"
+    # Union locals, districts, units and lodges are numbered: "Local 1245", "District 1908".
+    r"local|locals|district|unit|lodge|division|branch|precinct|box|pier|platform)\.?"
     r"|[$£€¥#§])\s*$",
     re.IGNORECASE,
 )

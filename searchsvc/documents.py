@@ -63,7 +63,7 @@ def load_document(gen: LoadedIndex, doc_id: str) -> dict[str, Any]:
         "title": first.title,
         "author": first.author,
         "published": first.published,
-        "date_source": getattr(first, "date_source", None) or None,
+        "published_source": first.published_source,
         # The whole document's people (most mentioned first) and years, for its header.
         "persons": [{"id": pid, "name": persons.name(pid, names[pid]), "paragraphs": n}
                     for pid, n in sorted(mentions.items(),

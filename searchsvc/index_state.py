@@ -26,6 +26,7 @@ from searchsvc.columns import Columns
 from searchsvc.errors import Unavailable
 from searchsvc.facets import FacetField, build_facets
 from searchsvc.highlight import learn_stems
+from searchsvc.listings import articles_mask
 from searchsvc import postings
 from searchsvc.persons import PersonRegistry
 from searchsvc.query import QueryBuilder
@@ -109,6 +110,7 @@ class LoadedIndex:
             self.doc_count = reader.doc_count()
             self.columns = Columns.from_reader(reader)
             self.facets: dict[str, FacetField] = build_facets(reader)
+            self.articles = articles_mask(reader, self.columns.n_docs)
             self.vocab = Vocabulary.for_generation(self.path, reader)
             learn_stems(self.path / STEMS_FILE)
             self.lengths = FieldLengths(reader, [n for n, f in reader.schema.items() if f.scorable])

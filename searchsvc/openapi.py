@@ -64,6 +64,8 @@ HIT = {
         "person_ids": {"type": "array", "items": {"type": "string"}},
         "author": {"type": ["string", "null"]},
         "published": {"type": ["string", "null"]},
+        "published_source": {"type": ["string", "null"], "description": "where the date was "
+                             "read: catalogue, meta, front-matter, byline, dateline or path"},
         "url": {"type": "string", "description": "/doc/<doc_id>?q=...#p<n>"},
         "score": {"type": ["number", "null"], "description": "BM25F score; null when sorted "
                   "by date or browsing without words"},
@@ -111,8 +113,8 @@ DOCUMENT = {
         "title": {"type": "string"},
         "author": {"type": ["string", "null"]},
         "published": {"type": ["string", "null"]},
-        "date_source": {"type": ["string", "null"], "description": "where the publication "
-                        "date was read: catalogue, page metadata, byline, path…"},
+        "published_source": {"type": ["string", "null"], "description": "where the date was "
+                             "read: catalogue, meta, front-matter, byline, dateline or path"},
         "persons": {"type": "array", "description": "the whole document's people, most "
                     "mentioned first", "items": {
                         "type": "object", "required": ["id", "name", "paragraphs"],

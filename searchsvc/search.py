@@ -265,6 +265,8 @@ class Execution:
             if values:
                 idx = [facets[name].index_of(v) for v in values]
                 out[name] = facets[name].mask((i for i in idx if i is not None), n)
+        if self.gen.articles is not None:
+            out["listing"] = self.gen.articles  # contents and index pages are not results
         for name, lo, hi in (("year", self.req.year_from, self.req.year_to),
                              ("published", self.req.published_from, self.req.published_to)):
             if lo is not None or hi is not None:
@@ -419,6 +421,7 @@ class Execution:
             "person_ids": [r.id for r in p.persons],
             "author": p.author,
             "published": p.published,
+            "published_source": p.published_source,
             "url": doc_url(p.doc_id, anchor, self.req.q),
             "score": None if score is None else round(float(score), 4),
         }

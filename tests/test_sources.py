@@ -85,7 +85,7 @@ def test_transcript_with_president_line_and_dated_file_name(tmp_path: Path) -> N
     doc = _doc(_write(tmp_path / "speeches" / "1931-06-02-bridge-opening-remarks.txt", text), tmp_path)
     assert doc.author == "Jane Q. Public"
     assert doc.title == "Bridge Opening Remarks"
-    assert (doc.published, doc.published_source) == ("1931-06-02", "filename")
+    assert (doc.published, doc.published_source) == ("1931-06-02", "path")
     texts = [p.text for p in chunk(doc)]
     assert texts[0] == "Friends and neighbours:"  # one paragraph per line
     assert "The Courier said" in texts[1]  # emphasis marks gone
@@ -143,7 +143,7 @@ def test_html_metadata_date_and_ucsb_style_body(tmp_path: Path) -> None:
     doc = _doc(_write(tmp_path / "roads.html", page), tmp_path)
     assert doc.title == "Message on Roads"
     assert doc.author == "Alan Marsh"
-    assert (doc.published, doc.published_source) == ("1822-11-30", "html-meta")
+    assert (doc.published, doc.published_source) == ("1822-11-30", "meta")
     assert [b.text for b in doc.blocks] == [
         "To the Senate of the state:",
         "The roads of the west are in poor repair and want attention.",

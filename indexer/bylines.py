@@ -1,0 +1,165 @@
+"""Bylines: the line that says who wrote a piece, and often when.
+
+Newspaper sites print it in many shapes: "By Ann Calloway", "Review by Helen
+Marsh", "BY NINA PARK AND OWEN HUGHES", "By Tomás Reyes | March 4, 2004 |
+Page 9". A byline names people only: "By two in the morning the fire was
+out" starts a sentence, and a headline or a site name is never an author.
+
+>>> read_byline("By Tomás Reyes | March 4, 2004 | Page 9")
+Byline(authors=('Tomás Reyes',), date='2004-03-04')
+>>> read_byline("BY NINA PARK AND OWEN HUGHES").authors
+('Nina Park', 'Owen Hughes')
+>>> read_byline("By two in the morning the brazier had burned out.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.datelines import dateline
+
+_LEAD = re.compile(
+    r"^\s*(?:(?:written|words|text|story|report(?:ed)?|review(?:ed)?|interview|compiled|edited"
+    r"|photos?|pictures?)\s+)?by\s*:?\s+",
+    re.I,
+)
+_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[—–]\s+")
+_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", re.I)
+# Lower-case words that belong inside a name: "Ludwig van Beethoven", "Rosa de la Cruz".
+_PARTICLES = frozenset("de da del della der di du la le van von y ten ter bin ibn al el st.".split())
+_MAX_CHARS = 120
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: tuple[str, ...]
+    date: str | None = None
+
+
+def display_name(name: str) -> str:
+    """A name as it is shown: names printed in capitals get title case.
+
+    >>> display_name("MARGARET O'HARA"), display_name("JEAN-PAUL MACDONALD"), display_name("Ann de Vries")
+    ("Margaret O'Hara", 'Jean-Paul Macdonald', 'Ann de Vries')
+    """
+    if not name.isupper():
+        return name
+
+    def word(w: str) -> str:
+        if w.lower() in _PARTICLES:
+            return w.lower()
+        return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[:1] + m.group(0)[1:].lower(), w)
+
+    return " ".join(word(w) for w in name.split())
+
+
+def _is_name(text: str) -> bool:
+    """Two to five words that are each capitalised, an initial, or a name particle.
+
+    >>> _is_name("A. Writer"), _is_name("Ann Calloway"), _is_name("two in the morning")
+    (True, True, False)
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    for w in words:
+        if w.lower() in _PARTICLES:
+            continue
+        core = w.strip(".,'’")
+        if not core or not core[0].isupper() or not all(ch.isalpha() or ch in ".'’-" for ch in core):
+            return False
+    return words[0].lower() not in _PARTICLES and words[-1].lower() not in _PARTICLES
+
+
+# Nouns that end the name of a publication, a collection or a section, never a
+# person's: "Selected Works", "Marx-Engels Correspondence", "News Stories".
+_COLLECTION_NOUNS = frozenset(
+    "works writings correspondence letters speeches essays articles stories news archive archives "
+    "collection collections gallery address addresses edition editions volume volumes index contents "
+    "review journal magazine bulletin newsletter digest supplement anthology reader papers day".split()
+)
+
+
+def looks_like_person(name: str) -> bool:
+    """Whether a name found in a page's header can be a person's, not a work's or a section's.
+
+    Words that are never part of a person's name (months, institutions,
+    "Volume") may not come before the surname, and the name may not end with
+    a collection noun.
+
+    >>> [looks_like_person(n) for n in ("Grover Cleveland", "Raya Dunayevskaya", "V. I. Lenin")]
+    [True, True, True]
+    >>> [looks_like_person(n) for n in ("Selected Works", "Karl Marx Capital Volume One",
+    ...                                  "Marx-Engels Correspondence", "II. Dialectics")]
+    [False, False, False, False]
+    """
+    from indexer.names import GIVEN, ROMAN, STOP
+
+    words = [w.strip(".,;:'’") for w in name.split()]
+    if not words or not all(words):
+        return False
+    # "II. Dialectics" is a chapter; "V. I. Lenin" starts with initials.
+    if words[-1].casefold() in _COLLECTION_NOUNS or (len(words[0]) > 1 and ROMAN.match(words[0])):
+        return False
+    return not any(len(w) > 1 and w in STOP and w not in GIVEN for w in words[:-1])
+
+
+def names_of(text: str) -> tuple[str, ...] | None:
+    """The people a byline's name part lists, or None when it is not only names.
+
+    A role after a comma ("Ann Calloway, Labour Correspondent") is dropped.
+
+    >>> names_of("Joe Barker and Lena Sokolova")
+    ('Joe Barker', 'Lena Sokolova')
+    >>> names_of("Ann Calloway, Labour Correspondent")
+    ('Ann Calloway',)
+    >>> names_of("the committee") is None
+    True
+    """
+    text = text.strip().rstrip(".,;:")
+    if not re.search(r"\s(?:and|&)\s", text, re.I):
+        # Without "and", a comma separates the name from a role or a place.
+        text = text.split(",")[0]
+    names: list[str] = []
+    for part in _JOIN.split(text):
+        if not part:
+            continue
+        if not _is_name(part):
+            return None
+        names.append(display_name(part))
+    return tuple(names) or None
+
+
+def read_byline(line: str) -> Byline | None:
+    """The authors (and a date beside them) a byline line gives, or None (see the module doc)."""
+    if len(line) > _MAX_CHARS:
+        return None
+    m = _LEAD.match(line)
+    if not m:
+        return None
+    segments = _SEPARATOR.split(line[m.end() :])
+    who = segments[0]
+    date = None
+    # "By Grace Lin, March 4, 2004": the date may also follow the names after a comma.
+    head, comma, tail = who.partition(",")
+    if comma and dateline(tail.strip()):
+        who, date = head, dateline(tail.strip())
+    authors = names_of(who)
+    if not authors:
+        return None
+    for seg in segments[1:]:
+        date = date or dateline(seg)
+    return Byline(authors, date)
+
+
+def join_authors(authors: tuple[str, ...] | list[str]) -> str:
+    """The authors as prose, as the index stores them.
+
+    >>> join_authors(["A. B."]), join_authors(["Ann", "Bo"]), join_authors(["Ann", "Bo", "Cy"])
+    ('A. B.', 'Ann and Bo', 'Ann, Bo and Cy')
+    """
+    if len(authors) <= 1:
+        return "".join(authors)
+    return ", ".join(authors[:-1]) + " and " + authors[-1]

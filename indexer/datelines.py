@@ -1,0 +1,107 @@
+"""Datelines: a line of a page that only says when it was published.
+
+Newspaper and weblog pages print their date on a line of its own, often with
+a label, a weekday, an issue or a page number beside it. Such a line gives a
+publication date and is no part of the text. A line that says more than a
+date (a sentence that happens to hold one) is not a dateline.
+
+>>> dateline("Posted on 2003-02-21")
+'2003-02-21'
+>>> dateline("Friday, October 1, 2004")
+'2004-10-01'
+>>> dateline("August 15, 2003 | Issue 88 | Page 2")
+'2003-08-15'
+>>> dateline("Published: 21/02/2003")
+'2003-02-21'
+>>> dateline("The strike began on March 4, 2004 at the mill.") is None
+True
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from indexer.dates import MONTHS, _iso, parse_date
+
+# Day-first (21/02/2003) or month-first (02/21/2003) when a numeric date could be
+# either; a day above 12 decides by itself. Set per archive: British and European
+# sites write day first, American ones month first.
+NUMERIC_ORDER = os.environ.get("ARCHIVE_NUMERIC_DATES", "dmy").lower()
+
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-])")
+_LABEL = re.compile(
+    r"^\s*(?:(?:first\s+)?(?:posted|published|printed|updated|last\s+updated|filed|issued|dated?)"
+    r"(?:\s+(?:on|in))?\s*:?|date\s*:)\s*",
+    re.I,
+)
+_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.I)
+# What may stand beside a date on its line: "Issue 88", "Page 9", "Vol. 3, No. 12", a time.
+_BESIDE = re.compile(
+    r"\b(?:issue|page|pages|p|pp|vol|volume|no|number|edition|section|sec)(?:\.\s*|\s+)(?:\d+[a-z]?|[IVXLC]+)\b"
+    r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b(?:am|pm|gmt|utc|bst|est|edt|pst)\b",
+    re.I,
+)
+_MAX_CHARS = 80
+
+
+def numeric_date(text: str, order: str | None = None) -> str | None:
+    """The date a numeric form gives: 21/02/2003, 2003/02/21, 21.02.03.
+
+    ``order`` ("dmy" or "mdy") settles the ambiguous ones; an impossible
+    reading (month 21) gives way to the other.
+
+    >>> numeric_date("21/02/2003"), numeric_date("02/21/2003"), numeric_date("2003/02/21")
+    ('2003-02-21', '2003-02-21', '2003-02-21')
+    >>> numeric_date("04/05/2006"), numeric_date("04/05/2006", "mdy")
+    ('2006-05-04', '2006-04-05')
+    """
+    m = _NUMERIC.search(text)
+    if not m:
+        return None
+    a, _, b, c = m.groups()
+    if len(a) == 4:
+        return _iso(int(a), int(b), int(c)) if len(c) <= 2 else None
+    if len(c) == 2:
+        c = ("20" if int(c) < 50 else "19") + c  # two-digit years: a legacy site's 1950-2049
+    elif len(c) != 4:
+        return None
+    x, y, year = int(a), int(b), int(c)
+    day_first = (order or NUMERIC_ORDER) != "mdy"
+    if x > 12 >= y:
+        day_first = True
+    elif y > 12 >= x:
+        day_first = False
+    day, month = (x, y) if day_first else (y, x)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return _iso(year, month, day)
+
+
+def _date_of(text: str) -> tuple[str, str] | None:
+    """(iso, what is left of the text) for the first date written in ``text``."""
+    iso = numeric_date(text)
+    if iso:
+        return iso, _NUMERIC.sub(" ", text, count=1)
+    iso = parse_date(text)
+    if not iso or len(iso) < 7:
+        return None  # a bare year is a number on a line, not a dateline
+    rest = re.sub(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\b\d{4}\b", " ", text)
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower().rstrip(".") not in MONTHS and w.lower() != "of"]
+    return iso, " ".join(words)
+
+
+def dateline(line: str) -> str | None:
+    """The date a line gives when the line is a dateline, else None (see the module doc)."""
+    if len(line) > _MAX_CHARS or not any(ch.isdigit() for ch in line):
+        return None
+    text = _LABEL.sub("", line)
+    text = _BESIDE.sub(" ", text)
+    text = _WEEKDAY.sub(" ", text)
+    found = _date_of(text)
+    if found is None:
+        return None
+    iso, rest = found
+    # Only separators and a place name or two may remain ("LONDON, March 4, 2004").
+    leftover = [w for w in re.findall(r"[^\W\d_]+", rest)]
+    return iso if len(leftover) <= 2 else None

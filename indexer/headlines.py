@@ -1,0 +1,103 @@
+"""The headline at the top of a web page, and the furniture above it.
+
+A news page repeats its headline at the top of the body, often under a
+kicker ("ON THE WATERFRONT") and below the site's banner and navigation. The
+headline is the document's title; neither it nor what stands above it is a
+paragraph of the text. The page's ``<title>`` tells which line is the
+headline; it often carries the site's name too ("Site: Headline"), so its
+parts are tried as well.
+
+>>> blocks = [("paragraph", 0, "THE WEEKLY The paper of the towns"),
+...           ("paragraph", 0, "ON THE WATERFRONT Dockers vote to strike"),
+...           ("paragraph", 0, "Crane drivers voted on Tuesday to stop work.")]
+>>> rest, headline = take_headline(blocks, "The Weekly: Dockers vote to strike")
+>>> headline, [b[2] for b in rest]
+('Dockers vote to strike', ['Crane drivers voted on Tuesday to stop work.'])
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer import cleaning
+
+Block = tuple[str, int, str]
+
+# The headline is looked for this far down the page: banners and menus come first.
+WINDOW = 12
+# Blocks above the headline longer than this are text, not furniture: they stay.
+FURNITURE_WORDS = 30
+# A kicker glued to the headline ("ON THE WATERFRONT Dockers vote") has at most these words.
+KICKER_WORDS = 6
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|:–—-]{1,2}\s+|:\s+")
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def title_candidates(page_title: str | None) -> list[str]:
+    """The page title, then its parts around separators, longest first.
+
+    >>> title_candidates("The Weekly: Dockers vote to strike")
+    ['The Weekly: Dockers vote to strike', 'Dockers vote to strike', 'The Weekly']
+    """
+    if not page_title:
+        return []
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(page_title) if cleaning.has_words(p, 2)]
+    return [page_title] + sorted((p for p in parts if p != page_title), key=len, reverse=True)
+
+
+def _match(text: str, candidates: list[str]) -> str | None:
+    key = _key(text)
+    for cand in candidates:
+        ck = _key(cand)
+        if not ck:
+            continue
+        if key == ck:
+            return cand
+        if key.endswith(" " + ck) and len(key[: -len(ck)].split()) <= KICKER_WORDS:
+            return cand
+    return None
+
+
+def take_headline(
+    blocks: list[Block], page_title: str | None, dropped: list[str] | None = None
+) -> tuple[list[Block], str | None]:
+    """The blocks without the headline and the furniture above it, and the headline.
+
+    The furniture's texts are added to ``dropped`` when it is given.
+
+    Without a ``<title>`` the first heading that follows furniture is the
+    headline. A name heading above it ("Karl Marx") stays: it is the author.
+    """
+    candidates = title_candidates(page_title)
+    at, headline = None, None
+    # The whole title first: a part of it ("The Weekly") may be the site's banner.
+    for cand in candidates:
+        for i, (kind, _level, text) in enumerate(blocks[:WINDOW]):
+            if kind in {"heading", "paragraph", "links"} and _match(text, [cand]):
+                at, headline = i, cleaning.normalize(text if _key(text) == _key(cand) else cand)
+                break
+        if at is not None:
+            break
+    if at is None and not candidates:
+        first_para = next((i for i, b in enumerate(blocks) if b[0] == "paragraph"), len(blocks))
+        first_head = next((i for i, b in enumerate(blocks[:WINDOW]) if b[0] == "heading"), None)
+        # Only when a heading follows furniture: otherwise the header rules choose the title.
+        if first_head is not None and first_para < first_head:
+            at, headline = first_head, blocks[first_head][2]
+    if at is None or not any(b[0] == "paragraph" for b in blocks[at + 1 :]):
+        return blocks, None  # a "headline" with no text below it is the text's last line
+    above = blocks[:at]
+    if any(len(b[2].split()) > FURNITURE_WORDS for b in above if b[0] != "info"):
+        # Text above the headline: only the headings right above it (kickers) go.
+        kept = list(above)
+        while kept and kept[-1][0] == "heading" and len(kept[-1][2].split()) <= KICKER_WORDS:
+            kept.pop()
+    else:
+        kept = [b for b in above if b[0] == "info" or (b[0] == "heading" and cleaning.as_author_line(b[2]))]
+    if dropped is not None:
+        dropped.extend(b[2] for b in above if b not in kept)
+    return kept + blocks[at + 1 :], headline

@@ -1,0 +1,131 @@
+"""Bylines, datelines and numbers that are not years: one row per form a legacy site prints."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.bylines import read_byline
+from indexer.datelines import dateline, numeric_date
+from indexer.years import mentions
+
+
+@pytest.mark.parametrize(("line", "authors", "date"), [
+    ("By A. Writer | March 4, 2004 | Page 9", ("A. Writer",), "2004-03-04"),
+    ("By Ann Calloway", ("Ann Calloway",), None),
+    ("Review by Helen Marsh", ("Helen Marsh",), None),
+    ("By Joe Barker and Lena Sokolova", ("Joe Barker", "Lena Sokolova"), None),
+    ("BY NINA PARK AND OWEN HUGHES", ("Nina Park", "Owen Hughes"), None),
+    ("BY MARGARET O'HARA", ("Margaret O'Hara",), None),
+    ("by Carl Jensen", ("Carl Jensen",), None),
+    ("By Ann Calloway, Labour Correspondent", ("Ann Calloway",), None),
+    ("By Grace Lin, Nov. 3, 2006", ("Grace Lin",), "2006-11-03"),
+    ("Words by Rosa de la Cruz", ("Rosa de la Cruz",), None),
+    ("By Ann, Bo Lee and Cy Moss", None, None),  # "Ann" alone is no name: not a byline
+])
+def test_bylines(line, authors, date):
+    found = read_byline(line)
+    if authors is None:
+        assert found is None
+    else:
+        assert found is not None and (found.authors, found.date) == (authors, date)
+
+
+@pytest.mark.parametrize("line", [
+    "By two in the morning the brazier had burned out.",
+    "By the end of the week the strike was over",
+    "By Order of the Committee",
+    "Bystanders watched from the quay",
+    "By 1912 most strikes were short",
+])
+def test_sentences_and_banners_are_not_bylines(line):
+    assert read_byline(line) is None
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("Posted on 2003-02-21", "2003-02-21"),
+    ("Published: 21/02/2003", "2003-02-21"),
+    ("Published: 02/21/2003", "2003-02-21"),
+    ("Friday, October 1, 2004", "2004-10-01"),
+    ("Friday, 28 February 2003", "2003-02-28"),
+    ("August 15, 2003 | Issue 88 | Page 2", "2003-08-15"),
+    ("Issue 112 March 4, 2004", "2004-03-04"),
+    ("Updated: Nov. 3, 2006 at 10:30 am", "2006-11-03"),
+    ("Vol. III, No. 12 - June 1905", "1905-06"),
+    ("The strike began on March 4, 2004 at the mill.", None),
+    ("1919", None),  # a bare year is a number on a line, not a dateline
+    ("Page 9", None),
+])
+def test_datelines(line, iso):
+    assert dateline(line) == iso
+
+
+@pytest.mark.parametrize(("text", "order", "iso"), [
+    ("12/04/2002", "dmy", "2002-04-12"),
+    ("12/04/2002", "mdy", "2002-12-04"),
+    ("31/12/2002", "mdy", "2002-12-31"),  # a day above 12 decides
+    ("21.02.03", "dmy", "2003-02-21"),
+    ("2003/02/21", "mdy", "2003-02-21"),
+    ("13/13/2003", "dmy", None),
+])
+def test_numeric_dates(text, order, iso):
+    assert numeric_date(text, order) == iso
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("Members of Local 1245 packed the hall.", ()),
+    ("A delegation from District 1908 came.", ()),
+    ("The electricians' branch, 1245/IBEW, voted.", ()),
+    ("Unit 1907 and Lodge 1863 stayed neutral.", ()),
+    ("See Issue 1912, Page 1911 and Room 1204.", ()),
+    ("The office at 1910 Canal Street stayed open.", ()),
+    ("They raised £1,500, $2000 and 1800 pounds.", ()),
+    ("The fund supports 1,200 members and 1500 families.", ()),
+    ("Local 1245 struck in 1934 and again in 1988.", (1934, 1988)),
+    ("The District of Columbia voted in 1908.", (1908,)),
+])
+def test_numbers_that_are_not_years(text, years):
+    assert mentions(text).years == years
+
+
+@pytest.mark.parametrize(("name", "person"), [
+    ("Grover Cleveland", True),
+    ("Raya Dunayevskaya", True),
+    ("V. I. Lenin", True),
+    ("Margaret O'Hara", True),
+    ("Selected Works", False),
+    ("Marx-Engels Correspondence", False),
+    ("Karl Marx Capital Volume One", False),
+    ("The Riverside Worker Archive", False),
+    ("News Stories", False),
+    ("II. Dialectics", False),
+])
+def test_section_banners_and_collections_are_not_authors(name, person):
+    from indexer.bylines import looks_like_person
+
+    assert looks_like_person(name) is person
+
+
+@pytest.mark.parametrize(("text", "repaired"), [
+    ("By InÃ©s GarcÃ­a", "By Inés García"),
+    ("PanaÃ¯t Istrati", "Panaït Istrati"),
+    ("the workersâ€™ hall", "the workers’ hall"),
+    ("Café, Ärger, château", "Café, Ärger, château"),  # real accents are left alone
+    ("plain ASCII text", "plain ASCII text"),
+])
+def test_mojibake_is_repaired(text, repaired):
+    from indexer.mojibake import repair
+
+    assert repair(text) == repaired
+
+
+@pytest.mark.parametrize(("path", "iso"), [
+    ("2003/02/21/dockers-vote.html", "2003-02-21"),
+    ("news/2003/02/story.html", "2003-02"),
+    ("issues/2004-issue-112/contents.html", "2004"),
+    ("works/1867-c1/ch01.htm", "1867"),
+    ("archive/stories-2003.html", None),
+])
+def test_dates_from_paths(path, iso):
+    from indexer.dates import date_from_filename
+
+    assert date_from_filename(path) == iso
