@@ -15,6 +15,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
+from indexer import checksums
 from indexer.authority import Authority
 from indexer.discovery import Discovery
 from indexer.generations import Generation, current, new_generation, switch_to, write_atomic
@@ -169,6 +170,7 @@ def write_generation(
         },
         readable=True,
     )
+    checksums.write(gen.path)  # last: it vouches for every file written above
     switch_to(gen)
     return gen, results
 

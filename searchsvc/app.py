@@ -36,6 +36,7 @@ from searchsvc.errors import APIError, BadRequest, TooManyRequests, Unavailable,
     error_body
 from searchsvc.limits import check_query
 from searchsvc.metrics import Metrics, ObserveRequests
+from searchsvc.health import health
 from searchsvc.index_state import IndexState
 from searchsvc.openapi import openapi_document
 from searchsvc.search import parse_request, person_values, search
@@ -150,7 +151,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
     state = IndexState(settings.index_root, cache_size=settings.cache_size,
                        max_terms=settings.max_terms,
-                       max_expansions=settings.max_wildcard_expansions)
+                       max_expansions=settings.max_wildcard_expansions,
+                       copy=settings.index_copy)
     renderer = pages.Renderer(HERE / "templates", settings)
 
     @contextlib.asynccontextmanager
@@ -243,15 +245,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             return json_response(load_document(gen, request.path_params["doc_id"]))
 
     def healthz(request: Request) -> Response:
-        gen = state.current
-        if gen is None:
-            body = error_body(503, "Service unavailable",
-                              [(None, state.last_error or "no index generation is loaded")])
-            return json_response(body, 503)
-        return json_response({
-            "ok": True, "generation": gen.name, "paragraphs": gen.doc_count,
-            "documents": gen.documents, "built_at": gen.meta.get("built_at"),
-        })
+        status, body = health(state)
+        return json_response(body, status)
 
     def openapi(request: Request) -> Response:
         return json_response(openapi_document(settings))
@@ -263,7 +258,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     # -- admin ---------------------------------------------------------------------
     def admin_reload(request: Request) -> Response:
         check_token(request, settings)
-        switched = state.refresh()
+        switched = state.refresh(retry=True)
         gen = state.current
         return json_response({"ok": True, "switched": switched,
                               "generation": gen.name if gen else None})

@@ -8,12 +8,22 @@ old generation stays open until the last request using it has finished.
 
 Whoosh searchers are not shared between threads: each thread gets its own
 searcher per generation (``LoadedIndex.searcher()``).
+
+Before a generation is served its files are checked against its checksums
+(``indexer/checksums.py``): sizes when it is opened, contents before a switch
+(the old generation serves meanwhile) or, for the first generation a worker
+opens, in a background thread. A damaged generation is refused and remembered,
+so it is not opened again until CURRENT names another one; with nothing else
+to serve, the generation in PREVIOUS is tried. A generation written before
+checksums existed is served, reported "unverified" by ``/healthz``.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
+import struct
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable, Iterator
@@ -21,7 +31,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from indexer.schema import CURRENT_FILE, GENERATION_META, PERSONS_FILE, STEMS_FILE
+from indexer import checksums
+from indexer.checksums import Damaged, Problem
+from indexer.schema import (
+    CURRENT_FILE,
+    GENERATION_META,
+    MANIFEST_FILE,
+    PERSONS_FILE,
+    PREVIOUS_FILE,
+    STEMS_FILE,
+)
 from searchsvc.columns import Columns
 from searchsvc.errors import Unavailable
 from searchsvc.facets import FacetField, build_facets
@@ -30,12 +49,15 @@ from searchsvc import postings
 from searchsvc.persons import PersonRegistry
 from searchsvc.query import QueryBuilder
 from searchsvc.scoring import FieldLengths
-from searchsvc.storage import open_index
+from searchsvc.storage import SEALABLE, SealedCopies, open_index
 from searchsvc.suggest import Vocabulary
 
 postings.install()  # binary-search skip_to for every searcher of the service
 
 log = logging.getLogger("searchsvc.index")
+# The corpus manifest is for `update` alone, which rewrites it in the served
+# generation when nothing else changed; the service never reads it.
+NOT_SERVED = frozenset({MANIFEST_FILE})
 
 
 class LRU:
@@ -72,14 +94,14 @@ class LRU:
         return len(self._data)
 
 
-def read_current(root: Path) -> str | None:
-    """The generation name in CURRENT, or None when missing or unsafe.
+def read_current(root: Path, pointer: str = CURRENT_FILE) -> str | None:
+    """The generation name in CURRENT (or ``pointer``), or None when missing or unsafe.
 
     >>> read_current(Path("/nonexistent")) is None
     True
     """
     try:
-        name = (root / CURRENT_FILE).read_text(encoding="utf-8").strip()
+        name = (root / pointer).read_text(encoding="utf-8").strip()
     except OSError:
         return None
     if not name or "/" in name or "\\" in name or name.startswith(".") or "\0" in name:
@@ -91,10 +113,27 @@ class LoadedIndex:
     """One open generation with everything derived from it, built once."""
 
     def __init__(self, root: Path, name: str, cache_size: int = 512,
-                 max_terms: int = 32, max_expansions: int = 50) -> None:
+                 max_terms: int = 32, max_expansions: int = 50, copy: bool = True) -> None:
         self.name = name
         self.path = root / name
-        self.ix = open_index(self.path)
+        # None: written before checksums were recorded ("unverified").
+        expected = checksums.read(self.path)  # Damaged when unreadable
+        self.expected = {k: v for k, v in (expected or {}).items() if k not in NOT_SERVED} \
+            if expected is not None else None
+        self.integrity = "unverified" if expected is None else "verifying"
+        self.problems: list[Problem] = []
+        if self.expected:
+            problems = checksums.check_sizes(self.path, self.expected)
+            if problems:
+                raise Damaged(name, problems)
+        self.copies = SealedCopies(self.path, {k: v[0] for k, v in (self.expected or {}).items()}) \
+            if copy and SEALABLE else None
+        try:
+            self.ix = open_index(self.path, self.copies)
+        except BaseException:
+            if self.copies is not None:
+                self.copies.close()
+            raise
         self.meta: dict[str, Any] = _read_json(self.path / GENERATION_META) or {}
         self.persons = PersonRegistry(_read_json(self.path / PERSONS_FILE) or {})
         self._local = threading.local()
@@ -123,6 +162,37 @@ class LoadedIndex:
     @property
     def documents(self) -> int:
         return len(self.columns.doc_ids)
+
+    def verify(self) -> list[Problem]:
+        """Check every checksum (the served copies where there are some); records the outcome."""
+        if self.expected is None:
+            return []
+        served = self.copies.contents if self.copies is not None else None
+        problems = checksums.check_contents(self.path, self.expected, read_bytes=served)
+        self._record(problems)
+        return problems
+
+    def recheck(self) -> list[Problem]:
+        """The cheap check (a stat per file), for the periodic poll and after a failed search."""
+        if self.expected is None:
+            if not self.path.is_dir():
+                self._record([Problem(".", "the generation folder is gone")])
+            return self.problems
+        problems = checksums.check_sizes(self.path, self.expected)
+        if problems:
+            self._record(problems)
+        return self.problems
+
+    def _record(self, problems: list[Problem]) -> None:
+        with self._lock:
+            if problems:
+                known = {p.name for p in self.problems}
+                self.problems = self.problems + [p for p in problems if p.name not in known]
+                self.integrity = "damaged"
+            elif self.integrity == "verifying":
+                self.integrity = "verified"
+        if problems:
+            log.error("%s", Damaged(self.name, problems))
 
     def searcher(self):
         """This thread's searcher for this generation (Whoosh searchers aren't thread-safe)."""
@@ -162,6 +232,8 @@ class LoadedIndex:
                 s.close()
             except Exception:  # noqa: BLE001 - closing is best effort
                 log.exception("closing a searcher of %s", self.name)
+        if self.copies is not None:
+            self.copies.close()
 
 
 def _read_json(path: Path) -> Any:
@@ -175,46 +247,92 @@ class IndexState:
     """The generation being served; ``refresh()`` switches when CURRENT changes."""
 
     def __init__(self, root: Path, cache_size: int = 512, max_terms: int = 32,
-                 max_expansions: int = 50) -> None:
+                 max_expansions: int = 50, copy: bool = True) -> None:
         self.root = Path(root)
         self._options = dict(cache_size=cache_size, max_terms=max_terms,
-                             max_expansions=max_expansions)
+                             max_expansions=max_expansions, copy=copy)
         self._current: LoadedIndex | None = None
         self._lock = threading.Lock()
         self._refresh_lock = threading.Lock()
         self.last_error: str | None = None
+        # Generations found damaged, not opened again until CURRENT names another.
+        self.refused: dict[str, str] = {}
 
     @property
     def current(self) -> LoadedIndex | None:
         return self._current
 
-    def refresh(self) -> bool:
+    def refresh(self, retry: bool = False) -> bool:
         """Open the generation CURRENT names if it is not the one served. True if switched.
 
-        A generation that fails to open is logged and the old one keeps serving.
+        A generation that fails to open, or whose files do not match its
+        checksums, is logged and the old one keeps serving; with none served,
+        PREVIOUS is tried. ``retry`` opens a refused generation again (an
+        operator's reload after mending it). Also re-checks the served
+        generation's file sizes, a stat per file.
         """
         with self._refresh_lock:  # one loader at a time; readers never wait for it
-            name = read_current(self.root)
             cur = self._current
+            if cur is not None:
+                cur.recheck()
+            name = read_current(self.root)
+            if retry:
+                self.refused.clear()
             if name is None or (cur is not None and cur.name == name):
                 return False
-            try:
-                loaded = LoadedIndex(self.root, name, **self._options)
-            except Exception as exc:  # noqa: BLE001 - keep serving the old generation
-                self.last_error = f"{name}: {exc}"
-                log.exception("could not open generation %s", name)
+            if name in self.refused:
+                if cur is None:  # nothing served: fall back on the one before
+                    fallback = read_current(self.root, PREVIOUS_FILE)
+                    if fallback and fallback not in self.refused:
+                        return self._switch(fallback, verify_first=False)
                 return False
-            with self._lock:
-                old, self._current = self._current, loaded
+            if self.refused:  # CURRENT moved on: forget the old verdicts
+                self.refused = {}
+            return self._switch(name, verify_first=cur is not None)
+
+    def _switch(self, name: str, verify_first: bool) -> bool:
+        try:
+            loaded = LoadedIndex(self.root, name, **self._options)
+        except Damaged as exc:
+            return self._refuse(name, str(exc))
+        except Exception as exc:  # noqa: BLE001 - keep serving the old generation
+            log.exception("could not open generation %s", name)
+            self.last_error = f"generation {name} could not be opened: " \
+                f"{without_paths(str(exc), self.root)}"
+            return False
+        if verify_first:
+            # The old generation serves while this one is read through.
+            if loaded.verify():
+                loaded.close()
+                return self._refuse(name, str(Damaged(name, loaded.problems)))
+        else:
+            threading.Thread(target=loaded.verify, name=f"verify-{name}", daemon=True).start()
+        with self._lock:
+            old, self._current = self._current, loaded
+        if not self.refused:
             self.last_error = None
-            log.info("serving generation %s (%d paragraphs)", name, loaded.doc_count)
-            if old is not None:
-                old.retire()
-            return True
+        log.info("serving generation %s (%d paragraphs)", name, loaded.doc_count)
+        if old is not None:
+            old.retire()
+        return True
+
+    def _refuse(self, name: str, reason: str) -> bool:
+        log.error("not serving generation %s: %s", name, reason)
+        self.refused[name] = reason
+        self.last_error = reason
+        if self._current is None:
+            fallback = read_current(self.root, PREVIOUS_FILE)
+            if fallback and fallback != name and fallback not in self.refused:
+                return self._switch(fallback, verify_first=False)
+        return False
 
     @contextmanager
     def use(self) -> Iterator[LoadedIndex]:
-        """The current generation, kept open until the block ends (503 when none)."""
+        """The current generation, kept open until the block ends (503 when none).
+
+        An error inside the block from a generation whose files turn out to be
+        damaged becomes a 503 saying so; any other error goes on as it was.
+        """
         with self._lock:
             gen = self._current
             if gen is None:
@@ -222,6 +340,12 @@ class IndexState:
             gen.acquire()
         try:
             yield gen
+        except (OSError, ValueError, LookupError, EOFError, struct.error) as exc:
+            if not gen.recheck():
+                raise
+            raise Unavailable(f"the index generation being served is damaged "
+                              f"({gen.problems[0].text}); it is being looked into",
+                              headers={"retry-after": "30"}) from exc
         finally:
             gen.release()
 
@@ -230,3 +354,20 @@ class IndexState:
             old, self._current = self._current, None
         if old is not None:
             old.retire()
+
+
+def without_paths(text: str, root: Path) -> str:
+    """``text`` with the index root and any other absolute path cut to its last part.
+
+    >>> without_paths("[Errno 2] No such file: '/srv/ix/g-1/a.col'", Path("/srv/ix"))
+    "[Errno 2] No such file: 'g-1/a.col'"
+    >>> without_paths("cannot read /etc/x/y.json", Path("/srv"))
+    'cannot read y.json'
+    """
+    for prefix in {str(root.resolve()), str(root)}:
+        if prefix not in ("", ".", "/"):
+            text = text.replace(prefix.rstrip("/") + "/", "")
+    return _ABSOLUTE.sub(lambda m: m.group(0).rsplit("/", 1)[-1], text)
+
+
+_ABSOLUTE = re.compile(r"(?<![\w.])/[^\s'\":,;]+")

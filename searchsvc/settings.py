@@ -73,6 +73,7 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any], float | None]] = {
     "admin_token": ("ARCHIVE_ADMIN_TOKEN", str, None),
     "corpus": ("ARCHIVE_CORPUS", Path, None),
     "metrics": ("ARCHIVE_METRICS", _bool, None),
+    "index_copy": ("ARCHIVE_INDEX_COPY", _bool, None),
 }
 
 
@@ -104,6 +105,9 @@ class Settings:
     admin_token: str = ""  # empty disables /admin/* and /api/admin/*
     corpus: Path = Path("corpus")  # what POST /api/admin/update re-reads
     metrics: bool = True  # GET /metrics (Prometheus text)
+    # Serve the mapped index files from sealed in-memory copies, so a file
+    # truncated on disk cannot kill a worker (SIGBUS); costs a copy per worker.
+    index_copy: bool = True
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
