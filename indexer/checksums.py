@@ -159,6 +159,39 @@ def check_sizes(folder: Path, expected: dict[str, tuple[int, str]]) -> list[Prob
     return problems
 
 
+def stamps(folder: Path, names: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """{name: (size, mtime)} of the files as they are now (missing ones left out)."""
+    out = {}
+    for name in names:
+        try:
+            st = os.stat(folder / name)
+        except OSError:
+            continue
+        out[name] = (st.st_size, st.st_mtime_ns)
+    return out
+
+
+def check_changed(folder: Path, expected: dict[str, tuple[int, str]],
+                  seen: dict[str, tuple[int, int]]) -> list[Problem]:
+    """Missing and resized files, and the checksum of any file written since ``seen``.
+
+    A stat per file; a file is read only when its modification time moved
+    (``seen`` is updated for files that moved but kept their bytes),
+    which writing into it in place does (a disk that corrupts data without a
+    write is left to the full verification).
+    """
+    problems = check_sizes(folder, expected)
+    bad = {p.name for p in problems}
+    now = stamps(folder, (n for n in expected if n not in bad))
+    moved = [n for n, stamp in now.items() if seen.get(n) != stamp]
+    if moved:
+        found = check_contents(folder, expected, names=moved)
+        problems += found
+        for name in set(moved) - {p.name for p in found}:
+            seen[name] = now[name]  # rewritten with the same bytes: not read again
+    return problems
+
+
 def check_contents(
     folder: Path, expected: dict[str, tuple[int, str]],
     read_bytes: Callable[[str], Any] | None = None,

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from indexer.build import EmptyCorpus
+from indexer.checksums import Damaged
 from indexer.locking import WriterBusy
 
 DEFAULT_CORPUS = os.environ.get("ARCHIVE_CORPUS", "corpus")
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     except WriterBusy as e:
         print(f"Error: {e}", file=sys.stderr)
         return 1
-    except (FileNotFoundError, NotADirectoryError, LookupError, EmptyCorpus) as e:
+    except (FileNotFoundError, NotADirectoryError, LookupError, EmptyCorpus, Damaged) as e:
         print(f"Error: {e}", file=sys.stderr)
         return 1
 

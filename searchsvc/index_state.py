@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import struct
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable, Iterator
@@ -42,7 +41,7 @@ from indexer.schema import (
     STEMS_FILE,
 )
 from searchsvc.columns import Columns
-from searchsvc.errors import Unavailable
+from searchsvc.errors import APIError, Unavailable
 from searchsvc.facets import FacetField, build_facets
 from searchsvc.highlight import learn_stems
 from searchsvc import postings
@@ -126,6 +125,7 @@ class LoadedIndex:
             problems = checksums.check_sizes(self.path, self.expected)
             if problems:
                 raise Damaged(name, problems)
+        self._stamps = checksums.stamps(self.path, self.expected or ())
         self.copies = SealedCopies(self.path, {k: v[0] for k, v in (self.expected or {}).items()}) \
             if copy and SEALABLE else None
         try:
@@ -178,7 +178,7 @@ class LoadedIndex:
             if not self.path.is_dir():
                 self._record([Problem(".", "the generation folder is gone")])
             return self.problems
-        problems = checksums.check_sizes(self.path, self.expected)
+        problems = checksums.check_changed(self.path, self.expected, self._stamps)
         if problems:
             self._record(problems)
         return self.problems
@@ -340,7 +340,11 @@ class IndexState:
             gen.acquire()
         try:
             yield gen
-        except (OSError, ValueError, LookupError, EOFError, struct.error) as exc:
+        except APIError:
+            raise
+        except Exception as exc:
+            # Whatever a damaged file makes the reading code raise (OSError,
+            # zlib.error, struct.error, ...): a stat per file tells damage from a bug.
             if not gen.recheck():
                 raise
             raise Unavailable(f"the index generation being served is damaged "
