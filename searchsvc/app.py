@@ -39,6 +39,7 @@ from searchsvc.metrics import Metrics, ObserveRequests
 from searchsvc.health import health
 from searchsvc.index_state import IndexState
 from searchsvc.openapi import openapi_document
+from searchsvc.ratelimit import RATE_FILE, SharedCounter
 from searchsvc.search import parse_request, person_values, search
 from searchsvc.settings import Settings
 from searchsvc.suggest_api import suggestions
@@ -115,17 +116,30 @@ def log_access(scope: Scope, status: int, seconds: float) -> None:
 
 
 class RateLimit:
-    """A fixed one-minute window per client address; off when the limit is 0."""
+    """A fixed one-minute window per client address; off when the limit is 0.
 
-    def __init__(self, app: ASGIApp, per_minute: int) -> None:
+    Counted in ``counter_path``, shared by every worker of the service
+    (searchsvc/ratelimit.py); in this process alone when that file cannot be made.
+    """
+
+    def __init__(self, app: ASGIApp, per_minute: int, counter_path: Path | None = None) -> None:
         self.app = app
         self.per_minute = per_minute
         self._window = 0
         self._counts: dict[str, int] = {}
         self._lock = threading.Lock()
+        self.shared: SharedCounter | None = None
+        if counter_path is not None:
+            try:
+                self.shared = SharedCounter(counter_path)
+            except OSError as exc:
+                log.warning("rate limit counted per worker: cannot use %s (%s)",
+                            counter_path.name, exc.strerror)
 
     def allow(self, client: str, now: float | None = None) -> bool:
         window = int((now if now is not None else time.time()) // 60)
+        if self.shared is not None:
+            return self.shared.hit(client, window) <= self.per_minute
         with self._lock:
             if window != self._window:
                 self._window, self._counts = window, {}
@@ -314,7 +328,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     if observers:
         middleware.insert(0, Middleware(ObserveRequests, observers=observers))
     if settings.rate_limit:
-        middleware.append(Middleware(RateLimit, per_minute=settings.rate_limit))
+        middleware.append(Middleware(RateLimit, per_minute=settings.rate_limit,
+                                     counter_path=Path(settings.index_root) / RATE_FILE))
     if settings.cors_origins:
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                                      allow_methods=["GET"], allow_headers=[]))

@@ -30,6 +30,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from indexer import checksums
 from indexer.checksums import Damaged, Problem
 from indexer.schema import (
@@ -115,6 +117,7 @@ class LoadedIndex:
                  max_terms: int = 32, max_expansions: int = 50, copy: bool = True) -> None:
         self.name = name
         self.path = root / name
+        self._documents: int | None = None
         # None: written before checksums were recorded ("unverified").
         expected = checksums.read(self.path)  # Damaged when unreadable
         self.expected = {k: v for k, v in (expected or {}).items() if k not in NOT_SERVED} \
@@ -161,7 +164,21 @@ class LoadedIndex:
 
     @property
     def documents(self) -> int:
-        return len(self.columns.doc_ids)
+        """Documents with at least one live paragraph.
+
+        An update deletes a document's paragraphs but leaves its doc_id term
+        in the segment until a merge, so the terms alone counted deleted
+        documents: /healthz said 3 where ``indexer stats`` said 2.
+        """
+        if self._documents is None:
+            reader = self.searcher().reader()
+            if reader.has_deletions():
+                live = np.fromiter(reader.all_doc_ids(), dtype=np.int64)
+                ords = self.columns.doc_ord[live]
+                self._documents = int(np.unique(ords[ords >= 0]).size)
+            else:
+                self._documents = len(self.columns.doc_ids)
+        return self._documents
 
     def verify(self) -> list[Problem]:
         """Check every checksum (the served copies where there are some); records the outcome."""
