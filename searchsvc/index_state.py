@@ -323,7 +323,8 @@ class IndexState:
                 loaded.close()
                 return self._refuse(name, str(Damaged(name, loaded.problems)))
         else:
-            threading.Thread(target=loaded.verify, name=f"verify-{name}", daemon=True).start()
+            threading.Thread(target=self._verify_served, args=(loaded,), name=f"verify-{name}",
+                             daemon=True).start()
         with self._lock:
             old, self._current = self._current, loaded
         if not self.refused:
@@ -332,6 +333,19 @@ class IndexState:
         if old is not None:
             old.retire()
         return True
+
+    def _verify_served(self, loaded: LoadedIndex) -> None:
+        """Verify a generation served before its checksums were read through; when
+        it proves damaged, serve PREVIOUS instead if that one is sound."""
+        if not loaded.verify():
+            return
+        with self._refresh_lock:
+            if self._current is not loaded:
+                return
+            self._refuse(loaded.name, str(Damaged(loaded.name, loaded.problems)))
+            fallback = read_current(self.root, PREVIOUS_FILE)
+            if fallback and fallback != loaded.name and fallback not in self.refused:
+                self._switch(fallback, verify_first=True)
 
     def _refuse(self, name: str, reason: str) -> bool:
         log.error("not serving generation %s: %s", name, reason)

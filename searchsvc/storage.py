@@ -117,13 +117,18 @@ class SealedCopies:
         with self._lock:
             return list(self._fds)
 
-    def contents(self, name: str) -> bytes | None:
-        """The served copy of ``name`` (for its checksum), or None when not copied."""
+    def contents(self, name: str) -> mmap.mmap | bytes | None:
+        """The served copy of ``name`` (for its checksum), or None when not copied.
+
+        A map of the copy, not a read of it: hashing the postings must not
+        hold a second copy of them.
+        """
         with self._lock:
             fd = self._fds.get(name)
             if fd is None:
                 return None
-            return os.pread(fd, os.fstat(fd).st_size, 0)
+            size = os.fstat(fd).st_size
+            return mmap.mmap(fd, size, access=mmap.ACCESS_READ) if size else b""
 
     def close(self) -> None:
         """Close the memory files; maps made from them stay valid until unmapped."""

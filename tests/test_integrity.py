@@ -299,3 +299,23 @@ def test_an_update_that_changes_nothing_keeps_the_served_generation_sound(tmp_pa
     update_corpus(corpus, root, progress=False)
     assert checksums.verify(generations.current(root).path)
     assert (root / CURRENT_FILE).read_text().strip() == generations.current(root).name
+
+
+def test_a_generation_found_damaged_after_serving_began_gives_way_to_previous(tmp_path):
+    """Corrupted in place (same size) before a worker starts: the sizes pass, the
+    background verification does not, and the worker serves PREVIOUS instead."""
+    build(tmp_path)
+    good = generations.current(tmp_path)
+    build(tmp_path)
+    bad = generations.current(tmp_path)
+    corrupt(file_of(bad.path, "postings"))
+    with _client(tmp_path) as c:
+        state = c.app.state.index
+        for _ in range(100):
+            if state.current.name == good.name:
+                break
+            time.sleep(0.05)
+        assert state.current.name == good.name
+        assert c.get("/api/search", params={"q": "asylum"}).status_code == 200
+        health = c.get("/healthz")
+        assert health.status_code == 503 and bad.name in health.text and ".pst" in health.text
