@@ -28,6 +28,18 @@ FAILURES = 2  # probes in a row without an answer before a worker is replaced: o
 REQUEST = b"GET /healthz HTTP/1.1\r\nhost: supervisor-probe\r\nconnection: close\r\n\r\n"
 
 
+def _not_a_probe(record: logging.LogRecord) -> bool:
+    """False for uvicorn's access-log line of a probe (no client address, GET /healthz)."""
+    args = record.args
+    return not (isinstance(args, tuple) and len(args) >= 3 and args[0] == ""
+                and args[2] == "/healthz")
+
+
+def quiet_probes() -> None:
+    """Keep the probes out of a worker's access log: 24 lines a minute of nothing."""
+    logging.getLogger("uvicorn.access").addFilter(_not_a_probe)
+
+
 def ask(channels: list[socket.socket | None], timeout: float) -> list[bool | None]:
     """Probe every worker at once: True answered, False did not, None not asked."""
     pending: dict[socket.socket, int] = {}

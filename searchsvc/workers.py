@@ -118,6 +118,7 @@ def _worker(config: uvicorn.Config, channel: socket.socket, inherited: list[sock
         signal.signal(sig, signal.SIG_DFL)
     for sock in inherited:  # the listener and the other workers' channels, copied by fork
         sock.close()
+    probes.quiet_probes()
     HandedConnections(config, channel).run()
 
 
