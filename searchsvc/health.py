@@ -74,9 +74,9 @@ def health(state: IndexState) -> tuple[int, dict[str, Any]]:
         if gen.recheck():
             reasons += [f"generation {gen.name} is damaged: {p.text}" for p in gen.problems[:10]]
         wanted = read_current(state.root)
-        if wanted is not None and wanted != gen.name and wanted in state.refused:
-            reasons.append(f"generation {wanted} is not served: {state.refused[wanted]}; "
-                           f"{gen.name} serves instead")
+        why = state.refused.get(wanted) or state.failed.get(wanted) if wanted else None
+        if wanted is not None and wanted != gen.name and why:
+            reasons.append(f"generation {wanted} is not served: {why}; {gen.name} serves instead")
         try:
             probe(gen)
         except Exception as exc:  # noqa: BLE001 - any failure is the answer

@@ -274,6 +274,8 @@ class IndexState:
         self.last_error: str | None = None
         # Generations found damaged, not opened again until CURRENT names another.
         self.refused: dict[str, str] = {}
+        # Generations that failed to open for another reason: tried at every poll.
+        self.failed: dict[str, str] = {}
 
     @property
     def current(self) -> LoadedIndex | None:
@@ -305,6 +307,7 @@ class IndexState:
                 return False
             if self.refused:  # CURRENT moved on: forget the old verdicts
                 self.refused = {}
+            self.failed = {k: v for k, v in self.failed.items() if k == name}
             return self._switch(name, verify_first=cur is not None)
 
     def _switch(self, name: str, verify_first: bool) -> bool:
@@ -313,9 +316,15 @@ class IndexState:
         except Damaged as exc:
             return self._refuse(name, str(exc))
         except Exception as exc:  # noqa: BLE001 - keep serving the old generation
+            # A damaged file can fail the opening before its checksum is read
+            # (a corrupted table of contents does not unpickle): tell damage from
+            # other failures, which are tried again at the next poll.
+            problems = checksums.check_contents(self.root / name, self._expected(name))
+            if problems:
+                return self._refuse(name, str(Damaged(name, problems)))
             log.exception("could not open generation %s", name)
-            self.last_error = f"generation {name} could not be opened: " \
-                f"{without_paths(str(exc), self.root)}"
+            self.last_error = self.failed[name] = f"generation {name} could not be opened: " \
+                f"{type(exc).__name__}: {without_paths(str(exc), self.root)}"
             return False
         if verify_first:
             # The old generation serves while this one is read through.
@@ -327,12 +336,19 @@ class IndexState:
                              daemon=True).start()
         with self._lock:
             old, self._current = self._current, loaded
+        self.failed.pop(name, None)
         if not self.refused:
             self.last_error = None
         log.info("serving generation %s (%d paragraphs)", name, loaded.doc_count)
         if old is not None:
             old.retire()
         return True
+
+    def _expected(self, name: str) -> dict[str, tuple[int, str]]:
+        try:
+            return checksums.read(self.root / name) or {}
+        except Damaged:
+            return {}
 
     def _verify_served(self, loaded: LoadedIndex) -> None:
         """Verify a generation served before its checksums were read through; when

@@ -157,20 +157,25 @@ def test_the_service_reports_a_fault_in_its_served_generation(tmp_path, kind, fa
         assert path.name in text and not absolute_paths_in(text, tmp_path)
 
 
-def test_a_damaged_new_generation_is_refused_and_the_old_one_serves(tmp_path):
+@pytest.mark.parametrize("kind,fault", CASES)
+def test_a_damaged_new_generation_is_refused_and_the_old_one_serves(tmp_path, kind, fault):
+    """Side files too: a truncated persons.json or _text_len.col would otherwise be
+    served, silently changing labels and rankings."""
     build(tmp_path)
     with _client(tmp_path) as c:
         old = _wait_verified(c)["generation"]
+        before = c.get("/api/search", params={"q": "strike"}).json()
         state = c.app.state.index
-        # A new generation arrives with a corrupted postings file.
+        # A new generation arrives with one file damaged.
         build(tmp_path)
         new = generations.current(tmp_path)
-        corrupt(file_of(new.path, "postings"))
+        path = file_of(new.path, kind)
+        FAULTS[fault](path)
         assert state.refresh() is False
         assert state.current.name == old
-        assert c.get("/api/search", params={"q": "asylum"}).status_code == 200
+        assert c.get("/api/search", params={"q": "strike"}).json() == before
         health = c.get("/healthz")
-        assert health.status_code == 503 and new.name in health.text and ".pst" in health.text
+        assert health.status_code == 503 and new.name in health.text and path.name in health.text
         assert not absolute_paths_in(health.text, tmp_path)
         assert state.refresh() is False  # refused once, not read through again
 
