@@ -16,6 +16,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
+from indexer import checksums
 from indexer.authority import Authority
 from indexer.coverage import Coverage
 from indexer.authority_layers import load_authority
@@ -230,6 +231,7 @@ def _fill(gen, ix, work, shards, aliases, persons, meta, finish, on_progress, on
         },
         readable=True,
     )
+    checksums.write(gen.path)  # last: it vouches for every file written above
     return results
 
 

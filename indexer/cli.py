@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from indexer.build import EmptyCorpus
+from indexer.checksums import Damaged
 from indexer.locking import WriterBusy
 from indexer.selection import Selection
 from indexer.settings import IndexerSettings, SettingsError
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     except WriterBusy as e:
         print(f"Error: {e}", file=sys.stderr)
         return 1
-    except (FileNotFoundError, NotADirectoryError, LookupError, EmptyCorpus) as e:
+    except (FileNotFoundError, NotADirectoryError, LookupError, EmptyCorpus, Damaged) as e:
         print(f"Error: {e}", file=sys.stderr)
         return 1
 

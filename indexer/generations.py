@@ -6,6 +6,7 @@ Layout of an index root::
       CURRENT              name of the generation being served, e.g. "g-20261127-031700-1a2b"
       PREVIOUS             the generation before it, kept for `rollback`
       g-20261127-031700-1a2b/   a complete Whoosh index + generation.json + persons.json + manifest.json
+                                + checksums.json (every file's size and checksum)
       .writer.lock         held by the one process allowed to write
 
 Whoosh has no index alias, so a zero-downtime rebuild means a new directory and
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from indexer import checksums
 from indexer.schema import CURRENT_FILE, GENERATION_META, PREVIOUS_FILE
 
 KEEP_GENERATIONS = int(os.environ.get("ARCHIVE_KEEP_GENERATIONS", "2"))
@@ -96,8 +98,16 @@ def previous(root: Path) -> Generation | None:
 
 
 def switch_to(gen: Generation) -> None:
-    """Make ``gen`` the served generation; the old one becomes PREVIOUS (for rollback)."""
+    """Make ``gen`` the served generation; the old one becomes PREVIOUS (for rollback).
+
+    Raises :class:`checksums.Damaged`, switching nothing, when a file of ``gen``
+    does not match its checksum. Files it shares (hard links) with the served
+    generation get only their size checked: an update then reads what it wrote,
+    not the whole index.
+    """
     old = current(gen.root)
+    checksums.verify(gen.path, shared_with=old.path if old is not None and old.name != gen.name
+                     else None)
     if old is not None and old.name != gen.name:
         write_atomic(gen.root / PREVIOUS_FILE, old.name)
     write_atomic(gen.root / CURRENT_FILE, gen.name)
@@ -105,10 +115,12 @@ def switch_to(gen: Generation) -> None:
 
 
 def rollback(root: Path) -> Generation:
-    """Serve the previous generation again; raises LookupError when there is none."""
+    """Serve the previous generation again; raises LookupError when there is none,
+    and :class:`checksums.Damaged` when its files do not match their checksums."""
     prev, cur = previous(root), current(root)
     if prev is None:
         raise LookupError(f"no previous generation to roll back to in {root}")
+    checksums.verify(prev.path)
     write_atomic(root / CURRENT_FILE, prev.name)
     if cur is not None:
         write_atomic(root / PREVIOUS_FILE, cur.name)

@@ -153,4 +153,5 @@ GENERATION_META = "generation.json"  # built_at, documents, paragraphs, corpus, 
 PERSONS_FILE = "persons.json"  # {person_id: {"name", "sort", "aliases": [...]}}
 MANIFEST_FILE = "manifest.json"  # {doc_id: {"hash", "paragraphs": {text_hash: pid}}}
 VOCABULARY_FILE = "vocabulary.json"  # {folded word: paragraphs using it}, for "did you mean"
+CHECKSUMS_FILE = "checksums.json"  # {"algorithm", "files": {name: [size, checksum]}}
 STEMS_FILE = "stems.json"  # {folded word: its stem} as the build found them, for snippets

@@ -35,7 +35,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 
-from indexer import schema
+from indexer import checksums, schema
 from indexer.authority import Authority
 from indexer.authority_layers import load_authority
 from indexer.boilerplate import Furniture
@@ -209,6 +209,8 @@ def update_corpus(
 
         if not todo and not report.deleted and old_authority_changed(gen, new_text) is None:
             gen.write_json(schema.MANIFEST_FILE, manifest)  # refreshed sizes and mtimes
+            if checksums.read_or_none(gen.path) is not None:
+                checksums.write(gen.path, reuse=gen.path)  # the manifest is a file of it too
             report.seconds = time.perf_counter() - started
             return report
 
@@ -281,6 +283,7 @@ def update_corpus(
         write_atomic(nxt.path / AUTHORITY_SNAPSHOT, new_text)
         _finish_meta(gen, nxt, ix, manifest)  # generation.json last: it marks the generation complete
         ix.close()
+        checksums.write(nxt.path, reuse=gen.path)  # last: it vouches for every file above
         switch_to(nxt)
     report.seconds = time.perf_counter() - started
     return report

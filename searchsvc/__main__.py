@@ -17,6 +17,7 @@ import uvicorn
 
 from indexer.schema import CURRENT_FILE
 from searchsvc import workers
+from searchsvc.connections import ConnectionLimits, guarded_protocol
 from searchsvc.settings import Settings, SettingsError
 
 
@@ -85,9 +86,16 @@ def main(argv: list[str] | None = None) -> int:
         # Our JSON access log replaces uvicorn's plain one when switched on.
         access_log=not settings.access_log_json,
         proxy_headers=False,
+        http=guarded_protocol(ConnectionLimits(
+            max_header_bytes=settings.max_header_bytes, max_headers=settings.max_headers,
+            header_timeout=settings.header_timeout, idle_timeout=settings.idle_timeout,
+            read_timeout=settings.read_timeout)),
+        timeout_keep_alive=settings.idle_timeout,  # type: ignore[arg-type]
+        h11_max_incomplete_event_size=settings.max_header_bytes,
     )
     try:
-        workers.serve(config)
+        workers.serve(config, probe_seconds=settings.probe_seconds,
+                      probe_timeout=settings.probe_timeout)
     except OSError as exc:  # the port is taken, the address is not ours, ...
         print(f"Error: cannot listen on {settings.host}:{settings.port}: {exc}", file=sys.stderr)
         return 1

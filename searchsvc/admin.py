@@ -7,7 +7,9 @@ output) under ``<index root>/.tasks/``, so whichever worker answers can report
 a task another worker started. One update at a time: the starting worker holds
 an exclusive ``flock`` on ``.tasks/.lock`` until the subprocess ends (the
 kernel drops it if the worker dies), and a second request gets 409 naming the
-running task.
+running task. The subprocess inherits the lock too, so it stays held while the
+update runs even if the worker that started it is gone; a task recorded as
+running while nobody holds the lock lost its process, and is reported failed.
 
 Every admin route needs ``Authorization: Bearer <ARCHIVE_ADMIN_TOKEN>``,
 compared in constant time; with no token configured the routes answer 404.
@@ -107,6 +109,7 @@ class Tasks:
             task = json.loads(self._path(task_id).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             raise NotFound([("task_id", f"no task {task_id}")]) from None
+        task = self._settled(task)
         try:
             with open(self._path(task_id, ".log"), "rb") as f:
                 f.seek(max(0, os.fstat(f.fileno()).st_size - OUTPUT_CHARS))
@@ -125,12 +128,46 @@ class Tasks:
             return counts
         for path in files:
             try:
-                state = json.loads(path.read_text(encoding="utf-8")).get("state")
-            except (OSError, ValueError):
+                state = self._settled(json.loads(path.read_text(encoding="utf-8"))).get("state")
+            except (OSError, ValueError, AttributeError):
                 continue
             if state in counts:
                 counts[state] += 1
         return counts
+
+    def _settled(self, task: dict) -> dict:
+        """``task``, marked failed (and saved so) when it says running but its process is gone.
+
+        Whoever runs an update holds the lock (the worker, and the update process
+        itself), so a lock nobody holds means nobody is running it.
+        """
+        if task.get("state") != "running" or self._lock_held():
+            return task
+        # Read again under the lock: a task that finished meanwhile was written first.
+        try:
+            task = json.loads(self._path(task["id"]).read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError):
+            return task
+        if task.get("state") != "running":
+            return task
+        task = {**task, "state": "failed", "finished_at": _now(),
+                "error": "the process running this update stopped before it finished (a worker "
+                         "or the update itself was killed); its outcome is unknown: run it again"}
+        self._write(task)
+        return task
+
+    def _lock_held(self) -> bool:
+        try:
+            fd = os.open(self.dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            return True  # cannot tell: leave the task as it is
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        finally:
+            os.close(fd)  # closing drops a lock we took
+        return False
 
     # -- starting ------------------------------------------------------------------------
     def start_update(self) -> dict[str, Any]:
@@ -167,9 +204,11 @@ class Tasks:
         try:
             with open(self._path(task["id"], ".log"), "wb") as log:
                 try:
+                    # The update holds the lock as well (pass_fds): if this worker
+                    # dies, the lock still says the update is running.
                     proc = subprocess.run(self.command(self.settings), cwd=PROJECT, stdout=log,
                                           stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                          check=False)
+                                          check=False, pass_fds=(lock_fd,))
                     code = proc.returncode
                 except OSError as exc:
                     log.write(f"cannot start the update: {exc}\n".encode())

@@ -36,8 +36,10 @@ from searchsvc.errors import APIError, BadRequest, TooManyRequests, Unavailable,
     error_body
 from searchsvc.limits import check_query
 from searchsvc.metrics import Metrics, ObserveRequests
+from searchsvc.health import health
 from searchsvc.index_state import IndexState
 from searchsvc.openapi import openapi_document
+from searchsvc.ratelimit import RATE_FILE, SharedCounter
 from searchsvc.search import parse_request, person_values, search
 from searchsvc.settings import Settings
 from searchsvc.suggest_api import suggestions
@@ -114,17 +116,30 @@ def log_access(scope: Scope, status: int, seconds: float) -> None:
 
 
 class RateLimit:
-    """A fixed one-minute window per client address; off when the limit is 0."""
+    """A fixed one-minute window per client address; off when the limit is 0.
 
-    def __init__(self, app: ASGIApp, per_minute: int) -> None:
+    Counted in ``counter_path``, shared by every worker of the service
+    (searchsvc/ratelimit.py); in this process alone when that file cannot be made.
+    """
+
+    def __init__(self, app: ASGIApp, per_minute: int, counter_path: Path | None = None) -> None:
         self.app = app
         self.per_minute = per_minute
         self._window = 0
         self._counts: dict[str, int] = {}
         self._lock = threading.Lock()
+        self.shared: SharedCounter | None = None
+        if counter_path is not None:
+            try:
+                self.shared = SharedCounter(counter_path)
+            except OSError as exc:
+                log.warning("rate limit counted per worker: cannot use %s (%s)",
+                            counter_path.name, exc.strerror)
 
     def allow(self, client: str, now: float | None = None) -> bool:
         window = int((now if now is not None else time.time()) // 60)
+        if self.shared is not None:
+            return self.shared.hit(client, window) <= self.per_minute
         with self._lock:
             if window != self._window:
                 self._window, self._counts = window, {}
@@ -150,7 +165,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
     state = IndexState(settings.index_root, cache_size=settings.cache_size,
                        max_terms=settings.max_terms,
-                       max_expansions=settings.max_wildcard_expansions)
+                       max_expansions=settings.max_wildcard_expansions,
+                       copy=settings.index_copy)
     renderer = pages.Renderer(HERE / "templates", settings)
 
     @contextlib.asynccontextmanager
@@ -243,15 +259,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             return json_response(load_document(gen, request.path_params["doc_id"]))
 
     def healthz(request: Request) -> Response:
-        gen = state.current
-        if gen is None:
-            body = error_body(503, "Service unavailable",
-                              [(None, state.last_error or "no index generation is loaded")])
-            return json_response(body, 503)
-        return json_response({
-            "ok": True, "generation": gen.name, "paragraphs": gen.doc_count,
-            "documents": gen.documents, "built_at": gen.meta.get("built_at"),
-        })
+        status, body = health(state)
+        return json_response(body, status)
 
     def openapi(request: Request) -> Response:
         return json_response(openapi_document(settings))
@@ -263,7 +272,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     # -- admin ---------------------------------------------------------------------
     def admin_reload(request: Request) -> Response:
         check_token(request, settings)
-        switched = state.refresh()
+        switched = state.refresh(retry=True)
         gen = state.current
         return json_response({"ok": True, "switched": switched,
                               "generation": gen.name if gen else None})
@@ -319,7 +328,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     if observers:
         middleware.insert(0, Middleware(ObserveRequests, observers=observers))
     if settings.rate_limit:
-        middleware.append(Middleware(RateLimit, per_minute=settings.rate_limit))
+        middleware.append(Middleware(RateLimit, per_minute=settings.rate_limit,
+                                     counter_path=Path(settings.index_root) / RATE_FILE))
     if settings.cors_origins:
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                                      allow_methods=["GET"], allow_headers=[]))

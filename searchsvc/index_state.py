@@ -8,12 +8,21 @@ old generation stays open until the last request using it has finished.
 
 Whoosh searchers are not shared between threads: each thread gets its own
 searcher per generation (``LoadedIndex.searcher()``).
+
+Before a generation is served its files are checked against its checksums
+(``indexer/checksums.py``): sizes when it is opened, contents before a switch
+(the old generation serves meanwhile) or, for the first generation a worker
+opens, in a background thread. A damaged generation is refused and remembered,
+so it is not opened again until CURRENT names another one; with nothing else
+to serve, the generation in PREVIOUS is tried. A generation written before
+checksums existed is served, reported "unverified" by ``/healthz``.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable, Iterator
@@ -21,9 +30,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from indexer.schema import CURRENT_FILE, GENERATION_META, PERSONS_FILE, STEMS_FILE
+import numpy as np
+
+from indexer import checksums
+from indexer.checksums import Damaged, Problem
+from indexer.schema import (
+    CURRENT_FILE,
+    GENERATION_META,
+    MANIFEST_FILE,
+    PERSONS_FILE,
+    PREVIOUS_FILE,
+    STEMS_FILE,
+)
 from searchsvc.columns import Columns
-from searchsvc.errors import Unavailable
+from searchsvc.errors import APIError, Unavailable
 from searchsvc.facets import FacetField, build_facets
 from searchsvc.highlight import learn_stems
 from searchsvc.listings import articles_mask
@@ -31,12 +51,15 @@ from searchsvc import postings
 from searchsvc.persons import PersonRegistry
 from searchsvc.query import QueryBuilder
 from searchsvc.scoring import FieldLengths
-from searchsvc.storage import open_index
+from searchsvc.storage import SEALABLE, SealedCopies, open_index
 from searchsvc.suggest import Vocabulary
 
 postings.install()  # binary-search skip_to for every searcher of the service
 
 log = logging.getLogger("searchsvc.index")
+# The corpus manifest is for `update` alone, which rewrites it in the served
+# generation when nothing else changed; the service never reads it.
+NOT_SERVED = frozenset({MANIFEST_FILE})
 
 
 class LRU:
@@ -73,14 +96,14 @@ class LRU:
         return len(self._data)
 
 
-def read_current(root: Path) -> str | None:
-    """The generation name in CURRENT, or None when missing or unsafe.
+def read_current(root: Path, pointer: str = CURRENT_FILE) -> str | None:
+    """The generation name in CURRENT (or ``pointer``), or None when missing or unsafe.
 
     >>> read_current(Path("/nonexistent")) is None
     True
     """
     try:
-        name = (root / CURRENT_FILE).read_text(encoding="utf-8").strip()
+        name = (root / pointer).read_text(encoding="utf-8").strip()
     except OSError:
         return None
     if not name or "/" in name or "\\" in name or name.startswith(".") or "\0" in name:
@@ -92,10 +115,29 @@ class LoadedIndex:
     """One open generation with everything derived from it, built once."""
 
     def __init__(self, root: Path, name: str, cache_size: int = 512,
-                 max_terms: int = 32, max_expansions: int = 50) -> None:
+                 max_terms: int = 32, max_expansions: int = 50, copy: bool = True) -> None:
         self.name = name
         self.path = root / name
-        self.ix = open_index(self.path)
+        self._documents: int | None = None
+        # None: written before checksums were recorded ("unverified").
+        expected = checksums.read(self.path)  # Damaged when unreadable
+        self.expected = {k: v for k, v in (expected or {}).items() if k not in NOT_SERVED} \
+            if expected is not None else None
+        self.integrity = "unverified" if expected is None else "verifying"
+        self.problems: list[Problem] = []
+        if self.expected:
+            problems = checksums.check_sizes(self.path, self.expected)
+            if problems:
+                raise Damaged(name, problems)
+        self._stamps = checksums.stamps(self.path, self.expected or ())
+        self.copies = SealedCopies(self.path, {k: v[0] for k, v in (self.expected or {}).items()}) \
+            if copy and SEALABLE else None
+        try:
+            self.ix = open_index(self.path, self.copies)
+        except BaseException:
+            if self.copies is not None:
+                self.copies.close()
+            raise
         self.meta: dict[str, Any] = _read_json(self.path / GENERATION_META) or {}
         self.persons = PersonRegistry(_read_json(self.path / PERSONS_FILE) or {})
         self._local = threading.local()
@@ -124,7 +166,52 @@ class LoadedIndex:
 
     @property
     def documents(self) -> int:
-        return len(self.columns.doc_ids)
+        """Documents with at least one live paragraph.
+
+        An update deletes a document's paragraphs but leaves its doc_id term
+        in the segment until a merge, so the terms alone counted deleted
+        documents: /healthz said 3 where ``indexer stats`` said 2.
+        """
+        if self._documents is None:
+            reader = self.searcher().reader()
+            if reader.has_deletions():
+                live = np.fromiter(reader.all_doc_ids(), dtype=np.int64)
+                ords = self.columns.doc_ord[live]
+                self._documents = int(np.unique(ords[ords >= 0]).size)
+            else:
+                self._documents = len(self.columns.doc_ids)
+        return self._documents
+
+    def verify(self) -> list[Problem]:
+        """Check every checksum (the served copies where there are some); records the outcome."""
+        if self.expected is None:
+            return []
+        served = self.copies.contents if self.copies is not None else None
+        problems = checksums.check_contents(self.path, self.expected, read_bytes=served)
+        self._record(problems)
+        return problems
+
+    def recheck(self) -> list[Problem]:
+        """The cheap check (a stat per file), for the periodic poll and after a failed search."""
+        if self.expected is None:
+            if not self.path.is_dir():
+                self._record([Problem(".", "the generation folder is gone")])
+            return self.problems
+        problems = checksums.check_changed(self.path, self.expected, self._stamps)
+        if problems:
+            self._record(problems)
+        return self.problems
+
+    def _record(self, problems: list[Problem]) -> None:
+        with self._lock:
+            if problems:
+                known = {p.name for p in self.problems}
+                self.problems = self.problems + [p for p in problems if p.name not in known]
+                self.integrity = "damaged"
+            elif self.integrity == "verifying":
+                self.integrity = "verified"
+        if problems:
+            log.error("%s", Damaged(self.name, problems))
 
     def searcher(self):
         """This thread's searcher for this generation (Whoosh searchers aren't thread-safe)."""
@@ -164,6 +251,8 @@ class LoadedIndex:
                 s.close()
             except Exception:  # noqa: BLE001 - closing is best effort
                 log.exception("closing a searcher of %s", self.name)
+        if self.copies is not None:
+            self.copies.close()
 
 
 def _read_json(path: Path) -> Any:
@@ -177,46 +266,122 @@ class IndexState:
     """The generation being served; ``refresh()`` switches when CURRENT changes."""
 
     def __init__(self, root: Path, cache_size: int = 512, max_terms: int = 32,
-                 max_expansions: int = 50) -> None:
+                 max_expansions: int = 50, copy: bool = True) -> None:
         self.root = Path(root)
         self._options = dict(cache_size=cache_size, max_terms=max_terms,
-                             max_expansions=max_expansions)
+                             max_expansions=max_expansions, copy=copy)
         self._current: LoadedIndex | None = None
         self._lock = threading.Lock()
         self._refresh_lock = threading.Lock()
         self.last_error: str | None = None
+        # Generations found damaged, not opened again until CURRENT names another.
+        self.refused: dict[str, str] = {}
+        # Generations that failed to open for another reason: tried at every poll.
+        self.failed: dict[str, str] = {}
 
     @property
     def current(self) -> LoadedIndex | None:
         return self._current
 
-    def refresh(self) -> bool:
+    def refresh(self, retry: bool = False) -> bool:
         """Open the generation CURRENT names if it is not the one served. True if switched.
 
-        A generation that fails to open is logged and the old one keeps serving.
+        A generation that fails to open, or whose files do not match its
+        checksums, is logged and the old one keeps serving; with none served,
+        PREVIOUS is tried. ``retry`` opens a refused generation again (an
+        operator's reload after mending it). Also re-checks the served
+        generation's file sizes, a stat per file.
         """
         with self._refresh_lock:  # one loader at a time; readers never wait for it
-            name = read_current(self.root)
             cur = self._current
+            if cur is not None:
+                cur.recheck()
+            name = read_current(self.root)
+            if retry:
+                self.refused.clear()
             if name is None or (cur is not None and cur.name == name):
                 return False
-            try:
-                loaded = LoadedIndex(self.root, name, **self._options)
-            except Exception as exc:  # noqa: BLE001 - keep serving the old generation
-                self.last_error = f"{name}: {exc}"
-                log.exception("could not open generation %s", name)
+            if name in self.refused:
+                if cur is None:  # nothing served: fall back on the one before
+                    fallback = read_current(self.root, PREVIOUS_FILE)
+                    if fallback and fallback not in self.refused:
+                        return self._switch(fallback, verify_first=False)
                 return False
-            with self._lock:
-                old, self._current = self._current, loaded
+            if self.refused:  # CURRENT moved on: forget the old verdicts
+                self.refused = {}
+            self.failed = {k: v for k, v in self.failed.items() if k == name}
+            return self._switch(name, verify_first=cur is not None)
+
+    def _switch(self, name: str, verify_first: bool) -> bool:
+        try:
+            loaded = LoadedIndex(self.root, name, **self._options)
+        except Damaged as exc:
+            return self._refuse(name, str(exc))
+        except Exception as exc:  # noqa: BLE001 - keep serving the old generation
+            # A damaged file can fail the opening before its checksum is read
+            # (a corrupted table of contents does not unpickle): tell damage from
+            # other failures, which are tried again at the next poll.
+            problems = checksums.check_contents(self.root / name, self._expected(name))
+            if problems:
+                return self._refuse(name, str(Damaged(name, problems)))
+            log.exception("could not open generation %s", name)
+            self.last_error = self.failed[name] = f"generation {name} could not be opened: " \
+                f"{type(exc).__name__}: {without_paths(str(exc), self.root)}"
+            return False
+        if verify_first:
+            # The old generation serves while this one is read through.
+            if loaded.verify():
+                loaded.close()
+                return self._refuse(name, str(Damaged(name, loaded.problems)))
+        else:
+            threading.Thread(target=self._verify_served, args=(loaded,), name=f"verify-{name}",
+                             daemon=True).start()
+        with self._lock:
+            old, self._current = self._current, loaded
+        self.failed.pop(name, None)
+        if not self.refused:
             self.last_error = None
-            log.info("serving generation %s (%d paragraphs)", name, loaded.doc_count)
-            if old is not None:
-                old.retire()
-            return True
+        log.info("serving generation %s (%d paragraphs)", name, loaded.doc_count)
+        if old is not None:
+            old.retire()
+        return True
+
+    def _expected(self, name: str) -> dict[str, tuple[int, str]]:
+        try:
+            return checksums.read(self.root / name) or {}
+        except Damaged:
+            return {}
+
+    def _verify_served(self, loaded: LoadedIndex) -> None:
+        """Verify a generation served before its checksums were read through; when
+        it proves damaged, serve PREVIOUS instead if that one is sound."""
+        if not loaded.verify():
+            return
+        with self._refresh_lock:
+            if self._current is not loaded:
+                return
+            self._refuse(loaded.name, str(Damaged(loaded.name, loaded.problems)))
+            fallback = read_current(self.root, PREVIOUS_FILE)
+            if fallback and fallback != loaded.name and fallback not in self.refused:
+                self._switch(fallback, verify_first=True)
+
+    def _refuse(self, name: str, reason: str) -> bool:
+        log.error("not serving generation %s: %s", name, reason)
+        self.refused[name] = reason
+        self.last_error = reason
+        if self._current is None:
+            fallback = read_current(self.root, PREVIOUS_FILE)
+            if fallback and fallback != name and fallback not in self.refused:
+                return self._switch(fallback, verify_first=False)
+        return False
 
     @contextmanager
     def use(self) -> Iterator[LoadedIndex]:
-        """The current generation, kept open until the block ends (503 when none)."""
+        """The current generation, kept open until the block ends (503 when none).
+
+        An error inside the block from a generation whose files turn out to be
+        damaged becomes a 503 saying so; any other error goes on as it was.
+        """
         with self._lock:
             gen = self._current
             if gen is None:
@@ -224,6 +389,16 @@ class IndexState:
             gen.acquire()
         try:
             yield gen
+        except APIError:
+            raise
+        except Exception as exc:
+            # Whatever a damaged file makes the reading code raise (OSError,
+            # zlib.error, struct.error, ...): a stat per file tells damage from a bug.
+            if not gen.recheck():
+                raise
+            raise Unavailable(f"the index generation being served is damaged "
+                              f"({gen.problems[0].text}); it is being looked into",
+                              headers={"retry-after": "30"}) from exc
         finally:
             gen.release()
 
@@ -232,3 +407,20 @@ class IndexState:
             old, self._current = self._current, None
         if old is not None:
             old.retire()
+
+
+def without_paths(text: str, root: Path) -> str:
+    """``text`` with the index root and any other absolute path cut to its last part.
+
+    >>> without_paths("[Errno 2] No such file: '/srv/ix/g-1/a.col'", Path("/srv/ix"))
+    "[Errno 2] No such file: 'g-1/a.col'"
+    >>> without_paths("cannot read /etc/x/y.json", Path("/srv"))
+    'cannot read y.json'
+    """
+    for prefix in {str(root.resolve()), str(root)}:
+        if prefix not in ("", ".", "/"):
+            text = text.replace(prefix.rstrip("/") + "/", "")
+    return _ABSOLUTE.sub(lambda m: m.group(0).rsplit("/", 1)[-1], text)
+
+
+_ABSOLUTE = re.compile(r"(?<![\w.])/[^\s'\":,;]+")

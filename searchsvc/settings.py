@@ -73,6 +73,14 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any], float | None]] = {
     "admin_token": ("ARCHIVE_ADMIN_TOKEN", str, None),
     "corpus": ("ARCHIVE_CORPUS", Path, None),
     "metrics": ("ARCHIVE_METRICS", _bool, None),
+    "index_copy": ("ARCHIVE_INDEX_COPY", _bool, None),
+    "max_header_bytes": ("ARCHIVE_MAX_HEADER_BYTES", int, 1024),
+    "max_headers": ("ARCHIVE_MAX_HEADERS", int, 1),
+    "header_timeout": ("ARCHIVE_HEADER_TIMEOUT", float, 0.1),
+    "idle_timeout": ("ARCHIVE_IDLE_TIMEOUT", float, 0.1),
+    "read_timeout": ("ARCHIVE_READ_TIMEOUT", float, 0.1),
+    "probe_seconds": ("ARCHIVE_PROBE_SECONDS", float, 0),
+    "probe_timeout": ("ARCHIVE_PROBE_TIMEOUT", float, 0.1),
 }
 
 
@@ -104,6 +112,19 @@ class Settings:
     admin_token: str = ""  # empty disables /admin/* and /api/admin/*
     corpus: Path = Path("corpus")  # what POST /api/admin/update re-reads
     metrics: bool = True  # GET /metrics (Prometheus text)
+    # Serve the mapped index files from sealed in-memory copies, so a file
+    # truncated on disk cannot kill a worker (SIGBUS); costs a copy per worker.
+    index_copy: bool = True
+    # What one connection may make a worker wait for (searchsvc/connections.py).
+    max_header_bytes: int = 32768  # request line + headers; 431 beyond
+    max_headers: int = 100  # header fields; 431 beyond
+    header_timeout: float = 10.0  # seconds from a request's first byte to its last header; 408
+    idle_timeout: float = 5.0  # seconds a connection may wait before (each) request
+    read_timeout: float = 10.0  # longest gap while a request body arrives; 408
+    # The supervisor asks each worker for /healthz this often (0: never) and
+    # replaces one that twice in a row does not answer within probe_timeout.
+    probe_seconds: float = 5.0
+    probe_timeout: float = 5.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -14,7 +14,8 @@ So the supervisor here accepts every connection itself and deals them out in
 turn, each passed to a worker over a Unix socket (``SCM_RIGHTS``); the worker
 then serves it directly, the supervisor no longer in the way. Node's cluster
 module does the same by default, for the same reason. The supervisor also
-replaces a worker that dies and stops them all on SIGTERM or SIGINT.
+replaces a worker that dies, or that stops answering its health probe
+(``searchsvc/probes.py``), and stops them all on SIGTERM or SIGINT.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ import threading
 import time
 
 import uvicorn
+
+from searchsvc import probes
 
 log = logging.getLogger("searchsvc.workers")
 HANDS_OVER = hasattr(socket, "send_fds") and hasattr(socket, "AF_UNIX")
@@ -115,6 +118,7 @@ def _worker(config: uvicorn.Config, channel: socket.socket, inherited: list[sock
         signal.signal(sig, signal.SIG_DFL)
     for sock in inherited:  # the listener and the other workers' channels, copied by fork
         sock.close()
+    probes.quiet_probes()
     HandedConnections(config, channel).run()
 
 
@@ -166,6 +170,12 @@ class _Dealer:
                 continue
         log.warning("no worker could take a connection; it is closed")
 
+    def withdraw(self, i: int) -> None:
+        """Deal worker ``i`` no more connections (it is being replaced)."""
+        old, self.channels[i] = self.channels[i], None
+        if old is not None:
+            old.close()
+
     def replace(self, i: int, channel: socket.socket) -> None:
         old = self.channels[i]
         self.channels[i] = channel
@@ -184,11 +194,12 @@ class _Dealer:
                     pass
 
 
-def serve(config: uvicorn.Config) -> None:
+def serve(config: uvicorn.Config, probe_seconds: float = 5.0, probe_timeout: float = 5.0) -> None:
     """Run ``config.workers`` processes on ``config.host:config.port`` until told to stop.
 
-    A worker that dies is replaced (after a pause when it keeps dying at once);
-    SIGTERM or SIGINT stops them all, each finishing its requests.
+    A worker that dies is replaced (after a pause when it keeps dying at once),
+    and so is one that stops answering its health probe every ``probe_seconds``
+    (0: no probes); SIGTERM or SIGINT stops them all, each finishing its requests.
     """
     if config.workers <= 1:
         uvicorn.Server(config).run()
@@ -225,6 +236,24 @@ def serve(config: uvicorn.Config) -> None:
     quick_deaths = [0] * config.workers
     thread = threading.Thread(target=dealer.run, name="searchsvc-accept", daemon=True)
     thread.start()
+    prober = probes.Prober(config.workers)
+    replacing = threading.Lock()  # the prober and the restart loop both touch procs[i]
+    probing_done = threading.Event()
+
+    def replace_stuck(i: int) -> None:
+        with replacing:
+            dealer.withdraw(i)
+            try:
+                os.kill(procs[i].pid, signal.SIGKILL)  # stuck: a graceful stop would wait on it
+            except (OSError, TypeError):
+                pass
+
+    prober_thread = threading.Thread(
+        target=probes.run, name="searchsvc-probe", daemon=True,
+        args=(prober, lambda: list(dealer.channels), replace_stuck, probe_seconds,
+              probe_timeout, probing_done.wait))
+    if probe_seconds > 0:
+        prober_thread.start()
     log.info("listening on %s:%d; connections dealt to %d workers in turn", config.host, config.port,
              config.workers)
     try:
@@ -243,9 +272,14 @@ def serve(config: uvicorn.Config) -> None:
                 pause = min(30.0, 0.5 * 2 ** quick_deaths[i]) if quick_deaths[i] else 0.0
                 if now - died[i] < pause:
                     continue
-                procs[i] = start(i)
+                with replacing:
+                    procs[i] = start(i)
+                    prober.started(i)
                 started[i], died[i] = now, None
     finally:
+        probing_done.set()
+        if prober_thread.is_alive():
+            prober_thread.join()
         dealer.finish()
         thread.join()
         listener.close()

@@ -214,3 +214,52 @@ def test_metrics_without_an_index(tmp_path):
         r = c.get("/metrics")
         assert r.status_code == 200
         assert metric(r.text, "archive_index_paragraphs") in (None, 0)
+
+
+_DYING_WORKER = """
+import sys, time
+from pathlib import Path
+from searchsvc.admin import Tasks
+from searchsvc.settings import Settings
+tasks = Tasks(Settings(index_root=Path(sys.argv[1])),
+              command=lambda s: [sys.executable, "-c", "import time; time.sleep(float(sys.argv[2]))"])
+print(tasks.start_update()["id"], flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("update_outlives_worker", [False, True])
+def test_a_task_whose_process_is_gone_is_reported_failed(site, update_outlives_worker):
+    """The worker running an update is killed: the task must not stay "running" forever."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from searchsvc.admin import Tasks
+
+    corpus, index = site
+    seconds = "2" if update_outlives_worker else "30"
+    worker = subprocess.Popen([sys.executable, "-c", _DYING_WORKER.replace(
+        "sys.argv[2]", seconds), str(index)], stdout=subprocess.PIPE, text=True,
+        cwd=Path(__file__).resolve().parents[1], start_new_session=True)
+    task_id = worker.stdout.readline().strip()
+    time.sleep(0.5)
+    if update_outlives_worker:
+        os.kill(worker.pid, signal.SIGKILL)
+    else:  # the worker and its update both (a container stopped, say)
+        os.killpg(worker.pid, signal.SIGKILL)
+    worker.wait()
+    worker.stdout.close()
+    tasks = Tasks(Settings(index_root=index, admin_token=TOKEN))
+    if update_outlives_worker:  # the update itself still runs, and holds the lock
+        assert tasks.get(task_id)["state"] == "running"
+    deadline = time.monotonic() + 10
+    while tasks.get(task_id)["state"] == "running":
+        assert time.monotonic() < deadline, "the task stayed running after its process was gone"
+        time.sleep(0.2)
+    task = tasks.get(task_id)
+    assert task["state"] == "failed" and "stopped" in task["error"]
+    assert tasks.outcomes()["failed"] == 1
+    with TestClient(app_for(corpus, index)) as c:  # and a new update may start
+        assert c.post("/api/admin/update", headers=AUTH).status_code == 202
