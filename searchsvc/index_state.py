@@ -26,7 +26,7 @@ from searchsvc.columns import Columns
 from searchsvc.errors import Unavailable
 from searchsvc.facets import FacetField, build_facets
 from searchsvc.highlight import learn_stems
-from searchsvc import postings
+from searchsvc import deadline, postings
 from searchsvc.persons import PersonRegistry
 from searchsvc.query import QueryBuilder
 from searchsvc.scoring import FieldLengths
@@ -34,6 +34,7 @@ from searchsvc.storage import open_index
 from searchsvc.suggest import Vocabulary
 
 postings.install()  # binary-search skip_to for every searcher of the service
+deadline.install()  # every posting read stops at its request's deadline
 
 log = logging.getLogger("searchsvc.index")
 

@@ -27,7 +27,7 @@ from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 from searchsvc.matchset import (PostingsCache, QueryTimeout, contained, cost, frequency, intersect,
-                                 phrase_positions)
+                                 phrase_positions, query_ids)
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
@@ -175,6 +175,16 @@ class Scorer:
             scores = scores.copy()
             scores[np.searchsorted(ids, bids[both])] += bscores[both]
             return self._boosted((ids, scores), q.boost)
+        if isinstance(q, wq.AndNot):
+            # "a -b": a's matches and scores (Whoosh's AndNotMatcher scores a alone),
+            # less b's matches among them. Left to Whoosh's collector this walked every
+            # posting of a one at a time: seconds for a few common words.
+            ids, scores = self.score(q.a, only)
+            if not ids.size:
+                return _EMPTY
+            drop = query_ids(q.b, self.searcher, self.deadline, ids.astype(np.int32), self.cache)
+            keep = ~contained(ids, drop)
+            return ids[keep], scores[keep]
         if isinstance(q, wq.Phrase) and q.slop == 1 and q.words:
             return self._phrase(q, only)
         raise Unsupported(type(q).__name__)

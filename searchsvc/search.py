@@ -22,6 +22,7 @@ from whoosh import query as wq
 from whoosh.idsets import DocIdSet
 
 from indexer.schema import from_stored
+from searchsvc import deadline
 from searchsvc.docrank import DocRanking, close_forms, rank_documents, word_groups
 from searchsvc.errors import BadRequest, Unavailable
 from searchsvc.facets import FACET_FIELDS, combine, multiselect_counts
@@ -188,7 +189,8 @@ class Execution:
         self.gen = gen
         self.req = req
         self.settings = settings
-        self.deadline = time.monotonic() + settings.time_limit
+        # The request's deadline (set when it arrived) when there is one, else our own.
+        self.deadline = min(time.monotonic() + settings.time_limit, deadline.current())
         self.searcher = gen.searcher()
         # (docnums, scores) of every match, when the match set came from scoring.
         self._all_scores: tuple[np.ndarray, np.ndarray] | None = None
@@ -304,9 +306,14 @@ class Execution:
             ids, scores = Scorer(self.searcher, self.gen.lengths, self.deadline, self.postings).score(
                 rank, only)
         except Unsupported:
-            # A query shape the numpy scorer does not know: Whoosh's collector scores it.
-            results = self.searcher.search(rank, limit=limit,
-                                           filter=MaskSet(mask) if mask is not None else None)
+            # A query shape the numpy scorer does not know: Whoosh's collector scores it,
+            # its posting reads checking the deadline (see deadline.py).
+            try:
+                with deadline.until(self.deadline):
+                    results = self.searcher.search(rank, limit=limit,
+                                                   filter=MaskSet(mask) if mask is not None else None)
+            except QueryTimeout:
+                raise Unavailable("the search took too long; add words or filters") from None
             return [(docnum, score) for score, docnum in results.top_n]
         except QueryTimeout:
             raise Unavailable("the search took too long; add words or filters") from None
