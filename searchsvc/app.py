@@ -17,7 +17,6 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
-import anyio
 import orjson
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -31,6 +30,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from searchsvc import pages
 from searchsvc.admin import Tasks, check_token
+from searchsvc.admission import Admission
+from searchsvc.deadline import QueryTimeout
 from searchsvc.documents import load_document
 from searchsvc.errors import APIError, BadRequest, TooManyRequests, Unavailable, bounded, \
     error_body
@@ -177,51 +178,45 @@ def create_app(settings: Settings | None = None) -> Starlette:
     tasks = Tasks(settings, on_finished=lambda task: state.refresh())
     metrics = Metrics(state, tasks.outcomes) if settings.metrics else None
 
-    slots: list[anyio.CapacityLimiter] = []
-
-    def search_slots() -> anyio.CapacityLimiter:
-        # Made on first use: a CapacityLimiter belongs to the running event loop.
-        if not slots:
-            slots.append(anyio.CapacityLimiter(settings.search_threads))
-        return slots[0]
+    admission = Admission(settings)
 
     def limited(handler: Callable[[Request], Response]) -> Callable:
-        """Run ``handler`` in the thread pool and give up after the time limit (503).
+        """Run ``handler`` in a lane of the thread pool, under the request's deadline.
 
-        At most ``search_threads`` handlers run at once: with more, CPU-bound
-        searches only take turns on the GIL and all of them finish late. The
-        others wait for a slot, and the wait counts toward the time limit.
-
-        The search itself also checks the deadline while collecting matches; this
-        bounds everything else (scoring, facets, snippets, pages). A thread cannot
-        be killed, so an abandoned one runs to its end, holding its generation, but
-        the visitor is answered at once and the pool's size bounds the cost.
+        Every ``q`` is checked against the limits first, here, before any of it
+        is expanded or run (the one place for it: every route that takes ``q``
+        goes through here). Its estimated cost picks the lane (admission.py); a
+        full lane answers 503 at once. The handler runs under a deadline that
+        started when the request arrived; the loops that can run long check it
+        (deadline.py), so a request that runs out of time ends with a 503 and
+        its thread stops with it.
         """
         async def endpoint(request: Request) -> Response:
+            arrived = time.monotonic()
+            lane = admission.normal
+            values = request.query_params.getlist("q")
+            gen = state.current
+            if values:
+                shapes = check_query(values, settings)
+                if gen is not None:
+                    lane = admission.lane(shapes, gen.vocab.df, gen.doc_count)
             try:
-                with anyio.fail_after(settings.time_limit):
-                    return await anyio.to_thread.run_sync(handler, request, abandon_on_cancel=True,
-                                                          limiter=search_slots())
-            except TimeoutError:
-                raise Unavailable(f"the request took longer than {settings.time_limit:g} s; "
+                return await lane.run(lambda: handler(request), arrived)
+            except QueryTimeout:
+                raise Unavailable(f"the request took longer than {lane.budget:g} s; "
                                   "add words or filters to narrow it",
                                   headers={"retry-after": "1"}) from None
 
         endpoint.__name__ = handler.__name__
         return endpoint
 
-    def queries(request: Request) -> list[str]:
-        return request.query_params.getlist("q")
-
     # -- JSON API ------------------------------------------------------------------
     def api_search(request: Request) -> Response:
-        check_query(queries(request), settings)
         with state.use() as gen:
             req = parse_request(list(request.query_params.multi_items()), settings, gen.persons)
             return json_response(search(gen, req, settings))
 
     def api_person_facet(request: Request) -> Response:
-        check_query(queries(request), settings)
         with state.use() as gen:
             params = list(request.query_params.multi_items())
             req = parse_request(params, settings, gen.persons, extra=("prefix", "limit"))
@@ -280,7 +275,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     # -- HTML ----------------------------------------------------------------------
     def page_search(request: Request) -> Response:
-        check_query(queries(request), settings)
         with state.use() as gen:
             return renderer.search_page(request, gen)
 
@@ -298,7 +292,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     async def api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, APIError)
-        return render_error(request, exc.status, exc.title, exc.errors, exc.headers)
+        headers = exc.headers
+        if exc.status == 503 and "retry-after" not in headers:
+            headers = {**headers, "retry-after": "1"}  # every 503 says when to come back
+        return render_error(request, exc.status, exc.title, exc.errors, headers)
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
