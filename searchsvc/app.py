@@ -37,8 +37,10 @@ from searchsvc.errors import APIError, BadRequest, TooManyRequests, Unavailable,
     error_body
 from searchsvc.limits import check_query
 from searchsvc.metrics import Metrics, ObserveRequests
+from searchsvc.normalisation import NormaliseQuery
 from searchsvc.index_state import IndexState
 from searchsvc.openapi import openapi_document
+from searchsvc.params import whole_number
 from searchsvc.search import parse_request, person_values, search
 from searchsvc.settings import Settings
 from searchsvc.suggest_api import suggestions
@@ -104,6 +106,14 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class ArchiveApp(Starlette):
+    """Starlette with the security headers outside everything, its error middleware
+    included: a 500, or an error raised by a middleware, carries them too."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
+
+
 def log_access(scope: Scope, status: int, seconds: float) -> None:
     """One JSON line per request on the 'searchsvc.access' logger."""
     client = scope.get("client") or ("", 0)
@@ -151,7 +161,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
     state = IndexState(settings.index_root, cache_size=settings.cache_size,
                        max_terms=settings.max_terms,
-                       max_expansions=settings.max_wildcard_expansions)
+                       max_expansions=settings.max_wildcard_expansions,
+                       cache_bytes=settings.cache_bytes)
     renderer = pages.Renderer(HERE / "templates", settings)
 
     @contextlib.asynccontextmanager
@@ -223,10 +234,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
             prefix = request.query_params.get("prefix", "")
             if len(prefix) > MAX_PREFIX:  # refused, not cut: a cut prefix asks another question
                 raise BadRequest([("prefix", f"at most {MAX_PREFIX} characters")])
-            limit_raw = request.query_params.get("limit", "20") or "20"
-            if not limit_raw.isdigit() or not 1 <= int(limit_raw) <= settings.max_page_size:
-                raise BadRequest([("limit", f"must be between 1 and {settings.max_page_size}")])
-            return json_response(person_values(gen, req, settings, prefix, int(limit_raw)))
+            limit = whole_number(request.query_params.get("limit", "20") or "20")
+            if limit is None or not 1 <= limit <= settings.max_page_size:
+                raise BadRequest([("limit", f"must be a whole number between 1 and "
+                                   f"{settings.max_page_size}")])
+            return json_response(person_values(gen, req, settings, prefix, limit))
 
     def api_suggest(request: Request) -> Response:
         with state.use() as gen:
@@ -312,7 +324,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     observers = [metrics.observe] if metrics is not None else []
     if settings.access_log_json:
         observers.append(log_access)
-    middleware = [Middleware(SecurityHeaders)]
+    middleware = [Middleware(NormaliseQuery)]
     if observers:
         middleware.insert(0, Middleware(ObserveRequests, observers=observers))
     if settings.rate_limit:
@@ -321,7 +333,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                                      allow_methods=["GET"], allow_headers=[]))
 
-    app = Starlette(
+    app = ArchiveApp(
         routes=[
             Route("/", limited(page_search), name="search_page"),
             Route("/doc/{doc_id:path}", limited(page_document), name="document_page"),

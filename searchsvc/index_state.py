@@ -30,6 +30,7 @@ from searchsvc import deadline, postings
 from searchsvc.persons import PersonRegistry
 from searchsvc.query import QueryBuilder
 from searchsvc.scoring import FieldLengths
+from searchsvc.sized_cache import SizedLRU
 from searchsvc.storage import open_index
 from searchsvc.suggest import Vocabulary
 
@@ -92,7 +93,8 @@ class LoadedIndex:
     """One open generation with everything derived from it, built once."""
 
     def __init__(self, root: Path, name: str, cache_size: int = 512,
-                 max_terms: int = 32, max_expansions: int = 50) -> None:
+                 max_terms: int = 32, max_expansions: int = 50,
+                 cache_bytes: int = 64 * 1024 * 1024) -> None:
         self.name = name
         self.path = root / name
         self.ix = open_index(self.path)
@@ -118,7 +120,8 @@ class LoadedIndex:
             raise
         self.builder = QueryBuilder(self.ix.schema, self.persons, self.vocab,
                                     max_terms, max_expansions)
-        self.responses = LRU(cache_size)  # (normalised request) -> response body
+        # (normalised request) -> response body; bounded in bytes too (sized_cache.py)
+        self.responses = SizedLRU(cache_size, cache_bytes)
         self.matches = LRU(64)  # (query repr) -> numpy docnums; arrays can be large
 
     @property
@@ -176,10 +179,10 @@ class IndexState:
     """The generation being served; ``refresh()`` switches when CURRENT changes."""
 
     def __init__(self, root: Path, cache_size: int = 512, max_terms: int = 32,
-                 max_expansions: int = 50) -> None:
+                 max_expansions: int = 50, cache_bytes: int = 64 * 1024 * 1024) -> None:
         self.root = Path(root)
         self._options = dict(cache_size=cache_size, max_terms=max_terms,
-                             max_expansions=max_expansions)
+                             max_expansions=max_expansions, cache_bytes=cache_bytes)
         self._current: LoadedIndex | None = None
         self._lock = threading.Lock()
         self._refresh_lock = threading.Lock()

@@ -28,6 +28,8 @@ from searchsvc.errors import BadRequest, Unavailable
 from searchsvc.facets import FACET_FIELDS, combine, multiselect_counts
 from searchsvc.highlight import highlight, snippet, spans
 from searchsvc.index_state import LoadedIndex
+from searchsvc.links import link_query
+from searchsvc.params import whole_number
 from searchsvc.matchset import PostingsCache, QueryTimeout, distinct, query_ids
 from searchsvc.query import ParsedQuery, _positive_terms
 from searchsvc.scoring import Scorer, Unsupported, top
@@ -75,10 +77,9 @@ class SearchRequest:
 def _int(name: str, raw: str, errors: list, lo: int | None = None, hi: int | None = None,
          hint: str = "") -> int | None:
     """Parse one integer parameter, recording a helpful error instead of raising."""
-    try:
-        value = int(raw.strip())
-    except ValueError:
-        errors.append((name, f"must be a whole number, not {raw[:40]!r}"))
+    value = whole_number(raw)
+    if value is None:
+        errors.append((name, f"must be a whole number (digits 0-9), not {raw[:40]!r}"))
         return None
     if (lo is not None and value < lo) or (hi is not None and value > hi):
         bounds = f"between {lo} and {hi}" if hi is not None else f"at least {lo}"
@@ -530,6 +531,7 @@ def doc_url(doc_id: str, anchor: str, q: str = "") -> str:
     >>> doc_url("mia/exile 1.md", "p3", "tear down")
     '/doc/mia/exile%201.md?q=tear+down#p3'
     """
+    q = link_query(q)  # bounded: a page prints thousands of links
     query = "?" + urlencode({"q": q}) if q else ""
     return f"/doc/{quote(doc_id, safe='/')}{query}#{anchor}"
 

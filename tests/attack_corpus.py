@@ -69,3 +69,14 @@ def build(root: Path, n: int, seed: int = 0) -> Path:
 def common_words(k: int) -> list[str]:
     """The ``k`` most frequent words of the corpus (the costliest to combine)."""
     return HEAD[:k]
+
+
+# -- a fixture shared by the test modules (import it by name) ----------------------------
+import pytest  # noqa: E402
+
+PARAGRAPHS = 8000  # some 8 s to build here; enough for costly queries to take seconds
+
+
+@pytest.fixture(scope="module")
+def attack_index(tmp_path_factory) -> Path:
+    return build(tmp_path_factory.mktemp("attack-index"), PARAGRAPHS)

@@ -12,7 +12,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from attack_corpus import build, common_words
+from attack_corpus import attack_index, common_words  # noqa: F401
 from svc_corpus import TestClient, assert_error_shape
 
 from searchsvc import deadline
@@ -20,13 +20,6 @@ from searchsvc.admission import estimate
 from searchsvc.app import create_app
 from searchsvc.limits import shape
 from searchsvc.settings import Settings
-
-PARAGRAPHS = 8000
-
-
-@pytest.fixture(scope="module")
-def attack_index(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("attack-index"), PARAGRAPHS)
 
 
 def make_client(root, **settings) -> TestClient:
