@@ -30,7 +30,7 @@ from searchsvc import deadline, postings
 from searchsvc.persons import PersonRegistry
 from searchsvc.query import QueryBuilder
 from searchsvc.scoring import FieldLengths
-from searchsvc.sized_cache import SizedLRU
+from searchsvc.sized_cache import SizedLRU, array_size
 from searchsvc.storage import open_index
 from searchsvc.suggest import Vocabulary
 
@@ -122,7 +122,9 @@ class LoadedIndex:
                                     max_terms, max_expansions)
         # (normalised request) -> response body; bounded in bytes too (sized_cache.py)
         self.responses = SizedLRU(cache_size, cache_bytes)
-        self.matches = LRU(64)  # (query repr) -> numpy docnums; arrays can be large
+        # (query repr) -> numpy docnums or a document ranking: at a million paragraphs
+        # one common word's set is 4 MB, so these are bounded in bytes as well.
+        self.matches = SizedLRU(64, cache_bytes, weigh=array_size)
 
     @property
     def documents(self) -> int:

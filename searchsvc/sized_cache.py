@@ -33,6 +33,20 @@ def json_size(value: Any) -> int:
         return len(repr(value))
 
 
+def array_size(value: Any) -> int:
+    """Bytes held by numpy arrays in ``value`` (an array, or an object or tuple of them):
+    the match sets and document rankings cached per query.
+
+    >>> import numpy as np
+    >>> array_size(np.zeros(10, dtype=np.int32)), array_size((np.zeros(2), "x"))
+    (40, 16)
+    """
+    if hasattr(value, "nbytes"):
+        return int(value.nbytes)
+    parts = value if isinstance(value, (tuple, list)) else getattr(value, "__dict__", {}).values()
+    return sum(int(p.nbytes) for p in parts if hasattr(p, "nbytes"))
+
+
 class SizedLRU:
     def __init__(self, entries: int, max_bytes: int,
                  weigh: Callable[[Any], int] = json_size) -> None:

@@ -70,9 +70,10 @@ def test_a_timed_out_search_frees_its_cpu_at_its_deadline(attack_index, monkeypa
                 continue  # fast enough on this machine: nothing ran on
             assert_error_shape(r, 503)
             assert r.headers["retry-after"]
-            assert took < 0.05 + 0.25, took
+            assert took < 0.05 + 0.5, took  # the deadline, plus a loaded machine's slack
             time.sleep(0.1)  # within 100 ms of the deadline the thread has stopped...
-            assert cpu_after(0.3) < 0.05  # ...so the process is idle
+            used = cpu_after(0.3)
+            assert used < 0.05, (p, took, used)  # ...so the process is idle (base: 0.1-0.14 s)
 
 
 def test_whoosh_collector_stops_at_the_threads_deadline(attack_index):
@@ -139,6 +140,31 @@ def test_a_full_lane_refuses_at_once_with_retry_after(attack_index, monkeypatch)
         assert took < 0.5  # refused without waiting for a slot
 
 
+def test_waiting_counts_toward_the_time_limit_and_a_late_search_never_starts(
+        attack_index, monkeypatch):
+    from searchsvc import search as search_mod
+
+    started_runs = []
+
+    def stuck(self):  # a stage that checks no deadline holds its slot for 0.6 s
+        started_runs.append(self.req.q)
+        time.sleep(0.6)
+
+    monkeypatch.setattr(search_mod.Execution, "run", stuck)
+    with make_client(attack_index, search_threads=1, search_queue=4, time_limit=0.3) as c:
+        def one(i):
+            started = time.monotonic()
+            r = c.get("/api/search", params={"q": f"strike {i}"})
+            return r.status_code, time.monotonic() - started
+
+        with ThreadPoolExecutor(3) as pool:
+            results = list(pool.map(one, range(3)))
+        time.sleep(0.5)
+    assert [code for code, _ in results] == [503, 503, 503]
+    assert all(took < 0.3 + 0.25 for _, took in results), results
+    assert len(started_runs) == 1  # the waiting ones were answered without starting
+
+
 def test_costly_queries_cannot_starve_ordinary_ones(attack_index, monkeypatch):
     """Four clients keep the costly lane full; an ordinary search still gets a slot at once."""
     costly = " ".join(WORDS[:31])
@@ -151,6 +177,7 @@ def test_costly_queries_cannot_starve_ordinary_ones(attack_index, monkeypatch):
         def attacker() -> None:
             while not stop.is_set():
                 codes.append(c.get("/api/search", params={"q": costly}).status_code)
+                time.sleep(0.01)  # in-process, a refused client's loop would hold the GIL
 
         threads = [threading.Thread(target=attacker) for _ in range(4)]
         for t in threads:
@@ -164,7 +191,7 @@ def test_costly_queries_cannot_starve_ordinary_ones(attack_index, monkeypatch):
         stop.set()
         for t in threads:
             t.join()
-    assert max(took) < 0.5, took  # on the base code each waited behind 0.8 s searches
+    assert max(took) < 0.5, took  # on the base code they waited 0.84-1.61 s
     assert 503 in codes  # the costly lane was full and said so
 
 
