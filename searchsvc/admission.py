@@ -10,8 +10,10 @@ ones need. So:
   waiting; the next is refused at once with 503 and ``Retry-After`` (cheap to
   refuse, and a well-behaved client backs off);
 * a query whose estimated cost is high goes to the *heavy* lane, with its own
-  slot, a short queue and a smaller time budget: costly queries compete with
-  each other, not with the visitors' ordinary searches;
+  slot, a short queue, a smaller time budget and a share of the time: after
+  working t seconds its slot rests t * (1/share - 1), so costly queries compete
+  with each other, not with the visitors' ordinary searches (threads share one
+  interpreter lock: a slot that never rests slows every other thread);
 * the budget runs from the request's arrival (waiting counts) and the thread
   works under that deadline (deadline.py), so a timed-out request frees its
   slot and its CPU together: a slot is given back when its thread ends, not
@@ -67,8 +69,13 @@ def estimate(shape: Shape, df: Mapping[str, int], n_docs: int) -> float:
 class Lane:
     """At most ``slots`` requests at work and ``queue`` waiting, each within ``budget`` seconds."""
 
-    def __init__(self, name: str, slots: int, queue: int, budget: float) -> None:
+    def __init__(self, name: str, slots: int, queue: int, budget: float,
+                 share: float = 1.0) -> None:
         self.name, self.slots, self.queue, self.budget = name, slots, queue, budget
+        # The part of the time a slot may be at work: after working t seconds it
+        # rests t * (1/share - 1). Below 1, a lane's requests cannot hold the GIL
+        # (one interpreter, shared by every thread) for more than that share.
+        self.share = share
         self.waiting = 0
         self.working = 0
         self._limiter: anyio.CapacityLimiter | None = None
@@ -118,10 +125,12 @@ class Lane:
                 if state["abandoned"]:
                     return None  # answered already, slot given back: nothing to do
                 state["started"] = True
+            began = time.monotonic()
             try:
                 return _under_deadline(work, at)
             finally:
-                loop.call_soon_threadsafe(release)
+                rest = (time.monotonic() - began) * (1 / self.share - 1)
+                loop.call_soon_threadsafe(loop.call_later, rest, release)
 
         try:
             with anyio.fail_after(max(0.0, at - time.monotonic()) + GRACE):
@@ -149,7 +158,8 @@ class Admission:
         self.normal = Lane("ordinary", settings.search_threads, settings.search_queue,
                            settings.time_limit)
         self.heavy = Lane("costly", settings.heavy_threads, settings.heavy_queue,
-                          min(settings.time_limit, settings.heavy_time_limit))
+                          min(settings.time_limit, settings.heavy_time_limit),
+                          settings.heavy_share)
 
     def lane(self, shapes: Sequence[Shape], df: Mapping[str, int], n_docs: int) -> Lane:
         cost = sum(estimate(s, df, n_docs) for s in shapes)

@@ -84,5 +84,7 @@ class NormaliseQuery:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope.get("query_string"):
-            scope = dict(scope, query_string=clean_query_string(scope["query_string"]))
+            # In place, not a copy: outer middleware reads what routing adds to this
+            # scope (metrics take the route template from it).
+            scope["query_string"] = clean_query_string(scope["query_string"])
         await self.app(scope, receive, send)

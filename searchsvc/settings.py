@@ -71,6 +71,7 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any], float | None]] = {
     "heavy_threads": ("ARCHIVE_HEAVY_THREADS", int, 1),
     "heavy_queue": ("ARCHIVE_HEAVY_QUEUE", int, 0),
     "heavy_time_limit": ("ARCHIVE_HEAVY_TIME_LIMIT", float, 0.01),
+    "heavy_share": ("ARCHIVE_HEAVY_SHARE", float, 0.05),
     "max_wildcards": ("ARCHIVE_MAX_WILDCARDS", int, 0),
     "cache_size": ("ARCHIVE_CACHE_SIZE", int, 0),
     "cache_bytes": ("ARCHIVE_CACHE_BYTES", int, 0),
@@ -114,6 +115,7 @@ class Settings:
     heavy_threads: int = 1
     heavy_queue: int = 2
     heavy_time_limit: float = 1.0
+    heavy_share: float = 0.5  # of the time a heavy slot may work (it rests the rest)
     max_wildcards: int = 8  # words with * or ? in q, counted before any is expanded
     cache_size: int = 512  # responses kept per generation (LRU); 0 disables
     # ...and at most this many bytes of them (JSON size): one response can be 100 times
@@ -148,6 +150,8 @@ class Settings:
         settings = cls(**values)
         if settings.public_url and not settings.public_url.startswith(("http://", "https://")):
             raise SettingsError("ARCHIVE_PUBLIC_URL must start with http:// or https://")
+        if settings.heavy_share > 1:
+            raise SettingsError("ARCHIVE_HEAVY_SHARE must be at most 1")
         if settings.default_page_size > settings.max_page_size:
             raise SettingsError("ARCHIVE_PAGE_SIZE must not exceed ARCHIVE_MAX_PAGE_SIZE")
         return settings

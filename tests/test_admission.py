@@ -263,3 +263,25 @@ def test_wildcards_within_the_limit_are_still_served(attack_index):
         r = c.get("/api/search", params={"q": "kal* lom* mir* rut*"})
         assert_error_shape(r, 400)
         assert "at most 3" in r.json()["errors"][0]["message"]
+
+
+def test_a_lane_with_a_share_rests_after_working():
+    """A heavy slot that worked t seconds is free again only after t * (1/share - 1) more."""
+    import anyio
+
+    from searchsvc.admission import Lane
+
+    lane = Lane("costly", slots=1, queue=1, budget=5, share=0.5)
+    starts: list[float] = []
+
+    def work() -> None:
+        starts.append(time.monotonic())
+        time.sleep(0.2)
+
+    async def main() -> None:
+        await lane.run(work, time.monotonic())
+        await lane.run(work, time.monotonic())
+
+    anyio.run(main)
+    gap = starts[1] - starts[0]
+    assert 0.2 + 0.2 <= gap < 0.2 + 0.2 + 0.3, gap

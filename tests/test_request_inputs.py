@@ -176,3 +176,15 @@ def test_a_public_url_must_be_http():
 
     with pytest.raises(SettingsError, match="ARCHIVE_PUBLIC_URL"):
         Settings.from_env({"ARCHIVE_PUBLIC_URL": "javascript:alert(1)"})
+
+
+@pytest.mark.parametrize("text", [
+    "x" * 20_000 + " strike " + "y" * 20_000,  # one huge token on each side of the match
+    "strike" + "z" * 30_000,  # the match inside a huge token
+    ("word " * 50 + "q" * 10_000 + " ") * 3 + "strike",
+], ids=["around", "inside", "before"])
+def test_a_snippet_is_bounded_whatever_the_paragraph(text):
+    from searchsvc.highlight import Terms, snippet
+
+    out = snippet(text, Terms.of(stems={"strike"}))
+    assert len(out) <= 260 + 2 * 40 + 50, len(out)
