@@ -52,7 +52,7 @@ T = TypeVar("T")
 
 WILDCARD_COST = 2.0  # one expanded wildcard: up to 50 words, some of them common
 SHORT_WILDCARD_COST = 4.0  # "a*": its expansion also scans the lexicon far and wide
-COLLECTOR_FACTOR = 10.0  # Whoosh's collector walks postings one at a time
+COLLECTOR_FACTOR = 10.0  # Whoosh's collector (NOT within OR) walks postings one at a time
 RETRY_AFTER = "1"
 GRACE = 0.1  # seconds past its deadline before a request is answered without its thread
 

@@ -40,7 +40,9 @@ class Shape:
 
     >>> s = shape('strike "general strike" tre* NOT war -a? x*y')
     >>> s.words, s.wildcards, s.short_wildcards, s.longest_phrase, s.negations, s.mixed_negation
-    (('strike', 'general', 'war'), 3, 2, 2, 2, True)
+    (('strike', 'general', 'war'), 3, 2, 2, 2, False)
+    >>> shape("strike OR NOT war").mixed_negation
+    True
     """
 
     words: tuple[str, ...] = ()  # distinct folded words, phrase words included, wildcards not
@@ -48,7 +50,7 @@ class Shape:
     short_wildcards: int = 0  # ...of them with fewer than 3 characters before the first * or ?
     longest_phrase: int = 0
     negations: int = 0  # NOT / -word
-    mixed_negation: bool = False  # NOT beside other words: Whoosh's collector scores that
+    mixed_negation: bool = False  # NOT within OR: Whoosh's collector scores that
 
 
 # The query parser's own token boundaries: whitespace, quotes and parentheses.
@@ -76,8 +78,8 @@ def shape(q: str) -> Shape:
             if w not in OPERATORS and not w.isdigit():
                 words[fold(w)] = None
     longest = max((len(_WORD.findall(p)) for p in _PHRASE.findall(q)), default=0)
-    plain = [t for t in _TOKEN.findall(text) if t not in OPERATORS and not t.startswith("-")]
-    mixed = "NOT" in text.split() and len(plain) > 1
+    operators = set(text.split()) & OPERATORS
+    mixed = {"NOT", "OR"} <= operators
     return Shape(tuple(words), len(wild), sum(wild.values()), longest, negations, mixed)
 
 

@@ -107,7 +107,9 @@ class Settings:
     # Searching is CPU-bound Python: threads beyond this only share the GIL.
     search_threads: int = 2
     # Searches waiting for a slot, at most; one more is refused at once (503, Retry-After).
-    search_queue: int = 16
+    # Room for a busy site's visitors (the load test's 50 clients put 25 on a worker):
+    # a waiting search costs nothing, and one still waiting at its deadline never starts.
+    search_queue: int = 64
     # Queries estimated to read more postings than this many times the paragraph count
     # (see admission.py) run in their own lane: heavy_threads at once, heavy_queue
     # waiting, heavy_time_limit seconds each, so they cannot starve the others.

@@ -24,7 +24,7 @@ from attack_corpus import build, common_words
 from conftest import running_server
 
 SECONDS = float(os.environ.get("ARCHIVE_ATTACK_SECONDS", "10"))
-PARAGRAPHS = int(os.environ.get("ARCHIVE_ATTACK_PARAGRAPHS", "25000"))
+PARAGRAPHS = int(os.environ.get("ARCHIVE_ATTACK_PARAGRAPHS", "20000"))
 CLIENTS = 4
 WORDS = common_words(40)
 ORDINARY = [
@@ -45,6 +45,7 @@ def attack_queries(rng: random.Random) -> dict[str, str]:
         {"q": '"' + " ".join(WORDS[:30]) + '"', "year": year},
         {"q": " OR ".join(WORDS[:31]), "group": "document", "size": "100", "year_from": year},
         {"q": " ".join(WORDS[:20]) + " NOT " + WORDS[21], "year": year},
+        {"q": " OR ".join(WORDS[:25]) + " OR NOT " + WORDS[26], "year": year},  # Whoosh's collector
     ]
     return rng.choice(shapes)
 

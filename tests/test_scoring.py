@@ -115,6 +115,29 @@ def test_negations_are_scored_as_whoosh_scores_their_positive_part(generation):
     assert compared >= 5
 
 
+def test_and_not_is_scored_as_whoosh_scores_it(generation):
+    """"a AND NOT b", "a b NOT c": Whoosh's intersection with an InverseMatcher, which adds
+    a constant 1.0 per NOT to each match's score."""
+    gen = generation
+    s = gen.searcher()
+    rng = random.Random(7)
+    common = sorted((w for w, n in gen.vocab.df.items() if w.isalpha() and len(w) > 3),
+                    key=lambda w: -gen.vocab.df[w])[:30]
+    texts = [f"{a} AND NOT {b}" for a, b in zip(*(rng.sample(common, 6) for _ in range(2)))]
+    texts += [f"{a} {b} NOT {c}" for a, b, c in zip(*(rng.sample(common, 4) for _ in range(3)))]
+    texts += [f"NOT {a} {b} NOT {c}" for a, b, c in zip(*(rng.sample(common, 3) for _ in range(3)))]
+    compared = 0
+    for text in texts:
+        q = gen.builder.build(text, s.reader()).match
+        if not (isinstance(q, wq.And) and any(isinstance(c, wq.Not) for c in q.subqueries)):
+            continue
+        ids, scores = Scorer(s, gen.lengths).score(q)
+        theirs = dict(s.search(q, limit=None).items())
+        assert dict(zip(ids.tolist(), scores.tolist())) == pytest.approx(theirs, rel=1e-9), text
+        compared += bool(theirs)
+    assert compared >= 8
+
+
 def test_unknown_query_shapes_are_left_to_whoosh(generation):
     s = generation.searcher()
     with pytest.raises(Unsupported):
