@@ -7,8 +7,9 @@ with one queue for everything, the costly queries take the slots the cheap
 ones need. So:
 
 * every request waits in one lane: at most ``slots`` at work and ``queue``
-  waiting; the next is refused at once with 503 and ``Retry-After`` (cheap to
-  refuse, and a well-behaved client backs off);
+  waiting; the next is refused with 503 and ``Retry-After`` without taking a
+  slot, after a short pause (``REFUSAL_PAUSE``): a client that resends at once
+  then costs a few refusals a second, not hundreds;
 * a query whose estimated cost is high goes to the *heavy* lane, with its own
   slot, a short queue, a smaller time budget and a share of the time: after
   working t seconds its slot rests t * (1/share - 1), so costly queries compete
@@ -55,6 +56,7 @@ SHORT_WILDCARD_COST = 4.0  # "a*": its expansion also scans the lexicon far and 
 COLLECTOR_FACTOR = 10.0  # Whoosh's collector (NOT within OR) walks postings one at a time
 RETRY_AFTER = "1"
 GRACE = 0.1  # seconds past its deadline before a request is answered without its thread
+REFUSAL_PAUSE = 0.2  # seconds before a full lane's 503 is sent
 
 
 def estimate(shape: Shape, df: Mapping[str, int], n_docs: int) -> float:
@@ -96,6 +98,9 @@ class Lane:
         """
         limiter = self.limiter()
         if limiter.available_tokens < 1 and self.waiting >= self.queue:
+            # Answered after a pause that costs us nothing: a client that resends at once
+            # (ignoring Retry-After) would otherwise keep the event loop busy refusing it.
+            await anyio.sleep(REFUSAL_PAUSE)
             raise Unavailable(f"the service is busy with {self.working} {self.name} searches "
                               f"and {self.waiting} waiting; try again shortly",
                               headers={"retry-after": RETRY_AFTER})

@@ -106,7 +106,8 @@ class Settings:
     # Searches one worker runs at once; more wait their turn (within time_limit).
     # Searching is CPU-bound Python: threads beyond this only share the GIL.
     search_threads: int = 2
-    # Searches waiting for a slot, at most; one more is refused at once (503, Retry-After).
+    # Searches waiting for a slot, at most; one more is refused (503, Retry-After)
+    # without waiting for a slot.
     # Room for a busy site's visitors (the load test's 50 clients put 25 on a worker):
     # a waiting search costs nothing, and one still waiting at its deadline never starts.
     search_queue: int = 64

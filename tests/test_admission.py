@@ -120,7 +120,7 @@ def _slow_searches(monkeypatch, seconds: float, only: str = "") -> None:
     monkeypatch.setattr(search_mod.Execution, "run", run)
 
 
-def test_a_full_lane_refuses_at_once_with_retry_after(attack_index, monkeypatch):
+def test_a_full_lane_refuses_without_waiting_with_retry_after(attack_index, monkeypatch):
     _slow_searches(monkeypatch, 0.6)
     with make_client(attack_index, search_threads=1, search_queue=1) as c:
         def one(i):
