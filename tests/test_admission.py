@@ -57,8 +57,20 @@ def _force_whoosh_collector(monkeypatch) -> None:
 ], ids=["or-not-year", "or-not-grouped", "and-sorted"])
 def test_a_timed_out_search_frees_its_cpu_at_its_deadline(attack_index, monkeypatch, params,
                                                           collector):
+    from searchsvc import admission
+
     if collector:
         _force_whoosh_collector(monkeypatch)
+    overruns: list[float] = []  # how long each thread worked past its deadline
+    real = admission._under_deadline
+
+    def timed(work, at):
+        try:
+            return real(work, at)
+        finally:
+            overruns.append(time.monotonic() - at)
+
+    monkeypatch.setattr(admission, "_under_deadline", timed)
     with make_client(attack_index, time_limit=0.05, heavy_time_limit=0.05) as c:
         c.get("/api/search", params={"q": "strike"})  # the thread's searcher is opened
         for year in range(3):  # never cached: a new value each time, as an attacker does
@@ -74,6 +86,7 @@ def test_a_timed_out_search_frees_its_cpu_at_its_deadline(attack_index, monkeypa
             time.sleep(0.1)  # within 100 ms of the deadline the thread has stopped...
             used = cpu_after(0.3)
             assert used < 0.05, (p, took, used)  # ...so the process is idle (base: 0.1-0.14 s)
+            assert overruns[-1] < 0.1, overruns
 
 
 def test_whoosh_collector_stops_at_the_threads_deadline(attack_index):
