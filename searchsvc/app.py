@@ -17,7 +17,6 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
-import anyio
 import orjson
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -31,6 +30,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from searchsvc import pages
 from searchsvc.admin import Tasks, check_token
+from searchsvc.admission import Admission
+from searchsvc.deadline import QueryTimeout
 from searchsvc.documents import load_document
 from searchsvc.errors import APIError, BadRequest, TooManyRequests, Unavailable, bounded, \
     error_body
@@ -38,7 +39,9 @@ from searchsvc.limits import check_query
 from searchsvc.metrics import Metrics, ObserveRequests
 from searchsvc.health import health
 from searchsvc.index_state import IndexState
+from searchsvc.normalisation import NormaliseQuery
 from searchsvc.openapi import openapi_document
+from searchsvc.params import whole_number
 from searchsvc.ratelimit import RATE_FILE, SharedCounter
 from searchsvc.search import parse_request, person_values, search
 from searchsvc.settings import Settings
@@ -105,6 +108,14 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class ArchiveApp(Starlette):
+    """Starlette with the security headers outside everything, its error middleware
+    included: a 500, or an error raised by a middleware, carries them too."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
+
+
 def log_access(scope: Scope, status: int, seconds: float) -> None:
     """One JSON line per request on the 'searchsvc.access' logger."""
     client = scope.get("client") or ("", 0)
@@ -166,7 +177,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     state = IndexState(settings.index_root, cache_size=settings.cache_size,
                        max_terms=settings.max_terms,
                        max_expansions=settings.max_wildcard_expansions,
-                       copy=settings.index_copy)
+                       copy=settings.index_copy, cache_bytes=settings.cache_bytes)
     renderer = pages.Renderer(HERE / "templates", settings)
 
     @contextlib.asynccontextmanager
@@ -193,61 +204,56 @@ def create_app(settings: Settings | None = None) -> Starlette:
     tasks = Tasks(settings, on_finished=lambda task: state.refresh())
     metrics = Metrics(state, tasks.outcomes) if settings.metrics else None
 
-    slots: list[anyio.CapacityLimiter] = []
-
-    def search_slots() -> anyio.CapacityLimiter:
-        # Made on first use: a CapacityLimiter belongs to the running event loop.
-        if not slots:
-            slots.append(anyio.CapacityLimiter(settings.search_threads))
-        return slots[0]
+    admission = Admission(settings)
 
     def limited(handler: Callable[[Request], Response]) -> Callable:
-        """Run ``handler`` in the thread pool and give up after the time limit (503).
+        """Run ``handler`` in a lane of the thread pool, under the request's deadline.
 
-        At most ``search_threads`` handlers run at once: with more, CPU-bound
-        searches only take turns on the GIL and all of them finish late. The
-        others wait for a slot, and the wait counts toward the time limit.
-
-        The search itself also checks the deadline while collecting matches; this
-        bounds everything else (scoring, facets, snippets, pages). A thread cannot
-        be killed, so an abandoned one runs to its end, holding its generation, but
-        the visitor is answered at once and the pool's size bounds the cost.
+        Every ``q`` is checked against the limits first, here, before any of it
+        is expanded or run (the one place for it: every route that takes ``q``
+        goes through here). Its estimated cost picks the lane (admission.py); a
+        full lane answers 503 at once. The handler runs under a deadline that
+        started when the request arrived; the loops that can run long check it
+        (deadline.py), so a request that runs out of time ends with a 503 and
+        its thread stops with it.
         """
         async def endpoint(request: Request) -> Response:
+            arrived = time.monotonic()
+            lane = admission.normal
+            values = request.query_params.getlist("q")
+            gen = state.current
+            if values:
+                shapes = check_query(values, settings)
+                if gen is not None:
+                    lane = admission.lane(shapes, gen.vocab.df, gen.doc_count)
             try:
-                with anyio.fail_after(settings.time_limit):
-                    return await anyio.to_thread.run_sync(handler, request, abandon_on_cancel=True,
-                                                          limiter=search_slots())
-            except TimeoutError:
-                raise Unavailable(f"the request took longer than {settings.time_limit:g} s; "
+                return await lane.run(lambda: handler(request), arrived)
+            except QueryTimeout:
+                raise Unavailable(f"the request took longer than {lane.budget:g} s; "
                                   "add words or filters to narrow it",
                                   headers={"retry-after": "1"}) from None
 
         endpoint.__name__ = handler.__name__
         return endpoint
 
-    def queries(request: Request) -> list[str]:
-        return request.query_params.getlist("q")
-
     # -- JSON API ------------------------------------------------------------------
     def api_search(request: Request) -> Response:
-        check_query(queries(request), settings)
         with state.use() as gen:
             req = parse_request(list(request.query_params.multi_items()), settings, gen.persons)
             return json_response(search(gen, req, settings))
 
     def api_person_facet(request: Request) -> Response:
-        check_query(queries(request), settings)
         with state.use() as gen:
             params = list(request.query_params.multi_items())
             req = parse_request(params, settings, gen.persons, extra=("prefix", "limit"))
             prefix = request.query_params.get("prefix", "")
             if len(prefix) > MAX_PREFIX:  # refused, not cut: a cut prefix asks another question
                 raise BadRequest([("prefix", f"at most {MAX_PREFIX} characters")])
-            limit_raw = request.query_params.get("limit", "20") or "20"
-            if not limit_raw.isdigit() or not 1 <= int(limit_raw) <= settings.max_page_size:
-                raise BadRequest([("limit", f"must be between 1 and {settings.max_page_size}")])
-            return json_response(person_values(gen, req, settings, prefix, int(limit_raw)))
+            limit = whole_number(request.query_params.get("limit", "20") or "20")
+            if limit is None or not 1 <= limit <= settings.max_page_size:
+                raise BadRequest([("limit", f"must be a whole number between 1 and "
+                                   f"{settings.max_page_size}")])
+            return json_response(person_values(gen, req, settings, prefix, limit))
 
     def api_suggest(request: Request) -> Response:
         with state.use() as gen:
@@ -289,7 +295,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     # -- HTML ----------------------------------------------------------------------
     def page_search(request: Request) -> Response:
-        check_query(queries(request), settings)
         with state.use() as gen:
             return renderer.search_page(request, gen)
 
@@ -307,7 +312,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     async def api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, APIError)
-        return render_error(request, exc.status, exc.title, exc.errors, exc.headers)
+        headers = exc.headers
+        if exc.status == 503 and "retry-after" not in headers:
+            headers = {**headers, "retry-after": "1"}  # every 503 says when to come back
+        return render_error(request, exc.status, exc.title, exc.errors, headers)
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
@@ -324,7 +332,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     observers = [metrics.observe] if metrics is not None else []
     if settings.access_log_json:
         observers.append(log_access)
-    middleware = [Middleware(SecurityHeaders)]
+    middleware = [Middleware(NormaliseQuery)]
     if observers:
         middleware.insert(0, Middleware(ObserveRequests, observers=observers))
     if settings.rate_limit:
@@ -334,7 +342,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                                      allow_methods=["GET"], allow_headers=[]))
 
-    app = Starlette(
+    app = ArchiveApp(
         routes=[
             Route("/", limited(page_search), name="search_page"),
             Route("/doc/{doc_id:path}", limited(page_document), name="document_page"),

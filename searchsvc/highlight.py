@@ -163,15 +163,22 @@ def highlight(text: str, terms: Terms) -> str:
     return _mark(text, spans(text, terms), 0, len(text))
 
 
+WORD_REACH = 40  # characters a snippet may extend to finish a word; a longer "word"
+# (a URL, an encoded blob in a scraped page) is cut, or one paragraph made of a
+# 50 KB token would be a 50 KB snippet, a hundred times over in a page of hits.
+
+
 def _word_start(text: str, i: int) -> int:
-    """Move back to the start of the word containing i (never split a word)."""
-    while i > 0 and not text[i - 1].isspace():
+    """Move back to the start of the word containing i (never split a word of normal length)."""
+    stop = max(0, i - WORD_REACH)
+    while i > stop and not text[i - 1].isspace():
         i -= 1
     return i
 
 
 def _word_end(text: str, i: int) -> int:
-    while i < len(text) and not text[i].isspace():
+    stop = min(len(text), i + WORD_REACH)
+    while i < stop and not text[i].isspace():
         i += 1
     return i
 

@@ -46,15 +46,17 @@ from searchsvc.columns import Columns
 from searchsvc.errors import APIError, Unavailable
 from searchsvc.facets import FacetField, build_facets
 from searchsvc.highlight import learn_stems
+from searchsvc import deadline, postings
 from searchsvc.listings import articles_mask
-from searchsvc import postings
 from searchsvc.persons import PersonRegistry
 from searchsvc.query import QueryBuilder
 from searchsvc.scoring import FieldLengths
+from searchsvc.sized_cache import SizedLRU, array_size
 from searchsvc.storage import SEALABLE, SealedCopies, open_index
 from searchsvc.suggest import Vocabulary
 
 postings.install()  # binary-search skip_to for every searcher of the service
+deadline.install()  # every posting read stops at its request's deadline
 
 log = logging.getLogger("searchsvc.index")
 # The corpus manifest is for `update` alone, which rewrites it in the served
@@ -115,7 +117,8 @@ class LoadedIndex:
     """One open generation with everything derived from it, built once."""
 
     def __init__(self, root: Path, name: str, cache_size: int = 512,
-                 max_terms: int = 32, max_expansions: int = 50, copy: bool = True) -> None:
+                 max_terms: int = 32, max_expansions: int = 50, copy: bool = True,
+                 cache_bytes: int = 64 * 1024 * 1024) -> None:
         self.name = name
         self.path = root / name
         self._documents: int | None = None
@@ -161,8 +164,11 @@ class LoadedIndex:
             raise
         self.builder = QueryBuilder(self.ix.schema, self.persons, self.vocab,
                                     max_terms, max_expansions)
-        self.responses = LRU(cache_size)  # (normalised request) -> response body
-        self.matches = LRU(64)  # (query repr) -> numpy docnums; arrays can be large
+        # (normalised request) -> response body; bounded in bytes too (sized_cache.py)
+        self.responses = SizedLRU(cache_size, cache_bytes)
+        # (query repr) -> numpy docnums or a document ranking: at a million paragraphs
+        # one common word's set is 4 MB, so these are bounded in bytes as well.
+        self.matches = SizedLRU(64, cache_bytes, weigh=array_size)
 
     @property
     def documents(self) -> int:
@@ -266,10 +272,11 @@ class IndexState:
     """The generation being served; ``refresh()`` switches when CURRENT changes."""
 
     def __init__(self, root: Path, cache_size: int = 512, max_terms: int = 32,
-                 max_expansions: int = 50, copy: bool = True) -> None:
+                 max_expansions: int = 50, copy: bool = True,
+                 cache_bytes: int = 64 * 1024 * 1024) -> None:
         self.root = Path(root)
         self._options = dict(cache_size=cache_size, max_terms=max_terms,
-                             max_expansions=max_expansions, copy=copy)
+                             max_expansions=max_expansions, copy=copy, cache_bytes=cache_bytes)
         self._current: LoadedIndex | None = None
         self._lock = threading.Lock()
         self._refresh_lock = threading.Lock()

@@ -26,14 +26,10 @@ from whoosh.reading import MultiReader, TermNotFound
 from whoosh.searching import Searcher
 
 from indexer import codec
+from searchsvc.deadline import QueryTimeout  # noqa: F401 - re-exported: callers import it here
 
 EMPTY = np.zeros(0, dtype=np.int32)
 _NO_WEIGHTS = np.zeros(0, dtype=np.float64)
-
-
-class QueryTimeout(Exception):
-    """Collecting matches took longer than the request time limit."""
-
 
 def distinct(values: np.ndarray) -> np.ndarray:
     """The sorted distinct values of ``values``: ``np.unique(values)`` by a sort and a

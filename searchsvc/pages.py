@@ -28,6 +28,7 @@ from searchsvc.facets import combine
 from searchsvc.highlight import highlight
 from searchsvc.histogram import bars, decade_counts
 from searchsvc.index_state import LoadedIndex
+from searchsvc.links import citation_base
 from searchsvc.persons import fold
 from searchsvc.search import (FILTERS, SEARCH_PARAMS, Execution, SearchRequest, parse_request,
                               person_values, search)
@@ -190,7 +191,8 @@ class Renderer:
         cite = request.query_params.get("cite", "")
         doc = load_document(gen, doc_id)
         terms = gen.builder.build(q, gen.searcher().reader()).terms if q.strip() else None
-        base_url = str(request.base_url).rstrip("/")
+        # Configured, never the Host header (links.py).
+        base_url = citation_base(self.settings.public_url, self.settings.host, self.settings.port)
         permalink = f"{base_url}/doc/{quote(doc_id, safe='/')}"
         paragraphs = []
         for p in doc["paragraphs"]:

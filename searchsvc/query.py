@@ -26,6 +26,7 @@ from whoosh import query as wq
 
 from indexer import schema as S
 from indexer.schema import text_analyzer
+from searchsvc import deadline
 from searchsvc.compounds import query_string, query_words
 from searchsvc.errors import BadRequest
 from searchsvc.highlight import Terms
@@ -190,6 +191,8 @@ class QueryBuilder:
         for i, btext in enumerate(reader.expand_prefix(field, literal)):
             if i >= WILDCARD_SCAN:
                 break
+            if not i & 1023:
+                deadline.check()  # a lexicon scan reads no postings: checked here
             word = btext.decode("utf-8") if isinstance(btext, bytes) else btext
             if fnmatch.fnmatchcase(word, pattern):
                 candidates.append((reader.doc_frequency(field, word), word))

@@ -27,7 +27,7 @@ from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 from searchsvc.matchset import (PostingsCache, QueryTimeout, contained, cost, frequency, intersect,
-                                 phrase_positions)
+                                 phrase_positions, query_ids)
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
@@ -157,17 +157,29 @@ class Scorer:
                 np.maximum.at(best, pos, pscores)
             return self._boosted((ids, best + q.tiebreak * (total - best)), q.boost)
         if isinstance(q, wq.And):
-            if any(isinstance(c, wq.Not) for c in q.subqueries):
-                raise Unsupported("And with Not")
+            nots = [c for c in q.subqueries if isinstance(c, wq.Not)]
+            positive = [c for c in q.subqueries if not isinstance(c, wq.Not)]
+            if not positive:
+                raise Unsupported("And of negations only")
             # Cheapest part first; each further part only reads where the others matched.
             parts, narrowed = [], only
-            for c in sorted(q.subqueries, key=lambda c: cost(c, self.reader)):
+            for c in sorted(positive, key=lambda c: cost(c, self.reader)):
                 part = self.score(c, narrowed)
                 parts.append(part)
                 narrowed = part[0] if narrowed is None else intersect([narrowed, part[0]])
                 if not narrowed.size:
                     return _EMPTY
-            return self._boosted(self._intersection(parts), q.boost)
+            ids, scores = self._intersection(parts)
+            if nots and ids.size:
+                # "a AND NOT b": Whoosh intersects a with an InverseMatcher of b, whose
+                # score is a constant 1.0 added to each match (whatever the Not's boost).
+                drop = [query_ids(n.query, self.searcher, self.deadline, ids.astype(np.int32),
+                                  self.cache) for n in nots]
+                keep = np.ones(len(ids), dtype=bool)
+                for d in drop:
+                    keep &= ~contained(ids, d)
+                ids, scores = ids[keep], scores[keep] + float(len(nots))
+            return self._boosted((ids, scores), q.boost)
         if isinstance(q, wq.AndMaybe):
             ids, scores = self.score(q.a, only)
             bids, bscores = self.score(q.b, ids)
@@ -175,6 +187,16 @@ class Scorer:
             scores = scores.copy()
             scores[np.searchsorted(ids, bids[both])] += bscores[both]
             return self._boosted((ids, scores), q.boost)
+        if isinstance(q, wq.AndNot):
+            # "a -b": a's matches and scores (Whoosh's AndNotMatcher scores a alone),
+            # less b's matches among them. Left to Whoosh's collector this walked every
+            # posting of a one at a time: seconds for a few common words.
+            ids, scores = self.score(q.a, only)
+            if not ids.size:
+                return _EMPTY
+            drop = query_ids(q.b, self.searcher, self.deadline, ids.astype(np.int32), self.cache)
+            keep = ~contained(ids, drop)
+            return ids[keep], scores[keep]
         if isinstance(q, wq.Phrase) and q.slop == 1 and q.words:
             return self._phrase(q, only)
         raise Unsupported(type(q).__name__)

@@ -23,12 +23,15 @@ from whoosh import query as wq
 from whoosh.idsets import DocIdSet
 
 from indexer.schema import from_stored
+from searchsvc import deadline
 from searchsvc.compounds import query_words
 from searchsvc.docrank import MATCH_MODES, DocRanking, close_forms, rank_documents
 from searchsvc.errors import BadRequest, Unavailable
 from searchsvc.facets import FACET_FIELDS, combine, multiselect_counts
 from searchsvc.highlight import highlight, snippet, spans
 from searchsvc.index_state import LoadedIndex
+from searchsvc.links import link_query
+from searchsvc.params import whole_number
 from searchsvc.matchset import PostingsCache, QueryTimeout, distinct, query_ids
 from searchsvc.query import ParsedQuery, _positive_terms
 from searchsvc.scoring import Scorer, Unsupported, top
@@ -82,10 +85,9 @@ class SearchRequest:
 def _int(name: str, raw: str, errors: list, lo: int | None = None, hi: int | None = None,
          hint: str = "") -> int | None:
     """Parse one integer parameter, recording a helpful error instead of raising."""
-    try:
-        value = int(raw.strip())
-    except ValueError:
-        errors.append((name, f"must be a whole number, not {raw[:40]!r}"))
+    value = whole_number(raw)
+    if value is None:
+        errors.append((name, f"must be a whole number (digits 0-9), not {raw[:40]!r}"))
         return None
     if (lo is not None and value < lo) or (hi is not None and value > hi):
         bounds = f"between {lo} and {hi}" if hi is not None else f"at least {lo}"
@@ -217,7 +219,8 @@ class Execution:
         self.gen = gen
         self.req = req
         self.settings = settings
-        self.deadline = time.monotonic() + settings.time_limit
+        # The request's deadline (set when it arrived) when there is one, else our own.
+        self.deadline = min(time.monotonic() + settings.time_limit, deadline.current())
         self.searcher = gen.searcher()
         # (docnums, scores) of every match, when the match set came from scoring.
         self._all_scores: tuple[np.ndarray, np.ndarray] | None = None
@@ -362,9 +365,14 @@ class Execution:
             ids, scores = Scorer(self.searcher, self.gen.lengths, self.deadline, self.postings).score(
                 rank, only)
         except Unsupported:
-            # A query shape the numpy scorer does not know: Whoosh's collector scores it.
-            results = self.searcher.search(rank, limit=limit,
-                                           filter=MaskSet(mask) if mask is not None else None)
+            # A query shape the numpy scorer does not know: Whoosh's collector scores it,
+            # its posting reads checking the deadline (see deadline.py).
+            try:
+                with deadline.until(self.deadline):
+                    results = self.searcher.search(rank, limit=limit,
+                                                   filter=MaskSet(mask) if mask is not None else None)
+            except QueryTimeout:
+                raise Unavailable("the search took too long; add words or filters") from None
             return [(docnum, score) for score, docnum in results.top_n]
         except QueryTimeout:
             raise Unavailable("the search took too long; add words or filters") from None
@@ -585,6 +593,7 @@ def doc_url(doc_id: str, anchor: str, q: str = "") -> str:
     >>> doc_url("mia/exile 1.md", "p3", "tear down")
     '/doc/mia/exile%201.md?q=tear+down#p3'
     """
+    q = link_query(q)  # bounded: a page prints thousands of links
     query = "?" + urlencode({"q": q}) if q else ""
     return f"/doc/{quote(doc_id, safe='/')}{query}#{anchor}"
 

@@ -66,7 +66,16 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any], float | None]] = {
     "facet_size": ("ARCHIVE_FACET_SIZE", int, 1),
     "time_limit": ("ARCHIVE_TIME_LIMIT", float, 0.01),
     "search_threads": ("ARCHIVE_SEARCH_THREADS", int, 1),
+    "search_queue": ("ARCHIVE_SEARCH_QUEUE", int, 0),
+    "heavy_cost": ("ARCHIVE_HEAVY_COST", float, 0.0),
+    "heavy_threads": ("ARCHIVE_HEAVY_THREADS", int, 1),
+    "heavy_queue": ("ARCHIVE_HEAVY_QUEUE", int, 0),
+    "heavy_time_limit": ("ARCHIVE_HEAVY_TIME_LIMIT", float, 0.01),
+    "heavy_share": ("ARCHIVE_HEAVY_SHARE", float, 0.05),
+    "max_wildcards": ("ARCHIVE_MAX_WILDCARDS", int, 0),
     "cache_size": ("ARCHIVE_CACHE_SIZE", int, 0),
+    "cache_bytes": ("ARCHIVE_CACHE_BYTES", int, 0),
+    "public_url": ("ARCHIVE_PUBLIC_URL", str, None),
     "cors_origins": ("ARCHIVE_CORS_ORIGINS", _origins, None),
     "access_log_json": ("ARCHIVE_ACCESS_LOG_JSON", _bool, None),
     "rate_limit": ("ARCHIVE_RATE_LIMIT", int, 0),
@@ -105,7 +114,27 @@ class Settings:
     # Searches one worker runs at once; more wait their turn (within time_limit).
     # Searching is CPU-bound Python: threads beyond this only share the GIL.
     search_threads: int = 2
+    # Searches waiting for a slot, at most; one more is refused (503, Retry-After)
+    # without waiting for a slot.
+    # Room for a busy site's visitors (the load test's 50 clients put 25 on a worker):
+    # a waiting search costs nothing, and one still waiting at its deadline never starts.
+    search_queue: int = 64
+    # Queries estimated to read more postings than this many times the paragraph count
+    # (see admission.py) run in their own lane: heavy_threads at once, heavy_queue
+    # waiting, heavy_time_limit seconds each, so they cannot starve the others.
+    heavy_cost: float = 6.0
+    heavy_threads: int = 1
+    heavy_queue: int = 2
+    heavy_time_limit: float = 1.0
+    heavy_share: float = 0.5  # of the time a heavy slot may work (it rests the rest)
+    max_wildcards: int = 8  # words with * or ? in q, counted before any is expanded
     cache_size: int = 512  # responses kept per generation (LRU); 0 disables
+    # ...and at most this many bytes of them (JSON size): one response can be 100 times
+    # another, so a count alone does not bound memory.
+    cache_bytes: int = 64 * 1024 * 1024
+    # Base of permalinks and citations, e.g. https://archive.example.org; empty: links
+    # are relative and citations use host:port. Never taken from the Host header.
+    public_url: str = ""
     cors_origins: tuple[str, ...] = ()  # none: the API is same-origin only
     access_log_json: bool = False
     rate_limit: int = 0  # requests per minute per client address; 0 = off
@@ -143,6 +172,10 @@ class Settings:
                 raise SettingsError(f"{var}={raw!r}: must be at least {minimum}")
             values[name] = value
         settings = cls(**values)
+        if settings.public_url and not settings.public_url.startswith(("http://", "https://")):
+            raise SettingsError("ARCHIVE_PUBLIC_URL must start with http:// or https://")
+        if settings.heavy_share > 1:
+            raise SettingsError("ARCHIVE_HEAVY_SHARE must be at most 1")
         if settings.default_page_size > settings.max_page_size:
             raise SettingsError("ARCHIVE_PAGE_SIZE must not exceed ARCHIVE_MAX_PAGE_SIZE")
         return settings

@@ -27,6 +27,7 @@ import numpy as np
 
 from searchsvc.errors import BadRequest
 from searchsvc.index_state import LoadedIndex
+from searchsvc.params import whole_number
 from searchsvc.persons import fold
 
 MAX_PREFIX = 100
@@ -161,13 +162,13 @@ def suggestions(gen: LoadedIndex, params: dict[str, str]) -> dict[str, Any]:
     errors: list[tuple[str | None, str]] = []
     if len(prefix) > MAX_PREFIX:
         errors.append(("prefix", f"at most {MAX_PREFIX} characters"))
-    raw = params.get("limit", "8")
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+    limit = whole_number(params.get("limit", "8"))
+    if limit is None or not 1 <= limit <= MAX_LIMIT:
         errors.append(("limit", f"must be a whole number between 1 and {MAX_LIMIT}"))
     unknown = sorted(set(params) - {"prefix", "limit"})
     errors += [(name, "unknown parameter; valid: limit, prefix") for name in unknown]
     if errors:
         raise BadRequest(errors)
     return {"ok": True, "prefix": prefix,
-            "suggestions": suggester(gen).suggest(prefix, int(raw)),
+            "suggestions": suggester(gen).suggest(prefix, limit),
             "generation": gen.name}

@@ -87,6 +87,57 @@ def test_scores_and_order_match_whoosh(generation):
     assert compared >= 50
 
 
+def test_negations_are_scored_as_whoosh_scores_their_positive_part(generation):
+    """"a -b" (AndNot): a's matches without b's, each with a's score (Whoosh's AndNotMatcher
+    scores ``a`` alone). Whoosh's own AndNot walk is the oracle for neither side: on
+    this index it kept a paragraph that b matches (its matcher skips past it), so
+    each side is asked of Whoosh separately."""
+    gen = generation
+    s = gen.searcher()
+    rng = random.Random(21)
+    common = sorted((w for w, n in gen.vocab.df.items() if w.isalpha() and len(w) > 3),
+                    key=lambda w: -gen.vocab.df[w])[:30]
+    texts = [f"{a} {b} -{c}" for a, b, c in zip(*(rng.sample(common, 6) for _ in range(3)))]
+    texts += [f"{a} OR {b} -{c} -{d}" for a, b, c, d in zip(*(rng.sample(common, 4) for _ in range(4)))]
+    texts += [f'"{a} {b}" -{c}' for a, b, c in zip(*(rng.sample(common, 3) for _ in range(3)))]
+    texts += ["stalin only -trotsky", "strike -union -war"]
+    compared = 0
+    for text in texts:
+        q = gen.builder.build(text, s.reader()).match
+        if not isinstance(q, wq.AndNot):
+            continue
+        ids, scores = Scorer(s, gen.lengths).score(q)
+        positive = dict(s.search(q.a, limit=None).items())
+        removed = set(s.search(q.b, limit=None).docs())
+        expected = {d: sc for d, sc in positive.items() if d not in removed}
+        assert dict(zip(ids.tolist(), scores.tolist())) == pytest.approx(expected, rel=1e-9), text
+        compared += bool(expected) and bool(removed & set(positive))
+    assert compared >= 5
+
+
+def test_and_not_is_scored_as_whoosh_scores_it(generation):
+    """"a AND NOT b", "a b NOT c": Whoosh's intersection with an InverseMatcher, which adds
+    a constant 1.0 per NOT to each match's score."""
+    gen = generation
+    s = gen.searcher()
+    rng = random.Random(7)
+    common = sorted((w for w, n in gen.vocab.df.items() if w.isalpha() and len(w) > 3),
+                    key=lambda w: -gen.vocab.df[w])[:30]
+    texts = [f"{a} AND NOT {b}" for a, b in zip(*(rng.sample(common, 6) for _ in range(2)))]
+    texts += [f"{a} {b} NOT {c}" for a, b, c in zip(*(rng.sample(common, 4) for _ in range(3)))]
+    texts += [f"NOT {a} {b} NOT {c}" for a, b, c in zip(*(rng.sample(common, 3) for _ in range(3)))]
+    compared = 0
+    for text in texts:
+        q = gen.builder.build(text, s.reader()).match
+        if not (isinstance(q, wq.And) and any(isinstance(c, wq.Not) for c in q.subqueries)):
+            continue
+        ids, scores = Scorer(s, gen.lengths).score(q)
+        theirs = dict(s.search(q, limit=None).items())
+        assert dict(zip(ids.tolist(), scores.tolist())) == pytest.approx(theirs, rel=1e-9), text
+        compared += bool(theirs)
+    assert compared >= 8
+
+
 def test_unknown_query_shapes_are_left_to_whoosh(generation):
     s = generation.searcher()
     with pytest.raises(Unsupported):
