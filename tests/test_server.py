@@ -17,9 +17,9 @@ def test_real_server_serves_search_health_and_pages(tmp_path):
     with running_server(tmp_path) as base:
         health = httpx.get(f"{base}/healthz", timeout=5).json()
         assert health["ok"] and health["paragraphs"] == len(paragraphs())
-        body = httpx.get(f"{base}/api/search", params={"q": "asylum"}, timeout=5).json()
+        body = httpx.get(f"{base}/api/search", params={"q": "asylum", "group": "paragraph"}, timeout=5).json()
         assert body["total"] == 3 and "<mark>" in body["hits"][0]["snippet"]
-        page = httpx.get(f"{base}/", params={"q": "asylum"}, timeout=5)
+        page = httpx.get(f"{base}/", params={"q": "asylum", "group": "paragraph"}, timeout=5)
         assert page.status_code == 200 and page.headers["x-frame-options"] == "DENY"
         bad = httpx.get(f"{base}/api/search", params={"size": "0"}, timeout=5)
         assert bad.status_code == 400 and bad.json()["ok"] is False
@@ -89,7 +89,7 @@ def test_two_workers_both_take_connections(tmp_path):
             from concurrent.futures import ThreadPoolExecutor
 
             def ask(c: httpx.Client) -> int:  # the keep-alive connection stays open
-                return c.get("/api/search", params={"q": "asylum"}).json()["total"]
+                return c.get("/api/search", params={"q": "asylum", "group": "paragraph"}).json()["total"]
 
             with ThreadPoolExecutor(len(clients)) as pool:  # all at once, as visitors come
                 assert list(pool.map(ask, clients)) == [3] * len(clients)
@@ -159,7 +159,7 @@ def test_a_worker_that_dies_is_replaced(tmp_path):
             time.sleep(0.2)
         for _ in range(50):  # whichever worker a connection lands on, it answers
             with httpx.Client(base_url=base, timeout=30) as c:
-                assert c.get("/api/search", params={"q": "asylum"}).json()["total"] == 3
+                assert c.get("/api/search", params={"q": "asylum", "group": "paragraph"}).json()["total"] == 3
 
 
 @pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="reads /proc")
@@ -183,7 +183,7 @@ def test_sigterm_stops_supervisor_and_workers_without_failing_answers(tmp_path):
             with httpx.Client(base_url=base, timeout=10) as c:
                 while not stop.is_set():
                     try:
-                        r = c.get("/api/search", params={"q": "asylum"})
+                        r = c.get("/api/search", params={"q": "asylum", "group": "paragraph"})
                     except httpx.HTTPError:
                         continue
                     whole = r.status_code != 200 or r.json()["total"] == 3
