@@ -54,12 +54,19 @@ TITLES = frozenset(
     Bishop Archbishop Cardinal Father Rev Reverend Rabbi Professor Prof Comrade Citizen
     Monsieur Mme Madame Herr Frau Senor Don Leader Majority Minority Deputy Prime Attorney
     Postmaster Commissioner Mayor Consul Commander Corporal Brother Sister Mother
-    M Hon Honorable""".split()
+    M Hon Honorable Apostle Prophet""".split()
 )
 # Titles after which a lone given name is still a person ("King William").
-MONARCH_TITLES = frozenset("King Queen Emperor Empress Tsar Czar Kaiser Pope Prince Princess".split())
+MONARCH_TITLES = frozenset("King Queen Emperor Empress Tsar Czar Kaiser Pope Prince Princess Apostle Prophet".split())
 # Titles that make the next word a name even when it is a title itself ("Mr. King").
 SURNAME_OK = SURNAME_OK | TITLES
+# Offices a speaker addresses someone by ("Mr. President", "Madam Speaker"): after an
+# honorific they are no name. ("Mr. King", "Mr. Bishop" are: those titles are surnames too.)
+ADDRESSED = frozenset(
+    """President Vice Senator Sen Speaker Chairman Chairwoman Secretary Minister Premier Chancellor
+    Ambassador Governor Gov Mayor Commissioner Justice Attorney Leader Deputy Prime Representative
+    Rep Congressman Congresswoman Postmaster Consul Chief Commander Citizen Comrade""".split()
+)
 HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split())
 ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Rev|Col|Capt|Lt|Gov|Prof|Jr|Sr|Mme|Hon|Sgt"
 ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
@@ -154,6 +161,11 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
             f"{p} {w}" in STOP_PHRASES for p, w in zip(pairs, words[2:])
         ):
             return []
+    # An office named after its organisation: "Army Staff Sergeant Christopher Hake",
+    # "Labor Secretary Robert Reich". The name starts at the rank.
+    k = _rank_start(words)
+    if k:
+        pieces, words, initial, dated = pieces[k:], words[k:], False, False
     # Leading function words are not part of a name: "Then Senator Dirksen".
     while len(words) > 1 and words[0] in STOP and words[0] not in TITLES and words[0] not in GIVEN:
         if words[0] in TAILS:
@@ -212,6 +224,19 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
     return []
 
 
+def _rank_start(words: list[str]) -> int:
+    """Where a title starts inside a run that does not start with a title or a given
+    name, when a name follows it ("Army Staff Sergeant Christopher Hake" -> 2); else 0."""
+    if words[0] in TITLES or words[0] in GIVEN or len(words) < 3:
+        return 0
+    for k in range(1, len(words) - 1):
+        if words[k] in GIVEN:
+            return 0
+        if words[k] in TITLES and words[k] not in HONORIFICS | {"M"} and words[k + 1] not in TITLES:
+            return k
+    return 0
+
+
 def _blocks(names: list[str], j: int, title: str) -> bool:
     """Does word j stop ``names`` from being one person's name?"""
     w = names[j]
@@ -225,7 +250,7 @@ def _blocks(names: list[str], j: int, title: str) -> bool:
 
 
 def _single(start: int, word: str, initial: bool, title: str) -> list[Candidate]:
-    if ROMAN.match(word) or len(word) < 2:
+    if ROMAN.match(word) or len(word) < 2 or title in HONORIFICS and word in ADDRESSED:
         return []
     if word in GIVEN and (not title or title in MONARCH_TITLES):
         kind: Kind = "given"  # "Carl", "King William": resolved against the document's names
