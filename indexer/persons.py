@@ -314,6 +314,8 @@ class _Document:
                 return
             if ids or i == 0:
                 return
+            if len(word) <= 3 and self.texts[i][c.end : c.end + 1] == ".":
+                return  # "Ed.", "Al.": an abbreviation (editor), or a name too short to tell
             if c.title:
                 # A monarch ("King William"): known by one name.
                 self.add(i, c.start, _discovered(word), word, word)

@@ -124,6 +124,13 @@ def test_one_person_one_value(kind: str, corpus: Corpus, doc: int, expected: set
     assert values(corpus)[doc] == expected, kind
 
 
+def test_an_abbreviation_is_not_a_given_name() -> None:
+    # "Ed." is the editor, not the only Ed the corpus names in full.
+    corpus = [("a", ["Ed Quennell spoke.", "Ed Quennell left."]),
+              ("b", ["Notes by the editor (Ed.) follow.", "See also the preface (Ed.)."])]
+    assert values(corpus)[1] == set()
+
+
 def test_two_namesakes_leave_a_bare_surname_flagged_for_review() -> None:
     corpus = [("a", ["Lewis Quennell spoke.", "Lewis Quennell left."]),
               ("b", ["Samuel Quennell spoke.", "Samuel Quennell left."]),
