@@ -32,7 +32,7 @@ from indexer.names import ROMAN, TAILS, candidates, personlike
 from indexer.personhood import human_after
 
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
-# "in X", "at X", "the X" (not followed by another capitalised word: "the Marx family" is rare,
+# "in X", "at X", "the X", "al X" (not followed by another capitalised word: "the Marx family" is rare,
 # "the Boyne", "the Egalite" are places and papers). ("visited?" is "visite" or "visited".)
 # The match starts at the capital, with the word before it checked behind: the regex
 # engine then skips to capitals instead of trying every position (a third of the time,
@@ -40,7 +40,7 @@ _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
 _PLACE = re.compile(
     r"([A-Z](?:%s)[a-z]+)\b(?! [A-Z])" % "|".join(
         rf"(?<=(?<!\w){w} .)" for w in ("[Ii]n", "[Ii]nto", "[Aa]t", "[Aa]cross", "[Nn]ear",
-                                         "[Tt]hrough", "[Tt]he", "[Vv]isite", "[Vv]isited"))
+                                         "[Tt]hrough", "[Tt]he", "[Vv]isite", "[Vv]isited", "al", "el"))
 )
 # Words that end organisation and place names: the words before them are not surnames.
 # Starting with the capital (its word boundary checked behind it) lets the regex

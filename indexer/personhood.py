@@ -105,7 +105,8 @@ def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | Non
     name: "General Jackson"; not a country's or a region's: "Lord Donegal" is a
     peerage); "no evidence": a plural or compound word that no title or given name
     ever stood before, or a word used as a place a fifth of the time ("in
-    Watergate", "the Indies") that nothing says is a person ("said", "who").
+    Watergate", "the Indies", "al Qaeda") that verbs of speech or "who" do not
+    follow nearly as often.
     """
     why = nonperson(word)
     if title and title in HONORIFICS:
@@ -118,6 +119,6 @@ def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | Non
     if plural_like(word) or compound(word):
         return None if surname >= 1 else "no evidence"
     place = discovery.place_uses(word)
-    if place and place * PLACE_SHARE >= discovery.capital_uses(word) and human < 1:
+    if place and place * PLACE_SHARE >= discovery.capital_uses(word) and human * PLACE_SHARE < place:
         return "no evidence"
     return None

@@ -267,7 +267,11 @@ class _Document:
                     pid = self.nearest(named, i, h.start)
                     self.add(i, h.start, self.authority_ref(pid))
                     self.flags[i].append(f"ambiguous:{h.text}->{pid}")
-                elif self.by_surname.get(h.text):
+                elif self.by_surname.get(h.text) and (len(set(ids)) != 1 or any(
+                        at[0] == i and at[1] < h.start for at, _ in self.by_surname[h.text])):
+                    # A namesake the file does not know, named in full here. Only after it in its
+                    # own paragraph does it outweigh the one person the file knows by this surname
+                    # ("Engels to Hermann Engels" heads a list of Engels's letters).
                     pid = self.nearest([p for _, p in self.by_surname[h.text]], i, h.start)
                     self.add(i, h.start, self.refs[pid])
                 elif len(set(ids)) == 1:

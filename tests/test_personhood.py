@@ -49,6 +49,8 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
         ("events used as places", ["The break-in at Watergate came first.", "After Watergate nothing was "
                                    "the same.", "Lawyers met near Watergate; they feared Watergate."],
          {"Watergate"}),
+        ("organisations after an article", ["Leaders of al Qazira met. Fighters of al Qazira, who hid, "
+                                            "fled.", "The core of al Qazira broke; al Qazira lost."], {"Qazira"}),
         ("abstract nouns", ["He wrote on Christianity. Critics of Christianity answered, and Christianity "
                             "endured."], {"Christianity"}),
         ("offices used as address", ["Mr. President, the vote is yours. Thank you, Mr. President.",

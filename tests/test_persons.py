@@ -62,6 +62,10 @@ def flags(texts: list[str]) -> list[list[str]]:
          "full name then surname"),
         (["Stalin and Trotksy quarrelled."], [["stalin-joseph", "trotsky-leon"]], "known misspelling"),
         (["Léon Trötsky came."], [["trotsky-leon"]], "accents do not matter"),
+        (["Stalin wrote to Vasily Stalin.", "Stalin to Kirov, 3 May."],
+         [["stalin-joseph", "x-vasily-stalin"], ["stalin-joseph"]],
+         "a namesake the file does not know takes the bare surname only after it in its paragraph"),
+        (["Vasily Stalin flew. Stalin landed."], [["x-vasily-stalin"]], "... and does after it"),
     ],
 )
 def test_resolution(texts: list[str], expected: list[list[str]], rule: str) -> None:
@@ -198,7 +202,7 @@ def test_name_runs_are_classified_by_their_context_every_time() -> None:
 
 # The plain forms of the expressions discovery runs over every paragraph. The module's
 # versions are arranged for speed (they start at a capital); they must match the same.
-_PLAIN_PLACE = r"(?<!\w)(?:[Ii](?:n|nto)|[Aa](?:t|cross)|[Nn]ear|[Tt](?:hrough|he)|[Vv]isited?) ([A-Z][a-z]+)\b(?! [A-Z])"
+_PLAIN_PLACE = r"(?<!\w)(?:[Ii](?:n|nto)|[Aa](?:t|cross)|[Nn]ear|[Tt](?:hrough|he)|[Vv]isited?|al|el) ([A-Z][a-z]+)\b(?! [A-Z])"
 _PLAIN_TAILED = r"\b([A-Z][a-z]+) (?:%s)\b"
 _PLAIN_COORDINATED = r"(?=[A-Z])\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 
@@ -208,7 +212,8 @@ def _fragments():
 
     words = ["in", "In", "into", "at", "At", "across", "near", "Near", "through", "the", "The",
              "visit", "visite", "visited", "Visited", "and", "Street", "River", "Marx", "Jenny",
-             "Karl", "Engels", "McCoy", "O'Brien", "Hague", "x", "Xin", "Bin", "Theodore", "Ann-Marie"]
+             "Karl", "Engels", "McCoy", "O'Brien", "Hague", "x", "Xin", "Bin", "Theodore", "Ann-Marie",
+             "al", "el", "Al", "Qaeda"]
     gaps = st.sampled_from([" "] * 8 + ["  ", ", ", ". ", "-", "'", "_", "9", "é", "\n", ""])
     return st.lists(st.tuples(st.sampled_from(words), gaps), max_size=20).map(
         lambda pairs: "".join(w + g for w, g in pairs))
