@@ -47,9 +47,13 @@ _PLACE = re.compile(
 # engine skip to capitals: half the time of a leading \b, the same matches.
 _TAILED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) (?:%s)\b" % "|".join(sorted(TAILS)))
 # Storms, battles and operations are named like people ("Hurricane Sandy"): the word
-# after such a head is counted as a place.
-_EVENT = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Operation|Battle of|Siege of|Camp|Fort|Lake|Mount|"
-                    r"Port|Cape|Sierra|Rio|San|Santa|Saint|St\.) ([A-Z][a-z]+)\b")
+# after such a head is counted as a place. Each head is written as its capital and the
+# rest checked behind it, so that the regex engine skips to capitals (half the time of
+# a plain alternation after \b, the same matches; a test holds it to its plain form).
+EVENT_HEADS = ("Hurricane", "Typhoon", "Cyclone", "Storm", "Operation", "Battle of", "Siege of", "Camp",
+               "Fort", "Lake", "Mount", "Port", "Cape", "Sierra", "Rio", "San", "Santa", "Saint", r"St\.")
+_EVENT = re.compile(r"[A-Z](?<![\w][A-Z])(?:%s) ([A-Z][a-z]+)\b"
+                    % "|".join(f"(?<={h[0]}){h[1:]}" for h in EVENT_HEADS))
 # A surname owns its bare mentions corpus-wide when it is the only full name with that
 # surname, seen at least this often (once may be a misreading).
 MIN_OWNER_COUNT = 2
