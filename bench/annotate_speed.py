@@ -58,7 +58,8 @@ def _run(code: Path, corpus: Path) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.annotate_speed", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.annotate_speed",
+                                     description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--baseline", type=Path, default=None, help="a checkout with an older indexer/")
     parser.add_argument("--rounds", type=int, default=3)

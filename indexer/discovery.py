@@ -181,9 +181,6 @@ class Discovery:
         stats = self.words.get(word)
         return stats[HUMAN] if stats else 0
 
-    def has_full_forms(self, surname: str) -> bool:
-        """Has the corpus named anyone in full with this surname?"""
-        return any(not ROMAN.match(f.split()[-1]) for f in self.fulls.get(surname, ()))
 
     def canonical(self, surname: str, given: str, name: str) -> str:
         """The longest full form seen for this surname and given name (or initial).

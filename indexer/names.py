@@ -57,7 +57,9 @@ TITLES = frozenset(
     M Hon Honorable Apostle Prophet""".split()
 )
 # Titles after which a lone given name is still a person ("King William").
-MONARCH_TITLES = frozenset("King Queen Emperor Empress Tsar Czar Kaiser Pope Prince Princess Apostle Prophet".split())
+MONARCH_TITLES = frozenset(
+    "King Queen Emperor Empress Tsar Czar Kaiser Pope Prince Princess Apostle Prophet".split()
+)
 # Titles that make the next word a name even when it is a title itself ("Mr. King").
 SURNAME_OK = SURNAME_OK | TITLES
 # Offices a speaker addresses someone by ("Mr. President", "Madam Speaker"): after an
@@ -139,7 +141,9 @@ def candidates(text: str) -> list[Candidate]:
 _DATE_BEFORE = re.compile(r"\d\s*$")
 _QUESTION = re.compile(r"[^.!?\n]*\?")
 # Auxiliaries that open a question and are given names too ("Will", "May").
-AUXILIARIES = frozenset("Will May Can Could Should Would Must Shall Did Does Do Is Was Has Have Had Are Were".split())
+AUXILIARIES = frozenset(
+    "Will May Can Could Should Would Must Shall Did Does Do Is Was Has Have Had Are Were".split()
+)
 # Verbs of headlines and captions glued to a name in title case: "John Smith Wins Award".
 HEADLINE_VERBS = frozenset(
     """Says Said Tells Told Wins Won Loses Lost Dies Died Quits Resigns Resigned Visits Visited Meets Met

@@ -65,7 +65,9 @@ def nonperson(word: str) -> str | None:
     """
     places = place_names()
     spaced = word.replace("-", " ")
-    if word in places.peoples or (_PLURAL.search(word) and _singular(word) in places.peoples | _NATIONALITIES):
+    if word in places.peoples or (
+        _PLURAL.search(word) and _singular(word) in places.peoples | _NATIONALITIES
+    ):
         return "people"
     if word in places.regions or word in places.cities or spaced in places.multiword:
         return "place"

@@ -38,7 +38,8 @@ from rapidfuzz.distance import OSA
 from indexer.authority import Authority, fold
 from indexer.discovery import Discovery
 from indexer.models import PersonRef
-from indexer.names import DERIVED, GIVEN, HONORIFICS, STOP, TITLES, Candidate, candidates, personlike
+from indexer.names import (DERIVED, GIVEN, HONORIFICS, STOP, TITLES, Candidate, candidates,
+                           personlike)
 from indexer.personhood import mononym_doubt, place_name
 
 Annotation = tuple[tuple[PersonRef, ...], tuple[str, ...]]
@@ -296,9 +297,11 @@ class _Document:
             text = self.texts[i]
             cs = self.cands[i]
             j = cs.index(c)
-            listed = (j > 0 and cs[j - 1].start in found and _LISTED.fullmatch(text, cs[j - 1].end, c.start)
-                      or j + 1 < len(cs) and cs[j + 1].start in found and _LISTED.fullmatch(
-                          text, c.end, cs[j + 1].start))
+            before = j > 0 and cs[j - 1].start in found and _LISTED.fullmatch(
+                text, cs[j - 1].end, c.start)
+            after = j + 1 < len(cs) and cs[j + 1].start in found and _LISTED.fullmatch(
+                text, c.end, cs[j + 1].start)
+            listed = before or after
             if listed and not mononym_doubt(self.a.discovery, c.name):
                 self.add(i, c.start, _discovered(c.name), c.name)
 
@@ -324,13 +327,13 @@ class _Document:
                 # A monarch ("King William"): known by one name.
                 self.add(i, c.start, _discovered(word), word, word)
                 return
-            # Called by the given name throughout this document: one sighting of the full name will do.
+            # Called by the given name throughout this document: one full sighting will do.
             owner = disc.given_owner(word, 1 if self.mid_counts.get(word, 0) >= 2 else 2)
             if owner:
                 self.add(i, c.start, _discovered(owner), word, word)
                 return
             if disc.surname_evidence(word) < 2:
-                return  # a lone given name is many people, nobody's value ("Luther" goes on: a surname too)
+                return  # a lone given name is many people ("Luther" goes on: a surname too)
         # 3. a typo of a named person's surname
         pid = self.typo_of(word)
         if pid:

@@ -20,7 +20,9 @@ def test_measures_cold_and_with_the_authority(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("argv", [["--corpus", "/nonexistent"], ["--baseline", "/nonexistent"]])
-def test_bad_folders_are_clear_errors(argv: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_bad_folders_are_clear_errors(
+    argv: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     from bench.annotate_speed import main
 
     if argv[0] == "--baseline":

@@ -152,7 +152,9 @@ def test_discovery_state_of_the_previous_version_is_still_read() -> None:
     assert d.owner("Quennell") == "Lewis Quennell"
 
 
-@pytest.mark.parametrize("module", ["indexer.places", "indexer.personhood", "indexer.discovery", "indexer.names"])
+@pytest.mark.parametrize(
+    "module", ["indexer.places", "indexer.personhood", "indexer.discovery", "indexer.names"]
+)
 def test_docstring_examples_run(module: str) -> None:
     import doctest
     import importlib
