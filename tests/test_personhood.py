@@ -83,6 +83,8 @@ def test_what_is_not_a_person(kind: str, texts: list[str], not_values: set[str])
         ("a byline in capitals", "By ANGUS MCBRIDE, staff writer\n\nThe strike entered its third week.",
          {"Angus McBride"}),
         ("capitals that are no person", "THE UNITED NATIONS MET IN NEW YORK.", set()),
+        ("capitals cut off where the search stops are not half a name",
+         "x" * 190 + " MARIA LOPEZ said so.", set()),
         ("a name that is itself three given-name-like words", "William Jefferson Clinton spoke first.",
          {"William Jefferson Clinton"}),
     ],
