@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 
 from indexer.authority import fold
 from indexer.names import ROMAN, TAILS, candidates, personlike
+from indexer.personhood import human_after
 
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
-# "in X", "at X", "the X" (not followed by another capitalised word: "the Marx family" is rare,
+# "in X", "at X", "the X", "al X" (not followed by another capitalised word: "the Marx family" is rare,
 # "the Boyne", "the Egalite" are places and papers). ("visited?" is "visite" or "visited".)
 # The match starts at the capital, with the word before it checked behind: the regex
 # engine then skips to capitals instead of trying every position (a third of the time,
@@ -39,26 +40,44 @@ _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
 _PLACE = re.compile(
     r"([A-Z](?:%s)[a-z]+)\b(?! [A-Z])" % "|".join(
         rf"(?<=(?<!\w){w} .)" for w in ("[Ii]n", "[Ii]nto", "[Aa]t", "[Aa]cross", "[Nn]ear",
-                                         "[Tt]hrough", "[Tt]he", "[Vv]isite", "[Vv]isited"))
+                                         "[Tt]hrough", "[Tt]he", "[Vv]isite", "[Vv]isited", "al", "el"))
 )
 # Words that end organisation and place names: the words before them are not surnames.
 # Starting with the capital (its word boundary checked behind it) lets the regex
 # engine skip to capitals: half the time of a leading \b, the same matches.
 _TAILED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) (?:%s)\b" % "|".join(sorted(TAILS)))
+# Storms, battles and operations are named like people ("Hurricane Sandy"): the word
+# after such a head is counted as a place. Each head is written as its capital and the
+# rest checked behind it, so that the regex engine skips to capitals (half the time of
+# a plain alternation after \b, the same matches; a test holds it to its plain form).
+EVENT_HEADS = ("Hurricane", "Typhoon", "Cyclone", "Storm", "Operation", "Battle of", "Siege of", "Camp",
+               "Fort", "Lake", "Mount", "Port", "Cape", "Sierra", "Rio", "San", "Santa", "Saint", r"St\.")
+_EVENT = re.compile(r"[A-Z](?<![\w][A-Z])(?:%s) ([A-Z][a-z]+)\b"
+                    % "|".join(f"(?<={h[0]}){h[1:]}" for h in EVENT_HEADS))
 # A surname owns its bare mentions corpus-wide when it is the only full name with that
 # surname, seen at least this often (once may be a misreading).
 MIN_OWNER_COUNT = 2
-STATE_VERSION = 1
+# ...or the one that outnumbers all the others with that surname this many times over
+# ("Lewis H. Morgan" 17, "John Morgan" 2): a stray namesake does not split a person.
+OWNER_DOMINANCE = 4
+# A full name of three or more words ("Georg Wilhelm Friedrich Hegel") is not a misreading,
+# even when seen once.
+OWNER_SPECIFIC_WORDS = 3
+STATE_VERSION = 2
+_READABLE_VERSIONS = (1, 2)  # version 1 had no HUMAN count: read as 0
 
-CAP, LOW, SUR, PLACE = range(4)
+CAP, LOW, SUR, PLACE, HUMAN = range(5)
+_STATS = 5
 
 
 @dataclass
 class Discovery:
     """Corpus-wide name statistics (see the module docstring)."""
 
-    words: dict[str, list[int]] = field(default_factory=dict)  # word -> [cap, low, sur, place]
+    words: dict[str, list[int]] = field(default_factory=dict)  # word -> [cap, low, sur, place, human]
     fulls: dict[str, dict[str, int]] = field(default_factory=dict)  # surname -> {full name: count}
+    # given name -> {surname: count}, worked out on first use
+    _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, documents: Iterable[tuple[str, list[str]]]) -> Discovery:
@@ -74,7 +93,7 @@ class Discovery:
         ``found``, when given, keeps each text's name candidates (found in its
         folded form) for the annotation that follows in the same process.
         """
-        words: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        words: dict[str, list[int]] = defaultdict(lambda: [0] * _STATS)
         fulls: dict[str, Counter[str]] = defaultdict(Counter)
         lower: Counter[str] = Counter()
         for _doc_id, texts in documents:
@@ -84,6 +103,8 @@ class Discovery:
                 for m in _PLACE.finditer(folded):
                     words[m.group(1)][PLACE] += 1
                 for m in _TAILED.finditer(folded):
+                    words[m.group(1)][PLACE] += 1
+                for m in _EVENT.finditer(folded):
                     words[m.group(1)][PLACE] += 1
                 cs = candidates(folded)
                 if found is not None:
@@ -96,11 +117,13 @@ class Discovery:
                         words[c.surname][SUR] += 1
                     elif not c.initial:
                         words[c.name][CAP] += 1
+                    if c.kind != "full" and human_after(folded, c.end):
+                        words[c.name][HUMAN] += 1
         return dict(words), {s: dict(c) for s, c in fulls.items()}, lower
 
     @classmethod
     def combine(cls, parts: Iterable[tuple[dict, dict, Counter]]) -> Discovery:
-        words: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        words: dict[str, list[int]] = defaultdict(lambda: [0] * _STATS)
         fulls: dict[str, Counter[str]] = defaultdict(Counter)
         lower: Counter[str] = Counter()
         for part_words, part_fulls, part_lower in parts:
@@ -122,9 +145,10 @@ class Discovery:
 
     @classmethod
     def from_state(cls, state: dict | None) -> Discovery:
-        if not state or state.get("version") != STATE_VERSION:
+        if not state or state.get("version") not in _READABLE_VERSIONS:
             return cls()
-        return cls(dict(state.get("words", {})), dict(state.get("fulls", {})))
+        words = {w: list(v) + [0] * (_STATS - len(v)) for w, v in state.get("words", {}).items()}
+        return cls(words, dict(state.get("fulls", {})))
 
     # -- questions ----------------------------------------------------------------
 
@@ -142,6 +166,21 @@ class Discovery:
     def surname_evidence(self, word: str) -> int:
         stats = self.words.get(word)
         return stats[SUR] if stats else 0
+
+    def place_uses(self, word: str) -> int:
+        stats = self.words.get(word)
+        return stats[PLACE] if stats else 0
+
+    def capital_uses(self, word: str) -> int:
+        """Capitalised mid-sentence, alone or after a title or given name."""
+        stats = self.words.get(word)
+        return stats[CAP] + stats[SUR] if stats else 0
+
+    def human_evidence(self, word: str) -> int:
+        """How often a verb of speech or "who" follows the lone word (see :mod:`indexer.personhood`)."""
+        stats = self.words.get(word)
+        return stats[HUMAN] if stats else 0
+
 
     def canonical(self, surname: str, given: str, name: str) -> str:
         """The longest full form seen for this surname and given name (or initial).
@@ -171,7 +210,10 @@ class Discovery:
         >>> Discovery(fulls={"Bauer": {"Bruno Bauer": 2, "Edgar Bauer": 2}}).owner("Bauer") is None
         True
         """
-        forms = {f: n for f, n in self.fulls.get(surname, {}).items() if not ROMAN.match(f.split()[-1])}
+        every = self.fulls.get(surname, {})
+        if any(ROMAN.match(f.split()[-1]) for f in every):
+            return None  # a regnal name ("Napoleon III"): several rulers share the bare word
+        forms = {f: n for f, n in every.items() if not ROMAN.match(f.split()[-1])}
         if not forms:
             return None
         groups: Counter[str] = Counter()
@@ -182,11 +224,48 @@ class Discovery:
         for g, n in groups.items():
             target = next((h for h in groups if len(g) == 1 and len(h) > 1 and h[0] == g), g)
             merged[target] += n
-        best, n = merged.most_common(1)[0]
-        if len(merged) > 1 or n < MIN_OWNER_COUNT:
+        (best, n), *others = merged.most_common()
+        rest = sum(m for _, m in others)
+        specific = len(max((f for f in forms if f.split()[0].startswith(best)), key=len).split())
+        if n < MIN_OWNER_COUNT and not (specific >= OWNER_SPECIFIC_WORDS and not others):
+            return None
+        if others and n < OWNER_DOMINANCE * rest:
             return None
         return self.canonical(surname, best if len(best) > 1 else "", next(
             f for f in forms if f.split()[0].startswith(best)))
+
+    def namesakes(self, surname: str) -> int:
+        """How many people (by given name) the corpus names in full, at least twice each,
+        with this surname."""
+        groups: Counter[str] = Counter()
+        for f, n in self.fulls.get(surname, {}).items():
+            if not ROMAN.match(f.split()[-1]) and not f.split()[0].endswith("."):
+                groups[f.split()[0]] += n
+        return sum(1 for n in groups.values() if n >= MIN_OWNER_COUNT)
+
+    def given_owner(self, given: str, min_count: int = MIN_OWNER_COUNT) -> str | None:
+        """The full name a lone given name means corpus-wide: the only person named
+        in full with it, seen at least twice ("Rosa" -> "Rosa Parks"), else None.
+
+        >>> Discovery(fulls={"Parks": {"Rosa Parks": 3}, "Marx": {"Karl Marx": 4}}).given_owner("Rosa")
+        'Rosa Parks'
+        """
+        if self._by_given is None:
+            by_given: dict[str, dict[str, int]] = defaultdict(dict)
+            for surname, forms in self.fulls.items():
+                for f, n in forms.items():
+                    head = f.split()[0]
+                    if not head.endswith(".") and not ROMAN.match(f.split()[-1]):
+                        by_given[head][surname] = by_given[head].get(surname, 0) + n
+            self._by_given = dict(by_given)
+        people = self._by_given.get(given, {})
+        if len(people) != 1:
+            return None
+        surname, n = next(iter(people.items()))
+        if n < min_count:
+            return None
+        forms = [f for f in self.fulls[surname] if f.split()[0] == given]
+        return self.canonical(surname, given, max(forms, key=lambda f: self.fulls[surname][f]))
 
     def personlike(self, word: str, doc_count: int) -> bool:
         """Is a lone capitalised word, seen ``doc_count`` times mid-sentence here, a surname?"""

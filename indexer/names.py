@@ -54,12 +54,21 @@ TITLES = frozenset(
     Bishop Archbishop Cardinal Father Rev Reverend Rabbi Professor Prof Comrade Citizen
     Monsieur Mme Madame Herr Frau Senor Don Leader Majority Minority Deputy Prime Attorney
     Postmaster Commissioner Mayor Consul Commander Corporal Brother Sister Mother
-    M Hon Honorable""".split()
+    M Hon Honorable Apostle Prophet""".split()
 )
 # Titles after which a lone given name is still a person ("King William").
-MONARCH_TITLES = frozenset("King Queen Emperor Empress Tsar Czar Kaiser Pope Prince Princess".split())
+MONARCH_TITLES = frozenset(
+    "King Queen Emperor Empress Tsar Czar Kaiser Pope Prince Princess Apostle Prophet".split()
+)
 # Titles that make the next word a name even when it is a title itself ("Mr. King").
 SURNAME_OK = SURNAME_OK | TITLES
+# Offices a speaker addresses someone by ("Mr. President", "Madam Speaker"): after an
+# honorific they are no name. ("Mr. King", "Mr. Bishop" are: those titles are surnames too.)
+ADDRESSED = frozenset(
+    """President Vice Senator Sen Speaker Chairman Chairwoman Secretary Minister Premier Chancellor
+    Ambassador Governor Gov Mayor Commissioner Justice Attorney Leader Deputy Prime Representative
+    Rep Congressman Congresswoman Postmaster Consul Chief Commander Citizen Comrade""".split()
+)
 HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split())
 ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Rev|Col|Capt|Lt|Gov|Prof|Jr|Sr|Mme|Hon|Sgt"
 ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
@@ -108,11 +117,17 @@ def candidates(text: str) -> list[Candidate]:
         initial = _sentence_initial(text, start)
         # "31 August Larkin": a month after a number starts a date, not a name.
         dated = run.partition(" ")[0].rstrip(".") in MONTHS and _DATE_BEFORE.search(text, max(0, start - 4), start)
-        found = _classified(run, initial, bool(dated))
+        # "Will Ford close the plant?": a question's auxiliary is no given name.
+        asked = initial and run.partition(" ")[0] in AUXILIARIES and _QUESTION.match(text, m.end())
+        found = _classified(run, initial, bool(dated), bool(asked))
         if found:
             out.extend(c if not start else Candidate(c.start + start, c.end + start, c.kind, c.name,
                                                      c.surname, c.given, c.initial, c.title)
                        for c in found)
+    window = min(len(text), CAPITALS_WINDOW)
+    if _CAPITALS.search(text, 0, window):
+        out.extend(_capitalised(text, window))
+        out.sort(key=lambda c: c.start)
     if " and " not in text:
         return out
     for m in COORDINATED.finditer(text):
@@ -125,21 +140,109 @@ def candidates(text: str) -> list[Candidate]:
 
 
 _DATE_BEFORE = re.compile(r"\d\s*$")
-# run, sentence-initial, after a number -> its candidates, offsets from the run's start.
+_QUESTION = re.compile(r"[^.!?\n]*\?")
+# Auxiliaries that open a question and are given names too ("Will", "May").
+AUXILIARIES = frozenset(
+    "Will May Can Could Should Would Must Shall Did Does Do Is Was Has Have Had Are Were".split()
+)
+# Verbs of headlines and captions glued to a name in title case: "John Smith Wins Award".
+HEADLINE_VERBS = frozenset(
+    """Says Said Tells Told Wins Won Loses Lost Dies Died Quits Resigns Resigned Visits Visited Meets Met
+    Calls Called Urges Urged Warns Warned Vows Vowed Seeks Faces Faced Signs Signed Backs Rejects Rejected
+    Denies Denied Admits Admitted Leaves Joins Joined Takes Took Gets Named Elected Killed Arrested Dead
+    Sues Sued Slams Blasts Defends Attacks Wants Plans Announces Announced Speaks Spoke Returns Returned
+    Honored Honoured Accused Charged Jailed Freed Released Nominated Appointed Fired Ousted Steps Stepped
+    Closes Close Opens Buys Sells Cuts Asks Asked Claims Praises Criticizes Condemns Welcomes Ends Begins
+    Remembered Recalls Writes Wrote Answers Replies Testifies Testified Confirms Confirmed""".split()
+)
+# A run of two or more words in capitals: bylines and lead-ins ("MARIA LOPEZ said"). They
+# open a paragraph; looking only at its start keeps the search off the cost of every
+# paragraph (a scan of the whole text was a sixth of the time of finding candidates).
+CAPITALS_WINDOW = 200
+_CAPITALS = re.compile(r"[A-Z](?<![\w'][A-Z])[A-Z'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Z'-]+))+(?![\w'])")
+# run, sentence-initial, after a number, opens a question -> its candidates, offsets from the run's start.
 # Names recur (an archive names the same people on every page), and classifying a
 # run was a third of the corpus-wide discovery pass.
 _CLASSIFIED: dict[tuple[str, bool, bool], tuple[Candidate, ...]] = {}
 _CLASSIFIED_LIMIT = 200_000
 
 
-def _classified(run: str, initial: bool, dated: bool) -> tuple[Candidate, ...]:
-    key = (run, initial, dated)
+def _classified(run: str, initial: bool, dated: bool, asked: bool = False) -> tuple[Candidate, ...]:
+    key = (run, initial, dated, asked)
     found = _CLASSIFIED.get(key)
     if found is None:
         if len(_CLASSIFIED) >= _CLASSIFIED_LIMIT:
             _CLASSIFIED.clear()
-        found = _CLASSIFIED[key] = tuple(_classify(run, initial, dated))
+        found = _CLASSIFIED[key] = tuple(_split_classify(run, initial, dated, asked))
     return found
+
+
+def _split_classify(run: str, initial: bool, dated: bool, asked: bool) -> list[Candidate]:
+    """Classify each name glued into one run separately (see :func:`_glued`)."""
+    if " " not in run and "\n" not in run and "\t" not in run:
+        return _classify(run, initial, dated)  # one word: nothing glued (most runs)
+    pieces = [(p.start(), p.group()) for p in _PIECE.finditer(run)]
+    if asked and len(pieces) > 1:
+        pieces, initial, dated = pieces[1:], False, False
+    words = [w.rstrip(".").replace(" ", "") if w.endswith(".") else w for _, w in pieces]
+    cuts = _glued(run, pieces, words)
+    if not cuts and not asked:
+        return _classify(run, initial, dated)
+    out: list[Candidate] = []
+    bounds = [0, *cuts, len(pieces)]
+    for a, b in zip(bounds, bounds[1:]):
+        if b <= a or words[a] in HEADLINE_VERBS:
+            continue
+        offset = pieces[a][0]
+        part = run[offset : pieces[b - 1][0] + len(pieces[b - 1][1])]
+        out.extend(Candidate(c.start + offset, c.end + offset, c.kind, c.name, c.surname, c.given,
+                             c.initial, c.title)
+                   for c in _classify(part, initial and a == 0, dated and a == 0))
+    return out
+
+
+def _glued(run: str, pieces: list[tuple[int, str]], words: list[str]) -> list[int]:
+    """Where one run holds the end of one name and the start of another: a line break
+    after a surname ("Mandela\nTutu"), a headline verb ("Smith Wins Award"), a given
+    name after a surname that starts a full name of its own ("Nelson Mandela Nelson
+    Mandela", "Nelson Mandela Desmond Tutu"; not "William Jefferson Clinton")."""
+    cuts = []
+    for k in range(1, len(words)):
+        before, word = words[k - 1], words[k]
+        gap = run[pieces[k - 1][0] + len(pieces[k - 1][1]) : pieces[k][0]]
+        settled = before not in GIVEN and before not in TITLES and not pieces[k - 1][1].endswith(".")
+        if word in HEADLINE_VERBS:
+            cuts += [k, k + 1]
+        elif "\n" in gap and settled:
+            cuts.append(k)
+        elif (k >= 2 and word in GIVEN and settled and len(words) - k >= 2 and words[k + 1] not in GIVEN
+              and not _PARTICLE_WORD.match(before)):
+            cuts.append(k)
+    return sorted(set(c for c in cuts if 0 < c < len(words)))
+
+
+_PARTICLE_WORD = re.compile(rf"^{_PARTICLE}$")
+
+
+def _capitalised(text: str, window: int) -> list[Candidate]:
+    """Full names written in capitals in the first ``window`` characters, read in title
+    case ("MARIA LOPEZ" -> "Maria Lopez"). Only a given name followed by a surname
+    counts: "UNITED NATIONS" is no one."""
+    out = []
+    for m in _CAPITALS.finditer(text, 0, window):
+        if m.end() == window < len(text):
+            break  # cut off by the window: perhaps half a name
+        titled = _title_case(m.group())
+        for c in candidates(titled):
+            if c.kind == "full" and c.given:
+                out.append(Candidate(c.start + m.start(), c.end + m.start(), c.kind, c.name, c.surname,
+                                     c.given, c.initial, c.title))
+    return out
+
+
+def _title_case(caps: str) -> str:
+    """ "MARIA O'NEILL-MCBRIDE" -> "Maria O'Neill-McBride" (same length, same offsets)."""
+    return re.sub(r"\b(Mc)([a-z])", lambda m: m.group(1) + m.group(2).upper(), caps.title())
 
 
 def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
@@ -154,6 +257,11 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
             f"{p} {w}" in STOP_PHRASES for p, w in zip(pairs, words[2:])
         ):
             return []
+    # An office named after its organisation: "Army Staff Sergeant Christopher Hake",
+    # "Labor Secretary Robert Reich". The name starts at the rank.
+    k = _rank_start(words)
+    if k:
+        pieces, words, initial, dated = pieces[k:], words[k:], False, False
     # Leading function words are not part of a name: "Then Senator Dirksen".
     while len(words) > 1 and words[0] in STOP and words[0] not in TITLES and words[0] not in GIVEN:
         if words[0] in TAILS:
@@ -212,6 +320,19 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
     return []
 
 
+def _rank_start(words: list[str]) -> int:
+    """Where a title starts inside a run that does not start with a title or a given
+    name, when a name follows it ("Army Staff Sergeant Christopher Hake" -> 2); else 0."""
+    if words[0] in TITLES or words[0] in GIVEN or len(words) < 3:
+        return 0
+    for k in range(1, len(words) - 1):
+        if words[k] in GIVEN:
+            return 0
+        if words[k] in TITLES and words[k] not in HONORIFICS | {"M"} and words[k + 1] not in TITLES:
+            return k
+    return 0
+
+
 def _blocks(names: list[str], j: int, title: str) -> bool:
     """Does word j stop ``names`` from being one person's name?"""
     w = names[j]
@@ -225,7 +346,7 @@ def _blocks(names: list[str], j: int, title: str) -> bool:
 
 
 def _single(start: int, word: str, initial: bool, title: str) -> list[Candidate]:
-    if ROMAN.match(word) or len(word) < 2:
+    if ROMAN.match(word) or len(word) < 2 or title in HONORIFICS and word in ADDRESSED:
         return []
     if word in GIVEN and (not title or title in MONARCH_TITLES):
         kind: Kind = "given"  # "Carl", "King William": resolved against the document's names

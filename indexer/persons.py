@@ -39,7 +39,9 @@ from indexer.authority import Authority, fold
 from indexer.discovery import Discovery
 from indexer.inflection import inflected
 from indexer.models import PersonRef
-from indexer.names import DERIVED, GIVEN, HONORIFICS, STOP, TITLES, Candidate, candidates
+from indexer.names import (DERIVED, GIVEN, HONORIFICS, STOP, TITLES, Candidate, candidates,
+                           personlike)
+from indexer.personhood import mononym_doubt, place_name
 
 Annotation = tuple[tuple[PersonRef, ...], tuple[str, ...]]
 
@@ -162,6 +164,7 @@ class _Document:
         self.refs: dict[str, PersonRef] = {}
         self.by_surname: dict[str, list[tuple[tuple[int, int], str]]] = defaultdict(list)
         self.by_given: dict[str, set[str]] = defaultdict(set)
+        self.weak: list[tuple[int, Candidate]] = []  # lone words with too little evidence alone
         self.mid_counts = Counter(
             c.name for cs in self.cands for c in cs if c.kind in ("single", "given") and not c.initial
         )
@@ -246,6 +249,8 @@ class _Document:
                 if pid:
                     self.add(i, c.start, self.authority_ref(pid), c.surname)
                     continue
+                if not c.title and place_name(c.name):
+                    continue  # "Santa Barbara", "Abu Dhabi": a given name starts many places
                 name = self.a.discovery.canonical(c.surname, c.given, c.name)
                 self.add(i, c.start, _discovered(name), c.surname, c.given)
 
@@ -281,7 +286,11 @@ class _Document:
                     pid = self.nearest(named, i, h.start)
                     self.add(i, h.start, self.authority_ref(pid))
                     self.flags[i].append(f"ambiguous:{h.text}->{pid}")
-                elif self.by_surname.get(h.text):
+                elif self.by_surname.get(h.text) and (len(set(ids)) != 1 or any(
+                        at[0] == i and at[1] < h.start for at, _ in self.by_surname[h.text])):
+                    # A namesake the file does not know, named in full here. Only after it in its
+                    # own paragraph does it outweigh the one person the file knows by this surname
+                    # ("Engels to Hermann Engels" heads a list of Engels's letters).
                     pid = self.nearest([p for _, p in self.by_surname[h.text]], i, h.start)
                     self.add(i, h.start, self.refs[pid])
                 elif len(set(ids)) == 1:
@@ -298,6 +307,24 @@ class _Document:
                 for c in cs:
                     if c.kind != "full" and bool(c.title) == titled:
                         self.resolve_single(i, c)
+        self.pass_listed()
+
+    def pass_listed(self) -> None:
+        """A lone surname listed beside a person is a person too: "led by Blanqui and
+        Barbes", "Proudhon, Leroux, Vidal". Only words that nothing else spoke
+        against (see :meth:`resolve_single`) are taken this way."""
+        for i, c in self.weak:
+            found = {pos for pos, _ in self.found[i]}
+            text = self.texts[i]
+            cs = self.cands[i]
+            j = cs.index(c)
+            before = j > 0 and cs[j - 1].start in found and _LISTED.fullmatch(
+                text, cs[j - 1].end, c.start)
+            after = j + 1 < len(cs) and cs[j + 1].start in found and _LISTED.fullmatch(
+                text, c.end, cs[j + 1].start)
+            listed = before or after
+            if listed and not mononym_doubt(self.a.discovery, c.name):
+                self.add(i, c.start, _discovered(c.name), c.name)
 
     def resolve_single(self, i: int, c: Candidate) -> None:
         word = c.name
@@ -315,12 +342,19 @@ class _Document:
                 return
             if ids or i == 0:
                 return
-            if c.title or self.mid_counts.get(word, 0) >= 2 and not disc.common_word(word):
-                # A monarch ("King William"), or someone the text calls by first name throughout.
+            if len(word) <= 3 and self.texts[i][c.end : c.end + 1] == ".":
+                return  # "Ed.", "Al.": an abbreviation (editor), or a name too short to tell
+            if c.title:
+                # A monarch ("King William"): known by one name.
                 self.add(i, c.start, _discovered(word), word, word)
                 return
+            # Called by the given name throughout this document: one full sighting will do.
+            owner = disc.given_owner(word, 1 if self.mid_counts.get(word, 0) >= 2 else 2)
+            if owner:
+                self.add(i, c.start, _discovered(owner), word, word)
+                return
             if disc.surname_evidence(word) < 2:
-                return  # a lone given name, otherwise unexplained ("Luther" goes on: a surname too)
+                return  # a lone given name is many people ("Luther" goes on: a surname too)
         # 3. a typo of a named person's surname
         pid = self.typo_of(word)
         if pid:
@@ -329,15 +363,26 @@ class _Document:
             return
         if i == 0:
             return  # a title alone does not make a discovered person
+        if not c.title and _OWNED.search(self.texts[i], max(0, c.start - 7), c.start):
+            return  # "his Bradley fighting vehicle", "a Ford": a thing, not a person
         # 4. titled ("Senator Dirksen") or person-like and repeated: a discovered person
         if c.kind == "titled":
             if disc.common_word(word) and c.title not in HONORIFICS:
                 return  # "General Motors"-like: an office before a common word
-        elif c.initial and disc.surname_evidence(word) < 2:
-            return  # sentence-initial capitals are weak evidence
-        elif not disc.personlike(word, self.mid_counts.get(word, 0)):
+        elif c.initial and disc.surname_evidence(word) < 2 or not disc.personlike(
+                word, self.mid_counts.get(word, 0)):
+            # Sentence-initial capitals, or a word seen once: weak evidence, unless listed
+            # beside a person (see pass_listed).
+            if personlike(word) and not disc.common_word(word) and c.kind == "single":
+                self.weak.append((i, c))
             return
         owner = disc.owner(word) if not disc.common_word(word) else None
+        if owner is None:
+            if mononym_doubt(disc, word, c.title):
+                return
+            if disc.namesakes(word) >= 2:
+                # Several people in the corpus have this surname and none is named here.
+                self.flags[i].append(f"ambiguous:{word}")
         self.add(i, c.start, _discovered(owner or c.name), word)
 
     def typo_of(self, word: str) -> str | None:
@@ -365,6 +410,9 @@ class _Document:
                     self.add(i, h.start, self.authority_ref(self.nearest(named, i, h.start)))
 
 
+# A possessive or an indefinite article right before a lone capitalised word makes it a thing.
+_LISTED = re.compile(r",? and |, |; | & ")
+_OWNED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?) $")
 _CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*)[ \t]+$")
 _CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
 

@@ -62,6 +62,10 @@ def flags(texts: list[str]) -> list[list[str]]:
          "full name then surname"),
         (["Stalin and Trotksy quarrelled."], [["stalin-joseph", "trotsky-leon"]], "known misspelling"),
         (["Léon Trötsky came."], [["trotsky-leon"]], "accents do not matter"),
+        (["Stalin wrote to Vasily Stalin.", "Stalin to Kirov, 3 May."],
+         [["stalin-joseph", "x-vasily-stalin"], ["stalin-joseph"]],
+         "a namesake the file does not know takes the bare surname only after it in its paragraph"),
+        (["Vasily Stalin flew. Stalin landed."], [["x-vasily-stalin"]], "... and does after it"),
     ],
 )
 def test_resolution(texts: list[str], expected: list[list[str]], rule: str) -> None:
@@ -198,8 +202,9 @@ def test_name_runs_are_classified_by_their_context_every_time() -> None:
 
 # The plain forms of the expressions discovery runs over every paragraph. The module's
 # versions are arranged for speed (they start at a capital); they must match the same.
-_PLAIN_PLACE = r"(?<!\w)(?:[Ii](?:n|nto)|[Aa](?:t|cross)|[Nn]ear|[Tt](?:hrough|he)|[Vv]isited?) ([A-Z][a-z]+)\b(?! [A-Z])"
+_PLAIN_PLACE = r"(?<!\w)(?:[Ii](?:n|nto)|[Aa](?:t|cross)|[Nn]ear|[Tt](?:hrough|he)|[Vv]isited?|al|el) ([A-Z][a-z]+)\b(?! [A-Z])"
 _PLAIN_TAILED = r"\b([A-Z][a-z]+) (?:%s)\b"
+_PLAIN_EVENT = r"\b(?:%s) ([A-Z][a-z]+)\b"
 _PLAIN_COORDINATED = r"(?=[A-Z])\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 
 
@@ -208,7 +213,9 @@ def _fragments():
 
     words = ["in", "In", "into", "at", "At", "across", "near", "Near", "through", "the", "The",
              "visit", "visite", "visited", "Visited", "and", "Street", "River", "Marx", "Jenny",
-             "Karl", "Engels", "McCoy", "O'Brien", "Hague", "x", "Xin", "Bin", "Theodore", "Ann-Marie"]
+             "Karl", "Engels", "McCoy", "O'Brien", "Hague", "x", "Xin", "Bin", "Theodore", "Ann-Marie",
+             "al", "el", "Al", "Qaeda", "Hurricane", "Fort", "XFort", "St.", "Battle", "of", "Santa",
+             "Sandy"]
     gaps = st.sampled_from([" "] * 8 + ["  ", ", ", ". ", "-", "'", "_", "9", "é", "\n", ""])
     return st.lists(st.tuples(st.sampled_from(words), gaps), max_size=20).map(
         lambda pairs: "".join(w + g for w, g in pairs))
@@ -223,14 +230,16 @@ def test_fast_discovery_expressions_match_their_plain_forms():
 
     place, tailed = re.compile(_PLAIN_PLACE), re.compile(_PLAIN_TAILED % "|".join(sorted(names.TAILS)))
     coordinated = re.compile(_PLAIN_COORDINATED)
+    event = re.compile(_PLAIN_EVENT % "|".join(discovery.EVENT_HEADS))
 
     @settings(max_examples=400, deadline=None)
     @given(_fragments())
     @example("They visit Marx, visited Engels and visite Karl in The Hague.")
     @example("XinKarl and Jenny Marx; Karl and Jenny Marx-Engels at O'Brien Street.")
+    @example("After Hurricane Sandy, the Battle of Sandy; xFort Sandy, St. Sandy and Santa Sandy.")
     def check(text):
         for plain, fast in ((place, discovery._PLACE), (tailed, discovery._TAILED),
-                            (coordinated, names.COORDINATED)):
+                            (coordinated, names.COORDINATED), (event, discovery._EVENT)):
             assert [(m.span(1), m.groups()) for m in fast.finditer(text)] == \
                 [(m.span(1), m.groups()) for m in plain.finditer(text)], (plain.pattern, text)
 

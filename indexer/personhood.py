@@ -1,0 +1,126 @@
+"""Evidence that a name names a human, for names nobody curated.
+
+A discovered name becomes a facet value only when it is somebody: an archivist
+signs off on "Rosa Parks" and "Hegel", not on "Iraqis", "Granada",
+"Taft-Hartley" or "Watergate". Evidence for: a title or an honorific before the
+name, a verb of speech or thought after it ("said", "wrote", "argued"), "who"
+or "himself" after it. Evidence against, from data (:mod:`indexer.places`):
+countries, regions, big cities, peoples and their plurals; and from the
+word's shape: abstract nouns ("Christianity"), plurals, hyphenated compounds
+("Glass-Steagall": laws and treaties are named after two people).
+
+>>> nonperson("Iraqis"), nonperson("Pakistan"), nonperson("Christianity"), nonperson("Hegel")
+('people', 'place', 'derived', None)
+>>> bool(human_after("Hegel, who wrote it", 5)), bool(human_after("Hegel Street", 5))
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from indexer.names import _STOP_SECTIONS, DERIVED, HONORIFICS
+from indexer.places import place_names
+
+if TYPE_CHECKING:
+    from indexer.discovery import Discovery
+
+# Verbs of speech, writing and thought (and "who", "himself") right after a name: a person
+# acts. Organisations "said" too, so this is evidence for a lone word, never proof.
+_SPEECH = """said says say wrote writes write argued argues asked asks told tells replied replies
+answered answers declared declares insisted insists added adds explained explains recalled
+recalls admitted admits claimed claims believed believes thought thinks remarked remarks noted
+notes observed observes stated states suggested suggests warned warns urged urges complained
+complains confessed confesses maintained maintains denied denies retorted objected objects
+proposed proposes concluded concludes died dies was born himself herself""".split()
+HUMAN_AFTER = re.compile(
+    r"(?:'s?)?(?: (?:has |had |then |later |also |once |himself |herself |)(?:%s)\b|, (?:who|whom|whose)\b)"
+    % "|".join(sorted(set(_SPEECH), key=len, reverse=True))
+)
+# Abstract nouns are never names; DERIVED already covers -ism, -ist, -ian, -ese.
+_ABSTRACT = re.compile(r"(?<=[a-z]{3})(?:ity|tion|tions|ology)$")
+# A plural-looking word: "Kurds", "Machinists"; not "Engels"-like surnames ending in -ss/-us/-is.
+_PLURAL = re.compile(r"[^su'is]s$|[aeo]s$")
+_NATIONALITIES = _STOP_SECTIONS["nationalities"]
+# Used after "in", "at", "the" at least once in this many capitalised uses: a place or a
+# thing unless something says a person.
+PLACE_SHARE = 5
+_COMPOUND = re.compile(r"^[A-Z][a-z]+-[A-Z][a-z]+$")
+
+
+def human_after(text: str, end: int) -> re.Match | None:
+    """Does a verb of speech, or "who", follow the name that ends at ``end``?"""
+    return HUMAN_AFTER.match(text, end)
+
+
+@cache
+def nonperson(word: str) -> str | None:
+    """Why a lone capitalised word cannot be a person's value by itself, or None.
+
+    "place" and "people" come from data; "derived" from the word's ending. The
+    caller still lets a word through when the document or the corpus names
+    someone with it ("Lincoln" after "Abraham Lincoln").
+    """
+    places = place_names()
+    spaced = word.replace("-", " ")
+    if word in places.peoples or (
+        _PLURAL.search(word) and _singular(word) in places.peoples | _NATIONALITIES
+    ):
+        return "people"
+    if word in places.regions or word in places.cities or spaced in places.multiword:
+        return "place"
+    if DERIVED.search(word) or _ABSTRACT.search(word):
+        return "derived"
+    return None
+
+
+def plural_like(word: str) -> bool:
+    """ "Machinists", "Latinos", "Teamsters"; also "Parks" and "Adams": ask for more evidence."""
+    return bool(_PLURAL.search(word))
+
+
+def compound(word: str) -> bool:
+    """ "Taft-Hartley", "Glass-Steagall": two names joined, as laws and treaties are named."""
+    return bool(_COMPOUND.match(word))
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1]
+
+
+def place_name(name: str) -> bool:
+    """Is a several-word name a place ("Santa Barbara", "Abu Dhabi", "Viet-Nam")?"""
+    places = place_names()
+    spaced = name.replace("-", " ")
+    return spaced in places.multiword or name in places.regions
+
+
+def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | None:
+    """Why a lone word that no full name in the corpus owns should not be a person's
+    value, or None when it may stand for someone known by one name ("Hegel").
+
+    "place", "people", "derived": see :func:`nonperson` (a title outweighs a town's
+    name: "General Jackson"; not a country's or a region's: "Lord Donegal" is a
+    peerage); "no evidence": a plural or compound word that no title or given name
+    ever stood before, or a word used as a place a fifth of the time ("in
+    Watergate", "the Indies", "al Qaeda") that verbs of speech or "who" do not
+    follow nearly as often.
+    """
+    why = nonperson(word)
+    if title and title in HONORIFICS:
+        return why if why in ("people", "derived") else None
+    if title:
+        return why if why in ("people", "derived") or word in place_names().regions else None
+    if why:
+        return why
+    surname, human = discovery.surname_evidence(word), discovery.human_evidence(word)
+    if plural_like(word) or compound(word):
+        return None if surname >= 1 else "no evidence"
+    place = discovery.place_uses(word)
+    if place and place * PLACE_SHARE >= discovery.capital_uses(word) and human * PLACE_SHARE < place:
+        return "no evidence"
+    return None

@@ -1,0 +1,165 @@
+"""A person value is one person: what discovery must not make a value, where a name
+ends, and one value per person. One table per kind of error seen on uncurated
+archives; every text here is written for these tests (the people are invented).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.authority import Authority
+from indexer.persons import PersonAnnotator
+
+Corpus = list[tuple[str, list[str]]]
+
+
+def values(corpus: Corpus) -> list[set[str]]:
+    """Discovered person names per document, cold (empty authority, corpus-wide pass first)."""
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare(corpus)
+    return [{r.name for refs, _ in annotator.annotate("", texts) for r in refs} for _, texts in corpus]
+
+
+def all_values(corpus: Corpus) -> set[str]:
+    return set().union(*values(corpus))
+
+
+# Each corpus also names real-looking people, so that a rule that drops everything fails.
+_PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to the committee, "
+           "and Halloran argued for a vote.")
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts", "not_values"),
+    [
+        ("peoples", ["Officials met Kurds today. Later the police warned Kurds again.",
+                     "They met Latinos, and they sang with Latinos; Germans came too."],
+         {"Kurds", "Latinos", "Germans"}),
+        ("demonyms of countries", ["Many Iraqis fled.", "Leaders said Iraqis rebuilt."], {"Iraqis"}),
+        ("countries and cities", ["Talks moved from Granada to Pakistan. Granada wanted a deal, and "
+                                  "Pakistan refused; Granada waited."], {"Granada", "Pakistan"}),
+        ("plural organisations and unions", ["Officials told Machinists to wait.",
+                                             "Later Reuters said Machinists struck; so said Reuters."],
+         {"Machinists", "Reuters"}),
+        ("laws named after two people", ["The law Taft-Hartley passed.", "They fought Taft-Hartley.",
+                                         "Banks hated Glass-Steagall until Glass-Steagall fell."],
+         {"Taft-Hartley", "Glass-Steagall"}),
+        ("storms", ["After Sandy the shipyard closed.", "They blamed Sandy for it.", "Hurricane Sandy came."],
+         {"Sandy", "Hurricane Sandy"}),
+        ("events used as places", ["The break-in at Watergate came first.", "After Watergate nothing was "
+                                   "the same.", "Lawyers met near Watergate; they feared Watergate."],
+         {"Watergate"}),
+        ("organisations after an article", ["Leaders of al Qazira met. Fighters of al Qazira, who hid, "
+                                            "fled.", "The core of al Qazira broke; al Qazira lost."], {"Qazira"}),
+        ("abstract nouns", ["He wrote on Christianity. Critics of Christianity answered, and Christianity "
+                            "endured."], {"Christianity"}),
+        ("offices used as address", ["Mr. President, the vote is yours. Thank you, Mr. President.",
+                                     "Madam Speaker, I yield. Mr. Speaker, I object."], {"President", "Speaker"}),
+        ("things owned", ["His Bradley fighting vehicle was hit. Their Bradley burned; a Bradley came."],
+         {"Bradley"}),
+        ("a lone given name", ["Chris was out on patrol. Later Chris came home, and Chris slept."], {"Chris"}),
+    ],
+)
+def test_what_is_not_a_person(kind: str, texts: list[str], not_values: set[str]) -> None:
+    found = all_values([("a", texts), ("b", [_PEOPLE])])
+    assert not found & not_values, kind
+    assert "Samuel Halloran" in found, "real people are still found"
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        ("question auxiliary before a surname", "Will Ford close the plant in Ohio?", set()),
+        ("a real given name 'Will' outside a question", "Will Halloran said the plant would close.",
+         {"Will Halloran"}),
+        ("headline verb", "Walter Quennell Wins Award\n\nThe prize went to Walter Quennell.",
+         {"Walter Quennell"}),
+        ("second person glued by a line break", "Speakers: Nelson Okafor\nWalter Quennell",
+         {"Nelson Okafor", "Walter Quennell"}),
+        ("second person glued in a list", "Present were Nelson Okafor Walter Quennell and others.",
+         {"Nelson Okafor", "Walter Quennell"}),
+        ("doubled label", "Photo: Nelson Okafor Nelson Okafor speaks at the rally.", {"Nelson Okafor"}),
+        ("a name in capitals", "MARIA LOPEZ said the union would not give in.", {"Maria Lopez"}),
+        ("a byline in capitals", "By ANGUS MCBRIDE, staff writer\n\nThe strike entered its third week.",
+         {"Angus McBride"}),
+        ("capitals that are no person", "THE UNITED NATIONS MET IN NEW YORK.", set()),
+        ("capitals cut off where the search stops are not half a name",
+         "x" * 190 + " MARIA LOPEZ said so.", set()),
+        ("a name that is itself three given-name-like words", "William Jefferson Clinton spoke first.",
+         {"William Jefferson Clinton"}),
+    ],
+)
+def test_where_a_name_ends(kind: str, text: str, expected: set[str]) -> None:
+    refs = PersonAnnotator(Authority()).annotate_text(text)
+    assert {r.name for r in refs} == expected, kind
+
+
+_NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left."])
+
+
+@pytest.mark.parametrize(
+    ("kind", "corpus", "doc", "expected"),
+    [
+        ("surname and given name in the same document",
+         [("a", ["Rosa Vantongeren refused to move.", "Vantongeren was arrested; Rosa was calm."])],
+         0, {"Rosa Vantongeren"}),
+        ("a bare surname owned corpus-wide",
+         [_NAMED_IN_FULL, ("b", ["The boycott began after Vantongeren sat down."])],
+         1, {"Rosa Vantongeren"}),
+        ("a lone given name owned corpus-wide",
+         [_NAMED_IN_FULL, ("b", ["Friends wrote to Rosa in jail.", "Later Rosa wrote back."])],
+         1, {"Rosa Vantongeren"}),
+        ("a stray namesake does not split a person",
+         [("a", ["Lewis Quennell studied kinship."] * 5), ("c", ["Samuel Quennell ran a shop."]),
+          ("b", ["The argument came from Quennell, and Quennell was cited."])],
+         2, {"Lewis Quennell"}),
+        ("a mononym stays one word",
+         [("a", ["The system of Morozzi said everything.", "Critics of Morozzi answered."]),
+          ("b", ["Later Morozzi was read again by students of Morozzi."])],
+         1, {"Morozzi"}),
+        ("a regnal name is not owned by the nephew",
+         [("a", ["Louis Napoleon took power.", "Louis Napoleon ruled."]),
+          ("b", ["Napoleon III fell.", "Napoleon III fled."]),
+          ("c", ["The armies of Napoleon won at first, and Napoleon lost."])],
+         2, {"Napoleon"}),
+    ],
+)
+def test_one_person_one_value(kind: str, corpus: Corpus, doc: int, expected: set[str]) -> None:
+    assert values(corpus)[doc] == expected, kind
+
+
+def test_an_abbreviation_is_not_a_given_name() -> None:
+    # "Ed." is the editor, not the only Ed the corpus names in full.
+    corpus = [("a", ["Ed Quennell spoke.", "Ed Quennell left."]),
+              ("b", ["Notes by the editor (Ed.) follow.", "See also the preface (Ed.)."])]
+    assert values(corpus)[1] == set()
+
+
+def test_two_namesakes_leave_a_bare_surname_flagged_for_review() -> None:
+    corpus = [("a", ["Lewis Quennell spoke.", "Lewis Quennell left."]),
+              ("b", ["Samuel Quennell spoke.", "Samuel Quennell left."]),
+              ("c", ["Everyone quoted Quennell; Quennell again."])]
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare(corpus)
+    flags = [f for _, fl in annotator.annotate("", corpus[2][1]) for f in fl]
+    assert "ambiguous:Quennell" in flags
+
+
+def test_discovery_state_of_the_previous_version_is_still_read() -> None:
+    from indexer.discovery import Discovery
+
+    old = {"version": 1, "words": {"Morozzi": [3, 0, 1, 0]}, "fulls": {"Quennell": {"Lewis Quennell": 2}}}
+    d = Discovery.from_state(old)
+    assert d.human_evidence("Morozzi") == 0 and d.surname_evidence("Morozzi") == 1
+    assert d.owner("Quennell") == "Lewis Quennell"
+
+
+@pytest.mark.parametrize(
+    "module", ["indexer.places", "indexer.personhood", "indexer.discovery", "indexer.names"]
+)
+def test_docstring_examples_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
