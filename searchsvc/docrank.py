@@ -45,6 +45,10 @@ from searchsvc.compounds import QueryWord
 from searchsvc.matchset import QueryTimeout, distinct, phrase_positions, postings_arrays
 
 K1, B = 1.2, 0.75
+# "Militant" (the newspaper) before "militants" and "militancy": occurrences in paragraphs
+# that do not use the very form typed are scored apart (saturated on their own, as BM25F
+# does per field) and count this much.
+OTHER_FORMS_W = 0.25
 # Weight of a word found in these places, relative to one occurrence in the text.
 SECTION_W = 2.0  # per paragraph whose heading has it
 NAMES_W = 1.5  # per paragraph mentioning a person whose name or alias has it
@@ -269,6 +273,7 @@ class _Word:
 
     def __init__(self, n_docs: int, n_paras: int) -> None:
         self.tf = np.zeros(n_docs)  # weighted occurrences in the body
+        self.tf_other = np.zeros(n_docs)  # ... in paragraphs using only other forms of the word
         self.flag = np.zeros(n_docs)  # title/author/published-year bonus (not saturated)
         # Weighted occurrences per paragraph, kept sparse: a word is in few of an
         # archive's paragraphs, and a dense array per word cost more than its postings.
@@ -300,7 +305,7 @@ class _Word:
 
     @property
     def present(self) -> np.ndarray:
-        return (self.tf > 0) | (self.flag > 0)
+        return (self.tf > 0) | (self.tf_other > 0) | (self.flag > 0)
 
 
 class _Postings:
@@ -338,7 +343,16 @@ def _evidence(read: _Postings, stats: DocStats, doc_ord: np.ndarray, n_docs: int
             hit[doc_ord[ids]] = True
             w.flag += hit * weight
 
-    body(S.TEXT, s, 1.0, True)
+    if S.TEXT_FORMS in read.reader.schema:
+        ids, tf = read(S.TEXT, s)
+        if ids.size:
+            tf = tf.astype(np.float64)
+            exact = np.isin(ids, read(S.TEXT_FORMS, word)[0], assume_unique=True)
+            w.tf += np.bincount(doc_ord[ids], weights=tf * exact, minlength=n_docs)
+            w.tf_other += np.bincount(doc_ord[ids], weights=tf * ~exact, minlength=n_docs)
+            w.add_para(ids, tf * np.where(exact, 1.0, OTHER_FORMS_W))
+    else:  # a generation written before the forms field
+        body(S.TEXT, s, 1.0, True)
     body(S.SECTION, s, SECTION_W, False)
     body(S.PERSON_NAMES, word, NAMES_W, False)
     flag(S.TITLE, s, TITLE_W)
@@ -475,7 +489,9 @@ def rank_documents(gen, searcher, query: list[QueryWord] | list[str],
                 continue
             idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
             word_idf = max(word_idf, idf * weight)
-            best = np.maximum(best, weight * idf * (ev.tf * (K1 + 1) / (ev.tf + norm) + ev.flag))
+            other = OTHER_FORMS_W * ev.tf_other * (K1 + 1) / (ev.tf_other + norm)
+            best = np.maximum(best, weight * idf * (ev.tf * (K1 + 1) / (ev.tf + norm) + other
+                                                    + ev.flag))
             ids, v = ev.para()
             para_ids.append(ids)
             para_w.append(weight * idf * v / (v + 1.0))  # saturated within a paragraph

@@ -87,3 +87,29 @@ def test_words_of_a_plain_query_are_marked_only_where_they_matched(client):
     page = client.get("/doc/strike.md", params={"q": "coal lockout"}).text
     marked = re.findall(r"<mark>(.*?)</mark>", page)
     assert sorted(m.lower() for m in marked) == ["coal", "lockout"]
+
+
+FORMS = [
+    *_doc("paper.md", "Press notes", ["Copies of the Militant were sold at the gate."]),
+    *_doc("many.md", "Mood notes", ["Militants and militancy grew; militants marched; "
+                                   "militancy spread among the militants."]),
+]
+
+
+@pytest.fixture(scope="module")
+def forms_client(tmp_path_factory):
+    root = tmp_path_factory.mktemp("exact-forms")
+    write_paragraphs(FORMS, root, persons={})
+    from searchsvc.app import create_app
+    from searchsvc.settings import Settings
+
+    with TestClient(create_app(Settings(index_root=root))) as c:
+        yield c
+
+
+def test_the_exact_form_ranks_above_other_forms_of_its_stem(forms_client):
+    # "many.md" says militants/militancy five times, "paper.md" says Militant once.
+    body = found(forms_client, q="militant")
+    assert [h["doc_id"] for h in body["hits"]] == ["paper.md", "many.md"]
+    body = found(forms_client, q="militants")
+    assert [h["doc_id"] for h in body["hits"]][0] == "many.md"
