@@ -58,6 +58,9 @@ class ParsedQuery:
     suggestion: str | None = None
     expanded: tuple[str, ...] = ()
     plain: bool = True  # only plain words (no operators, quotes or fields)
+    # A query that is one quoted phrase: the phrase in a document's title, so that a
+    # document grouping can show a document whose title alone holds it.
+    title_phrase: wq.Query | None = None
 
 
 def normalise(q: str) -> str:
@@ -265,11 +268,18 @@ class QueryBuilder:
             stems = [t.text for t in _STEM(text)]
             if len(stems) > 1:
                 rank = wq.AndMaybe(match, wq.Phrase(S.TEXT, stems, boost=PHRASE_BOOST))
+        title_phrase = None
         if match is not None and titles:
             # A phrase in the title scores the document's paragraphs that have it
             # themselves; it does not make every paragraph under that title a match.
-            rank = wq.AndMaybe(rank, titles[0] if len(titles) == 1 else wq.Or(titles))
-        return ParsedQuery(text, match, rank, self._terms(match), suggestion, expanded, plain)
+            title_phrase = titles[0] if len(titles) == 1 else wq.Or(titles)
+            rank = wq.AndMaybe(rank, title_phrase)
+            if not _only_phrases(match):
+                title_phrase = None  # other words or operators must hold too
+            else:
+                rank = wq.Or([match, title_phrase])
+        return ParsedQuery(text, match, rank, self._terms(match), suggestion, expanded, plain,
+                           title_phrase)
 
     def _terms(self, q: wq.Query | None) -> Terms:
         stems, words = set(), set()
@@ -308,6 +318,19 @@ def _without_phrases(q: wq.Query | None) -> wq.Query | None:
     if q.is_leaf():
         return q
     return q.apply(_without_phrases)
+
+
+def _only_phrases(q: wq.Query) -> bool:
+    """Is ``q`` one quoted phrase searched in several fields (and nothing else)?
+
+    >>> _only_phrases(wq.Or([wq.Phrase("text", ["a", "b"]), wq.Phrase("section", ["a", "b"])]))
+    True
+    >>> _only_phrases(wq.And([wq.Phrase("text", ["a", "b"]), wq.Term("text", "c")]))
+    False
+    """
+    if isinstance(q, wq.Phrase):
+        return True
+    return isinstance(q, wq.Or) and all(isinstance(c, wq.Phrase) for c in q.subqueries)
 
 
 def _title_phrases(q: wq.Query | None) -> tuple[wq.Query | None, list[wq.Phrase]]:

@@ -313,11 +313,27 @@ class Execution:
             ranking = self.doc_ranking(pq)
             return Found(pq, ranking, ranking.paragraphs, not ranking.complete)
         ids = self.match_ids(pq, filtered=mask is not None)
+        if self.req.group == "document" and pq.title_phrase is not None:
+            ids = self.with_titled_documents(ids, pq.title_phrase)
         final = ids if mask is None else ids[mask[ids]]
         loose = self.loosened(pq, final)
         if loose is None:
             return Found(pq, None, ids, False)
         return Found(loose, None, self.match_ids(loose, filtered=mask is not None), True)
+
+    def with_titled_documents(self, ids: np.ndarray, title_phrase) -> np.ndarray:
+        """``ids`` and the first paragraph of each document whose title alone holds the
+        quoted phrase (its paragraphs do not match it, but the document does)."""
+        try:
+            titled = query_ids(title_phrase, self.searcher, self.deadline, cache=self.postings)
+        except QueryTimeout:
+            raise Unavailable("the search took too long; add words or filters") from None
+        if not titled.size:
+            return ids
+        cols = self.gen.columns
+        firsts = cols.first_per_document(titled.astype(np.int32), "reading")
+        firsts = firsts[~np.isin(cols.doc_ord[firsts], cols.doc_ord[ids])]  # title alone
+        return np.union1d(ids, firsts).astype(ids.dtype)
 
     def loosened(self, pq: ParsedQuery, final: np.ndarray) -> ParsedQuery | None:
         """Paragraph matching for ``match=any``, and for ``match=most`` when no paragraph

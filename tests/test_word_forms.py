@@ -24,6 +24,7 @@ DOCS = [
     *_doc("hyphen.md", "Dock notes", ["An anti-war rally met at the docks in the rain."]),
     *_doc("spaced.md", "Committee notes", ["The anti war committee printed leaflets all night."]),
     *_doc("apart.md", "Meeting notes", ["Anti-Semites attacked the meeting; the war went on."]),
+    *_doc("diary.md", "A General Strike Diary", ["Day one: the trams stood still in the depot."]),
     *_doc("strike.md", "The General Strike of 1926", [
         "Miners stopped work first.",
         "The general strike lasted nine days in May.",
@@ -74,6 +75,18 @@ def test_the_compound_is_marked_as_one_span(client):
 def test_a_phrase_in_the_title_does_not_make_every_paragraph_match(client):
     body = found(client, q='"general strike"', group="paragraph")
     assert [h["id"] for h in body["hits"]] == ["strike.md#p1"]
+
+
+def test_a_document_whose_title_alone_holds_the_phrase_is_found_by_document(client):
+    body = found(client, q='"general strike"', group="document")
+    assert {h["doc_id"] for h in body["hits"]} == {"strike.md", "diary.md"}
+    diary = next(h for h in body["hits"] if h["doc_id"] == "diary.md")
+    assert "<mark>General Strike</mark>" in diary["snippet"]  # why it was found
+    # The listing of paragraphs keeps to paragraphs that hold the phrase.
+    assert [h["id"] for h in found(client, q='"general strike"', group="paragraph")["hits"]] == [
+        "strike.md#p1"]
+    # With another word the title phrase alone does not make a match.
+    assert found(client, q='"general strike" trams', group="document")["total"] == 0
 
 
 def test_the_document_page_marks_a_phrase_as_one_span(client):
