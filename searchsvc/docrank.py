@@ -41,7 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer import schema as S
-from searchsvc.compounds import QueryWord
+from searchsvc.compounds import QueryWord, query_words
 from searchsvc.matchset import QueryTimeout, distinct, phrase_positions, postings_arrays
 
 K1, B = 1.2, 0.75
@@ -81,8 +81,7 @@ def word_groups(text: str) -> list[str]:
     >>> word_groups("Cárdenas  ASYLUM a 7")
     ['cardenas', 'asylum', 'a', '7']
     """
-    words = [t.text for t in _FOLD(text)]
-    return [w for w in words if len(w) > 1 or w.isdigit() or len(words) == 1 or w in ("a", "i")]
+    return [t for w in query_words(text, lambda _: 0) for t in w.tokens]
 
 
 def close_forms(vocab, words: list[str]) -> dict[str, list[str]]:
