@@ -24,7 +24,7 @@ from indexer.boilerplate import Furniture
 from indexer.discovery import Discovery
 from indexer.generations import Generation, current, new_generation, switch_to, write_atomic
 from indexer.locking import writer_lock
-from indexer.models import Document, Paragraph, Skipped
+from indexer.models import Document, Paragraph, Skipped, published_year
 from indexer.schema import (
     GENERATION_META,
     MANIFEST_FILE,
@@ -345,7 +345,8 @@ def build_corpus(
             # and all of them annotate with the sum. Counting here rather than in
             # a pass of its own lets annotation reuse the name candidates it found.
             annotator.discovery = sink.exchange(annotator.count_part(
-                (d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"]) for d in mine))
+                (d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"], published_year(d.published))
+                for d in mine))
             for doc, pars in annotate_each(mine, annotator):
                 if not pars:
                     # Chunking kept nothing (too short): say so instead of losing it quietly.

@@ -26,7 +26,7 @@ from indexer.authority import Authority, fold
 from indexer.authority_layers import load_authority
 from indexer.discovery import Discovery
 from indexer.inflection import inflected
-from indexer.models import Document, Skipped
+from indexer.models import Document, Skipped, published_year
 from indexer.person_evidence import Evidence, looks_like_person
 from indexer.persons import PersonAnnotator, slug
 from indexer.pipeline import annotate_each
@@ -64,7 +64,8 @@ def observe(docs: Iterable[Document], authority: Authority) -> Observed:
     docs = list(docs)
     annotator = PersonAnnotator(authority)
     annotator.discovery = Discovery.combine([annotator.count_part(
-        (d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"]) for d in docs)])
+        (d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"], published_year(d.published))
+        for d in docs)])
     seen = Observed()
     for doc, pars in annotate_each(docs, annotator):
         if pars:

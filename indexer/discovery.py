@@ -8,7 +8,9 @@ is a common word), after a title or given name (surname evidence), and after
 - a canonical name per person, consistent across the corpus: the longest full
   form seen with the same surname and given name ("Harry S. Truman" for
   "Harry Truman");
-- the owner of a bare surname: the corpus-wide dominant full name with it;
+- the owner of a bare surname: the dominant full name with it among those the
+  corpus had already named by the document's date (a "General Scott" of 1840
+  is nobody first named in 2018);
 - whether a lone capitalised word is person-like at all.
 
 The state is plain JSON, saved with the index so an incremental update can
@@ -28,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from indexer.authority import fold
-from indexer.names import ROMAN, TAILS, candidates, personlike
+from indexer.names import GIVEN, ROMAN, TAILS, candidates, personlike
 from indexer.personhood import human_after
 
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
@@ -63,8 +65,12 @@ OWNER_DOMINANCE = 4
 # A full name of three or more words ("Georg Wilhelm Friedrich Hegel") is not a misreading,
 # even when seen once.
 OWNER_SPECIFIC_WORDS = 3
-STATE_VERSION = 2
-_READABLE_VERSIONS = (1, 2)  # version 1 had no HUMAN count: read as 0
+# A full name owns bare mentions in documents from this many years before the first
+# document that names it in full: dates are often a year or two off (a speech
+# printed later, a collection dated by its last piece), never decades.
+FIRST_SEEN_SLACK = 5
+STATE_VERSION = 3
+_READABLE_VERSIONS = (1, 2, 3)  # version 1 had no HUMAN count: read as 0; 1-2 no years
 
 CAP, LOW, SUR, PLACE, HUMAN = range(5)
 _STATS = 5
@@ -76,6 +82,8 @@ class Discovery:
 
     words: dict[str, list[int]] = field(default_factory=dict)  # word -> [cap, low, sur, place, human]
     fulls: dict[str, dict[str, int]] = field(default_factory=dict)  # surname -> {full name: count}
+    # full name -> [first, last] publication year of a dated document naming it in full
+    seen: dict[str, list[int]] = field(default_factory=dict)
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
 
@@ -84,9 +92,12 @@ class Discovery:
         return cls.combine([cls.count(documents)])
 
     @staticmethod
-    def count(documents: Iterable[tuple[str, list[str]]],
-              found: dict[str, list] | None = None) -> tuple[dict, dict, Counter]:
+    def count(documents: Iterable[tuple[str, list[str]] | tuple[str, list[str], int | None]],
+              found: dict[str, list] | None = None) -> tuple[dict, dict, Counter, dict]:
         """Raw counts for part of a corpus; :meth:`combine` adds up the parts.
+
+        Each document is ``(doc_id, texts)`` or ``(doc_id, texts, year)``, the
+        year of publication when known: it dates the full names the document uses.
 
         Parts are counted separately (one per build process) and summed, so
         every figure is the same as from one pass over the whole corpus.
@@ -96,7 +107,9 @@ class Discovery:
         words: dict[str, list[int]] = defaultdict(lambda: [0] * _STATS)
         fulls: dict[str, Counter[str]] = defaultdict(Counter)
         lower: Counter[str] = Counter()
-        for _doc_id, texts in documents:
+        seen: dict[str, list[int]] = {}
+        for doc_id, texts, *dated in documents:
+            year = dated[0] if dated else None
             for text in texts:
                 folded = fold(text)
                 lower.update(_LOWER.findall(folded))
@@ -113,20 +126,25 @@ class Discovery:
                     if c.kind == "full":
                         fulls[c.surname][c.name] += 1
                         words[c.surname][SUR] += 1
+                        if year is not None:
+                            _widen(seen, c.name, year, year)
                     elif c.kind == "titled":
                         words[c.surname][SUR] += 1
                     elif not c.initial:
                         words[c.name][CAP] += 1
                     if c.kind != "full" and human_after(folded, c.end):
                         words[c.name][HUMAN] += 1
-        return dict(words), {s: dict(c) for s, c in fulls.items()}, lower
+        return dict(words), {s: dict(c) for s, c in fulls.items()}, lower, seen
 
     @classmethod
-    def combine(cls, parts: Iterable[tuple[dict, dict, Counter]]) -> Discovery:
+    def combine(cls, parts: Iterable[tuple]) -> Discovery:
         words: dict[str, list[int]] = defaultdict(lambda: [0] * _STATS)
         fulls: dict[str, Counter[str]] = defaultdict(Counter)
         lower: Counter[str] = Counter()
-        for part_words, part_fulls, part_lower in parts:
+        seen: dict[str, list[int]] = {}
+        for part_words, part_fulls, part_lower, *part_seen in parts:
+            for name, (first, last) in (part_seen[0] if part_seen else {}).items():
+                _widen(seen, name, first, last)
             for w, stats in part_words.items():
                 mine = words[w]
                 for i, v in enumerate(stats):
@@ -136,19 +154,19 @@ class Discovery:
             lower.update(part_lower)
         for word, stats in words.items():
             stats[LOW] = lower.get(word.lower(), 0)
-        return cls(dict(words), {s: dict(c) for s, c in fulls.items()})
+        return cls(dict(words), {s: dict(c) for s, c in fulls.items()}, seen)
 
     # -- state -------------------------------------------------------------------
 
     def state(self) -> dict:
-        return {"version": STATE_VERSION, "words": self.words, "fulls": self.fulls}
+        return {"version": STATE_VERSION, "words": self.words, "fulls": self.fulls, "seen": self.seen}
 
     @classmethod
     def from_state(cls, state: dict | None) -> Discovery:
         if not state or state.get("version") not in _READABLE_VERSIONS:
             return cls()
         words = {w: list(v) + [0] * (_STATS - len(v)) for w, v in state.get("words", {}).items()}
-        return cls(words, dict(state.get("fulls", {})))
+        return cls(words, dict(state.get("fulls", {})), {k: list(v) for k, v in state.get("seen", {}).items()})
 
     # -- questions ----------------------------------------------------------------
 
@@ -204,25 +222,47 @@ class Discovery:
             return name
         return max(compatible + [name], key=lambda f: (len(f.split()), _full_words(f), forms.get(f, 0), f))
 
-    def owner(self, surname: str) -> str | None:
-        """The full name a bare surname means corpus-wide: the only one seen, at least twice.
+    def known_by(self, name: str, year: int | None) -> bool:
+        """Could a document of ``year`` mean this full name? Not if the corpus first names
+        it in full decades later (unknown dates decide nothing).
+
+        >>> d = Discovery(seen={"Tim Scott": [2015, 2018]})
+        >>> d.known_by("Tim Scott", 1840), d.known_by("Tim Scott", 2016), d.known_by("Tim Scott", None)
+        (False, True, True)
+        """
+        if year is None:
+            return True
+        span = self.seen.get(name)
+        return span is None or span[0] - FIRST_SEEN_SLACK <= year
+
+    def owner(self, surname: str, year: int | None = None) -> str | None:
+        """The full name a bare surname means corpus-wide: the only one seen, at least twice,
+        among those the corpus already knew by ``year``.
 
         >>> Discovery(fulls={"Bauer": {"Bruno Bauer": 2, "Edgar Bauer": 2}}).owner("Bauer") is None
         True
+        >>> d = Discovery(fulls={"Scott": {"Tim Scott": 5}}, seen={"Tim Scott": [2015, 2018]})
+        >>> d.owner("Scott", 2016), d.owner("Scott", 1840)
+        ('Tim Scott', None)
+        >>> Discovery(fulls={"Fourier": {"Charles Fourier": 7, "Ch Fourier": 3}}).owner("Fourier")
+        'Charles Fourier'
         """
         every = self.fulls.get(surname, {})
         if any(ROMAN.match(f.split()[-1]) for f in every):
             return None  # a regnal name ("Napoleon III"): several rulers share the bare word
-        forms = {f: n for f, n in every.items() if not ROMAN.match(f.split()[-1])}
+        forms = {f: n for f, n in every.items() if not ROMAN.match(f.split()[-1]) and self.known_by(f, year)}
         if not forms:
             return None
         groups: Counter[str] = Counter()
         for f, n in forms.items():
             groups[f.split()[0].rstrip(".")[:1] if f.split()[0].endswith(".") else f.split()[0]] += n
-        # Initial-only forms count towards the given name they are compatible with.
+        # Initials and short abbreviations ("Ch", "Wm" is not one) count towards the one
+        # given name they begin.
         merged: Counter[str] = Counter()
         for g, n in groups.items():
-            target = next((h for h in groups if len(g) == 1 and len(h) > 1 and h[0] == g), g)
+            short = len(g) == 1 or len(g) <= 3 and g not in GIVEN  # "Ann" is a name of its own
+            longer = [h for h in groups if len(h) > len(g) and h.startswith(g)] if short else []
+            target = longer[0] if len(g) == 1 and longer or len(longer) == 1 else g
             merged[target] += n
         (best, n), *others = merged.most_common()
         rest = sum(m for _, m in others)
@@ -234,16 +274,25 @@ class Discovery:
         return self.canonical(surname, best if len(best) > 1 else "", next(
             f for f in forms if f.split()[0].startswith(best)))
 
-    def namesakes(self, surname: str) -> int:
+    def regnal(self, name: str) -> bool:
+        """Does the corpus number rulers of this name ("Napoleon III", "Alexander II")?
+        Then the bare name is several people.
+
+        >>> Discovery(fulls={"Napoleon": {"Napoleon III": 4}}).regnal("Napoleon")
+        True
+        """
+        return any(ROMAN.match(f.split()[-1]) for f in self.fulls.get(name, {}))
+
+    def namesakes(self, surname: str, year: int | None = None) -> int:
         """How many people (by given name) the corpus names in full, at least twice each,
-        with this surname."""
+        with this surname (of those it already knew by ``year``)."""
         groups: Counter[str] = Counter()
         for f, n in self.fulls.get(surname, {}).items():
-            if not ROMAN.match(f.split()[-1]) and not f.split()[0].endswith("."):
+            if not ROMAN.match(f.split()[-1]) and not f.split()[0].endswith(".") and self.known_by(f, year):
                 groups[f.split()[0]] += n
         return sum(1 for n in groups.values() if n >= MIN_OWNER_COUNT)
 
-    def given_owner(self, given: str, min_count: int = MIN_OWNER_COUNT) -> str | None:
+    def given_owner(self, given: str, min_count: int = MIN_OWNER_COUNT, year: int | None = None) -> str | None:
         """The full name a lone given name means corpus-wide: the only person named
         in full with it, seen at least twice ("Rosa" -> "Rosa Parks"), else None.
 
@@ -265,6 +314,8 @@ class Discovery:
         if n < min_count:
             return None
         forms = [f for f in self.fulls[surname] if f.split()[0] == given]
+        if not any(self.known_by(f, year) for f in forms):
+            return None
         return self.canonical(surname, given, max(forms, key=lambda f: self.fulls[surname][f]))
 
     def personlike(self, word: str, doc_count: int) -> bool:
@@ -272,6 +323,14 @@ class Discovery:
         if not personlike(word) or self.common_word(word) or self.place_like(word):
             return False
         return doc_count >= 2 or self.surname_evidence(word) >= 2
+
+
+def _widen(seen: dict[str, list[int]], name: str, first: int, last: int) -> None:
+    span = seen.get(name)
+    if span is None:
+        seen[name] = [first, last]
+    else:
+        span[0], span[1] = min(span[0], first), max(span[1], last)
 
 
 def _given_compatible(a: str, b: str) -> bool:

@@ -240,30 +240,30 @@ def evaluate_file(gold_path: Path, corpus: Path, annotator: PersonAnnotator) -> 
 # -- speed -------------------------------------------------------------------------------
 
 
-def corpus_documents(corpus: Path) -> Iterator[tuple[str, str, list[str]]]:
-    """(doc_id, title, paragraph texts) for every readable document."""
+def corpus_documents(corpus: Path) -> Iterator[tuple[str, str, list[str], int | None]]:
+    """(doc_id, title, paragraph texts, publication year) for every readable document."""
     from indexer.chunking import chunk
-    from indexer.models import Skipped
+    from indexer.models import Skipped, published_year
     from indexer.sources import read_corpus
 
     for doc in read_corpus(corpus):
         if not isinstance(doc, Skipped):
-            yield doc.doc_id, doc.title, [p.text for p in chunk(doc)]
+            yield doc.doc_id, doc.title, [p.text for p in chunk(doc)], published_year(doc.published)
 
 
 def measure_speed(corpus: Path, authority: Authority) -> str:
     started = time.perf_counter()
     docs = list(corpus_documents(corpus))
     read_s = time.perf_counter() - started
-    n = sum(len(t) for _, _, t in docs)
+    n = sum(len(t) for _, _, t, _ in docs)
     annotator = PersonAnnotator(authority)
     # CPU time of this process: "on one core", whatever else the machine is doing.
     started = time.process_time()
-    annotator.prepare((d, t) for d, _, t in docs)
+    annotator.prepare((d, t, y) for d, _, t, y in docs)
     prepare_s = time.process_time() - started
     started = time.process_time()
-    for _, title, texts in docs:
-        annotator.annotate(title, texts)
+    for _, title, texts, year in docs:
+        annotator.annotate(title, texts, published=str(year) if year else None)
         for t in texts:
             mentions(t)
     annotate_s = time.process_time() - started
@@ -306,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     annotator = PersonAnnotator(authority)
     if not args.no_prepare:
         started = time.perf_counter()
-        annotator.prepare((d, t) for d, _, t in corpus_documents(corpus))
+        annotator.prepare((d, t, y) for d, _, t, y in corpus_documents(corpus))
         print(f"(discovery pass over the shared corpus: {time.perf_counter() - started:.1f} s)")
     cold = PersonAnnotator(Authority(), state=annotator.state())
     for name, is_cold in GOLD_FILES:

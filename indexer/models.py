@@ -102,9 +102,14 @@ class Paragraph:
         """>>> Paragraph("a#p0", "a", "t", 0, "x", published="1947-05").published_year
         1947
         """
-        if self.published and self.published[:4].isdigit():
-            return int(self.published[:4])
-        return None
+        return published_year(self.published)
+
+
+def published_year(published: str | None) -> int | None:
+    """The year of an ISO date prefix ("1947-05"), or None when undated."""
+    if published and published[:4].isdigit():
+        return int(published[:4])
+    return None
 
 
 @dataclass(frozen=True)

@@ -36,12 +36,12 @@ import ahocorasick
 from rapidfuzz.distance import OSA
 
 from indexer.authority import Authority, fold
-from indexer.discovery import Discovery
+from indexer.discovery import EVENT_HEADS, Discovery
 from indexer.inflection import inflected
 from indexer.models import PersonRef
 from indexer.names import (DERIVED, GIVEN, HONORIFICS, STOP, TITLES, Candidate, candidates,
                            personlike)
-from indexer.personhood import mononym_doubt, place_name
+from indexer.personhood import mononym_doubt, nonperson, place_name
 
 Annotation = tuple[tuple[PersonRef, ...], tuple[str, ...]]
 
@@ -257,15 +257,26 @@ class _Document:
     def authority_match(self, c: Candidate) -> str | None:
         """An authority person this discovered full name is: same surname, and the same
         given name as one of their names ("J. Stalin" is Joseph Stalin; "Adam Smith" is not Al)."""
-        head = c.name.split()[0]
-        pids = self.a._by_surname.get(c.surname, [])
+        return self.authority_person(c.name, c.surname, c.given)
+
+    def known(self, name: str, surname: str) -> PersonRef:
+        """The person a full name found by discovery stands for: the authority's when
+        it knows them (a bare "Marx" the corpus owns as "Karl Marx" is the file's
+        Karl Marx, not a second value), else a discovered one."""
+        head = name.split()[0]
+        pid = self.authority_person(name, surname, "" if head.endswith(".") else head)
+        return self.authority_ref(pid) if pid else _discovered(name)
+
+    def authority_person(self, name: str, surname: str, given: str) -> str | None:
+        head = name.split()[0]
+        pids = self.a._by_surname.get(surname, [])
         # Relatives of one name ("George Bush"): the one active at the document's date first.
         active = self.a.authority.active_in(pids, self.year) if len(pids) > 1 else []
         for pid in active + [p for p in pids if p not in active]:
             givens = self.a._givens[pid]
-            if c.given and c.given in givens:
+            if given and given in givens:
                 return pid
-            if not c.given and head.endswith(".") and any(g[:1] == head[:1] for g in givens):
+            if not given and head.endswith(".") and any(g[:1] == head[:1] for g in givens):
                 return pid
         return None
 
@@ -277,6 +288,10 @@ class _Document:
                     continue
                 ids = [pid for _, pid in kinds]
                 named = [pid for pid in ids if pid in self.named]
+                if _KIN_BEFORE.search(self.texts[i], max(0, h.start - 30), h.start):
+                    # "the first Adams", "the elder Pitt": one of a family, not said which.
+                    self.flags[i].append(f"ambiguous:{h.text}")
+                    continue
                 if h.timed and len(set(ids)) == 1:
                     # The date decides between relatives, whoever else the document names.
                     self.add(i, h.start, self.authority_ref(ids[0]))
@@ -294,7 +309,11 @@ class _Document:
                     pid = self.nearest([p for _, p in self.by_surname[h.text]], i, h.start)
                     self.add(i, h.start, self.refs[pid])
                 elif len(set(ids)) == 1:
-                    self.add(i, h.start, self.authority_ref(ids[0]))
+                    doubt = self.posthumous_doubt(ids[0], i, h)
+                    if doubt is None:
+                        self.add(i, h.start, self.authority_ref(ids[0]))
+                    elif doubt:
+                        self.flags[i].append(f"{doubt}:{h.text}->{ids[0]}")
                 elif len(alive := self.a.authority.alive_in(ids, self.year)) == 1:
                     # Nobody named here: of the candidates, the only one alive at the time.
                     self.add(i, h.start, self.authority_ref(alive[0]))
@@ -308,6 +327,30 @@ class _Document:
                     if c.kind != "full" and bool(c.title) == titled:
                         self.resolve_single(i, c)
         self.pass_listed()
+
+    def posthumous_doubt(self, pid: str, i: int, h: _Hit) -> str | None:
+        """Why a bare surname in a document dated well after this person's death, which
+        never names them in full, may not mean them ("" when it plainly does not), else None.
+
+        The dead are still spoken of ("as Stalin said"), so death alone decides
+        nothing. But nobody says "Mr. Lewis" of a man dead twelve years; "Cleveland"
+        in 2008 is a city; and where the corpus names other people with the surname
+        in full ("John Lewis", "Meriwether Lewis"), a bare "Lewis" long after this
+        one's death is not known to be him.
+        """
+        person = self.a.authority.persons[pid]
+        if self.year is None or person.died is None or self.year <= person.died + POSTHUMOUS_GRACE:
+            return None
+        text = self.texts[i]
+        title = _TITLE_BEFORE.search(text, max(0, h.start - 14), h.start)
+        if title and title.group(1) in ADDRESS_TITLES:
+            return "ambiguous"
+        if not title and nonperson(h.text) == "place":
+            return ""
+        givens = self.a._givens[pid]
+        others = [f for f, n in self.a.discovery.fulls.get(h.text, {}).items()
+                  if n >= 2 and not f.split()[0].endswith(".") and f.split()[0] not in givens]
+        return "ambiguous" if others else None
 
     def pass_listed(self) -> None:
         """A lone surname listed beside a person is a person too: "led by Blanqui and
@@ -334,6 +377,12 @@ class _Document:
             self.add(i, c.start, self.refs[pid])
             return
         disc = self.a.discovery
+        if (disc.regnal(word) and not c.title) or _KIN_BEFORE.search(self.texts[i], max(0, c.start - 30), c.start):
+            # Several rulers of this name ("Napoleon III"), and this one neither numbered nor
+            # titled ("King William" is a king of the document's own story); "the elder
+            # Pitt": one of a family.
+            self.flags[i].append(f"ambiguous:{word}")
+            return
         # 2. a given name of exactly one person named here ("Kayla", "King James")
         if c.kind == "given":
             ids = self.by_given.get(word, set())
@@ -349,9 +398,9 @@ class _Document:
                 self.add(i, c.start, _discovered(word), word, word)
                 return
             # Called by the given name throughout this document: one full sighting will do.
-            owner = disc.given_owner(word, 1 if self.mid_counts.get(word, 0) >= 2 else 2)
+            owner = disc.given_owner(word, 1 if self.mid_counts.get(word, 0) >= 2 else 2, self.year)
             if owner:
-                self.add(i, c.start, _discovered(owner), word, word)
+                self.add(i, c.start, self.known(owner, owner.split()[-1]), word, word)
                 return
             if disc.surname_evidence(word) < 2:
                 return  # a lone given name is many people ("Luther" goes on: a surname too)
@@ -376,14 +425,17 @@ class _Document:
             if personlike(word) and not disc.common_word(word) and c.kind == "single":
                 self.weak.append((i, c))
             return
-        owner = disc.owner(word) if not disc.common_word(word) else None
+        # A title says a contemporary ("General Scott" in 1840 is nobody the corpus first
+        # names in 2018); a bare surname may be anyone from the past ("as Hegel said").
+        era = self.year if c.title else None
+        owner = disc.owner(word, era) if not disc.common_word(word) else None
         if owner is None:
             if mononym_doubt(disc, word, c.title):
                 return
-            if disc.namesakes(word) >= 2:
+            if disc.namesakes(word, era) >= 2:
                 # Several people in the corpus have this surname and none is named here.
                 self.flags[i].append(f"ambiguous:{word}")
-        self.add(i, c.start, _discovered(owner or c.name), word)
+        self.add(i, c.start, self.known(owner, word) if owner else _discovered(c.name), word)
 
     def typo_of(self, word: str) -> str | None:
         if len(word) < TYPO_MIN_LENGTH or word in STOP or DERIVED.search(word):
@@ -410,11 +462,22 @@ class _Document:
                     self.add(i, h.start, self.authority_ref(self.nearest(named, i, h.start)))
 
 
+# Years after a death in which a bare surname still needs no other evidence (papers
+# printed, speeches dated late, a widow's "Mr. Lewis").
+POSTHUMOUS_GRACE = 10
+# Forms of address used of the living.
+ADDRESS_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."})
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?) $")
+_KIN_BEFORE = re.compile(
+    r"\b(?:[Tt]he (?:first|second|third|elder|younger|older|senior|junior)(?: [A-Z][a-z]+)?|[Oo]ld|[Yy]oung) $")
 # A possessive or an indefinite article right before a lone capitalised word makes it a thing.
 _LISTED = re.compile(r",? and |, |; | & ")
 _OWNED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?) $")
 _CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*)[ \t]+$")
 _CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
+
+
+_NAME_HEADS = frozenset(h.split()[0].rstrip("\\.") for h in EVENT_HEADS)
 
 
 def _embedded(text: str, h: _Hit) -> bool:
@@ -423,8 +486,8 @@ def _embedded(text: str, h: _Hit) -> bool:
     if before:
         word = before.group(1).rstrip(".")
         # "President Lincoln" and "But Lincoln" are mentions; "Capitol Hill" and "Adam Smith" are not.
-        if word not in TITLES and (word not in STOP or word in GIVEN):
-            return True
+        if word not in TITLES and (word not in STOP or word in GIVEN) or word in _NAME_HEADS:
+            return True  # "Fort Adams", "Lake Pontchartrain", "Hurricane Sandy" too
     return bool(_CAP_AFTER.match(text[h.end : h.end + 6]))
 
 

@@ -10,14 +10,16 @@ import pytest
 from indexer.authority import Authority
 from indexer.persons import PersonAnnotator
 
-Corpus = list[tuple[str, list[str]]]
+Corpus = list[tuple]  # (id, texts) or (id, texts, year)
 
 
-def values(corpus: Corpus) -> list[set[str]]:
-    """Discovered person names per document, cold (empty authority, corpus-wide pass first)."""
-    annotator = PersonAnnotator(Authority())
+def values(corpus: Corpus, authority: Authority | None = None) -> list[set[str]]:
+    """Person names per document, cold (empty authority unless given, corpus-wide pass
+    first). A document is ``(id, texts)`` or ``(id, texts, year of publication)``."""
+    annotator = PersonAnnotator(authority or Authority())
     annotator.prepare(corpus)
-    return [{r.name for refs, _ in annotator.annotate("", texts) for r in refs} for _, texts in corpus]
+    return [{r.name for refs, _ in annotator.annotate("", texts, published=str(dated[0]) if dated else None)
+             for r in refs} for _, texts, *dated in corpus]
 
 
 def all_values(corpus: Corpus) -> set[str]:
@@ -117,15 +119,48 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left."])
          [("a", ["The system of Morozzi said everything.", "Critics of Morozzi answered."]),
           ("b", ["Later Morozzi was read again by students of Morozzi."])],
          1, {"Morozzi"}),
-        ("a regnal name is not owned by the nephew",
+        ("a name the corpus numbers for several rulers is none of them alone",
          [("a", ["Louis Napoleon took power.", "Louis Napoleon ruled."]),
           ("b", ["Napoleon III fell.", "Napoleon III fled."]),
           ("c", ["The armies of Napoleon won at first, and Napoleon lost."])],
-         2, {"Napoleon"}),
+         2, set()),
+        ("in a document naming the numbered ruler, the bare name is him",
+         [("b", ["Napoleon III fell.", "Later Napoleon fled."])],
+         0, {"Napoleon III"}),
+        ("a title means a contemporary: nobody first named a century later",
+         [("a", ["General Vantongeren led the army."], 1846),
+          ("b", ["Senator Walter Vantongeren voted."] * 3, 2018)],
+         0, {"Vantongeren"}),
+        ("a title means a contemporary: one named in full at the time",
+         [("a", ["General Vantongeren led the army."], 1846),
+          ("b", ["Senator Walter Vantongeren voted."] * 3, 1844)],
+         0, {"Walter Vantongeren"}),
+        ("a bare surname may be a figure of the past the corpus names in full later",
+         [("a", ["As Vantongeren taught, history moves."], 1844),
+          ("b", ["Walter Vantongeren was a philosopher."] * 3, 1917)],
+         0, {"Walter Vantongeren"}),
+        ("one of a family, not said which: the elder, the second",
+         [("a", ["Walter Vantongeren and Ada Vantongeren wrote."] * 2),
+          ("b", ["The policy of the elder Vantongeren failed."])],
+         1, set()),
     ],
 )
 def test_one_person_one_value(kind: str, corpus: Corpus, doc: int, expected: set[str]) -> None:
     assert values(corpus)[doc] == expected, kind
+
+
+def test_a_bare_surname_the_corpus_owns_is_the_authority_person_the_file_knows() -> None:
+    """Read as a lone word (here: before another capitalised word in a listing), a surname
+    the corpus owns as a full name the authority file knows is that file's person, not
+    a second, discovered value for them."""
+    authority = Authority.from_dict({"person": [{"id": "vantongeren-walter", "name": "Walter Vantongeren"}]})
+    corpus = [("a", ["Walter Vantongeren wrote it.", "Walter Vantongeren again."]),
+              ("b", ["Declaration Against Ada Quist, Vantongeren Protective Tariffs Or Free Trade System."])]
+    annotator = PersonAnnotator(authority)
+    annotator.prepare(corpus)
+    ids = {r.id for refs, _ in annotator.annotate("", corpus[1][1]) for r in refs}
+    assert "x-walter-vantongeren" not in ids
+    assert "vantongeren-walter" in ids
 
 
 def test_an_abbreviation_is_not_a_given_name() -> None:
