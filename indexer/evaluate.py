@@ -291,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     facets.add_argument("--contexts", type=int, default=None, help="contexts shown per value (default 2)")
     facets.add_argument("--judgements", type=Path, default=None,
                         help="judged labels (default tests/facet_judgements/<corpus folder name>.json)")
+    facets.add_argument("--value", action="append", default=None,
+                        help="print every paragraph this person value counts, by year (repeatable)")
     facets.add_argument("--query", action="append", default=None,
                         help="a broad query (repeat; default: ten such as war, strike, election)")
     args = parser.parse_args(argv)
@@ -334,6 +336,9 @@ def _facet_audit(args: argparse.Namespace) -> int:
     from indexer import facet_audit
 
     try:
+        if args.value:
+            print(facet_audit.value_report(args.index or facet_audit.default_index(), args.value), end="")
+            return 0
         text, _ = facet_audit.audit(
             args.index or facet_audit.default_index(),
             queries=tuple(args.query or facet_audit.BROAD_QUERIES),

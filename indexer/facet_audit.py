@@ -1,6 +1,7 @@
 """The facet audit: are the person values a visitor sees for broad queries persons, one each?
 
     python -m indexer.evaluate --facets [--index DIR] [--top N] [--judgements FILE] [--query Q ...]
+    python -m indexer.evaluate --facets --value ID [--value ID ...]   (every paragraph a value counts)
 
 For each broad query ("war", "strike", ...) the real search code runs in this
 process (``searchsvc.search.search``, the sidebar's own facet) and its top N
@@ -160,6 +161,23 @@ class FacetProbe:
             out.append(f"{_around(stored.get(schema.TEXT, ''), name)} ({hit['doc_id']})")
         return tuple(out)
 
+    def paragraphs(self, pid: str) -> list[tuple[int | None, str, str]]:
+        """(year of publication, document, text around the name) for every paragraph that
+        counts for ``pid``, oldest first: what an archivist reads before labelling it."""
+        from whoosh.query import Term
+
+        from indexer import schema
+
+        searcher = self.gen.searcher()
+        name = self.gen.persons.name(pid, pid)
+        out = []
+        for docnum in searcher.docs_for_query(Term(schema.PERSON, pid)):
+            stored = searcher.stored_fields(docnum)
+            published = str(stored.get(schema.PUBLISHED) or "")
+            year = int(published[:4]) if published[:4].isdigit() else None
+            out.append((year, stored.get(schema.DOC_ID, ""), _around(stored.get(schema.TEXT, ""), str(name))))
+        return sorted(out, key=lambda r: (r[0] is None, r[0] or 0, r[1]))
+
     def close(self) -> None:
         self.gen.close()
 
@@ -209,6 +227,20 @@ def audit(index: Path, queries: Sequence[str] = BROAD_QUERIES, top: int = TOP, c
     if not result.splits:
         lines.append(f"#   no person split over two values in any top {top}")
     return "\n".join(lines) + "\n", result
+
+
+def value_report(index: Path, ids: Sequence[str]) -> str:
+    """Every paragraph each value counts, by year: the evidence for a judgement."""
+    probe = FacetProbe(index)
+    lines = []
+    try:
+        for pid in ids:
+            rows = probe.paragraphs(pid)
+            lines.append(f"## {pid}: {len(rows)} paragraphs")
+            lines += [f"  {year or 'undated'}  {text} ({doc})" for year, doc, text in rows]
+    finally:
+        probe.close()
+    return "\n".join(lines) + "\n"
 
 
 def default_index() -> Path:

@@ -96,6 +96,17 @@ def test_cli(index: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None
     assert "[person] Ellen Varga" in out and "# precision 1.000" in out
 
 
+def test_value_report_lists_every_paragraph_a_value_counts_by_year(index: Path, capsys: pytest.CaptureFixture) -> None:
+    from indexer.evaluate import main
+
+    assert main(["--facets", "--index", str(index), "--value", "x-thomas-brandt"]) == 0
+    out = capsys.readouterr().out
+    expected = sum(p.count("Brandt") > 0 for page in PAGES.values() for p in page.split("\n\n")[1:])
+    assert f"## x-thomas-brandt: {expected} paragraphs" in out
+    rows = [line for line in out.splitlines() if line.startswith("  ")]
+    assert len(rows) == expected and all(r.strip().startswith("1951") and "Brandt" in r for r in rows)
+
+
 def test_cli_without_an_index_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     from indexer.evaluate import main
 
