@@ -42,6 +42,7 @@ from indexer.models import PersonRef
 from indexer.names import (DERIVED, GIVEN, HONORIFICS, STOP, TITLES, Candidate, candidates,
                            personlike)
 from indexer.personhood import mononym_doubt, nonperson, place_name
+from indexer.surnames import common_surname
 
 Annotation = tuple[tuple[PersonRef, ...], tuple[str, ...]]
 
@@ -187,7 +188,8 @@ class _Document:
                 if active and len(active) < len(pids):
                     kinds = tuple(k for k in kinds if not k[1] or k[1] in active)
                     timed = True
-            if all(k[0] in ("surname", "misspelling", "context") for k in kinds) and _embedded(text, h):
+            if all(k[0] in ("surname", "misspelling", "context") for k in kinds) and (
+                    _embedded(text, h) or _at_place(text, h)):
                 continue
             if kinds:
                 out.append(_Hit(h.start, h.end, h.text, kinds, timed))
@@ -334,9 +336,10 @@ class _Document:
 
         The dead are still spoken of ("as Stalin said"), so death alone decides
         nothing. But nobody says "Mr. Lewis" of a man dead twelve years; "Cleveland"
-        in 2008 is a city; and where the corpus names other people with the surname
-        in full ("John Lewis", "Meriwether Lewis"), a bare "Lewis" long after this
-        one's death is not known to be him.
+        in 2008 is a city; a surname thousands share ("Diaz", :mod:`indexer.surnames`)
+        is anybody's; and where the corpus names other people with the surname in
+        full ("John Lewis", "Meriwether Lewis"), a bare one long after this one's
+        death is not known to be him.
         """
         person = self.a.authority.persons[pid]
         if self.year is None or person.died is None or self.year <= person.died + POSTHUMOUS_GRACE:
@@ -347,6 +350,8 @@ class _Document:
             return "ambiguous"
         if not title and nonperson(h.text) == "place":
             return ""
+        if common_surname(h.text):
+            return "ambiguous"  # "Diaz" in 1928: one of thousands
         givens = self.a._givens[pid]
         others = [f for f, n in self.a.discovery.fulls.get(h.text, {}).items()
                   if n >= 2 and not f.split()[0].endswith(".") and f.split()[0] not in givens]
@@ -475,6 +480,16 @@ _LISTED = re.compile(r",? and |, |; | & ")
 _OWNED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?) $")
 _CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*)[ \t]+$")
 _CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
+
+
+_AT_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear) $")
+
+
+def _at_place(text: str, h: _Hit) -> bool:
+    """ "at Cleveland", "in Lincoln": a place's name after a preposition of place (not
+    "in Lincoln's time")."""
+    return (bool(_AT_BEFORE.search(text, max(0, h.start - 6), h.start)) and text[h.end : h.end + 1] != "'"
+            and nonperson(h.text) == "place")
 
 
 _NAME_HEADS = frozenset(h.split()[0].rstrip("\\.") for h in EVENT_HEADS)

@@ -17,6 +17,7 @@ from indexer.persons import PersonAnnotator
 AUTHORITY = Authority.from_dict({"person": [
     {"id": "quist-walter", "name": "Walter Quist", "born": 1800, "died": 1850},
     {"id": "denver-walter", "name": "Walter Denver", "born": 1800, "died": 1850},
+    {"id": "lopez-walter", "name": "Walter Lopez", "born": 1800, "died": 1850},
 ]})
 _NAMED_IN_HIS_TIME = ("early", ["Walter Quist spoke to the House.", "Walter Quist voted."], 1840)
 _NAMED_LONG_AFTER = ("later", ["The reforms of Walter Quist are remembered.", "Walter Quist was right."], 1940)
@@ -41,6 +42,10 @@ _ANOTHER_QUIST = ("other", ["Edward Quist ran the union.", "Edward Quist called 
         ("nobody calls the long dead Mister",
          [_NAMED_IN_HIS_TIME, _NAMED_LONG_AFTER, ("d", ["Q. Mr. Quist, will the union strike?"], 1981)],
          "d", set()),
+        ("a surname thousands share, long after the man's death, is anybody's",
+         [("d", ["Then Lopez answered the charge."], 1950)], "d", set()),
+        ("the same common surname in his lifetime is him",
+         [("d", ["Then Lopez answered the charge."], 1845)], "d", {"lopez-walter"}),
         ("a big city's name, long after the man's death, is the city",
          [("d", ["Crime rose in Chicago and Denver last year."], 2008)], "d", set()),
         ("the same word in the man's lifetime, with a title, is him",
@@ -61,3 +66,11 @@ def test_a_bare_surname_at_the_document_date(kind: str, corpus: list, doc: str, 
     published = str(entry[2]) if len(entry) > 2 else None
     found = {r.id for refs, _ in annotator.annotate("", entry[1], published=published) for r in refs}
     assert found == expected, kind
+
+
+def test_a_big_citys_name_after_at_is_the_city_even_where_the_man_is_named_in_full() -> None:
+    annotator = PersonAnnotator(AUTHORITY)
+    named, at_city = annotator.annotate("", ["What would Walter Denver have said?", "I spoke at Denver last week."],
+                                        published="1932")
+    assert [r.id for r in named[0]] == ["denver-walter"]
+    assert at_city[0] == ()
