@@ -9,12 +9,14 @@ licences (pycountry LGPL, GeoNames CC-BY) stay with them.
 Two strengths of evidence. ``regions`` and ``cities`` are places by the word
 alone: countries (also those ISO 3166-3 withdrew: "Dahomey"), subdivisions
 (also by a first word that their ISO code abbreviates: "Michoacan" for
-"Michoacan de Ocampo", MX-MIC) and cities of 100,000 people. ``towns`` and
+"Michoacan de Ocampo", MX-MIC; by their English name: "Bavaria") and cities of
+100,000 people. ``towns`` and
 ``spellings`` are places only when the corpus uses the word as one too (see
 :func:`indexer.personhood.town`): smaller cities (many are someone's surname
 too), the other names GeoNames gives a big city, close spellings ("Strasburg"
 for "Strasbourg") and far ones ("Leghorn" for "Livorno"), and country names in
-the languages pycountry translates them into ("Deutschland"). Close spellings
+the languages pycountry translates them into ("Deutschland"), and subdivisions
+by a name two languages agree on ("Tyrol" for "Tirol"). Close spellings
 are not places by themselves: GeoNames also spells Ivanovo "Ivanov", a surname.
 
 >>> p = place_names()
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import os
 import re
+import struct
 from dataclasses import dataclass
 from functools import cache
 
@@ -138,25 +141,43 @@ def other_spelling(alternate: str, name: str) -> bool:
     return Levenshtein.normalized_similarity(alternate.lower(), name.lower()) >= SPELLING_SIMILARITY
 
 
-def _country_translations() -> set[str]:
-    """Country names in every language pycountry ships a translation for, one word each."""
-    import gettext
+def _mo_strings(path: str) -> list[str]:
+    """The translated strings of a gettext catalogue (.mo), read straight from its table:
+    gettext's own parser builds a catalogue we do not need, at three times the cost."""
+    with open(path, "rb") as f:
+        data = f.read()
+    order = "<" if struct.unpack_from("<I", data)[0] == 0x950412DE else ">"
+    count, _, table = struct.unpack_from(order + "3I", data, 8)
+    out = []
+    for length, offset in struct.iter_unpack(order + "2I", data[table : table + 8 * count]):
+        text = data[offset : offset + length].decode("utf-8", "replace")
+        if text and "\n" not in text and "\0" not in text:  # not the header, not plural forms
+            out.append(text)
+    return out
 
+
+def translations(domain: str) -> dict[str, set[str]]:
+    """One-word names in the translations pycountry ships for ``domain`` ("iso3166-1":
+    countries, "iso3166-2": subdivisions), each with the locales that use it.
+
+    >>> "de" in translations("iso3166-1")["Deutschland"]
+    True
+    """
     import pycountry
 
-    out: set[str] = set()
+    out: dict[str, set[str]] = {}
+    cleaned: dict[str, str | None] = {}
     root = pycountry.LOCALES_DIR
     for locale in sorted(os.listdir(root)):
-        path = os.path.join(root, locale, "LC_MESSAGES", "iso3166-1.mo")
+        path = os.path.join(root, locale, "LC_MESSAGES", f"{domain}.mo")
         if not os.path.isfile(path):
             continue
-        with open(path, "rb") as f:
-            catalog = gettext.GNUTranslations(f)._catalog
-        for key, value in catalog.items():
-            if key and isinstance(value, str):
-                clean = _clean(value)
-                if clean and " " not in clean and "-" not in clean:
-                    out.add(clean)
+        for text in _mo_strings(path):
+            clean = cleaned.get(text, "")
+            if clean == "":
+                clean = cleaned[text] = _clean(text)
+            if clean and " " not in clean and "-" not in clean:
+                out.setdefault(clean, set()).add(locale)
     return out
 
 
@@ -212,7 +233,15 @@ def place_names() -> PlaceNames:
             if alternate[:1].isupper() and alternate.isascii() and alternate.isalpha() and alternate[1:].islower():
                 if alternate != clean and alternate not in GIVEN:
                     (spellings if other_spelling(alternate, clean) else towns).add(alternate)
-    towns |= _country_translations()
+    # Countries in other languages ("Deutschland"); subdivisions by their English name
+    # ("Bavaria" for "Bayern"), and by a name two languages agree on, which is the
+    # exonym English shares with them more often than not ("Tyrol" for "Tirol").
+    towns |= set(translations("iso3166-1"))
+    for name, locales in translations("iso3166-2").items():
+        if "en" in locales:
+            regions.add(name)
+        elif len(locales) >= 2:
+            towns.add(name)
     multiword |= {r.replace("-", " ") for r in regions if " " in r or "-" in r}
     spellings -= regions | cities
     return PlaceNames(frozenset(regions), frozenset(cities), frozenset(multiword), frozenset(peoples),

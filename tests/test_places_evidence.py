@@ -43,6 +43,9 @@ def used_as_a_place_once(word: str) -> list[str]:
         ("another spelling of a big city's name", used_as_a_place_once("Strasburg"), "Strasburg"),
         ("a big city's other name", used_as_a_place_once("Leghorn"), "Leghorn"),
         ("a country's name in another language", used_as_a_place_once("Allemagne"), "Allemagne"),
+        ("a region's name that two languages share", used_as_a_place_once("Tyrol"), "Tyrol"),
+        ("a region's English name", ["Reindeer herders crossed Lapland in winter.",
+                                     "Later Lapland froze, and herders left Lapland."], "Lapland"),
         ("a subdivision known by the first word of its name",
          ["Rebels held Michoacan for a year.", "Later Michoacan rose again, and troops left Michoacan."],
          "Michoacan"),
@@ -122,6 +125,8 @@ def test_other_spelling(alternate: str, name: str, expected: bool) -> None:
         ("Leghorn", "towns"),
         ("Paducah", "towns"),
         ("Allemagne", "towns"),
+        ("Tyrol", "towns"),  # pycountry: "Tirol"; Dutch, Romanian...: "Tyrol"
+        ("Lapland", "regions"),  # pycountry's English translation of "Lappi"
     ],
 )
 def test_where_the_data_puts_a_word(word: str, where: str) -> None:
