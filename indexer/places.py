@@ -230,9 +230,10 @@ def place_names() -> PlaceNames:
         for alternate in city["alternatenames"]:
             # Other names: GeoNames lists them in every script and language, unlabelled;
             # only one-word names in Latin letters can stand in English text.
-            if alternate[:1].isupper() and alternate.isascii() and alternate.isalpha() and alternate[1:].islower():
-                if alternate != clean and alternate not in GIVEN:
-                    (spellings if other_spelling(alternate, clean) else towns).add(alternate)
+            if not (alternate.isascii() and alternate.isalpha() and alternate.istitle()):
+                continue
+            if alternate != clean and alternate not in GIVEN:
+                (spellings if other_spelling(alternate, clean) else towns).add(alternate)
     # Countries in other languages ("Deutschland"); subdivisions by their English name
     # ("Bavaria" for "Bayern"), and by a name two languages agree on, which is the
     # exonym English shares with them more often than not ("Tyrol" for "Tirol").

@@ -31,9 +31,11 @@ def values(texts: list[str]) -> set[str]:
 def used_as_a_place_once(word: str) -> list[str]:
     """A word capitalised mid-sentence eight times, after "in" once: too rarely a place
     for the corpus alone to say so."""
-    return [f"The river flooded {word} twice.", f"Later {word} rebuilt the levee, and farmers loved {word}.",
+    return [f"The river flooded {word} twice.",
+            f"Later {word} rebuilt the levee, and farmers loved {word}.",
             f"Reporters from {word} waited; the mayor of {word} wept.",
-            f"Trains left {word} daily, and the mills of {word} hummed.", f"The sheriff was in {word} that night."]
+            f"Trains left {word} daily, and the mills of {word} hummed.",
+            f"The sheriff was in {word} that night."]
 
 
 @pytest.mark.parametrize(
@@ -50,13 +52,15 @@ def used_as_a_place_once(word: str) -> list[str]:
          ["Rebels held Michoacan for a year.", "Later Michoacan rose again, and troops left Michoacan."],
          "Michoacan"),
         ("a country that no longer exists",
-         ["Envoys reached Dahomey in spring.", "Later Dahomey signed the treaty, and traders praised Dahomey."],
+         ["Envoys reached Dahomey in spring.",
+          "Later Dahomey signed the treaty, and traders praised Dahomey."],
          "Dahomey"),
         ("a branch of a religion",
-         ["Elders of the Druze met, and many Sufis came.", "Later Druze elders said they would vote; Sufis sang."],
+         ["Elders of the Druze met, and many Sufis came.",
+          "Later Druze elders said they would vote; Sufis sang."],
          "Druze"),
-        ("believers, plural", ["Elders of the Druze met, and many Sufis came.", "Later Sufis sang, and Sufis danced."],
-         "Sufis"),
+        ("believers, plural",
+         ["Elders of the Druze met, and many Sufis came.", "Later Sufis sang, and Sufis danced."], "Sufis"),
     ],
 )
 def test_a_place_or_a_people_is_not_a_person(kind: str, texts: list[str], word: str) -> None:
@@ -70,7 +74,8 @@ def test_a_place_or_a_people_is_not_a_person(kind: str, texts: list[str], word: 
          ["Yesterday Dalton said the mill would close. Later Dalton argued for a vote, and then Dalton "
           "wrote to the board.", "The mill at Dalton closed."], "Dalton"),
         ("a town's name that the corpus never uses as a place",
-         ["Critics answered Dalton at length.", "Later Dalton was read again by students of Dalton."], "Dalton"),
+         ["Critics answered Dalton at length.", "Later Dalton was read again by students of Dalton."],
+         "Dalton"),
         ("a title before a town's name",
          ["Yesterday General Muncie led the column. Later General Muncie wrote home.",
           "The scouts said Muncie was late, and Muncie wept."], "Muncie"),
