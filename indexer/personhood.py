@@ -43,7 +43,8 @@ HUMAN_AFTER = re.compile(
 _ABSTRACT = re.compile(r"(?<=[a-z]{3})(?:ity|tion|tions|ology)$")
 # A plural-looking word: "Kurds", "Machinists"; not "Engels"-like surnames ending in -ss/-us/-is.
 _PLURAL = re.compile(r"[^su'is]s$|[aeo]s$")
-_NATIONALITIES = _STOP_SECTIONS["nationalities"]
+# Singular words for peoples and believers: their plurals are no person either ("Sunnis").
+_NATIONALITIES = _STOP_SECTIONS["nationalities"] | _STOP_SECTIONS["religions"]
 # Used after "in", "at", "the" at least once in this many capitalised uses: a place or a
 # thing unless something says a person.
 PLACE_SHARE = 5
@@ -76,6 +77,22 @@ def nonperson(word: str) -> str | None:
     return None
 
 
+def town(word: str, place_uses: int = 0, human: int = 0) -> bool:
+    """Is a lone word a place by data and corpus together? The name of a smaller
+    city, another spelling or another language's name of a big city ("Strasburg",
+    "Leghorn") or of a country ("Deutschland") is, when the corpus also uses the
+    word as a place ("in Selma", "at Selma") at least as often as a verb of speech
+    or "who" follows it (and, the caller checks, no title or given name ever stood
+    before it): a surname that is also a town ("Solon") stays a person where the
+    corpus uses it as one.
+
+    >>> town("Selma"), town("Selma", 2, 1), town("Selma", 1, 4), town("Strasburg", 1), town("Hegel", 9)
+    (False, True, False, True, False)
+    """
+    places = place_names()
+    return 0 < place_uses and human <= place_uses and (word in places.towns or word in places.spellings)
+
+
 def plural_like(word: str) -> bool:
     """ "Machinists", "Latinos", "Teamsters"; also "Parks" and "Adams": ask for more evidence."""
     return bool(_PLURAL.search(word))
@@ -105,10 +122,11 @@ def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | Non
 
     "place", "people", "derived": see :func:`nonperson` (a title outweighs a town's
     name: "General Jackson"; not a country's or a region's: "Lord Donegal" is a
-    peerage); "no evidence": a plural or compound word that no title or given name
-    ever stood before, or a word used as a place a fifth of the time ("in
-    Watergate", "the Indies", "al Qaeda") that verbs of speech or "who" do not
-    follow nearly as often.
+    peerage); "place" also for a word that no title or given name ever stood before
+    and that is a :func:`town` by data and corpus together; "no evidence": a plural
+    or compound word that no title or given name ever stood before, or a word used
+    as a place a fifth of the time ("in Watergate", "the Indies", "al Qaeda") that
+    verbs of speech or "who" do not follow nearly as often.
     """
     why = nonperson(word)
     if title and title in HONORIFICS:
@@ -118,9 +136,11 @@ def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | Non
     if why:
         return why
     surname, human = discovery.surname_evidence(word), discovery.human_evidence(word)
+    place = discovery.place_uses(word)
+    if not surname and town(word, place, human):
+        return "place"
     if plural_like(word) or compound(word):
         return None if surname >= 1 else "no evidence"
-    place = discovery.place_uses(word)
     if place and place * PLACE_SHARE >= discovery.capital_uses(word) and human * PLACE_SHARE < place:
         return "no evidence"
     return None

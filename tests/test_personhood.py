@@ -60,6 +60,15 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
         ("things owned", ["His Bradley fighting vehicle was hit. Their Bradley burned; a Bradley came."],
          {"Bradley"}),
         ("a lone given name", ["Chris was out on patrol. Later Chris came home, and Chris slept."], {"Chris"}),
+        ("religious groups and believers", ["Elders of the Druze met, and many Copts came.",
+                                            "Later Sufis sang, and Sufis danced; Copts prayed."],
+         {"Druze", "Copts", "Sufis"}),
+        ("a country that no longer exists", ["Envoys reached Dahomey in spring.", "Later Dahomey signed the "
+                                             "treaty, and traders praised Dahomey."], {"Dahomey"}),
+        ("a smaller city the corpus also uses as a place",
+         ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
+          "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],
+         {"Paducah"}),
     ],
 )
 def test_what_is_not_a_person(kind: str, texts: list[str], not_values: set[str]) -> None:
