@@ -32,8 +32,9 @@ def measure(corpus: Path) -> dict[str, float]:
     from indexer.evaluate import DEFAULT_AUTHORITY, corpus_documents
     from indexer.persons import PersonAnnotator
 
-    docs = list(corpus_documents(corpus))
-    n = sum(len(texts) for _, _, texts in docs)
+    # (doc_id, title, texts[, year]): older code gave no year.
+    docs = [(d[0], d[1], d[2], d[3] if len(d) > 3 else None) for d in corpus_documents(corpus)]
+    n = sum(len(texts) for _, _, texts, _ in docs)
     out: dict[str, float] = {"paragraphs": n}
     # Place and people data is read once per process: timed apart, not per paragraph.
     import indexer
@@ -47,12 +48,12 @@ def measure(corpus: Path) -> dict[str, float]:
     for label, authority in (("cold", Authority()), ("authority", Authority.load(DEFAULT_AUTHORITY))):
         annotator = PersonAnnotator(authority)
         started = time.process_time()
-        annotator.prepare((d, t) for d, _, t in docs)
+        annotator.prepare((d, t, y) if y is not None else (d, t) for d, _, t, y in docs)
         out[f"{label}_discovery_rate"] = n / (time.process_time() - started)
         annotator = PersonAnnotator(authority, state=annotator.state())  # as a build's shards get it
         started = time.process_time()
-        for _, title, texts in docs:
-            annotator.annotate(title, texts)
+        for _, title, texts, year in docs:
+            annotator.annotate(title, texts, published=str(year) if year else None)
         out[f"{label}_annotate_rate"] = n / (time.process_time() - started)
     return out
 

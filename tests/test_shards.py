@@ -19,7 +19,7 @@ from indexer.discovery import Discovery
 from indexer.generations import current
 from indexer.segments import BulkSegmentWriter, TermCache
 from indexer.sources import read_corpus
-from indexer.models import Document
+from indexer.models import Document, published_year
 
 
 def _fields(tmp: Path) -> list[dict]:
@@ -115,8 +115,8 @@ def test_a_sharded_build_indexes_exactly_what_one_process_does(tmp_path, workers
     assert (one.documents, one.persons, one.years) == (many.documents, many.persons, many.years)
     # The discovery pass, counted inside the shards and summed, is the one-pass count.
     docs = [d for d in read_corpus(PROJECT_CORPUS) if isinstance(d, Document)]
-    whole = Discovery.build((d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"])
-                            for d in docs).state()
+    whole = Discovery.build((d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"],
+                             published_year(d.published)) for d in docs).state()
     for root in (tmp_path / "one", tmp_path / "many"):
         saved = json.loads((current(root).path / "discovery.json").read_text(encoding="utf-8"))
         assert saved["state"] == json.loads(json.dumps(whole))
