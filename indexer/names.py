@@ -41,7 +41,11 @@ STOP = frozenset().union(*_STOP_SECTIONS.values())
 STOP_PHRASES = frozenset(w for w in STOP if " " in w)
 MONTHS = _STOP_SECTIONS["months"]
 # Words that end an organisation or a place ("... Street", "... Party"): the run is no name.
-TAILS = _STOP_SECTIONS["institutions"] | _STOP_SECTIONS["geography"] | _STOP_SECTIONS["company"]
+FIRM_TAILS = _STOP_SECTIONS["company"]  # "... Motors", "... Airlines"
+PROGRAMME_TAILS = _STOP_SECTIONS["documents"]  # "... Initiative", "... Act", "... Plan"
+TAILS = _STOP_SECTIONS["institutions"] | _STOP_SECTIONS["geography"] | FIRM_TAILS | PROGRAMME_TAILS
+# German and French articles ("dem", "Zum"): the capitalised words after them are nouns.
+FOREIGN_ARTICLES = _STOP_SECTIONS["foreign"]
 # Stop words that are still fine as a surname after a given name ("George Washington", "William Few").
 SURNAME_OK = _STOP_SECTIONS["places"] | _STOP_SECTIONS["function"]
 # Words before a name that say "a person": honorifics, offices, ranks, nobility.
@@ -54,7 +58,7 @@ TITLES = frozenset(
     Bishop Archbishop Cardinal Father Rev Reverend Rabbi Professor Prof Comrade Citizen
     Monsieur Mme Madame Herr Frau Senor Don Leader Majority Minority Deputy Prime Attorney
     Postmaster Commissioner Mayor Consul Commander Corporal Brother Sister Mother
-    M Hon Honorable Apostle Prophet""".split()
+    M Hon Honorable Apostle Prophet Officer Agent Inspector Detective Engineer Superintendent Sheriff""".split()
 )
 # Titles after which a lone given name is still a person ("King William").
 MONARCH_TITLES = frozenset(
@@ -67,17 +71,27 @@ SURNAME_OK = SURNAME_OK | TITLES
 ADDRESSED = frozenset(
     """President Vice Senator Sen Speaker Chairman Chairwoman Secretary Minister Premier Chancellor
     Ambassador Governor Gov Mayor Commissioner Justice Attorney Leader Deputy Prime Representative
-    Rep Congressman Congresswoman Postmaster Consul Chief Commander Citizen Comrade""".split()
+    Rep Congressman Congresswoman Postmaster Consul Chief Commander Citizen Comrade Officer Agent Inspector
+    Detective Engineer Superintendent Sheriff""".split()
 )
 HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split())
 ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Rev|Col|Capt|Lt|Gov|Prof|Jr|Sr|Mme|Hon|Sgt"
 ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
 DERIVED = re.compile(r"(?<=[a-z]{3})(?:ism|isms|ist|ists|ian|ians|ites|ese)$")
+# English derivational endings of abstract nouns, adverbs and adjectives that no surname
+# has: "Criticism", "Exactly", "Obviously", "Prolongation", "Monument", "Political". A
+# capitalised word of this shape starts a sentence or ends the name of a thing; it never
+# ends a person's name.
+COMMON_SHAPE = re.compile(
+    r"(?<=[A-Za-z][a-z]{2})(?:isms?|ists?|ians|ities|(?:al|il|iv|ic|os|ar)ity|tions?|(?<!s)sions?|(?<!le)ments?"
+    r"|ships?|ical|ously|ively"
+    r"|ently|antly|ctly|ably|ibly|ially|edly|fully|ful)$"
+)
 
 _TOKEN = rf"(?:(?:{ABBREVIATIONS})\.|al-[A-Z][a-z]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]'[A-Z][a-z]+|[A-Z][A-Za-z]*[a-z](?:-[A-Za-z]+|'(?!s\b)[A-Za-z]+)*)"
 _PARTICLE = r"(?:de|von|van|der|den|du|da|di|del|della|la|le|y|bin|ibn|al-)"
 RUN = re.compile(
-    rf"(?=[A-Z]|al-)(?<![\w'-]){_TOKEN}(?:(?:\s+|\s*,\s*(?=Jr\.|Sr\.))(?:{_PARTICLE}\s+)?(?:{_TOKEN}|[IVX]{{1,5}}\b))*"
+    rf"(?=[A-Z]|al-)(?<![\w'])(?<![\w']-){_TOKEN}(?:(?:\s+|\s*,\s*(?=Jr\.|Sr\.))(?:{_PARTICLE}\s+)?(?:{_TOKEN}|[IVX]{{1,5}}\b))*"
 )
 _PIECE = re.compile(rf"{_TOKEN}|[IVX]{{1,5}}\b|{_PARTICLE}(?=\s)")
 # "Karl and Jenny Marx". Starting at the capital (the boundary checked behind it) lets
@@ -109,21 +123,37 @@ class Candidate:
 def candidates(text: str) -> list[Candidate]:
     """The name-shaped spans of folded ``text``, in order."""
     out: list[Candidate] = []
+    foreign = _FOREIGN_HINT.search(text) is not None
+    firms = False  # a run names a firm ("General Motors")
     for m in RUN.finditer(text):
         run = m.group()
         if run in STOP and run not in TITLES:
             continue  # the common case: "The", "But", "Paris"
         start = m.start()
+        if foreign and _FOREIGN_BEFORE.search(text, max(0, start - 30), start):
+            continue  # "nach dem Frieden", "Zum sozialen Frieden": a German noun
         initial = _sentence_initial(text, start)
         # "31 August Larkin": a month after a number starts a date, not a name.
         dated = run.partition(" ")[0].rstrip(".") in MONTHS and _DATE_BEFORE.search(text, max(0, start - 4), start)
         # "Will Ford close the plant?": a question's auxiliary is no given name.
         asked = initial and run.partition(" ")[0] in AUXILIARIES and _QUESTION.match(text, m.end())
         found = _classified(run, initial, bool(dated), bool(asked))
-        if found:
-            out.extend(c if not start else Candidate(c.start + start, c.end + start, c.kind, c.name,
-                                                     c.surname, c.given, c.initial, c.title)
-                       for c in found)
+        if not found:
+            firms = firms or " " in run and run.rpartition(" ")[2] in FIRM_TAILS
+            continue
+        if text.startswith(_CONNECTIVES, m.end()):
+            # "the Ann Quennell Foster Youth to Independence Initiative": the run starts the
+            # title-cased name of a programme or a firm, which goes on after "to"/"for"/"on".
+            goes_on = _PROGRAMME_AFTER.match(text, m.end())
+            if goes_on and goes_on.group(1) in _PROGRAMME_ENDS:
+                found = tuple(c for c in found if c.end != len(run))
+        out.extend(c if not start else Candidate(c.start + start, c.end + start, c.kind, c.name,
+                                                 c.surname, c.given, c.initial, c.title)
+                   for c in found)
+    if out:
+        out = _things(text, out)
+    if firms and out:
+        out = _firms_listed(text, out)
     window = min(len(text), CAPITALS_WINDOW)
     if _CAPITALS.search(text, 0, window):
         out.extend(_capitalised(text, window))
@@ -140,6 +170,83 @@ def candidates(text: str) -> list[Candidate]:
 
 
 _DATE_BEFORE = re.compile(r"\d\s*$")
+# German and French articles (not name particles: "van der Waals", "de la Cruz") and the
+# lowercase words (adjectives) between one and a capitalised word: "nach dem Frieden",
+# "Zum sozialen Frieden", "les Grands Fleuves". The hint is the cheap test of a paragraph.
+_FOREIGN_WORDS = r"(?:d(?:em|as|er|es|ie)|[Zz]u[mr]|[Vv]om|[Bb]eim|[Ii]m|[Ee]in(?:e[mnrs]?)?|[Aa]ux|[Uu]ne|les|Dem)"
+_FOREIGN_HINT = re.compile(rf" {_FOREIGN_WORDS} [a-zA-Z]")  # a leading literal: the fast scan
+_FOREIGN_BEFORE = re.compile(
+    rf"(?<![\w'])(?<!van )(?<!von )(?<!de )(?<!ter )(?<!ten )(?<!zu ){_FOREIGN_WORDS}(?: [a-z]+){{0,2}} $"
+)
+# A programme's or firm's title-cased name going on after a lowercase connective.
+_CONNECTIVES = (" to ", " for ", " on ", " and ")
+_PROGRAMME_AFTER = re.compile(r" (?:to|for|on|and) (?:[A-Z][\w'-]* ){0,4}([A-Z][\w'-]*)\b(?! [A-Z])")
+_PROGRAMME_ENDS = PROGRAMME_TAILS | FIRM_TAILS
+# A determiner before a lone name, a lowercase head noun after it: the name is used for a
+# thing ("the Brady bill", "the Marshall plan", "a Ford truck").
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Mm]y|[Yy]our|[Tt]his) $")
+_DETERMINER_ENDS = ("he ", "a ", "n ", "ur ", "ir ", "ts ", "is ", "er ", "y ")
+_HEAD_AFTER = re.compile(r" ([a-z]+)\b(?!')")
+FUNCTION_LOWER = frozenset(w.lower() for w in _STOP_SECTIONS["function"]) | frozenset(
+    """and or nor of who whom whose which that in on at to for with by from as is was were be been
+    has had have will would shall should can could may might must did does do not but so than then
+    too also himself herself itself alone only again once""".split()
+)
+# Titles that are adjectives after a determiner: "the General Revenue Sharing program",
+# "the Chief Signal Officer"; a person is "General Hake", not "the General Hake".
+ADJECTIVE_TITLES = frozenset("General Chief Major Private Vice Deputy Prime Majority Minority Grand".split())
+# Two names joined by "and", the second with a possessive, before a thing named after both:
+# "Mason and Dixon's line"-like boundaries, laws and expeditions.
+_EPONYM_AFTER = re.compile(
+    r"'s? (?:line|law|laws|act|bill|plan|doctrine|amendment|treaty|pact|tariff|rule|compromise|agreement"
+    r"|expedition|survey)\b"
+)
+_LIST_SEPARATOR = re.compile(r",? and |, |,? & ")
+
+
+def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Drop names used for things: a lone name between a determiner and a lowercase head
+    noun ("the Brady bill"), a title after a determiner ("the General Revenue Sharing
+    program"), a pair of names before a possessive eponym ("A and B's line")."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.kind in ("single", "given") and not c.title:
+            if text.endswith(_DETERMINER_ENDS, max(0, c.start - 7), c.start) and _DETERMINER_BEFORE.search(
+                    text, max(0, c.start - 7), c.start):
+                head = _HEAD_AFTER.match(text, c.end)
+                if head and head.group(1) not in FUNCTION_LOWER:
+                    continue
+            if text.startswith("'", c.end) and _EPONYM_AFTER.match(text, c.end):
+                if out and out[-1].kind in ("single", "given") and text[out[-1].end : c.start] == " and ":
+                    out.pop()
+                    continue
+        elif c.title in ADJECTIVE_TITLES:
+            at = c.start - len(c.title) - 1
+            if text[at : c.start - 1] == c.title and text.endswith(_DETERMINER_ENDS, max(0, at - 7), at) and \
+                    _DETERMINER_BEFORE.search(text, max(0, at - 7), at):
+                continue
+        out.append(c)
+    return out
+
+
+def _firms_listed(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Drop lone words listed with firms: in "Ford, Fiat-Chrysler, General Motors, Sprint"
+    every item is a firm, as "General Motors" says."""
+    runs = [m.span() for m in RUN.finditer(text)]
+    firms = [i for i, (a, b) in enumerate(runs) if text[a:b].rpartition(" ")[2] in FIRM_TAILS and " " in text[a:b]]
+    spans = []
+    for f in firms:
+        lo = hi = f
+        while lo > 0 and _LIST_SEPARATOR.fullmatch(text, runs[lo - 1][1], runs[lo][0]):
+            lo -= 1
+        while hi + 1 < len(runs) and _LIST_SEPARATOR.fullmatch(text, runs[hi][1], runs[hi + 1][0]):
+            hi += 1
+        if hi - lo >= 2:
+            spans.append((runs[lo][0], runs[hi][1]))
+    if not spans:
+        return cands
+    return [c for c in cands if c.kind not in ("single", "given") or c.title
+            or not any(a <= c.start < b for a, b in spans)]
 _QUESTION = re.compile(r"[^.!?\n]*\?")
 # Auxiliaries that open a question and are given names too ("Will", "May").
 AUXILIARIES = frozenset(
@@ -181,6 +288,16 @@ def _split_classify(run: str, initial: bool, dated: bool, asked: bool) -> list[C
     """Classify each name glued into one run separately (see :func:`_glued`)."""
     if " " not in run and "\n" not in run and "\t" not in run:
         return _classify(run, initial, dated)  # one word: nothing glued (most runs)
+    if "-" in run:
+        # "William Quennell-Mount Quennell": a dash (folded to a hyphen) between a name and
+        # a phrase that starts with a place's or an office's word, not a double surname.
+        for d in _DASHED.finditer(run):
+            if d.group(1) in _AFTER_DASH and d.group(1) not in GIVEN and " " in run[: d.start()]:
+                cut = d.start()
+                rest = _split_classify(run[cut + 1 :], False, False, False)
+                return [*_split_classify(run[:cut], initial, dated, asked),
+                        *(Candidate(c.start + cut + 1, c.end + cut + 1, c.kind, c.name, c.surname, c.given,
+                                    c.initial, c.title) for c in rest)]
     pieces = [(p.start(), p.group()) for p in _PIECE.finditer(run)]
     if asked and len(pieces) > 1:
         pieces, initial, dated = pieces[1:], False, False
@@ -222,6 +339,8 @@ def _glued(run: str, pieces: list[tuple[int, str]], words: list[str]) -> list[in
 
 
 _PARTICLE_WORD = re.compile(rf"^{_PARTICLE}$")
+_DASHED = re.compile(r"(?<=[a-z])-([A-Z][a-z]+)(?=\s)")
+_AFTER_DASH = TAILS | TITLES | _STOP_SECTIONS["function"]
 
 
 def _capitalised(text: str, window: int) -> list[Candidate]:
@@ -264,8 +383,8 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
         pieces, words, initial, dated = pieces[k:], words[k:], False, False
     # Leading function words are not part of a name: "Then Senator Dirksen".
     while len(words) > 1 and words[0] in STOP and words[0] not in TITLES and words[0] not in GIVEN:
-        if words[0] in TAILS:
-            return []  # "County Cork", "Fort Sumter"
+        if words[0] in TAILS or words[0] in FOREIGN_ARTICLES:
+            return []  # "County Cork", "Fort Sumter"; "Die Philosophie": a German noun
         pieces, words, initial, dated = pieces[1:], words[1:], False, False
     if words[0] in MONTHS and dated:
         if len(words) == 1:
@@ -294,6 +413,10 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
     names = words[i:]
     if not names:
         return []
+    if (len(names) > 1 or title) and COMMON_SHAPE.search(names[-1]) and names[-1] not in GIVEN:
+        # "B. Criticism has been made", "at 270 C. Exactly the same": a label's letter and
+        # the next sentence's first word; "Lafayette Monument": a thing named after someone.
+        return []
     if title:
         initial = False
     first_start = rest[0][0]
@@ -321,10 +444,12 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
 
 
 def _rank_start(words: list[str]) -> int:
-    """Where a title starts inside a run that does not start with a title or a given
-    name, when a name follows it ("Army Staff Sergeant Christopher Hake" -> 2); else 0."""
-    if words[0] in TITLES or words[0] in GIVEN or len(words) < 3:
+    """Where the last title starts inside a run that does not start with a given name,
+    when a name follows it ("Army Staff Sergeant Christopher Hake" -> 2); else 0."""
+    if words[0] in GIVEN or len(words) < 3:
         return 0
+    # After a title, a later title starts the name too: "Chief Petty Officer Kenton Stacy",
+    # "Mr. Justice Moody" (the office is "Justice", the person "Moody").
     for k in range(1, len(words) - 1):
         if words[k] in GIVEN:
             return 0
