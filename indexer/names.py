@@ -123,7 +123,7 @@ class Candidate:
 def candidates(text: str) -> list[Candidate]:
     """The name-shaped spans of folded ``text``, in order."""
     out: list[Candidate] = []
-    foreign = _FOREIGN_HINT.search(text) is not None
+    foreign = _FOREIGN_HINT.search(text) is not None or _FOREIGN_START.match(text) is not None
     firms = False  # a run names a firm ("General Motors")
     for m in RUN.finditer(text):
         run = m.group()
@@ -173,33 +173,40 @@ _DATE_BEFORE = re.compile(r"\d\s*$")
 # German and French articles (not name particles: "van der Waals", "de la Cruz") and the
 # lowercase words (adjectives) between one and a capitalised word: "nach dem Frieden",
 # "Zum sozialen Frieden", "les Grands Fleuves". The hint is the cheap test of a paragraph.
-_FOREIGN_WORDS = r"(?:d(?:em|as|er|es|ie)|[Zz]u[mr]|[Vv]om|[Bb]eim|[Ii]m|[Ee]in(?:e[mnrs]?)?|[Aa]ux|[Uu]ne|les|Dem)"
+_FOREIGN_WORDS = r"(?:[Dd](?:em|as|er|es|ie)|[Zz]u[mr]|[Vv]om|[Bb]eim|[Ii]m|[Ee]in(?:e[mnrs]?)?|[Aa]ux|[Uu]ne|[Ll]es)"
 _FOREIGN_HINT = re.compile(rf" {_FOREIGN_WORDS} [a-zA-Z]")  # a leading literal: the fast scan
+_FOREIGN_START = re.compile(rf"{_FOREIGN_WORDS} [a-z]")
 _FOREIGN_BEFORE = re.compile(
-    rf"(?<![\w'])(?<!van )(?<!von )(?<!de )(?<!ter )(?<!ten )(?<!zu ){_FOREIGN_WORDS}(?: [a-z]+){{0,2}} $"
+    rf"(?<![\w'])(?<!van )(?<!von )(?<!de )(?<!ter )(?<!ten )(?<!zu ){_FOREIGN_WORDS}"
+    rf"(?: (?!{_PARTICLE}\b|a\b|et\b|und\b|and\b)[a-z]+){{0,2}} $"
 )
 # A programme's or firm's title-cased name going on after a lowercase connective.
 _CONNECTIVES = (" to ", " for ", " on ", " and ")
-_PROGRAMME_AFTER = re.compile(r" (?:to|for|on|and) (?:[A-Z][\w'-]* ){0,4}([A-Z][\w'-]*)\b(?! [A-Z])")
+_PROGRAMME_AFTER = re.compile(r" (?:to|for|on|and) (?:[A-Z][\w'-]* ){1,4}([A-Z][\w'-]*)\b(?! [A-Z])")
 _PROGRAMME_ENDS = PROGRAMME_TAILS | FIRM_TAILS
-# A determiner before a lone name, a lowercase head noun after it: the name is used for a
-# thing ("the Brady bill", "the Marshall plan", "a Ford truck").
-_DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Mm]y|[Yy]our|[Tt]his) $")
-_DETERMINER_ENDS = ("he ", "a ", "n ", "ur ", "ir ", "ts ", "is ", "er ", "y ")
-_HEAD_AFTER = re.compile(r" ([a-z]+)\b(?!')")
-FUNCTION_LOWER = frozenset(w.lower() for w in _STOP_SECTIONS["function"]) | frozenset(
-    """and or nor of who whom whose which that in on at to for with by from as is was were be been
-    has had have will would shall should can could may might must did does do not but so than then
-    too also himself herself itself alone only again once""".split()
+# A determiner before a lone name and, after it, a lowercase noun naming a thing that is
+# named after someone: "the Brady bill", "the Marshall plan", "a Ford truck". (Not every
+# noun: "the Ford administration", "the Proudhon school" are about the man.)
+EPONYM_HEADS = frozenset(
+    """bill bills act acts law laws plan plans amendment amendments tariff tariffs treaty treaties pact line
+    rule rules clause compromise agreement accord accords
+    prize prizes award awards medal medals trophy cup fellowship fellowships scholarship scholarships grant
+    grants memorial monument statue library museum building bridge dam highway tunnel airport stadium
+    truck trucks car cars automobile automobiles tractor tractors plant plants factory rifle rifles gun guns
+    carbine pistol revolver engine engines tank tanks vehicle vehicles bomber bombers""".split()
 )
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Mm]y|[Yy]our|[Tt]his) $")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?) $")
+_DETERMINER_ENDS = ("he ", "a ", "n ", "ur ", "ir ", "ts ", "is ", "er ", "y ")
+_HEAD_AFTER = re.compile(r" (?:[a-z]+ )?([a-z]+)\b(?!')")  # "the Bradley fighting vehicle"
 # Titles that are adjectives after a determiner: "the General Revenue Sharing program",
 # "the Chief Signal Officer"; a person is "General Hake", not "the General Hake".
 ADJECTIVE_TITLES = frozenset("General Chief Major Private Vice Deputy Prime Majority Minority Grand".split())
 # Two names joined by "and", the second with a possessive, before a thing named after both:
 # "Mason and Dixon's line"-like boundaries, laws and expeditions.
 _EPONYM_AFTER = re.compile(
-    r"'s? (?:line|law|laws|act|bill|plan|doctrine|amendment|treaty|pact|tariff|rule|compromise|agreement"
-    r"|expedition|survey)\b"
+    r"'s? (?:line|law|laws|act|bill|plan|amendment|treaty|pact|tariff|rule|compromise|agreement|expedition"
+    r"|survey)\b"
 )
 _LIST_SEPARATOR = re.compile(r",? and |, |,? & ")
 
@@ -214,16 +221,16 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
             if text.endswith(_DETERMINER_ENDS, max(0, c.start - 7), c.start) and _DETERMINER_BEFORE.search(
                     text, max(0, c.start - 7), c.start):
                 head = _HEAD_AFTER.match(text, c.end)
-                if head and head.group(1) not in FUNCTION_LOWER:
+                if head and head.group(1) in EPONYM_HEADS:
                     continue
             if text.startswith("'", c.end) and _EPONYM_AFTER.match(text, c.end):
                 if out and out[-1].kind in ("single", "given") and text[out[-1].end : c.start] == " and ":
                     out.pop()
                     continue
         elif c.title in ADJECTIVE_TITLES:
+            # (An article, not a possessive: "our General Clark" is a man.)
             at = c.start - len(c.title) - 1
-            if text[at : c.start - 1] == c.title and text.endswith(_DETERMINER_ENDS, max(0, at - 7), at) and \
-                    _DETERMINER_BEFORE.search(text, max(0, at - 7), at):
+            if text[at : c.start - 1] == c.title and _ARTICLE_BEFORE.search(text, max(0, at - 4), at):
                 continue
         out.append(c)
     return out
@@ -232,21 +239,26 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
 def _firms_listed(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Drop lone words listed with firms: in "Ford, Fiat-Chrysler, General Motors, Sprint"
     every item is a firm, as "General Motors" says."""
-    runs = [m.span() for m in RUN.finditer(text)]
-    firms = [i for i, (a, b) in enumerate(runs) if text[a:b].rpartition(" ")[2] in FIRM_TAILS and " " in text[a:b]]
-    spans = []
-    for f in firms:
+    # The items of a list of firms: firms' names and lone words ("Smith Inc", "Ford");
+    # a full name ("MM Rubinstein, Zveno Publishers, Moscow") ends the list.
+    runs = []
+    for m in RUN.finditer(text):
+        run = m.group()
+        firm = " " in run and run.rpartition(" ")[2] in FIRM_TAILS
+        if firm or not any(ch in run for ch in " \n\t"):
+            runs.append((m.start(), m.end(), firm))
+    lone = set()
+    for f, (_, _, firm) in enumerate(runs):
+        if not firm:
+            continue
         lo = hi = f
         while lo > 0 and _LIST_SEPARATOR.fullmatch(text, runs[lo - 1][1], runs[lo][0]):
             lo -= 1
         while hi + 1 < len(runs) and _LIST_SEPARATOR.fullmatch(text, runs[hi][1], runs[hi + 1][0]):
             hi += 1
         if hi - lo >= 2:
-            spans.append((runs[lo][0], runs[hi][1]))
-    if not spans:
-        return cands
-    return [c for c in cands if c.kind not in ("single", "given") or c.title
-            or not any(a <= c.start < b for a, b in spans)]
+            lone.update(runs[k][0] for k in range(lo, hi + 1) if not runs[k][2])
+    return [c for c in cands if c.start not in lone or c.kind not in ("single", "given") or c.title]
 _QUESTION = re.compile(r"[^.!?\n]*\?")
 # Auxiliaries that open a question and are given names too ("Will", "May").
 AUXILIARIES = frozenset(
