@@ -58,7 +58,8 @@ TITLES = frozenset(
     Bishop Archbishop Cardinal Father Rev Reverend Rabbi Professor Prof Comrade Citizen
     Monsieur Mme Madame Herr Frau Senor Don Leader Majority Minority Deputy Prime Attorney
     Postmaster Commissioner Mayor Consul Commander Corporal Brother Sister Mother
-    M Hon Honorable Apostle Prophet Officer Agent Inspector Detective Engineer Superintendent Sheriff""".split()
+    M Hon Honorable Apostle Prophet Officer Agent Inspector Detective Engineer Superintendent Sheriff
+    Dowager""".split()
 )
 # Titles after which a lone given name is still a person ("King William").
 MONARCH_TITLES = frozenset(
@@ -78,15 +79,34 @@ HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split(
 ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Rev|Col|Capt|Lt|Gov|Prof|Jr|Sr|Mme|Hon|Sgt"
 ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
 DERIVED = re.compile(r"(?<=[a-z]{3})(?:ism|isms|ist|ists|ian|ians|ites|ese)$")
-# English derivational endings of abstract nouns, adverbs and adjectives that no surname
-# has: "Criticism", "Exactly", "Obviously", "Prolongation", "Monument", "Political". A
-# capitalised word of this shape starts a sentence or ends the name of a thing; it never
-# ends a person's name.
+# English derivational endings of abstract nouns, adverbs and adjectives: "Criticism",
+# "Exactly", "Obviously", "Prolongation", "Monument", "Political", "Equality". A capitalised
+# word of this shape that is no surname (see :func:`common_shaped`) starts a sentence or
+# ends the name of a thing; it never ends a person's name.
 COMMON_SHAPE = re.compile(
-    r"(?<=[A-Za-z][a-z]{2})(?:isms?|ists?|ians|ities|(?:al|il|iv|ic|os|ar)ity|tions?|(?<!s)sions?|(?<!le)ments?"
-    r"|ships?|ical|ously|ively"
-    r"|ently|antly|ctly|ably|ibly|ially|edly|fully|ful)$"
+    r"(?<=[A-Za-z][a-z]{2})(?:isms?|ians|ities|ity|tions?|sions?|ments?|ships?|ical|ously|ively|ently"
+    r"|antly|ctly|ably|ibly|ially|edly|fully|ful)$"
 )
+# A surname table that covers every surname of this shape somebody carries ("Sessions",
+# "Verity", "Loveless", "Blankenship"): the US Census's, from indexer.surnames.
+ANY_SURNAME_RANK = 100_000
+
+
+def _any_surname(word: str) -> bool:
+    """Is ``word`` a surname of the US Census table (its 88,799 names)?"""
+    from indexer.surnames import common_surname
+
+    return common_surname(word, ANY_SURNAME_RANK)
+
+
+def common_shaped(word: str) -> bool:
+    """Is ``word`` shaped like a common English word and no known surname?
+
+    >>> common_shaped("Criticism"), common_shaped("Exactly"), common_shaped("Sessions"), common_shaped("Hegel")
+    (True, True, False, False)
+    """
+    return bool(COMMON_SHAPE.search(word)) and word not in GIVEN and not _any_surname(word)
+
 
 _TOKEN = rf"(?:(?:{ABBREVIATIONS})\.|al-[A-Z][a-z]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]'[A-Z][a-z]+|[A-Z][A-Za-z]*[a-z](?:-[A-Za-z]+|'(?!s\b)[A-Za-z]+)*)"
 _PARTICLE = r"(?:de|von|van|der|den|du|da|di|del|della|la|le|y|bin|ibn|al-)"
@@ -130,8 +150,9 @@ def candidates(text: str) -> list[Candidate]:
         if run in STOP and run not in TITLES:
             continue  # the common case: "The", "But", "Paris"
         start = m.start()
-        if foreign and _FOREIGN_BEFORE.search(text, max(0, start - 30), start):
-            continue  # "nach dem Frieden", "Zum sozialen Frieden": a German noun
+        if foreign and _FOREIGN_BEFORE.search(text, max(0, start - 30), start) and not (
+                " " in run and run.partition(" ")[0] in GIVEN):
+            continue  # "nach dem Frieden", "Zum sozialen Frieden": a German noun ("des Louis Bonaparte" is a man)
         initial = _sentence_initial(text, start)
         # "31 August Larkin": a month after a number starts a date, not a name.
         dated = run.partition(" ")[0].rstrip(".") in MONTHS and _DATE_BEFORE.search(text, max(0, start - 4), start)
@@ -198,7 +219,11 @@ EPONYM_HEADS = frozenset(
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Mm]y|[Yy]our|[Tt]his) $")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?) $")
 _DETERMINER_ENDS = ("he ", "a ", "n ", "ur ", "ir ", "ts ", "is ", "er ", "y ")
-_HEAD_AFTER = re.compile(r" (?:[a-z]+ )?([a-z]+)\b(?!')")  # "the Bradley fighting vehicle"
+_HEAD_AFTER = re.compile(r" ([a-z]+)(?: ([a-z]+))?\b(?!')")  # "the Bradley fighting vehicle"
+# Lowercase function words: "Quennell-he" is a name and a dash before "he".
+FUNCTION_LOWER = frozenset(w.lower() for w in _STOP_SECTIONS["function"])
+# A ship's prefix before its name ("U. S. S. Nashville", "H. M. S. Quennell").
+SHIP_PREFIXES = frozenset("U.S.S H.M.S USS HMS".split())
 # Titles that are adjectives after a determiner: "the General Revenue Sharing program",
 # "the Chief Signal Officer"; a person is "General Hake", not "the General Hake".
 ADJECTIVE_TITLES = frozenset("General Chief Major Private Vice Deputy Prime Majority Minority Grand".split())
@@ -221,7 +246,7 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
             if text.endswith(_DETERMINER_ENDS, max(0, c.start - 7), c.start) and _DETERMINER_BEFORE.search(
                     text, max(0, c.start - 7), c.start):
                 head = _HEAD_AFTER.match(text, c.end)
-                if head and head.group(1) in EPONYM_HEADS:
+                if head and (head.group(1) in EPONYM_HEADS or head.group(2) in EPONYM_HEADS):
                     continue
             if text.startswith("'", c.end) and _EPONYM_AFTER.match(text, c.end):
                 if out and out[-1].kind in ("single", "given") and text[out[-1].end : c.start] == " and ":
@@ -342,6 +367,8 @@ def _glued(run: str, pieces: list[tuple[int, str]], words: list[str]) -> list[in
         settled = before not in GIVEN and before not in TITLES and not pieces[k - 1][1].endswith(".")
         if word in HEADLINE_VERBS:
             cuts += [k, k + 1]
+        elif word in HONORIFICS and word != "M" and before not in TITLES:
+            cuts.append(k)  # "Clifford Quennell, Jr. Mr. Quennell has": a second mention
         elif "\n" in gap and settled:
             cuts.append(k)
         elif (k >= 2 and word in GIVEN and settled and len(words) - k >= 2 and words[k + 1] not in GIVEN
@@ -381,8 +408,22 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
     starts a sentence; ``dated``: a number stands right before it."""
     pieces = [(p.start(), p.group()) for p in _PIECE.finditer(run)]
     words = [w.rstrip(".").replace(" ", "") if w.endswith(".") else w for _, w in pieces]
+    if "-" in words[-1]:
+        # "Celestino Quennell-he said": a dash (folded to a hyphen) before the next words.
+        head, _, tail = words[-1].rpartition("-")
+        if tail in FUNCTION_LOWER:
+            pieces[-1], words[-1] = (pieces[-1][0], head), head
+    if len(words) > 1 and len(words[-1]) == 1 and pieces[-1][1].endswith("."):
+        # "Robert E.Lee": the initial belongs to the word glued to it, no surname is an initial.
+        pieces, words = pieces[:-1], words[:-1]
     # Multi-word stop phrases ("New York") and organisation/place tails ("... Street").
     if len(words) > 1:
+        # "See Die Philosophie der Arbeit": after a German article, nouns.
+        k = next((j for j, w in enumerate(words) if w in FOREIGN_ARTICLES), None)
+        if k is not None:
+            if not k:
+                return []
+            pieces, words = pieces[:k], words[:k]
         pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
         if any(p in STOP_PHRASES for p in pairs) or any(
             f"{p} {w}" in STOP_PHRASES for p, w in zip(pairs, words[2:])
@@ -395,8 +436,8 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
         pieces, words, initial, dated = pieces[k:], words[k:], False, False
     # Leading function words are not part of a name: "Then Senator Dirksen".
     while len(words) > 1 and words[0] in STOP and words[0] not in TITLES and words[0] not in GIVEN:
-        if words[0] in TAILS or words[0] in FOREIGN_ARTICLES:
-            return []  # "County Cork", "Fort Sumter"; "Die Philosophie": a German noun
+        if words[0] in TAILS:
+            return []  # "County Cork", "Fort Sumter"
         pieces, words, initial, dated = pieces[1:], words[1:], False, False
     if words[0] in MONTHS and dated:
         if len(words) == 1:
@@ -423,9 +464,9 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
         return []  # only titles: "Lord Lieutenant", "Vice President"
     rest = pieces[i:]
     names = words[i:]
-    if not names:
-        return []
-    if (len(names) > 1 or title) and COMMON_SHAPE.search(names[-1]) and names[-1] not in GIVEN:
+    if not names or names[0] in SHIP_PREFIXES:
+        return []  # "Officer U. S. S. Nashville": a ship
+    if (len(names) > 1 or title) and common_shaped(names[-1]):
         # "B. Criticism has been made", "at 270 C. Exactly the same": a label's letter and
         # the next sentence's first word; "Lafayette Monument": a thing named after someone.
         return []
@@ -450,6 +491,11 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
         if surname in GIVEN and surname != head and len(names) == 2 and not title and head not in GIVEN:
             return []
         return [Candidate(first_start, end, "full", display, surname, head if head in GIVEN else "", initial, title)]
+    if title in ADJECTIVE_TITLES and len(names) > 1 and not any(
+            w[:1].islower() or _any_surname(w) for w in names):
+        # "General Revenue Sharing", "Minority Business Enterprise": no word of it is a
+        # given name or anybody's surname; "General Colin Powell" has one.
+        return []
     if title:
         return [Candidate(first_start, end, "titled", display, surname, "", False, title)]
     return []

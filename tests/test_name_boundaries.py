@@ -1,0 +1,150 @@
+"""Where a name starts and ends, and names that stand for a thing: one table per kind of
+error seen on uncurated archives. Every text here is written for these tests; the people,
+firms and programmes are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.authority import Authority, fold
+from indexer.names import candidates, common_shaped
+from indexer.persons import PersonAnnotator
+
+Corpus = list[tuple[str, list[str]]]
+
+# Named in full twice, so that a bare "Quennell" or "Halloran" elsewhere would be theirs.
+_OWNERS = ("o", ["Samuel Quennell spoke to the committee.", "Later Samuel Quennell wrote a letter.",
+                 "Walter Halloran met Samuel Quennell.", "Walter Halloran agreed."])
+
+
+def values(corpus: Corpus) -> list[set[str]]:
+    """Discovered person names per document, cold (empty authority, corpus-wide pass first)."""
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare(corpus)
+    return [{r.name for refs, _ in annotator.annotate("", texts) for r in refs} for _, texts in corpus]
+
+
+def names_in(text: str) -> set[str]:
+    return {c.name for c in candidates(fold(text))}
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "not_names", "names"),
+    [
+        ("a label's letter before the next sentence's first word",
+         "Seats go to group A and to group, B. Criticism of this has been loud.", {"B. Criticism"}, set()),
+        ("a unit before the next sentence's first word",
+         "The brine boils at 104 C. Exactly the same holds for sea water.", {"C. Exactly"}, set()),
+        ("a question's label in a transcript", "Q. Obviously you knew of the memo?", {"Q. Obviously"}, set()),
+        ("a numbered heading", "D. Prolongation of the Working Week", {"D. Prolongation"}, set()),
+        ("a number word after a label", "Q. Two questions, Mr. Chairman.", {"Q. Two"}, set()),
+        ("an initial and a surname stay", "The report of J. Quennell was read aloud.", set(), {"J. Quennell"}),
+        ("a surname of a common word's shape stays (census surname)", "A letter from H. Sessions came.",
+         set(), {"H. Sessions"}),
+    ],
+)
+def test_an_initial_or_a_sentence_end(kind: str, text: str, not_names: set[str], names: set[str]) -> None:
+    found = names_in(text)
+    assert not found & not_names, kind
+    assert names <= found, kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        ("a programme named after a person, its name going on after 'to'",
+         "Funds went to the Ann Quennell Foster Youth to Independence Initiative last year.", set()),
+        ("a memorial named after a person", "The crowd gathered at the Walter Quennell Memorial at noon.", set()),
+        ("a thing of a common word's shape after a name", "The Louis Quennell Exposition opened in May.", set()),
+        ("a dash (folded to a hyphen) glues a name to a place",
+         "I renamed it, for a great governor, Walter Quennell—Mount Quennell again.", {"Walter Quennell"}),
+        ("a dash of two hyphens before a name", "The man who made that trip was the President--Harry S. Truman.",
+         {"Harry S. Truman"}),
+        ("an office named in full is no person", "The report of the Chief Signal Officer was printed.", set()),
+        ("an office after a title, before a name", "He served with Chief Petty Officer Walter Quennell there.",
+         {"Walter Quennell"}),
+        ("an honorific before an office", "The opinion was delivered by Mr. Justice Quennell, who wrote it.",
+         {"Quennell"}),
+        ("a national personification", "He appealed to Brother Jonathan, and Uncle Sam paid.", set()),
+        ("a personification of a people", "John Bull and Johnny Reb were drawn in the cartoon.", set()),
+        ("a set phrase shaped like a name", "They fought the Jim Crow laws in the courts.", set()),
+    ],
+)
+def test_where_a_name_ends_and_things(kind: str, text: str, expected: set[str]) -> None:
+    refs = PersonAnnotator(Authority()).annotate_text(text)
+    assert {r.name for r in refs} == expected, kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts"),
+    [
+        ("a bill named after a man", ["Congress passed the Quennell bill in March.",
+                                      "The Quennell bill stopped many sales."]),
+        ("a plan named after a man", ["Europe was rebuilt under the Halloran plan.",
+                                      "The Halloran plan cost billions."]),
+        ("a line named after two men", ["North of Dorsey and Quennell's line the vote went the other way.",
+                                        "They crossed Dorsey and Quennell's line at dawn."]),
+        ("a truck named after a firm's founder", ["He drove a Halloran truck to the fair.",
+                                                  "The Halloran trucks broke down."]),
+        ("firms listed beside a firm", ["Since then Quennell, Voss-Benning, General Motors, Halloran and "
+                                        "Lockmoor have hired."]),
+    ],
+)
+def test_a_name_used_for_a_thing(kind: str, texts: list[str]) -> None:
+    found = values([_OWNERS, ("t", texts)])
+    assert not found[1], kind
+    assert {"Samuel Quennell", "Walter Halloran"} <= found[0], "the owners themselves are still found"
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "not_names", "names"),
+    [
+        ("German nouns after an article-preposition", "Take his book Zum sozialen Wohlstand and read it.",
+         {"Wohlstand", "Zum"}, set()),
+        ("German nouns after an article", "Prices fell nach dem Kriege von 1871 in Verbindung mit Zoellen.",
+         {"Kriege"}, set()),
+        ("a German title", "See Die Philosophie der Arbeit, p. 12.", {"Philosophie"}, set()),
+        ("French nouns after an article", "He wrote to Messieurs les Jures at once.", {"Jures"}, set()),
+        ("a name after a preposition is still a name", "See the Briefe an Quennell and the reply.",
+         set(), {"Quennell"}),
+        ("a name after a particle is still a name", "The theory of Jan van der Quennell held.",
+         set(), {"Quennell"}),
+        ("a name after 'de' in a French title", "He quoted the Oeuvres des oeuvres de Quennell.",
+         set(), {"Quennell"}),
+    ],
+)
+def test_foreign_titles(kind: str, text: str, not_names: set[str], names: set[str]) -> None:
+    found = names_in(text)
+    assert not found & not_names, kind
+    assert names <= found, kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts", "expected"),
+    [
+        ("a person named beside a thing named after another", ["Samuel Quennell backed the Halloran plan."],
+         {"Samuel Quennell"}),
+        ("an administration is still its man's", ["The Quennell administration has failed, said Dorsey."],
+         {"Samuel Quennell"}),
+        ("a general after a possessive is a man", ["He thanked our General Quennell for the victory."],
+         {"Samuel Quennell"}),
+        ("'and Co.' after surnames: the men and their friends",
+         ["The proposals of Messrs. Halloran, Quennell and Co. were rejected."],
+         {"Samuel Quennell", "Walter Halloran"}),
+        ("a list of people with a firm's name in it stops at a full name",
+         ["Translated by Walter Halloran, Voss Publishers, Boston."], {"Walter Halloran"}),
+    ],
+)
+def test_people_near_things_stay(kind: str, texts: list[str], expected: set[str]) -> None:
+    assert expected <= values([_OWNERS, ("t", texts)])[1], kind
+
+
+@pytest.mark.parametrize(
+    ("word", "shaped"),
+    [("Criticism", True), ("Exactly", True), ("Prolongation", True), ("Political", True),
+     ("Equality", True), ("Hegel", False), ("Sessions", False), ("Verity", False), ("Blankenship", False),
+     ("Lindquist", False), ("Clement", False)],
+)
+def test_common_shaped(word: str, shaped: bool) -> None:
+    assert common_shaped(word) is shaped
