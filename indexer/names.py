@@ -150,6 +150,8 @@ def candidates(text: str) -> list[Candidate]:
         if run in STOP and run not in TITLES:
             continue  # the common case: "The", "But", "Paris"
         start = m.start()
+        if text.endswith(_SHIP_BEFORE, max(0, start - 9), start):
+            continue  # "the USS Quennell": a ship
         if foreign and _FOREIGN_BEFORE.search(text, max(0, start - 30), start) and not (
                 " " in run and run.partition(" ")[0] in GIVEN):
             continue  # "nach dem Frieden", "Zum sozialen Frieden": a German noun ("des Louis Bonaparte" is a man)
@@ -224,6 +226,7 @@ _HEAD_AFTER = re.compile(r" ([a-z]+)(?: ([a-z]+))?\b(?!')")  # "the Bradley figh
 FUNCTION_LOWER = frozenset(w.lower() for w in _STOP_SECTIONS["function"])
 # A ship's prefix before its name ("U. S. S. Nashville", "H. M. S. Quennell").
 SHIP_PREFIXES = frozenset("U.S.S H.M.S USS HMS".split())
+_SHIP_BEFORE = ("USS ", "HMS ", "U.S.S. ", "H.M.S. ", "U. S. S. ", "H. M. S. ")
 # Titles that are adjectives after a determiner: "the General Revenue Sharing program",
 # "the Chief Signal Officer"; a person is "General Hake", not "the General Hake".
 ADJECTIVE_TITLES = frozenset("General Chief Major Private Vice Deputy Prime Majority Minority Grand".split())

@@ -98,6 +98,12 @@ def test_what_is_not_a_person(kind: str, texts: list[str], not_values: set[str])
          "x" * 190 + " MARIA LOPEZ said so.", set()),
         ("a name that is itself three given-name-like words", "William Jefferson Clinton spoke first.",
          {"William Jefferson Clinton"}),
+        ("a label's letter glued to the next sentence's first word",
+         "Seats go to group A and group, B. Criticism followed. Walter Quennell objected.", {"Walter Quennell"}),
+        ("a name glued to the programme named after it",
+         "Walter Quennell funded the Ann Quennell Foster Youth to Independence Initiative.", {"Walter Quennell"}),
+        ("two names joined by a dash", "He renamed it for Walter Quennell—Mount Quennell again.",
+         {"Walter Quennell"}),
     ],
 )
 def test_where_a_name_ends(kind: str, text: str, expected: set[str]) -> None:
