@@ -411,7 +411,7 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
     starts a sentence; ``dated``: a number stands right before it."""
     pieces = [(p.start(), p.group()) for p in _PIECE.finditer(run)]
     words = [w.rstrip(".").replace(" ", "") if w.endswith(".") else w for _, w in pieces]
-    if "-" in words[-1]:
+    if len(words) > 1 and "-" in words[-1]:
         # "Celestino Quennell-he said": a dash (folded to a hyphen) before the next words.
         head, _, tail = words[-1].rpartition("-")
         if tail in FUNCTION_LOWER:
