@@ -143,18 +143,24 @@ class Candidate:
 def candidates(text: str) -> list[Candidate]:
     """The name-shaped spans of folded ``text``, in order."""
     out: list[Candidate] = []
-    foreign = _FOREIGN_HINT.search(text) is not None or _FOREIGN_START.match(text) is not None
+    # German or French articles ahead: a lowercase one anywhere, or a capitalised one seen as a run.
+    foreign = _FOREIGN_HINT.search(text) is not None
+    ships = "SS " in text or "MS " in text or "S. " in text  # "USS", "HMS", "U. S. S."
     firms = False  # a run names a firm ("General Motors")
     for m in RUN.finditer(text):
         run = m.group()
         if run in STOP and run not in TITLES:
+            if run in FOREIGN_ARTICLES:
+                foreign = True  # "Zum sozialen Frieden"
             continue  # the common case: "The", "But", "Paris"
         start = m.start()
-        if text.endswith(_SHIP_BEFORE, max(0, start - 9), start):
+        if ships and text.endswith(_SHIP_BEFORE, max(0, start - 9), start):
             continue  # "the USS Quennell": a ship
         if foreign and _FOREIGN_BEFORE.search(text, max(0, start - 30), start) and not (
                 " " in run and run.partition(" ")[0] in GIVEN):
-            continue  # "nach dem Frieden", "Zum sozialen Frieden": a German noun ("des Louis Bonaparte" is a man)
+            # "nach dem Frieden", "Zum sozialen Frieden": a German noun. ("des Louis
+            # Bonaparte": a given name and a surname are still a man.)
+            continue
         initial = _sentence_initial(text, start)
         # "31 August Larkin": a month after a number starts a date, not a name.
         dated = run.partition(" ")[0].rstrip(".") in MONTHS and _DATE_BEFORE.search(text, max(0, start - 4), start)
@@ -196,9 +202,11 @@ _DATE_BEFORE = re.compile(r"\d\s*$")
 # German and French articles (not name particles: "van der Waals", "de la Cruz") and the
 # lowercase words (adjectives) between one and a capitalised word: "nach dem Frieden",
 # "Zum sozialen Frieden", "les Grands Fleuves". The hint is the cheap test of a paragraph.
-_FOREIGN_WORDS = r"(?:[Dd](?:em|as|er|es|ie)|[Zz]u[mr]|[Vv]om|[Bb]eim|[Ii]m|[Ee]in(?:e[mnrs]?)?|[Aa]ux|[Uu]ne|[Ll]es)"
-_FOREIGN_HINT = re.compile(rf" {_FOREIGN_WORDS} [a-zA-Z]")  # a leading literal: the fast scan
-_FOREIGN_START = re.compile(rf"{_FOREIGN_WORDS} [a-z]")
+_FOREIGN_WORDS = (
+    r"(?:[Dd](?:em|as|er|es|ie)|[Zz]u[mr]|[Vv]om|[Bb]eim|[Ii]m|[Ee]in(?:e[mnrs]?)?|[Aa]ux|[Uu]ne|[Ll]es)"
+)
+# (Lowercase only, and a leading literal: a fast scan of every paragraph.)
+_FOREIGN_HINT = re.compile(r" (?:d(?:em|as|er|es|ie)|zu[mr]|vom|beim|im|ein(?:e[mnrs]?)?|aux|une|les) [a-zA-Z]")
 _FOREIGN_BEFORE = re.compile(
     rf"(?<![\w'])(?<!van )(?<!von )(?<!de )(?<!ter )(?<!ten )(?<!zu ){_FOREIGN_WORDS}"
     rf"(?: (?!{_PARTICLE}\b|a\b|et\b|und\b|and\b)[a-z]+){{0,2}} $"
@@ -218,7 +226,9 @@ EPONYM_HEADS = frozenset(
     truck trucks car cars automobile automobiles tractor tractors plant plants factory rifle rifles gun guns
     carbine pistol revolver engine engines tank tanks vehicle vehicles bomber bombers""".split()
 )
-_DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Mm]y|[Yy]our|[Tt]his) $")
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Mm]y|[Yy]our|[Tt]his) $"
+)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?) $")
 _DETERMINER_ENDS = ("he ", "a ", "n ", "ur ", "ir ", "ts ", "is ", "er ", "y ")
 _HEAD_AFTER = re.compile(r" ([a-z]+)(?: ([a-z]+))?\b(?!')")  # "the Bradley fighting vehicle"
@@ -246,8 +256,9 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         if c.kind in ("single", "given") and not c.title:
-            if text.endswith(_DETERMINER_ENDS, max(0, c.start - 7), c.start) and _DETERMINER_BEFORE.search(
-                    text, max(0, c.start - 7), c.start):
+            before = max(0, c.start - 7)
+            if text.endswith(_DETERMINER_ENDS, before, c.start) and _DETERMINER_BEFORE.search(
+                    text, before, c.start):
                 head = _HEAD_AFTER.match(text, c.end)
                 if head and (head.group(1) in EPONYM_HEADS or head.group(2) in EPONYM_HEADS):
                     continue
@@ -287,6 +298,8 @@ def _firms_listed(text: str, cands: list[Candidate]) -> list[Candidate]:
         if hi - lo >= 2:
             lone.update(runs[k][0] for k in range(lo, hi + 1) if not runs[k][2])
     return [c for c in cands if c.start not in lone or c.kind not in ("single", "given") or c.title]
+
+
 _QUESTION = re.compile(r"[^.!?\n]*\?")
 # Auxiliaries that open a question and are given names too ("Will", "May").
 AUXILIARIES = frozenset(
@@ -336,8 +349,8 @@ def _split_classify(run: str, initial: bool, dated: bool, asked: bool) -> list[C
                 cut = d.start()
                 rest = _split_classify(run[cut + 1 :], False, False, False)
                 return [*_split_classify(run[:cut], initial, dated, asked),
-                        *(Candidate(c.start + cut + 1, c.end + cut + 1, c.kind, c.name, c.surname, c.given,
-                                    c.initial, c.title) for c in rest)]
+                        *(Candidate(c.start + cut + 1, c.end + cut + 1, c.kind, c.name, c.surname,
+                                    c.given, c.initial, c.title) for c in rest)]
     pieces = [(p.start(), p.group()) for p in _PIECE.finditer(run)]
     if asked and len(pieces) > 1:
         pieces, initial, dated = pieces[1:], False, False
