@@ -123,6 +123,8 @@ class Discovery:
                 if found is not None:
                     found[text] = cs
                 for c in cs:
+                    if c.kind == "pair":
+                        continue  # evidence only within its own document
                     if c.kind == "full":
                         fulls[c.surname][c.name] += 1
                         words[c.surname][SUR] += 1

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-Kind = Literal["full", "titled", "single", "given"]
+Kind = Literal["full", "titled", "single", "given", "pair"]
 
 
 @cache
@@ -126,8 +126,10 @@ class Candidate:
 
     ``kind`` is "full" (given name or initials + surname, or a regnal name such
     as "James II"), "titled" ("Senator Dirksen"), "given" (a lone given name,
-    which only counts when the document names someone by it), or "single" (a
-    lone capitalised word: a surname if evidence says so).
+    which only counts when the document names someone by it), "single" (a
+    lone capitalised word: a surname if evidence says so), or "pair" (two
+    capitalised words of which the first is no given name we know: a person
+    only when the document names someone with the second as surname).
     """
 
     start: int
@@ -169,6 +171,11 @@ def candidates(text: str) -> list[Candidate]:
         found = _classified(run, initial, bool(dated), bool(asked))
         if not found:
             firms = firms or " " in run and run.rpartition(" ")[2] in FIRM_TAILS
+            pair = None if initial else _PAIR.fullmatch(run)
+            if pair and pair.group(1) not in STOP and pair.group(2) not in STOP:
+                # "Gage Hake": an unknown given name, perhaps; a person only where the
+                # document names somebody with that surname (see indexer.persons).
+                out.append(Candidate(start, m.end(), "pair", run, pair.group(2), pair.group(1)))
             continue
         if text.startswith(_CONNECTIVES, m.end()):
             # "the Ann Quennell Foster Youth to Independence Initiative": the run starts the
@@ -199,6 +206,7 @@ def candidates(text: str) -> list[Candidate]:
 
 
 _DATE_BEFORE = re.compile(r"\d\s*$")
+_PAIR = re.compile(r"([A-Z][a-z]{2,}) ([A-Z][a-z]{2,})")
 # German and French articles (not name particles: "van der Waals", "de la Cruz") and the
 # lowercase words (adjectives) between one and a capitalised word: "nach dem Frieden",
 # "Zum sozialen Frieden", "les Grands Fleuves". The hint is the cheap test of a paragraph.

@@ -255,6 +255,13 @@ class _Document:
                     continue  # "Santa Barbara", "Abu Dhabi": a given name starts many places
                 name = self.a.discovery.canonical(c.surname, c.given, c.name)
                 self.add(i, c.start, _discovered(name), c.surname, c.given)
+        # "Kelli and her son Gage Hake" after "Sergeant Christopher Hake": a relative.
+        for i, cs in enumerate(self.cands):
+            for c in cs:
+                if c.kind == "pair" and self.by_surname.get(c.surname) and not place_name(c.name):
+                    pid = self.authority_match(c)
+                    self.add(i, c.start, self.authority_ref(pid) if pid else _discovered(c.name), c.surname,
+                             c.given)
 
     def authority_match(self, c: Candidate) -> str | None:
         """An authority person this discovered full name is: same surname, and the same
@@ -326,7 +333,7 @@ class _Document:
         for titled in (True, False):
             for i, cs in enumerate(self.cands):
                 for c in cs:
-                    if c.kind != "full" and bool(c.title) == titled:
+                    if c.kind not in ("full", "pair") and bool(c.title) == titled:
                         self.resolve_single(i, c)
         self.pass_listed()
 
@@ -388,7 +395,11 @@ class _Document:
             # Pitt": one of a family.
             self.flags[i].append(f"ambiguous:{word}")
             return
-        # 2. a given name of exactly one person named here ("Kayla", "King James")
+        # 2. a given name of exactly one person named here ("Kayla", "King James"; "Gage"
+        # after "Gage Hake", though no list knows the name)
+        if c.kind == "single" and not c.title and len(self.by_given.get(word, ())) == 1:
+            self.add(i, c.start, self.refs[next(iter(self.by_given[word]))])
+            return
         if c.kind == "given":
             ids = self.by_given.get(word, set())
             if len(ids) == 1:
