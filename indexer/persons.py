@@ -39,8 +39,8 @@ from indexer.authority import Authority, fold
 from indexer.discovery import EVENT_HEADS, Discovery
 from indexer.inflection import inflected
 from indexer.models import PersonRef
-from indexer.names import (DERIVED, GIVEN, HONORIFICS, STOP, TITLES, Candidate, candidates,
-                           personlike)
+from indexer.names import (DERIVED, GIVEN, HONORIFICS, STOP, TITLE_SEX, TITLES, Candidate, candidates,
+                           given_name_sex, personlike)
 from indexer.personhood import mononym_doubt, nonperson, place_name
 from indexer.surnames import common_surname
 
@@ -385,7 +385,15 @@ class _Document:
         word = c.name
         # 1. a surname of someone named in full in this document
         if self.by_surname.get(word):
-            pid = self.nearest([p for _, p in self.by_surname[word]], i, c.start)
+            ids = [p for _, p in self.by_surname[word]]
+            sex = TITLE_SEX.get(c.title.rstrip("."))
+            if sex:
+                # "Mrs. Carrasco" where the document names Luis and Graciela Carrasco.
+                ids = [p for p in ids if given_name_sex(self.refs[p].name.split()[0]) != _OTHER_SEX[sex]]
+                if not ids:
+                    self.flags[i].append(f"ambiguous:{word}")
+                    return
+            pid = self.nearest(ids, i, c.start)
             self.add(i, c.start, self.refs[pid])
             return
         disc = self.a.discovery
@@ -485,7 +493,7 @@ POSTHUMOUS_GRACE = 10
 ADDRESS_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."})
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?) $")
 _KIN_BEFORE = re.compile(
-    r"\b(?:[Tt]he (?:first|second|third|elder|younger|older|senior|junior)(?: [A-Z][a-z]+)?|[Oo]ld|[Yy]oung) $")
+    r"\b(?:[Tt]he (?:first|second|third|elder|younger|older|senior|junior)(?: [A-Z][a-z]+\.?)?|[Oo]ld|[Yy]oung) $")
 # A possessive or an indefinite article right before a lone capitalised word makes it a thing.
 _LISTED = re.compile(r",? and |, |; | & ")
 _OWNED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?) $")
@@ -493,6 +501,7 @@ _CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*)[ \t]+$")
 _CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
 
 
+_OTHER_SEX = {"m": "f", "f": "m"}
 _AT_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear) $")
 
 

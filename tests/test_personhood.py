@@ -159,6 +159,14 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left."])
          0, {"Walter Quennell", "Jaxon Quennell"}),
         ("two unknown capitalised words, and nobody of that surname named: nobody",
          [("a", ["The Gorrell Dunmore merger closed on Friday."])], 0, set()),
+        ("a given name no list knows, after a title: a full name, and its surname alone later",
+         [("a", ["They met Dr. Zsuzka Quennell, a historian.", "Quennell said so."])], 0, {"Zsuzka Quennell"}),
+        ("'Mrs.' before a surname two of the document's people share: the woman",
+         [("a", ["Sgt. Luis Vantongeren wrote home; Graciela Vantongeren waits.",
+                 "Mrs. Vantongeren stood with the vigil."])], 0, {"Luis Vantongeren", "Graciela Vantongeren"}),
+        ("a short form of a given name is the long one's person",
+         [("a", ["Samuel Quennell won the seat.", "Samuel Quennell spoke."]),
+          ("b", ["Sam Quennell was first elected in 1997."])], 1, {"Samuel Quennell"}),
         ("one of a family, not said which: the elder, the second",
          [("a", ["Walter Vantongeren and Ada Vantongeren wrote."] * 2),
           ("b", ["The policy of the elder Vantongeren failed."])],
@@ -218,3 +226,18 @@ def test_docstring_examples_run(module: str) -> None:
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_mrs_takes_the_woman_of_two_people_with_one_surname() -> None:
+    annotator = PersonAnnotator(Authority())
+    texts = ["Sgt. Luis Vantongeren wrote home; Graciela Vantongeren waits.", "Mrs. Vantongeren stood with the vigil.",
+             "Mr. Vantongeren is due home in May."]
+    _, mrs, mr = annotator.annotate("", texts, published="2004")
+    assert [r.name for r in mrs[0]] == ["Graciela Vantongeren"]
+    assert [r.name for r in mr[0]] == ["Luis Vantongeren"]
+
+
+def test_a_firm_of_two_names_is_nobody() -> None:
+    texts = ["Ships of Castell & Quennell docked at the Castell & Quennell terminal.",
+             "Vantongeren & Sons closed the plant. Ann Quennell spoke for the union."]
+    assert all_values([("a", texts)]) == {"Ann Quennell"}
