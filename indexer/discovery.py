@@ -65,10 +65,11 @@ OWNER_DOMINANCE = 4
 # A full name of three or more words ("Georg Wilhelm Friedrich Hegel") is not a misreading,
 # even when seen once.
 OWNER_SPECIFIC_WORDS = 3
-# A full name owns bare mentions in documents from this many years before the first
-# document that names it in full: dates are often a year or two off (a speech
-# printed later, a collection dated by its last piece), never decades.
-FIRST_SEEN_SLACK = 5
+# A full name owns titled bare mentions in documents from up to one public life before
+# the first document that names it in full: a corpus may say "Mr. Jefferson" for sixty
+# years before it first writes "Thomas Jefferson", but the "General Scott" of 1840 is no
+# senator first named in 2018.
+FIRST_SEEN_SLACK = 70
 STATE_VERSION = 3
 _READABLE_VERSIONS = (1, 2, 3)  # version 1 had no HUMAN count: read as 0; 1-2 no years
 
