@@ -4,7 +4,7 @@ Times, over every file of the given corpora (default: the shared ones),
 held in memory so the disk is not measured:
 
 - the old decision by extension (a dictionary lookup),
-- :func:`indexer.sniff.sniff` (our sniffer: signatures, markup, fragments),
+- :func:`indexer.readers.sniff.sniff` (our sniffer: signatures, markup, fragments),
 - ``puremagic.from_string`` when it is installed (signatures only: it names
   binary formats but cannot tell Markdown, plain text or an HTML fragment),
 - a whole :func:`indexer.sources.read_file`, for scale.
@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from bench.corpus_gen import SHARED
-from indexer.sniff import TRUSTED, sniff
+from indexer.readers.sniff import TRUSTED, sniff
 from indexer.sources import read_file
 
 
@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
     raws = [(p.read_bytes(), p.suffix.lower()) for _, p in files]
     n = len(raws)
     rows = [("by extension", _best(lambda r: TRUSTED.get(r[1]), raws)),
-            ("indexer.sniff.sniff", _best(lambda r: sniff(*r), raws))]
+            ("indexer.readers.sniff.sniff", _best(lambda r: sniff(*r), raws))]
     try:
         import puremagic  # type: ignore[import-not-found]
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from indexer import cleaning
-from indexer.catalogue import CATALOGUE_NAMES
+from indexer.readers.catalogue import CATALOGUE_NAMES
 from indexer.chunking import MIN_WORDS, chunk
 from indexer.models import Document, Skipped
 from indexer.selection import Selection

@@ -28,14 +28,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from indexer import bylines, cleaning, headlines, listings, mojibake
+from indexer import cleaning, listings
+from indexer.readers import bylines, headlines, mojibake
 from indexer.boundary import LINK_LOOP, link_problem, unlinkable_name
-from indexer.catalogue import CATALOGUE_NAMES, Catalogue, CatalogueError, Entry
-from indexer.datelines import dateline
-from indexer.dates import MONTHS, date_from_filename, parse_date
+from indexer.readers.catalogue import CATALOGUE_NAMES, Catalogue, CatalogueError, Entry
+from indexer.readers.datelines import dateline
+from indexer.readers.dates import MONTHS, date_from_filename, parse_date
 from indexer.models import Block, Document, Skipped
 from indexer.selection import Selection
-from indexer.sniff import Sniffed, sniff
+from indexer.readers.sniff import Sniffed, sniff
 
 log = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.bylines import read_byline
-from indexer.datelines import dateline, numeric_date
+from indexer.readers.bylines import read_byline
+from indexer.readers.datelines import dateline, numeric_date
 from indexer.years import mentions
 
 
@@ -100,7 +100,7 @@ def test_numbers_that_are_not_years(text, years):
     ("II. Dialectics", False),
 ])
 def test_section_banners_and_collections_are_not_authors(name, person):
-    from indexer.bylines import looks_like_person
+    from indexer.readers.bylines import looks_like_person
 
     assert looks_like_person(name) is person
 
@@ -113,7 +113,7 @@ def test_section_banners_and_collections_are_not_authors(name, person):
     ("plain ASCII text", "plain ASCII text"),
 ])
 def test_mojibake_is_repaired(text, repaired):
-    from indexer.mojibake import repair
+    from indexer.readers.mojibake import repair
 
     assert repair(text) == repaired
 
@@ -126,6 +126,6 @@ def test_mojibake_is_repaired(text, repaired):
     ("archive/stories-2003.html", None),
 ])
 def test_dates_from_paths(path, iso):
-    from indexer.dates import date_from_filename
+    from indexer.readers.dates import date_from_filename
 
     assert date_from_filename(path) == iso

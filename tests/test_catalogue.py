@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.catalogue import Catalogue, CatalogueError, Entry
+from indexer.readers.catalogue import Catalogue, CatalogueError, Entry
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

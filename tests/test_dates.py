@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.dates import date_from_filename, parse_date
+from indexer.readers.dates import date_from_filename, parse_date
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.catalogue import Catalogue
+from indexer.readers.catalogue import Catalogue
 from indexer.chunking import chunk
 from indexer.models import Document, Skipped
 from indexer.sources import read_corpus, read_file

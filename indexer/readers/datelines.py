@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 
-from indexer.dates import MONTHS, _iso, parse_date
+from indexer.readers.dates import MONTHS, _iso, parse_date
 
 # Day-first (21/02/2003) or month-first (02/21/2003) when a numeric date could be
 # either; a day above 12 decides by itself. Set per archive: British and European

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.dates import parse_date
+from indexer.readers.dates import parse_date
 
 CATALOGUE_NAMES = ("catalogue.csv", "catalogue.jsonl", "metadata.csv")
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from indexer.datelines import dateline
+from indexer.readers.datelines import dateline
 
 _LEAD = re.compile(
     r"^\s*(?:(?:written|words|text|story|report(?:ed)?|review(?:ed)?|interview|compiled|edited"
