@@ -21,7 +21,7 @@ from pathlib import Path
 from indexer.boilerplate import Furniture
 from indexer.chunking import chunk
 from indexer.models import Document
-from indexer.sources import read_corpus
+from indexer.readers import read_corpus
 
 
 def _fold(text: str | None) -> str:

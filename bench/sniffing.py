@@ -7,7 +7,7 @@ held in memory so the disk is not measured:
 - :func:`indexer.readers.sniff.sniff` (our sniffer: signatures, markup, fragments),
 - ``puremagic.from_string`` when it is installed (signatures only: it names
   binary formats but cannot tell Markdown, plain text or an HTML fragment),
-- a whole :func:`indexer.sources.read_file`, for scale.
+- a whole :func:`indexer.readers.read_file`, for scale.
 
 Each is run three times in this process and the best run reported, with the
 kinds the sniffer found.
@@ -21,8 +21,8 @@ from collections import Counter
 from pathlib import Path
 
 from bench.corpus_gen import SHARED
+from indexer.readers import read_file
 from indexer.readers.sniff import TRUSTED, sniff
-from indexer.sources import read_file
 
 
 def _best(fn, items, repeat: int = 3) -> float:

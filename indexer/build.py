@@ -297,7 +297,7 @@ def build_corpus(
 
     from indexer.persons import PersonAnnotator
     from indexer.pipeline import annotate_each
-    from indexer.sources import read_corpus
+    from indexer.readers import read_corpus
 
     started = time.perf_counter()
     report = BuildReport()

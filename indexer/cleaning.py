@@ -171,6 +171,16 @@ def is_boilerplate(text: str) -> bool:
     return bool(_TRAILERS.match(text) or _FURNITURE.match(text) or is_nav(text))
 
 
+def is_breadcrumb(text: str) -> bool:
+    """ "MIA > Archive > Connolly": a trail of links, not writing.
+
+    >>> is_breadcrumb("MIA > Archive > Socialism ..."), is_breadcrumb("If a > b, then b < a.")
+    (True, False)
+    """
+    arrows = text.count(" > ")
+    return len(text.split()) <= 16 and (arrows >= 2 or (arrows == 1 and not text.endswith(".")))
+
+
 # ------------------------------------------------------------------ headings
 
 _SENTENCE_END = tuple('.,;:!?…"”’\'—–-')

@@ -181,7 +181,7 @@ class PersonRefLike:
 def report(corpus_dir: Path, authority_path: Path | None = None, limit: int = 100,
            base: str | None = None, evidence: EvidenceFn = looks_like_person) -> str:
     """The report as text; ``limit`` proposals are shown (the total counts all of them)."""
-    from indexer.sources import read_corpus
+    from indexer.readers import read_corpus
 
     authority = load_authority(Path(corpus_dir), authority_path, base)
     docs = [d for d in read_corpus(Path(corpus_dir)) if not isinstance(d, Skipped)]

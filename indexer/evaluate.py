@@ -179,7 +179,7 @@ def read_document(path: Path, root: Path) -> tuple[str, list[str], int | None]:
     """(title, paragraph texts, publication year) with the project's readers."""
     from indexer.chunking import chunk
     from indexer.models import Skipped
-    from indexer.sources import read_file
+    from indexer.readers import read_file
 
     doc = read_file(path, root)
     if isinstance(doc, Skipped):
@@ -244,7 +244,7 @@ def corpus_documents(corpus: Path) -> Iterator[tuple[str, str, list[str], int | 
     """(doc_id, title, paragraph texts, publication year) for every readable document."""
     from indexer.chunking import chunk
     from indexer.models import Skipped, published_year
-    from indexer.sources import read_corpus
+    from indexer.readers import read_corpus
 
     for doc in read_corpus(corpus):
         if not isinstance(doc, Skipped):

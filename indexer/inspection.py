@@ -1,6 +1,6 @@
 """``python -m indexer inspect FILE…``: what the reader made of a file, for an archivist.
 
-It runs the build's own reading (:func:`indexer.sources.examine`, then
+It runs the build's own reading (:func:`indexer.readers.examine`, then
 chunking and year extraction), so what it shows is what a build indexes:
 the format detected and why, every field of the Document (new fields show up
 without changes here), the sections, the numbered paragraphs, and the blocks
@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from indexer import cleaning
-from indexer.readers.catalogue import CATALOGUE_NAMES
 from indexer.chunking import MIN_WORDS, chunk
 from indexer.models import Document, Skipped
+from indexer.readers import Reading, examine
+from indexer.readers.catalogue import CATALOGUE_NAMES, Catalogues
 from indexer.selection import Selection
 from indexer.settings import IndexerSettings
-from indexer.sources import Reading, _Catalogues, examine
 from indexer.years import mentions
 
 ABBREVIATE = 110  # characters of a paragraph shown without --full
@@ -47,7 +47,7 @@ def corpus_root(path: Path, corpus: Path | None = None) -> Path:
 
 
 def _read(path: Path, root: Path, selection: Selection) -> Reading:
-    catalogues = _Catalogues(root)
+    catalogues = Catalogues(root)
     folder = path.parent
     chain = []
     while True:

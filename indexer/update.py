@@ -58,7 +58,7 @@ from indexer.pipeline import annotate
 from indexer.segments import BulkSegmentWriter
 from indexer.selection import Selection
 from indexer.skip_report import SKIPPED_FILE, summary_lines, write_tsv
-from indexer.sources import corpus_files, read_file
+from indexer.readers import corpus_files, read_file
 from indexer.vocabulary import WordCounter
 
 _PID_NUMBER = re.compile(r"#p(\d+)$")

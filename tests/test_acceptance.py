@@ -62,7 +62,7 @@ def test_whole_shared_corpus_reads_with_every_skipped_file_named(shared_dir: Pat
     """Reading and chunking all of ../shared/corpus: nothing crashes, every skip has a reason."""
     from indexer.chunking import chunk
     from indexer.models import Skipped
-    from indexer.sources import read_corpus
+    from indexer.readers import read_corpus
 
     items = list(read_corpus(shared_dir / "corpus"))
     files = [p for p in (shared_dir / "corpus").rglob("*") if p.is_file()]

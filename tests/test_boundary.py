@@ -11,8 +11,8 @@ from indexer.boundary import LINK_LOOP, LINK_NOT_FOLLOWED, LINK_OUTSIDE
 from indexer.build import build_corpus
 from indexer.cli import main
 from indexer.models import Document, Skipped
+from indexer.readers import read_corpus, read_file
 from indexer.selection import Selection
-from indexer.sources import read_corpus, read_file
 from indexer.update import update_corpus
 
 STORY = "Harbour notes\n\nThe ships came in slowly that year, and the quays were quiet all winter.\n"

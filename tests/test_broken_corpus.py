@@ -204,7 +204,7 @@ def test_one_huge_line_is_read_in_bounded_time(corpus, index):
     "{." * 4000 + " x y", "^[" * 4000 + " x y", "<a " * 3000 + " x y", "*_" * 4000 + " x y",
 ])
 def test_bracket_bombs_are_read_in_bounded_time(tmp_path, bomb):
-    from indexer.sources import read_file
+    from indexer.readers import read_file
 
     (tmp_path / "bomb.md").write_text("# Bomb\n\nSome words first.\n\n" + bomb)
     started = time.monotonic()
@@ -219,7 +219,7 @@ def test_document_without_indexable_paragraphs_is_reported(corpus, index):
 
 
 def test_a_fifo_in_the_corpus_does_not_hang_the_reader(corpus):
-    from indexer.sources import read_file
+    from indexer.readers import read_file
 
     fifo = corpus / "pipe.txt"
     os.mkfifo(fifo)
@@ -240,18 +240,18 @@ def test_a_fifo_in_the_corpus_does_not_hang_the_reader(corpus):
 
 
 def test_file_removed_before_it_is_read(corpus, index, monkeypatch):
-    import indexer.sources as sources
+    import indexer.readers.reading as reading
 
     write(corpus, {"zz/victim.md": "# Victim\n\nThis file is removed while the build is "
                    "walking the corpus.\n"})
-    original = sources.read_file
+    original = reading.read_file
 
     def read_file(path, root, catalogue=None, **kw):
         if path.name == "victim.md":
             path.unlink()  # gone between the directory listing and the read
         return original(path, root, catalogue, **kw)
 
-    monkeypatch.setattr(sources, "read_file", read_file)
+    monkeypatch.setattr(reading, "read_file", read_file)
     report = build(corpus, index)
     reasons = {s.path: s.reason for s in report.skipped}
     assert "zz/victim.md" in reasons and "vanish" in reasons["zz/victim.md"]
@@ -260,11 +260,11 @@ def test_file_removed_before_it_is_read(corpus, index, monkeypatch):
 
 
 def test_file_removed_after_it_was_read(corpus, index, monkeypatch):
-    import indexer.sources as sources
+    import indexer.readers.reading as reading
 
     write(corpus, {"zz/victim.md": "# Victim\n\nThis file is read, then removed before the "
                    "generation is finished.\n"})
-    original = sources.read_file
+    original = reading.read_file
 
     def read_file(path, root, catalogue=None, **kw):
         doc = original(path, root, catalogue, **kw)
@@ -272,7 +272,7 @@ def test_file_removed_after_it_was_read(corpus, index, monkeypatch):
             path.unlink()
         return doc
 
-    monkeypatch.setattr(sources, "read_file", read_file)
+    monkeypatch.setattr(reading, "read_file", read_file)
     report = build(corpus, index)
     docs = indexed_docs(index)
     assert set(GOOD) <= set(docs)
@@ -282,18 +282,18 @@ def test_file_removed_after_it_was_read(corpus, index, monkeypatch):
 def test_folder_removed_during_the_walk(corpus, index, monkeypatch):
     import shutil
 
-    import indexer.sources as sources
+    import indexer.readers.reading as reading
 
     write(corpus, {"zz/gone/a.md": "# A\n\nA text in a folder that is removed mid-build.\n",
                    "zz/gone/b.md": "# B\n\nAnother text in the same doomed folder.\n"})
-    original = sources.read_file
+    original = reading.read_file
 
     def read_file(path, root, catalogue=None, **kw):
         if path.name == "a.md":
             shutil.rmtree(path.parent)
         return original(path, root, catalogue, **kw)
 
-    monkeypatch.setattr(sources, "read_file", read_file)
+    monkeypatch.setattr(reading, "read_file", read_file)
     report = build(corpus, index)
     docs = indexed_docs(index)
     assert set(GOOD) <= set(docs)

@@ -158,7 +158,7 @@ TITLES = [
 
 @pytest.mark.parametrize(("rel", "text", "source"), TITLES, ids=[f"{r}-{s}" for r, _, s in TITLES])
 def test_each_document_says_where_its_title_came_from(tmp_path, rel, text, source):
-    from indexer.sources import read_corpus
+    from indexer.readers import read_corpus
 
     corpus = write(tmp_path / "c", {rel: text, "catalogue.csv": "path,title\na/listed.txt,Salt Taxes\n"})
     [doc] = [d for d in read_corpus(corpus, Selection()) if getattr(d, "doc_id", None) == rel]

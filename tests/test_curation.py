@@ -12,7 +12,7 @@ from indexer.authority import Authority
 from indexer.curation import observe, proposals, report
 from indexer.inflection import inflected
 from indexer.person_evidence import Evidence, looks_like_person
-from indexer.sources import read_corpus
+from indexer.readers import read_corpus
 
 # Our own archive: a union newspaper of a made-up town, written the way such pages are.
 PAGES = {

@@ -1,6 +1,6 @@
 """Hypothesis against the corpus readers (random bytes) and the query parser (random text).
 
-Readers: whatever bytes a file holds, ``indexer.sources.read_file`` returns a
+Readers: whatever bytes a file holds, ``indexer.readers.read_file`` returns a
 Document or a Skipped with a reason, within a time bound. A Skipped whose
 reason is "cannot parse: <exception>" means a reader raised and the catch-all
 caught it: that is a bug in a reader, so the tests treat it as a failure.
@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from svc_corpus import assert_error_shape, client, index_root  # noqa: F401 - fixtures
 
 from indexer.models import Document, Skipped
-from indexer.sources import read_file
+from indexer.readers import read_file
 
 READER = settings(max_examples=150, deadline=None, derandomize=True, database=None,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -11,8 +11,8 @@ import pytest
 from indexer.chunking import chunk
 from indexer.cli import main
 from indexer.models import Document
+from indexer.readers import read_file
 from indexer.selection import Selection
-from indexer.sources import read_file
 
 PAGE = """<html><head><title>Ferry News</title></head><body>
 <p><a href="/">Home</a> <a href="/news/">News</a></p>

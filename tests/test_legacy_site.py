@@ -13,7 +13,7 @@ from indexer.boilerplate import Furniture
 from indexer.chunking import chunk
 from indexer.models import Document
 from indexer.pipeline import annotate
-from indexer.sources import read_corpus
+from indexer.readers import read_corpus
 from indexer.authority import Authority
 from indexer.persons import PersonAnnotator
 

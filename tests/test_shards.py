@@ -18,7 +18,7 @@ from indexer.build import PROJECT_CORPUS, build_corpus
 from indexer.discovery import Discovery
 from indexer.generations import current
 from indexer.segments import BulkSegmentWriter, TermCache
-from indexer.sources import read_corpus
+from indexer.readers import read_corpus
 from indexer.models import Document, published_year
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from indexer.models import Document, Skipped
+from indexer.readers import read_file
 from indexer.readers.sniff import sniff
-from indexer.sources import read_file
 
 PAGE = (b'<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">\n<html><head>'
         b"<title>Harbour strike ends</title></head><body><table><tr><td>"

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from indexer.readers.catalogue import Catalogue
 from indexer.chunking import chunk
 from indexer.models import Document, Skipped
-from indexer.sources import read_corpus, read_file
+from indexer.readers import read_corpus, read_file
+from indexer.readers.catalogue import Catalogue
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

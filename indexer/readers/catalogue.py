@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from indexer.models import Skipped
 from indexer.readers.dates import parse_date
 
 CATALOGUE_NAMES = ("catalogue.csv", "catalogue.jsonl", "metadata.csv")
@@ -176,3 +177,31 @@ class Catalogue:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+class Catalogues:
+    """Catalogue files met during the walk; the nearest one that knows a file wins."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.by_folder: dict[Path, Catalogue | None] = {}
+        self.errors: list[Skipped] = []
+
+    def load(self, folder: Path) -> None:
+        try:
+            self.by_folder[folder] = Catalogue.find(folder)
+        except CatalogueError as exc:
+            self.by_folder[folder] = None
+            rel = folder.relative_to(self.root).as_posix()
+            self.errors.append(Skipped(f"{rel}/" if rel != "." else "", f"bad catalogue: {exc}"))
+
+    def for_file(self, path: Path) -> Catalogue | None:
+        folder = path.parent
+        while True:
+            cat = self.by_folder.get(folder)
+            if cat is not None and cat.lookup(path) is not None:
+                return cat
+            if folder == self.root or folder == folder.parent:
+                return None
+            folder = folder.parent
+

@@ -1,0 +1,222 @@
+"""HTML pages: metadata from the head, blocks from the body's content area.
+
+The page's ``<title>``, meta tags and JSON-LD give title, author and date
+hints; navigation, scripts and furniture containers are removed before the
+blocks (headings, paragraphs, link rows, info blocks, rules) are read.
+
+>>> parsed = parse_html(b"<html><head><title>On Bread | The Weekly</title></head>"
+...                     b"<body><h1>On Bread</h1><p>Bread rose again.</p></body></html>")
+>>> parsed.page_title, parsed.blocks
+('On Bread', [('heading', 1, 'On Bread'), ('paragraph', 0, 'Bread rose again.')])
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from indexer import cleaning
+from indexer.readers import mojibake
+from indexer.readers.dates import parse_date
+from indexer.readers.encoding import decode
+from indexer.readers.parsed import Parsed, Unusable
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
+_BR = re.compile(r"<br\s*/?>", re.I)
+_DROP_TAGS = "script,style,nav,header,footer,aside,form,noscript,iframe,svg,button,select,textarea,template"
+_DROP_WORDS = re.compile(
+    r"nav|menu|footer|breadcrumb|share|cookie|comment|sidebar|toplink|banner|skip|updat|social|signup|subscribe"
+)
+_BLOCK_SEL = "h1,h2,h3,h4,h5,h6,p,li,pre,blockquote,dd,dt,td,th"
+_CONTAINERS = {"li", "blockquote", "dd", "dt", "td", "th"}
+_META_DATE_NAMES = {
+    "date", "dc.date", "dcterms.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
+    "article:published_time", "pubdate", "publish-date", "publication_date", "citation_date",
+    "citation_publication_date", "datepublished",
+}  # fmt: skip
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+# Tags the parser closes by itself, or that never hold anything: they do not nest.
+_FLAT_TAGS = frozenset(
+    "p li dt dd tr td th option br img hr meta link input col area base wbr source track param".split()
+)
+
+
+def max_html_depth() -> int:
+    """ARCHIVE_MAX_HTML_DEPTH, or 2000: deeper nesting makes the HTML parser crawl."""
+    try:
+        return int(os.environ.get("ARCHIVE_MAX_HTML_DEPTH", 2000))
+    except ValueError:
+        return 2000
+
+
+def _nesting_depth(text: str, limit: int) -> int:
+    """How deep the elements nest, counted up to ``limit`` (a linear scan, no parsing).
+
+    Lexbor's tree building is quadratic in depth: 50,000 nested <div>s take
+    half a minute, so such pages are refused before parsing.
+
+    >>> _nesting_depth("<div><div><p>x</div></div>", 100)
+    2
+    """
+    depth = deepest = 0
+    for m in _TAG.finditer(text):
+        name = m.group(2).lower()
+        if name in _FLAT_TAGS or m.group(3):
+            continue
+        depth = max(depth - 1, 0) if m.group(1) else depth + 1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
+
+
+_EMPHASIS_SEL = "b,strong,font[size],big"
+_SENTENCE_END = re.compile(r"[.!?]['\"”’]?$")
+
+
+def _emphasised(node, text: str) -> bool:
+    """A short block whose words are all bold or in a large font: a heading of a legacy page.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> p = LexborHTMLParser("<p><font size=4><b>Last shift</b></font></p>").css_first("p")
+    >>> _emphasised(p, "Last shift")
+    True
+    """
+    if len(text.split()) > 16 or _SENTENCE_END.search(text):
+        return False
+    covered = 0
+    for inner in node.css(_EMPHASIS_SEL):
+        if inner.tag == "font":
+            size = (inner.attributes.get("size") or "").strip()
+            if not (size.startswith("+") or (size.isdigit() and int(size) >= 4)):
+                continue
+        covered = max(covered, len(cleaning.normalize(inner.text())))
+    if covered >= len(text) - 2:
+        return True
+    # A kicker and a headline in separate bold runs: together they cover the block.
+    runs = [cleaning.normalize(n.text()) for n in node.css("b,strong")]
+    return sum(len(r) for r in runs) >= len(text) - len(runs) - 2 and len(runs) > 1
+
+
+def _json_ld(tree, parsed: Parsed) -> None:
+    """datePublished and author from a page's JSON-LD (schema.org) blocks."""
+    import json
+
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text() or "null")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+                continue
+            if not isinstance(item, dict):
+                continue
+            stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+            iso = parse_date(str(item.get("datePublished") or ""))
+            if iso and not any(src == "meta" for _, src in parsed.dates):
+                parsed.dates.append((iso, "meta"))
+            author = item.get("author")
+            if isinstance(author, dict):
+                author = author.get("name")
+            if isinstance(author, str) and author.strip() and not parsed.author_fallback:
+                parsed.author_fallback = cleaning.normalize(author)
+
+
+def parse_html(raw: bytes) -> Parsed:
+    from selectolax.lexbor import LexborHTMLParser
+
+    m = _CHARSET.search(raw[:4096])
+    text = mojibake.repair(decode(raw, m.group(1).decode("ascii", "replace") if m else None))
+    limit = max_html_depth()
+    if text.count("<") > limit and _nesting_depth(text, limit) > limit:
+        raise Unusable(f"malformed HTML: elements nest deeper than {limit} (ARCHIVE_MAX_HTML_DEPTH)")
+    # <br> is a line break inside a paragraph; keep it as one for info blocks.
+    tree = LexborHTMLParser(_BR.sub("\n", text))
+    parsed = Parsed()
+
+    title_node = tree.css_first("title")
+    if title_node is not None:
+        parsed.page_title = cleaning.normalize(title_node.text()).split(" | ")[0].strip() or None
+    meta_dates: list[str] = []
+    for meta in tree.css("meta"):
+        attrs = meta.attributes
+        name = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
+        content = cleaning.normalize(attrs.get("content") or "")
+        if name == "author" and content and not parsed.author_fallback:
+            parsed.author_fallback = content
+        elif name in _META_DATE_NAMES and content:
+            meta_dates.append(content)
+    for node in tree.css("time[datetime], span.date-display-single"):
+        meta_dates.append(node.attributes.get("content") or node.attributes.get("datetime") or node.text())
+    for value in meta_dates:
+        iso = parse_date(value or "")
+        if iso:
+            parsed.dates.append((iso, "meta"))
+            break
+    _json_ld(tree, parsed)
+    byline = tree.css_first("h3.diet-title, .byline, [rel=author]")
+    if byline is not None:
+        parsed.author_fallback = cleaning.normalize(byline.text()) or parsed.author_fallback
+
+    root = (
+        tree.css_first("div.field-docs-content")
+        or tree.css_first("article")
+        or tree.css_first("main")
+        or tree.body
+    )
+    if root is None:
+        return parsed
+    for node in root.css(_DROP_TAGS):
+        node.decompose()
+    for node in root.css("[class], [id]"):
+        marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+        if _DROP_WORDS.search(marker):
+            node.decompose()
+    for node in root.css("p.title"):
+        parsed.page_title = cleaning.normalize(node.text()) or parsed.page_title
+        node.decompose()
+
+    for node in root.css(_BLOCK_SEL + ",hr"):
+        tag = node.tag
+        if tag == "hr":
+            parsed.blocks.append(("rule", 0, ""))
+            continue
+        if tag in _CONTAINERS and len(node.css(_BLOCK_SEL)) > 1:
+            continue  # its inner blocks carry the text (css() includes the node itself)
+        classes = (node.attributes.get("class") or "").lower().split()
+        body = node.text(deep=True)
+        if "information" in classes or "info" in classes:
+            parsed.blocks.append(("info", 0, "\n".join(cleaning.normalize(x) for x in body.split("\n"))))
+            continue
+        text_ = cleaning.normalize(cleaning.FOOTNOTE_MARK.sub("", body))
+        if not text_:
+            continue
+        if tag in {"h1", "h2", "h3", "h4"}:
+            if cleaning.has_words(text_, 1):
+                parsed.blocks.append(("heading", int(tag[1]), text_))
+        elif tag in {"p", "td", "div"} and _emphasised(node, text_):
+            # Legacy layouts mark headlines and sub-headings with <b> and <font size>
+            # only; a <br> inside separates a kicker from its headline.
+            for line in body.split("\n"):
+                if cleaning.normalize(line):
+                    parsed.blocks.append(("heading", 3, cleaning.normalize(line)))
+        else:
+            links = "".join(a.text() for a in node.css("a"))
+            only_links = bool(links) and len(cleaning.normalize(links)) >= len(text_) - 3
+            if links and not only_links:
+                parsed.link_chars[text_] = len(cleaning.normalize(links))
+            parsed.blocks.append(("links" if only_links else "paragraph", 0, text_))
+    if not any(kind == "paragraph" for kind, _, _ in parsed.blocks):
+        # Text straight inside <div>s: fall back to the lines of the whole body.
+        for line in root.text(deep=True).split("\n"):
+            if cleaning.normalize(line):
+                parsed.blocks.append(("paragraph", 0, cleaning.normalize(line)))
+    return parsed
+

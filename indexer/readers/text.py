@@ -1,0 +1,88 @@
+"""Plain text files: paragraphs by blank lines, a title line, a byline near the top.
+
+>>> parsed = parse_text("On Harbours\\n\\nBy Ann, 3 May 2001\\n\\nShips came in slowly.\\n", has_title=False)
+>>> parsed.title, parsed.author, parsed.dates, parsed.blocks
+('On Harbours', 'Ann', [('2001-05-03', 'byline')], [('paragraph', 2, 'Ships came in slowly.')])
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer import cleaning
+from indexer.readers.dates import parse_date
+from indexer.readers.parsed import Parsed
+
+_PRESIDENT = re.compile(r"^\s*President:\s*(?P<who>.+?)\s*$", re.I)
+_BYLINE = re.compile(
+    r"^(?:(?:submitted|posted|published|written)\s+by\s+(?P<who>.+?)\s+on\s+(?P<when>.+)"
+    r"|by\s+(?P<who2>[^,.;:]{3,60}?)(?:,\s*(?P<when2>.*\d{4}.*))?)$",
+    re.I,
+)
+_LINE_END = tuple('.!?:;"”’)]')
+
+
+def _text_paragraphs(text: str) -> list[str]:
+    """Paragraphs of plain text: blank lines separate them; wrapped lines are joined.
+
+    A block whose lines are all short was hard-wrapped, so its lines are one
+    paragraph. In a block of long lines (one paragraph per line, as in
+    transcripts) a line ending a sentence or with two spaces ends a paragraph.
+
+    >>> _text_paragraphs("one two\\nthree.\\n\\nA long line.  \\nNext.")
+    ['one two three.', 'A long line.', 'Next.']
+    """
+    out: list[str] = []
+    for chunk in re.split(r"\n[ \t\u00a0]*\n", text):
+        lines = [ln for ln in chunk.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        if max(len(ln) for ln in lines) <= 150 and not any(ln.endswith("  ") for ln in lines):
+            out.append(cleaning.normalize(" ".join(lines)))
+            continue
+        current: list[str] = []
+        for ln in lines:
+            current.append(ln)
+            if ln.endswith("  ") or ln.rstrip().endswith(_LINE_END):
+                out.append(cleaning.normalize(" ".join(current)))
+                current = []
+        if current:
+            out.append(cleaning.normalize(" ".join(current)))
+    return [p for p in out if p]
+
+
+def parse_text(text: str, has_title: bool) -> Parsed:
+    parsed = Parsed()
+    paras = _text_paragraphs(text)
+    if paras:
+        m = _PRESIDENT.match(paras[0])
+        if m:
+            parsed.author = m["who"]
+            paras = paras[1:]
+        elif not has_title and len(paras) > 1 and len(paras[0]) <= 200 and "\n" not in paras[0]:
+            if not paras[0].endswith((".", ",", ";", ":")):
+                parsed.title = paras[0]
+                paras = paras[1:]
+    # A byline sits among the first lines: "Submitted by X on <date>".
+    for i, para in enumerate(paras[:3]):
+        if len(para) > 160:
+            continue
+        m = _BYLINE.match(para)
+        if m:
+            who = m["who"] or m["who2"]
+            when = m["when"] or m["when2"]
+            parsed.author = parsed.author or cleaning.normalize(who)
+            iso = parse_date(when) if when else None
+            if iso:
+                parsed.dates.append((iso, "byline"))
+            del paras[i]
+            break
+    for para in paras:
+        # Transcripts mark emphasis the Markdown way (_The Times_); "_the" is no word.
+        para = cleaning.strip_markdown(para)
+        if not para:
+            continue  # only markup ("<html>"): nothing to read
+        kind = "heading" if cleaning.looks_like_heading(para) else "paragraph"
+        parsed.blocks.append((kind, 2, para))
+    return parsed
+
