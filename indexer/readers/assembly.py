@@ -8,6 +8,8 @@ front matter) > the document's own byline or dateline > its path.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from indexer import cleaning, listings
 from indexer.models import Block, Document
 from indexer.readers import bylines, headlines
@@ -27,123 +29,16 @@ def assemble(
     entry: Entry | None,
     content_hash: str,
 ) -> Document:
-    blocks = [
-        b
-        for i, b in enumerate(parsed.blocks)
-        if not (i < 6 and b[0] in {"paragraph", "links"} and cleaning.is_breadcrumb(b[2]))
-    ]
-    headline: str | None = None
-    dropped: list[str] = []
-    found_byline: bylines.Byline | None = None
-    found_dateline: str | None = None
-    if fmt == "html":
-        blocks, headline = headlines.take_headline(blocks, parsed.page_title, dropped)
-        blocks, found_byline, found_dateline = _take_byline(blocks)
+    blocks = _without_breadcrumbs(parsed.blocks)
+    blocks, top = _take_top(blocks, fmt, parsed.page_title)
     blocks = mark_info_zone(blocks)
-
-    # The header: headings (and info) before the first paragraph of text.
-    title_heading: str | None = None
-    header_author: str | None = None
-    header_dates: list[str] = []
-    info_lines: list[str] = []
-    body: list[ParsedBlock] = []
-    header_end = next((i for i, b in enumerate(blocks) if b[0] == "paragraph"), len(blocks))
-    if fmt == "text" or headline:
-        # Text files have no marked-up header; a found headline already is the title.
-        header_end = 0
-    header: list[tuple[int, int, str]] = []  # (index, level, text) of header headings
-    for i, (kind, level, text) in enumerate(blocks[:header_end]):
-        if kind != "heading":
-            continue
-        if cleaning.looks_like_date_line(text) and parse_date(text):
-            header_dates.append(parse_date(text) or "")
-        else:
-            header.append((i, level, text))
-    used: set[int] = set(range(header_end)) - {i for i, _, _ in header}
-    # "## James Connolly" above "# Home Thrusts", or "## by Daniel De Leon" below the title.
-    for n, (i, _level, text) in enumerate(header):
-        who = cleaning.as_author_line(text)
-        if who and (text.lower().startswith("by ") or (n == 0 and len(header) > 1)):
-            header_author, _ = who, used.add(i)
-            break
-    rest = [h for h in header if h[0] not in used]
-    if rest:
-        top = min(level for _, level, _ in rest)
-        i, _, title_heading = next(h for h in rest if h[1] == top)
-        used.add(i)
-    for i, (kind, level, text) in enumerate(blocks):
-        if kind == "info":
-            # Notes at the end are marked up like the info block; only the top one dates the text.
-            if i < max(header_end, HEADER_WINDOW):
-                info_lines.extend(ln for ln in text.split("\n") if ln.strip())
-            continue
-        if kind == "rule" or i in used:
-            continue
-        body.append((kind, level, cleaning.normalize(text)))
-
-    # Link rows at the very end are the page's navigation; elsewhere they are text (contents).
-    while body and body[-1][0] in {"links", "heading"}:
-        if body[-1][0] == "heading" and not any(b[0] == "links" for b in body[-3:]):
-            break
-        body.pop()
-    # Site furniture: a trailer ends the text, single furniture lines go.
-    kept: list[Block] = []
-    for kind, _level, text in body:
-        if cleaning.is_trailer(text):
-            break
-        if not text.strip() or cleaning.is_boilerplate(text):
-            continue
-        kept.append(Block("heading" if kind == "heading" else "paragraph", text,
-                          link_chars=len(text) if kind == "links" else parsed.link_chars.get(text, 0)))
-    # A heading with no text after it is more likely a closing line.
-    while kept and kept[-1].kind == "heading":
-        last = kept.pop()
-        if cleaning.has_words(last.text):
-            kept.append(Block("paragraph", last.text))
-            break
-
-    # A leading line that only names a person ("Frederick Engels") is the author, not the title.
-    page_title = parsed.page_title
-    page_author = author_in_title_line(page_title) if page_title else None
-    if page_author and title_heading and cleaning.as_author_line(page_title or ""):
-        page_title = None
-    # Names read from headings and title lines are guesses: a section banner or a
-    # collection's name ("Selected Works") is never an author.
-    guesses = [a for a in (header_author, page_author, parsed.author_fallback)
-               if a and bylines.looks_like_person(a)]
-    author = (
-        (entry.author if entry else None)
-        or (bylines.join_authors(found_byline.authors) if found_byline else None)
-        or parsed.author
-        or next(iter(guesses), None)
-    )
-
-    name = doc_id.rsplit("/", 1)[-1]
-    title = (
-        (entry.title if entry else None)
-        or parsed.title
-        or headline
-        or choose_title(title_heading, page_title)
-        or humanise(name.rsplit(".", 1)[0])
-    )
-    candidates: list[tuple[str | None, str]] = [(entry.date if entry else None, "catalogue")]
-    # Metadata is written by the site's software for the page itself; a date in the
-    # text may be another event's.
-    candidates += [(iso, src) for iso, src in parsed.dates if src in {"meta", "front-matter"}]
-    candidates.append((found_byline.date if found_byline else None, "byline"))
-    candidates.append((found_dateline, "dateline"))
-    candidates += [(iso, src) for iso, src in parsed.dates if src == "byline"]
-    info_iso = info_date(info_lines)
-    from_name = date_from_filename(doc_id)
-    # Archive folders are named by the date of writing; an info line years later
-    # is a posthumous printing or a reprint, and the folder date is closer.
-    if info_iso and from_name and int(info_iso[:4]) > int(from_name[:4]) + 1:
-        info_iso = None
-    candidates.append((info_iso, "byline"))
-    candidates += [(iso, "byline") for iso in header_dates]
-    candidates.append((from_name, "path"))
-    published, published_source = next(((d, s) for d, s in candidates if d), (None, None))
-
+    header = _read_header(blocks, _header_end(blocks, fmt, top.headline))
+    info_lines, body = _info_and_body(blocks, header)
+    kept = _body_blocks(body, parsed.link_chars)
+    page_title, page_author = _title_line(parsed.page_title, header.title)
+    title = _title(doc_id, parsed, entry, top.headline or choose_title(header.title, page_title))
+    author = _author(parsed, entry, top, guesses=(header.author, page_author, parsed.author_fallback))
+    published, published_source = _published(doc_id, parsed, entry, top, info_lines, header.dates)
     return Document(
         doc_id=doc_id,
         source_format=fmt,  # type: ignore[arg-type]
@@ -154,8 +49,42 @@ def assemble(
         blocks=tuple(kept),
         content_hash=content_hash,
         kind=listings.kind_of(kept),
-        dropped=tuple(dropped),
+        dropped=top.dropped,
     )
+
+
+def _without_breadcrumbs(blocks: list[ParsedBlock]) -> list[ParsedBlock]:
+    return [
+        b
+        for i, b in enumerate(blocks)
+        if not (i < 6 and b[0] in {"paragraph", "links"} and cleaning.is_breadcrumb(b[2]))
+    ]
+
+
+# ------------------------------------------------------------ the page's top
+
+
+@dataclass(frozen=True)
+class _Top:
+    """What a web page prints above its text: the headline, a byline, a dateline.
+
+    ``dropped`` holds the furniture above the headline (banner, menu, kicker).
+    """
+
+    headline: str | None = None
+    byline: bylines.Byline | None = None
+    dateline: str | None = None
+    dropped: tuple[str, ...] = ()
+
+
+def _take_top(blocks: list[ParsedBlock], fmt: str, page_title: str | None) -> tuple[list[ParsedBlock], _Top]:
+    """The blocks without a web page's headline, the furniture above it, its byline and dateline."""
+    if fmt != "html":
+        return blocks, _Top()
+    dropped: list[str] = []
+    blocks, headline = headlines.take_headline(blocks, page_title, dropped)
+    blocks, byline, date = _take_byline(blocks)
+    return blocks, _Top(headline, byline, date, tuple(dropped))
 
 
 # Bylines and datelines stand just under the headline, before the text begins.
@@ -185,3 +114,191 @@ def _take_byline(
                 drop.add(i)
     return [b for i, b in enumerate(blocks) if i not in drop], found, date
 
+
+# ---------------------------------------------------------------- the header
+
+
+@dataclass
+class _Header:
+    """The headings (and info) before the first paragraph, and what they say.
+
+    ``used`` holds the indexes of the header's blocks that are no text of the body.
+    """
+
+    end: int
+    title: str | None = None
+    author: str | None = None
+    dates: list[str] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+
+
+def _header_end(blocks: list[ParsedBlock], fmt: str, headline: str | None) -> int:
+    if fmt == "text" or headline:
+        # Text files have no marked-up header; a found headline already is the title.
+        return 0
+    return next((i for i, b in enumerate(blocks) if b[0] == "paragraph"), len(blocks))
+
+
+def _read_header(blocks: list[ParsedBlock], end: int) -> _Header:
+    header = _Header(end)
+    headings: list[tuple[int, int, str]] = []  # (index, level, text)
+    for i, (kind, level, text) in enumerate(blocks[:end]):
+        if kind != "heading":
+            continue
+        if cleaning.looks_like_date_line(text) and parse_date(text):
+            header.dates.append(parse_date(text) or "")
+        else:
+            headings.append((i, level, text))
+    header.used = set(range(end)) - {i for i, _, _ in headings}
+    header.author = _take_author_heading(headings, header.used)
+    header.title = _take_title_heading(headings, header.used)
+    return header
+
+
+def _take_author_heading(headings: list[tuple[int, int, str]], used: set[int]) -> str | None:
+    """ "## James Connolly" above "# Home Thrusts", or "## by Daniel De Leon" below the title."""
+    for n, (i, _level, text) in enumerate(headings):
+        who = cleaning.as_author_line(text)
+        if who and (text.lower().startswith("by ") or (n == 0 and len(headings) > 1)):
+            used.add(i)
+            return who
+    return None
+
+
+def _take_title_heading(headings: list[tuple[int, int, str]], used: set[int]) -> str | None:
+    """The first of the highest headings not taken already."""
+    rest = [h for h in headings if h[0] not in used]
+    if not rest:
+        return None
+    top = min(level for _, level, _ in rest)
+    i, _, title = next(h for h in rest if h[1] == top)
+    used.add(i)
+    return title
+
+
+# ------------------------------------------------------------------ the body
+
+
+def _info_and_body(blocks: list[ParsedBlock], header: _Header) -> tuple[list[str], list[ParsedBlock]]:
+    """The lines of the info block at the top, and the blocks of the body, text normalised."""
+    info_lines: list[str] = []
+    body: list[ParsedBlock] = []
+    for i, (kind, level, text) in enumerate(blocks):
+        if kind == "info":
+            # Notes at the end are marked up like the info block; only the top one dates the text.
+            if i < max(header.end, HEADER_WINDOW):
+                info_lines.extend(ln for ln in text.split("\n") if ln.strip())
+            continue
+        if kind == "rule" or i in header.used:
+            continue
+        body.append((kind, level, cleaning.normalize(text)))
+    return info_lines, body
+
+
+def _body_blocks(body: list[ParsedBlock], link_chars: dict[str, int]) -> list[Block]:
+    return _ending_in_text(_without_furniture(_without_closing_links(body), link_chars))
+
+
+def _without_closing_links(body: list[ParsedBlock]) -> list[ParsedBlock]:
+    """Link rows at the very end are the page's navigation; elsewhere they are text (contents)."""
+    body = list(body)
+    while body and body[-1][0] in {"links", "heading"}:
+        if body[-1][0] == "heading" and not any(b[0] == "links" for b in body[-3:]):
+            break
+        body.pop()
+    return body
+
+
+def _without_furniture(body: list[ParsedBlock], link_chars: dict[str, int]) -> list[Block]:
+    """Site furniture: a trailer ends the text, single furniture lines go."""
+    kept: list[Block] = []
+    for kind, _level, text in body:
+        if cleaning.is_trailer(text):
+            break
+        if not text.strip() or cleaning.is_boilerplate(text):
+            continue
+        kept.append(Block("heading" if kind == "heading" else "paragraph", text,
+                          link_chars=len(text) if kind == "links" else link_chars.get(text, 0)))
+    return kept
+
+
+def _ending_in_text(kept: list[Block]) -> list[Block]:
+    """A heading with no text after it is more likely a closing line."""
+    kept = list(kept)
+    while kept and kept[-1].kind == "heading":
+        last = kept.pop()
+        if cleaning.has_words(last.text):
+            kept.append(Block("paragraph", last.text))
+            break
+    return kept
+
+
+# ------------------------------------------------- title, author and date
+
+
+def _title_line(page_title: str | None, title_heading: str | None) -> tuple[str | None, str | None]:
+    """The page's title line, and the author it names.
+
+    A leading line that only names a person ("Frederick Engels") is the author,
+    not the title, when a heading gives the title.
+    """
+    page_author = author_in_title_line(page_title) if page_title else None
+    if page_author and title_heading and cleaning.as_author_line(page_title or ""):
+        return None, page_author
+    return page_title, page_author
+
+
+def _title(doc_id: str, parsed: Parsed, entry: Entry | None, from_page: str | None) -> str:
+    """Catalogue, stated title, the page's own (headline, heading, title line), else the file name."""
+    name = doc_id.rsplit("/", 1)[-1]
+    return (
+        (entry.title if entry else None)
+        or parsed.title
+        or from_page
+        or humanise(name.rsplit(".", 1)[0])
+    )
+
+
+def _author(parsed: Parsed, entry: Entry | None, top: _Top, guesses: tuple[str | None, ...]) -> str | None:
+    """Catalogue, byline, stated author, else the first guess that names a person.
+
+    Names read from headings and title lines are guesses: a section banner or a
+    collection's name ("Selected Works") is never an author.
+    """
+    people = [a for a in guesses if a and bylines.looks_like_person(a)]
+    return (
+        (entry.author if entry else None)
+        or (bylines.join_authors(top.byline.authors) if top.byline else None)
+        or parsed.author
+        or next(iter(people), None)
+    )
+
+
+def _published(
+    doc_id: str, parsed: Parsed, entry: Entry | None, top: _Top, info_lines: list[str], header_dates: list[str]
+) -> tuple[str | None, str | None]:
+    """The publication date and its source, the first found in trust order."""
+    candidates: list[tuple[str | None, str]] = [(entry.date if entry else None, "catalogue")]
+    # Metadata is written by the site's software for the page itself; a date in the
+    # text may be another event's.
+    candidates += [(iso, src) for iso, src in parsed.dates if src in {"meta", "front-matter"}]
+    candidates.append((top.byline.date if top.byline else None, "byline"))
+    candidates.append((top.dateline, "dateline"))
+    candidates += [(iso, src) for iso, src in parsed.dates if src == "byline"]
+    from_name = date_from_filename(doc_id)
+    candidates.append((_info_block_date(info_lines, from_name), "byline"))
+    candidates += [(iso, "byline") for iso in header_dates]
+    candidates.append((from_name, "path"))
+    return next(((d, s) for d, s in candidates if d), (None, None))
+
+
+def _info_block_date(info_lines: list[str], from_name: str | None) -> str | None:
+    """The info block's date, unless it is years after the date the path gives.
+
+    Archive folders are named by the date of writing; an info line years later
+    is a posthumous printing or a reprint, and the folder date is closer.
+    """
+    iso = info_date(info_lines)
+    if iso and from_name and int(iso[:4]) > int(from_name[:4]) + 1:
+        return None
+    return iso

@@ -20,8 +20,7 @@ from __future__ import annotations
 import re
 
 from indexer import cleaning
-
-Block = tuple[str, int, str]
+from indexer.readers.parsed import ParsedBlock
 
 # The headline is looked for this far down the page: banners and menus come first.
 WINDOW = 12
@@ -63,8 +62,8 @@ def _match(text: str, candidates: list[str]) -> str | None:
 
 
 def take_headline(
-    blocks: list[Block], page_title: str | None, dropped: list[str] | None = None
-) -> tuple[list[Block], str | None]:
+    blocks: list[ParsedBlock], page_title: str | None, dropped: list[str] | None = None
+) -> tuple[list[ParsedBlock], str | None]:
     """The blocks without the headline and the furniture above it, and the headline.
 
     The furniture's texts are added to ``dropped`` when it is given.
@@ -73,31 +72,45 @@ def take_headline(
     headline. A name heading above it ("Karl Marx") stays: it is the author.
     """
     candidates = title_candidates(page_title)
-    at, headline = None, None
+    if candidates:
+        at, headline = _headline_by_title(blocks, candidates)
+    else:
+        at, headline = _headline_after_furniture(blocks)
+    if at is None or not any(b[0] == "paragraph" for b in blocks[at + 1 :]):
+        return blocks, None  # a "headline" with no text below it is the text's last line
+    above = blocks[:at]
+    kept = _kept_above(above)
+    if dropped is not None:
+        dropped.extend(b[2] for b in above if b not in kept)
+    return kept + blocks[at + 1 :], headline
+
+
+def _headline_by_title(blocks: list[ParsedBlock], candidates: list[str]) -> tuple[int | None, str | None]:
+    """Where the page title (or a part of it) stands near the top, and the headline it gives."""
     # The whole title first: a part of it ("The Weekly") may be the site's banner.
     for cand in candidates:
         for i, (kind, _level, text) in enumerate(blocks[:WINDOW]):
             if kind in {"heading", "paragraph", "links"} and _match(text, [cand]):
-                at, headline = i, cleaning.normalize(text if _key(text) == _key(cand) else cand)
-                break
-        if at is not None:
-            break
-    if at is None and not candidates:
-        first_para = next((i for i, b in enumerate(blocks) if b[0] == "paragraph"), len(blocks))
-        first_head = next((i for i, b in enumerate(blocks[:WINDOW]) if b[0] == "heading"), None)
-        # Only when a heading follows furniture: otherwise the header rules choose the title.
-        if first_head is not None and first_para < first_head:
-            at, headline = first_head, blocks[first_head][2]
-    if at is None or not any(b[0] == "paragraph" for b in blocks[at + 1 :]):
-        return blocks, None  # a "headline" with no text below it is the text's last line
-    above = blocks[:at]
+                return i, cleaning.normalize(text if _key(text) == _key(cand) else cand)
+    return None, None
+
+
+def _headline_after_furniture(blocks: list[ParsedBlock]) -> tuple[int | None, str | None]:
+    """The first heading near the top, when it follows furniture."""
+    first_para = next((i for i, b in enumerate(blocks) if b[0] == "paragraph"), len(blocks))
+    first_head = next((i for i, b in enumerate(blocks[:WINDOW]) if b[0] == "heading"), None)
+    # Only when a heading follows furniture: otherwise the header rules choose the title.
+    if first_head is not None and first_para < first_head:
+        return first_head, blocks[first_head][2]
+    return None, None
+
+
+def _kept_above(above: list[ParsedBlock]) -> list[ParsedBlock]:
+    """What stays of the blocks above the headline: text, or the author's name and the info block."""
     if any(len(b[2].split()) > FURNITURE_WORDS for b in above if b[0] != "info"):
         # Text above the headline: only the headings right above it (kickers) go.
         kept = list(above)
         while kept and kept[-1][0] == "heading" and len(kept[-1][2].split()) <= KICKER_WORDS:
             kept.pop()
-    else:
-        kept = [b for b in above if b[0] == "info" or (b[0] == "heading" and cleaning.as_author_line(b[2]))]
-    if dropped is not None:
-        dropped.extend(b[2] for b in above if b not in kept)
-    return kept + blocks[at + 1 :], headline
+        return kept
+    return [b for b in above if b[0] == "info" or (b[0] == "heading" and cleaning.as_author_line(b[2]))]

@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from indexer import cleaning
 from indexer.readers import mojibake
 from indexer.readers.dates import parse_date
 from indexer.readers.encoding import decode
-from indexer.readers.parsed import Parsed, Unusable
+from indexer.readers.parsed import Parsed, ParsedBlock, Unusable
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 _BR = re.compile(r"<br\s*/?>", re.I)
@@ -77,7 +82,7 @@ _EMPHASIS_SEL = "b,strong,font[size],big"
 _SENTENCE_END = re.compile(r"[.!?]['\"”’]?$")
 
 
-def _emphasised(node, text: str) -> bool:
+def _emphasised(node: LexborNode, text: str) -> bool:
     """A short block whose words are all bold or in a large font: a heading of a legacy page.
 
     >>> from selectolax.lexbor import LexborHTMLParser
@@ -101,7 +106,75 @@ def _emphasised(node, text: str) -> bool:
     return sum(len(r) for r in runs) >= len(text) - len(runs) - 2 and len(runs) > 1
 
 
-def _json_ld(tree, parsed: Parsed) -> None:
+def parse_html(raw: bytes) -> Parsed:
+    from selectolax.lexbor import LexborHTMLParser
+
+    # <br> is a line break inside a paragraph; keep it as one for info blocks.
+    tree = LexborHTMLParser(_BR.sub("\n", _page_text(raw)))
+    parsed = Parsed()
+    _read_head(tree, parsed)
+    root = _content_root(tree)
+    if root is None:
+        return parsed
+    _remove_furniture(root)
+    parsed.page_title = _take_title_paragraphs(root, parsed.page_title)
+    for node in root.css(_BLOCK_SEL + ",hr"):
+        parsed.blocks.extend(_node_blocks(node, parsed.link_chars))
+    if not any(kind == "paragraph" for kind, _, _ in parsed.blocks):
+        # Text straight inside <div>s: fall back to the lines of the whole body.
+        parsed.blocks.extend(("paragraph", 0, line) for line in _lines(root.text(deep=True)))
+    return parsed
+
+
+def _page_text(raw: bytes) -> str:
+    """The page decoded by the charset it declares; refused when its elements nest too deep to parse."""
+    m = _CHARSET.search(raw[:4096])
+    text = mojibake.repair(decode(raw, m.group(1).decode("ascii", "replace") if m else None))
+    limit = max_html_depth()
+    if text.count("<") > limit and _nesting_depth(text, limit) > limit:
+        raise Unusable(f"malformed HTML: elements nest deeper than {limit} (ARCHIVE_MAX_HTML_DEPTH)")
+    return text
+
+
+def _lines(text: str) -> list[str]:
+    return [cleaning.normalize(line) for line in text.split("\n") if cleaning.normalize(line)]
+
+
+# ------------------------------------------------------------------ metadata
+
+
+def _read_head(tree: LexborHTMLParser, parsed: Parsed) -> None:
+    """Title, author and date hints: <title>, meta tags, <time>, JSON-LD, a byline element."""
+    title_node = tree.css_first("title")
+    if title_node is not None:
+        parsed.page_title = cleaning.normalize(title_node.text()).split(" | ")[0].strip() or None
+    meta_dates = _read_meta_tags(tree, parsed)
+    for node in tree.css("time[datetime], span.date-display-single"):
+        meta_dates.append(node.attributes.get("content") or node.attributes.get("datetime") or node.text())
+    iso = next(filter(None, (parse_date(value or "") for value in meta_dates)), None)
+    if iso:
+        parsed.dates.append((iso, "meta"))
+    _json_ld(tree, parsed)
+    byline = tree.css_first("h3.diet-title, .byline, [rel=author]")
+    if byline is not None:
+        parsed.author_fallback = cleaning.normalize(byline.text()) or parsed.author_fallback
+
+
+def _read_meta_tags(tree: LexborHTMLParser, parsed: Parsed) -> list[str]:
+    """The dates meta tags give, in page order; the first author tag is the fallback author."""
+    meta_dates: list[str] = []
+    for meta in tree.css("meta"):
+        attrs = meta.attributes
+        name = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
+        content = cleaning.normalize(attrs.get("content") or "")
+        if name == "author" and content and not parsed.author_fallback:
+            parsed.author_fallback = content
+        elif name in _META_DATE_NAMES and content:
+            meta_dates.append(content)
+    return meta_dates
+
+
+def _json_ld(tree: LexborHTMLParser, parsed: Parsed) -> None:
     """datePublished and author from a page's JSON-LD (schema.org) blocks."""
     import json
 
@@ -110,15 +183,7 @@ def _json_ld(tree, parsed: Parsed) -> None:
             data = json.loads(script.text() or "null")
         except ValueError:
             continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(item)
-                continue
-            if not isinstance(item, dict):
-                continue
-            stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+        for item in _json_objects(data):
             iso = parse_date(str(item.get("datePublished") or ""))
             if iso and not any(src == "meta" for _, src in parsed.dates):
                 parsed.dates.append((iso, "meta"))
@@ -129,94 +194,77 @@ def _json_ld(tree, parsed: Parsed) -> None:
                 parsed.author_fallback = cleaning.normalize(author)
 
 
-def parse_html(raw: bytes) -> Parsed:
-    from selectolax.lexbor import LexborHTMLParser
+def _json_objects(data: object) -> Iterator[dict]:
+    """Every object in a JSON value, nested ones included, depth first."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+            continue
+        if not isinstance(item, dict):
+            continue
+        stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+        yield item
 
-    m = _CHARSET.search(raw[:4096])
-    text = mojibake.repair(decode(raw, m.group(1).decode("ascii", "replace") if m else None))
-    limit = max_html_depth()
-    if text.count("<") > limit and _nesting_depth(text, limit) > limit:
-        raise Unusable(f"malformed HTML: elements nest deeper than {limit} (ARCHIVE_MAX_HTML_DEPTH)")
-    # <br> is a line break inside a paragraph; keep it as one for info blocks.
-    tree = LexborHTMLParser(_BR.sub("\n", text))
-    parsed = Parsed()
 
-    title_node = tree.css_first("title")
-    if title_node is not None:
-        parsed.page_title = cleaning.normalize(title_node.text()).split(" | ")[0].strip() or None
-    meta_dates: list[str] = []
-    for meta in tree.css("meta"):
-        attrs = meta.attributes
-        name = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
-        content = cleaning.normalize(attrs.get("content") or "")
-        if name == "author" and content and not parsed.author_fallback:
-            parsed.author_fallback = content
-        elif name in _META_DATE_NAMES and content:
-            meta_dates.append(content)
-    for node in tree.css("time[datetime], span.date-display-single"):
-        meta_dates.append(node.attributes.get("content") or node.attributes.get("datetime") or node.text())
-    for value in meta_dates:
-        iso = parse_date(value or "")
-        if iso:
-            parsed.dates.append((iso, "meta"))
-            break
-    _json_ld(tree, parsed)
-    byline = tree.css_first("h3.diet-title, .byline, [rel=author]")
-    if byline is not None:
-        parsed.author_fallback = cleaning.normalize(byline.text()) or parsed.author_fallback
+# ---------------------------------------------------------------------- body
 
-    root = (
+
+def _content_root(tree: LexborHTMLParser) -> LexborNode | None:
+    return (
         tree.css_first("div.field-docs-content")
         or tree.css_first("article")
         or tree.css_first("main")
         or tree.body
     )
-    if root is None:
-        return parsed
+
+
+def _remove_furniture(root: LexborNode) -> None:
+    """Scripts, menus, headers and footers, and elements whose class or id names furniture."""
     for node in root.css(_DROP_TAGS):
         node.decompose()
     for node in root.css("[class], [id]"):
         marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
         if _DROP_WORDS.search(marker):
             node.decompose()
+
+
+def _take_title_paragraphs(root: LexborNode, page_title: str | None) -> str | None:
+    """The page title a <p class="title"> gives (the last one), removed from the body."""
     for node in root.css("p.title"):
-        parsed.page_title = cleaning.normalize(node.text()) or parsed.page_title
+        page_title = cleaning.normalize(node.text()) or page_title
         node.decompose()
+    return page_title
 
-    for node in root.css(_BLOCK_SEL + ",hr"):
-        tag = node.tag
-        if tag == "hr":
-            parsed.blocks.append(("rule", 0, ""))
-            continue
-        if tag in _CONTAINERS and len(node.css(_BLOCK_SEL)) > 1:
-            continue  # its inner blocks carry the text (css() includes the node itself)
-        classes = (node.attributes.get("class") or "").lower().split()
-        body = node.text(deep=True)
-        if "information" in classes or "info" in classes:
-            parsed.blocks.append(("info", 0, "\n".join(cleaning.normalize(x) for x in body.split("\n"))))
-            continue
-        text_ = cleaning.normalize(cleaning.FOOTNOTE_MARK.sub("", body))
-        if not text_:
-            continue
-        if tag in {"h1", "h2", "h3", "h4"}:
-            if cleaning.has_words(text_, 1):
-                parsed.blocks.append(("heading", int(tag[1]), text_))
-        elif tag in {"p", "td", "div"} and _emphasised(node, text_):
-            # Legacy layouts mark headlines and sub-headings with <b> and <font size>
-            # only; a <br> inside separates a kicker from its headline.
-            for line in body.split("\n"):
-                if cleaning.normalize(line):
-                    parsed.blocks.append(("heading", 3, cleaning.normalize(line)))
-        else:
-            links = "".join(a.text() for a in node.css("a"))
-            only_links = bool(links) and len(cleaning.normalize(links)) >= len(text_) - 3
-            if links and not only_links:
-                parsed.link_chars[text_] = len(cleaning.normalize(links))
-            parsed.blocks.append(("links" if only_links else "paragraph", 0, text_))
-    if not any(kind == "paragraph" for kind, _, _ in parsed.blocks):
-        # Text straight inside <div>s: fall back to the lines of the whole body.
-        for line in root.text(deep=True).split("\n"):
-            if cleaning.normalize(line):
-                parsed.blocks.append(("paragraph", 0, cleaning.normalize(line)))
-    return parsed
 
+def _node_blocks(node: LexborNode, link_chars: dict[str, int]) -> list[ParsedBlock]:
+    """The blocks one element gives: a rule, an info block, headings, or a paragraph or row of links."""
+    tag = node.tag
+    if tag == "hr":
+        return [("rule", 0, "")]
+    if tag in _CONTAINERS and len(node.css(_BLOCK_SEL)) > 1:
+        return []  # its inner blocks carry the text (css() includes the node itself)
+    classes = (node.attributes.get("class") or "").lower().split()
+    body = node.text(deep=True)
+    if "information" in classes or "info" in classes:
+        return [("info", 0, "\n".join(cleaning.normalize(x) for x in body.split("\n")))]
+    text = cleaning.normalize(cleaning.FOOTNOTE_MARK.sub("", body))
+    if not text:
+        return []
+    if tag in {"h1", "h2", "h3", "h4"}:
+        return [("heading", int(tag[1]), text)] if cleaning.has_words(text, 1) else []
+    if tag in {"p", "td", "div"} and _emphasised(node, text):
+        # Legacy layouts mark headlines and sub-headings with <b> and <font size>
+        # only; a <br> inside separates a kicker from its headline.
+        return [("heading", 3, line) for line in _lines(body)]
+    return [_text_block(node, text, link_chars)]
+
+
+def _text_block(node: LexborNode, text: str, link_chars: dict[str, int]) -> ParsedBlock:
+    """A paragraph (its link text counted), or a row of links when links are (nearly) all its text."""
+    links = "".join(a.text() for a in node.css("a"))
+    only_links = bool(links) and len(cleaning.normalize(links)) >= len(text) - 3
+    if links and not only_links:
+        link_chars[text] = len(cleaning.normalize(links))
+    return ("links" if only_links else "paragraph", 0, text)

@@ -66,16 +66,31 @@ def mark_info_zone(blocks: list[ParsedBlock]) -> list[ParsedBlock]:
     lines on source and transcription ("Written: ...", "Source: ..."), a rule,
     then the text.
     """
-    blocks = [
+    return _mark_between_rules(_mark_source_note(_mark_labelled_lines(blocks)))
+
+
+def _mark_labelled_lines(blocks: list[ParsedBlock]) -> list[ParsedBlock]:
+    return [
         ("info", 0, b[2]) if i < HEADER_WINDOW and b[0] == "paragraph" and _INFO_START.match(b[2]) else b
         for i, b in enumerate(blocks)
     ]
-    # A source note right under the header's rule, even when no second rule closes it.
+
+
+def _mark_source_note(blocks: list[ParsedBlock]) -> list[ParsedBlock]:
+    """A source note right under the header's rule, even when no second rule closes it."""
     first_rule = next((i for i, b in enumerate(blocks[:HEADER_WINDOW]) if b[0] == "rule"), None)
-    if first_rule is not None and first_rule + 1 < len(blocks):
-        kind, level, text = blocks[first_rule + 1]
-        if kind == "paragraph" and len(text) < 1000 and _INFO_WORDS.search(text):
-            blocks[first_rule + 1] = ("info", 0, text)
+    if first_rule is None or first_rule + 1 >= len(blocks):
+        return blocks
+    kind, _level, text = blocks[first_rule + 1]
+    if kind != "paragraph" or len(text) >= 1000 or not _INFO_WORDS.search(text):
+        return blocks
+    marked = list(blocks)
+    marked[first_rule + 1] = ("info", 0, text)
+    return marked
+
+
+def _mark_between_rules(blocks: list[ParsedBlock]) -> list[ParsedBlock]:
+    """Short text between the header's first two rules."""
     # Adjacent rules ("-----" then "* * *") count as one.
     rules = [
         i for i, b in enumerate(blocks[:HEADER_WINDOW]) if b[0] == "rule" and (i == 0 or blocks[i - 1][0] != "rule")
@@ -86,10 +101,7 @@ def mark_info_zone(blocks: list[ParsedBlock]) -> list[ParsedBlock]:
     while blocks[start + 1][0] == "rule":
         start += 1
     zone = blocks[start + 1 : end]
-    if not zone or sum(len(b[2]) for b in zone) > 1500:
-        return blocks
-    if not any(b[0] == "paragraph" for b in zone):
+    if not zone or sum(len(b[2]) for b in zone) > 1500 or not any(b[0] == "paragraph" for b in zone):
         return blocks
     marked = [("info", 0, b[2]) if b[0] == "paragraph" else b for b in zone]
     return blocks[: start + 1] + marked + blocks[end:]
-

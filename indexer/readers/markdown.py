@@ -44,38 +44,32 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def parse_markdown(text: str) -> Parsed:
-    parsed = Parsed()
     meta, body = _front_matter(text)
-    parsed.title = cleaning.strip_markdown(meta.get("title", "")) or None
-    parsed.author = cleaning.strip_markdown(meta.get("author", "")) or None
-    for key in ("date", "published", "year"):
-        iso = parse_date(meta.get(key, ""))
-        if iso:
-            parsed.dates.append((iso, "front-matter"))
-            break
+    parsed = _from_front_matter(meta)
+    parsed.blocks = _cleaned(_raw_blocks(body), parsed.link_chars)
+    _take_title_line(parsed)
+    return parsed
 
+
+def _from_front_matter(meta: dict[str, str]) -> Parsed:
+    parsed = Parsed(
+        title=cleaning.strip_markdown(meta.get("title", "")) or None,
+        author=cleaning.strip_markdown(meta.get("author", "")) or None,
+    )
+    iso = next(filter(None, (parse_date(meta.get(key, "")) for key in ("date", "published", "year"))), None)
+    if iso:
+        parsed.dates.append((iso, "front-matter"))
+    return parsed
+
+
+def _raw_blocks(body: str) -> list[ParsedBlock]:
+    """Blocks with their markup: headings, rules, and runs of lines (paragraphs, link rows, info)."""
+    blocks: list[ParsedBlock] = []
     pending: list[str] = []
-
-    def flush() -> None:
-        if pending:
-            raw = "\n".join(pending)
-            pending.clear()
-            if _FOOTNOTE_DEF.match(raw):
-                return
-            # Endnotes reuse the info markup; only near the top is it the page's info block.
-            if _INFO_SPAN.search(raw) and len(parsed.blocks) < HEADER_WINDOW:
-                parsed.blocks.append(("info", 0, _info_lines_md(raw)))
-                return
-            # Only links ("Back to the Archive", "Contents"): navigation if it ends the page.
-            only_links = not re.search(r"[^\W\d_]", _MD_LINK.sub("", raw)) and _MD_LINK.search(raw)
-            parsed.blocks.append(("links" if only_links else "paragraph", 0, raw))
-
     for line in body.splitlines():
-        while line.lstrip().startswith(">"):  # blockquotes: keep the words
-            line = line.lstrip()[1:]
-            line = line[1:] if line.startswith(" ") else line
+        line = _unquoted(line)
         if _FENCE_DIV.match(line) or _GRID_BORDER.match(line):
-            flush()
+            _flush(pending, blocks)
             continue
         row = _TABLE_ROW.match(line)
         if row:
@@ -83,43 +77,83 @@ def parse_markdown(text: str) -> Parsed:
             if set(line.strip()) <= set("-:= "):
                 continue
         if _BLANKISH.match(line):
-            flush()
+            _flush(pending, blocks)
             continue
         if _RULE.match(line):
-            flush()
-            parsed.blocks.append(("rule", 0, ""))
+            _flush(pending, blocks)
+            blocks.append(("rule", 0, ""))
             continue
         atx = _ATX.match(line.strip())
         if atx:
-            flush()
-            parsed.blocks.append(("heading", len(atx.group(1)), atx.group(2)))
+            _flush(pending, blocks)
+            blocks.append(("heading", len(atx.group(1)), atx.group(2)))
             continue
         pending.append(line)
-    flush()
+    _flush(pending, blocks)
+    return blocks
 
+
+def _unquoted(line: str) -> str:
+    """A line without its blockquote marks: the words are kept."""
+    while line.lstrip().startswith(">"):
+        line = line.lstrip()[1:]
+        line = line[1:] if line.startswith(" ") else line
+    return line
+
+
+def _flush(pending: list[str], blocks: list[ParsedBlock]) -> None:
+    """The pending lines become one block, unless they are a footnote's definition."""
+    if not pending:
+        return
+    raw = "\n".join(pending)
+    pending.clear()
+    if _FOOTNOTE_DEF.match(raw):
+        return
+    # Endnotes reuse the info markup; only near the top is it the page's info block.
+    if _INFO_SPAN.search(raw) and len(blocks) < HEADER_WINDOW:
+        blocks.append(("info", 0, _info_lines_md(raw)))
+        return
+    # Only links ("Back to the Archive", "Contents"): navigation if it ends the page.
+    only_links = not re.search(r"[^\W\d_]", _MD_LINK.sub("", raw)) and _MD_LINK.search(raw)
+    blocks.append(("links" if only_links else "paragraph", 0, raw))
+
+
+def _cleaned(blocks: list[ParsedBlock], link_chars: dict[str, int]) -> list[ParsedBlock]:
+    """The blocks without markup; emptied blocks and headings without words left out."""
     cleaned: list[ParsedBlock] = []
-    for kind, level, raw in parsed.blocks:
+    for kind, level, raw in blocks:
         if kind == "paragraph":
-            # Hard breaks stay as newlines until assembly: an info block is read line by line.
-            text_ = "\n".join(filter(None, (cleaning.strip_markdown(seg) for seg in raw.split("\\\n"))))
-            if "](" in raw:
-                linked = sum(len(cleaning.strip_markdown(m.group(0))) for m in _MD_LINK.finditer(raw))
-                if linked:
-                    parsed.link_chars[cleaning.normalize(text_)] = linked
+            text = _paragraph_text(raw, link_chars)
         else:
-            text_ = raw if kind in {"rule", "info"} else cleaning.strip_markdown(raw)
-        if kind == "heading" and not cleaning.has_words(text_, 1):
+            text = raw if kind in {"rule", "info"} else cleaning.strip_markdown(raw)
+        if kind == "heading" and not cleaning.has_words(text, 1):
             continue  # "* * *" dividers dressed as headings
-        if kind == "rule" or text_:
-            cleaned.append((kind, level, text_))
-    parsed.blocks = cleaned
-    # Pandoc puts the page's <title> first, as a plain line, when it had one.
-    if cleaned and cleaned[0][0] == "paragraph" and len(cleaned[0][2]) <= 160:
-        first = cleaned[0][2]
+        if kind == "rule" or text:
+            cleaned.append((kind, level, text))
+    return cleaned
+
+
+def _paragraph_text(raw: str, link_chars: dict[str, int]) -> str:
+    """A paragraph's words, its link text counted in ``link_chars``.
+
+    Hard breaks stay as newlines until assembly: an info block is read line by line.
+    """
+    text = "\n".join(filter(None, (cleaning.strip_markdown(seg) for seg in raw.split("\\\n"))))
+    if "](" in raw:
+        linked = sum(len(cleaning.strip_markdown(m.group(0))) for m in _MD_LINK.finditer(raw))
+        if linked:
+            link_chars[cleaning.normalize(text)] = linked
+    return text
+
+
+def _take_title_line(parsed: Parsed) -> None:
+    """Pandoc puts the page's <title> first, as a plain line, when it had one."""
+    blocks = parsed.blocks
+    if blocks and blocks[0][0] == "paragraph" and len(blocks[0][2]) <= 160:
+        first = blocks[0][2]
         if not cleaning.is_breadcrumb(first) and not first.endswith("."):
             parsed.page_title = first
-            parsed.blocks = cleaned[1:]
-    return parsed
+            parsed.blocks = blocks[1:]
 
 
 def _info_lines_md(raw: str) -> str:

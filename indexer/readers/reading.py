@@ -25,7 +25,7 @@ from pathlib import Path
 from indexer.models import Document, Skipped
 from indexer.readers import mojibake
 from indexer.readers.assembly import assemble
-from indexer.readers.catalogue import Catalogue
+from indexer.readers.catalogue import Catalogue, Entry
 from indexer.readers.encoding import decode
 from indexer.readers.html import parse_html
 from indexer.readers.markdown import parse_markdown
@@ -113,42 +113,61 @@ def _examine(
     if problem:
         return Skipped(rel, problem)
     named = chosen(path, rel, selection)
-    suffix = path.suffix.lower()
-    if not named and not_document(path):
-        return Skipped(rel, "not a document")
-    if not named and suffix in UNSUPPORTED_SUFFIXES:
-        return Skipped(rel, f"unsupported format {suffix}")
-    st = path.stat()
-    if not stat.S_ISREG(st.st_mode):
-        # A named pipe or a device would block the read, or never end.
-        return Skipped(rel, "not a regular file")
-    size = st.st_size
-    limit = max_file_bytes()
-    if size > limit:
-        return Skipped(rel, f"too large ({size:,} bytes; limit ARCHIVE_MAX_FILE_BYTES={limit:,})")
+    problem = _refused_unread(path, named)
+    if problem:
+        return Skipped(rel, problem)
     raw = path.read_bytes()
     if not raw.strip():
         return Skipped(rel, "empty file")
-    reading.sniffed = sniffed = sniff(raw, suffix)
-    if sniffed.kind == "binary":
-        return Skipped(rel, f"binary file: {sniffed.why}")
-    if sniffed.kind == "fragment" and not named:
-        return Skipped(rel, f"template fragment: {sniffed.why}")
+    reading.sniffed = sniffed = sniff(raw, path.suffix.lower())
+    problem = _refused_by_content(sniffed, named)
+    if problem:
+        return Skipped(rel, problem)
     fmt = "html" if sniffed.kind == "fragment" else sniffed.kind
     entry = catalogue.lookup(path) if catalogue else None
-    if fmt == "html":
-        parsed = parse_html(raw)
-    else:
-        text = mojibake.repair(decode(raw)).replace("\r\n", "\n").replace("\r", "\n")
-        if fmt == "markdown":
-            parsed = parse_markdown(text)
-        else:
-            parsed = parse_text(text, has_title=bool(entry and entry.title))
-    reading.parsed = parsed
+    reading.parsed = parsed = _parse(raw, fmt, entry)
     doc = assemble(parsed, doc_id=rel, fmt=fmt, entry=entry, content_hash=hashlib.sha256(raw).hexdigest())
     if not any(b.kind == "paragraph" for b in doc.blocks):
         return Skipped(rel, "no body text")
     return replace(doc, title_source=title_source(doc, parsed, entry))
+
+
+def _refused_unread(path: Path, named: bool) -> str | None:
+    """Why the file is not read at all: its name, its type or its size; None when it is read.
+
+    ``named``: an --include names it a document whatever its name.
+    """
+    suffix = path.suffix.lower()
+    if not named and not_document(path):
+        return "not a document"
+    if not named and suffix in UNSUPPORTED_SUFFIXES:
+        return f"unsupported format {suffix}"
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):
+        # A named pipe or a device would block the read, or never end.
+        return "not a regular file"
+    limit = max_file_bytes()
+    if st.st_size > limit:
+        return f"too large ({st.st_size:,} bytes; limit ARCHIVE_MAX_FILE_BYTES={limit:,})"
+    return None
+
+
+def _refused_by_content(sniffed: Sniffed, named: bool) -> str | None:
+    if sniffed.kind == "binary":
+        return f"binary file: {sniffed.why}"
+    if sniffed.kind == "fragment" and not named:
+        return f"template fragment: {sniffed.why}"
+    return None
+
+
+def _parse(raw: bytes, fmt: str, entry: Entry | None) -> Parsed:
+    """The parser of the file's format; HTML declares its own charset, the others are decoded here."""
+    if fmt == "html":
+        return parse_html(raw)
+    text = mojibake.repair(decode(raw)).replace("\r\n", "\n").replace("\r", "\n")
+    if fmt == "markdown":
+        return parse_markdown(text)
+    return parse_text(text, has_title=bool(entry and entry.title))
 
 
 def read_corpus(root: Path, selection: Selection | None = None) -> Iterator[Document | Skipped]:

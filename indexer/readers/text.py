@@ -11,7 +11,7 @@ import re
 
 from indexer import cleaning
 from indexer.readers.dates import parse_date
-from indexer.readers.parsed import Parsed
+from indexer.readers.parsed import Parsed, ParsedBlock
 
 _PRESIDENT = re.compile(r"^\s*President:\s*(?P<who>.+?)\s*$", re.I)
 _BYLINE = re.compile(
@@ -53,21 +53,32 @@ def _text_paragraphs(text: str) -> list[str]:
 
 def parse_text(text: str, has_title: bool) -> Parsed:
     parsed = Parsed()
-    paras = _text_paragraphs(text)
-    if paras:
-        m = _PRESIDENT.match(paras[0])
-        if m:
-            parsed.author = m["who"]
-            paras = paras[1:]
-        elif not has_title and len(paras) > 1 and len(paras[0]) <= 200 and "\n" not in paras[0]:
-            if not paras[0].endswith((".", ",", ";", ":")):
-                parsed.title = paras[0]
-                paras = paras[1:]
-    # A byline sits among the first lines: "Submitted by X on <date>".
+    paras = _take_first_line(_text_paragraphs(text), parsed, has_title)
+    paras = _take_byline(paras, parsed)
+    parsed.blocks = _blocks(paras)
+    return parsed
+
+
+def _take_first_line(paras: list[str], parsed: Parsed, has_title: bool) -> list[str]:
+    """A first line naming the president gives the author; a short one without a full stop, the title."""
+    if not paras:
+        return paras
+    m = _PRESIDENT.match(paras[0])
+    if m:
+        parsed.author = m["who"]
+        return paras[1:]
+    first = paras[0]
+    if not has_title and len(paras) > 1 and len(first) <= 200 and "\n" not in first:
+        if not first.endswith((".", ",", ";", ":")):
+            parsed.title = first
+            return paras[1:]
+    return paras
+
+
+def _take_byline(paras: list[str], parsed: Parsed) -> list[str]:
+    """A byline sits among the first lines: "Submitted by X on <date>"."""
     for i, para in enumerate(paras[:3]):
-        if len(para) > 160:
-            continue
-        m = _BYLINE.match(para)
+        m = _BYLINE.match(para) if len(para) <= 160 else None
         if m:
             who = m["who"] or m["who2"]
             when = m["when"] or m["when2"]
@@ -75,14 +86,17 @@ def parse_text(text: str, has_title: bool) -> Parsed:
             iso = parse_date(when) if when else None
             if iso:
                 parsed.dates.append((iso, "byline"))
-            del paras[i]
-            break
+            return paras[:i] + paras[i + 1 :]
+    return paras
+
+
+def _blocks(paras: list[str]) -> list[ParsedBlock]:
+    blocks: list[ParsedBlock] = []
     for para in paras:
         # Transcripts mark emphasis the Markdown way (_The Times_); "_the" is no word.
         para = cleaning.strip_markdown(para)
         if not para:
             continue  # only markup ("<html>"): nothing to read
         kind = "heading" if cleaning.looks_like_heading(para) else "paragraph"
-        parsed.blocks.append((kind, 2, para))
-    return parsed
-
+        blocks.append((kind, 2, para))
+    return blocks
