@@ -29,6 +29,7 @@ def assemble(
     entry: Entry | None,
     content_hash: str,
 ) -> Document:
+    """The Document made of what a parser found and the catalogue's ``entry`` for the file, if any."""
     blocks = _without_breadcrumbs(parsed.blocks)
     blocks, top = _take_top(blocks, fmt, parsed.page_title)
     blocks = mark_info_zone(blocks)
