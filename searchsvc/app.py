@@ -28,17 +28,16 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from indexer.engine.deadline import QueryTimeout
 from searchsvc import pages
 from searchsvc.admin import Tasks, check_token
 from searchsvc.admission import Admission
-from searchsvc.deadline import QueryTimeout
 from searchsvc.documents import load_document
-from searchsvc.errors import APIError, BadRequest, TooManyRequests, Unavailable, bounded, \
-    error_body
-from searchsvc.limits import check_query
-from searchsvc.metrics import Metrics, ObserveRequests
+from searchsvc.errors import APIError, BadRequest, TooManyRequests, Unavailable, bounded, error_body
 from searchsvc.health import health
 from searchsvc.index_state import IndexState
+from searchsvc.limits import check_query
+from searchsvc.metrics import Metrics, ObserveRequests
 from searchsvc.normalisation import NormaliseQuery
 from searchsvc.openapi import openapi_document
 from searchsvc.params import whole_number

@@ -41,10 +41,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer import schema as S
+from indexer.engine.matchset import PostingsCache, QueryTimeout, distinct, phrase_positions
+from indexer.engine.scoring import length_norm, robertson_idf, saturation
 from searchsvc.compounds import QueryWord, query_words
-from searchsvc.matchset import QueryTimeout, distinct, phrase_positions, postings_arrays
 
-K1, B = 1.2, 0.75
 # "Militant" (the newspaper) before "militants" and "militancy": occurrences in paragraphs
 # that do not use the very form typed are scored apart (saturated on their own, as BM25F
 # does per field) and count this much.
@@ -69,19 +69,7 @@ EXPANSIONS = 3
 MATCH_MODES = ("all", "most", "any")
 MOST_SHARE = 0.75  # match=most: share of a long query's words a partial match must hold
 
-_STEM = S.text_analyzer()
-_FOLD = S.exact_analyzer()
 _YEAR = re.compile(r"\d{4}")
-
-
-def word_groups(text: str) -> list[str]:
-    """The folded, unstemmed words of a plain query; a lone letter (the "s" of
-    "women's") carries nothing and is dropped.
-
-    >>> word_groups("Cárdenas  ASYLUM a 7")
-    ['cardenas', 'asylum', 'a', '7']
-    """
-    return [t for w in query_words(text, lambda _: 0) for t in w.tokens]
 
 
 def close_forms(vocab, words: list[str]) -> dict[str, list[str]]:
@@ -99,28 +87,6 @@ def close_forms(vocab, words: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def stem(word: str) -> str:
-    toks = [t.text for t in _STEM(word)]
-    return toks[0] if toks else word
-
-
-def postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """(docnums, weights) of one term; weights are term frequencies where stored."""
-    if (field, text) not in reader:
-        return np.zeros(0, np.int32), np.zeros(0, np.float32)
-    try:
-        found = postings_arrays(reader.postings(field, text), weights=True)
-        return found.ids, found.weights.astype(np.float32)
-    except TypeError:  # no block format: Whoosh's matcher protocol, a posting at a time
-        m = reader.postings(field, text)
-        ids, ws = [], []
-        while m.is_active():
-            ids.append(m.id())
-            ws.append(m.weight())
-            m.next()
-        return np.asarray(ids, dtype=np.int32), np.asarray(ws, dtype=np.float32)
-
-
 def path_words(doc_id: str) -> list[str]:
     """Folded words of a document's path: archives name files and folders after
     authors, years and titles ("kollonta/1920/womens-day.md").
@@ -129,7 +95,7 @@ def path_words(doc_id: str) -> list[str]:
     ['mia', 'archive', 'kollonta', '1920', 'womens', 'day']
     """
     stem_part = doc_id.rsplit(".", 1)[0] if "." in doc_id.rsplit("/", 1)[-1] else doc_id
-    return [t.text for t in _FOLD(stem_part.replace("_", " "))]
+    return [t.text for t in S.FOLDER(stem_part.replace("_", " "))]
 
 
 @dataclass(frozen=True)
@@ -155,7 +121,7 @@ class DocStats:
         for o, doc_id in enumerate(cols.doc_ids):
             for w in path_words(doc_id):
                 paths.setdefault(w, set()).add(o)
-                paths.setdefault("~" + stem(w), set()).add(o)
+                paths.setdefault("~" + S.stem(w), set()).add(o)
         return cls(per_doc, float(per_doc.mean()) if n_docs else 1.0,
                    {w: np.fromiter(sorted(v), dtype=np.int32, count=len(v))
                     for w, v in paths.items()},
@@ -164,7 +130,7 @@ class DocStats:
     def path_docs(self, word: str) -> np.ndarray:
         """Documents whose path has ``word``, its stem, or a truncation of it (archive
         folders often cut a name: "kollonta" for "kollontai")."""
-        found = [self.paths.get(word), self.paths.get("~" + stem(word))]
+        found = [self.paths.get(word), self.paths.get("~" + S.stem(word))]
         found += [self.paths.get(word[:k]) for k in range(max(6, len(word) - 2), len(word))]
         parts = [f for f in found if f is not None]
         return distinct(np.concatenate(parts)) if parts else np.zeros(0, np.int32)
@@ -308,24 +274,25 @@ class _Word:
 
 
 class _Postings:
-    """postings() remembered for one query: a word's text postings serve both its
-    score and the phrase checks."""
+    """Postings remembered for one query (the engine's cache): a word's text
+    postings serve both its score and the phrase checks."""
 
     def __init__(self, reader) -> None:
         self.reader = reader
+        self.cache = PostingsCache(reader)
         self._seen: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 
     def __call__(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         key = (field, text)
         if key not in self._seen:
-            self._seen[key] = postings(self.reader, field, text)
+            self._seen[key] = self.cache.weighted(field, text)
         return self._seen[key]
 
 
 def _evidence(read: _Postings, stats: DocStats, doc_ord: np.ndarray, n_docs: int, word: str,
               deadline: float) -> _Word:
     w = _Word(n_docs, len(doc_ord))
-    s = stem(word)
+    s = S.stem(word)
 
     def body(field: str, text: str, weight: float, count_tf: bool) -> None:
         ids, tf = read(field, text)
@@ -372,7 +339,7 @@ def _phrase_evidence(read: _Postings, reader, doc_ord: np.ndarray, n_docs: int,
     """Evidence for a word written as several tokens in a row ("anti war"): the
     paragraphs with the phrase, and a title holding all of its tokens."""
     w = _Word(n_docs, len(doc_ord))
-    stems = [stem(t) for t in tokens]
+    stems = [S.stem(t) for t in tokens]
     rarest = min(stems, key=lambda s: reader.doc_frequency(S.TEXT, s))
     ids = phrase_paragraphs(reader, stems, read(S.TEXT, rarest)[0], deadline, read)
     if ids.size:
@@ -395,7 +362,7 @@ def _pairs(words: list[QueryWord]) -> Iterator[tuple[int, list[str]]]:
         a, b = words[i].tokens, words[i + 1].tokens
         if len(a[-1]) <= 3 and len(b[0]) <= 3:
             continue
-        yield i, [stem(t) for t in (*a, *b)]
+        yield i, [S.stem(t) for t in (*a, *b)]
         n += 1
         if n >= MAX_PAIRS:
             return
@@ -458,14 +425,14 @@ def rank_documents(gen, searcher, query: list[QueryWord] | list[str],
     n_docs, n_paras = len(cols.doc_ids), len(doc_ord)
     stats = doc_stats(gen, reader)
     read = _Postings(reader)
-    norm = K1 * (1 - B + B * stats.length / max(stats.average, 1.0))
+    norm = length_norm(stats.length, max(stats.average, 1.0))
     score = np.zeros(n_docs)
     para_ids: list[np.ndarray] = []
     para_w: list[np.ndarray] = []
     matched = np.zeros(n_docs, dtype=np.int32)
     idfs: list[float] = []
     common = {w.label for w in qwords if len(w.forms) == 1 and len(w.tokens) == 1
-              and _common(reader, stem(w.tokens[0]))}
+              and _common(reader, S.stem(w.tokens[0]))}
     if common == set(words):
         common = set()  # "the of": nothing else to go by
     present_by_word = np.zeros((len(words), n_docs), dtype=bool)
@@ -486,11 +453,10 @@ def rank_documents(gen, searcher, query: list[QueryWord] | list[str],
             df = int(here.sum())
             if not df:
                 continue
-            idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+            idf = robertson_idf(n_docs, df)
             word_idf = max(word_idf, idf * weight)
-            other = OTHER_FORMS_W * ev.tf_other * (K1 + 1) / (ev.tf_other + norm)
-            best = np.maximum(best, weight * idf * (ev.tf * (K1 + 1) / (ev.tf + norm) + other
-                                                    + ev.flag))
+            other = OTHER_FORMS_W * saturation(ev.tf_other, norm)
+            best = np.maximum(best, weight * idf * (saturation(ev.tf, norm) + other + ev.flag))
             ids, v = ev.para()
             para_ids.append(ids)
             para_w.append(weight * idf * v / (v + 1.0))  # saturated within a paragraph
@@ -525,7 +491,7 @@ def rank_documents(gen, searcher, query: list[QueryWord] | list[str],
     if len(words) > 1:
         lookups = [(idfs[i] + idfs[i + 1], pair, PHRASE_W) for i, pair in _pairs(qwords)]
         if len(words) > 2:
-            lookups.append((sum(idfs), [stem(t) for w in qwords for t in w.tokens],
+            lookups.append((sum(idfs), [S.stem(t) for w in qwords for t in w.tokens],
                             WHOLE_PHRASE_W))
         for weight_idf, stems, w in lookups:
             ids = phrase_paragraphs(reader, stems, within, deadline, read)

@@ -3,7 +3,7 @@
 Pages are rendered on the server and work with JavaScript disabled: every
 facet toggle, chip, sort, grouping and page is a plain link built here.
 Jinja2 autoescapes everything; only snippets and highlighted paragraphs are
-marked safe, and those were escaped by :mod:`searchsvc.highlight` first.
+marked safe, and those were escaped by :mod:`indexer.engine.highlight` first.
 """
 
 from __future__ import annotations
@@ -15,23 +15,29 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from markupsafe import Markup
+from rapidfuzz import fuzz, process
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import NoMatchFound
 from starlette.templating import Jinja2Templates
 
-from rapidfuzz import fuzz, process
-
+from indexer.engine.highlight import highlight
 from searchsvc.documents import load_document
 from searchsvc.errors import BadRequest
 from searchsvc.facets import combine
-from searchsvc.highlight import highlight
 from searchsvc.histogram import bars, decade_counts
 from searchsvc.index_state import LoadedIndex
 from searchsvc.links import citation_base
 from searchsvc.persons import fold
-from searchsvc.search import (FILTERS, SEARCH_PARAMS, Execution, SearchRequest, parse_request,
-                              person_values, search)
+from searchsvc.search import (
+    FILTERS,
+    SEARCH_PARAMS,
+    Execution,
+    SearchRequest,
+    parse_request,
+    person_values,
+    search,
+)
 from searchsvc.settings import Settings
 
 Params = list[tuple[str, str]]

@@ -25,11 +25,11 @@ from whoosh import qparser
 from whoosh import query as wq
 
 from indexer import schema as S
+from indexer.engine import deadline
+from indexer.engine.highlight import Terms
 from indexer.schema import text_analyzer
-from searchsvc import deadline
 from searchsvc.compounds import query_string, query_words
 from searchsvc.errors import BadRequest
-from searchsvc.highlight import Terms
 from searchsvc.persons import PersonRegistry, fold
 from searchsvc.suggest import Vocabulary
 

@@ -2,7 +2,7 @@
 
 Work is split so that cost follows what is shown, not what matches:
 
-* the full match set comes from :mod:`searchsvc.matchset` as a numpy array
+* the full match set comes from :mod:`indexer.engine.matchset` as a numpy array
   (cached per generation), filters are numpy masks, totals and facet counts
   are numpy operations over it;
 * only the top ``page * size`` paragraphs are scored by Whoosh (BM25F);
@@ -22,19 +22,19 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.idsets import DocIdSet
 
+from indexer.engine import deadline
+from indexer.engine.highlight import highlight, snippet, spans
+from indexer.engine.matchset import PostingsCache, QueryTimeout, distinct, query_ids
+from indexer.engine.scoring import Scorer, Unsupported, top
 from indexer.schema import from_stored
-from searchsvc import deadline
 from searchsvc.compounds import query_words
 from searchsvc.docrank import MATCH_MODES, DocRanking, close_forms, rank_documents
 from searchsvc.errors import BadRequest, Unavailable
 from searchsvc.facets import FACET_FIELDS, combine, multiselect_counts
-from searchsvc.highlight import highlight, snippet, spans
 from searchsvc.index_state import LoadedIndex
 from searchsvc.links import link_query
 from searchsvc.params import whole_number
-from searchsvc.matchset import PostingsCache, QueryTimeout, distinct, query_ids
 from searchsvc.query import ParsedQuery, _positive_terms
-from searchsvc.scoring import Scorer, Unsupported, top
 from searchsvc.settings import Settings
 
 SORTS = ("relevance", "date_asc", "date_desc")
@@ -590,7 +590,7 @@ def hit_snippet(p, terms) -> str:
     heading leads the snippet so the visitor sees why the paragraph was found.
 
     >>> from indexer.models import Paragraph
-    >>> from searchsvc.highlight import Terms
+    >>> from indexer.engine.highlight import Terms
     >>> hit_snippet(Paragraph("d#p0", "d", "On Strikes", 0, "Text."), Terms.of(stems={"strike"}))
     'On <mark>Strikes</mark> — Text.'
     """

@@ -184,7 +184,7 @@ def test_a_public_url_must_be_http():
     ("word " * 50 + "q" * 10_000 + " ") * 3 + "strike",
 ], ids=["around", "inside", "before"])
 def test_a_snippet_is_bounded_whatever_the_paragraph(text):
-    from searchsvc.highlight import Terms, snippet
+    from indexer.engine.highlight import Terms, snippet
 
     out = snippet(text, Terms.of(stems={"strike"}))
     assert len(out) <= 260 + 2 * 40 + 50, len(out)

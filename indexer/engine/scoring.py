@@ -16,7 +16,6 @@ then lets Whoosh score the query as before.
 from __future__ import annotations
 
 import math
-
 import time
 from collections.abc import Iterable
 
@@ -26,11 +25,44 @@ from whoosh.codec.whoosh3 import W3Codec, _lenfield
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from searchsvc.matchset import (PostingsCache, QueryTimeout, contained, cost, frequency, intersect,
-                                 phrase_positions, query_ids)
+from indexer.engine.matchset import (
+    PostingsCache,
+    QueryTimeout,
+    contained,
+    cost,
+    frequency,
+    intersect,
+    phrase_positions,
+    query_ids,
+)
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+
+
+# BM25 (Robertson and Zaragoza): the one formula paragraphs (Scorer, below) and
+# documents (searchsvc/docrank.py) are ranked by. K1 and B are Whoosh's BM25F defaults.
+K1, B = 1.2, 0.75
+
+
+def length_norm(length, average, k1: float = K1, b: float = B):
+    """BM25's K for a field of ``length`` tokens: k1 · ((1 − b) + b · length / average)."""
+    return k1 * ((1 - b) + b * length / average)
+
+
+def saturation(tf, norm, k1: float = K1):
+    """BM25's term-frequency part, tf · (k1 + 1) / (tf + K), with K from :func:`length_norm`."""
+    return (tf * (k1 + 1)) / (tf + norm)
+
+
+def whoosh_idf(n_docs: int, df: int) -> float:
+    """Whoosh's idf (``WeightingModel.idf``), which paragraph scores keep to match Whoosh's."""
+    return math.log(n_docs / (df + 1)) + 1
+
+
+def robertson_idf(n_docs: int, df: int) -> float:
+    """BM25's own idf, never negative (Lucene's): document ranking uses it."""
+    return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
 
 
 class Unsupported(Exception):
@@ -120,11 +152,10 @@ class Scorer:
         if schema[field].scorable:
             if field not in self.lengths:
                 raise Unsupported(f"no lengths for {field}")
-            # Whoosh's idf (WeightingModel.idf), from the remembered frequency.
-            idf = math.log(self.doc_count / (frequency(self.reader, field, btext) + 1)) + 1
+            idf = whoosh_idf(self.doc_count, frequency(self.reader, field, btext))
             avgfl = self.searcher.avg_field_length(field) or 1
             fl = self.lengths.arrays[field][ids]
-            scores = idf * ((w * (self.K1 + 1)) / (w + self.K1 * ((1 - self.B) + self.B * fl / avgfl)))
+            scores = idf * saturation(w, length_norm(fl, avgfl, self.K1, self.B), self.K1)
         else:
             scores = w  # Whoosh's WeightScorer: the posting weight itself
         return ids, scores * boost if boost != 1.0 else scores

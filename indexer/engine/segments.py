@@ -5,7 +5,7 @@ generator chain of Token objects per field value, a pool of posting tuples that
 is sorted at commit, and, while writing, a column lookup of the document's field
 length for every single posting (a third of the commit at 5,000 paragraphs).
 :class:`BulkSegmentWriter` writes the same postings, in the segment layout of
-:class:`~indexer.codec.ArrayCodec` by default, but:
+:class:`~indexer.engine.codec.ArrayCodec` by default, but:
 
 - it analyses text through a per-token cache: a token seen for the first time
   goes through the field's own analyzer, so every term is exactly Whoosh's;
@@ -31,11 +31,17 @@ from typing import Any, NamedTuple
 
 import numpy as np
 from whoosh import formats
-from whoosh.analysis import CharsetFilter, CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.analysis import (
+    CharsetFilter,
+    CompositeAnalyzer,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+)
 from whoosh.system import emptybytes, pack_uint
 from whoosh.writing import SegmentWriter
 
-from indexer.codec import ArrayCodec
+from indexer.engine.codec import ArrayCodec
 
 # Filters that map one token to one token without looking at its neighbours:
 # the only ones for which a token's term can be cached on its own.
@@ -149,7 +155,7 @@ def _positions_value(poslist: list[int]) -> bytes:
 
 class _Postings:
     """One term's postings in one field: document numbers, weights, values
-    (position lists for :class:`~indexer.codec.ArrayCodec`, else encoded bytes)."""
+    (position lists for :class:`~indexer.engine.codec.ArrayCodec`, else encoded bytes)."""
 
     __slots__ = ("docs", "weights", "values")
 
@@ -338,7 +344,7 @@ class _Step(NamedTuple):
 class BulkSegmentWriter(SegmentWriter):
     """A ``SegmentWriter`` whose new documents go through :class:`TermCache` and term arrays.
 
-    It writes with :class:`~indexer.codec.ArrayCodec` unless given another codec.
+    It writes with :class:`~indexer.engine.codec.ArrayCodec` unless given another codec.
     """
 
     def __init__(self, ix, **kwargs) -> None:

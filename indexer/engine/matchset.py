@@ -25,8 +25,8 @@ from whoosh.matching.wrappers import FilterMatcher, MultiMatcher
 from whoosh.reading import MultiReader, TermNotFound
 from whoosh.searching import Searcher
 
-from indexer import codec
-from searchsvc.deadline import QueryTimeout  # noqa: F401 - re-exported: callers import it here
+from indexer.engine import codec
+from indexer.engine.deadline import QueryTimeout  # noqa: F401 - re-exported: callers import it here
 
 EMPTY = np.zeros(0, dtype=np.int32)
 _NO_WEIGHTS = np.zeros(0, dtype=np.float64)
@@ -257,7 +257,7 @@ class _Joined:
 
 def _array_postings(m, deadline: float, only: np.ndarray | None, joined: _Joined,
                     offset: int = 0) -> None:
-    """:mod:`indexer.codec` blocks of one segment's term, as views into ``joined``
+    """:mod:`indexer.engine.codec` blocks of one segment's term, as views into ``joined``
     (docnums shifted by the segment's ``offset``)."""
     headers = list(codec.blocks(m))
     if only is not None and headers:
@@ -363,6 +363,23 @@ class PostingsCache:
         if seen is None or seen[0] is not None or only is None:
             self._read[key] = (only, found)
         return found
+
+    def weighted(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(docnums, float32 weights) of a whole term; weights are term frequencies
+        times the field's boost. A term without block postings (one inlined in the
+        terms index) is walked through Whoosh's matcher protocol."""
+        if (field, text) not in self.reader:
+            return np.zeros(0, np.int32), np.zeros(0, np.float32)
+        found = self.get(field, text, positions=False)
+        if found.weights is not None:
+            return found.ids, found.weights.astype(np.float32)
+        m = self.reader.postings(field, text)
+        ids, ws = [], []
+        while m.is_active():
+            ids.append(m.id())
+            ws.append(m.weight())
+            m.next()
+        return np.asarray(ids, dtype=np.int32), np.asarray(ws, dtype=np.float32)
 
 
 _TERM_INFOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -522,55 +539,40 @@ def query_ids(q: wq.Query | None, searcher, deadline: float = float("inf"),
 
 def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
                only: np.ndarray | None = None, cache: PostingsCache | None = None) -> np.ndarray:
-    """Documents containing the words next to each other, in order.
-
-    Candidates come from a numpy intersection of the words' postings; positions
-    are then read only for those candidates (Whoosh would step through every
-    posting of a common word such as "to" one call at a time).
-    """
+    """Documents containing the phrase's words next to each other, in order."""
     reader = searcher.reader()
-    field, words = q.fieldname, list(q.words)
-    if not all(frequency(reader, field, w) for w in words):
+    if not all(frequency(reader, q.fieldname, w) for w in q.words):
         return EMPTY
+    return phrase_positions(reader, q.fieldname, list(q.words), only, deadline, cache)
+
+
+def phrase_positions(reader, field: str, words: list, candidates: np.ndarray | None = None,
+                     deadline: float = float("inf"), cache: PostingsCache | None = None) -> np.ndarray:
+    """The documents (among ``candidates``, sorted docnums, if given) where ``words``
+    stand next to each other, in order: the one phrase check of the engine.
+
+    Candidates come from a numpy intersection of the words' postings, rarest word
+    first; each further word is read only in the blocks that can hold a candidate,
+    so "the" in "of the people" costs a few blocks, and positions come from the
+    same decoded blocks (Whoosh would step through every posting of a common word
+    one call at a time).
+    """
     fmt = reader.schema[field].format
     if fmt is None or not fmt.supports("positions"):
         return EMPTY  # no positions kept for this field: no phrase can be found in it
-    candidates, read = only, {}
-    # Rarest word first; each further word is read only in the blocks that can
-    # hold a candidate, so "the" in "of the people" costs a few blocks. Positions
-    # come from the same decoded blocks.
+    cache = cache or PostingsCache(reader, deadline)
+    read = {}
     for w in sorted(set(words), key=lambda w: frequency(reader, field, w)):
-        read[w] = (cache or PostingsCache(reader, deadline)).get(field, w, candidates)
-        if read[w].positions is None:  # not a block format we read: let Whoosh check the phrase
-            m = q.matcher(searcher, searcher.boolean_context())
-            return distinct(matcher_ids(m, deadline))
+        read[w] = cache.get(field, w, candidates)
+        if read[w].positions is None:  # not a block format we read: Whoosh checks the phrase
+            m = wq.Phrase(field, words).matcher(Searcher(reader, closereader=False), None)
+            found = distinct(matcher_ids(m, deadline))
+            return found if candidates is None else intersect([candidates, found])
         candidates = read[w].ids if candidates is None else intersect([candidates, read[w].ids])
         if not candidates.size:
             return EMPTY
     if len(words) == 1:
         return candidates
-    return _adjacent(candidates, [read[w] for w in words], deadline)
-
-
-def phrase_positions(reader, field: str, words: list[str], candidates: np.ndarray,
-                     deadline: float = float("inf"), cache: PostingsCache | None = None) -> np.ndarray:
-    """The ``candidates`` (sorted docnums) where ``words`` stand next to each other, in order.
-
-    Each word's postings are decoded only in the blocks holding a candidate.
-    """
-    fmt = reader.schema[field].format
-    if fmt is None or not fmt.supports("positions"):
-        return EMPTY
-    read = {}
-    cache = cache or PostingsCache(reader, deadline)
-    for w in set(words):
-        read[w] = cache.get(field, w, candidates)
-        if read[w].positions is None:  # not a block format we read: Whoosh checks the phrase
-            m = wq.Phrase(field, words).matcher(Searcher(reader, closereader=False), None)
-            return intersect([candidates, distinct(matcher_ids(m, deadline))])
-        candidates = intersect([candidates, read[w].ids])
-    if not candidates.size:
-        return EMPTY
     return _adjacent(candidates, [read[w] for w in words], deadline)
 
 
