@@ -418,100 +418,129 @@ def rank_documents(gen, searcher, query: list[QueryWord] | list[str],
     """Score every document for the plain query's words (see the module docstring);
     a word is a QueryWord (with its compound forms) or a plain folded word."""
     qwords = [w if isinstance(w, QueryWord) else QueryWord(w, ((w,),)) for w in query]
-    words = [w.label for w in qwords]
-    reader = searcher.reader()
-    cols = gen.columns
-    doc_ord = cols.doc_ord
-    n_docs, n_paras = len(cols.doc_ids), len(doc_ord)
-    stats = doc_stats(gen, reader)
-    read = _Postings(reader)
-    norm = length_norm(stats.length, max(stats.average, 1.0))
-    score = np.zeros(n_docs)
-    para_ids: list[np.ndarray] = []
-    para_w: list[np.ndarray] = []
-    matched = np.zeros(n_docs, dtype=np.int32)
-    idfs: list[float] = []
-    common = {w.label for w in qwords if len(w.forms) == 1 and len(w.tokens) == 1
-              and _common(reader, S.stem(w.tokens[0]))}
-    if common == set(words):
-        common = set()  # "the of": nothing else to go by
-    present_by_word = np.zeros((len(words), n_docs), dtype=bool)
-    for i, qw in enumerate(qwords):
-        word = qw.label
-        if word in common:
-            idfs.append(0.0)
-            continue
-        forms = [(f, 1.0) for f in qw.forms]
-        forms += [((f,), CLOSE_FORM_W) for f in expansions.get(word, [])]
-        best = np.zeros(n_docs)
-        present = np.zeros(n_docs, dtype=bool)
+    return _Ranking(gen, searcher.reader(), qwords, deadline).rank(expansions, mode)
+
+
+class _Ranking:
+    """The state of one document ranking, built up step by step."""
+
+    def __init__(self, gen, reader, qwords: list[QueryWord], deadline: float) -> None:
+        self.reader, self.qwords, self.deadline = reader, qwords, deadline
+        self.words = [w.label for w in qwords]
+        self.cols = gen.columns
+        self.doc_ord = self.cols.doc_ord
+        self.n_docs, self.n_paras = len(self.cols.doc_ids), len(self.doc_ord)
+        self.stats = doc_stats(gen, reader)
+        self.read = _Postings(reader)
+        self.norm = length_norm(self.stats.length, max(self.stats.average, 1.0))
+        self.score = np.zeros(self.n_docs)
+        self.para_ids: list[np.ndarray] = []
+        self.para_w: list[np.ndarray] = []
+        self.matched = np.zeros(self.n_docs, dtype=np.int32)
+        self.idfs: list[float] = []
+        self.common = self._common_words()
+        self.present_by_word = np.zeros((len(self.words), self.n_docs), dtype=bool)
+
+    def _common_words(self) -> set[str]:
+        common = {w.label for w in self.qwords if len(w.forms) == 1 and len(w.tokens) == 1
+                  and _common(self.reader, S.stem(w.tokens[0]))}
+        return set() if common == set(self.words) else common  # "the of": nothing else to go by
+
+    def rank(self, expansions: dict[str, list[str]], mode: str) -> DocRanking:
+        for i, qw in enumerate(self.qwords):
+            self._add_word(i, qw, expansions.get(qw.label, []))
+        para = (np.bincount(np.concatenate(self.para_ids), weights=np.concatenate(self.para_w),
+                            minlength=self.n_paras) if self.para_ids else np.zeros(self.n_paras))
+        top = int(self.matched.max()) if self.n_docs and self.words else 0
+        counted = len(self.words) - len(self.common)
+        if top == 0 or (mode == "all" and top < counted):
+            empty = np.zeros(0, np.int32)
+            return DocRanking(empty, np.zeros(0), empty, para, tuple(self.words), True)
+        keep = np.flatnonzero(self.matched >= least_matched(mode, counted, top))
+        if counted:
+            # A document holding fewer of the words ranks lower (coordination factor).
+            self.score[keep] *= self.matched[keep] / counted
+        body = para > 0
+        self._add_phrases(keep, body, para)
+        order = self._order(keep)
+        return DocRanking(order.astype(np.int32), self.score[order], self._shown(order, body),
+                          para, tuple(self.words), bool((self.matched[order] == counted).all()),
+                          self.present_by_word, tuple(w not in self.common for w in self.words))
+
+    def _add_word(self, i: int, qw: QueryWord, close: list[str]) -> None:
+        """One query word's best score per document over its forms and close forms."""
+        if qw.label in self.common:
+            self.idfs.append(0.0)
+            return
+        forms = [(f, 1.0) for f in qw.forms] + [((f,), CLOSE_FORM_W) for f in close]
+        best = np.zeros(self.n_docs)
+        present = np.zeros(self.n_docs, dtype=bool)
         word_idf = 0.0
         for form, weight in forms:
-            ev = (_evidence(read, stats, doc_ord, n_docs, form[0], deadline) if len(form) == 1
-                  else _phrase_evidence(read, reader, doc_ord, n_docs, form, deadline))
-            here = ev.present
-            df = int(here.sum())
+            ev = (_evidence(self.read, self.stats, self.doc_ord, self.n_docs, form[0],
+                            self.deadline) if len(form) == 1
+                  else _phrase_evidence(self.read, self.reader, self.doc_ord, self.n_docs, form,
+                                        self.deadline))
+            df = int(ev.present.sum())
             if not df:
                 continue
-            idf = robertson_idf(n_docs, df)
+            idf = robertson_idf(self.n_docs, df)
             word_idf = max(word_idf, idf * weight)
-            other = OTHER_FORMS_W * saturation(ev.tf_other, norm)
-            best = np.maximum(best, weight * idf * (saturation(ev.tf, norm) + other + ev.flag))
+            other = OTHER_FORMS_W * saturation(ev.tf_other, self.norm)
+            best = np.maximum(best, weight * idf * (saturation(ev.tf, self.norm) + other + ev.flag))
             ids, v = ev.para()
-            para_ids.append(ids)
-            para_w.append(weight * idf * v / (v + 1.0))  # saturated within a paragraph
-            present |= here
-        idfs.append(word_idf)
-        score += best
-        matched += present
-        present_by_word[i] = present
-    para = (np.bincount(np.concatenate(para_ids), weights=np.concatenate(para_w), minlength=n_paras)
-            if para_ids else np.zeros(n_paras))
-    body = para > 0
-    top = int(matched.max()) if n_docs and words else 0
-    counted = len(words) - len(common)
-    if top == 0 or (mode == "all" and top < counted):
-        empty = np.zeros(0, np.int32)
-        return DocRanking(empty, np.zeros(0), empty, para, tuple(words), True)
-    keep = np.flatnonzero(matched >= least_matched(mode, counted, top))
-    if counted:
-        # A document holding fewer of the words ranks lower (coordination factor).
-        score[keep] *= matched[keep] / counted
-    in_keep = np.zeros(n_docs, dtype=bool)
-    in_keep[keep] = True
-    valid = doc_ord >= 0
-    # Phrases: adjacent pairs, and the whole query, in the text of one paragraph of a
-    # matching document; for a common query, of the best-scored ones (the rest would
-    # not reach the first pages however many phrases they held).
-    near = in_keep
-    if keep.size > PHRASE_DOCS:
-        near = np.zeros(n_docs, dtype=bool)
-        near[keep[np.argsort(-score[keep], kind="stable")[:PHRASE_DOCS]]] = True
-    within = np.flatnonzero(valid & body & near[np.where(valid, doc_ord, 0)]).astype(np.int32)
-    if len(words) > 1:
-        lookups = [(idfs[i] + idfs[i + 1], pair, PHRASE_W) for i, pair in _pairs(qwords)]
-        if len(words) > 2:
-            lookups.append((sum(idfs), [S.stem(t) for w in qwords for t in w.tokens],
+            self.para_ids.append(ids)
+            self.para_w.append(weight * idf * v / (v + 1.0))  # saturated within a paragraph
+            present |= ev.present
+        self.idfs.append(word_idf)
+        self.score += best
+        self.matched += present
+        self.present_by_word[i] = present
+
+    def _paragraphs_of(self, docs: np.ndarray, body: np.ndarray) -> np.ndarray:
+        """The paragraphs with text of the documents marked in ``docs`` (a mask)."""
+        valid = self.doc_ord >= 0
+        return valid & body & docs[np.where(valid, self.doc_ord, 0)]
+
+    def _add_phrases(self, keep: np.ndarray, body: np.ndarray, para: np.ndarray) -> None:
+        """Phrases: adjacent pairs, and the whole query, in the text of one paragraph of a
+        matching document; for a common query, of the best-scored ones (the rest would
+        not reach the first pages however many phrases they held)."""
+        if len(self.words) < 2:
+            return
+        near = np.zeros(self.n_docs, dtype=bool)
+        near[keep if keep.size <= PHRASE_DOCS
+             else keep[np.argsort(-self.score[keep], kind="stable")[:PHRASE_DOCS]]] = True
+        within = np.flatnonzero(self._paragraphs_of(near, body)).astype(np.int32)
+        idfs = self.idfs
+        lookups = [(idfs[i] + idfs[i + 1], pair, PHRASE_W) for i, pair in _pairs(self.qwords)]
+        if len(self.words) > 2:
+            lookups.append((sum(idfs), [S.stem(t) for w in self.qwords for t in w.tokens],
                             WHOLE_PHRASE_W))
         for weight_idf, stems, w in lookups:
-            ids = phrase_paragraphs(reader, stems, within, deadline, read)
+            ids = phrase_paragraphs(self.reader, stems, within, self.deadline, self.read)
             if ids.size:
-                score[distinct(doc_ord[ids])] += w * weight_idf
+                self.score[distinct(self.doc_ord[ids])] += w * weight_idf
                 para[ids] += w * weight_idf
-    order = keep[np.lexsort((stats.preference[keep], -score[keep]))]
-    # Copies of one text show once: the best-scored copy, the preferred one on ties.
-    _, first = np.unique(stats.copies[order], return_index=True)
-    order = order[np.sort(first)]
-    in_keep[:] = False
-    in_keep[order] = True
-    chosen = valid & body & in_keep[np.where(valid, doc_ord, 0)]
-    # A document matched only through its title, author or date still needs a
-    # paragraph to show: its first one.
-    bare = in_keep.copy()
-    bare[doc_ord[chosen]] = False
-    if bare.any():
-        cand = np.flatnonzero(valid & bare[np.where(valid, doc_ord, 0)]).astype(np.int32)
-        chosen[cols.first_per_document(cand, "reading")] = True
-    return DocRanking(order.astype(np.int32), score[order], np.flatnonzero(chosen).astype(np.int32),
-                      para, tuple(words), bool((matched[order] == counted).all()),
-                      present_by_word, tuple(w not in common for w in words))
+
+    def _order(self, keep: np.ndarray) -> np.ndarray:
+        """Best first; copies of one text show once: the best-scored copy, the
+        preferred one on ties."""
+        order = keep[np.lexsort((self.stats.preference[keep], -self.score[keep]))]
+        _, first = np.unique(self.stats.copies[order], return_index=True)
+        return order[np.sort(first)]
+
+    def _shown(self, order: np.ndarray, body: np.ndarray) -> np.ndarray:
+        """The paragraphs that may stand for each ranked document."""
+        in_order = np.zeros(self.n_docs, dtype=bool)
+        in_order[order] = True
+        chosen = self._paragraphs_of(in_order, body)
+        # A document matched only through its title, author or date still needs a
+        # paragraph to show: its first one.
+        bare = in_order.copy()
+        bare[self.doc_ord[chosen]] = False
+        if bare.any():
+            valid = self.doc_ord >= 0
+            cand = np.flatnonzero(valid & bare[np.where(valid, self.doc_ord, 0)]).astype(np.int32)
+            chosen[self.cols.first_per_document(cand, "reading")] = True
+        return np.flatnonzero(chosen).astype(np.int32)

@@ -489,52 +489,90 @@ def query_ids(q: wq.Query | None, searcher, deadline: float = float("inf"),
     possibly some others: enough for callers that intersect with ``only``, and
     it lets postings skip whole blocks.
     """
-    if time.monotonic() > deadline:  # checked per node: many small postings add up too
-        raise QueryTimeout()
     reader = searcher.reader()
-    if cache is None:
-        cache = PostingsCache(reader, deadline)
-    if q is None or isinstance(q, wq.Every):
-        return all_docs(reader)
-    if isinstance(q, type(wq.NullQuery)):
+    return _Matches(searcher, deadline, cache or PostingsCache(reader, deadline)).ids(q, only)
+
+
+class _Matches:
+    """One query's match set, node by node: numpy set operations over postings."""
+
+    def __init__(self, searcher, deadline: float, cache: PostingsCache) -> None:
+        self.searcher, self.reader = searcher, searcher.reader()
+        self.deadline, self.cache = deadline, cache
+
+    def ids(self, q: wq.Query | None, only: np.ndarray | None) -> np.ndarray:
+        if time.monotonic() > self.deadline:  # checked per node: many small postings add up too
+            raise QueryTimeout()
+        if q is None or isinstance(q, wq.Every):
+            return all_docs(self.reader)
+        for kind, method in self.BY_KIND:
+            if isinstance(q, kind):
+                return method(self, q, only)
+        return self._by_whoosh(q)
+
+    def _null(self, q, only) -> np.ndarray:
         return EMPTY
-    if isinstance(q, wq.Term):
-        if not frequency(reader, q.fieldname, q.text):
+
+    def _term(self, q: wq.Term, only) -> np.ndarray:
+        if not frequency(self.reader, q.fieldname, q.text):
             return EMPTY
-        return cache.get(q.fieldname, q.text, only, positions=False).ids
-    if isinstance(q, (wq.Or, wq.DisjunctionMax)):
-        return union([query_ids(c, searcher, deadline, only, cache) for c in q.subqueries])
-    if isinstance(q, wq.And):
+        return self.cache.get(q.fieldname, q.text, only, positions=False).ids
+
+    def _any(self, q, only) -> np.ndarray:
+        return union([self.ids(c, only) for c in q.subqueries])
+
+    def _all(self, q: wq.And, only) -> np.ndarray:
         pos = [c for c in q.subqueries if not isinstance(c, wq.Not)]
         neg = [c.query for c in q.subqueries if isinstance(c, wq.Not)]
         if pos:
             # Cheapest first; each further part only reads where the others matched.
             base = only
-            for c in sorted(pos, key=lambda c: cost(c, reader)):
-                ids = query_ids(c, searcher, deadline, base, cache)
+            for c in sorted(pos, key=lambda c: cost(c, self.reader)):
+                ids = self.ids(c, base)
                 base = ids if base is None else intersect([base, ids])
                 if not base.size:
                     return EMPTY
         else:
-            base = all_docs(reader) if only is None else only
+            base = all_docs(self.reader) if only is None else only
         for n in neg:
-            base = base[~np.isin(base, query_ids(n, searcher, deadline, base, cache), assume_unique=True)]
+            base = base[~np.isin(base, self.ids(n, base), assume_unique=True)]
         return base
-    if isinstance(q, wq.Not):
-        everything = all_docs(reader) if only is None else only
-        return everything[~np.isin(everything, query_ids(q.query, searcher, deadline, everything, cache))]
-    if isinstance(q, wq.AndMaybe):
-        return query_ids(q.a, searcher, deadline, only, cache)
-    if isinstance(q, wq.AndNot):
-        base = query_ids(q.a, searcher, deadline, only, cache)
-        return base[~np.isin(base, query_ids(q.b, searcher, deadline, base, cache), assume_unique=True)]
-    if isinstance(q, wq.ConstantScoreQuery):
-        return query_ids(q.child, searcher, deadline, only, cache)
-    if isinstance(q, wq.Phrase) and q.slop == 1 and q.words:
-        return phrase_ids(q, searcher, deadline, only, cache)
-    # Anything else: Whoosh decides which documents match.
-    m = q.matcher(searcher, searcher.boolean_context())
-    return distinct(matcher_ids(m, deadline))
+
+    def _not(self, q: wq.Not, only) -> np.ndarray:
+        everything = all_docs(self.reader) if only is None else only
+        return everything[~np.isin(everything, self.ids(q.query, everything))]
+
+    def _and_maybe(self, q: wq.AndMaybe, only) -> np.ndarray:
+        return self.ids(q.a, only)
+
+    def _and_not(self, q: wq.AndNot, only) -> np.ndarray:
+        base = self.ids(q.a, only)
+        return base[~np.isin(base, self.ids(q.b, base), assume_unique=True)]
+
+    def _constant(self, q: wq.ConstantScoreQuery, only) -> np.ndarray:
+        return self.ids(q.child, only)
+
+    def _phrase(self, q: wq.Phrase, only) -> np.ndarray:
+        if q.slop == 1 and q.words:
+            return phrase_ids(q, self.searcher, self.deadline, only, self.cache)
+        return self._by_whoosh(q)
+
+    def _by_whoosh(self, q: wq.Query) -> np.ndarray:
+        """Anything else: Whoosh decides which documents match."""
+        m = q.matcher(self.searcher, self.searcher.boolean_context())
+        return distinct(matcher_ids(m, self.deadline))
+
+    BY_KIND = (
+        (type(wq.NullQuery), _null),
+        (wq.Term, _term),
+        ((wq.Or, wq.DisjunctionMax), _any),
+        (wq.And, _all),
+        (wq.Not, _not),
+        (wq.AndMaybe, _and_maybe),
+        (wq.AndNot, _and_not),
+        (wq.ConstantScoreQuery, _constant),
+        (wq.Phrase, _phrase),
+    )
 
 
 def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
