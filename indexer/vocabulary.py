@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from indexer.engine.generations import write_atomic
-from indexer.engine.segments import TermCache
+from indexer.engine.terms import TermCache
 from indexer.schema import exact_analyzer
 
 

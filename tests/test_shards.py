@@ -16,7 +16,8 @@ from indexer import schema as S
 from indexer.build import PROJECT_CORPUS, build_corpus
 from indexer.discovery import Discovery
 from indexer.engine.generations import current
-from indexer.engine.segments import BulkSegmentWriter, TermCache
+from indexer.engine.segments import BulkSegmentWriter
+from indexer.engine.terms import TermCache
 from indexer.models import Document, published_year
 from indexer.sources import read_corpus
 
@@ -186,7 +187,7 @@ def test_build_saves_each_words_stem_for_snippets(tmp_path):
 def test_a_shard_counts_each_words_paragraphs_as_a_word_counter_does(texts, chunk, limit):
     import tempfile
 
-    from indexer.engine import segments
+    from indexer.engine import inversion
     from indexer.engine.shards import ShardSink
     from indexer.models import Paragraph
     from indexer.vocabulary import WordCounter
@@ -204,13 +205,13 @@ def test_a_shard_counts_each_words_paragraphs_as_a_word_counter_does(texts, chun
         words = inverted.words
         term = words.term
         words.term = lambda tok: None if tok == "TROTSKY" else term(tok)
-        original, segments.WORD_COUNT_CHUNK = segments.WORD_COUNT_CHUNK, chunk
+        original, inversion.WORD_COUNT_CHUNK = inversion.WORD_COUNT_CHUNK, chunk
         try:
             for n, text in enumerate(texts):
                 sink.add(Paragraph(f"d#p{n}", "d", "A title", n, text))
             result = sink.finish(None)
         finally:
-            segments.WORD_COUNT_CHUNK = original
+            inversion.WORD_COUNT_CHUNK = original
     assert dict(result.vocabulary) == dict(expected.counts)
     # Each stem is what the text analyzer makes of a token that folds to the word...
     pairs = set()

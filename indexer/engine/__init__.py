@@ -14,9 +14,11 @@ Interface, by module (what the rest of the project may call):
   :mod:`.storage` (``open_index``, ``SealedCopies``: the index memory-mapped),
   :mod:`.checksums` (every file's size and checksum, ``Damaged``);
 - write: :mod:`.shards` (``write_shards``: one segment per process),
-  :mod:`.segments` (``BulkSegmentWriter``, and ``TermCache``, the analysis
-  cache the highlighter shares), :mod:`.codec` (``ArrayCodec``: its class path
-  is pickled into every index, so it is part of the format);
+  :mod:`.segments` (``BulkSegmentWriter``), :mod:`.inversion` (a field's
+  postings inverted with numpy), :mod:`.terms` (``TermCache``: each token
+  analysed once, shared with the vocabulary and the highlighter),
+  :mod:`.codec` (``ArrayCodec``: its class path is pickled into every index,
+  so it is part of the format);
 - match: :mod:`.matchset` (``query_ids``: every match of a query as a sorted
   array; ``distinct``, ``intersect``, ``phrase_positions``, ``postings_arrays``);
 - score: :mod:`.scoring` (``Scorer`` and ``top`` for paragraphs, ``bm25`` the

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.engine.segments import TermCache
+from indexer.engine.terms import TermCache
 from indexer.schema import FOLDER, STEMMER
 
 # Bounded: a server process sees an open-ended stream of texts.
