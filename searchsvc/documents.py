@@ -44,6 +44,15 @@ def check_doc_id(doc_id: str) -> str:
     return doc_id
 
 
+def anchor(paragraph_id: str, position: int) -> str:
+    """Where a paragraph is on its document's page: the end of its id, after "#".
+
+    >>> anchor("mia/exile.md#p3", 3), anchor("mia/exile.md", 3)
+    ('p3', 'p3')
+    """
+    return paragraph_id.rsplit("#", 1)[1] if "#" in paragraph_id else f"p{position}"
+
+
 def load_document(gen: LoadedIndex, doc_id: str) -> dict[str, Any]:
     """Metadata and paragraphs in reading order; NotFound when the id is unknown."""
     check_doc_id(doc_id)
@@ -73,7 +82,7 @@ def load_document(gen: LoadedIndex, doc_id: str) -> dict[str, Any]:
         "paragraphs": [
             {
                 "id": p.id,
-                "anchor": p.id.rsplit("#", 1)[1] if "#" in p.id else f"p{p.position}",
+                "anchor": anchor(p.id, p.position),
                 "position": p.position,
                 "section": p.section,
                 "text": p.text,

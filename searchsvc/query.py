@@ -286,7 +286,7 @@ class QueryBuilder:
         # A phrase is highlighted where its words stand in a row, as one span.
         phrases = {tuple(p.words) for p in _positive_phrases(q)
                    if p.fieldname in (S.TEXT, S.TITLE, S.SECTION)}
-        for field, value in _positive_terms(_without_phrases(q)):
+        for field, value in positive_terms(_without_phrases(q)):
             value = value.decode("utf-8") if isinstance(value, bytes) else str(value)
             if field in (S.TEXT, S.TITLE, S.SECTION):
                 stems.add(value)
@@ -368,12 +368,12 @@ def _leaves(q: wq.Query) -> Iterator[wq.Query]:
             yield from _leaves(c)
 
 
-def _positive_terms(q: wq.Query | None) -> Iterator[tuple[str, object]]:
+def positive_terms(q: wq.Query | None) -> Iterator[tuple[str, object]]:
     """(field, text) of terms that count for highlighting: not under NOT."""
     if q is None or isinstance(q, wq.Not):
         return
     if isinstance(q, wq.AndNot):
-        yield from _positive_terms(q.a)
+        yield from positive_terms(q.a)
         return
     if isinstance(q, wq.Phrase):
         for w in q.words:
@@ -383,4 +383,4 @@ def _positive_terms(q: wq.Query | None) -> Iterator[tuple[str, object]]:
         yield from q.terms() if hasattr(q, "terms") else ()
         return
     for c in q.children():
-        yield from _positive_terms(c)
+        yield from positive_terms(c)
