@@ -25,7 +25,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
-from searchsvc import endpoints as e
+from searchsvc import endpoints
 from searchsvc.admin import Tasks
 from searchsvc.admission import Admission
 from searchsvc.deadline import QueryTimeout
@@ -133,25 +133,25 @@ def create_app(settings: Settings | None = None) -> Starlette:
     tasks = Tasks(settings, on_finished=lambda task: state.refresh())
     metrics = Metrics(state, tasks.outcomes) if settings.metrics else None
     routes = [
-        Route("/", limited(e.page_search), name="search_page"),
-        Route("/doc/{doc_id:path}", limited(e.page_document), name="document_page"),
-        Route("/api/search", limited(e.api_search), name="api_search"),
-        Route("/api/facets/person", limited(e.api_person_facet), name="api_person_facet"),
-        Route("/api/documents/{doc_id:path}", limited(e.api_document), name="api_document"),
-        Route("/api/suggest", limited(e.api_suggest), name="api_suggest"),
-        Route("/healthz", e.healthz, name="healthz"),
-        Route("/openapi.json", e.openapi, name="openapi"),
-        *([Route("/metrics", e.metrics_page, name="metrics")] if metrics else []),
-        Route("/admin/reload", e.admin_reload, methods=["POST"], name="admin_reload"),
-        Route("/api/admin/update", e.admin_update, methods=["POST"], name="admin_update"),
-        Route("/api/admin/tasks/{task_id}", e.admin_task, name="admin_task"),
+        Route("/", limited(endpoints.page_search), name="search_page"),
+        Route("/doc/{doc_id:path}", limited(endpoints.page_document), name="document_page"),
+        Route("/api/search", limited(endpoints.api_search), name="api_search"),
+        Route("/api/facets/person", limited(endpoints.api_person_facet), name="api_person_facet"),
+        Route("/api/documents/{doc_id:path}", limited(endpoints.api_document), name="api_document"),
+        Route("/api/suggest", limited(endpoints.api_suggest), name="api_suggest"),
+        Route("/healthz", endpoints.healthz, name="healthz"),
+        Route("/openapi.json", endpoints.openapi, name="openapi"),
+        *([Route("/metrics", endpoints.metrics_page, name="metrics")] if metrics else []),
+        Route("/admin/reload", endpoints.admin_reload, methods=["POST"], name="admin_reload"),
+        Route("/api/admin/update", endpoints.admin_update, methods=["POST"], name="admin_update"),
+        Route("/api/admin/tasks/{task_id}", endpoints.admin_task, name="admin_task"),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = ArchiveApp(
         routes=routes,
         middleware=middleware_for(settings, metrics),
-        exception_handlers={APIError: e.api_error, HTTPException: e.http_error,
-                            Exception: e.server_error},
+        exception_handlers={APIError: endpoints.api_error, HTTPException: endpoints.http_error,
+                            Exception: endpoints.server_error},
         lifespan=lifespan,
     )
     app.state.index = state
