@@ -8,7 +8,8 @@ import pytest
 from attack_corpus import attack_index, common_words  # noqa: F401
 from svc_corpus import TestClient, assert_error_shape, index_root  # noqa: F401
 
-from searchsvc.app import SECURITY_HEADERS, create_app
+from searchsvc.app import create_app
+from searchsvc.middleware import SECURITY_HEADERS
 from searchsvc.settings import Settings
 
 
