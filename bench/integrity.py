@@ -21,7 +21,7 @@ import statistics
 import time
 from pathlib import Path
 
-from indexer import checksums
+from indexer.engine import checksums
 
 
 def status_mb(fields=("RssAnon", "RssFile", "RssShmem")) -> dict[str, float]:
@@ -51,12 +51,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--queries", type=int, default=100)
     args = ap.parse_args(argv)
 
-    from searchsvc.index_state import LoadedIndex, read_current
+    from indexer.engine.generations import read_pointer
+    from searchsvc.index_state import LoadedIndex
     from searchsvc.search import parse_request, search
     from searchsvc.settings import Settings
 
     root = args.index_root
-    name = read_current(root)
+    name = read_pointer(root)
     assert name, f"no generation in {root}"
     folder = root / name
     size_mb = sum((folder / n).stat().st_size for n in checksums.indexed_files(folder)) / 2**20

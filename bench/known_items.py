@@ -162,9 +162,9 @@ def build_project(corpus: Path, index: Path) -> None:
 
 
 def has_index(index: Path) -> bool:
-    from searchsvc.index_state import read_current
+    from indexer.engine.generations import read_pointer
 
-    return read_current(index) is not None
+    return read_pointer(index) is not None
 
 
 def project_ranker(index: Path, depth: int = DEPTH,
@@ -172,11 +172,12 @@ def project_ranker(index: Path, depth: int = DEPTH,
     """The real search function in-process with the API's defaults and ``params``,
     documents in the order of their first hit; also returns the loaded generation
     (for its paragraphs)."""
-    from searchsvc.index_state import LoadedIndex, read_current
+    from indexer.engine.generations import read_pointer
+    from searchsvc.index_state import LoadedIndex
     from searchsvc.search import parse_request, search
     from searchsvc.settings import Settings
 
-    name = read_current(index)
+    name = read_pointer(index)
     if name is None:
         raise SystemExit(f"Error: no index generation under {index}")
     settings = Settings(index_root=index, cache_size=0, time_limit=60.0,

@@ -16,13 +16,15 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from indexer import checksums
 from indexer.authority import Authority
-from indexer.coverage import Coverage
 from indexer.authority_layers import load_authority
 from indexer.boilerplate import Furniture
+from indexer.coverage import Coverage
 from indexer.discovery import Discovery
-from indexer.generations import Generation, current, new_generation, switch_to, write_atomic
+from indexer.engine import checksums
+from indexer.engine.format import FORMAT_KEY, INDEX_FORMAT
+from indexer.engine.generations import Generation, current, new_generation, switch_to, write_atomic
+from indexer.engine.shards import SHARDS, ShardResult, ShardSink, Work, write_shards
 from indexer.locking import writer_lock
 from indexer.models import Document, Paragraph, Skipped, published_year
 from indexer.schema import (
@@ -34,8 +36,7 @@ from indexer.schema import (
     build_schema,
 )
 from indexer.selection import Selection
-from indexer.shards import SHARDS, ShardResult, ShardSink, Work, write_shards
-from indexer.skip_report import SKIPPED_FILE, grouped, summary_lines, suffixes_seen, write_tsv
+from indexer.skip_report import SKIPPED_FILE, grouped, suffixes_seen, summary_lines, write_tsv
 from indexer.vocabulary import WordCounter
 
 DISCOVERY_FILE = "discovery.json"  # the person annotator's corpus-wide state, for updates
@@ -223,6 +224,7 @@ def _fill(gen, ix, work, shards, aliases, persons, meta, finish, on_progress, on
         GENERATION_META,
         {
             "generation": gen.name,
+            FORMAT_KEY: INDEX_FORMAT,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "paragraphs": sum(r.paragraphs for r in results),
             "documents": len(set().union(*(r.documents for r in results))),

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from indexer.build import EmptyCorpus
-from indexer.checksums import Damaged
+from indexer.engine.checksums import Damaged
 from indexer.locking import WriterBusy
 from indexer.selection import Selection
 from indexer.settings import IndexerSettings, SettingsError
@@ -104,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from indexer import build, generations
+    from indexer import build
+    from indexer.engine import generations
 
     if args.command == "inspect":
         from indexer.inspection import inspect_files

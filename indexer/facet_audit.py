@@ -123,10 +123,11 @@ class FacetProbe:
     """The service's search, in this process, over one index generation."""
 
     def __init__(self, index: Path, top: int = TOP) -> None:
-        from searchsvc.index_state import LoadedIndex, read_current
+        from indexer.engine.generations import read_pointer
+        from searchsvc.index_state import LoadedIndex
         from searchsvc.settings import Settings
 
-        name = read_current(index)
+        name = read_pointer(index)
         if name is None:
             raise LookupError(f"no index generation under {index}; run `python -m indexer build`")
         self.settings = Settings(index_root=index, cache_size=0, time_limit=120.0, facet_size=top)

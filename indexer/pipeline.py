@@ -33,7 +33,7 @@ def annotate(doc: Document, annotator: PersonAnnotator, paragraphs: list[Paragra
 def annotate_each(docs: Iterable[Document], annotator: PersonAnnotator) -> Iterator[tuple[Document, list[Paragraph]]]:
     """(document, annotated paragraphs) for each document, in order, in this process.
 
-    A build runs one of these per shard process (see :mod:`indexer.shards`).
+    A build runs one of these per shard process (see :mod:`indexer.engine.shards`).
     """
     for doc in docs:
         yield doc, annotate(doc, annotator)

@@ -43,6 +43,18 @@ def exact_analyzer():
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(FOLD_MAP)
 
 
+# One instance of each for analysis outside an index writer (query words,
+# highlighting, document ranking): the stemmer keeps a cache worth sharing.
+STEMMER = text_analyzer()
+FOLDER = exact_analyzer()
+
+
+def stem(word: str) -> str:
+    """The indexed form of one word ("Deported" -> "deport"); the word itself if it has none."""
+    tokens = [t.text for t in STEMMER(word)]
+    return tokens[0] if tokens else word
+
+
 # Field names, in one place.
 ID = "id"
 DOC_ID = "doc_id"
@@ -153,7 +165,7 @@ def from_stored(stored: dict[str, Any]) -> Paragraph:
     )
 
 
-# The index root's layout, shared with the service (see indexer/generations.py).
+# The index root's layout, shared with the service (see indexer/engine/generations.py).
 CURRENT_FILE = "CURRENT"
 PREVIOUS_FILE = "PREVIOUS"
 GENERATION_META = "generation.json"  # built_at, documents, paragraphs, corpus, ...

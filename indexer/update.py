@@ -35,27 +35,29 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 
-from indexer import checksums, schema
+from indexer import schema
 from indexer.authority import Authority
 from indexer.authority_layers import load_authority
 from indexer.boilerplate import Furniture
 from indexer.build import (
     AUTHORITY_SNAPSHOT,
-    WRITER_ARGS,
     DISCOVERY_FILE,
     FURNITURE_FILE,
+    WRITER_ARGS,
     build_corpus,
     empty_corpus,
     manifest_entry,
     person_registry,
     text_hash,
 )
-from indexer.generations import Generation, current, new_generation, switch_to, write_atomic
+from indexer.engine import checksums
+from indexer.engine import format as index_format
+from indexer.engine.generations import Generation, current, new_generation, switch_to, write_atomic
+from indexer.engine.segments import BulkSegmentWriter
 from indexer.locking import writer_lock
 from indexer.models import Document, Paragraph, Skipped
 from indexer.persons import PersonAnnotator
 from indexer.pipeline import annotate
-from indexer.segments import BulkSegmentWriter
 from indexer.selection import Selection
 from indexer.skip_report import SKIPPED_FILE, summary_lines, write_tsv
 from indexer.readers import corpus_files, read_file
@@ -154,11 +156,13 @@ def update_corpus(
     started = time.perf_counter()
     report = UpdateReport()
     gen = current(root)
-    if gen is None or not (gen.path / schema.MANIFEST_FILE).exists():
+    old_format = gen is not None and index_format.recorded(gen.path) not in (None, index_format.INDEX_FORMAT)
+    if gen is None or old_format or not (gen.path / schema.MANIFEST_FILE).exists():
         built = build_corpus(corpus, root, authority_path, progress=progress, selection=selection,
                              base=base)
         report.full_build = True
-        report.note = "No index to update; built one from scratch.\n" + built.summary()
+        why = "The index is in an older format" if old_format else "No index to update"
+        report.note = f"{why}; built one from scratch.\n" + built.summary()
         return report
     with writer_lock(root, f"update {corpus}") as note:
         if note:

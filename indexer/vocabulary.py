@@ -20,9 +20,9 @@ from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
-from indexer.generations import write_atomic
+from indexer.engine.generations import write_atomic
+from indexer.engine.terms import TermCache
 from indexer.schema import exact_analyzer
-from indexer.segments import TermCache
 
 
 class WordCounter:

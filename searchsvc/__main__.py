@@ -28,7 +28,7 @@ def ensure_index(root: Path, explicit: bool = False) -> bool:
     index path the operator named (``--index`` or ARCHIVE_INDEX) that holds no
     index is more likely a typo than a new archive: that is an error, unless
     the corpus to build it from is named too (ARCHIVE_CORPUS). The build runs
-    as its own process: the service never imports the indexer.
+    as its own process: the service imports the index engine and schema only.
     """
     if (root / CURRENT_FILE).is_file() or os.environ.get("ARCHIVE_AUTO_BUILD", "1") == "0":
         return True

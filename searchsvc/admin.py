@@ -36,7 +36,7 @@ from typing import Any
 
 from starlette.requests import Request
 
-from indexer.generations import write_atomic
+from indexer.engine.generations import write_atomic
 from searchsvc.errors import APIError, NotFound, Unauthorized
 from searchsvc.settings import Settings
 

@@ -44,7 +44,7 @@ from typing import TypeVar
 import anyio
 import anyio.to_thread
 
-from searchsvc import deadline
+from indexer.engine import deadline
 from searchsvc.errors import Unavailable
 from searchsvc.limits import Shape
 from searchsvc.settings import Settings

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from indexer.schema import exact_analyzer
+from indexer.schema import FOLDER
 
 MIN_PART = 3  # "a way" is not "away": parts of a spaced or split compound are real words
 MIN_JOINED = 6
@@ -38,7 +38,6 @@ PREFIXES = ("anti", "co", "counter", "cross", "ex", "extra", "inter", "intra", "
             "neo", "non", "over", "pan", "post", "pre", "pro", "pseudo", "quasi", "re", "self",
             "semi", "socio", "sub", "super", "trans", "ultra", "un", "under", "vice")
 
-_FOLD = exact_analyzer()
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)+")
 
 Frequency = Callable[[str], "int | None"]  # folded word -> paragraphs using it (0/None: unknown)
@@ -55,7 +54,7 @@ class QueryWord:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.text for t in _FOLD(text)]
+    return [t.text for t in FOLDER(text)]
 
 
 def _split(word: str, frequency: Frequency) -> tuple[str, str] | None:

@@ -41,10 +41,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer import schema as S
+from indexer.engine.matchset import PostingsCache, QueryTimeout, distinct, phrase_positions
+from indexer.engine.scoring import length_norm, robertson_idf, saturation
 from searchsvc.compounds import QueryWord, query_words
-from searchsvc.matchset import QueryTimeout, distinct, phrase_positions, postings_arrays
 
-K1, B = 1.2, 0.75
 # "Militant" (the newspaper) before "militants" and "militancy": occurrences in paragraphs
 # that do not use the very form typed are scored apart (saturated on their own, as BM25F
 # does per field) and count this much.
@@ -69,19 +69,7 @@ EXPANSIONS = 3
 MATCH_MODES = ("all", "most", "any")
 MOST_SHARE = 0.75  # match=most: share of a long query's words a partial match must hold
 
-_STEM = S.text_analyzer()
-_FOLD = S.exact_analyzer()
 _YEAR = re.compile(r"\d{4}")
-
-
-def word_groups(text: str) -> list[str]:
-    """The folded, unstemmed words of a plain query; a lone letter (the "s" of
-    "women's") carries nothing and is dropped.
-
-    >>> word_groups("Cárdenas  ASYLUM a 7")
-    ['cardenas', 'asylum', 'a', '7']
-    """
-    return [t for w in query_words(text, lambda _: 0) for t in w.tokens]
 
 
 def close_forms(vocab, words: list[str]) -> dict[str, list[str]]:
@@ -99,28 +87,6 @@ def close_forms(vocab, words: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def stem(word: str) -> str:
-    toks = [t.text for t in _STEM(word)]
-    return toks[0] if toks else word
-
-
-def postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """(docnums, weights) of one term; weights are term frequencies where stored."""
-    if (field, text) not in reader:
-        return np.zeros(0, np.int32), np.zeros(0, np.float32)
-    try:
-        found = postings_arrays(reader.postings(field, text), weights=True)
-        return found.ids, found.weights.astype(np.float32)
-    except TypeError:  # no block format: Whoosh's matcher protocol, a posting at a time
-        m = reader.postings(field, text)
-        ids, ws = [], []
-        while m.is_active():
-            ids.append(m.id())
-            ws.append(m.weight())
-            m.next()
-        return np.asarray(ids, dtype=np.int32), np.asarray(ws, dtype=np.float32)
-
-
 def path_words(doc_id: str) -> list[str]:
     """Folded words of a document's path: archives name files and folders after
     authors, years and titles ("kollonta/1920/womens-day.md").
@@ -129,7 +95,7 @@ def path_words(doc_id: str) -> list[str]:
     ['mia', 'archive', 'kollonta', '1920', 'womens', 'day']
     """
     stem_part = doc_id.rsplit(".", 1)[0] if "." in doc_id.rsplit("/", 1)[-1] else doc_id
-    return [t.text for t in _FOLD(stem_part.replace("_", " "))]
+    return [t.text for t in S.FOLDER(stem_part.replace("_", " "))]
 
 
 @dataclass(frozen=True)
@@ -155,7 +121,7 @@ class DocStats:
         for o, doc_id in enumerate(cols.doc_ids):
             for w in path_words(doc_id):
                 paths.setdefault(w, set()).add(o)
-                paths.setdefault("~" + stem(w), set()).add(o)
+                paths.setdefault("~" + S.stem(w), set()).add(o)
         return cls(per_doc, float(per_doc.mean()) if n_docs else 1.0,
                    {w: np.fromiter(sorted(v), dtype=np.int32, count=len(v))
                     for w, v in paths.items()},
@@ -164,7 +130,7 @@ class DocStats:
     def path_docs(self, word: str) -> np.ndarray:
         """Documents whose path has ``word``, its stem, or a truncation of it (archive
         folders often cut a name: "kollonta" for "kollontai")."""
-        found = [self.paths.get(word), self.paths.get("~" + stem(word))]
+        found = [self.paths.get(word), self.paths.get("~" + S.stem(word))]
         found += [self.paths.get(word[:k]) for k in range(max(6, len(word) - 2), len(word))]
         parts = [f for f in found if f is not None]
         return distinct(np.concatenate(parts)) if parts else np.zeros(0, np.int32)
@@ -308,24 +274,25 @@ class _Word:
 
 
 class _Postings:
-    """postings() remembered for one query: a word's text postings serve both its
-    score and the phrase checks."""
+    """Postings remembered for one query (the engine's cache): a word's text
+    postings serve both its score and the phrase checks."""
 
     def __init__(self, reader) -> None:
         self.reader = reader
+        self.cache = PostingsCache(reader)
         self._seen: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 
     def __call__(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         key = (field, text)
         if key not in self._seen:
-            self._seen[key] = postings(self.reader, field, text)
+            self._seen[key] = self.cache.weighted(field, text)
         return self._seen[key]
 
 
 def _evidence(read: _Postings, stats: DocStats, doc_ord: np.ndarray, n_docs: int, word: str,
               deadline: float) -> _Word:
     w = _Word(n_docs, len(doc_ord))
-    s = stem(word)
+    s = S.stem(word)
 
     def body(field: str, text: str, weight: float, count_tf: bool) -> None:
         ids, tf = read(field, text)
@@ -372,7 +339,7 @@ def _phrase_evidence(read: _Postings, reader, doc_ord: np.ndarray, n_docs: int,
     """Evidence for a word written as several tokens in a row ("anti war"): the
     paragraphs with the phrase, and a title holding all of its tokens."""
     w = _Word(n_docs, len(doc_ord))
-    stems = [stem(t) for t in tokens]
+    stems = [S.stem(t) for t in tokens]
     rarest = min(stems, key=lambda s: reader.doc_frequency(S.TEXT, s))
     ids = phrase_paragraphs(reader, stems, read(S.TEXT, rarest)[0], deadline, read)
     if ids.size:
@@ -395,7 +362,7 @@ def _pairs(words: list[QueryWord]) -> Iterator[tuple[int, list[str]]]:
         a, b = words[i].tokens, words[i + 1].tokens
         if len(a[-1]) <= 3 and len(b[0]) <= 3:
             continue
-        yield i, [stem(t) for t in (*a, *b)]
+        yield i, [S.stem(t) for t in (*a, *b)]
         n += 1
         if n >= MAX_PAIRS:
             return
@@ -451,101 +418,129 @@ def rank_documents(gen, searcher, query: list[QueryWord] | list[str],
     """Score every document for the plain query's words (see the module docstring);
     a word is a QueryWord (with its compound forms) or a plain folded word."""
     qwords = [w if isinstance(w, QueryWord) else QueryWord(w, ((w,),)) for w in query]
-    words = [w.label for w in qwords]
-    reader = searcher.reader()
-    cols = gen.columns
-    doc_ord = cols.doc_ord
-    n_docs, n_paras = len(cols.doc_ids), len(doc_ord)
-    stats = doc_stats(gen, reader)
-    read = _Postings(reader)
-    norm = K1 * (1 - B + B * stats.length / max(stats.average, 1.0))
-    score = np.zeros(n_docs)
-    para_ids: list[np.ndarray] = []
-    para_w: list[np.ndarray] = []
-    matched = np.zeros(n_docs, dtype=np.int32)
-    idfs: list[float] = []
-    common = {w.label for w in qwords if len(w.forms) == 1 and len(w.tokens) == 1
-              and _common(reader, stem(w.tokens[0]))}
-    if common == set(words):
-        common = set()  # "the of": nothing else to go by
-    present_by_word = np.zeros((len(words), n_docs), dtype=bool)
-    for i, qw in enumerate(qwords):
-        word = qw.label
-        if word in common:
-            idfs.append(0.0)
-            continue
-        forms = [(f, 1.0) for f in qw.forms]
-        forms += [((f,), CLOSE_FORM_W) for f in expansions.get(word, [])]
-        best = np.zeros(n_docs)
-        present = np.zeros(n_docs, dtype=bool)
+    return _Ranking(gen, searcher.reader(), qwords, deadline).rank(expansions, mode)
+
+
+class _Ranking:
+    """The state of one document ranking, built up step by step."""
+
+    def __init__(self, gen, reader, qwords: list[QueryWord], deadline: float) -> None:
+        self.reader, self.qwords, self.deadline = reader, qwords, deadline
+        self.words = [w.label for w in qwords]
+        self.cols = gen.columns
+        self.doc_ord = self.cols.doc_ord
+        self.n_docs, self.n_paras = len(self.cols.doc_ids), len(self.doc_ord)
+        self.stats = doc_stats(gen, reader)
+        self.read = _Postings(reader)
+        self.norm = length_norm(self.stats.length, max(self.stats.average, 1.0))
+        self.score = np.zeros(self.n_docs)
+        self.para_ids: list[np.ndarray] = []
+        self.para_w: list[np.ndarray] = []
+        self.matched = np.zeros(self.n_docs, dtype=np.int32)
+        self.idfs: list[float] = []
+        self.common = self._common_words()
+        self.present_by_word = np.zeros((len(self.words), self.n_docs), dtype=bool)
+
+    def _common_words(self) -> set[str]:
+        common = {w.label for w in self.qwords if len(w.forms) == 1 and len(w.tokens) == 1
+                  and _common(self.reader, S.stem(w.tokens[0]))}
+        return set() if common == set(self.words) else common  # "the of": nothing else to go by
+
+    def rank(self, expansions: dict[str, list[str]], mode: str) -> DocRanking:
+        for i, qw in enumerate(self.qwords):
+            self._add_word(i, qw, expansions.get(qw.label, []))
+        para = (np.bincount(np.concatenate(self.para_ids), weights=np.concatenate(self.para_w),
+                            minlength=self.n_paras) if self.para_ids else np.zeros(self.n_paras))
+        top = int(self.matched.max()) if self.n_docs and self.words else 0
+        counted = len(self.words) - len(self.common)
+        if top == 0 or (mode == "all" and top < counted):
+            empty = np.zeros(0, np.int32)
+            return DocRanking(empty, np.zeros(0), empty, para, tuple(self.words), True)
+        keep = np.flatnonzero(self.matched >= least_matched(mode, counted, top))
+        if counted:
+            # A document holding fewer of the words ranks lower (coordination factor).
+            self.score[keep] *= self.matched[keep] / counted
+        body = para > 0
+        self._add_phrases(keep, body, para)
+        order = self._order(keep)
+        return DocRanking(order.astype(np.int32), self.score[order], self._shown(order, body),
+                          para, tuple(self.words), bool((self.matched[order] == counted).all()),
+                          self.present_by_word, tuple(w not in self.common for w in self.words))
+
+    def _add_word(self, i: int, qw: QueryWord, close: list[str]) -> None:
+        """One query word's best score per document over its forms and close forms."""
+        if qw.label in self.common:
+            self.idfs.append(0.0)
+            return
+        forms = [(f, 1.0) for f in qw.forms] + [((f,), CLOSE_FORM_W) for f in close]
+        best = np.zeros(self.n_docs)
+        present = np.zeros(self.n_docs, dtype=bool)
         word_idf = 0.0
         for form, weight in forms:
-            ev = (_evidence(read, stats, doc_ord, n_docs, form[0], deadline) if len(form) == 1
-                  else _phrase_evidence(read, reader, doc_ord, n_docs, form, deadline))
-            here = ev.present
-            df = int(here.sum())
+            ev = (_evidence(self.read, self.stats, self.doc_ord, self.n_docs, form[0],
+                            self.deadline) if len(form) == 1
+                  else _phrase_evidence(self.read, self.reader, self.doc_ord, self.n_docs, form,
+                                        self.deadline))
+            df = int(ev.present.sum())
             if not df:
                 continue
-            idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+            idf = robertson_idf(self.n_docs, df)
             word_idf = max(word_idf, idf * weight)
-            other = OTHER_FORMS_W * ev.tf_other * (K1 + 1) / (ev.tf_other + norm)
-            best = np.maximum(best, weight * idf * (ev.tf * (K1 + 1) / (ev.tf + norm) + other
-                                                    + ev.flag))
+            other = OTHER_FORMS_W * saturation(ev.tf_other, self.norm)
+            best = np.maximum(best, weight * idf * (saturation(ev.tf, self.norm) + other + ev.flag))
             ids, v = ev.para()
-            para_ids.append(ids)
-            para_w.append(weight * idf * v / (v + 1.0))  # saturated within a paragraph
-            present |= here
-        idfs.append(word_idf)
-        score += best
-        matched += present
-        present_by_word[i] = present
-    para = (np.bincount(np.concatenate(para_ids), weights=np.concatenate(para_w), minlength=n_paras)
-            if para_ids else np.zeros(n_paras))
-    body = para > 0
-    top = int(matched.max()) if n_docs and words else 0
-    counted = len(words) - len(common)
-    if top == 0 or (mode == "all" and top < counted):
-        empty = np.zeros(0, np.int32)
-        return DocRanking(empty, np.zeros(0), empty, para, tuple(words), True)
-    keep = np.flatnonzero(matched >= least_matched(mode, counted, top))
-    if counted:
-        # A document holding fewer of the words ranks lower (coordination factor).
-        score[keep] *= matched[keep] / counted
-    in_keep = np.zeros(n_docs, dtype=bool)
-    in_keep[keep] = True
-    valid = doc_ord >= 0
-    # Phrases: adjacent pairs, and the whole query, in the text of one paragraph of a
-    # matching document; for a common query, of the best-scored ones (the rest would
-    # not reach the first pages however many phrases they held).
-    near = in_keep
-    if keep.size > PHRASE_DOCS:
-        near = np.zeros(n_docs, dtype=bool)
-        near[keep[np.argsort(-score[keep], kind="stable")[:PHRASE_DOCS]]] = True
-    within = np.flatnonzero(valid & body & near[np.where(valid, doc_ord, 0)]).astype(np.int32)
-    if len(words) > 1:
-        lookups = [(idfs[i] + idfs[i + 1], pair, PHRASE_W) for i, pair in _pairs(qwords)]
-        if len(words) > 2:
-            lookups.append((sum(idfs), [stem(t) for w in qwords for t in w.tokens],
+            self.para_ids.append(ids)
+            self.para_w.append(weight * idf * v / (v + 1.0))  # saturated within a paragraph
+            present |= ev.present
+        self.idfs.append(word_idf)
+        self.score += best
+        self.matched += present
+        self.present_by_word[i] = present
+
+    def _paragraphs_of(self, docs: np.ndarray, body: np.ndarray) -> np.ndarray:
+        """The paragraphs with text of the documents marked in ``docs`` (a mask)."""
+        valid = self.doc_ord >= 0
+        return valid & body & docs[np.where(valid, self.doc_ord, 0)]
+
+    def _add_phrases(self, keep: np.ndarray, body: np.ndarray, para: np.ndarray) -> None:
+        """Phrases: adjacent pairs, and the whole query, in the text of one paragraph of a
+        matching document; for a common query, of the best-scored ones (the rest would
+        not reach the first pages however many phrases they held)."""
+        if len(self.words) < 2:
+            return
+        near = np.zeros(self.n_docs, dtype=bool)
+        near[keep if keep.size <= PHRASE_DOCS
+             else keep[np.argsort(-self.score[keep], kind="stable")[:PHRASE_DOCS]]] = True
+        within = np.flatnonzero(self._paragraphs_of(near, body)).astype(np.int32)
+        idfs = self.idfs
+        lookups = [(idfs[i] + idfs[i + 1], pair, PHRASE_W) for i, pair in _pairs(self.qwords)]
+        if len(self.words) > 2:
+            lookups.append((sum(idfs), [S.stem(t) for w in self.qwords for t in w.tokens],
                             WHOLE_PHRASE_W))
         for weight_idf, stems, w in lookups:
-            ids = phrase_paragraphs(reader, stems, within, deadline, read)
+            ids = phrase_paragraphs(self.reader, stems, within, self.deadline, self.read)
             if ids.size:
-                score[distinct(doc_ord[ids])] += w * weight_idf
+                self.score[distinct(self.doc_ord[ids])] += w * weight_idf
                 para[ids] += w * weight_idf
-    order = keep[np.lexsort((stats.preference[keep], -score[keep]))]
-    # Copies of one text show once: the best-scored copy, the preferred one on ties.
-    _, first = np.unique(stats.copies[order], return_index=True)
-    order = order[np.sort(first)]
-    in_keep[:] = False
-    in_keep[order] = True
-    chosen = valid & body & in_keep[np.where(valid, doc_ord, 0)]
-    # A document matched only through its title, author or date still needs a
-    # paragraph to show: its first one.
-    bare = in_keep.copy()
-    bare[doc_ord[chosen]] = False
-    if bare.any():
-        cand = np.flatnonzero(valid & bare[np.where(valid, doc_ord, 0)]).astype(np.int32)
-        chosen[cols.first_per_document(cand, "reading")] = True
-    return DocRanking(order.astype(np.int32), score[order], np.flatnonzero(chosen).astype(np.int32),
-                      para, tuple(words), bool((matched[order] == counted).all()),
-                      present_by_word, tuple(w not in common for w in words))
+
+    def _order(self, keep: np.ndarray) -> np.ndarray:
+        """Best first; copies of one text show once: the best-scored copy, the
+        preferred one on ties."""
+        order = keep[np.lexsort((self.stats.preference[keep], -self.score[keep]))]
+        _, first = np.unique(self.stats.copies[order], return_index=True)
+        return order[np.sort(first)]
+
+    def _shown(self, order: np.ndarray, body: np.ndarray) -> np.ndarray:
+        """The paragraphs that may stand for each ranked document."""
+        in_order = np.zeros(self.n_docs, dtype=bool)
+        in_order[order] = True
+        chosen = self._paragraphs_of(in_order, body)
+        # A document matched only through its title, author or date still needs a
+        # paragraph to show: its first one.
+        bare = in_order.copy()
+        bare[self.doc_ord[chosen]] = False
+        if bare.any():
+            valid = self.doc_ord >= 0
+            cand = np.flatnonzero(valid & bare[np.where(valid, self.doc_ord, 0)]).astype(np.int32)
+            chosen[self.cols.first_per_document(cand, "reading")] = True
+        return np.flatnonzero(chosen).astype(np.int32)

@@ -20,9 +20,11 @@ from typing import Any
 from whoosh import query as wq
 
 from indexer import schema as S
+from indexer.models import Paragraph
 from indexer.schema import from_stored
 from searchsvc.errors import BadRequest, NotFound
 from searchsvc.index_state import LoadedIndex
+from searchsvc.persons import PersonRegistry
 
 MAX_DOC_ID = 1000
 
@@ -44,6 +46,15 @@ def check_doc_id(doc_id: str) -> str:
     return doc_id
 
 
+def anchor(paragraph_id: str, position: int) -> str:
+    """Where a paragraph is on its document's page: the end of its id, after "#".
+
+    >>> anchor("mia/exile.md#p3", 3), anchor("mia/exile.md", 3)
+    ('p3', 'p3')
+    """
+    return paragraph_id.rsplit("#", 1)[1] if "#" in paragraph_id else f"p{position}"
+
+
 def load_document(gen: LoadedIndex, doc_id: str) -> dict[str, Any]:
     """Metadata and paragraphs in reading order; NotFound when the id is unknown."""
     check_doc_id(doc_id)
@@ -54,9 +65,6 @@ def load_document(gen: LoadedIndex, doc_id: str) -> dict[str, Any]:
     paragraphs = sorted((from_stored(searcher.stored_fields(d)) for d in docnums),
                         key=lambda p: p.position)
     first = paragraphs[0]
-    persons = gen.persons
-    mentions = Counter(r.id for p in paragraphs for r in dict.fromkeys(p.persons))
-    names = {r.id: r.name for p in paragraphs for r in p.persons}
     return {
         "ok": True,
         "doc_id": doc_id,
@@ -65,23 +73,31 @@ def load_document(gen: LoadedIndex, doc_id: str) -> dict[str, Any]:
         "published": first.published,
         "published_source": first.published_source,
         # The whole document's people (most mentioned first) and years, for its header.
-        "persons": [{"id": pid, "name": persons.name(pid, names[pid]), "paragraphs": n}
-                    for pid, n in sorted(mentions.items(),
-                                         key=lambda kv: (-kv[1], persons.sort_key(kv[0])))],
+        "persons": _document_persons(paragraphs, gen.persons),
         "years": sorted({y for p in paragraphs for y in p.years}),
         "generation": gen.name,
-        "paragraphs": [
-            {
-                "id": p.id,
-                "anchor": p.id.rsplit("#", 1)[1] if "#" in p.id else f"p{p.position}",
-                "position": p.position,
-                "section": p.section,
-                "text": p.text,
-                "years": list(p.years),
-                "decades": list(p.decades),
-                "persons": [persons.name(r.id, r.name) for r in p.persons],
-                "person_ids": [r.id for r in p.persons],
-            }
-            for p in paragraphs
-        ],
+        "paragraphs": [_paragraph(p, gen.persons) for p in paragraphs],
+    }
+
+
+def _document_persons(paragraphs: list[Paragraph], persons: PersonRegistry) -> list[dict]:
+    """Everyone the document names, with how many of its paragraphs name them."""
+    mentions = Counter(r.id for p in paragraphs for r in dict.fromkeys(p.persons))
+    names = {r.id: r.name for p in paragraphs for r in p.persons}
+    return [{"id": pid, "name": persons.name(pid, names[pid]), "paragraphs": n}
+            for pid, n in sorted(mentions.items(),
+                                 key=lambda kv: (-kv[1], persons.sort_key(kv[0])))]
+
+
+def _paragraph(p: Paragraph, persons: PersonRegistry) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "anchor": anchor(p.id, p.position),
+        "position": p.position,
+        "section": p.section,
+        "text": p.text,
+        "years": list(p.years),
+        "decades": list(p.decades),
+        "persons": [persons.name(r.id, r.name) for r in p.persons],
+        "person_ids": [r.id for r in p.persons],
     }

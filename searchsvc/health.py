@@ -20,9 +20,10 @@ from typing import Any
 
 from whoosh.query import Term
 
+from indexer.engine.generations import read_pointer
 from indexer.schema import TEXT
 from searchsvc.errors import error_body
-from searchsvc.index_state import IndexState, LoadedIndex, read_current, without_paths
+from searchsvc.index_state import IndexState, LoadedIndex, without_paths
 
 _PROBE_TERMS = 1000  # terms of the text field looked through for a rare one
 _PROBE_RARE = 100  # paragraphs at most for the probe word: the search stays cheap
@@ -73,7 +74,7 @@ def health(state: IndexState) -> tuple[int, dict[str, Any]]:
         reasons: list[str] = []
         if gen.recheck():
             reasons += [f"generation {gen.name} is damaged: {p.text}" for p in gen.problems[:10]]
-        wanted = read_current(state.root)
+        wanted = read_pointer(state.root)
         why = state.refused.get(wanted) or state.failed.get(wanted) if wanted else None
         if wanted is not None and wanted != gen.name and why:
             reasons.append(f"generation {wanted} is not served: {why}; {gen.name} serves instead")

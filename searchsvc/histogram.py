@@ -20,8 +20,8 @@ from typing import Any
 
 import numpy as np
 
+from indexer.engine.matchset import distinct
 from searchsvc.facets import FacetField
-from searchsvc.matchset import distinct
 
 MAX_EMPTY_FILL = 30  # decades; wider spans show only decades that have results
 

@@ -10,7 +10,7 @@ Whoosh searchers are not shared between threads: each thread gets its own
 searcher per generation (``LoadedIndex.searcher()``).
 
 Before a generation is served its files are checked against its checksums
-(``indexer/checksums.py``): sizes when it is opened, contents before a switch
+(``indexer/engine/checksums.py``): sizes when it is opened, contents before a switch
 (the old generation serves meanwhile) or, for the first generation a worker
 opens, in a background thread. A damaged generation is refused and remembered,
 so it is not opened again until CURRENT names another one; with nothing else
@@ -32,8 +32,15 @@ from typing import Any
 
 import numpy as np
 
-from indexer import checksums
-from indexer.checksums import Damaged, Problem
+from indexer.engine import checksums
+from indexer.engine import format as index_format
+from indexer.engine.checksums import Damaged, Problem
+from indexer.engine.columns import Columns
+from indexer.engine.format import RebuildNeeded
+from indexer.engine.generations import read_pointer
+from indexer.engine.highlight import learn_stems
+from indexer.engine.scoring import FieldLengths
+from indexer.engine.storage import SEALABLE, SealedCopies, open_index
 from indexer.schema import (
     CURRENT_FILE,
     GENERATION_META,
@@ -42,21 +49,13 @@ from indexer.schema import (
     PREVIOUS_FILE,
     STEMS_FILE,
 )
-from searchsvc.columns import Columns
 from searchsvc.errors import APIError, Unavailable
 from searchsvc.facets import FacetField, build_facets
-from searchsvc.highlight import learn_stems
-from searchsvc import deadline, postings
 from searchsvc.listings import articles_mask
 from searchsvc.persons import PersonRegistry
 from searchsvc.query import QueryBuilder
-from searchsvc.scoring import FieldLengths
 from searchsvc.sized_cache import SizedLRU, array_size
-from searchsvc.storage import SEALABLE, SealedCopies, open_index
 from searchsvc.suggest import Vocabulary
-
-postings.install()  # binary-search skip_to for every searcher of the service
-deadline.install()  # every posting read stops at its request's deadline
 
 log = logging.getLogger("searchsvc.index")
 # The corpus manifest is for `update` alone, which rewrites it in the served
@@ -98,21 +97,6 @@ class LRU:
         return len(self._data)
 
 
-def read_current(root: Path, pointer: str = CURRENT_FILE) -> str | None:
-    """The generation name in CURRENT (or ``pointer``), or None when missing or unsafe.
-
-    >>> read_current(Path("/nonexistent")) is None
-    True
-    """
-    try:
-        name = (root / pointer).read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    if not name or "/" in name or "\\" in name or name.startswith(".") or "\0" in name:
-        return None
-    return name if (root / name).is_dir() else None
-
-
 class LoadedIndex:
     """One open generation with everything derived from it, built once."""
 
@@ -132,6 +116,7 @@ class LoadedIndex:
             problems = checksums.check_sizes(self.path, self.expected)
             if problems:
                 raise Damaged(name, problems)
+        index_format.require(self.path)  # RebuildNeeded: a generation of an older format
         self._stamps = checksums.stamps(self.path, self.expected or ())
         self.copies = SealedCopies(self.path, {k: v[0] for k, v in (self.expected or {}).items()}) \
             if copy and SEALABLE else None
@@ -303,14 +288,14 @@ class IndexState:
             cur = self._current
             if cur is not None:
                 cur.recheck()
-            name = read_current(self.root)
+            name = read_pointer(self.root)
             if retry:
                 self.refused.clear()
             if name is None or (cur is not None and cur.name == name):
                 return False
             if name in self.refused:
                 if cur is None:  # nothing served: fall back on the one before
-                    fallback = read_current(self.root, PREVIOUS_FILE)
+                    fallback = read_pointer(self.root, PREVIOUS_FILE)
                     if fallback and fallback not in self.refused:
                         return self._switch(fallback, verify_first=False)
                 return False
@@ -322,7 +307,7 @@ class IndexState:
     def _switch(self, name: str, verify_first: bool) -> bool:
         try:
             loaded = LoadedIndex(self.root, name, **self._options)
-        except Damaged as exc:
+        except (Damaged, RebuildNeeded) as exc:
             return self._refuse(name, str(exc))
         except Exception as exc:  # noqa: BLE001 - keep serving the old generation
             # A damaged file can fail the opening before its checksum is read
@@ -368,7 +353,7 @@ class IndexState:
             if self._current is not loaded:
                 return
             self._refuse(loaded.name, str(Damaged(loaded.name, loaded.problems)))
-            fallback = read_current(self.root, PREVIOUS_FILE)
+            fallback = read_pointer(self.root, PREVIOUS_FILE)
             if fallback and fallback != loaded.name and fallback not in self.refused:
                 self._switch(fallback, verify_first=True)
 
@@ -377,7 +362,7 @@ class IndexState:
         self.refused[name] = reason
         self.last_error = reason
         if self._current is None:
-            fallback = read_current(self.root, PREVIOUS_FILE)
+            fallback = read_pointer(self.root, PREVIOUS_FILE)
             if fallback and fallback != name and fallback not in self.refused:
                 return self._switch(fallback, verify_first=False)
         return False

@@ -3,7 +3,7 @@
 Pages are rendered on the server and work with JavaScript disabled: every
 facet toggle, chip, sort, grouping and page is a plain link built here.
 Jinja2 autoescapes everything; only snippets and highlighted paragraphs are
-marked safe, and those were escaped by :mod:`searchsvc.highlight` first.
+marked safe, and those were escaped by :mod:`indexer.engine.highlight` first.
 """
 
 from __future__ import annotations
@@ -15,23 +15,28 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from markupsafe import Markup
+from rapidfuzz import fuzz, process
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import NoMatchFound
 from starlette.templating import Jinja2Templates
 
-from rapidfuzz import fuzz, process
-
+from indexer.engine.highlight import highlight
 from searchsvc.documents import load_document
 from searchsvc.errors import BadRequest
-from searchsvc.facets import combine
-from searchsvc.highlight import highlight
 from searchsvc.histogram import bars, decade_counts
 from searchsvc.index_state import LoadedIndex
 from searchsvc.links import citation_base
-from searchsvc.persons import fold
-from searchsvc.search import (FILTERS, SEARCH_PARAMS, Execution, SearchRequest, parse_request,
-                              person_values, search)
+from searchsvc.persons import PersonRegistry, fold
+from searchsvc.search import Execution, person_values, search
+from searchsvc.search_request import (
+    FILTERS,
+    GROUPS,
+    SEARCH_PARAMS,
+    SORTS,
+    SearchRequest,
+    parse_request,
+)
 from searchsvc.settings import Settings
 
 Params = list[tuple[str, str]]
@@ -88,53 +93,24 @@ class Renderer:
                        if k in SEARCH_PARAMS or k in HTML_EXTRA]
         req = parse_request(raw, self.settings, gen.persons, extra=HTML_EXTRA, strict=False)
         body = search(gen, req, self.settings)
-        # Links use canonical names for people, whatever form the visitor typed.
-        params: Params = [(k, v) for k, v in raw if k not in ("person", *HTML_EXTRA)]
-        params += [("person", gen.persons.name(p)) for p in req.person]
-
-        def toggle(name: str, v: dict) -> dict:
-            return dict(v, url=page_url(params, drop=[(name, v["value"])]) if v["selected"]
-                        else page_url(params, add=[(name, v["value"])]))
-
-        facets = {name: [toggle(name, v) for v in values]
-                  for name, values in body["facets"].items()}
+        params = link_params(raw, req, gen.persons)
+        facets = {name: toggled(params, name, values) for name, values in body["facets"].items()}
         who = request.query_params.get("who", "").strip()[:100]
         more = request.query_params.get("more") == "person" or bool(who)
         if more:
             everyone = person_values(gen, req, self.settings, who, 500)["values"]
-            facets["person"] = [toggle("person", v) for v in everyone]
-        hist_max = max((v["count"] for v in facets["decade"]), default=0)
-        for v in facets["decade"]:
-            v["height"] = round(10 * v["count"] / hist_max) if hist_max else 0
+            facets["person"] = toggled(params, "person", everyone)
+        with_heights(facets["decade"])
         histogram = self.histogram(gen, req, params)
-        pages = body["pages"]
-        nav = {
-            "prev": page_url(params, drop=[("page", None)], add=[("page", str(req.page - 1))])
-            if req.page > 1 else None,
-            "next": page_url(params, drop=[("page", None)], add=[("page", str(req.page + 1))])
-            if req.page < pages else None,
-            "pages": [(n, page_url(params, drop=[("page", None)], add=[("page", str(n))]),
-                       n == req.page)
-                      for n in range(max(1, req.page - 3), min(pages, req.page + 3) + 1)],
-        }
-        toggles = {
-            "group": [(g, page_url(params, drop=[("group", None)], add=[("group", g)]),
-                       g == req.group) for g in ("paragraph", "document")],
-            "sort": [(s, page_url(params, drop=[("sort", None)], add=[("sort", s)]),
-                      s == req.sort) for s in ("relevance", "date_asc", "date_desc")],
-        }
         hits = [dict(h, snippet=Markup(h["snippet"])) for h in body["hits"]]
         return self.render(request, "search.html", {
             "body": body, "req": req, "hits": hits, "facets": facets,
             "chips": chips(params), "histogram": histogram,
-            "nav": nav, "toggles": toggles, "more": more, "who": who,
+            "nav": page_nav(params, req.page, body["pages"]), "toggles": choices(params, req),
+            "more": more, "who": who,
             "hidden": [(k, v) for k, v in params if k not in ("q", "page")],
             "more_url": page_url(params, add=[("more", "person")]),
-            "all_words_url": page_url(params, drop=[("match", None)], add=[("match", "all")])
-            if body["partial"] and req.match != "all" else None,
-            "suggestion_url": page_url(params, drop=[("q", None)],
-                                       add=[("q", body["suggestion"])])
-            if body["suggestion"] else None,
+            **other_searches(params, req, body),
             "nearest": [] if hits else self.nearest_people(gen, req),
             "autofocus": not req.q and not params,
             "generation": gen.name,
@@ -145,13 +121,8 @@ class Renderer:
         key = ("histogram", req.key())
         cached = gen.responses.get(key)
         if cached is None:
-            ex = Execution(gen, req, self.settings)
-            ids = ex.matches(ex.parsed(), None).ids
-            masks = ex.masks()
-            masks.pop("year_range", None)  # the bars' own filter
-            mask = combine(list(masks.values()))
-            subset = ids if mask is None else ids[mask[ids]]
-            doc_ord = gen.columns.doc_ord if req.group == "document" else None
+            # The bars' own filter, the year range, left out.
+            subset, doc_ord = Execution(gen, req, self.settings).matches_without("year_range")
             cached = decade_counts(gen.facets["year"], subset, doc_ord, owner=gen)
             gen.responses.put(key, cached)
         out = []
@@ -194,22 +165,9 @@ class Renderer:
         # Configured, never the Host header (links.py).
         base_url = citation_base(self.settings.public_url, self.settings.host, self.settings.port)
         permalink = f"{base_url}/doc/{quote(doc_id, safe='/')}"
-        paragraphs = []
-        for p in doc["paragraphs"]:
-            html = highlight(p["text"], terms) if terms else None
-            paragraphs.append(dict(
-                p, html=Markup(html) if html else p["text"],
-                matched=bool(html and "<mark>" in html),
-                permalink=f"{permalink}#{p['anchor']}",
-                cite_url="?" + urlencode([*([("q", q)] if q else []), ("cite", p["anchor"])])
-                + f"#{p['anchor']}",
-                citation=citation(doc, p, permalink) if cite == p["anchor"] else None,
-            ))
-        matched = [p for p in paragraphs if p["matched"]]
-        for i, p in enumerate(matched):
-            p["match_no"], p["matches"] = i + 1, len(matched)
-            p["prev_match"] = matched[i - 1]["anchor"] if i else None
-            p["next_match"] = matched[i + 1]["anchor"] if i + 1 < len(matched) else None
+        paragraphs = [paragraph_view(doc, p, terms, q, cite, permalink)
+                      for p in doc["paragraphs"]]
+        matched = numbered_matches(paragraphs)
         for person in doc["persons"]:
             person["url"] = page_url([("person", person["name"])])
         return self.render(request, "document.html", {
@@ -218,6 +176,94 @@ class Renderer:
             "citation_prefix": citation(doc, None, permalink),
             "base_url": base_url,
         })
+
+
+def link_params(raw: Params, req: SearchRequest, persons: PersonRegistry) -> Params:
+    """What the page's links carry over: the search's parameters, people by their
+    canonical names whatever form the visitor typed, none of the HTML-only ones."""
+    params = [(k, v) for k, v in raw if k not in ("person", *HTML_EXTRA)]
+    return params + [("person", persons.name(p)) for p in req.person]
+
+
+def switched(params: Params, name: str, value: str) -> str:
+    """A link to the search page with ``name`` set to ``value`` instead.
+
+    >>> switched([("q", "exile"), ("sort", "date_asc")], "sort", "relevance")
+    '/?q=exile&sort=relevance'
+    """
+    return page_url(params, drop=[(name, None)], add=[(name, value)])
+
+
+def toggled(params: Params, name: str, values: list[dict]) -> list[dict]:
+    """Facet values, each with the link that selects it, or drops it when selected."""
+    return [dict(v, url=page_url(params, drop=[(name, v["value"])]) if v["selected"]
+                 else page_url(params, add=[(name, v["value"])]))
+            for v in values]
+
+
+def with_heights(decades: list[dict]) -> None:
+    """Each decade's bar height, 0 to 10, against the most counted one."""
+    hist_max = max((v["count"] for v in decades), default=0)
+    for v in decades:
+        v["height"] = round(10 * v["count"] / hist_max) if hist_max else 0
+
+
+def page_nav(params: Params, page: int, pages: int) -> dict[str, Any]:
+    """Previous and next pages, and up to three pages either side of this one.
+
+    >>> page_nav([("q", "x")], 1, 2)["next"], [n for n, _, _ in page_nav([], 5, 9)["pages"]]
+    ('/?q=x&page=2', [2, 3, 4, 5, 6, 7, 8])
+    """
+    return {
+        "prev": switched(params, "page", str(page - 1)) if page > 1 else None,
+        "next": switched(params, "page", str(page + 1)) if page < pages else None,
+        "pages": [(n, switched(params, "page", str(n)), n == page)
+                  for n in range(max(1, page - 3), min(pages, page + 3) + 1)],
+    }
+
+
+def choices(params: Params, req: SearchRequest) -> dict[str, list[tuple[str, str, bool]]]:
+    """The groupings and sorts, each with its link and whether it is the current one."""
+    return {
+        "group": [(g, switched(params, "group", g), g == req.group) for g in GROUPS],
+        "sort": [(s, switched(params, "sort", s), s == req.sort) for s in SORTS],
+    }
+
+
+def other_searches(params: Params, req: SearchRequest, body: dict[str, Any]) -> dict[str, Any]:
+    """Links to searches that may serve better: every word required, when some results
+    lack one; the spelling suggestion, when there is one."""
+    return {
+        "all_words_url": switched(params, "match", "all")
+        if body["partial"] and req.match != "all" else None,
+        "suggestion_url": switched(params, "q", body["suggestion"])
+        if body["suggestion"] else None,
+    }
+
+
+def paragraph_view(doc: dict[str, Any], p: dict[str, Any], terms, q: str, cite: str,
+                   permalink: str) -> dict[str, Any]:
+    """A paragraph of the document page: highlighted, with its permalink, the link that
+    shows how to cite it, and that citation when it was asked for."""
+    html = highlight(p["text"], terms) if terms else None
+    anchor = p["anchor"]
+    return dict(
+        p, html=Markup(html) if html else p["text"],
+        matched=bool(html and "<mark>" in html),
+        permalink=f"{permalink}#{anchor}",
+        cite_url="?" + urlencode([*([("q", q)] if q else []), ("cite", anchor)]) + f"#{anchor}",
+        citation=citation(doc, p, permalink) if cite == anchor else None,
+    )
+
+
+def numbered_matches(paragraphs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The matching paragraphs, each numbered and linked to the previous and next."""
+    matched = [p for p in paragraphs if p["matched"]]
+    for i, p in enumerate(matched):
+        p["match_no"], p["matches"] = i + 1, len(matched)
+        p["prev_match"] = matched[i - 1]["anchor"] if i else None
+        p["next_match"] = matched[i + 1]["anchor"] if i + 1 < len(matched) else None
+    return matched
 
 
 def suggest_url(request: Request) -> str | None:

@@ -25,11 +25,11 @@ from whoosh import qparser
 from whoosh import query as wq
 
 from indexer import schema as S
+from indexer.engine import deadline
+from indexer.engine.highlight import Terms
 from indexer.schema import text_analyzer
-from searchsvc import deadline
 from searchsvc.compounds import query_string, query_words
 from searchsvc.errors import BadRequest
-from searchsvc.highlight import Terms
 from searchsvc.persons import PersonRegistry, fold
 from searchsvc.suggest import Vocabulary
 
@@ -205,30 +205,19 @@ class QueryBuilder:
         return wq.Or([wq.Term(field, w) for _, w in candidates[: self.max_expansions]])
 
     def _rewrite(self, q: wq.Query, reader) -> wq.Query | None:
+        """``q`` as it can run: wildcards bounded, persons resolved to ids, years checked.
+        None: nothing left that constrains the match."""
         if isinstance(q, wq.Every):
             return None
         if isinstance(q, (wq.Prefix, wq.Wildcard)):
-            pattern = q.text + "*" if isinstance(q, wq.Prefix) else q.text
-            if q.fieldname == S.PERSON:
-                literal = pattern.rstrip("*?")
-                return self._people(literal) if literal else None
-            return self._expand(reader, q.fieldname, pattern.lower())
-        if isinstance(q, wq.Term) and q.fieldname == S.PERSON:
-            return self._people(q.text)
-        if isinstance(q, wq.Phrase) and q.fieldname == S.PERSON:
-            return self._people(" ".join(q.words))
-        if isinstance(q, wq.Term) and q.fieldname in (S.YEAR, S.DECADE):
-            return q if str(q.text).isdigit() else wq.NullQuery
+            return self._wildcard(q, reader)
+        if isinstance(q, (wq.Term, wq.Phrase)):
+            return self._field_value(q)
         if isinstance(q, wq.Not):
             child = self._rewrite(q.query, reader)
             return None if child is None else wq.Not(child)
         if isinstance(q, (wq.And, wq.Or, wq.DisjunctionMax)):
-            kids = [k for k in (self._rewrite(c, reader) for c in q.subqueries) if k is not None]
-            if not kids:
-                return None
-            if len(kids) == 1 and not isinstance(kids[0], wq.Not):
-                return kids[0]
-            return q.__class__(kids)
+            return self._group(q, reader)
         if isinstance(q, wq.BinaryQuery):  # AndNot, AndMaybe, Require, Otherwise
             a, b = self._rewrite(q.a, reader), self._rewrite(q.b, reader)
             if a is None:
@@ -236,12 +225,47 @@ class QueryBuilder:
             return a if b is None else q.__class__(a, b)
         return q
 
+    def _wildcard(self, q: wq.Prefix | wq.Wildcard, reader) -> wq.Query | None:
+        pattern = q.text + "*" if isinstance(q, wq.Prefix) else q.text
+        if q.fieldname == S.PERSON:
+            literal = pattern.rstrip("*?")
+            return self._people(literal) if literal else None
+        return self._expand(reader, q.fieldname, pattern.lower())
+
+    def _field_value(self, q: wq.Term | wq.Phrase) -> wq.Query:
+        """A person named as the visitor wrote it becomes ids; a year or decade must be one."""
+        if q.fieldname == S.PERSON:
+            return self._people(q.text if isinstance(q, wq.Term) else " ".join(q.words))
+        if isinstance(q, wq.Term) and q.fieldname in (S.YEAR, S.DECADE):
+            return q if str(q.text).isdigit() else wq.NullQuery
+        return q
+
+    def _group(self, q: wq.CompoundQuery, reader) -> wq.Query | None:
+        """An AND or OR of what is left of its parts; one part stands for itself (unless
+        it is a NOT, which alone would match nothing)."""
+        kids = [k for k in (self._rewrite(c, reader) for c in q.subqueries) if k is not None]
+        if not kids:
+            return None
+        if len(kids) == 1 and not isinstance(kids[0], wq.Not):
+            return kids[0]
+        return q.__class__(kids)
+
     # -- entry point ----------------------------------------------------------
     def build(self, raw: str, reader) -> ParsedQuery:
         text = normalise(raw)
         if not text:
             return ParsedQuery("", None, None, Terms())
         plain = _is_plain(text)
+        rewritten, suggestion, expanded = self._spelled(text, plain)
+        match, titles = _title_phrases(self._match(rewritten, reader))
+        rank = self._with_phrase_bonus(text, plain, match)
+        rank, title_phrase = _with_title_phrase(match, rank, titles)
+        return ParsedQuery(text, match, rank, self._terms(match), suggestion, expanded, plain,
+                           title_phrase)
+
+    def _spelled(self, text: str, plain: bool) -> tuple[str, str | None, tuple[str, ...]]:
+        """The query to parse, with compound forms and close forms ORed in; the spelling
+        suggestion (made from what the visitor typed); the close forms searched."""
         parse = text
         if plain:
             # "anti-war", "antiwar" and "anti war" find each other (see compounds.py).
@@ -251,6 +275,10 @@ class QueryBuilder:
         rewritten, suggestion, expanded = self._spelling(parse)
         if parse != text and suggestion is not None:
             suggestion = self._spelling(text)[1]
+        return rewritten, suggestion, expanded
+
+    def _match(self, rewritten: str, reader) -> wq.Query | None:
+        """Which paragraphs match; BadRequest when the query expands to too many terms."""
         try:
             parsed = self.parser.parse(_tidy_operators(_restrict_fields(rewritten)))
             match = self._rewrite(parsed, reader)
@@ -261,32 +289,25 @@ class QueryBuilder:
             n = sum(1 for _ in _leaves(match))
             if n > self.max_terms * len(SEARCH_FIELDS) * (EXPANSIONS + 1):
                 raise BadRequest([("q", f"too many terms: at most {self.max_terms} words")])
-        match, titles = _title_phrases(match)
-        rank = match
+        return match
+
+    def _with_phrase_bonus(self, text: str, plain: bool,
+                           match: wq.Query | None) -> wq.Query | None:
+        """How matches rank: plain words score higher where they stand as typed, in a row."""
         words = text.split()
-        if match is not None and plain and 1 < len(words) <= self.max_terms:
-            stems = [t.text for t in _STEM(text)]
-            if len(stems) > 1:
-                rank = wq.AndMaybe(match, wq.Phrase(S.TEXT, stems, boost=PHRASE_BOOST))
-        title_phrase = None
-        if match is not None and titles:
-            # A phrase in the title scores the document's paragraphs that have it
-            # themselves; it does not make every paragraph under that title a match.
-            title_phrase = titles[0] if len(titles) == 1 else wq.Or(titles)
-            rank = wq.AndMaybe(rank, title_phrase)
-            if not _only_phrases(match):
-                title_phrase = None  # other words or operators must hold too
-            else:
-                rank = wq.Or([match, title_phrase])
-        return ParsedQuery(text, match, rank, self._terms(match), suggestion, expanded, plain,
-                           title_phrase)
+        if match is None or not plain or not 1 < len(words) <= self.max_terms:
+            return match
+        stems = [t.text for t in _STEM(text)]
+        if len(stems) <= 1:
+            return match
+        return wq.AndMaybe(match, wq.Phrase(S.TEXT, stems, boost=PHRASE_BOOST))
 
     def _terms(self, q: wq.Query | None) -> Terms:
         stems, words = set(), set()
         # A phrase is highlighted where its words stand in a row, as one span.
         phrases = {tuple(p.words) for p in _positive_phrases(q)
                    if p.fieldname in (S.TEXT, S.TITLE, S.SECTION)}
-        for field, value in _positive_terms(_without_phrases(q)):
+        for field, value in positive_terms(_without_phrases(q)):
             value = value.decode("utf-8") if isinstance(value, bytes) else str(value)
             if field in (S.TEXT, S.TITLE, S.SECTION):
                 stems.add(value)
@@ -360,6 +381,21 @@ def _title_phrases(q: wq.Query | None) -> tuple[wq.Query | None, list[wq.Phrase]
     return walk(q), found
 
 
+def _with_title_phrase(match: wq.Query | None, rank: wq.Query | None,
+                       titles: list[wq.Phrase]) -> tuple[wq.Query | None, wq.Query | None]:
+    """The ranking with the quoted phrase in a title as a bonus, and that title phrase
+    when the query is nothing but the phrase (a document whose title alone holds it
+    then matches as a document)."""
+    if match is None or not titles:
+        return rank, None
+    # A phrase in the title scores the document's paragraphs that have it
+    # themselves; it does not make every paragraph under that title a match.
+    title_phrase = titles[0] if len(titles) == 1 else wq.Or(titles)
+    if not _only_phrases(match):
+        return wq.AndMaybe(rank, title_phrase), None  # other words or operators must hold too
+    return wq.Or([match, title_phrase]), title_phrase
+
+
 def _leaves(q: wq.Query) -> Iterator[wq.Query]:
     if q.is_leaf():
         yield q
@@ -368,12 +404,12 @@ def _leaves(q: wq.Query) -> Iterator[wq.Query]:
             yield from _leaves(c)
 
 
-def _positive_terms(q: wq.Query | None) -> Iterator[tuple[str, object]]:
+def positive_terms(q: wq.Query | None) -> Iterator[tuple[str, object]]:
     """(field, text) of terms that count for highlighting: not under NOT."""
     if q is None or isinstance(q, wq.Not):
         return
     if isinstance(q, wq.AndNot):
-        yield from _positive_terms(q.a)
+        yield from positive_terms(q.a)
         return
     if isinstance(q, wq.Phrase):
         for w in q.words:
@@ -383,4 +419,4 @@ def _positive_terms(q: wq.Query | None) -> Iterator[tuple[str, object]]:
         yield from q.terms() if hasattr(q, "terms") else ()
         return
     for c in q.children():
-        yield from _positive_terms(c)
+        yield from positive_terms(c)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -179,11 +179,3 @@ class Settings:
         if settings.default_page_size > settings.max_page_size:
             raise SettingsError("ARCHIVE_PAGE_SIZE must not exceed ARCHIVE_MAX_PAGE_SIZE")
         return settings
-
-    def public(self) -> dict[str, Any]:
-        """The settings without secrets, e.g. for a startup log line."""
-        out = {f.name: getattr(self, f.name) for f in fields(self)}
-        out["index_root"] = str(self.index_root)
-        out["corpus"] = str(self.corpus)
-        out["admin_token"] = "***" if self.admin_token else ""
-        return out

@@ -193,7 +193,7 @@ def test_metrics_count_requests_by_endpoint_and_status(site):
 
 def test_metrics_describe_the_index_and_updates(site):
     corpus, index = site
-    from indexer.generations import current
+    from indexer.engine.generations import current
 
     gen = current(index)
     with TestClient(app_for(corpus, index)) as c:

@@ -15,7 +15,7 @@ import pytest
 from attack_corpus import attack_index, common_words  # noqa: F401
 from svc_corpus import TestClient, assert_error_shape
 
-from searchsvc import deadline
+from indexer.engine import deadline
 from searchsvc.admission import estimate
 from searchsvc.app import create_app
 from searchsvc.limits import shape
@@ -41,7 +41,7 @@ WORDS = common_words(31)
 
 def _force_whoosh_collector(monkeypatch) -> None:
     """Every query shape left to Whoosh's collector, as unsupported shapes are."""
-    from searchsvc import scoring
+    from indexer.engine import scoring
 
     def unsupported(self, q, only=None):
         raise scoring.Unsupported("forced by the test")

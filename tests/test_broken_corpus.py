@@ -19,9 +19,9 @@ from whoosh import index as whoosh_index
 
 from indexer import schema as S
 from indexer.build import build_corpus
-from indexer.generations import current
+from indexer.engine.generations import current
+from indexer.engine.shards import ShardFailed
 from indexer.models import Skipped
-from indexer.shards import ShardFailed
 
 GOOD = {
     "letters/harbour.md": "---\ntitle: Letter from the Harbour\nauthor: A. Writer\n"

@@ -9,7 +9,7 @@ from test_broken_corpus import write as write_files
 
 from indexer.build import FAILED_BUILD_REPORT, EmptyCorpus, build_corpus
 from indexer.cli import main
-from indexer.generations import current
+from indexer.engine.generations import current
 from indexer.selection import Selection
 from indexer.skip_report import SKIPPED_FILE
 from indexer.update import update_corpus

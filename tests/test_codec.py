@@ -12,12 +12,11 @@ from whoosh import fields
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
-
 from whoosh_view import all_postings
 
-from indexer.codec import ArrayCodec, ArrayLeafMatcher
-from indexer.segments import BulkSegmentWriter
-from searchsvc.matchset import frequency, phrase_ids, postings_arrays, term_postings
+from indexer.engine.codec import ArrayCodec, ArrayLeafMatcher
+from indexer.engine.matchset import frequency, phrase_ids, postings_arrays, term_postings
+from indexer.engine.segments import BulkSegmentWriter
 
 WORDS = ["red", "green", "blue", "party", "state", "people"]  # no stop words: all indexed
 

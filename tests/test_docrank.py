@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+
+from searchsvc.compounds import query_words
 from svc_corpus import index_root, paragraphs  # noqa: F401 - fixtures
 
 from indexer import schema as S
+from indexer.engine.generations import read_pointer
 from searchsvc import docrank as D
-from searchsvc.index_state import LoadedIndex, read_current
+from searchsvc.index_state import LoadedIndex
 from searchsvc.suggest import Vocabulary
 
 
@@ -20,8 +23,8 @@ from searchsvc.suggest import Vocabulary
     ("December 7 1941", ["december", "7", "1941"]),
     ("", []),
 ])
-def test_word_groups(q, words):
-    assert D.word_groups(q) == words
+def test_query_words_are_folded_unstemmed_and_lone_letters_dropped(q, words):
+    assert [t for w in query_words(q, lambda _: 0) for t in w.tokens] == words
 
 
 def test_close_forms_only_for_rare_words():
@@ -32,7 +35,7 @@ def test_close_forms_only_for_rare_words():
 
 @pytest.fixture(scope="module")
 def gen(index_root):
-    g = LoadedIndex(index_root, read_current(index_root))
+    g = LoadedIndex(index_root, read_pointer(index_root))
     yield g
     g.close()
 
@@ -41,7 +44,7 @@ def gen(index_root):
                                          (S.PERSON, "rosa-luxemburg"), (S.TEXT, "nothing")])
 def test_postings_agree_with_whoosh_matcher(gen, field, term):
     reader = gen.searcher().reader()
-    ids, weights = D.postings(reader, field, term)
+    ids, weights = D._Postings(reader)(field, term)
     expected = []
     if (field, term) in reader:
         m = reader.postings(field, term)

@@ -23,7 +23,7 @@ from svc_corpus import build
 from test_integrity import FAULTS, KINDS, absolute_paths_in, file_of
 from test_server import _server_processes
 
-from indexer import generations
+from indexer.engine import generations
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from searchsvc.highlight import Terms, highlight, snippet, spans
+from indexer.engine.highlight import Terms, highlight, snippet, spans
 
 
 @pytest.mark.parametrize("text, terms, expected", [
@@ -63,7 +63,7 @@ _WORDS = st.lists(st.sampled_from(["Deported", "deportation", "exile", "Cárdena
 @settings(max_examples=200, deadline=None)
 @given(_WORDS)
 def test_cached_spans_equal_the_analyzers(words):
-    from searchsvc.highlight import _spans_by_analyzer
+    from indexer.engine.highlight import _spans_by_analyzer
 
     text = " ".join(words)
     terms = Terms.of(stems={"deport", "cardena", "1940", "strike"}, words={"exile", "straße", "fire"})

@@ -7,16 +7,17 @@ import threading
 from svc_corpus import TestClient, build, paragraphs
 
 from indexer.build import write_paragraphs
+from indexer.engine.generations import read_pointer
 from searchsvc.app import create_app
-from searchsvc.index_state import IndexState, read_current
+from searchsvc.index_state import IndexState
 from searchsvc.settings import Settings
 
 
-def test_read_current_rejects_unsafe_names(tmp_path):
+def test_read_pointer_rejects_unsafe_names(tmp_path):
     (tmp_path / "CURRENT").write_text("../elsewhere")
-    assert read_current(tmp_path) is None
+    assert read_pointer(tmp_path) is None
     (tmp_path / "CURRENT").write_text("g-missing")
-    assert read_current(tmp_path) is None
+    assert read_pointer(tmp_path) is None
 
 
 def test_switch_keeps_old_generation_open_for_in_flight_requests(tmp_path):

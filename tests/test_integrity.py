@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from svc_corpus import TestClient, build
 
-from indexer import generations
+from indexer.engine import generations
 from indexer.schema import CURRENT_FILE
 
 # Imported where used, so that the service's tests also run (and fail) on the
@@ -74,8 +74,8 @@ def absolute_paths_in(text: str, root: Path) -> bool:
 
 @pytest.mark.parametrize("kind,fault", CASES)
 def test_checksums_find_each_fault(tmp_path, kind, fault):
-    from indexer import checksums
-    from indexer.checksums import Damaged
+    from indexer.engine import checksums
+    from indexer.engine.checksums import Damaged
 
     gen = build(tmp_path)
     checksums.verify(generations.current(tmp_path).path)  # sound as built
@@ -89,7 +89,7 @@ def test_checksums_find_each_fault(tmp_path, kind, fault):
 
 
 def test_a_damaged_generation_is_never_switched_to_nor_rolled_back_to(tmp_path):
-    from indexer.checksums import Damaged
+    from indexer.engine.checksums import Damaged
 
     build(tmp_path)
     first = generations.current(tmp_path)
@@ -264,8 +264,8 @@ def test_a_mapped_file_truncated_under_a_worker_does_not_kill_it(tmp_path):
 def test_update_records_checksums_reading_only_what_it_wrote(tmp_path, monkeypatch):
     from test_update import write_corpus
 
-    from indexer import checksums
     from indexer.build import build_corpus
+    from indexer.engine import checksums
     from indexer.update import update_corpus
 
     corpus = write_corpus(tmp_path / "corpus")
@@ -292,8 +292,8 @@ def test_update_records_checksums_reading_only_what_it_wrote(tmp_path, monkeypat
 def test_an_update_that_changes_nothing_keeps_the_served_generation_sound(tmp_path):
     from test_update import write_corpus
 
-    from indexer import checksums
     from indexer.build import build_corpus
+    from indexer.engine import checksums
     from indexer.update import update_corpus
 
     corpus = write_corpus(tmp_path / "corpus")

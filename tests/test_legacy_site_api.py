@@ -10,7 +10,7 @@ import pytest
 from svc_corpus import TestClient
 
 from indexer.build import FURNITURE_FILE, build_corpus
-from indexer.generations import current
+from indexer.engine.generations import current
 
 SITE = Path(__file__).parent / "fixtures" / "legacy_site"
 

@@ -193,13 +193,13 @@ def _slow(monkeypatch, seconds: float) -> None:
     """Every search spends ``seconds`` building its facets (a stand-in for a slow index)."""
     from searchsvc import search as search_mod
 
-    original = search_mod.Execution.facet_values
+    original = search_mod.facet_values
 
-    def facet_values(self, counts):
+    def facet_values(*args):
         time.sleep(seconds)
-        return original(self, counts)
+        return original(*args)
 
-    monkeypatch.setattr(search_mod.Execution, "facet_values", facet_values)
+    monkeypatch.setattr(search_mod, "facet_values", facet_values)
 
 
 def test_time_limit_covers_the_whole_request(index_root, monkeypatch):
@@ -323,11 +323,11 @@ def test_cors_is_off_by_default_and_follows_the_allowed_list(index_root):
 @pytest.mark.parametrize("threads", [1, 3])
 def test_a_worker_runs_at_most_search_threads_searches_at_once(wide_index, monkeypatch, threads):
     """Searches beyond ARCHIVE_SEARCH_THREADS wait their turn instead of sharing the GIL."""
-    import searchsvc.app as app_module
+    import searchsvc.endpoints as endpoints
 
     running, most = [0], [0]
     lock = threading.Lock()
-    real = app_module.search
+    real = endpoints.search
 
     def slow_search(*args, **kwargs):
         with lock:
@@ -340,7 +340,7 @@ def test_a_worker_runs_at_most_search_threads_searches_at_once(wide_index, monke
             with lock:
                 running[0] -= 1
 
-    monkeypatch.setattr(app_module, "search", slow_search)
+    monkeypatch.setattr(endpoints, "search", slow_search)
     with make_client(wide_index, search_threads=threads) as c:
         with ThreadPoolExecutor(4) as pool:
             codes = list(pool.map(lambda i: c.get("/api/search", params={"q": f"word {i}"}).status_code,

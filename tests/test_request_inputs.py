@@ -8,7 +8,8 @@ import pytest
 from attack_corpus import attack_index, common_words  # noqa: F401
 from svc_corpus import TestClient, assert_error_shape, index_root  # noqa: F401
 
-from searchsvc.app import SECURITY_HEADERS, create_app
+from searchsvc.app import create_app
+from searchsvc.middleware import SECURITY_HEADERS
 from searchsvc.settings import Settings
 
 
@@ -184,7 +185,7 @@ def test_a_public_url_must_be_http():
     ("word " * 50 + "q" * 10_000 + " ") * 3 + "strike",
 ], ids=["around", "inside", "before"])
 def test_a_snippet_is_bounded_whatever_the_paragraph(text):
-    from searchsvc.highlight import Terms, snippet
+    from indexer.engine.highlight import Terms, snippet
 
     out = snippet(text, Terms.of(stems={"strike"}))
     assert len(out) <= 260 + 2 * 40 + 50, len(out)

@@ -14,9 +14,9 @@ import pytest
 from whoosh import query as wq
 
 from indexer.build import PROJECT_CORPUS, build_corpus
+from indexer.engine.scoring import FieldLengths, Scorer, Unsupported, top
 from indexer.update import update_corpus
 from searchsvc.index_state import IndexState
-from searchsvc.scoring import FieldLengths, Scorer, Unsupported, top
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +165,7 @@ def test_top_breaks_ties_by_lower_docnum():
 def test_match_sets_and_narrowed_reads_agree_with_whoosh(generation):
     """query_ids (with and without ``only``) and the scorer under ``only`` keep exactly Whoosh's
     matches among the documents asked for, although they skip blocks of postings."""
-    from searchsvc.matchset import query_ids
+    from indexer.engine.matchset import query_ids
 
     gen = generation
     s = gen.searcher()
@@ -214,7 +214,7 @@ def test_one_read_for_matches_and_scores_gives_the_same_responses(generation, mo
         return {k: body[k] for k in ("total", "hits", "facets", "suggestion")}
 
     original = S.Execution._scores_give_matches
-    from searchsvc.matchset import PostingsCache
+    from indexer.engine.matchset import PostingsCache
 
     reuse = PostingsCache.get
     for text in texts:

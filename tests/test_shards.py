@@ -10,16 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import index as whoosh_index
 from whoosh.query import Term
-
 from whoosh_view import all_postings
 
 from indexer import schema as S
 from indexer.build import PROJECT_CORPUS, build_corpus
 from indexer.discovery import Discovery
-from indexer.generations import current
-from indexer.segments import BulkSegmentWriter, TermCache
-from indexer.readers import read_corpus
+from indexer.engine.generations import current
+from indexer.engine.segments import BulkSegmentWriter
+from indexer.engine.terms import TermCache
 from indexer.models import Document, published_year
+from indexer.readers import read_corpus
 
 
 def _fields(tmp: Path) -> list[dict]:
@@ -147,7 +147,7 @@ def test_annotation_reusing_discovery_candidates_equals_a_fresh_annotator(tmp_pa
 
 
 def test_shards_exchange_parts_through_the_parent():
-    from indexer.shards import ShardFailed, map_forked
+    from indexer.engine.shards import ShardFailed, map_forked
 
     # Each child gives k + 1 and gets the sum of all parts back.
     assert map_forked(lambda k, tick, exchange: (k, exchange(k + 1)), 3, combine=sum) == [
@@ -160,8 +160,8 @@ def test_shards_exchange_parts_through_the_parent():
 
 
 def test_build_saves_each_words_stem_for_snippets(tmp_path):
+    from indexer.engine import highlight
     from indexer.schema import STEMS_FILE, VOCABULARY_FILE, text_analyzer
-    from searchsvc import highlight
 
     build_corpus(PROJECT_CORPUS, tmp_path, progress=False, workers=2)
     gen = current(tmp_path).path
@@ -187,9 +187,9 @@ def test_build_saves_each_words_stem_for_snippets(tmp_path):
 def test_a_shard_counts_each_words_paragraphs_as_a_word_counter_does(texts, chunk, limit):
     import tempfile
 
-    from indexer import segments
+    from indexer.engine import inversion
+    from indexer.engine.shards import ShardSink
     from indexer.models import Paragraph
-    from indexer.shards import ShardSink
     from indexer.vocabulary import WordCounter
 
     expected = WordCounter()
@@ -205,13 +205,13 @@ def test_a_shard_counts_each_words_paragraphs_as_a_word_counter_does(texts, chun
         words = inverted.words
         term = words.term
         words.term = lambda tok: None if tok == "TROTSKY" else term(tok)
-        original, segments.WORD_COUNT_CHUNK = segments.WORD_COUNT_CHUNK, chunk
+        original, inversion.WORD_COUNT_CHUNK = inversion.WORD_COUNT_CHUNK, chunk
         try:
             for n, text in enumerate(texts):
                 sink.add(Paragraph(f"d#p{n}", "d", "A title", n, text))
             result = sink.finish(None)
         finally:
-            segments.WORD_COUNT_CHUNK = original
+            inversion.WORD_COUNT_CHUNK = original
     assert dict(result.vocabulary) == dict(expected.counts)
     # Each stem is what the text analyzer makes of a token that folds to the word...
     pairs = set()
@@ -252,8 +252,8 @@ def test_bulk_writer_honours_boosts_stored_overrides_and_missing_fields(tmp_path
 def test_a_shard_whose_writer_cannot_count_words_counts_them_itself(tmp_path):
     from whoosh.codec.whoosh3 import W3Codec
 
+    from indexer.engine.shards import ShardSink
     from indexer.models import Paragraph
-    from indexer.shards import ShardSink
     from indexer.vocabulary import WordCounter
 
     texts = ["Trotsky was deported.", "Deported again, to Cárdenas's Mexico.", ""]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from svc_corpus import index_root  # noqa: F401 - fixture
 from whoosh import index as whoosh_index
-
-from indexer.generations import current
-from searchsvc.storage import MappedFile, MappedStorage, open_index
 from whoosh_view import all_postings
+
+from indexer.engine.generations import current
+from indexer.engine.storage import MappedFile, MappedStorage, open_index
 
 
 def _generation(root: Path) -> Path:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 from svc_corpus import client, index_root  # noqa: F401 - fixtures
 
+from indexer.engine.generations import read_pointer
 from searchsvc.errors import BadRequest
-from searchsvc.index_state import LoadedIndex, read_current
+from searchsvc.index_state import LoadedIndex
 from searchsvc.suggest_api import PrefixTable, suggestions
 
 
@@ -23,7 +24,7 @@ def suggest_route_registered() -> bool:
 
 @pytest.fixture(scope="module")
 def gen(index_root):
-    g = LoadedIndex(index_root, read_current(index_root))
+    g = LoadedIndex(index_root, read_pointer(index_root))
     yield g
     g.close()
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from whoosh import index as whoosh_index
 
-from indexer import generations
 from indexer.build import build_corpus
+from indexer.engine import generations
 from indexer.locking import WriterBusy, writer_lock
 from indexer.schema import DOC_ID, ID, TEXT
 from indexer.update import update_corpus

@@ -21,14 +21,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.schema import exact_analyzer, text_analyzer
-from indexer.segments import TermCache
+from indexer.engine.terms import TermCache
+from indexer.schema import FOLDER, STEMMER
 
-_STEMMED = text_analyzer()
-_EXACT = exact_analyzer()
 # Bounded: a server process sees an open-ended stream of texts.
-_STEM_CACHE = TermCache.for_analyzer(_STEMMED, limit=200_000)
-_EXACT_CACHE = TermCache.for_analyzer(_EXACT, limit=200_000)
+_STEM_CACHE = TermCache.for_analyzer(STEMMER, limit=200_000)
+_FOLDED_CACHE = TermCache.for_analyzer(FOLDER, limit=200_000)
 # folded word -> stem, as the build found them (stems.json): stemming is the
 # dear part of a snippet, and a fresh worker would otherwise stem every word of
 # the first thousand hits it shows. Stemmed text = folded text + a stemmer, so a
@@ -123,7 +121,7 @@ _FORMS_LIMIT = 500_000
 
 def _forms(tok: str) -> tuple[bytes, bytes] | None:
     """A token's folded word and stem (None: the analyzers do not make one term of it)."""
-    word = _EXACT_CACHE.term(tok)
+    word = _FOLDED_CACHE.term(tok)
     stem = _WORD_STEMS.get(word) or _STEM_CACHE.term(tok)
     if stem is None or word is None:
         return None
@@ -136,8 +134,8 @@ def _forms(tok: str) -> tuple[bytes, bytes] | None:
 def _spans_by_analyzer(text: str, terms: Terms) -> list[tuple[int, int]]:
     out = []
     # Both analyzers use the same tokenizer, so their tokens line up one to one.
-    stemmed = ((t.text, t.startchar, t.endchar) for t in _STEMMED(text, chars=True))
-    exact = (t.text for t in _EXACT(text, chars=False))
+    stemmed = ((t.text, t.startchar, t.endchar) for t in STEMMER(text, chars=True))
+    exact = (t.text for t in FOLDER(text, chars=False))
     tokens = []
     for (stem, start, end), word in zip(stemmed, exact):
         if stem in terms.stems or word in terms.words:

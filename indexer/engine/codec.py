@@ -44,6 +44,8 @@ from whoosh import formats
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3PostingsWriter
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from indexer.engine import deadline
+
 HEADER = struct.Struct("<iIIfBBBB")
 _BASE = struct.Struct("<I")
 _FLOAT = struct.Struct("<f")
@@ -235,7 +237,7 @@ def mapped(postfile):
     except KeyError:
         pass
     if isinstance(postfile.file, mmap.mmap):
-        # A file the storage already mapped (searchsvc.storage): closing its reader
+        # A file the storage already mapped (indexer.engine.storage): closing its reader
         # unmaps it unless arrays still view it, so postings are read only while
         # the reader is open, as with any Whoosh file.
         mm = postfile.file
@@ -333,6 +335,12 @@ class ArrayPostingsWriter(W3PostingsWriter):
 class ArrayLeafMatcher(W3LeafMatcher):
     """Whoosh's matcher protocol over :class:`ArrayPostingsWriter` blocks."""
 
+    def _next_block(self) -> None:
+        # One check per block: cheap beside decoding it, and it bounds whatever
+        # walks the postings (Whoosh's collector included) by the request's deadline.
+        deadline.check()
+        super()._next_block()
+
     def _goto(self, position: int) -> None:
         self._data = self._ids = self._weights = self._values = None
         self._i = 0
@@ -380,7 +388,7 @@ class ArrayLeafMatcher(W3LeafMatcher):
 
 
 class ArrayCodec(W3Codec):
-    """Whoosh 3 with :mod:`indexer.codec`'s posting blocks (term vectors keep Whoosh's)."""
+    """Whoosh 3 with :mod:`indexer.engine.codec`'s posting blocks (term vectors keep Whoosh's)."""
 
     def __init__(self, blocklimit: int = BLOCK_POSTINGS, inlinelimit: int = 1) -> None:
         super().__init__(blocklimit=blocklimit, compression=0, inlinelimit=inlinelimit)

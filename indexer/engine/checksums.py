@@ -104,7 +104,7 @@ def write(folder: Path, reuse: Path | None = None) -> dict[str, tuple[int, str]]
     recorded checksum instead of being read again, so an update costs a read
     of what it wrote, not of the whole index.
     """
-    from indexer.generations import write_atomic  # generations imports this module
+    from indexer.engine.generations import write_atomic  # generations imports this module
 
     known = _safe_read(reuse) if reuse is not None else {}
     files: dict[str, tuple[int, str]] = {}

@@ -16,7 +16,6 @@ then lets Whoosh score the query as before.
 from __future__ import annotations
 
 import math
-
 import time
 from collections.abc import Iterable
 
@@ -26,11 +25,44 @@ from whoosh.codec.whoosh3 import W3Codec, _lenfield
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from searchsvc.matchset import (PostingsCache, QueryTimeout, contained, cost, frequency, intersect,
-                                 phrase_positions, query_ids)
+from indexer.engine.matchset import (
+    PostingsCache,
+    QueryTimeout,
+    contained,
+    cost,
+    frequency,
+    intersect,
+    phrase_positions,
+    query_ids,
+)
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+
+
+# BM25 (Robertson and Zaragoza): the one formula paragraphs (Scorer, below) and
+# documents (searchsvc/docrank.py) are ranked by. K1 and B are Whoosh's BM25F defaults.
+K1, B = 1.2, 0.75
+
+
+def length_norm(length, average, k1: float = K1, b: float = B):
+    """BM25's K for a field of ``length`` tokens: k1 · ((1 − b) + b · length / average)."""
+    return k1 * ((1 - b) + b * length / average)
+
+
+def saturation(tf, norm, k1: float = K1):
+    """BM25's term-frequency part, tf · (k1 + 1) / (tf + K), with K from :func:`length_norm`."""
+    return (tf * (k1 + 1)) / (tf + norm)
+
+
+def whoosh_idf(n_docs: int, df: int) -> float:
+    """Whoosh's idf (``WeightingModel.idf``), which paragraph scores keep to match Whoosh's."""
+    return math.log(n_docs / (df + 1)) + 1
+
+
+def robertson_idf(n_docs: int, df: int) -> float:
+    """BM25's own idf, never negative (Lucene's): document ranking uses it."""
+    return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
 
 
 class Unsupported(Exception):
@@ -120,11 +152,10 @@ class Scorer:
         if schema[field].scorable:
             if field not in self.lengths:
                 raise Unsupported(f"no lengths for {field}")
-            # Whoosh's idf (WeightingModel.idf), from the remembered frequency.
-            idf = math.log(self.doc_count / (frequency(self.reader, field, btext) + 1)) + 1
+            idf = whoosh_idf(self.doc_count, frequency(self.reader, field, btext))
             avgfl = self.searcher.avg_field_length(field) or 1
             fl = self.lengths.arrays[field][ids]
-            scores = idf * ((w * (self.K1 + 1)) / (w + self.K1 * ((1 - self.B) + self.B * fl / avgfl)))
+            scores = idf * saturation(w, length_norm(fl, avgfl, self.K1, self.B), self.K1)
         else:
             scores = w  # Whoosh's WeightScorer: the posting weight itself
         return ids, scores * boost if boost != 1.0 else scores
@@ -139,65 +170,78 @@ class Scorer:
         """
         if time.monotonic() > self.deadline:
             raise QueryTimeout()
-        if isinstance(q, wq.Term):
-            return self.term(q.fieldname, q.text, q.boost, only)
-        if isinstance(q, type(wq.NullQuery)):
-            return _EMPTY
-        if isinstance(q, wq.Or) and not isinstance(q, wq.DisjunctionMax):
-            if q.minmatch or q.scale:
-                raise Unsupported("Or with minmatch or scale")
-            return self._boosted(self._union([self.score(c, only) for c in q.subqueries],
-                                             self.reader.doc_count_all()), q.boost)
-        if isinstance(q, wq.DisjunctionMax):
-            parts = [self.score(c, only) for c in q.subqueries]
-            ids, total = self._union(parts, self.reader.doc_count_all())
-            best = np.zeros(len(ids))
-            for pids, pscores in parts:
-                pos = np.searchsorted(ids, pids)
-                np.maximum.at(best, pos, pscores)
-            return self._boosted((ids, best + q.tiebreak * (total - best)), q.boost)
-        if isinstance(q, wq.And):
-            nots = [c for c in q.subqueries if isinstance(c, wq.Not)]
-            positive = [c for c in q.subqueries if not isinstance(c, wq.Not)]
-            if not positive:
-                raise Unsupported("And of negations only")
-            # Cheapest part first; each further part only reads where the others matched.
-            parts, narrowed = [], only
-            for c in sorted(positive, key=lambda c: cost(c, self.reader)):
-                part = self.score(c, narrowed)
-                parts.append(part)
-                narrowed = part[0] if narrowed is None else intersect([narrowed, part[0]])
-                if not narrowed.size:
-                    return _EMPTY
-            ids, scores = self._intersection(parts)
-            if nots and ids.size:
-                # "a AND NOT b": Whoosh intersects a with an InverseMatcher of b, whose
-                # score is a constant 1.0 added to each match (whatever the Not's boost).
-                drop = [query_ids(n.query, self.searcher, self.deadline, ids.astype(np.int32),
-                                  self.cache) for n in nots]
-                keep = np.ones(len(ids), dtype=bool)
-                for d in drop:
-                    keep &= ~contained(ids, d)
-                ids, scores = ids[keep], scores[keep] + float(len(nots))
-            return self._boosted((ids, scores), q.boost)
-        if isinstance(q, wq.AndMaybe):
-            ids, scores = self.score(q.a, only)
-            bids, bscores = self.score(q.b, ids)
-            both = contained(bids, ids)
-            scores = scores.copy()
-            scores[np.searchsorted(ids, bids[both])] += bscores[both]
-            return self._boosted((ids, scores), q.boost)
-        if isinstance(q, wq.AndNot):
-            # "a -b": a's matches and scores (Whoosh's AndNotMatcher scores a alone),
-            # less b's matches among them. Left to Whoosh's collector this walked every
-            # posting of a one at a time: seconds for a few common words.
-            ids, scores = self.score(q.a, only)
-            if not ids.size:
+        for kind, method in self.BY_KIND:
+            if isinstance(q, kind):
+                return method(self, q, only)
+        raise Unsupported(type(q).__name__)
+
+    def _term(self, q: wq.Term, only) -> tuple[np.ndarray, np.ndarray]:
+        return self.term(q.fieldname, q.text, q.boost, only)
+
+    def _null(self, q, only) -> tuple[np.ndarray, np.ndarray]:
+        return _EMPTY
+
+    def _dismax(self, q: wq.DisjunctionMax, only) -> tuple[np.ndarray, np.ndarray]:
+        parts = [self.score(c, only) for c in q.subqueries]
+        ids, total = self._union(parts, self.reader.doc_count_all())
+        best = np.zeros(len(ids))
+        for pids, pscores in parts:
+            pos = np.searchsorted(ids, pids)
+            np.maximum.at(best, pos, pscores)
+        return self._boosted((ids, best + q.tiebreak * (total - best)), q.boost)
+
+    def _or(self, q: wq.Or, only) -> tuple[np.ndarray, np.ndarray]:
+        if q.minmatch or q.scale:
+            raise Unsupported("Or with minmatch or scale")
+        return self._boosted(self._union([self.score(c, only) for c in q.subqueries],
+                                         self.reader.doc_count_all()), q.boost)
+
+    def _and(self, q: wq.And, only) -> tuple[np.ndarray, np.ndarray]:
+        nots = [c for c in q.subqueries if isinstance(c, wq.Not)]
+        positive = [c for c in q.subqueries if not isinstance(c, wq.Not)]
+        if not positive:
+            raise Unsupported("And of negations only")
+        # Cheapest part first; each further part only reads where the others matched.
+        parts, narrowed = [], only
+        for c in sorted(positive, key=lambda c: cost(c, self.reader)):
+            part = self.score(c, narrowed)
+            parts.append(part)
+            narrowed = part[0] if narrowed is None else intersect([narrowed, part[0]])
+            if not narrowed.size:
                 return _EMPTY
-            drop = query_ids(q.b, self.searcher, self.deadline, ids.astype(np.int32), self.cache)
-            keep = ~contained(ids, drop)
-            return ids[keep], scores[keep]
-        if isinstance(q, wq.Phrase) and q.slop == 1 and q.words:
+        ids, scores = self._intersection(parts)
+        if nots and ids.size:
+            # "a AND NOT b": Whoosh intersects a with an InverseMatcher of b, whose
+            # score is a constant 1.0 added to each match (whatever the Not's boost).
+            drop = [query_ids(n.query, self.searcher, self.deadline, ids.astype(np.int32),
+                              self.cache) for n in nots]
+            keep = np.ones(len(ids), dtype=bool)
+            for d in drop:
+                keep &= ~contained(ids, d)
+            ids, scores = ids[keep], scores[keep] + float(len(nots))
+        return self._boosted((ids, scores), q.boost)
+
+    def _and_maybe(self, q: wq.AndMaybe, only) -> tuple[np.ndarray, np.ndarray]:
+        ids, scores = self.score(q.a, only)
+        bids, bscores = self.score(q.b, ids)
+        both = contained(bids, ids)
+        scores = scores.copy()
+        scores[np.searchsorted(ids, bids[both])] += bscores[both]
+        return self._boosted((ids, scores), q.boost)
+
+    def _and_not(self, q: wq.AndNot, only) -> tuple[np.ndarray, np.ndarray]:
+        # "a -b": a's matches and scores (Whoosh's AndNotMatcher scores a alone),
+        # less b's matches among them. Left to Whoosh's collector this walked every
+        # posting of a one at a time: seconds for a few common words.
+        ids, scores = self.score(q.a, only)
+        if not ids.size:
+            return _EMPTY
+        drop = query_ids(q.b, self.searcher, self.deadline, ids.astype(np.int32), self.cache)
+        keep = ~contained(ids, drop)
+        return ids[keep], scores[keep]
+
+    def _phrase_node(self, q: wq.Phrase, only) -> tuple[np.ndarray, np.ndarray]:
+        if q.slop == 1 and q.words:
             return self._phrase(q, only)
         raise Unsupported(type(q).__name__)
 
@@ -261,6 +305,17 @@ class Scorer:
         for pids, pscores in parts:
             total += _at(pids, pscores, ids)
         return ids, total
+
+    BY_KIND = (
+        (wq.Term, _term),
+        (type(wq.NullQuery), _null),
+        (wq.DisjunctionMax, _dismax),
+        (wq.Or, _or),
+        (wq.And, _and),
+        (wq.AndMaybe, _and_maybe),
+        (wq.AndNot, _and_not),
+        (wq.Phrase, _phrase_node),
+    )
 
 
 def top(ids: np.ndarray, scores: np.ndarray, limit: int) -> list[tuple[int, float]]:

@@ -25,8 +25,8 @@ from whoosh.matching.wrappers import FilterMatcher, MultiMatcher
 from whoosh.reading import MultiReader, TermNotFound
 from whoosh.searching import Searcher
 
-from indexer import codec
-from searchsvc.deadline import QueryTimeout  # noqa: F401 - re-exported: callers import it here
+from indexer.engine import codec
+from indexer.engine.deadline import QueryTimeout  # noqa: F401 - re-exported: callers import it here
 
 EMPTY = np.zeros(0, dtype=np.int32)
 _NO_WEIGHTS = np.zeros(0, dtype=np.float64)
@@ -257,7 +257,7 @@ class _Joined:
 
 def _array_postings(m, deadline: float, only: np.ndarray | None, joined: _Joined,
                     offset: int = 0) -> None:
-    """:mod:`indexer.codec` blocks of one segment's term, as views into ``joined``
+    """:mod:`indexer.engine.codec` blocks of one segment's term, as views into ``joined``
     (docnums shifted by the segment's ``offset``)."""
     headers = list(codec.blocks(m))
     if only is not None and headers:
@@ -363,6 +363,23 @@ class PostingsCache:
         if seen is None or seen[0] is not None or only is None:
             self._read[key] = (only, found)
         return found
+
+    def weighted(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(docnums, float32 weights) of a whole term; weights are term frequencies
+        times the field's boost. A term without block postings (one inlined in the
+        terms index) is walked through Whoosh's matcher protocol."""
+        if (field, text) not in self.reader:
+            return np.zeros(0, np.int32), np.zeros(0, np.float32)
+        found = self.get(field, text, positions=False)
+        if found.weights is not None:
+            return found.ids, found.weights.astype(np.float32)
+        m = self.reader.postings(field, text)
+        ids, ws = [], []
+        while m.is_active():
+            ids.append(m.id())
+            ws.append(m.weight())
+            m.next()
+        return np.asarray(ids, dtype=np.int32), np.asarray(ws, dtype=np.float32)
 
 
 _TERM_INFOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -472,105 +489,128 @@ def query_ids(q: wq.Query | None, searcher, deadline: float = float("inf"),
     possibly some others: enough for callers that intersect with ``only``, and
     it lets postings skip whole blocks.
     """
-    if time.monotonic() > deadline:  # checked per node: many small postings add up too
-        raise QueryTimeout()
     reader = searcher.reader()
-    if cache is None:
-        cache = PostingsCache(reader, deadline)
-    if q is None or isinstance(q, wq.Every):
-        return all_docs(reader)
-    if isinstance(q, type(wq.NullQuery)):
+    return _Matches(searcher, deadline, cache or PostingsCache(reader, deadline)).ids(q, only)
+
+
+class _Matches:
+    """One query's match set, node by node: numpy set operations over postings."""
+
+    def __init__(self, searcher, deadline: float, cache: PostingsCache) -> None:
+        self.searcher, self.reader = searcher, searcher.reader()
+        self.deadline, self.cache = deadline, cache
+
+    def ids(self, q: wq.Query | None, only: np.ndarray | None) -> np.ndarray:
+        if time.monotonic() > self.deadline:  # checked per node: many small postings add up too
+            raise QueryTimeout()
+        if q is None or isinstance(q, wq.Every):
+            return all_docs(self.reader)
+        for kind, method in self.BY_KIND:
+            if isinstance(q, kind):
+                return method(self, q, only)
+        return self._by_whoosh(q)
+
+    def _null(self, q, only) -> np.ndarray:
         return EMPTY
-    if isinstance(q, wq.Term):
-        if not frequency(reader, q.fieldname, q.text):
+
+    def _term(self, q: wq.Term, only) -> np.ndarray:
+        if not frequency(self.reader, q.fieldname, q.text):
             return EMPTY
-        return cache.get(q.fieldname, q.text, only, positions=False).ids
-    if isinstance(q, (wq.Or, wq.DisjunctionMax)):
-        return union([query_ids(c, searcher, deadline, only, cache) for c in q.subqueries])
-    if isinstance(q, wq.And):
+        return self.cache.get(q.fieldname, q.text, only, positions=False).ids
+
+    def _any(self, q, only) -> np.ndarray:
+        return union([self.ids(c, only) for c in q.subqueries])
+
+    def _all(self, q: wq.And, only) -> np.ndarray:
         pos = [c for c in q.subqueries if not isinstance(c, wq.Not)]
         neg = [c.query for c in q.subqueries if isinstance(c, wq.Not)]
         if pos:
             # Cheapest first; each further part only reads where the others matched.
             base = only
-            for c in sorted(pos, key=lambda c: cost(c, reader)):
-                ids = query_ids(c, searcher, deadline, base, cache)
+            for c in sorted(pos, key=lambda c: cost(c, self.reader)):
+                ids = self.ids(c, base)
                 base = ids if base is None else intersect([base, ids])
                 if not base.size:
                     return EMPTY
         else:
-            base = all_docs(reader) if only is None else only
+            base = all_docs(self.reader) if only is None else only
         for n in neg:
-            base = base[~np.isin(base, query_ids(n, searcher, deadline, base, cache), assume_unique=True)]
+            base = base[~np.isin(base, self.ids(n, base), assume_unique=True)]
         return base
-    if isinstance(q, wq.Not):
-        everything = all_docs(reader) if only is None else only
-        return everything[~np.isin(everything, query_ids(q.query, searcher, deadline, everything, cache))]
-    if isinstance(q, wq.AndMaybe):
-        return query_ids(q.a, searcher, deadline, only, cache)
-    if isinstance(q, wq.AndNot):
-        base = query_ids(q.a, searcher, deadline, only, cache)
-        return base[~np.isin(base, query_ids(q.b, searcher, deadline, base, cache), assume_unique=True)]
-    if isinstance(q, wq.ConstantScoreQuery):
-        return query_ids(q.child, searcher, deadline, only, cache)
-    if isinstance(q, wq.Phrase) and q.slop == 1 and q.words:
-        return phrase_ids(q, searcher, deadline, only, cache)
-    # Anything else: Whoosh decides which documents match.
-    m = q.matcher(searcher, searcher.boolean_context())
-    return distinct(matcher_ids(m, deadline))
+
+    def _not(self, q: wq.Not, only) -> np.ndarray:
+        everything = all_docs(self.reader) if only is None else only
+        return everything[~np.isin(everything, self.ids(q.query, everything))]
+
+    def _and_maybe(self, q: wq.AndMaybe, only) -> np.ndarray:
+        return self.ids(q.a, only)
+
+    def _and_not(self, q: wq.AndNot, only) -> np.ndarray:
+        base = self.ids(q.a, only)
+        return base[~np.isin(base, self.ids(q.b, base), assume_unique=True)]
+
+    def _constant(self, q: wq.ConstantScoreQuery, only) -> np.ndarray:
+        return self.ids(q.child, only)
+
+    def _phrase(self, q: wq.Phrase, only) -> np.ndarray:
+        if q.slop == 1 and q.words:
+            return phrase_ids(q, self.searcher, self.deadline, only, self.cache)
+        return self._by_whoosh(q)
+
+    def _by_whoosh(self, q: wq.Query) -> np.ndarray:
+        """Anything else: Whoosh decides which documents match."""
+        m = q.matcher(self.searcher, self.searcher.boolean_context())
+        return distinct(matcher_ids(m, self.deadline))
+
+    BY_KIND = (
+        (type(wq.NullQuery), _null),
+        (wq.Term, _term),
+        ((wq.Or, wq.DisjunctionMax), _any),
+        (wq.And, _all),
+        (wq.Not, _not),
+        (wq.AndMaybe, _and_maybe),
+        (wq.AndNot, _and_not),
+        (wq.ConstantScoreQuery, _constant),
+        (wq.Phrase, _phrase),
+    )
 
 
 def phrase_ids(q: wq.Phrase, searcher, deadline: float = float("inf"),
                only: np.ndarray | None = None, cache: PostingsCache | None = None) -> np.ndarray:
-    """Documents containing the words next to each other, in order.
-
-    Candidates come from a numpy intersection of the words' postings; positions
-    are then read only for those candidates (Whoosh would step through every
-    posting of a common word such as "to" one call at a time).
-    """
+    """Documents containing the phrase's words next to each other, in order."""
     reader = searcher.reader()
-    field, words = q.fieldname, list(q.words)
-    if not all(frequency(reader, field, w) for w in words):
+    if not all(frequency(reader, q.fieldname, w) for w in q.words):
         return EMPTY
+    return phrase_positions(reader, q.fieldname, list(q.words), only, deadline, cache)
+
+
+def phrase_positions(reader, field: str, words: list, candidates: np.ndarray | None = None,
+                     deadline: float = float("inf"), cache: PostingsCache | None = None) -> np.ndarray:
+    """The documents (among ``candidates``, sorted docnums, if given) where ``words``
+    stand next to each other, in order: the one phrase check of the engine.
+
+    Candidates come from a numpy intersection of the words' postings, rarest word
+    first; each further word is read only in the blocks that can hold a candidate,
+    so "the" in "of the people" costs a few blocks, and positions come from the
+    same decoded blocks (Whoosh would step through every posting of a common word
+    one call at a time).
+    """
     fmt = reader.schema[field].format
     if fmt is None or not fmt.supports("positions"):
         return EMPTY  # no positions kept for this field: no phrase can be found in it
-    candidates, read = only, {}
-    # Rarest word first; each further word is read only in the blocks that can
-    # hold a candidate, so "the" in "of the people" costs a few blocks. Positions
-    # come from the same decoded blocks.
+    cache = cache or PostingsCache(reader, deadline)
+    read = {}
     for w in sorted(set(words), key=lambda w: frequency(reader, field, w)):
-        read[w] = (cache or PostingsCache(reader, deadline)).get(field, w, candidates)
-        if read[w].positions is None:  # not a block format we read: let Whoosh check the phrase
-            m = q.matcher(searcher, searcher.boolean_context())
-            return distinct(matcher_ids(m, deadline))
+        read[w] = cache.get(field, w, candidates)
+        if read[w].positions is None:  # not a block format we read: Whoosh checks the phrase
+            m = wq.Phrase(field, words).matcher(Searcher(reader, closereader=False), None)
+            found = distinct(matcher_ids(m, deadline))
+            return found if candidates is None else intersect([candidates, found])
         candidates = read[w].ids if candidates is None else intersect([candidates, read[w].ids])
         if not candidates.size:
             return EMPTY
     if len(words) == 1:
         return candidates
-    return _adjacent(candidates, [read[w] for w in words], deadline)
-
-
-def phrase_positions(reader, field: str, words: list[str], candidates: np.ndarray,
-                     deadline: float = float("inf"), cache: PostingsCache | None = None) -> np.ndarray:
-    """The ``candidates`` (sorted docnums) where ``words`` stand next to each other, in order.
-
-    Each word's postings are decoded only in the blocks holding a candidate.
-    """
-    fmt = reader.schema[field].format
-    if fmt is None or not fmt.supports("positions"):
-        return EMPTY
-    read = {}
-    cache = cache or PostingsCache(reader, deadline)
-    for w in set(words):
-        read[w] = cache.get(field, w, candidates)
-        if read[w].positions is None:  # not a block format we read: Whoosh checks the phrase
-            m = wq.Phrase(field, words).matcher(Searcher(reader, closereader=False), None)
-            return intersect([candidates, distinct(matcher_ids(m, deadline))])
-        candidates = intersect([candidates, read[w].ids])
-    if not candidates.size:
-        return EMPTY
     return _adjacent(candidates, [read[w] for w in words], deadline)
 
 

@@ -2,7 +2,7 @@
 
 Annotating and indexing a paragraph are both CPU-bound Python, so a build uses
 every core by giving each process its own share of the documents and its own
-:class:`~indexer.segments.BulkSegmentWriter`. Each process writes a complete
+:class:`~indexer.engine.segments.BulkSegmentWriter`. Each process writes a complete
 segment into the new generation's folder; the parent then writes one table of
 contents naming all of them, under Whoosh's index lock. Until that TOC exists
 the segments are invisible, and a failed shard leaves only an unfinished
@@ -26,9 +26,9 @@ from typing import Any, TypeVar
 
 from whoosh.index import TOC, LockError, clean_files
 
+from indexer.engine.segments import BulkSegmentWriter
 from indexer.models import Paragraph
 from indexer.schema import TEXT, exact_analyzer, to_fields
-from indexer.segments import BulkSegmentWriter
 from indexer.vocabulary import WordCounter
 
 # Processes for a build; each writes one segment (more segments, slower searches).

@@ -37,7 +37,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 from whoosh.index import Index
 
-from indexer.checksums import Damaged, Problem
+from indexer.engine.checksums import Damaged, Problem
 
 # Whoosh 3 names a segment's stored-fields column "<segment>._stored.col". A
 # compound segment (".seg", from older or foreign indexes) is opened buffered too:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from indexer import checksums
+from indexer.engine import checksums
 from indexer.schema import CURRENT_FILE, GENERATION_META, PREVIOUS_FILE
 
 KEEP_GENERATIONS = int(os.environ.get("ARCHIVE_KEEP_GENERATIONS", "2"))
@@ -76,25 +76,33 @@ def new_generation(root: Path) -> Generation:
     return Generation(root, name)
 
 
-def current(root: Path) -> Generation | None:
-    """The generation being served, or None when there is none (or it is broken)."""
+def read_pointer(root: Path, pointer: str = CURRENT_FILE) -> str | None:
+    """The generation name in CURRENT (or ``pointer``), or None when missing or unsafe.
+
+    The one reader of the pointer files: the builder, the updater and the
+    service all take a generation's name from here, with the same rules.
+
+    >>> read_pointer(Path("/nonexistent")) is None
+    True
+    """
     try:
-        name = (root / CURRENT_FILE).read_text(encoding="utf-8").strip()
+        name = (root / pointer).read_text(encoding="utf-8").strip()
     except OSError:
         return None
-    if not name or "/" in name or name.startswith(".") or not (root / name).is_dir():
+    if not name or "/" in name or "\\" in name or name.startswith(".") or "\0" in name:
         return None
-    return Generation(root, name)
+    return name if (root / name).is_dir() else None
+
+
+def current(root: Path) -> Generation | None:
+    """The generation being served, or None when there is none (or it is broken)."""
+    name = read_pointer(root, CURRENT_FILE)
+    return Generation(root, name) if name else None
 
 
 def previous(root: Path) -> Generation | None:
-    try:
-        name = (root / PREVIOUS_FILE).read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    if not name or "/" in name or not (root / name).is_dir():
-        return None
-    return Generation(root, name)
+    name = read_pointer(root, PREVIOUS_FILE)
+    return Generation(root, name) if name else None
 
 
 def switch_to(gen: Generation) -> None:
