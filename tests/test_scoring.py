@@ -214,7 +214,7 @@ def test_one_read_for_matches_and_scores_gives_the_same_responses(generation, mo
         return {k: body[k] for k in ("total", "hits", "facets", "suggestion")}
 
     original = S.Execution._scores_give_matches
-    from indexer.engine.matchset import PostingsCache
+    from indexer.engine.postings import PostingsCache
 
     reuse = PostingsCache.get
     for text in texts:
