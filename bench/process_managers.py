@@ -2,7 +2,8 @@
 
     python -m bench.process_managers --out DIR [--paragraphs 100000]
         [--setups supervisor,gunicorn,gunicorn-reuseport,nginx] [--concurrency 8 32]
-        [--seconds 30] [--rounds 3] [--kill-rounds 2] [--json FILE]
+        [--pace 0 32] [--seconds 30] [--rounds 3] [--kill-rounds 2] [--json FILE]
+    python -m bench.process_managers --tables FILE.json [...]
 
 DIR holds what ``python -m bench.run generate`` and ``build-whoosh`` wrote
 (the visitor queries and ``whoosh-N``). The setups, each started and stopped here:
@@ -52,21 +53,36 @@ KILL_AT = 10.0  # seconds into the load
 
 class Client(threading.Thread):
     """One keep-alive visitor connection sending the mix until ``stop_at``; after a
-    failure it waits 50 ms and connects again, as a browser would retry."""
+    failure it waits 50 ms and connects again, as a browser would retry.
 
-    def __init__(self, port: int, mix: list[dict], counter: Iterator[int], stop_at: float) -> None:
+    Unpaced, it sends its next request as soon as the last is answered. Paced
+    (``interval`` seconds), it sends on a fixed schedule, as visitors arrive at a
+    rate whatever the server's speed; a request's time then counts from when it
+    was due, so the wait behind a slow answer is counted too.
+    """
+
+    def __init__(self, port: int, mix: list[dict], counter: Iterator[int], stop_at: float,
+                 interval: float | None = None, offset: float = 0.0) -> None:
         super().__init__(daemon=True)
         self.conn = TrackedConnection(HOST, port, timeout=30)
-        self.mix, self.counter, self.stop_at = mix, counter, stop_at
+        self.mix, self.counter, self.stop_at, self.interval = mix, counter, stop_at, interval
+        self.due = time.perf_counter() + offset
         self.samples: list[tuple[float, float, bool]] = []  # (finished, ms, ok)
-        self.by_port: Counter = Counter()
+        self.ms_by_port: dict[int, list[float]] = {}  # answered requests by connection
+
+    def _start_time(self) -> float:
+        if self.interval is None:
+            return time.perf_counter()
+        due, self.due = self.due, self.due + self.interval
+        time.sleep(max(0.0, due - time.perf_counter()))
+        return due
 
     def run(self) -> None:
-        while time.monotonic() < self.stop_at:
+        while time.perf_counter() < self.stop_at:
+            started = self._start_time()
             # One shared sequence: a query's repeats land on any connection, so no
             # worker's caches are favoured by which connection it was given.
             request = self.mix[next(self.counter) % len(self.mix)]
-            started = time.perf_counter()
             try:
                 status, _ = self.conn.get("/api/search", search_params(request))
                 ok = status == 200
@@ -74,19 +90,24 @@ class Client(threading.Thread):
                 ok = False
                 self.conn.close()
             finished = time.perf_counter()
-            self.samples.append((finished, (finished - started) * 1000, ok))
+            ms = (finished - started) * 1000
+            self.samples.append((finished, ms, ok))
             if ok and self.conn.local_port is not None:
-                self.by_port[self.conn.local_port] += 1
+                self.ms_by_port.setdefault(self.conn.local_port, []).append(ms)
             if not ok:
                 time.sleep(0.05)
 
 
 @contextmanager
-def load(port: int, mix: list[dict], concurrency: int, seconds: float) -> Iterator[list[Client]]:
-    """Clients running for ``seconds``; the body runs while they do, their connections
-    stay open until it ends."""
+def load(port: int, mix: list[dict], concurrency: int, seconds: float,
+         pace: float | None = None) -> Iterator[list[Client]]:
+    """Clients running for ``seconds`` (``pace``: requests/s in all, spread evenly over
+    the connections); the body runs while they do, their connections stay open until it ends."""
     counter = itertools.count()
-    clients = [Client(port, mix, counter, time.monotonic() + seconds) for _ in range(concurrency)]
+    interval = concurrency / pace if pace else None
+    stop_at = time.perf_counter() + seconds
+    clients = [Client(port, mix, counter, stop_at, interval, k * (interval or 0) / concurrency)
+               for k in range(concurrency)]
     for c in clients:
         c.start()
     try:
@@ -103,22 +124,37 @@ def _samples(clients: list[Client]) -> list[tuple[float, float, bool]]:
 
 
 def _merged_ports(clients: list[Client]) -> Counter:
-    return sum((c.by_port for c in clients), Counter())
+    return Counter({p: len(ms) for c in clients for p, ms in c.ms_by_port.items()})
+
+
+def _median_by_worker(clients: list[Client], owners: dict[int, int | None]) -> list[float] | None:
+    """Median ms of the requests each worker answered, the worker with more
+    connections first: what the visitors whose connection it holds see."""
+    if not owners:
+        return None
+    ms: dict[int, list[float]] = {}
+    for c in clients:
+        for p, values in c.ms_by_port.items():
+            if owners.get(p) is not None:
+                ms.setdefault(owners[p], []).extend(values)
+    conns = Counter(o for o in owners.values() if o)
+    return [statistics.median(ms[w]) for w in sorted(ms, key=lambda w: -conns[w])]
 
 
 def _memory(pids: list[int]) -> dict[str, dict[str, float]]:
     return {str(p): proc_status(p, ("VmRSS", "RssAnon")) for p in pids}
 
 
-def measure(setup: Setup, mix: list[dict], concurrency: int, seconds: float) -> dict:
-    with load(setup.port, mix, concurrency, WARM_SECONDS):
+def measure(setup: Setup, mix: list[dict], concurrency: int, seconds: float,
+            pace: float | None = None) -> dict:
+    with load(setup.port, mix, concurrency, WARM_SECONDS, pace):
         pass
     workers, managers = setup.workers(), setup.managers()
     cpu0 = {p: cpu_seconds(p) for p in workers + managers}
     setup.mark()
     loadavg = os.getloadavg()[0]
     t, client_cpu = time.perf_counter(), time.process_time()
-    with load(setup.port, mix, concurrency, seconds) as clients:
+    with load(setup.port, mix, concurrency, seconds, pace) as clients:
         for c in clients:
             c.join(timeout=seconds + 60)
         elapsed, client_cpu = time.perf_counter() - t, time.process_time() - client_cpu
@@ -127,13 +163,15 @@ def measure(setup: Setup, mix: list[dict], concurrency: int, seconds: float) -> 
         served = setup.searches_by_worker(_merged_ports(clients))
     samples = _samples(clients)
     ms = [s[1] for s in samples if s[2]]
+    by_worker = _median_by_worker(clients, owners)
     done = len(ms)
     cpu = {p: cpu_seconds(p) - cpu0[p] for p in cpu0}
     total = sum(served.values()) or 1
     return {
-        "setup": setup.name, "concurrency": concurrency, "seconds": elapsed, "requests": done,
+        "setup": setup.name, "concurrency": concurrency, "pace": pace, "seconds": elapsed, "requests": done,
         "failed": len(samples) - done, "rps": done / elapsed,
         "p50": percentile(ms, 0.50), "p95": percentile(ms, 0.95), "p99": percentile(ms, 0.99),
+        "p50_by_worker": by_worker,
         "share": sorted((n / total for n in served.values()), reverse=True),
         "connections": sorted(Counter(o for o in owners.values() if o).values(), reverse=True)
         if owners else None,
@@ -239,23 +277,31 @@ def _range(values: list[float], digits: int = 1) -> str:
     return f"{_f(statistics.median(values), digits)} [{_f(min(values), digits)}–{_f(max(values), digits)}]"
 
 
+def _load(r: dict) -> str:
+    return f"{r['concurrency']}" + (f" at {r['pace']:g}/s" if r.get("pace") else "")
+
+
 def summary_table(runs: list[dict]) -> str:
     lines = [("| setup | conns | requests/s | p50 ms | p95 ms | p99 ms | failed | busiest worker's share "
-              "| connections per worker | worker RSS MB (private) | worker CPU ms/req | manager CPU ms/req |"),
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
-    keys = list(dict.fromkeys((r["setup"], r["concurrency"]) for r in runs))
-    for name, conc in keys:
-        rs = [r for r in runs if (r["setup"], r["concurrency"]) == (name, conc)]
-        rss = [m.get("VmRSS", 0) for r in rs for m in r["memory"].values()]
-        anon = [m.get("RssAnon", 0) for r in rs for m in r["memory"].values()]
-        splits = ", ".join("/".join(map(str, r["connections"])) for r in rs if r["connections"]) or "per request"
-        lines.append(
-            f"| {name} | {conc} | {_range([r['rps'] for r in rs])} | {_range([r['p50'] for r in rs])} "
+              "| connections per worker | p50 ms by worker | worker RSS MB (private) | worker CPU ms/req "
+              "| manager CPU ms/req |"),
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for key in dict.fromkeys((r["setup"], _load(r)) for r in runs):
+        lines.append(_summary_row(key, [r for r in runs if (r["setup"], _load(r)) == key]))
+    return "\n".join(lines)
+
+
+def _summary_row(key: tuple[str, str], rs: list[dict]) -> str:
+    rss = [m.get("VmRSS", 0) for r in rs for m in r["memory"].values()]
+    anon = [m.get("RssAnon", 0) for r in rs for m in r["memory"].values()]
+    splits = ", ".join("/".join(map(str, r["connections"])) for r in rs if r["connections"]) or "per request"
+    by_worker = ", ".join("/".join(f"{v:.0f}" for v in r["p50_by_worker"]) for r in rs
+                          if r.get("p50_by_worker")) or "–"
+    return (f"| {key[0]} | {key[1]} | {_range([r['rps'] for r in rs])} | {_range([r['p50'] for r in rs])} "
             f"| {_range([r['p95'] for r in rs])} | {_range([r['p99'] for r in rs])} "
             f"| {sum(r['failed'] for r in rs)} | {_range([100 * r['share'][0] for r in rs], 0)}% "
-            f"| {splits} | {_f(max(rss), 0)} ({_f(max(anon), 0)}) "
+            f"| {splits} | {by_worker} | {_f(max(rss), 0)} ({_f(max(anon), 0)}) "
             f"| {_range([r['worker_cpu_ms'] for r in rs])} | {_range([r['manager_cpu_ms'] for r in rs], 2)} |")
-    return "\n".join(lines)
 
 
 def runs_table(runs: list[dict]) -> str:
@@ -263,7 +309,7 @@ def runs_table(runs: list[dict]) -> str:
              "|---|---|---|---|---|---|---|---|---|---|"]
     for r in runs:
         shares = "/".join(f"{100 * s:.0f}" for s in r["share"])
-        lines.append(f"| {r['round']} | {r['setup']} | {r['concurrency']} | {_f(r['rps'])} | {_f(r['p50'])} "
+        lines.append(f"| {r['round']} | {r['setup']} | {_load(r)} | {_f(r['rps'])} | {_f(r['p50'])} "
                      f"| {_f(r['p95'])} | {_f(r['p99'])} | {r['failed']} | {shares} | {_f(r['loadavg_before'])} |")
     return "\n".join(lines)
 
@@ -284,56 +330,74 @@ def kills_table(kills: list[dict]) -> str:
 
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m bench.process_managers")
-    ap.add_argument("--out", type=Path, required=True, help="folder of bench.run generate/build-whoosh")
+    ap.add_argument("--out", type=Path, help="folder of bench.run generate/build-whoosh")
     ap.add_argument("--paragraphs", type=int, default=100_000)
     ap.add_argument("--index-root", type=Path, help="default: OUT/whoosh-PARAGRAPHS")
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--setups", default=",".join(SETUPS))
     ap.add_argument("--concurrency", type=int, nargs="+", default=[8, 32])
+    ap.add_argument("--pace", type=float, nargs="+", default=[0],
+                    help="requests/s in all, sent on a schedule as visitors do; 0: each "
+                         "connection's next request as soon as its last is answered")
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--kill-rounds", type=int, default=2)
     ap.add_argument("--kill-seconds", type=float, default=40)
     ap.add_argument("--json", type=Path, help="write every figure here (after each run)")
+    ap.add_argument("--tables", type=Path, nargs="+", help="only print the tables of these --json files")
     return ap.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> None:
-    args = arguments(argv)
-    index_root = args.index_root or args.out / f"whoosh-{args.paragraphs}"
-    mix = _mixed(argparse.Namespace(out=str(args.out), queries=args.queries, seed=args.seed))
+def measure_rounds(args: argparse.Namespace, index_root: Path, mix: list[dict], save) -> None:
+    """Every setup in every round, started afresh, each round led by another setup."""
     names = [n for n in args.setups.split(",") if n]
-    work = args.out / "process-managers"
-    result: dict = {"versions": versions(), "index": str(index_root), "runs": [], "kills": []}
-
-    def save() -> None:
-        if args.json:
-            args.json.write_text(json.dumps(result, indent=1))
-
+    loads = [(conc, pace or None) for pace in args.pace for conc in args.concurrency]
     for rnd in range(1, args.rounds + 1):
-        for name in names[rnd - 1:] + names[:rnd - 1]:  # each setup goes first once
-            with running(name, index_root, work / name) as setup:
-                for conc in args.concurrency:
-                    run = {"round": rnd, **measure(setup, mix, conc, args.seconds)}
-                    print(f"[procs] round {rnd} {name} x{conc}: {run['rps']:.1f} req/s, "
+        for name in names[rnd - 1:] + names[:rnd - 1]:
+            with running(name, index_root, args.out / "process-managers" / name) as setup:
+                for conc, pace in loads:
+                    run = {"round": rnd, **measure(setup, mix, conc, args.seconds, pace)}
+                    print(f"[procs] round {rnd} {name} x{conc} pace {pace}: {run['rps']:.1f} req/s, "
                           f"shares {run['share']}, failed {run['failed']}", file=sys.stderr, flush=True)
-                    result["runs"].append(run)
-                    save()
+                    save("runs", run)
     for rnd in range(1, args.kill_rounds + 1):
         for name in names:
-            with running(name, index_root, work / name) as setup:
+            with running(name, index_root, args.out / "process-managers" / name) as setup:
                 kill = {"round": rnd, **kill_test(setup, mix, min(args.concurrency), args.kill_seconds)}
                 print(f"[procs] kill {rnd} {name}: failed {kill['failed']}, back after {kill['back_s']}",
                       file=sys.stderr, flush=True)
-                result["kills"].append(kill)
-                save()
+                save("kills", kill)
+
+
+def print_tables(result: dict) -> None:
     print(json.dumps(result["versions"]))
     for title, table in (("Summary (median [min–max] of rounds)", summary_table(result["runs"])),
                          ("Every run", runs_table(result["runs"])),
                          ("A worker killed (SIGKILL) 10 s into the load", kills_table(result["kills"]))):
-        if result["runs"] or "kill" in title:
-            print(f"\n## {title}\n\n{table}")
+        print(f"\n## {title}\n\n{table}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = arguments(argv)
+    if args.tables:
+        files = [json.loads(f.read_text()) for f in args.tables]
+        print_tables({"versions": files[0]["versions"], "runs": [r for f in files for r in f["runs"]],
+                      "kills": [k for f in files for k in f["kills"]]})
+        return
+    if args.out is None:
+        raise SystemExit("--out is required (or --tables)")
+    index_root = args.index_root or args.out / f"whoosh-{args.paragraphs}"
+    mix = _mixed(argparse.Namespace(out=str(args.out), queries=args.queries, seed=args.seed))
+    result: dict = {"versions": versions(), "index": str(index_root), "runs": [], "kills": []}
+
+    def save(kind: str, figures: dict) -> None:
+        result[kind].append(figures)
+        if args.json:
+            args.json.write_text(json.dumps(result, indent=1))
+
+    measure_rounds(args, index_root, mix, save)
+    print_tables(result)
 
 
 if __name__ == "__main__":
