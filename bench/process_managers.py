@@ -20,7 +20,8 @@ nginx               two ``python -m searchsvc --workers 1`` behind nginx (round 
 Each round starts every setup afresh, in turn (rounds interleave the setups
 because the machine is shared), and loads it for ``--seconds`` at each
 concurrency: that many keep-alive connections sending the visitor query mix
-(response cache off). Which worker served a connection is read from /proc
+(response cache off), each as soon as its last answer came or, with ``--pace``,
+on a schedule as visitors arrive. Which worker served a connection is read from /proc
 (the process holding the server end of the socket); behind nginx, from each
 backend's /metrics. Then each setup has a worker killed (SIGKILL) 10 s into a
 load: failed requests, when a replacement answers, and when throughput is back.

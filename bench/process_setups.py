@@ -264,6 +264,7 @@ class Nginx(Setup):
         self.ports = [free_port() for _ in range(WORKERS)]
         self.backends = [self._backend(p) for p in self.ports]
         self.restarts: list[tuple[float, int]] = []
+        self.marked: dict[int, int] = {}
         self.stopping = threading.Event()
         servers = "\n        ".join(f"server {HOST}:{p};" for p in self.ports)
         conf = self.work / "nginx.conf"
@@ -299,7 +300,7 @@ class Nginx(Setup):
         self.marked = {proc.pid: searches_served(port) for proc, port in zip(self.backends, self.ports)}
 
     def searches_by_worker(self, by_port: Counter) -> dict[int, int]:
-        return {proc.pid: searches_served(port) - getattr(self, "marked", {}).get(proc.pid, 0)
+        return {proc.pid: searches_served(port) - self.marked.get(proc.pid, 0)
                 for proc, port in zip(self.backends, self.ports)}
 
     def answering(self) -> set[int]:
