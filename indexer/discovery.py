@@ -30,7 +30,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from indexer.authority import fold
-from indexer.names import GIVEN, ROMAN, TAILS, candidates, personlike
+from indexer.name_words import GIVEN, ROMAN, TAILS, personlike
+from indexer.names import candidates
 from indexer.personhood import human_after
 
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexer.authority import fold
-from indexer.names import DERIVED, GIVEN, STOP, TAILS, TITLES
+from indexer.name_words import DERIVED, GIVEN, STOP, TAILS, TITLES
 
 _SPEECH = re.compile(r"^[\s,]*(?:'s\s+\w+\s+)?(?:said|says|told|wrote|writes|argued|replied|declared|asked|"
                      r"added|explained|insisted|warned|announced|recalled|died|resigned|was born)\b")

@@ -40,8 +40,9 @@ from indexer.discovery import EVENT_HEADS, Discovery
 from indexer.inflection import inflected
 from indexer.models import PersonRef
 from indexer.census import common_surname, given_name_sex
-from indexer.names import (DERIVED, GIVEN, HONORIFICS, STOP, TITLE_SEX, TITLES, Candidate, candidates,
-                           personlike)
+from indexer.name_runs import Candidate
+from indexer.name_words import DERIVED, GIVEN, HONORIFICS, STOP, TITLE_SEX, TITLES, personlike
+from indexer.names import candidates
 from indexer.personhood import mononym_doubt, nonperson, place_name
 
 Annotation = tuple[tuple[PersonRef, ...], tuple[str, ...]]

