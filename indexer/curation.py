@@ -28,8 +28,9 @@ from indexer.discovery import Discovery
 from indexer.inflection import inflected
 from indexer.models import Document, Skipped, published_year
 from indexer.person_evidence import Evidence, looks_like_person
-from indexer.persons import PersonAnnotator, slug
+from indexer.persons import PersonAnnotator
 from indexer.pipeline import annotate_each
+from indexer.stable_ids import slug
 
 EvidenceFn = Callable[[str, Sequence[str]], Evidence]
 CONTEXTS = 12  # paragraphs per discovered name handed to the evidence function
