@@ -129,30 +129,26 @@ class Resolution:
         return out
 
     def pass_full_names(self) -> None:
-        for i, hits in enumerate(self.hits):
-            for h in hits:
-                pid = next((pid for kind, pid in h.kinds
-                            if kind == "full" or (kind == "misspelling" and " " in h.text)), None)
-                if pid is not None:
-                    self.authority_full_name(i, h.start, pid)
+        self.authority_full_names()
         for i, cs in enumerate(self.cands):
             for c in cs:
                 if c.kind == "full":
                     self.discovered_full_name(i, c)
-        # "Kelli and her son Gage Hake" after "Sergeant Christopher Hake": a relative.
-        for i, cs in enumerate(self.cands):
-            for c in cs:
-                if c.kind == "pair" and self.by_surname.get(c.surname) and not place_name(c.name):
-                    pid = self.authority_match(c)
-                    self.add(i, c.start, self.authority_ref(pid) if pid else _discovered(c.name), c.surname,
-                             c.given)
+        self.relatives()
 
-    def authority_full_name(self, i: int, pos: int, pid: str) -> None:
-        ref = self.a.authority.persons[pid].ref
-        for s in self.a.surnames[pid]:
-            self.add(i, pos, ref, s)
-        if not self.a.surnames[pid]:
-            self.add(i, pos, ref)
+    def authority_full_names(self) -> None:
+        """The authority's full names and aliases (and misspelt ones) found here."""
+        for i, hits in enumerate(self.hits):
+            for h in hits:
+                pid = next((pid for kind, pid in h.kinds
+                            if kind == "full" or (kind == "misspelling" and " " in h.text)), None)
+                if pid is None:
+                    continue
+                ref = self.a.authority.persons[pid].ref
+                for s in self.a.surnames[pid]:
+                    self.add(i, h.start, ref, s)
+                if not self.a.surnames[pid]:
+                    self.add(i, h.start, ref)
 
     def discovered_full_name(self, i: int, c: Candidate) -> None:
         pid = self.authority_match(c)
@@ -163,6 +159,16 @@ class Resolution:
             return  # "Santa Barbara", "Abu Dhabi": a given name starts many places
         name = self.a.discovery.canonical(c.surname, c.given, c.name)
         self.add(i, c.start, _discovered(name), c.surname, c.given)
+
+    def relatives(self) -> None:
+        """ "Kelli and her son Gage Hake" after "Sergeant Christopher Hake": a pair of
+        words whose second is the surname of someone named here is a relative."""
+        for i, cs in enumerate(self.cands):
+            for c in cs:
+                if c.kind == "pair" and self.by_surname.get(c.surname) and not place_name(c.name):
+                    pid = self.authority_match(c)
+                    self.add(i, c.start, self.authority_ref(pid) if pid else _discovered(c.name), c.surname,
+                             c.given)
 
     def pass_surnames(self) -> None:
         for i, hits in enumerate(self.hits):
