@@ -141,8 +141,8 @@ def _ambiguity(surname: str, flags: list[str], seen: Observed, authority: Author
         years.update(seen.flag_years[f])
     n = sum(years.values())
     guessed = sum(seen.flags[f] for f in flags if "->" in f)
-    lines = [f"# ambiguous {surname!r}: {n} paragraph(s), {n - guessed} left out and {guessed} "
-             f"guessed from the nearest person named; by year: {_years(years)}"]
+    lines = [(f"# ambiguous {surname!r}: {n} paragraph(s), {n - guessed} left out and {guessed} "
+              f"guessed from the nearest person named; by year: {_years(years)}")]
     candidates = [p for p in authority.persons.values() if fold(surname) in {fold(s) for s in p.surnames}]
     candidates += [PersonRefLike(pid, name) for pid, name in seen.names.items()
                    if name.split()[-1] == surname and len(name.split()) > 1]
@@ -170,8 +170,8 @@ def _suggestion(lead: dict[int, tuple[int, str]], candidates: bool) -> list[str]
         return ["#   suggestion: give each the years in which they are named most, so the date decides:",
                 *(f"#     {pid}: active = [{min(ys)}, {max(ys)}]" for pid, ys in suggest.items())]
     if candidates:
-        return ["#   suggestion: give the people who are rarely meant surnames = [] "
-                "(then the bare surname is the other's)"]
+        return [("#   suggestion: give the people who are rarely meant surnames = [] "
+                 "(then the bare surname is the other's)")]
     return ["#   suggestion: no candidate is known; add the people it means to persons.toml"]
 
 

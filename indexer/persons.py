@@ -50,7 +50,7 @@ from indexer.resolution import Resolution
 Annotation = tuple[tuple[PersonRef, ...], tuple[str, ...]]
 
 _WORD_CHAR = re.compile(r"\w")
-# Years after their birth before which nobody is meant by a document.
+# A document means nobody it was written less than this many years after their birth.
 _BORN_BEFORE_MEANT = 10
 _CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*)[ \t]+$")
 _CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
