@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from indexer.authority import Authority, fold
-from indexer.names import candidates, common_shaped
+from indexer.name_words import common_shaped
+from indexer.names import candidates
 from indexer.persons import PersonAnnotator
 
 Corpus = list[tuple[str, list[str]]]

@@ -226,9 +226,9 @@ def test_fast_discovery_expressions_match_their_plain_forms():
 
     from hypothesis import example, given, settings
 
-    from indexer import discovery, names
+    from indexer import discovery, name_words, names
 
-    place, tailed = re.compile(_PLAIN_PLACE), re.compile(_PLAIN_TAILED % "|".join(sorted(names.TAILS)))
+    place, tailed = re.compile(_PLAIN_PLACE), re.compile(_PLAIN_TAILED % "|".join(sorted(name_words.TAILS)))
     coordinated = re.compile(_PLAIN_COORDINATED)
     event = re.compile(_PLAIN_EVENT % "|".join(discovery.EVENT_HEADS))
 
