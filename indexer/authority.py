@@ -27,13 +27,13 @@ import hashlib
 import json
 import re
 import tomllib
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from indexer.folding import fold_in_place
 from indexer.models import PersonRef
 
 FormKind = Literal["full", "surname", "context", "misspelling", "veto"]
@@ -43,36 +43,13 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ADULT_AGE = 18
 
 
-def _fold_char(c: str) -> str:
-    if c in "’‘`´ʼ":
-        return "'"
-    if c in "‐‑‒–—":
-        return "-"
-    base = unicodedata.normalize("NFKD", c)[:1]
-    return base if base.isascii() and base else c
-
-
-# One character in, one character out, so offsets in folded text are offsets in the original.
-FOLD = {i: _fold_char(chr(i)) for i in range(0x80, 0x250)}
-FOLD.update({ord(c): _fold_char(c) for c in "’‘`´ʼ‐‑‒–—"})
-# Letters NFKD does not decompose: "Wałęsa" must match "Walesa".
-FOLD.update({ord(k): v for k, v in zip("łŁøØđĐħ", "lLoOdDh")})
-FOLD = {k: v for k, v in FOLD.items() if len(v) == 1 and v != chr(k)}
-
-
-def fold(text: str) -> str:
-    """Accents and curly quotes away, length kept: "Lázaro Cárdenas’" -> "Lazaro Cardenas'"."""
-    # In ASCII, FOLD maps only the backtick; translate() looks up every character.
-    return text if text.isascii() and "`" not in text else text.translate(FOLD)
-
-
 def name_key(text: str) -> str:
     """The key for looking a name up regardless of case, accents and spacing.
 
     >>> name_key("  Lázaro   CÁRDENAS ")
     'lazaro cardenas'
     """
-    return " ".join(fold(text).casefold().replace(".", ". ").split()).replace(" .", ".")
+    return " ".join(fold_in_place(text).casefold().replace(".", ". ").split()).replace(" .", ".")
 
 
 @dataclass(frozen=True)
@@ -245,11 +222,11 @@ class Authority:
         table: dict[str, list[tuple[FormKind, str]]] = defaultdict(list)
         for person in self.persons.values():
             for form, kind in person.forms():
-                key = fold(form)
+                key = fold_in_place(form)
                 if (kind, person.id) not in table[key]:
                     table[key].append((kind, person.id))
         for veto in self.vetoes:
-            table[fold(veto.form)].append(("veto", ""))
+            table[fold_in_place(veto.form)].append(("veto", ""))
         return dict(table)
 
     # -- what the build and the service need ----------------------------------
@@ -366,7 +343,7 @@ def _entry_words(entry: dict[str, Any]) -> set[str]:
         forms += entry.get(key) or []
     words = set()
     for form in forms:
-        words.update(name_key(w).rstrip(".'") for w in re.findall(r"[\w'.-]+", fold(str(form))))
+        words.update(name_key(w).rstrip(".'") for w in re.findall(r"[\w'.-]+", fold_in_place(str(form))))
     return words
 
 

@@ -22,9 +22,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.authority import Authority, fold
+from indexer.authority import Authority
 from indexer.authority_layers import load_authority
 from indexer.discovery import Discovery
+from indexer.folding import fold_in_place
 from indexer.inflection import inflected
 from indexer.models import Document, Skipped, published_year
 from indexer.person_evidence import Evidence, looks_like_person
@@ -143,7 +144,7 @@ def _ambiguity(surname: str, flags: list[str], seen: Observed, authority: Author
     guessed = sum(seen.flags[f] for f in flags if "->" in f)
     lines = [(f"# ambiguous {surname!r}: {n} paragraph(s), {n - guessed} left out and {guessed} "
               f"guessed from the nearest person named; by year: {_years(years)}")]
-    candidates = [p for p in authority.persons.values() if fold(surname) in {fold(s) for s in p.surnames}]
+    candidates = [p for p in authority.persons.values() if fold_in_place(surname) in {fold_in_place(s) for s in p.surnames}]
     candidates += [PersonRefLike(pid, name) for pid, name in seen.names.items()
                    if name.split()[-1] == surname and len(name.split()) > 1]
     lead: dict[int, tuple[int, str]] = {}  # year -> (paragraphs, the candidate named most in it)
@@ -218,7 +219,7 @@ def _years(counts: Counter) -> str:
 
 def _example(text: str, name: str, doc_id: str, width: int = 40) -> str:
     word = name.split()[-1] if name else ""
-    at = max(fold(text).find(fold(word)), 0)
+    at = max(fold_in_place(text).find(fold_in_place(word)), 0)
     snippet = " ".join(text[max(0, at - width) : at + len(word) + width].split())
     return f"“…{snippet}…” ({doc_id})"
 

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from indexer.authority import fold
+from indexer.folding import fold_in_place
 from indexer.name_words import GIVEN, ROMAN, TAILS, personlike
 from indexer.names import candidates
 from indexer.personhood import human_after
@@ -113,7 +113,7 @@ class Discovery:
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
             for text in texts:
-                folded = fold(text)
+                folded = fold_in_place(text)
                 lower.update(_LOWER.findall(folded))
                 for m in _PLACE.finditer(folded):
                     words[m.group(1)][PLACE] += 1

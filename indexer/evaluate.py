@@ -30,7 +30,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.authority import Authority, fold
+from indexer.authority import Authority
+from indexer.folding import fold_in_place
 from indexer.persons import PersonAnnotator
 from indexer.years import YearMentions, mentions
 
@@ -60,7 +61,7 @@ def normalise(text: str) -> str:
 
 def _parts(name: str) -> tuple[list[str], str | None]:
     """Name tokens (no "of England", no Jr.) and the regnal numeral, if any."""
-    name = re.split(r"\s+of\s+|,", fold(name).casefold())[0]
+    name = re.split(r"\s+of\s+|,", fold_in_place(name).casefold())[0]
     tokens = [t.strip(".'") for t in re.findall(r"[\w'.-]+", name)]
     tokens = [t for t in tokens if t and t not in _SUFFIXES]
     numeral = next((t for t in tokens if _ROMAN.match(t) and t != tokens[0]), None)

@@ -2,7 +2,7 @@
 honorifics, the tails of organisations' and places' names, and the shapes of words
 that are no name ("Stalinist", "Criticism").
 
-Input text is folded (:func:`indexer.authority.fold`), so these are plain ASCII
+Input text is folded (:func:`indexer.folding.fold_in_place`), so these are plain ASCII
 where possible.
 """
 
@@ -16,7 +16,7 @@ from importlib import resources
 @cache
 def _sections(filename: str) -> dict[str, frozenset[str]]:
     """Word-list sections keyed by the first word of their "# header" line."""
-    from indexer.authority import fold
+    from indexer.folding import fold_in_place
 
     text = resources.files("indexer.data").joinpath(filename).read_text(encoding="utf-8")
     out: dict[str, set[str]] = {}
@@ -25,7 +25,7 @@ def _sections(filename: str) -> dict[str, frozenset[str]]:
         if line.startswith("# "):
             current = out.setdefault(line[2:].split()[0].strip(":,").lower(), set())
         elif not line.startswith("#"):
-            current.update(fold(w.replace("_", " ")) for w in line.split())
+            current.update(fold_in_place(w.replace("_", " ")) for w in line.split())
     return {k: frozenset(v) for k, v in out.items()}
 
 

@@ -2,7 +2,7 @@
 
 This is the cold-start half of person annotation: it knows nothing about any
 particular person, only the shape of names. Input text must already be folded
-(:func:`indexer.authority.fold`), so letters are plain ASCII where possible.
+(:func:`indexer.folding.fold_in_place`), so letters are plain ASCII where possible.
 Each run of capitalised words is classified by :mod:`indexer.name_runs`; this
 module reads the words around it (a ship's prefix, a German article, a date, a
 question, a firm's ampersand, a determiner before "the Brady bill").

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from indexer.authority import fold
+from indexer.folding import fold_in_place
 from indexer.name_words import DERIVED, GIVEN, STOP, TAILS, TITLES
 
 _SPEECH = re.compile(r"^[\s,]*(?:'s\s+\w+\s+)?(?:said|says|told|wrote|writes|argued|replied|declared|asked|"
@@ -56,7 +56,7 @@ class Evidence:
 
 def looks_like_person(name: str, contexts: Sequence[str]) -> Evidence:
     """Weigh what the contexts say about ``name`` (its last word is looked for in each)."""
-    words = fold(name).split()
+    words = fold_in_place(name).split()
     last = words[-1] if words else ""
     pro, con = _by_shape(words, last)
     counts = _signals(words, last, contexts)
@@ -97,7 +97,7 @@ def _signals(words: list[str], last: str, contexts: Sequence[str]) -> Counter[st
     one = len(words) == 1
     head = len(" ".join(words[:-1])) + (1 if len(words) > 1 else 0)  # the words before ``last``
     for text in contexts:
-        text = fold(text)
+        text = fold_in_place(text)
         for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text):
             counts["seen"] += 1
             counts.update(_mention(text, m.start(), m.end(), head, one))

@@ -38,8 +38,9 @@ from pathlib import Path
 
 import ahocorasick
 
-from indexer.authority import Authority, fold
+from indexer.authority import Authority
 from indexer.discovery import EVENT_HEADS, Discovery
+from indexer.folding import fold_in_place
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
 from indexer.name_words import GIVEN, STOP, TITLES
@@ -87,10 +88,10 @@ class PersonAnnotator:
         self.ids_by_surname: dict[str, list[str]] = defaultdict(list)
         for p in authority.persons.values():
             for s in (*p.surnames, *[m for m in p.misspellings if " " not in m]):
-                self.ids_by_surname[fold(s)].append(p.id)
-        self.surnames = {pid: [fold(s) for s in p.surnames] for pid, p in authority.persons.items()}
+                self.ids_by_surname[fold_in_place(s)].append(p.id)
+        self.surnames = {pid: [fold_in_place(s) for s in p.surnames] for pid, p in authority.persons.items()}
         self.givens = {
-            pid: {fold(n.split()[0]) for n in (p.name, *p.aliases) if not n.split()[0].endswith(".")}
+            pid: {fold_in_place(n.split()[0]) for n in (p.name, *p.aliases) if not n.split()[0].endswith(".")}
             for pid, p in authority.persons.items()
         }
 
@@ -107,7 +108,7 @@ class PersonAnnotator:
         return Discovery.count(documents, self.found)
 
     def candidates(self, text: str, folded: str) -> list[Candidate]:
-        """The name candidates of ``folded`` (= ``fold(text)``): those the discovery
+        """The name candidates of ``folded`` (= ``fold_in_place(text)``): those the discovery
         count found for ``text`` in this process, else found now."""
         cs = self.found.pop(text, None)
         return candidates(folded) if cs is None else cs
@@ -126,7 +127,7 @@ class PersonAnnotator:
         """
         year = int(published[:4]) if published and published[:4].isdigit() else None
         raw = [title, *texts]
-        doc = Resolution(self, [fold(t) for t in raw], year, raw)
+        doc = Resolution(self, [fold_in_place(t) for t in raw], year, raw)
         return doc.resolve()[1:]
 
     def annotate_text(self, text: str) -> tuple[PersonRef, ...]:
@@ -221,7 +222,7 @@ def document_words(texts: Iterable[str]) -> frozenset[str]:
     """
     words: set[str] = set()
     for t in texts:
-        words.update(re.findall(r"(?<![\w'])[A-Z][\w'.-]*", fold(t)))
+        words.update(re.findall(r"(?<![\w'])[A-Z][\w'.-]*", fold_in_place(t)))
     return frozenset(w.rstrip(".'") for w in words)
 
 

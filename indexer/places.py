@@ -38,7 +38,7 @@ from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
-from indexer.authority import fold
+from indexer.folding import fold_in_place
 
 # Cities smaller than this are too often someone's surname to be places by the name
 # alone ("Granada" is not a person anywhere, "Solon" is); GeoNames' smallest bundled
@@ -73,7 +73,7 @@ class PlaceNames:
 
 def _clean(name: str) -> str | None:
     """A place name as it would stand in folded text, or None if it is not name-shaped."""
-    name = fold(name).split(",")[0].split(" (")[0].strip()
+    name = fold_in_place(name).split(",")[0].split(" (")[0].strip()
     return name if _WORD.match(name) else None
 
 
@@ -125,7 +125,7 @@ def subdivision_head(name: str, code: str) -> str | None:
     >>> subdivision_head("Michoacan de Ocampo", "MX-MIC"), subdivision_head("Ciudad de Mexico", "MX-CMX")
     ('Michoacan', None)
     """
-    m = _HEAD.match(fold(name))
+    m = _HEAD.match(fold_in_place(name))
     suffix = code.partition("-")[2]
     if m and len(suffix) >= 2 and suffix.isalpha() and m.group(1).upper().startswith(suffix):
         return m.group(1)

@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from indexer.authority import Authority, fold, name_key
+from indexer.authority import Authority, name_key
+from indexer.folding import fold_in_place
 
 
 def slug(name: str) -> str:
@@ -37,7 +38,7 @@ def slug(name: str) -> str:
     >>> slug("Harry S. Truman")
     'harry-s-truman'
     """
-    return re.sub(r"[^a-z0-9]+", "-", fold(name).casefold()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold_in_place(name).casefold()).strip("-")
 
 
 def discovered_id(name: str) -> str:

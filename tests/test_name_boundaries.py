@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.authority import Authority, fold
+from indexer.authority import Authority
+from indexer.folding import fold_in_place
 from indexer.name_words import common_shaped
 from indexer.names import candidates
 from indexer.persons import PersonAnnotator
@@ -27,7 +28,7 @@ def values(corpus: Corpus) -> list[set[str]]:
 
 
 def names_in(text: str) -> set[str]:
-    return {c.name for c in candidates(fold(text))}
+    return {c.name for c in candidates(fold_in_place(text))}
 
 
 @pytest.mark.parametrize(
