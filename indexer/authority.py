@@ -17,8 +17,8 @@ Each person contributes *forms*, the strings that may name them in a text:
 they win over any person form they overlap.
 
 >>> a = Authority.from_dict({"person": [{"id": "x", "name": "Ada Byron", "surnames": ["Byron"]}]})
->>> a.resolve_query_name("ada byron"), a.resolve_query_name("x").name
-(PersonRef(id='x', name='Ada Byron'), 'Ada Byron')
+>>> a.persons["x"].ref, a.aliases()
+(PersonRef(id='x', name='Ada Byron'), {'x': ['Ada Byron']})
 """
 
 from __future__ import annotations
@@ -260,54 +260,12 @@ class Authority:
             return []
         return [pid for pid in dict.fromkeys(ids) if pid in self.persons and self.persons[pid].alive_in(year)]
 
-    def resolve_query_name(self, text: str) -> PersonRef | None:
-        """The person a visitor means by ``text``: an id, the canonical name or an alias.
-
-        A surname works too when only one person has it. Case and accents do not matter.
-        """
-        text = text.strip()
-        if text in self.persons:
-            return self.persons[text].ref
-        key = name_key(text)
-        hits = self._query_index().get(key, set())
-        if len(hits) == 1:
-            return self.persons[next(iter(hits))].ref
-        return None
-
-    def _query_index(self) -> dict[str, set[str]]:
-        cached = self.__dict__.get("_qindex")
-        if cached is None:
-            cached = defaultdict(set)
-            for p in self.persons.values():
-                for form in (p.name, p.sort, *p.aliases, *p.surnames):
-                    cached[name_key(form)].add(p.id)
-            self.__dict__["_qindex"] = cached
-        return cached
-
     # -- incremental updates ---------------------------------------------------
 
     def fingerprint(self) -> str:
         """A hash of the whole file's meaning (order and comments do not count)."""
         entries = sorted(self._entries())
         return hashlib.sha1("\n".join(entries).encode()).hexdigest()[:16]
-
-    def fingerprint_for(self, words: Iterable[str]) -> str:
-        """A hash of every entry that could match a document containing ``words``.
-
-        ``words`` are a document's capitalised words (see
-        :func:`indexer.persons.document_words`). Store the value with the
-        document; after the authority file is edited, a document needs
-        re-annotating exactly when its fingerprint changed.
-
-        >>> a = Authority.from_dict({"person": [{"id": "x", "name": "Ada Byron"}]})
-        >>> a.fingerprint_for({"Byron"}) != a.fingerprint_for({"Keats"})
-        True
-        """
-        index = self._word_index()
-        touched = set()
-        for w in words:
-            touched.update(index.get(name_key(w).rstrip(".'"), ()))
-        return hashlib.sha1("\n".join(sorted(touched)).encode()).hexdigest()[:16]
 
     def changed_words(self, other: Authority) -> frozenset[str]:
         """Folded, case-folded words of every entry that differs between two versions.

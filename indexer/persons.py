@@ -130,10 +130,6 @@ class PersonAnnotator:
         doc = Resolution(self, [fold_in_place(t) for t in raw], year, raw)
         return doc.resolve()[1:]
 
-    def annotate_text(self, text: str) -> tuple[PersonRef, ...]:
-        """Persons in a single text taken as a whole document (handy for tests and tools)."""
-        return self.annotate("", [text])[0][0]
-
     def hits(self, text: str, year: int | None) -> list[Hit]:
         """The authority forms in folded ``text`` that a document of ``year`` can mean.
 
@@ -212,21 +208,6 @@ def _automaton(authority: Authority) -> ahocorasick.Automaton | None:
         a.add_word(form, (len(form), tuple(kinds)))
     a.make_automaton()
     return a
-
-
-def document_words(texts: Iterable[str]) -> frozenset[str]:
-    """The capitalised words of a document, as :meth:`Authority.fingerprint_for` wants them.
-
-    >>> sorted(document_words(["LD met Trotsky in Coyoacán."]))
-    ['Coyoacan', 'LD', 'Trotsky']
-    """
-    words: set[str] = set()
-    for t in texts:
-        words.update(re.findall(r"(?<![\w'])[A-Z][\w'.-]*", fold_in_place(t)))
-    return frozenset(w.rstrip(".'") for w in words)
-
-
-# -- curation report ----------------------------------------------------------------------
 
 
 def report(corpus_dir: Path, authority_path: Path | None, limit: int = 50) -> str:

@@ -85,7 +85,7 @@ def test_an_initial_or_a_sentence_end(kind: str, text: str, not_names: set[str],
     ],
 )
 def test_where_a_name_ends_and_things(kind: str, text: str, expected: set[str]) -> None:
-    refs = PersonAnnotator(Authority()).annotate_text(text)
+    refs = PersonAnnotator(Authority()).annotate("", [text])[0][0]
     assert {r.name for r in refs} == expected, kind
 
 

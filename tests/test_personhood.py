@@ -107,7 +107,7 @@ def test_what_is_not_a_person(kind: str, texts: list[str], not_values: set[str])
     ],
 )
 def test_where_a_name_ends(kind: str, text: str, expected: set[str]) -> None:
-    refs = PersonAnnotator(Authority()).annotate_text(text)
+    refs = PersonAnnotator(Authority()).annotate("", [text])[0][0]
     assert {r.name for r in refs} == expected, kind
 
 
