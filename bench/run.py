@@ -319,7 +319,8 @@ def search_params(r: dict) -> list[tuple[str, str]]:
 @phase("query-whoosh")
 def query_whoosh(args) -> dict[str, Any]:
     """The service's own search function, in process, with its caches off (every request cold)."""
-    from searchsvc.index_state import LRU, IndexState
+    from searchsvc.index_state import IndexState
+    from searchsvc.sized_cache import SizedLRU
     from searchsvc.search import parse_request, search
     from searchsvc.settings import Settings
 
@@ -334,7 +335,7 @@ def query_whoosh(args) -> dict[str, Any]:
     rss_open = proc_status()["VmRSS"]
 
     def run(r: dict) -> int:
-        gen.matches = LRU(0)  # the match-set cache would make repeated words free
+        gen.matches = SizedLRU(0, 0)  # the match-set cache would make repeated words free
         req = parse_request(search_params(r), settings, gen.persons)
         return search(gen, req, settings)["total"]
 

@@ -17,8 +17,8 @@ Each person contributes *forms*, the strings that may name them in a text:
 they win over any person form they overlap.
 
 >>> a = Authority.from_dict({"person": [{"id": "x", "name": "Ada Byron", "surnames": ["Byron"]}]})
->>> a.resolve_query_name("ada byron"), a.resolve_query_name("x").name
-(PersonRef(id='x', name='Ada Byron'), 'Ada Byron')
+>>> a.persons["x"].ref, a.aliases()
+(PersonRef(id='x', name='Ada Byron'), {'x': ['Ada Byron']})
 """
 
 from __future__ import annotations
@@ -27,13 +27,13 @@ import hashlib
 import json
 import re
 import tomllib
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from indexer.folding import fold_in_place
 from indexer.models import PersonRef
 
 FormKind = Literal["full", "surname", "context", "misspelling", "veto"]
@@ -43,36 +43,13 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ADULT_AGE = 18
 
 
-def _fold_char(c: str) -> str:
-    if c in "’‘`´ʼ":
-        return "'"
-    if c in "‐‑‒–—":
-        return "-"
-    base = unicodedata.normalize("NFKD", c)[:1]
-    return base if base.isascii() and base else c
-
-
-# One character in, one character out, so offsets in folded text are offsets in the original.
-FOLD = {i: _fold_char(chr(i)) for i in range(0x80, 0x250)}
-FOLD.update({ord(c): _fold_char(c) for c in "’‘`´ʼ‐‑‒–—"})
-# Letters NFKD does not decompose: "Wałęsa" must match "Walesa".
-FOLD.update({ord(k): v for k, v in zip("łŁøØđĐħ", "lLoOdDh")})
-FOLD = {k: v for k, v in FOLD.items() if len(v) == 1 and v != chr(k)}
-
-
-def fold(text: str) -> str:
-    """Accents and curly quotes away, length kept: "Lázaro Cárdenas’" -> "Lazaro Cardenas'"."""
-    # In ASCII, FOLD maps only the backtick; translate() looks up every character.
-    return text if text.isascii() and "`" not in text else text.translate(FOLD)
-
-
 def name_key(text: str) -> str:
     """The key for looking a name up regardless of case, accents and spacing.
 
     >>> name_key("  Lázaro   CÁRDENAS ")
     'lazaro cardenas'
     """
-    return " ".join(fold(text).casefold().replace(".", ". ").split()).replace(" .", ".")
+    return " ".join(fold_in_place(text).casefold().replace(".", ". ").split()).replace(" .", ".")
 
 
 @dataclass(frozen=True)
@@ -245,11 +222,11 @@ class Authority:
         table: dict[str, list[tuple[FormKind, str]]] = defaultdict(list)
         for person in self.persons.values():
             for form, kind in person.forms():
-                key = fold(form)
+                key = fold_in_place(form)
                 if (kind, person.id) not in table[key]:
                     table[key].append((kind, person.id))
         for veto in self.vetoes:
-            table[fold(veto.form)].append(("veto", ""))
+            table[fold_in_place(veto.form)].append(("veto", ""))
         return dict(table)
 
     # -- what the build and the service need ----------------------------------
@@ -283,54 +260,12 @@ class Authority:
             return []
         return [pid for pid in dict.fromkeys(ids) if pid in self.persons and self.persons[pid].alive_in(year)]
 
-    def resolve_query_name(self, text: str) -> PersonRef | None:
-        """The person a visitor means by ``text``: an id, the canonical name or an alias.
-
-        A surname works too when only one person has it. Case and accents do not matter.
-        """
-        text = text.strip()
-        if text in self.persons:
-            return self.persons[text].ref
-        key = name_key(text)
-        hits = self._query_index().get(key, set())
-        if len(hits) == 1:
-            return self.persons[next(iter(hits))].ref
-        return None
-
-    def _query_index(self) -> dict[str, set[str]]:
-        cached = self.__dict__.get("_qindex")
-        if cached is None:
-            cached = defaultdict(set)
-            for p in self.persons.values():
-                for form in (p.name, p.sort, *p.aliases, *p.surnames):
-                    cached[name_key(form)].add(p.id)
-            self.__dict__["_qindex"] = cached
-        return cached
-
     # -- incremental updates ---------------------------------------------------
 
     def fingerprint(self) -> str:
         """A hash of the whole file's meaning (order and comments do not count)."""
         entries = sorted(self._entries())
         return hashlib.sha1("\n".join(entries).encode()).hexdigest()[:16]
-
-    def fingerprint_for(self, words: Iterable[str]) -> str:
-        """A hash of every entry that could match a document containing ``words``.
-
-        ``words`` are a document's capitalised words (see
-        :func:`indexer.persons.document_words`). Store the value with the
-        document; after the authority file is edited, a document needs
-        re-annotating exactly when its fingerprint changed.
-
-        >>> a = Authority.from_dict({"person": [{"id": "x", "name": "Ada Byron"}]})
-        >>> a.fingerprint_for({"Byron"}) != a.fingerprint_for({"Keats"})
-        True
-        """
-        index = self._word_index()
-        touched = set()
-        for w in words:
-            touched.update(index.get(name_key(w).rstrip(".'"), ()))
-        return hashlib.sha1("\n".join(sorted(touched)).encode()).hexdigest()[:16]
 
     def changed_words(self, other: Authority) -> frozenset[str]:
         """Folded, case-folded words of every entry that differs between two versions.
@@ -366,7 +301,7 @@ def _entry_words(entry: dict[str, Any]) -> set[str]:
         forms += entry.get(key) or []
     words = set()
     for form in forms:
-        words.update(name_key(w).rstrip(".'") for w in re.findall(r"[\w'.-]+", fold(str(form))))
+        words.update(name_key(w).rstrip(".'") for w in re.findall(r"[\w'.-]+", fold_in_place(str(form))))
     return words
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from indexer.authority import fold
+from indexer.folding import fold_in_place
 
 # "Common": among this many most frequent surnames of the table (Diaz is 99th, Lincoln 2,129th).
 COMMON_RANK = 200
@@ -40,7 +40,7 @@ def _surname_ranks() -> dict[str, int]:
 
 def common_surname(surname: str, rank: int = COMMON_RANK) -> bool:
     """Is ``surname`` among the ``rank`` most common (accents and case ignored)?"""
-    return _surname_ranks().get(fold(surname).upper(), rank + 1) <= rank
+    return _surname_ranks().get(fold_in_place(surname).upper(), rank + 1) <= rank
 
 
 @cache

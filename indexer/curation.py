@@ -22,14 +22,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.authority import Authority, fold
+from indexer.authority import Authority
 from indexer.authority_layers import load_authority
 from indexer.discovery import Discovery
+from indexer.folding import fold_in_place
 from indexer.inflection import inflected
 from indexer.models import Document, Skipped, published_year
 from indexer.person_evidence import Evidence, looks_like_person
-from indexer.persons import PersonAnnotator, slug
+from indexer.persons import PersonAnnotator
 from indexer.pipeline import annotate_each
+from indexer.stable_ids import slug
 
 EvidenceFn = Callable[[str, Sequence[str]], Evidence]
 CONTEXTS = 12  # paragraphs per discovered name handed to the evidence function
@@ -131,42 +133,47 @@ def _ambiguous(seen: Observed, authority: Authority) -> list[Proposal]:
     for f in seen.flags:
         if f.startswith("ambiguous:"):
             by_surname[f[10:].partition("->")[0]].append(f)
-    out = []
-    for surname, flags in by_surname.items():
-        years: Counter = Counter()
-        for f in flags:
-            years.update(seen.flag_years[f])
-        n = sum(years.values())
-        guessed = sum(seen.flags[f] for f in flags if "->" in f)
-        lines = [f"# ambiguous {surname!r}: {n} paragraph(s), {n - guessed} left out and {guessed} "
-                 f"guessed from the nearest person named; by year: {_years(years)}"]
-        candidates = [p for p in authority.persons.values() if fold(surname) in {fold(s) for s in p.surnames}]
-        candidates += [PersonRefLike(pid, name) for pid, name in seen.names.items()
-                       if name.split()[-1] == surname and len(name.split()) > 1]
-        lead: dict[int, tuple[int, str]] = {}
-        for c in candidates:
-            named = seen.named_years.get(c.id, Counter())
-            active = getattr(c, "active", ())
-            spans = ", ".join(f"{a}-{b}" for a, b in active) or "none"
-            lines.append(f"#   {c.id} {c.name} (active years: {spans}): named in "
-                         f"{sum(named.values())} paragraph(s); by year: {_years(named)}")
-            for y, k in named.items():
-                if y is not None and k > lead.get(y, (0, ""))[0]:
-                    lead[y] = (k, c.id)
-        suggest = defaultdict(list)
-        for y, (_, pid) in sorted(lead.items()):
-            suggest[pid].append(y)
-        if len(suggest) > 1:
-            lines.append("#   suggestion: give each the years in which they are named most, so the date decides:")
-            lines += [f"#     {pid}: active = [{min(ys)}, {max(ys)}]" for pid, ys in suggest.items()]
-        elif candidates:
-            lines.append("#   suggestion: give the people who are rarely meant surnames = [] "
-                         "(then the bare surname is the other's)")
-        else:
-            lines.append("#   suggestion: no candidate is known; add the people it means to persons.toml")
-        lines.append("")
-        out.append(Proposal("ambiguous", surname, n, tuple(lines)))
-    return out
+    return [_ambiguity(surname, flags, seen, authority) for surname, flags in by_surname.items()]
+
+
+def _ambiguity(surname: str, flags: list[str], seen: Observed, authority: Authority) -> Proposal:
+    years: Counter = Counter()
+    for f in flags:
+        years.update(seen.flag_years[f])
+    n = sum(years.values())
+    guessed = sum(seen.flags[f] for f in flags if "->" in f)
+    lines = [(f"# ambiguous {surname!r}: {n} paragraph(s), {n - guessed} left out and {guessed} "
+              f"guessed from the nearest person named; by year: {_years(years)}")]
+    candidates = [p for p in authority.persons.values() if fold_in_place(surname) in {fold_in_place(s) for s in p.surnames}]
+    candidates += [PersonRefLike(pid, name) for pid, name in seen.names.items()
+                   if name.split()[-1] == surname and len(name.split()) > 1]
+    lead: dict[int, tuple[int, str]] = {}  # year -> (paragraphs, the candidate named most in it)
+    for c in candidates:
+        named = seen.named_years.get(c.id, Counter())
+        active = getattr(c, "active", ())
+        spans = ", ".join(f"{a}-{b}" for a, b in active) or "none"
+        lines.append(f"#   {c.id} {c.name} (active years: {spans}): named in "
+                     f"{sum(named.values())} paragraph(s); by year: {_years(named)}")
+        for y, k in named.items():
+            if y is not None and k > lead.get(y, (0, ""))[0]:
+                lead[y] = (k, c.id)
+    lines += _suggestion(lead, bool(candidates))
+    lines.append("")
+    return Proposal("ambiguous", surname, n, tuple(lines))
+
+
+def _suggestion(lead: dict[int, tuple[int, str]], candidates: bool) -> list[str]:
+    """What to write in persons.toml so that the date decides, or another way out."""
+    suggest = defaultdict(list)
+    for y, (_, pid) in sorted(lead.items()):
+        suggest[pid].append(y)
+    if len(suggest) > 1:
+        return ["#   suggestion: give each the years in which they are named most, so the date decides:",
+                *(f"#     {pid}: active = [{min(ys)}, {max(ys)}]" for pid, ys in suggest.items())]
+    if candidates:
+        return [("#   suggestion: give the people who are rarely meant surnames = [] "
+                 "(then the bare surname is the other's)")]
+    return ["#   suggestion: no candidate is known; add the people it means to persons.toml"]
 
 
 @dataclass(frozen=True)
@@ -212,7 +219,7 @@ def _years(counts: Counter) -> str:
 
 def _example(text: str, name: str, doc_id: str, width: int = 40) -> str:
     word = name.split()[-1] if name else ""
-    at = max(fold(text).find(fold(word)), 0)
+    at = max(fold_in_place(text).find(fold_in_place(word)), 0)
     snippet = " ".join(text[max(0, at - width) : at + len(word) + width].split())
     return f"“…{snippet}…” ({doc_id})"
 

@@ -29,8 +29,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from indexer.authority import fold
-from indexer.names import GIVEN, ROMAN, TAILS, candidates, personlike
+from indexer.folding import fold_in_place
+from indexer.name_words import GIVEN, ROMAN, TAILS, personlike
+from indexer.names import candidates
 from indexer.personhood import human_after
 
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
@@ -112,7 +113,7 @@ class Discovery:
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
             for text in texts:
-                folded = fold(text)
+                folded = fold_in_place(text)
                 lower.update(_LOWER.findall(folded))
                 for m in _PLACE.finditer(folded):
                     words[m.group(1)][PLACE] += 1
@@ -253,27 +254,11 @@ class Discovery:
         every = self.fulls.get(surname, {})
         if any(ROMAN.match(f.split()[-1]) for f in every):
             return None  # a regnal name ("Napoleon III"): several rulers share the bare word
-        forms = {f: n for f, n in every.items() if not ROMAN.match(f.split()[-1]) and self.known_by(f, year)}
+        forms = {f: n for f, n in every.items() if self.known_by(f, year)}
         if not forms:
             return None
-        groups: Counter[str] = Counter()
-        for f, n in forms.items():
-            groups[f.split()[0].rstrip(".")[:1] if f.split()[0].endswith(".") else f.split()[0]] += n
-        # Initials and short abbreviations ("Ch", "Wm" is not one) count towards the one
-        # given name they begin.
-        merged: Counter[str] = Counter()
-        for g, n in groups.items():
-            short = len(g) == 1 or len(g) <= 3 and g not in GIVEN  # "Ann" is a name of its own
-            longer = [h for h in groups if len(h) > len(g) and h.startswith(g)
-                      and (short or _given_compatible(g, h))]  # "Sam" of "Samuel"
-            target = longer[0] if len(g) == 1 and longer or len(longer) == 1 else g
-            merged[target] += n
-        (best, n), *others = merged.most_common()
-        rest = sum(m for _, m in others)
-        specific = len(max((f for f in forms if f.split()[0].startswith(best)), key=len).split())
-        if n < MIN_OWNER_COUNT and not (specific >= OWNER_SPECIFIC_WORDS and not others):
-            return None
-        if others and n < OWNER_DOMINANCE * rest:
+        best = _dominant_given_name(forms)
+        if best is None:
             return None
         return self.canonical(surname, best if len(best) > 1 else "", next(
             f for f in forms if f.split()[0].startswith(best)))
@@ -335,6 +320,41 @@ def _widen(seen: dict[str, list[int]], name: str, first: int, last: int) -> None
         seen[name] = [first, last]
     else:
         span[0], span[1] = min(span[0], first), max(span[1], last)
+
+
+def _dominant_given_name(forms: dict[str, int]) -> str | None:
+    """The given name (or initial) of the one bearer of a surname that owns it, of these
+    ``forms``: named in full often enough (see :data:`MIN_OWNER_COUNT`,
+    :data:`OWNER_SPECIFIC_WORDS`) and far more often than all others (:data:`OWNER_DOMINANCE`)."""
+    (best, n), *others = _by_given_name(forms).most_common()
+    rest = sum(m for _, m in others)
+    specific = len(max((f for f in forms if f.split()[0].startswith(best)), key=len).split())
+    if n < MIN_OWNER_COUNT and not (specific >= OWNER_SPECIFIC_WORDS and not others):
+        return None
+    if others and n < OWNER_DOMINANCE * rest:
+        return None
+    return best
+
+
+def _by_given_name(forms: dict[str, int]) -> Counter[str]:
+    """How often the corpus names each given name's bearer in full, of these ``forms`` of
+    one surname; an initial or a short abbreviation ("Ch", "Wm" is not one) counts towards
+    the one given name it begins.
+
+    >>> _by_given_name({"Charles Fourier": 7, "Ch Fourier": 3, "F. Fourier": 1})
+    Counter({'Charles': 10, 'F': 1})
+    """
+    groups: Counter[str] = Counter()
+    for f, n in forms.items():
+        groups[f.split()[0].rstrip(".")[:1] if f.split()[0].endswith(".") else f.split()[0]] += n
+    merged: Counter[str] = Counter()
+    for g, n in groups.items():
+        short = len(g) == 1 or len(g) <= 3 and g not in GIVEN  # "Ann" is a name of its own
+        longer = [h for h in groups if len(h) > len(g) and h.startswith(g)
+                  and (short or _given_compatible(g, h))]  # "Sam" of "Samuel"
+        target = longer[0] if len(g) == 1 and longer or len(longer) == 1 else g
+        merged[target] += n
+    return merged
 
 
 def _given_compatible(a: str, b: str) -> bool:

@@ -30,9 +30,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.authority import Authority, fold
+from indexer.authority import Authority
+from indexer.folding import fold_in_place
 from indexer.persons import PersonAnnotator
-from indexer.years import mentions
+from indexer.years import YearMentions, mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -60,7 +61,7 @@ def normalise(text: str) -> str:
 
 def _parts(name: str) -> tuple[list[str], str | None]:
     """Name tokens (no "of England", no Jr.) and the regnal numeral, if any."""
-    name = re.split(r"\s+of\s+|,", fold(name).casefold())[0]
+    name = re.split(r"\s+of\s+|,", fold_in_place(name).casefold())[0]
     tokens = [t.strip(".'") for t in re.findall(r"[\w'.-]+", name)]
     tokens = [t for t in tokens if t and t not in _SUFFIXES]
     numeral = next((t for t in tokens if _ROMAN.match(t) and t != tokens[0]), None)
@@ -204,37 +205,46 @@ def evaluate_file(gold_path: Path, corpus: Path, annotator: PersonAnnotator) -> 
         index = next((i for i, t in enumerate(texts) if phrase in normalise(t)), None)
         if index is None:
             result.missing_paragraphs.append(f"{doc_id}: {entry['phrase']!r}")
-            gold_names = [p["name"] for p in entry["persons"]]
-            _add(result.persons, Score(0, 0, len(gold_names)))
+            _add(result.persons, Score(0, 0, len(entry["persons"])))
             _add(result.years, Score(0, 0, len(entry["years"])))
             continue
-        refs, flags = people[index]
-        predicted = [r.name for r in refs]
-        gold_names = [p["name"] for p in entry["persons"]]
-        optional = [p["name"] for p in entry.get("persons_optional", [])]
-        pscore, fps, fns = score_persons(predicted, gold_names, optional)
-        _add(result.persons, pscore)
-        ym = mentions(texts[index], context_year=year)
-        gold_decades = {int(str(d).rstrip("s")) for d in entry.get("decades", [])}
-        yscore = score_set(set(ym.years), set(entry["years"]))
-        dscore = score_set(set(ym.decades), gold_decades)
-        _add(result.years, yscore)
-        _add(result.decades, dscore)
-        if fps or fns or yscore.fp or yscore.fn or dscore.fp or dscore.fn:
-            parts = [f"{doc_id.split('/')[-1]} | {entry['phrase'][:40]!r}"]
-            if fns:
-                parts.append(f"missed persons {fns}")
-            if fps:
-                parts.append(f"wrong persons {fps}")
-            if yscore.fp or yscore.fn:
-                parts.append(f"years +{sorted(set(ym.years) - set(entry['years']))}"
-                             f" -{sorted(set(entry['years']) - set(ym.years))}")
-            if dscore.fp or dscore.fn:
-                parts.append(f"decades got {list(ym.decades)} want {sorted(gold_decades)}")
-            if flags:
-                parts.append(f"flags {list(flags)}")
-            result.misses.append("\n      ".join(parts))
+        _score_paragraph(result, entry, texts[index], people[index], year)
     return result
+
+
+def _score_paragraph(result: Result, entry: dict, text: str, people: tuple, year: int | None) -> None:
+    """Add one gold paragraph's scores to ``result``, and its misses if any."""
+    refs, flags = people
+    predicted = [r.name for r in refs]
+    gold_names = [p["name"] for p in entry["persons"]]
+    optional = [p["name"] for p in entry.get("persons_optional", [])]
+    pscore, fps, fns = score_persons(predicted, gold_names, optional)
+    _add(result.persons, pscore)
+    ym = mentions(text, context_year=year)
+    gold_decades = {int(str(d).rstrip("s")) for d in entry.get("decades", [])}
+    yscore = score_set(set(ym.years), set(entry["years"]))
+    dscore = score_set(set(ym.decades), gold_decades)
+    _add(result.years, yscore)
+    _add(result.decades, dscore)
+    if fps or fns or yscore.fp or yscore.fn or dscore.fp or dscore.fn:
+        result.misses.append(_miss(entry, fps, fns, ym, gold_decades, flags))
+
+
+def _miss(entry: dict, fps: list, fns: list, ym: YearMentions, gold_decades: set[int], flags: tuple) -> str:
+    """What one gold paragraph got wrong, for the report."""
+    parts = [f"{entry['doc'].split('/')[-1]} | {entry['phrase'][:40]!r}"]
+    if fns:
+        parts.append(f"missed persons {fns}")
+    if fps:
+        parts.append(f"wrong persons {fps}")
+    extra, lacking = sorted(set(ym.years) - set(entry["years"])), sorted(set(entry["years"]) - set(ym.years))
+    if extra or lacking:
+        parts.append(f"years +{extra} -{lacking}")
+    if set(ym.decades) != gold_decades:
+        parts.append(f"decades got {list(ym.decades)} want {sorted(gold_decades)}")
+    if flags:
+        parts.append(f"flags {list(flags)}")
+    return "\n      ".join(parts)
 
 
 # -- speed -------------------------------------------------------------------------------

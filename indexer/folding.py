@@ -15,6 +15,9 @@ letter of its own in Russian, not "и" with a mark.
 ('walesa', 'strasse', 'oeuvre', 'full file')
 >>> fold("Café") == fold("Cafe\\u0301") == "cafe"
 True
+
+Person names are found in text as written, so the annotator folds with
+:func:`fold_in_place`: accents and curly quotes only, case and length kept.
 """
 
 from __future__ import annotations
@@ -66,3 +69,28 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     return unicodedata.normalize("NFC", text).casefold().translate(FOLD_MAP)
+
+
+# Person names are found in the text as written, so their folding keeps case
+# and length: an offset in folded text is an offset in the original.
+def _fold_char_in_place(c: str) -> str:
+    if c in "’‘`´ʼ":
+        return "'"
+    if c in "‐‑‒–—":
+        return "-"
+    base = unicodedata.normalize("NFKD", c)[:1]
+    return base if base.isascii() and base else c
+
+
+# One character in, one character out, so offsets in folded text are offsets in the original.
+IN_PLACE_MAP = {i: _fold_char_in_place(chr(i)) for i in range(0x80, 0x250)}
+IN_PLACE_MAP.update({ord(c): _fold_char_in_place(c) for c in "’‘`´ʼ‐‑‒–—"})
+# Letters NFKD does not decompose: "Wałęsa" must match "Walesa".
+IN_PLACE_MAP.update({ord(k): v for k, v in zip("łŁøØđĐħ", "lLoOdDh")})
+IN_PLACE_MAP = {k: v for k, v in IN_PLACE_MAP.items() if len(v) == 1 and v != chr(k)}
+
+
+def fold_in_place(text: str) -> str:
+    """Accents and curly quotes away, length kept: "Lázaro Cárdenas’" -> "Lazaro Cardenas'"."""
+    # In ASCII, IN_PLACE_MAP maps only the backtick; translate() looks up every character.
+    return text if text.isascii() and "`" not in text else text.translate(IN_PLACE_MAP)

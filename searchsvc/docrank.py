@@ -41,9 +41,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer import schema as S
-from indexer.engine.matchset import PostingsCache, QueryTimeout, distinct, phrase_positions
+from indexer.engine.deadline import QueryTimeout
+from indexer.engine.docsets import distinct
+from indexer.engine.matchset import phrase_positions
+from indexer.engine.postings import PostingsCache
 from indexer.engine.scoring import length_norm, robertson_idf, saturation
-from searchsvc.compounds import QueryWord, query_words
+from searchsvc.compounds import QueryWord
+from searchsvc.suggest import EXPANSIONS
 
 # "Militant" (the newspaper) before "militants" and "militancy": occurrences in paragraphs
 # that do not use the very form typed are scored apart (saturated on their own, as BM25F
@@ -65,7 +69,6 @@ COMMON_SHARE = 0.2  # a word in more paragraphs than this share counts only insi
 COMMON_MIN = 5000  # ... and in more than this many: a small archive has no such words
 COPY_PROBES = 8  # paragraphs compared to confirm two documents are copies
 PHRASE_DOCS = 100  # documents whose paragraphs are checked for phrases, at most
-EXPANSIONS = 3
 MATCH_MODES = ("all", "most", "any")
 MOST_SHARE = 0.75  # match=most: share of a long query's words a partial match must hold
 

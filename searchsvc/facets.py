@@ -28,7 +28,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer import schema as S
-from indexer.engine.matchset import distinct, matcher_ids
+from indexer.engine.docsets import distinct
+from indexer.engine.postings import matcher_ids
 
 # API facet name -> index field. "published" is the publication year.
 FACET_FIELDS = {"person": S.PERSON, "year": S.YEAR, "decade": S.DECADE, "published": S.PUB_YEAR}

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from indexer.engine.matchset import distinct
+from indexer.engine.docsets import distinct
 from searchsvc.facets import FacetField
 
 MAX_EMPTY_FILL = 30  # decades; wider spans show only decades that have results

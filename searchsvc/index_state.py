@@ -24,8 +24,7 @@ import json
 import logging
 import re
 import threading
-from collections import OrderedDict
-from collections.abc import Hashable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -42,7 +41,6 @@ from indexer.engine.highlight import learn_stems
 from indexer.engine.scoring import FieldLengths
 from indexer.engine.storage import SEALABLE, SealedCopies, open_index
 from indexer.schema import (
-    CURRENT_FILE,
     GENERATION_META,
     MANIFEST_FILE,
     PERSONS_FILE,
@@ -61,40 +59,6 @@ log = logging.getLogger("searchsvc.index")
 # The corpus manifest is for `update` alone, which rewrites it in the served
 # generation when nothing else changed; the service never reads it.
 NOT_SERVED = frozenset({MANIFEST_FILE})
-
-
-class LRU:
-    """A small thread-safe LRU cache.
-
-    >>> c = LRU(2); c.put("a", 1); c.put("b", 2); c.get("a"); c.put("c", 3)
-    1
-    >>> c.get("b") is None, c.get("a"), len(c)
-    (True, 1, 2)
-    """
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._data: OrderedDict[Hashable, Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable) -> Any:
-        with self._lock:
-            if key not in self._data:
-                return None
-            self._data.move_to_end(key)
-            return self._data[key]
-
-    def put(self, key: Hashable, value: Any) -> None:
-        if self.size <= 0:
-            return
-        with self._lock:
-            self._data[key] = value
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._data)
 
 
 class LoadedIndex:

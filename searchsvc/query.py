@@ -27,11 +27,10 @@ from whoosh import query as wq
 from indexer import schema as S
 from indexer.engine import deadline
 from indexer.engine.highlight import Terms
-from indexer.schema import text_analyzer
 from searchsvc.compounds import query_string, query_words
 from searchsvc.errors import BadRequest
 from searchsvc.persons import PersonRegistry, fold
-from searchsvc.suggest import Vocabulary
+from searchsvc.suggest import EXPANSIONS, Vocabulary
 
 SEARCH_FIELDS = [S.TEXT, S.TITLE, S.SECTION, S.PERSON_NAMES, S.AUTHOR]
 FIELD_PREFIXES = {
@@ -41,9 +40,7 @@ FIELD_PREFIXES = {
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 PHRASE_BOOST = 3.0  # an exact phrase outranks the same words scattered
 WILDCARD_SCAN = 20_000  # lexicon entries looked at for one wildcard, at most
-EXPANSIONS = 3  # close forms searched for one misspelt word
 
-_STEM = text_analyzer()
 _FIELD_RE = re.compile(r"(\w+):")
 # A plain word: not negated, not a field value, not a wildcard, not a field name.
 _PLAIN_WORD = re.compile(r"(?<![\w:\-+*?'])([^\W\d_][\w']*)(?![\w:*?])")
@@ -297,7 +294,7 @@ class QueryBuilder:
         words = text.split()
         if match is None or not plain or not 1 < len(words) <= self.max_terms:
             return match
-        stems = [t.text for t in _STEM(text)]
+        stems = [t.text for t in S.STEMMER(text)]
         if len(stems) <= 1:
             return match
         return wq.AndMaybe(match, wq.Phrase(S.TEXT, stems, boost=PHRASE_BOOST))

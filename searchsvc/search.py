@@ -27,7 +27,10 @@ from whoosh import query as wq
 from whoosh.idsets import DocIdSet
 
 from indexer.engine import deadline
-from indexer.engine.matchset import PostingsCache, QueryTimeout, distinct, query_ids
+from indexer.engine.deadline import QueryTimeout
+from indexer.engine.docsets import distinct
+from indexer.engine.matchset import query_ids
+from indexer.engine.postings import PostingsCache
 from indexer.engine.scoring import Scorer, Unsupported, top
 from indexer.schema import from_stored
 from searchsvc.compounds import query_words

@@ -27,6 +27,7 @@ from indexer import schema as S
 from indexer.vocabulary import WordCounter
 
 MIN_LENGTH = 3  # shorter words have too many neighbours to guess from
+EXPANSIONS = 3  # close forms searched for one misspelt word, by paragraphs and by documents
 
 
 def max_distance(word: str) -> int:

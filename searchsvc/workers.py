@@ -1,21 +1,25 @@
 """Several uvicorn worker processes behind one port, connections dealt in turn.
 
-uvicorn's ``--workers`` shares one listening socket among its processes, and
-the kernel hands each new connection to whichever process it wakes, which
-under load is mostly the same one: with 8 keep-alive clients one worker did
-nine tenths of the work while the other idled (measured with
-``python -m bench.run serve``), so two workers served little more than one.
-Spreading by address hash (``SO_REUSEPORT``, as nginx's ``reuseport``) was
-better but still a lottery with few connections: 8 keep-alive clients, as a
-reverse proxy's upstream pool keeps, split 6 to 2 or 7 to 1 in a quarter of
-the load tests, and the busier worker set the pace.
+uvicorn's ``--workers`` (and gunicorn) share one listening socket among the
+processes, and the kernel hands each new connection to whichever process it
+wakes: with 8 keep-alive clients, as a reverse proxy's upstream pool keeps,
+one worker held 7 or 6 of them in half the runs, and the visitors on it
+waited five times as long as those on the other (median 87 ms against 16).
+A socket per worker (``SO_REUSEPORT``) was closer but still split 6 to 2 at
+times. Measured against gunicorn and nginx with ``python -m bench.process_managers``
+(``bench/results/process-managers-2026-12-03.md``): throughput is the same in
+every setup; what this supervisor gives is the even spread from one command.
+Behind a proxy, one single-worker service per core behind nginx does as well
+and loses no request when a worker dies (nginx retries it): that is the
+recommended deployment for more than one core (``docs/service.md``).
 
 So the supervisor here accepts every connection itself and deals them out in
 turn, each passed to a worker over a Unix socket (``SCM_RIGHTS``); the worker
 then serves it directly, the supervisor no longer in the way. Node's cluster
 module does the same by default, for the same reason. The supervisor also
 replaces a worker that dies, or that stops answering its health probe
-(``searchsvc/probes.py``), and stops them all on SIGTERM or SIGINT.
+(``searchsvc/probes.py``), and stops them all on SIGTERM or SIGINT. It
+subclasses ``uvicorn.Server`` (``startup``), so uvicorn's version is pinned.
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh_view import all_postings
 
 from indexer.engine.codec import ArrayCodec, ArrayLeafMatcher
-from indexer.engine.matchset import frequency, phrase_ids, postings_arrays, term_postings
+from indexer.engine.matchset import phrase_ids
+from indexer.engine.postings import frequency, postings_arrays, term_postings
 from indexer.engine.segments import BulkSegmentWriter
 
 WORDS = ["red", "green", "blue", "party", "state", "people"]  # no stop words: all indexed

@@ -167,7 +167,7 @@ def test_short_person_list_is_the_head_of_the_full_one(index_root, selected):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(-5, 2**40), max_size=300), st.sampled_from([np.int32, np.int64, np.uint32]))
 def test_distinct_is_np_unique(values, dtype):
-    from indexer.engine.matchset import distinct
+    from indexer.engine.docsets import distinct
 
     a = np.array([v % 2**31 if dtype != np.int64 else v for v in values], dtype=dtype)
     got = distinct(a)

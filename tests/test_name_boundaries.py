@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.authority import Authority, fold
-from indexer.names import candidates, common_shaped
+from indexer.authority import Authority
+from indexer.folding import fold_in_place
+from indexer.name_words import common_shaped
+from indexer.names import candidates
 from indexer.persons import PersonAnnotator
 
 Corpus = list[tuple[str, list[str]]]
@@ -26,7 +28,7 @@ def values(corpus: Corpus) -> list[set[str]]:
 
 
 def names_in(text: str) -> set[str]:
-    return {c.name for c in candidates(fold(text))}
+    return {c.name for c in candidates(fold_in_place(text))}
 
 
 @pytest.mark.parametrize(
@@ -83,7 +85,7 @@ def test_an_initial_or_a_sentence_end(kind: str, text: str, not_names: set[str],
     ],
 )
 def test_where_a_name_ends_and_things(kind: str, text: str, expected: set[str]) -> None:
-    refs = PersonAnnotator(Authority()).annotate_text(text)
+    refs = PersonAnnotator(Authority()).annotate("", [text])[0][0]
     assert {r.name for r in refs} == expected, kind
 
 

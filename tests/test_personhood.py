@@ -107,7 +107,7 @@ def test_what_is_not_a_person(kind: str, texts: list[str], not_values: set[str])
     ],
 )
 def test_where_a_name_ends(kind: str, text: str, expected: set[str]) -> None:
-    refs = PersonAnnotator(Authority()).annotate_text(text)
+    refs = PersonAnnotator(Authority()).annotate("", [text])[0][0]
     assert {r.name for r in refs} == expected, kind
 
 
@@ -222,7 +222,8 @@ def test_discovery_state_of_the_previous_version_is_still_read() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["indexer.places", "indexer.personhood", "indexer.discovery", "indexer.names", "indexer.census"]
+    "module", ["indexer.places", "indexer.personhood", "indexer.discovery", "indexer.names",
+               "indexer.name_runs", "indexer.name_words", "indexer.census"]
 )
 def test_docstring_examples_run(module: str) -> None:
     import doctest

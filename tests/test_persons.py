@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.authority import Authority
-from indexer.persons import PersonAnnotator, document_words, report
+from indexer.persons import PersonAnnotator, report
 
 AUTHORITY = Authority.from_dict(
     {
@@ -151,7 +151,7 @@ def test_discovery_uses_corpus_wide_names() -> None:
     ],
 )
 def test_places_and_organisations_are_not_persons(text: str) -> None:
-    assert PersonAnnotator(Authority()).annotate_text(text) == ()
+    assert PersonAnnotator(Authority()).annotate("", [text])[0][0] == ()
 
 
 def test_state_is_json_serialisable() -> None:
@@ -166,9 +166,6 @@ def test_empty_inputs() -> None:
     assert PersonAnnotator(Authority()).annotate("", []) == []
     assert PersonAnnotator(AUTHORITY).annotate("", ["", "   "]) == [((), ()), ((), ())]
 
-
-def test_document_words() -> None:
-    assert document_words(["Trotsky met Cárdenas", "the end"]) == {"Trotsky", "Cardenas"}
 
 
 def test_report_prints_toml_stanzas(tmp_path) -> None:
@@ -226,9 +223,9 @@ def test_fast_discovery_expressions_match_their_plain_forms():
 
     from hypothesis import example, given, settings
 
-    from indexer import discovery, names
+    from indexer import discovery, name_words, names
 
-    place, tailed = re.compile(_PLAIN_PLACE), re.compile(_PLAIN_TAILED % "|".join(sorted(names.TAILS)))
+    place, tailed = re.compile(_PLAIN_PLACE), re.compile(_PLAIN_TAILED % "|".join(sorted(name_words.TAILS)))
     coordinated = re.compile(_PLAIN_COORDINATED)
     event = re.compile(_PLAIN_EVENT % "|".join(discovery.EVENT_HEADS))
 

@@ -141,7 +141,7 @@ def test_where_the_data_puts_a_word(word: str, where: str) -> None:
 
 def test_a_given_name_is_no_other_spelling_of_a_city() -> None:
     # GeoNames lists given names among some cities' other names ("Victor"); never taken as such.
-    from indexer.names import GIVEN
+    from indexer.name_words import GIVEN
 
     assert not place_names().spellings & GIVEN
 

@@ -196,7 +196,7 @@ def test_one_read_for_matches_and_scores_gives_the_same_responses(generation, mo
     """Plain relevance queries take their match set from the scorer; the response must be the
     one the separate match-set path gives."""
     from searchsvc import search as S
-    from searchsvc.index_state import LRU
+    from searchsvc.sized_cache import SizedLRU
     from searchsvc.settings import Settings
 
     gen = generation
@@ -205,7 +205,7 @@ def test_one_read_for_matches_and_scores_gives_the_same_responses(generation, mo
     used = 0
 
     def run(text: str, combined: bool) -> dict:
-        gen.matches = LRU(0)
+        gen.matches = SizedLRU(0, 0)
         monkeypatch.setattr(S.Execution, "_scores_give_matches",
                             original if combined else (lambda self, pq: False))
         req = S.parse_request([("q", text), ("size", "20"), ("group", "paragraph")], settings,
@@ -214,7 +214,7 @@ def test_one_read_for_matches_and_scores_gives_the_same_responses(generation, mo
         return {k: body[k] for k in ("total", "hits", "facets", "suggestion")}
 
     original = S.Execution._scores_give_matches
-    from indexer.engine.matchset import PostingsCache
+    from indexer.engine.postings import PostingsCache
 
     reuse = PostingsCache.get
     for text in texts:

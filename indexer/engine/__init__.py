@@ -20,7 +20,10 @@ Interface, by module (what the rest of the project may call):
   :mod:`.codec` (``ArrayCodec``: its class path is pickled into every index,
   so it is part of the format);
 - match: :mod:`.matchset` (``query_ids``: every match of a query as a sorted
-  array; ``distinct``, ``intersect``, ``phrase_positions``, ``postings_arrays``);
+  array; ``phrase_positions``, the one phrase check), :mod:`.postings` (a
+  term's postings as arrays; ``PostingsCache``, what one request has read;
+  ``frequency``), :mod:`.docsets` (sorted docnum arrays: ``distinct``,
+  ``union``, ``intersect``, ``contained``);
 - score: :mod:`.scoring` (``Scorer`` and ``top`` for paragraphs, ``bm25`` the
   one BM25F formula document ranking uses too, ``FieldLengths``);
 - count facets and sort: :mod:`.columns` (per-document arrays);

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer import schema as S
-from indexer.engine.matchset import matcher_ids
+from indexer.engine.postings import matcher_ids
 
 MISSING = 99_999_999  # undated documents sort after dated ones, in both directions
 

@@ -25,16 +25,10 @@ from whoosh.codec.whoosh3 import W3Codec, _lenfield
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from indexer.engine.matchset import (
-    PostingsCache,
-    QueryTimeout,
-    contained,
-    cost,
-    frequency,
-    intersect,
-    phrase_positions,
-    query_ids,
-)
+from indexer.engine.deadline import QueryTimeout
+from indexer.engine.docsets import contained, intersect
+from indexer.engine.matchset import cost, phrase_positions, query_ids
+from indexer.engine.postings import PostingsCache, frequency
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))

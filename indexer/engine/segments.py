@@ -37,6 +37,7 @@ from indexer.engine.codec import ArrayCodec
 from indexer.engine.inversion import ONE_POSITION_RAW, InvertedField, TermPostings, positions_value
 from indexer.engine.terms import CACHE_LIMIT, TermCache
 
+
 class _Step(NamedTuple):
     """One field of :meth:`BulkSegmentWriter.add_document`'s plan."""
 

@@ -10,7 +10,6 @@ highlighter share it.
 
 from __future__ import annotations
 
-
 from whoosh.analysis import (
     CharsetFilter,
     CompositeAnalyzer,

@@ -95,7 +95,7 @@ def looks_like_person(name: str) -> bool:
     ...                                  "Marx-Engels Correspondence", "II. Dialectics")]
     [False, False, False, False]
     """
-    from indexer.names import GIVEN, ROMAN, STOP
+    from indexer.name_words import GIVEN, ROMAN, STOP
 
     words = [w.strip(".,;:'’") for w in name.split()]
     if not words or not all(words):

@@ -1,0 +1,411 @@
+"""One run of capitalised words: the names it holds, and what kind of name each is.
+
+A run is what :data:`RUN` finds in folded text: capitalised words, initials and
+name particles in a row ("Then Senator Dirksen", "Harry S. Truman", "Nelson
+Mandela\\nDesmond Tutu"). :func:`classified` narrows it to the names in it; the
+words around the run are :mod:`indexer.names`'s business.
+
+>>> [(c.kind, c.name, c.title) for c in classified("Then Senator Dirksen", True, False)]
+[('titled', 'Dirksen', 'Senator')]
+>>> [(c.kind, c.name, c.surname) for c in classified("Nelson Mandela Desmond Tutu", False, False)]
+[('full', 'Nelson Mandela', 'Mandela'), ('full', 'Desmond Tutu', 'Tutu')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from indexer.name_words import (
+    ABBREVIATIONS,
+    ADDRESSED,
+    ADJECTIVE_TITLES,
+    FOREIGN_ARTICLES,
+    FUNCTION_LOWER,
+    GIVEN,
+    HEADLINE_VERBS,
+    HONORIFICS,
+    MONARCH_TITLES,
+    MONTHS,
+    ROMAN,
+    SHIP_PREFIXES,
+    STOP,
+    STOP_PHRASES,
+    STOP_SECTIONS,
+    SURNAME_OK,
+    TAILS,
+    TITLES,
+    any_surname,
+    common_shaped,
+)
+
+Kind = Literal["full", "titled", "single", "given", "pair"]
+
+_TOKEN = rf"(?:(?:{ABBREVIATIONS})\.|al-[A-Z][a-z]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]'[A-Z][a-z]+|[A-Z][A-Za-z]*[a-z](?:-[A-Za-z]+|'(?!s\b)[A-Za-z]+)*)"
+PARTICLE = r"(?:de|von|van|der|den|du|da|di|del|della|la|le|y|bin|ibn|al-)"
+RUN = re.compile(
+    rf"(?=[A-Z]|al-)(?<![\w'])(?<![\w']-){_TOKEN}(?:(?:\s+|\s*,\s*(?=Jr\.|Sr\.))(?:{PARTICLE}\s+)?(?:{_TOKEN}|[IVX]{{1,5}}\b))*"
+)
+_PIECE = re.compile(rf"{_TOKEN}|[IVX]{{1,5}}\b|{PARTICLE}(?=\s)")
+_PARTICLE_WORD = re.compile(rf"^{PARTICLE}$")
+_DASHED = re.compile(r"(?<=[a-z])-([A-Z][a-z]+)(?=\s)")
+_AFTER_DASH = TAILS | TITLES | STOP_SECTIONS["function"]
+_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
+_INITIALS = re.compile(r"[A-Z]+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name-shaped span: ``name`` without titles, ``surname`` its last proper word.
+
+    ``kind`` is "full" (given name or initials + surname, or a regnal name such
+    as "James II"), "titled" ("Senator Dirksen"), "given" (a lone given name,
+    which only counts when the document names someone by it), "single" (a
+    lone capitalised word: a surname if evidence says so), or "pair" (two
+    capitalised words of which the first is no given name we know: a person
+    only when the document names someone with the second as surname).
+    """
+
+    start: int
+    end: int
+    kind: Kind
+    name: str
+    surname: str
+    given: str = ""
+    initial: bool = False  # starts a sentence: weak evidence
+    title: str = ""
+
+    def moved(self, offset: int) -> Candidate:
+        """The same candidate with its offsets counted from ``offset`` characters earlier."""
+        return Candidate(self.start + offset, self.end + offset, self.kind, self.name, self.surname,
+                         self.given, self.initial, self.title)
+
+
+# run, sentence-initial, after a number, opens a question -> its candidates, offsets from the run's start.
+# Names recur (an archive names the same people on every page), and classifying a
+# run was a third of the corpus-wide discovery pass.
+_CLASSIFIED: dict[tuple[str, bool, bool, bool], tuple[Candidate, ...]] = {}
+_CLASSIFIED_LIMIT = 200_000
+
+
+def classified(run: str, initial: bool, dated: bool, asked: bool = False) -> tuple[Candidate, ...]:
+    """The candidates of ``run``, with offsets from its start. ``initial``: the run starts a
+    sentence; ``dated``: a number stands right before it; ``asked``: its first word is the
+    auxiliary that opens a question ("Will Ford close the plant?")."""
+    key = (run, initial, dated, asked)
+    found = _CLASSIFIED.get(key)
+    if found is None:
+        if len(_CLASSIFIED) >= _CLASSIFIED_LIMIT:
+            _CLASSIFIED.clear()
+        found = _CLASSIFIED[key] = tuple(_split_classify(run, initial, dated, asked))
+    return found
+
+
+def _pieces(run: str) -> tuple[list[tuple[int, str]], list[str]]:
+    """The run's tokens with their offsets, and its words: tokens without an abbreviation's
+    dot ("Mr." -> "Mr", "U. S. S." -> "U.S.S")."""
+    pieces = [(p.start(), p.group()) for p in _PIECE.finditer(run)]
+    return pieces, [w.rstrip(".").replace(" ", "") if w.endswith(".") else w for _, w in pieces]
+
+
+def _split_classify(run: str, initial: bool, dated: bool, asked: bool) -> list[Candidate]:
+    """Classify each name glued into one run separately (see :func:`_glued`)."""
+    if " " not in run and "\n" not in run and "\t" not in run:
+        return _classify(run, initial, dated)  # one word: nothing glued (most runs)
+    cut = _dash_cut(run) if "-" in run else None
+    if cut is not None:
+        return [*_split_classify(run[:cut], initial, dated, asked),
+                *(c.moved(cut + 1) for c in _split_classify(run[cut + 1 :], False, False, False))]
+    pieces, words = _pieces(run)
+    if asked and len(pieces) > 1:
+        pieces, words, initial, dated = pieces[1:], words[1:], False, False
+    cuts = _glued(run, pieces, words)
+    if not cuts and not asked:
+        return _classify(run, initial, dated)
+    out: list[Candidate] = []
+    bounds = [0, *cuts, len(pieces)]
+    for a, b in zip(bounds, bounds[1:]):
+        if b <= a or words[a] in HEADLINE_VERBS:
+            continue
+        offset = pieces[a][0]
+        part = run[offset : pieces[b - 1][0] + len(pieces[b - 1][1])]
+        out.extend(c.moved(offset) for c in _classify(part, initial and a == 0, dated and a == 0))
+    return out
+
+
+def _dash_cut(run: str) -> int | None:
+    """ "William Quennell-Mount Quennell": where a dash (folded to a hyphen) stands between
+    a name and a phrase that starts with a place's or an office's word, not inside a
+    double surname; else None."""
+    for d in _DASHED.finditer(run):
+        if d.group(1) in _AFTER_DASH and d.group(1) not in GIVEN and " " in run[: d.start()]:
+            return d.start()
+    return None
+
+
+def _glued(run: str, pieces: list[tuple[int, str]], words: list[str]) -> list[int]:
+    """Where one run holds the end of one name and the start of another: a line break
+    after a surname ("Mandela\\nTutu"), a headline verb ("Smith Wins Award"), a given
+    name after a surname that starts a full name of its own ("Nelson Mandela Nelson
+    Mandela", "Nelson Mandela Desmond Tutu"; not "William Jefferson Clinton")."""
+    cuts: list[int] = []
+    for k in range(1, len(words)):
+        cuts += _cuts_at(run, pieces, words, k)
+    return sorted(set(c for c in cuts if 0 < c < len(words)))
+
+
+def _cuts_at(run: str, pieces: list[tuple[int, str]], words: list[str], k: int) -> tuple[int, ...]:
+    """The cuts word ``k`` of a run asks for: before it, and after a headline verb."""
+    before, word = words[k - 1], words[k]
+    if word in HEADLINE_VERBS:
+        return k, k + 1
+    if word in HONORIFICS and word != "M" and before not in TITLES:
+        return (k,)  # "Clifford Quennell, Jr. Mr. Quennell has": a second mention
+    settled = before not in GIVEN and before not in TITLES and not pieces[k - 1][1].endswith(".")
+    if settled and ("\n" in run[pieces[k - 1][0] + len(pieces[k - 1][1]) : pieces[k][0]]
+                    or _starts_full_name(words, k)):
+        return (k,)
+    return ()
+
+
+def _starts_full_name(words: list[str], k: int) -> bool:
+    """Does a given name at ``k`` start a full name of its own after an earlier name?"""
+    return (k >= 2 and words[k] in GIVEN and len(words) - k >= 2 and words[k + 1] not in GIVEN
+            and not _PARTICLE_WORD.match(words[k - 1]))
+
+
+@dataclass
+class _Run:
+    """A run being narrowed to the name in it: its pieces (offset, token) and their
+    words, whether what is left starts the sentence (``initial``) and whether a number
+    stands before it (``dated``)."""
+
+    pieces: list[tuple[int, str]]
+    words: list[str]
+    initial: bool
+    dated: bool
+
+    def drop_head(self, k: int) -> None:
+        """The name starts ``k`` words later, so neither a sentence nor a date starts it."""
+        self.pieces, self.words, self.initial, self.dated = self.pieces[k:], self.words[k:], False, False
+
+    def keep_head(self, k: int) -> None:
+        """The name ends before word ``k`` (counted from the end when negative)."""
+        self.pieces, self.words = self.pieces[:k], self.words[:k]
+
+
+def _dash_before_words(r: _Run) -> None:
+    """ "Celestino Quennell-he said": a dash (folded to a hyphen) before the next words."""
+    if len(r.words) > 1 and "-" in r.words[-1]:
+        head, _, tail = r.words[-1].rpartition("-")
+        if tail in FUNCTION_LOWER:
+            r.pieces[-1], r.words[-1] = (r.pieces[-1][0], head), head
+
+
+def _initial_glued(r: _Run) -> None:
+    """ "Robert E.Lee": the initial belongs to the word glued to it, no surname is an initial."""
+    if len(r.words) > 1 and len(r.words[-1]) == 1 and r.pieces[-1][1].endswith("."):
+        r.keep_head(-1)
+
+
+def _foreign_article(r: _Run) -> bool:
+    """ "See Die Philosophie der Arbeit": after a German article, nouns (no name at all
+    when the article comes first)."""
+    if len(r.words) > 1:
+        k = next((j for j, w in enumerate(r.words) if w in FOREIGN_ARTICLES), None)
+        if k == 0:
+            return True
+        if k is not None:
+            r.keep_head(k)
+    return False
+
+
+def _stop_phrase(r: _Run) -> bool:
+    """Multi-word stop phrases ("New York") and organisation/place tails ("... Street")."""
+    words = r.words
+    if len(words) < 2:
+        return False
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+    return any(p in STOP_PHRASES for p in pairs) or any(
+        f"{p} {w}" in STOP_PHRASES for p, w in zip(pairs, words[2:]))
+
+
+def _office_of_organisation(r: _Run) -> None:
+    """An office named after its organisation: "Army Staff Sergeant Christopher Hake",
+    "Labor Secretary Robert Reich". The name starts at the rank."""
+    k = _rank_start(r.words)
+    if k:
+        r.drop_head(k)
+
+
+def _leading_function_words(r: _Run) -> bool:
+    """Leading function words are not part of a name: "Then Senator Dirksen"; a
+    place's or an organisation's word there makes no name ("County Cork", "Fort Sumter")."""
+    while len(r.words) > 1 and r.words[0] in STOP and r.words[0] not in TITLES and r.words[0] not in GIVEN:
+        if r.words[0] in TAILS:
+            return True
+        r.drop_head(1)
+    return False
+
+
+def _date_month(r: _Run) -> bool:
+    """ "31 August Larkin": a date, a name (a month alone after a number is no name)."""
+    if r.words[0] in MONTHS and r.dated:
+        if len(r.words) == 1:
+            return True
+        r.drop_head(1)
+    return False
+
+
+def _pronoun_i(r: _Run) -> None:
+    """ "Jim Larkin I do not": a pronoun."""
+    if len(r.words) > 2 and r.words[-1] == "I":
+        r.keep_head(-1)
+
+
+def _ends_in_stop_word(r: _Run) -> bool:
+    """A run that ends in a stop word is no name, unless that word is a surname after a
+    given name ("George Washington"), a regnal number or the name after an honorific."""
+    words = r.words
+    honorific = words[0] in HONORIFICS and len(words) == 2
+    last = words[-1]
+    if len(words) > 1 and last in STOP and last not in GIVEN and not honorific and not ROMAN.match(last):
+        return last in TAILS or not (words[0] in GIVEN and last in SURNAME_OK)
+    return False
+
+
+# The run is narrowed step by step, in this order; a step that returns True says that
+# what is left of the run is no name.
+_NARROWING: tuple[Callable[[_Run], bool | None], ...] = (
+    _dash_before_words,
+    _initial_glued,
+    _foreign_article,
+    _stop_phrase,
+    _office_of_organisation,
+    _leading_function_words,
+    _date_month,
+    _pronoun_i,
+    _ends_in_stop_word,
+)
+
+
+def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
+    """The candidates of one run, with offsets from its start. ``initial``: the run
+    starts a sentence; ``dated``: a number stands right before it."""
+    r = _Run(*_pieces(run), initial, dated)
+    if any(step(r) for step in _NARROWING):
+        return []
+    title, i = _titles(r.words)
+    if i and r.words[i] in TITLES and title not in HONORIFICS:
+        return []  # only titles: "Lord Lieutenant", "Vice President"
+    return _named(r.pieces[i:], r.words[i:], title, r.initial and not title)
+
+
+def _titles(words: list[str]) -> tuple[str, int]:
+    """The title before the name, and where the name starts: "Majority Leader Albert" ->
+    ("Leader", 2); "Earl Browder" keeps "Earl" (a given name); an honorific is the last
+    title ("Mr. King")."""
+    title = ""
+    i = 0
+    while i < len(words) - 1 and words[i] in TITLES:
+        if words[i] in GIVEN and i == 0 and len(words) == 2 and words[1] not in GIVEN:
+            break
+        title = words[i]
+        i += 1
+        if title in HONORIFICS:
+            break
+    return title, i
+
+
+def _named(rest: list[tuple[int, str]], names: list[str], title: str, initial: bool) -> list[Candidate]:
+    """The candidates of a run's words after its titles."""
+    if not names or names[0] in SHIP_PREFIXES:
+        return []  # "Officer U. S. S. Nashville": a ship
+    if (len(names) > 1 or title) and common_shaped(names[-1]):
+        # "B. Criticism has been made", "at 270 C. Exactly the same": a label's letter and
+        # the next sentence's first word; "Lafayette Monument": a thing named after someone.
+        return []
+    # A stop word inside the name splits it; only a clean run is a name.
+    if any(_blocks(names, j, title) for j in range(len(names))):
+        if len(names) == 1 or title:
+            return []
+        return [c for j, (s, w) in enumerate(rest) if names[j] not in STOP
+                for c in _single(s, names[j], initial and j == 0, "")]
+    if len(names) == 1:
+        return _single(rest[0][0], names[0], initial, title)
+    return _several(rest, names, title, initial)
+
+
+def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial: bool) -> list[Candidate]:
+    """A name of two or more words: a regnal name, a given name or initials and a
+    surname, or a name after a title."""
+    surname = next((w for w in reversed(names) if not ROMAN.match(w) and w not in ("Jr", "Sr")), names[0])
+    full = Candidate(rest[0][0], rest[-1][0] + len(rest[-1][1]), "full",
+                     " ".join(w for _, w in rest).replace(" ,", ","), surname, "", initial, title)
+    head = names[0]
+    if ROMAN.match(names[-1]) and len(names) == 2 and head in GIVEN:
+        return [replace(full, surname=head, given=head)]  # "James II"
+    if head in GIVEN or _INITIALS.fullmatch(head) and len(head) <= 3 and rest[0][1].endswith("."):
+        return _given_and_surname(full, names)
+    return _after_title(full, names) if title else []
+
+
+def _given_and_surname(full: Candidate, names: list[str]) -> list[Candidate]:
+    head = names[0]
+    if full.surname in GIVEN and full.surname != head and len(names) == 2 and not full.title and head not in GIVEN:
+        return []
+    return [replace(full, given=head if head in GIVEN else "")]
+
+
+def _after_title(full: Candidate, names: list[str]) -> list[Candidate]:
+    head = names[0]
+    if full.title in ADJECTIVE_TITLES and not any(w[:1].islower() or any_surname(w) for w in names):
+        # "General Revenue Sharing", "Minority Business Enterprise": no word of it is a
+        # given name or anybody's surname; "General Colin Powell" has one.
+        return []
+    if len(names) == 2 and _NAME_WORD.fullmatch(head) and head not in STOP and full.surname not in STOP:
+        # "Dr. Zsuzsa Halmi", "Father Tomasz Wierzba": after a title, two name words are a
+        # given name no list knows and a surname.
+        return [replace(full, given=head)]
+    return [replace(full, kind="titled", initial=False)]
+
+
+def _rank_start(words: list[str]) -> int:
+    """Where the last title starts inside a run that does not start with a given name,
+    when a name follows it ("Army Staff Sergeant Christopher Hake" -> 2); else 0."""
+    if words[0] in GIVEN or len(words) < 3:
+        return 0
+    # After a title, a later title starts the name too: "Chief Petty Officer Kenton Stacy",
+    # "Mr. Justice Moody" (the office is "Justice", the person "Moody").
+    for k in range(1, len(words) - 1):
+        if words[k] in GIVEN:
+            return 0
+        if words[k] in TITLES and words[k] not in HONORIFICS | {"M"} and words[k + 1] not in TITLES:
+            return k
+    return 0
+
+
+def _blocks(names: list[str], j: int, title: str) -> bool:
+    """Does word j stop ``names`` from being one person's name?"""
+    w = names[j]
+    if w not in STOP or w in GIVEN or (title in HONORIFICS and j == 0):
+        return False
+    if ROMAN.match(w) and j > 0:
+        return False  # "James I"
+    if j == len(names) - 1 and j > 0 and names[0] in GIVEN and w in SURNAME_OK:
+        return False  # "George Washington", "Rufus King"
+    return True
+
+
+def _single(start: int, word: str, initial: bool, title: str) -> list[Candidate]:
+    if ROMAN.match(word) or len(word) < 2 or title in HONORIFICS and word in ADDRESSED:
+        return []
+    if word in GIVEN and (not title or title in MONARCH_TITLES):
+        kind: Kind = "given"  # "Carl", "King William": resolved against the document's names
+    else:
+        kind = "titled" if title else "single"
+    if (word in STOP or any(part in STOP for part in word.split("-"))) and title not in HONORIFICS:
+        return []
+    return [Candidate(start, start + len(word), kind, word, word, word if kind == "given" else "", initial, title)]

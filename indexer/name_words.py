@@ -1,0 +1,176 @@
+"""The words name-finding knows: stop words by section, given names, titles and
+honorifics, the tails of organisations' and places' names, and the shapes of words
+that are no name ("Stalinist", "Criticism").
+
+Input text is folded (:func:`indexer.folding.fold_in_place`), so these are plain ASCII
+where possible.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+
+@cache
+def _sections(filename: str) -> dict[str, frozenset[str]]:
+    """Word-list sections keyed by the first word of their "# header" line."""
+    from indexer.folding import fold_in_place
+
+    text = resources.files("indexer.data").joinpath(filename).read_text(encoding="utf-8")
+    out: dict[str, set[str]] = {}
+    current = out.setdefault("", set())
+    for line in text.splitlines():
+        if line.startswith("# "):
+            current = out.setdefault(line[2:].split()[0].strip(":,").lower(), set())
+        elif not line.startswith("#"):
+            current.update(fold_in_place(w.replace("_", " ")) for w in line.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+
+STOP_SECTIONS = _sections("stop_words.txt")
+STOP = frozenset().union(*STOP_SECTIONS.values())
+
+
+def _given_names() -> frozenset[str]:
+    """Our hand list, and the Census's given names of at least ``CENSUS_GIVEN_SHARE`` per
+    cent of residents (:mod:`indexer.census`: "Desmond", "Oksana" are not in our list) that
+    are no stop word (a month, a place, a title: "June", "Georgia", "King"), no town of
+    GeoNames ("Savannah", "Aurora") and no common surname ("Taylor", "Jefferson", "Young"):
+    for those the hand list alone decides."""
+    from indexer.census import common_surname, given_name_shares
+    from indexer.places import geonames_cities
+
+    towns = {c["name"] for c in geonames_cities().values()}
+    census = (n for shares in given_name_shares() for n, share in shares.items()
+              if share >= CENSUS_GIVEN_SHARE and n not in STOP and n not in towns
+              and not common_surname(n, GIVEN_NOT_SURNAME_RANK))
+    return frozenset().union(*_sections("given_names.txt").values()) | frozenset(census)
+
+
+# Titles that say a man or a woman: "Mrs. Carrasco" is not her son Luis.
+TITLE_SEX = {**{t: "m" for t in "Mr Sir Lord King Emperor Prince Duke Count Baron Father Brother Herr Monsieur "
+                                   "Senor Congressman Kaiser Tsar Czar".split()},
+             **{t: "f" for t in "Mrs Ms Miss Madame Mme Lady Dame Queen Empress Princess Duchess Countess "
+                                   "Baroness Sister Mother Frau Congresswoman".split()}}
+CENSUS_GIVEN_SHARE = 0.005  # per cent of residents: about 1,900 names of each sex
+GIVEN_NOT_SURNAME_RANK = 3000
+GIVEN = _given_names()
+STOP_PHRASES = frozenset(w for w in STOP if " " in w)
+MONTHS = STOP_SECTIONS["months"]
+# Words that end an organisation or a place ("... Street", "... Party"): the run is no name.
+FIRM_TAILS = STOP_SECTIONS["company"]  # "... Motors", "... Airlines"
+PROGRAMME_TAILS = STOP_SECTIONS["documents"]  # "... Initiative", "... Act", "... Plan"
+TAILS = STOP_SECTIONS["institutions"] | STOP_SECTIONS["geography"] | FIRM_TAILS | PROGRAMME_TAILS
+# German and French articles ("dem", "Zum"): the capitalised words after them are nouns.
+FOREIGN_ARTICLES = STOP_SECTIONS["foreign"]
+# Words before a name that say "a person": honorifics, offices, ranks, nobility.
+TITLES = frozenset(
+    """Mr Mrs Ms Miss Dr Sir Dame Lord Lady King Queen Emperor Empress Tsar Czar Kaiser Pope
+    Prince Princess Duke Duchess Count Countess Baron Baroness Marquis Marquess Viscount
+    President Vice Senator Sen Congressman Congresswoman Representative Rep Governor Gov
+    General Gen Colonel Col Captain Capt Lieutenant Lt Admiral Marshal Sergeant Sgt Major
+    Judge Justice Chief Secretary Speaker Chairman Minister Premier Chancellor Ambassador
+    Bishop Archbishop Cardinal Father Rev Reverend Rabbi Professor Prof Comrade Citizen
+    Monsieur Mme Madame Herr Frau Senor Don Leader Majority Minority Deputy Prime Attorney
+    Postmaster Commissioner Mayor Consul Commander Corporal Brother Sister Mother
+    M Hon Honorable Apostle Prophet Officer Agent Inspector Detective Engineer Superintendent Sheriff
+    Dowager""".split()
+)
+# Titles after which a lone given name is still a person ("King William").
+MONARCH_TITLES = frozenset(
+    "King Queen Emperor Empress Tsar Czar Kaiser Pope Prince Princess Apostle Prophet".split()
+)
+# Stop words that are still fine as a surname after a given name ("George Washington",
+# "William Few"), and titles, which make the next word a name even when it is a title
+# itself ("Mr. King").
+SURNAME_OK = STOP_SECTIONS["places"] | STOP_SECTIONS["function"] | TITLES
+# Offices a speaker addresses someone by ("Mr. President", "Madam Speaker"): after an
+# honorific they are no name. ("Mr. King", "Mr. Bishop" are: those titles are surnames too.)
+ADDRESSED = frozenset(
+    """President Vice Senator Sen Speaker Chairman Chairwoman Secretary Minister Premier Chancellor
+    Ambassador Governor Gov Mayor Commissioner Justice Attorney Leader Deputy Prime Representative
+    Rep Congressman Congresswoman Postmaster Consul Chief Commander Citizen Comrade Officer Agent Inspector
+    Detective Engineer Superintendent Sheriff""".split()
+)
+HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split())
+ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Rev|Col|Capt|Lt|Gov|Prof|Jr|Sr|Mme|Hon|Sgt"
+ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
+DERIVED = re.compile(r"(?<=[a-z]{3})(?:ism|isms|ist|ists|ian|ians|ites|ese)$")
+# English derivational endings of abstract nouns, adverbs and adjectives: "Criticism",
+# "Exactly", "Obviously", "Prolongation", "Monument", "Political", "Equality". A capitalised
+# word of this shape that is no surname (see :func:`common_shaped`) starts a sentence or
+# ends the name of a thing; it never ends a person's name.
+COMMON_SHAPE = re.compile(
+    r"(?<=[A-Za-z][a-z]{2})(?:isms?|ians|ities|ity|tions?|sions?|ments?|ships?|ical|ously|ively|ently"
+    r"|antly|ctly|ably|ibly|ially|edly|fully|ful)$"
+)
+# A surname table that covers every surname of this shape somebody carries ("Sessions",
+# "Verity", "Loveless", "Blankenship"): the US Census's, from indexer.census.
+ANY_SURNAME_RANK = 100_000
+
+
+def any_surname(word: str) -> bool:
+    """Is ``word`` a surname of the US Census table (its 88,799 names)?"""
+    from indexer.census import common_surname
+
+    return common_surname(word, ANY_SURNAME_RANK)
+
+
+def common_shaped(word: str) -> bool:
+    """Is ``word`` shaped like a common English word and no known surname?
+
+    >>> common_shaped("Criticism"), common_shaped("Exactly"), common_shaped("Sessions"), common_shaped("Hegel")
+    (True, True, False, False)
+    """
+    return bool(COMMON_SHAPE.search(word)) and word not in GIVEN and not any_surname(word)
+
+
+def personlike(word: str) -> bool:
+    """Could this lone word be a surname at all? Not a stop word, not a derived word.
+
+    >>> personlike("Robespierre"), personlike("Stalinist"), personlike("Paris")
+    (True, False, False)
+    """
+    return (
+        len(word) > 2
+        and word not in STOP
+        and not DERIVED.search(word)
+        and not word.isupper()
+    )
+
+
+# A determiner before a lone name and, after it, a lowercase noun naming a thing that is
+# named after someone: "the Brady bill", "the Marshall plan", "a Ford truck". (Not every
+# noun: "the Ford administration", "the Proudhon school" are about the man.)
+EPONYM_HEADS = frozenset(
+    """bill bills act acts law laws plan plans amendment amendments tariff tariffs treaty treaties pact line
+    rule rules clause compromise agreement accord accords
+    prize prizes award awards medal medals trophy cup fellowship fellowships scholarship scholarships grant
+    grants memorial monument statue library museum building bridge dam highway tunnel airport stadium
+    truck trucks car cars automobile automobiles tractor tractors plant plants factory rifle rifles gun guns
+    carbine pistol revolver engine engines tank tanks vehicle vehicles bomber bombers""".split()
+)
+# Lowercase function words: "Quennell-he" is a name and a dash before "he".
+FUNCTION_LOWER = frozenset(w.lower() for w in STOP_SECTIONS["function"])
+# A ship's prefix before its name ("U. S. S. Nashville", "H. M. S. Quennell").
+SHIP_PREFIXES = frozenset("U.S.S H.M.S USS HMS".split())
+# Titles that are adjectives after a determiner: "the General Revenue Sharing program",
+# "the Chief Signal Officer"; a person is "General Hake", not "the General Hake".
+ADJECTIVE_TITLES = frozenset("General Chief Major Private Vice Deputy Prime Majority Minority Grand".split())
+# Auxiliaries that open a question and are given names too ("Will", "May").
+AUXILIARIES = frozenset(
+    "Will May Can Could Should Would Must Shall Did Does Do Is Was Has Have Had Are Were".split()
+)
+# Verbs of headlines and captions glued to a name in title case: "John Smith Wins Award".
+HEADLINE_VERBS = frozenset(
+    """Says Said Tells Told Wins Won Loses Lost Dies Died Quits Resigns Resigned Visits Visited Meets Met
+    Calls Called Urges Urged Warns Warned Vows Vowed Seeks Faces Faced Signs Signed Backs Rejects Rejected
+    Denies Denied Admits Admitted Leaves Joins Joined Takes Took Gets Named Elected Killed Arrested Dead
+    Sues Sued Slams Blasts Defends Attacks Wants Plans Announces Announced Speaks Spoke Returns Returned
+    Honored Honoured Accused Charged Jailed Freed Released Nominated Appointed Fired Ousted Steps Stepped
+    Closes Close Opens Buys Sells Cuts Asks Asked Claims Praises Criticizes Condemns Welcomes Ends Begins
+    Remembered Recalls Writes Wrote Answers Replies Testifies Testified Confirms Confirmed""".split()
+)

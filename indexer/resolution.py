@@ -1,0 +1,432 @@
+"""Who each mention in one document is: the passes of :mod:`indexer.persons`'s rules 2-6.
+
+A document is resolved in passes, each over all its paragraphs (the title is
+paragraph 0): full names first, since they fix a person for the whole document;
+then bare surnames and other lone words; then context-only forms ("LD"). A lone
+word goes through the ways it can name someone in a fixed order (see
+:meth:`Resolution.resolve_single`), the first that settles it winning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import OSA
+
+from indexer.census import common_surname, given_name_sex
+from indexer.inflection import inflected
+from indexer.models import PersonRef
+from indexer.name_runs import Candidate
+from indexer.name_words import DERIVED, HONORIFICS, STOP, TITLE_SEX, personlike
+from indexer.personhood import mononym_doubt, nonperson, place_name
+from indexer.stable_ids import discovered_id
+
+if TYPE_CHECKING:
+    from indexer.persons import Annotation, Hit, PersonAnnotator
+
+TYPO_MIN_LENGTH = 5  # shorter words are too often other real words one edit away
+# Years after a death in which a bare surname still needs no other evidence (papers
+# printed, speeches dated late, a widow's "Mr. Lewis").
+POSTHUMOUS_GRACE = 10
+# Forms of address used of the living.
+ADDRESS_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."})
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?) $")
+_KIN_BEFORE = re.compile(
+    r"\b(?:[Tt]he (?:first|second|third|elder|younger|older|senior|junior)(?: [A-Z][a-z]+\.?)?|[Oo]ld|[Yy]oung) $")
+_LISTED = re.compile(r",? and |, |; | & ")
+# A possessive or an indefinite article right before a lone capitalised word makes it a thing.
+_OWNED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?) $")
+_OTHER_SEX = {"m": "f", "f": "m"}
+
+
+class Resolution:
+    """Resolution state for one document; paragraph 0 is the title."""
+
+    def __init__(self, annotator: PersonAnnotator, texts: list[str], year: int | None = None,
+                 raw: list[str] | None = None) -> None:
+        self.a = annotator
+        self.texts = texts
+        self.year = year
+        self.hits = [annotator.hits(t, year) for t in texts]
+        self.cands: list[list[Candidate]] = []
+        for t, r, hits in zip(texts, raw or texts, self.hits):
+            spans = [(h.start, h.end) for h in hits]
+            cs = [c for c in annotator.candidates(r, t) if not _overlaps(c.start, c.end, spans)]
+            self.cands.append(_drop_shadowed(cs))
+        self.found: list[list[tuple[int, PersonRef]]] = [[] for _ in texts]
+        self.flags: list[list[str]] = [[] for _ in texts]
+        self.named: dict[str, tuple[int, int]] = {}  # id -> first (paragraph, offset)
+        self.refs: dict[str, PersonRef] = {}
+        self.by_surname: dict[str, list[tuple[tuple[int, int], str]]] = defaultdict(list)
+        self.by_given: dict[str, set[str]] = defaultdict(set)
+        self.weak: list[tuple[int, Candidate]] = []  # lone words with too little evidence alone
+        self.mid_counts = Counter(
+            c.name for cs in self.cands for c in cs if c.kind in ("single", "given") and not c.initial
+        )
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def add(self, i: int, pos: int, ref: PersonRef, surname: str = "", given: str = "") -> None:
+        self.found[i].append((pos, ref))
+        self.refs[ref.id] = ref
+        if ref.id not in self.named:
+            self.named[ref.id] = (i, pos)
+        if surname and all(pid != ref.id for _, pid in self.by_surname[surname]):
+            self.by_surname[surname].append(((i, pos), ref.id))
+        if given:
+            self.by_given[given].add(ref.id)
+
+    def nearest(self, ids: list[str], i: int, pos: int) -> str:
+        """Of several candidates, the one named last before (i, pos), else the first named."""
+        before = [pid for pid in ids if self.named.get(pid, (1 << 30, 0)) <= (i, pos)]
+        pool = before or ids
+        return max(pool, key=lambda pid: self.named.get(pid, (-1, -1))) if before else min(
+            pool, key=lambda pid: self.named.get(pid, (1 << 30, 0)))
+
+    def authority_ref(self, pid: str) -> PersonRef:
+        return self.a.authority.persons[pid].ref
+
+    def authority_match(self, c: Candidate) -> str | None:
+        """An authority person this discovered full name is: same surname, and the same
+        given name as one of their names ("J. Stalin" is Joseph Stalin; "Adam Smith" is not Al)."""
+        return self.authority_person(c.name, c.surname, c.given)
+
+    def known(self, name: str, surname: str) -> PersonRef:
+        """The person a full name found by discovery stands for: the authority's when
+        it knows them (a bare "Marx" the corpus owns as "Karl Marx" is the file's
+        Karl Marx, not a second value), else a discovered one."""
+        head = name.split()[0]
+        pid = self.authority_person(name, surname, "" if head.endswith(".") else head)
+        return self.authority_ref(pid) if pid else _discovered(name)
+
+    def authority_person(self, name: str, surname: str, given: str) -> str | None:
+        head = name.split()[0]
+        pids = self.a.ids_by_surname.get(surname, [])
+        # Relatives of one name ("George Bush"): the one active at the document's date first.
+        active = self.a.authority.active_in(pids, self.year) if len(pids) > 1 else []
+        for pid in active + [p for p in pids if p not in active]:
+            givens = self.a.givens[pid]
+            if given and given in givens:
+                return pid
+            if not given and head.endswith(".") and any(g[:1] == head[:1] for g in givens):
+                return pid
+        return None
+
+    # -- the passes -----------------------------------------------------------------------
+
+    def resolve(self) -> list[Annotation]:
+        self.pass_full_names()
+        self.pass_surnames()
+        self.pass_context()
+        out: list[Annotation] = []
+        for found, flags in zip(self.found, self.flags):
+            seen: dict[str, PersonRef] = {}
+            for _, ref in sorted(found, key=lambda x: x[0]):
+                seen.setdefault(ref.id, ref)
+            out.append((tuple(seen.values()), tuple(dict.fromkeys(flags))))
+        return out
+
+    def pass_full_names(self) -> None:
+        self.authority_full_names()
+        for i, cs in enumerate(self.cands):
+            for c in cs:
+                if c.kind == "full":
+                    self.discovered_full_name(i, c)
+        self.relatives()
+
+    def authority_full_names(self) -> None:
+        """The authority's full names and aliases (and misspelt ones) found here."""
+        for i, hits in enumerate(self.hits):
+            for h in hits:
+                pid = next((pid for kind, pid in h.kinds
+                            if kind == "full" or (kind == "misspelling" and " " in h.text)), None)
+                if pid is None:
+                    continue
+                ref = self.a.authority.persons[pid].ref
+                for s in self.a.surnames[pid]:
+                    self.add(i, h.start, ref, s)
+                if not self.a.surnames[pid]:
+                    self.add(i, h.start, ref)
+
+    def discovered_full_name(self, i: int, c: Candidate) -> None:
+        pid = self.authority_match(c)
+        if pid:
+            self.add(i, c.start, self.authority_ref(pid), c.surname)
+            return
+        if not c.title and place_name(c.name):
+            return  # "Santa Barbara", "Abu Dhabi": a given name starts many places
+        name = self.a.discovery.canonical(c.surname, c.given, c.name)
+        self.add(i, c.start, _discovered(name), c.surname, c.given)
+
+    def relatives(self) -> None:
+        """ "Kelli and her son Gage Hake" after "Sergeant Christopher Hake": a pair of
+        words whose second is the surname of someone named here is a relative."""
+        for i, cs in enumerate(self.cands):
+            for c in cs:
+                if c.kind == "pair" and self.by_surname.get(c.surname) and not place_name(c.name):
+                    pid = self.authority_match(c)
+                    self.add(i, c.start, self.authority_ref(pid) if pid else _discovered(c.name), c.surname,
+                             c.given)
+
+    def pass_surnames(self) -> None:
+        for i, hits in enumerate(self.hits):
+            for h in hits:
+                kinds = [k for k in h.kinds if k[0] in ("surname", "misspelling") and " " not in h.text]
+                if kinds and not any(k[0] in ("full", "veto") for k in h.kinds):
+                    self.authority_surname(i, h, [pid for _, pid in kinds])
+        # Titled mentions first: "King William" later in a document names the
+        # "William" of an earlier paragraph.
+        for titled in (True, False):
+            for i, cs in enumerate(self.cands):
+                for c in cs:
+                    if c.kind not in ("full", "pair") and bool(c.title) == titled:
+                        self.resolve_single(i, c)
+        self.pass_listed()
+
+    def authority_surname(self, i: int, h: Hit, ids: list[str]) -> None:
+        """A bare surname of the authority file: which of the ``ids`` with it it means."""
+        named = [pid for pid in ids if pid in self.named]
+        if _KIN_BEFORE.search(self.texts[i], max(0, h.start - 30), h.start):
+            # "the first Adams", "the elder Pitt": one of a family, not said which.
+            self.flags[i].append(f"ambiguous:{h.text}")
+        elif h.timed and len(set(ids)) == 1:
+            # The date decides between relatives, whoever else the document names.
+            self.add(i, h.start, self.authority_ref(ids[0]))
+        elif len(named) == 1:
+            self.add(i, h.start, self.authority_ref(named[0]))
+        elif named:
+            pid = self.nearest(named, i, h.start)
+            self.add(i, h.start, self.authority_ref(pid))
+            self.flags[i].append(f"ambiguous:{h.text}->{pid}")
+        elif self.namesake_named_here(i, h, ids):
+            # A namesake the file does not know, named in full here. Only after it in its
+            # own paragraph does it outweigh the one person the file knows by this surname
+            # ("Engels to Hermann Engels" heads a list of Engels's letters).
+            pid = self.nearest([p for _, p in self.by_surname[h.text]], i, h.start)
+            self.add(i, h.start, self.refs[pid])
+        elif len(set(ids)) == 1:
+            self.only_known(i, h, ids[0])
+        elif len(alive := self.a.authority.alive_in(ids, self.year)) == 1:
+            # Nobody named here: of the candidates, the only one alive at the time.
+            self.add(i, h.start, self.authority_ref(alive[0]))
+        else:
+            self.flags[i].append(f"ambiguous:{h.text}")
+
+    def namesake_named_here(self, i: int, h: Hit, ids: list[str]) -> bool:
+        return bool(self.by_surname.get(h.text)) and (len(set(ids)) != 1 or any(
+            at[0] == i and at[1] < h.start for at, _ in self.by_surname[h.text]))
+
+    def only_known(self, i: int, h: Hit, pid: str) -> None:
+        """The one person the file knows by this surname, unless their death says otherwise."""
+        doubt = self.posthumous_doubt(pid, i, h)
+        if doubt is None:
+            self.add(i, h.start, self.authority_ref(pid))
+        elif doubt:
+            self.flags[i].append(f"{doubt}:{h.text}->{pid}")
+
+    def posthumous_doubt(self, pid: str, i: int, h: Hit) -> str | None:
+        """Why a bare surname in a document dated well after this person's death, which
+        never names them in full, may not mean them ("" when it plainly does not), else None.
+
+        The dead are still spoken of ("as Stalin said"), so death alone decides
+        nothing. But nobody says "Mr. Lewis" of a man dead twelve years; "Cleveland"
+        in 2008 is a city; a surname thousands share ("Diaz", :mod:`indexer.census`)
+        is anybody's; and where the corpus names other people with the surname in
+        full ("John Lewis", "Meriwether Lewis"), a bare one long after this one's
+        death is not known to be him.
+        """
+        person = self.a.authority.persons[pid]
+        if self.year is None or person.died is None or self.year <= person.died + POSTHUMOUS_GRACE:
+            return None
+        text = self.texts[i]
+        title = _TITLE_BEFORE.search(text, max(0, h.start - 14), h.start)
+        if title and title.group(1) in ADDRESS_TITLES:
+            return "ambiguous"
+        if not title and nonperson(h.text) == "place":
+            return ""
+        if common_surname(h.text):
+            return "ambiguous"  # "Diaz" in 1928: one of thousands
+        givens = self.a.givens[pid]
+        others = [f for f, n in self.a.discovery.fulls.get(h.text, {}).items()
+                  if n >= 2 and not f.split()[0].endswith(".") and f.split()[0] not in givens]
+        return "ambiguous" if others else None
+
+    def pass_listed(self) -> None:
+        """A lone surname listed beside a person is a person too: "led by Blanqui and
+        Barbes", "Proudhon, Leroux, Vidal". Only words that nothing else spoke
+        against (see :meth:`resolve_single`) are taken this way."""
+        for i, c in self.weak:
+            found = {pos for pos, _ in self.found[i]}
+            text = self.texts[i]
+            cs = self.cands[i]
+            j = cs.index(c)
+            before = j > 0 and cs[j - 1].start in found and _LISTED.fullmatch(
+                text, cs[j - 1].end, c.start)
+            after = j + 1 < len(cs) and cs[j + 1].start in found and _LISTED.fullmatch(
+                text, c.end, cs[j + 1].start)
+            listed = before or after
+            if listed and not mononym_doubt(self.a.discovery, c.name):
+                self.add(i, c.start, _discovered(c.name), c.name)
+
+    def resolve_single(self, i: int, c: Candidate) -> None:
+        """A lone word (a surname, a given name, a titled name), resolved by the first of
+        these that settles it: a surname of someone named in full here; one of several
+        rulers or of a family (flagged); a given name of one person named here; a lone
+        given name's owner; a typo of a named person's surname; else, with enough
+        evidence, a discovered person."""
+        for settles in (self.surname_named_here, self.one_of_several, self.given_name_named_here,
+                        self.lone_given_name, self.typo_named_here, self.too_weak):
+            if settles(i, c):
+                return
+        self.discovered_single(i, c)
+
+    def surname_named_here(self, i: int, c: Candidate) -> bool:
+        """A surname of someone named in full in this document."""
+        word = c.name
+        if not self.by_surname.get(word):
+            return False
+        ids = [p for _, p in self.by_surname[word]]
+        sex = TITLE_SEX.get(c.title.rstrip("."))
+        if sex:
+            # "Mrs. Carrasco" where the document names Luis and Graciela Carrasco.
+            ids = [p for p in ids if given_name_sex(self.refs[p].name.split()[0]) != _OTHER_SEX[sex]]
+            if not ids:
+                self.flags[i].append(f"ambiguous:{word}")
+                return True
+        pid = self.nearest(ids, i, c.start)
+        self.add(i, c.start, self.refs[pid])
+        return True
+
+    def one_of_several(self, i: int, c: Candidate) -> bool:
+        """Several rulers of this name ("Napoleon III"), and this one neither numbered nor
+        titled ("King William" is a king of the document's own story); "the elder Pitt":
+        one of a family. Flagged, not resolved."""
+        if (self.a.discovery.regnal(c.name) and not c.title) or _KIN_BEFORE.search(
+                self.texts[i], max(0, c.start - 30), c.start):
+            self.flags[i].append(f"ambiguous:{c.name}")
+            return True
+        return False
+
+    def given_name_named_here(self, i: int, c: Candidate) -> bool:
+        """A given name of exactly one person named here ("Kayla", "King James"; "Gage"
+        after "Gage Hake", though no list knows the name)."""
+        ids = self.by_given.get(c.name, ())
+        if len(ids) == 1 and (c.kind == "given" or c.kind == "single" and not c.title):
+            self.add(i, c.start, self.refs[next(iter(ids))])
+            return True
+        return False
+
+    def lone_given_name(self, i: int, c: Candidate) -> bool:
+        """A given name nobody here is named by alone: a monarch's, or the name of the one
+        person the corpus names in full with it; else nobody ("Luther", a surname too,
+        goes on to the other ways)."""
+        if c.kind != "given":
+            return False
+        word = c.name
+        if self.by_given.get(word) or i == 0:
+            return True
+        if len(word) <= 3 and self.texts[i][c.end : c.end + 1] == ".":
+            return True  # "Ed.", "Al.": an abbreviation (editor), or a name too short to tell
+        if c.title:
+            # A monarch ("King William"): known by one name.
+            self.add(i, c.start, _discovered(word), word, word)
+            return True
+        disc = self.a.discovery
+        # Called by the given name throughout this document: one full sighting will do.
+        owner = disc.given_owner(word, 1 if self.mid_counts.get(word, 0) >= 2 else 2, self.year)
+        if owner:
+            self.add(i, c.start, self.known(owner, owner.split()[-1]), word, word)
+            return True
+        return disc.surname_evidence(word) < 2  # a lone given name is many people
+
+    def typo_named_here(self, i: int, c: Candidate) -> bool:
+        """A typo of the surname of a person named here, flagged for review."""
+        pid = self.typo_of(c.name)
+        if pid:
+            self.add(i, c.start, self.refs[pid])
+            self.flags[i].append(f"typo:{c.name}->{pid}")
+            return True
+        return False
+
+    def too_weak(self, i: int, c: Candidate) -> bool:
+        """Is the evidence too weak for a discovered person? Lone words with some are
+        kept for :meth:`pass_listed`."""
+        if i == 0:
+            return True  # a title alone does not make a discovered person
+        if not c.title and _OWNED.search(self.texts[i], max(0, c.start - 7), c.start):
+            return True  # "his Bradley fighting vehicle", "a Ford": a thing, not a person
+        disc = self.a.discovery
+        word = c.name
+        if c.kind == "titled":
+            return disc.common_word(word) and c.title not in HONORIFICS  # "General Motors"-like
+        if c.initial and disc.surname_evidence(word) < 2 or not disc.personlike(
+                word, self.mid_counts.get(word, 0)):
+            # Sentence-initial capitals, or a word seen once: weak evidence, unless listed
+            # beside a person (see pass_listed).
+            if personlike(word) and not disc.common_word(word) and c.kind == "single":
+                self.weak.append((i, c))
+            return True
+        return False
+
+    def discovered_single(self, i: int, c: Candidate) -> None:
+        """Titled ("Senator Dirksen") or person-like and repeated: the full name the corpus
+        owns the word by, else a discovered person of one name."""
+        disc = self.a.discovery
+        word = c.name
+        # A title says a contemporary ("General Scott" in 1840 is nobody the corpus first
+        # names in 2018); a bare surname may be anyone from the past ("as Hegel said").
+        era = self.year if c.title else None
+        owner = disc.owner(word, era) if not disc.common_word(word) else None
+        if owner is None:
+            if mononym_doubt(disc, word, c.title):
+                return
+            if disc.namesakes(word, era) >= 2:
+                # Several people in the corpus have this surname and none is named here.
+                self.flags[i].append(f"ambiguous:{word}")
+        self.add(i, c.start, self.known(owner, word) if owner else _discovered(c.name), word)
+
+    def typo_of(self, word: str) -> str | None:
+        if len(word) < TYPO_MIN_LENGTH or word in STOP or DERIVED.search(word):
+            return None
+        for surname, entries in self.by_surname.items():
+            if (
+                surname[:1] == word[:1]
+                and abs(len(surname) - len(word)) <= 1
+                and surname != word
+                and OSA.distance(word, surname, score_cutoff=1) <= 1
+                and not inflected(word, surname)  # "Afghans" is no misspelt "Afghan"
+            ):
+                return entries[0][1]
+        return None
+
+    def pass_context(self) -> None:
+        for i, hits in enumerate(self.hits):
+            for h in hits:
+                kinds = [pid for kind, pid in h.kinds if kind == "context"]
+                if not kinds or any(k[0] in ("full", "surname", "veto") for k in h.kinds):
+                    continue
+                named = [pid for pid in kinds if pid in self.named]
+                if named:
+                    self.add(i, h.start, self.authority_ref(self.nearest(named, i, h.start)))
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _drop_shadowed(cs: list[Candidate]) -> list[Candidate]:
+    """Where two candidates start together ("Carl" and "Carl Mueller"), keep the full one."""
+    out: list[Candidate] = []
+    for c in cs:
+        if out and out[-1].start == c.start:
+            if c.kind == "full":
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
+
+
+def _discovered(name: str) -> PersonRef:
+    return PersonRef(discovered_id(name), name)
