@@ -166,9 +166,9 @@ def build_whoosh(args) -> dict[str, Any]:
     annotator's, so that both engines answer the same person filters; the
     annotation work is done and counted all the same.
     """
-    from indexer.authority import Authority
     from indexer.boilerplate import Furniture
-    from indexer.build import default_authority, write_generation
+    from indexer.authority_layers import load_authority
+    from indexer.build import write_generation
     from indexer.discovery import Discovery
     from indexer.persons import PersonAnnotator
     from indexer.pipeline import annotate
@@ -177,7 +177,7 @@ def build_whoosh(args) -> dict[str, Any]:
     shutil.rmtree(root, ignore_errors=True)
     path = corpus_path(args)
     t, cpu = time.perf_counter(), cpu_seconds()
-    authority = Authority.load(default_authority(REPO / "corpus"))
+    authority = load_authority(REPO / "corpus")
     annotator = PersonAnnotator(authority)
 
     def work(shard: int, shards: int, sink) -> dict[str, float]:
@@ -252,14 +252,13 @@ def extract(args) -> dict[str, Any]:
         mentions(p.text)
     out["years_rate_cpu"] = n / (time.process_time() - c)
     try:
-        from indexer.authority import Authority
-        from indexer.build import default_authority
+        from indexer.authority_layers import load_authority
         from indexer.persons import PersonAnnotator
         from indexer.pipeline import annotate
     except ImportError as exc:
         out["annotate_error"] = f"indexer.pipeline.annotate unavailable: {exc}"
         return out
-    authority = Authority.load(default_authority(REPO / "corpus"))
+    authority = load_authority(REPO / "corpus")
     annotator = PersonAnnotator(authority)
     t, c = time.perf_counter(), time.process_time()
     annotator.prepare((d.doc_id, [b.text for b in d.blocks]) for d in documents)

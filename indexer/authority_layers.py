@@ -20,21 +20,19 @@ the corpus's own file later must not change any id the first build served
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from indexer.authority import Authority
+from indexer.settings import IndexerSettings
 
 AUTHORITY_NAME = "persons.toml"
 PROJECT_AUTHORITY = Path(__file__).resolve().parent.parent / "corpus" / AUTHORITY_NAME
-BASE_ENV = "ARCHIVE_BASE_AUTHORITY"
-CORPUS_ENV = "ARCHIVE_AUTHORITY"
 _OFF = {"off", "none", "no", "0", "false", ""}
 
 
 def base_setting() -> str | None:
     """``ARCHIVE_BASE_AUTHORITY`` as set, or None (the project's file)."""
-    return os.environ.get(BASE_ENV)
+    return IndexerSettings.from_env(strict=False).base_authority
 
 
 def layer_paths(corpus: Path, explicit: Path | None = None, base: str | None = None) -> list[Path]:
@@ -49,8 +47,8 @@ def layer_paths(corpus: Path, explicit: Path | None = None, base: str | None = N
         paths.append(PROJECT_AUTHORITY)
     elif base.strip().lower() not in _OFF:
         paths.append(Path(base))
-    env = os.environ.get(CORPUS_ENV)
-    corpus_layer = explicit or (Path(env) if env else Path(corpus) / AUTHORITY_NAME)
+    env = IndexerSettings.from_env(strict=False).authority
+    corpus_layer = explicit or env or Path(corpus) / AUTHORITY_NAME
     paths.append(corpus_layer)
     out: list[Path] = []
     seen: set[Path] = set()
@@ -67,9 +65,9 @@ def missing_layers(corpus: Path, explicit: Path | None = None, base: str | None 
     named = [explicit] if explicit else []
     if base is not None and base.strip().lower() not in _OFF:
         named.append(Path(base))
-    env = os.environ.get(CORPUS_ENV)
+    env = IndexerSettings.from_env(strict=False).authority
     if env and not explicit:
-        named.append(Path(env))
+        named.append(env)
     return [f"authority file {p} does not exist; not applied" for p in named if not p.is_file()]
 
 

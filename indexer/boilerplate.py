@@ -32,14 +32,12 @@ from dataclasses import dataclass, replace
 
 from indexer import listings
 from indexer.models import Document
-from indexer.settings import env_float, env_int
-
-
+from indexer.settings import at_start
 
 # A block on this share of a site's pages is furniture ...
-SHARE = env_float("ARCHIVE_BOILERPLATE_SHARE", 0.2)
+SHARE = at_start().boilerplate_share
 # ... if that is at least this many pages: a few chapters of one book share headings.
-MIN_DOCS = env_int("ARCHIVE_BOILERPLATE_MIN_DOCS", 5)
+MIN_DOCS = at_start().boilerplate_min_docs
 # Longer blocks are writing even when repeated (a quoted passage, a twin file).
 MAX_WORDS = 40
 MAX_CHARS = 400

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -235,17 +234,6 @@ def _fill(gen, ix, work, shards, aliases, persons, meta, finish, on_progress, on
     )
     checksums.write(gen.path)  # last: it vouches for every file written above
     return results
-
-
-def default_authority(corpus: Path) -> Path | None:
-    """The corpus's own persons.toml, else the one shipped in this project's corpus/."""
-    env = os.environ.get("ARCHIVE_AUTHORITY")
-    if env:
-        return Path(env)
-    for candidate in (corpus / AUTHORITY_NAME, PROJECT_CORPUS / AUTHORITY_NAME):
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 AUTHORITY_NAME = "persons.toml"

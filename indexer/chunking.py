@@ -16,14 +16,12 @@ import re
 
 from indexer.cleaning import has_words
 from indexer.models import Document, Paragraph
-from indexer.settings import env_int
-
-
+from indexer.settings import at_start
 
 # Long enough for any real paragraph, short enough that a hit shows where it is.
-MAX_CHARS = env_int("ARCHIVE_MAX_PARAGRAPH_CHARS", 4000)
+MAX_CHARS = at_start().max_paragraph_chars
 # Fewer words than this is a page number, a signature or a stray mark.
-MIN_WORDS = env_int("ARCHIVE_MIN_PARAGRAPH_WORDS", 2)
+MIN_WORDS = at_start().min_paragraph_words
 
 # After . ! ? (and a closing quote or bracket), before a capital or opening quote.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ý])")

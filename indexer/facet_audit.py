@@ -29,12 +29,13 @@ the precision, so other changes to the annotation never make the audit fail.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from indexer.settings import IndexerSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 JUDGEMENTS_DIR = ROOT / "tests" / "facet_judgements"
@@ -245,4 +246,4 @@ def value_report(index: Path, ids: Sequence[str]) -> str:
 
 
 def default_index() -> Path:
-    return Path(os.environ.get("ARCHIVE_INDEX", "index"))
+    return IndexerSettings.from_env(strict=False).index_root

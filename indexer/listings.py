@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from indexer.models import Block
-from indexer.settings import env_float
+from indexer.settings import at_start
 
 ARTICLE = "article"
 LISTING = "listing"
@@ -26,7 +26,7 @@ LISTING = "listing"
 
 
 # Share of the text's characters that are link text, above which a page is a listing.
-LINK_SHARE = env_float("ARCHIVE_LISTING_LINK_SHARE", 0.5)
+LINK_SHARE = at_start().listing_link_share
 # Fewer link rows than this is a page with a "see also" list, not a listing.
 MIN_LINK_ROWS = 3
 

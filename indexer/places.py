@@ -39,11 +39,12 @@ from functools import cache
 from rapidfuzz.distance import Levenshtein
 
 from indexer.folding import fold_in_place
+from indexer.settings import at_start
 
 # Cities smaller than this are too often someone's surname to be places by the name
 # alone ("Granada" is not a person anywhere, "Solon" is); GeoNames' smallest bundled
 # table starts at 15,000 people, and those smaller cities are ``towns``.
-CITY_MIN_POPULATION = int(os.environ.get("ARCHIVE_CITY_MIN_POPULATION", "100000"))
+CITY_MIN_POPULATION = at_start().city_min_population
 # Another name of a big city this close to its own (Levenshtein similarity of the
 # lower-cased words) is another spelling of it, English or old: "Strasburg" for "Strasbourg"
 # (0.9), "Lyons" for "Lyon" (0.8); a far one ("Leghorn" for "Livorno", 0.43; "Andropov",

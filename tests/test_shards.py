@@ -125,8 +125,7 @@ def test_a_sharded_build_indexes_exactly_what_one_process_does(tmp_path, workers
 def test_annotation_reusing_discovery_candidates_equals_a_fresh_annotator(tmp_path):
     # The build keeps the name candidates its discovery count found and annotates
     # with them; an annotator that finds every candidate afresh must agree.
-    from indexer.authority import Authority
-    from indexer.build import default_authority
+    from indexer.authority_layers import load_authority
     from indexer.persons import PersonAnnotator
     from indexer.pipeline import annotate
 
@@ -135,7 +134,7 @@ def test_annotation_reusing_discovery_candidates_equals_a_fresh_annotator(tmp_pa
     with ix.searcher() as s:
         built = {f[S.ID]: S.from_stored(f) for f in s.all_stored_fields()}
     docs = [d for d in read_corpus(PROJECT_CORPUS) if isinstance(d, Document)]
-    fresh = PersonAnnotator(Authority.load(default_authority(PROJECT_CORPUS)))
+    fresh = PersonAnnotator(load_authority(PROJECT_CORPUS))
     fresh.prepare((d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"]) for d in docs)
     assert not fresh.found  # prepare keeps nothing: every candidate below is found again
     expected = {p.id: p for d in docs for p in annotate(d, fresh)}

@@ -34,7 +34,8 @@ Interface, by module (what the rest of the project may call):
 
 What it depends on: Whoosh, numpy, and of this project only the index's schema
 (:mod:`indexer.schema`: field names and analyzers), the paragraph type
-(:mod:`indexer.models`), letter folding and the vocabulary counter. It lives
+(:mod:`indexer.models`), letter folding, the vocabulary counter and the
+indexer's settings (build workers, generations kept). It lives
 inside ``indexer/`` because the project's top-level layout is fixed and the
 index is the indexer's product; the service imports this package and the
 schema, never the indexer's readers or annotators.

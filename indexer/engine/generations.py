@@ -27,8 +27,9 @@ from typing import Any
 
 from indexer.engine import checksums
 from indexer.schema import CURRENT_FILE, GENERATION_META, PREVIOUS_FILE
+from indexer.settings import at_start
 
-KEEP_GENERATIONS = int(os.environ.get("ARCHIVE_KEEP_GENERATIONS", "2"))
+KEEP_GENERATIONS = at_start().keep_generations
 
 
 @dataclass(frozen=True)

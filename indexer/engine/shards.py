@@ -15,7 +15,6 @@ shard, gives the sink each paragraph, and returns whatever it wants to report
 
 from __future__ import annotations
 
-import os
 import traceback
 from collections import Counter
 from collections.abc import Callable
@@ -29,10 +28,11 @@ from whoosh.index import TOC, LockError, clean_files
 from indexer.engine.segments import BulkSegmentWriter
 from indexer.models import Paragraph
 from indexer.schema import TEXT, exact_analyzer, to_fields
+from indexer.settings import at_start
 from indexer.vocabulary import WordCounter
 
 # Processes for a build; each writes one segment (more segments, slower searches).
-SHARDS = int(os.environ.get("ARCHIVE_BUILD_WORKERS", str(os.cpu_count() or 1)))
+SHARDS = at_start().build_workers
 T = TypeVar("T")
 _TICK = 64  # paragraphs between progress reports, so the shared counter stays cold
 

@@ -19,15 +19,15 @@ True
 
 from __future__ import annotations
 
-import os
 import re
 
 from indexer.readers.dates import MONTHS, _iso, parse_date
+from indexer.settings import at_start
 
 # Day-first (21/02/2003) or month-first (02/21/2003) when a numeric date could be
 # either; a day above 12 decides by itself. Set per archive: British and European
 # sites write day first, American ones month first.
-NUMERIC_ORDER = os.environ.get("ARCHIVE_NUMERIC_DATES", "dmy").lower()
+NUMERIC_ORDER = at_start().numeric_dates
 
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-])")
 _LABEL = re.compile(

@@ -12,7 +12,6 @@ blocks (headings, paragraphs, link rows, info blocks, rules) are read.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -22,6 +21,7 @@ from indexer.readers import mojibake
 from indexer.readers.dates import parse_date
 from indexer.readers.encoding import decode
 from indexer.readers.parsed import Parsed, ParsedBlock, Unusable
+from indexer.settings import IndexerSettings
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -50,10 +50,7 @@ _FLAT_TAGS = frozenset(
 
 def max_html_depth() -> int:
     """ARCHIVE_MAX_HTML_DEPTH, or 2000: deeper nesting makes the HTML parser crawl."""
-    try:
-        return int(os.environ.get("ARCHIVE_MAX_HTML_DEPTH", 2000))
-    except ValueError:
-        return 2000
+    return IndexerSettings.from_env(strict=False).max_html_depth
 
 
 def _nesting_depth(text: str, limit: int) -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -35,18 +34,13 @@ from indexer.readers.text import parse_text
 from indexer.readers.titles import title_source
 from indexer.readers.walk import chosen, corpus_files, not_document, refusal
 from indexer.selection import Selection
+from indexer.settings import IndexerSettings
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
-
-
 def max_file_bytes() -> int:
     """ARCHIVE_MAX_FILE_BYTES, or 20 MB: larger files are skipped, not read."""
-    try:
-        return int(os.environ.get("ARCHIVE_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES))
-    except ValueError:
-        return DEFAULT_MAX_FILE_BYTES
+    return IndexerSettings.from_env(strict=False).max_file_bytes
 
 
 # Web-site assets and office files that sit beside the pages: refused by name,
