@@ -35,6 +35,9 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
 )
 from svc_corpus import build  # noqa: E402
 
+# Thousands of requests, and the last test counts what the others sent: all or none.
+pytestmark = pytest.mark.slow
+
 REQUESTS = int(os.environ.get("ARCHIVE_FUZZ_REQUESTS", "2000"))
 # Split between modes: most requests are valid (they reach the search code);
 # a quarter break the parameter schemas (they exercise validation).

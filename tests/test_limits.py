@@ -14,7 +14,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from svc_corpus import TestClient, assert_error_shape, build, index_root  # noqa: F401
+from svc_corpus import TestClient, assert_error_shape
 
 from indexer.build import write_paragraphs
 from indexer.models import Paragraph
