@@ -99,7 +99,9 @@ class Paragraph:
 
     @property
     def published_year(self) -> int | None:
-        """>>> Paragraph("a#p0", "a", "t", 0, "x", published="1947-05").published_year
+        """The year the paragraph's document was published, or None when undated.
+
+        >>> Paragraph("a#p0", "a", "t", 0, "x", published="1947-05").published_year
         1947
         """
         return published_year(self.published)

@@ -18,7 +18,8 @@ means the first in id order.
 
 >>> reg = {"truman-harry-s": {"name": "Harry S. Truman", "sort": "Truman, Harry S.", "aliases": []}}
 >>> prev = {"x-harry-truman": {"name": "Harry Truman", "aliases": []}}
->>> with_former_ids(reg, {"truman-harry-s": ["Harry S. Truman", "Harry Truman"]}, {}, prev)[
+>>> declared = {"truman-harry-s": [discovered_id("Harry S. Truman")]}
+>>> with_former_ids(reg, {"truman-harry-s": ["Harry S. Truman", "Harry Truman"]}, declared, prev)[
 ...     "truman-harry-s"]["former_ids"]
 ['x-harry-s-truman', 'x-harry-truman']
 """

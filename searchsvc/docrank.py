@@ -23,7 +23,8 @@ grouped by document, a plain query is matched and scored per *document*:
   the same order and the same text at sampled places (a page scraped twice, a speech
   in two collections with a few transcription differences).
 
->>> word_groups("Kollontai 1920 women's day")
+>>> from searchsvc.compounds import query_words
+>>> [t for w in query_words("Kollontai 1920 women's day", lambda word: 0) for t in w.tokens]
 ['kollontai', '1920', 'women', 'day']
 """
 

@@ -71,12 +71,6 @@ def common_words(k: int) -> list[str]:
     return HEAD[:k]
 
 
-# -- a fixture shared by the test modules (import it by name) ----------------------------
-import pytest  # noqa: E402
-
-PARAGRAPHS = 8000  # some 8 s to build here; enough for costly queries to take seconds
-
-
-@pytest.fixture(scope="module")
-def attack_index(tmp_path_factory) -> Path:
-    return build(tmp_path_factory.mktemp("attack-index"), PARAGRAPHS)
+# Enough for costly queries to take seconds; the build takes seconds too, so conftest.py's
+# ``attack_index`` builds it once per session.
+PARAGRAPHS = 8000

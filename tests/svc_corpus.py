@@ -1,15 +1,23 @@
 """A small archive written for the searchsvc tests (our own text, no shared corpus).
 
 Used by tests/test_api.py, test_facets.py, test_pages.py, test_server.py:
-``build(root)`` writes it as an index generation with indexer.build.write_paragraphs.
+``build(root)`` writes it as an index generation with indexer.build.write_paragraphs
+(the ``index_root`` and ``client`` fixtures of conftest.py build it once per module).
 """
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from indexer.build import write_paragraphs
 from indexer.models import Paragraph, PersonRef
+
+with warnings.catch_warnings():
+    # Starlette 1.x warns at import that it prefers the httpx2 package; with
+    # filterwarnings=error that would fail every test that imports TestClient.
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient  # noqa: F401 - imported from here by the tests
 
 ROSA = PersonRef("rosa-luxemburg", "Rosa Luxemburg")
 JAURES = PersonRef("jean-jaures", "Jean Jaurès")
@@ -97,35 +105,6 @@ def paragraphs() -> list[Paragraph]:
 def build(root: Path):
     """Write the corpus into a new generation under ``root`` (switched in)."""
     return write_paragraphs(paragraphs(), root, persons=PERSONS, meta={"corpus": "svc-tests"})
-
-
-# -- fixtures shared by the searchsvc test modules (import them by name) ----------------
-import warnings  # noqa: E402
-
-import pytest  # noqa: E402
-
-with warnings.catch_warnings():
-    # Starlette 1.x warns at import that it prefers the httpx2 package; with
-    # filterwarnings=error that would fail every test that imports TestClient.
-    warnings.simplefilter("ignore")
-    from starlette.testclient import TestClient  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def index_root(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("svc-index")
-    build(root)
-    return root
-
-
-@pytest.fixture(scope="module")
-def client(index_root):
-    from searchsvc.app import create_app
-    from searchsvc.settings import Settings
-
-    app = create_app(Settings(index_root=index_root, reload_seconds=0.2))
-    with TestClient(app) as c:
-        yield c
 
 
 def assert_error_shape(response, status: int) -> dict:

@@ -58,6 +58,7 @@ def test_budenz_is_one_person_in_the_facet(seed_client) -> None:
     assert [v for v in labels if "Tro" in v] == ["Leon Trotsky"]
 
 
+@pytest.mark.slow
 def test_whole_shared_corpus_reads_with_every_skipped_file_named(shared_dir: Path) -> None:
     """Reading and chunking all of ../shared/corpus: nothing crashes, every skip has a reason."""
     from indexer.chunking import chunk

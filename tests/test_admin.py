@@ -62,6 +62,7 @@ def wait_task(c, url: str, timeout: float = 120) -> dict:
     raise AssertionError(f"task {url} did not finish in {timeout} s")
 
 
+@pytest.mark.slow
 def test_update_task_runs_and_reports(site):
     corpus, index = site
     with TestClient(app_for(corpus, index)) as c:
@@ -85,6 +86,7 @@ def test_update_task_runs_and_reports(site):
             time.sleep(0.2)
 
 
+@pytest.mark.slow
 def test_a_failing_update_is_reported_as_failed(site, tmp_path):
     _, index = site
     with TestClient(app_for(tmp_path / "no-such-corpus", index)) as c:
@@ -96,6 +98,7 @@ def test_a_failing_update_is_reported_as_failed(site, tmp_path):
         assert c.get("/healthz").json()["ok"] is True  # still serving
 
 
+@pytest.mark.slow
 def test_one_update_at_a_time(site, monkeypatch):
     import sys
 
@@ -114,6 +117,7 @@ def test_one_update_at_a_time(site, monkeypatch):
         wait_task(c, first.json()["url"])
 
 
+@pytest.mark.slow
 def test_tasks_are_visible_from_another_worker(site):
     corpus, index = site
     with TestClient(app_for(corpus, index)) as a, TestClient(app_for(corpus, index)) as b:
@@ -191,6 +195,7 @@ def test_metrics_count_requests_by_endpoint_and_status(site):
     assert metric(text, "archive_request_seconds_bucket", endpoint="/api/search", le="+Inf") == 4
 
 
+@pytest.mark.slow
 def test_metrics_describe_the_index_and_updates(site):
     corpus, index = site
     from indexer.engine.generations import current
@@ -228,6 +233,7 @@ time.sleep(60)
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("update_outlives_worker", [False, True])
 def test_a_task_whose_process_is_gone_is_reported_failed(site, update_outlives_worker):
     """The worker running an update is killed: the task must not stay "running" forever."""

@@ -2,7 +2,8 @@
 limits checked before anything is expanded.
 
 The index is tests/attack_corpus.py's: common words in most paragraphs and a long
-tail of rare words sharing prefixes, so hostile queries are expensive in it.
+tail of rare words sharing prefixes, so hostile queries are expensive in it. It
+takes seconds to build (once a session), so the tests on it are marked slow.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from attack_corpus import attack_index, common_words  # noqa: F401
+from attack_corpus import common_words
 from svc_corpus import TestClient, assert_error_shape
 
 from indexer.engine import deadline
@@ -49,6 +50,7 @@ def _force_whoosh_collector(monkeypatch) -> None:
     monkeypatch.setattr(scoring.Scorer, "score", unsupported)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("collector", [False, True], ids=["numpy", "whoosh-collector"])
 @pytest.mark.parametrize("params", [
     {"q": " OR ".join(WORDS[:30]) + f" -{WORDS[30]}", "year": "1901"},
@@ -98,6 +100,7 @@ def test_a_timed_out_search_frees_its_cpu_at_its_deadline(attack_index, monkeypa
             assert overruns[-1] < 0.1, overruns
 
 
+@pytest.mark.slow
 def test_whoosh_collector_stops_at_the_threads_deadline(attack_index):
     """Below the service: any walk over postings (here Whoosh's own collector) ends at the
     deadline the thread works under, not when it has read everything."""
@@ -142,6 +145,7 @@ def _slow_searches(monkeypatch, seconds: float, only: str = "") -> None:
     monkeypatch.setattr(search_mod.Execution, "run", run)
 
 
+@pytest.mark.slow
 def test_a_full_lane_refuses_without_waiting_with_retry_after(attack_index, monkeypatch):
     _slow_searches(monkeypatch, 0.6)
     with make_client(attack_index, search_threads=1, search_queue=1) as c:
@@ -162,6 +166,7 @@ def test_a_full_lane_refuses_without_waiting_with_retry_after(attack_index, monk
         assert took < 0.5  # refused without waiting for a slot
 
 
+@pytest.mark.slow
 def test_waiting_counts_toward_the_time_limit_and_a_late_search_never_starts(
         attack_index, monkeypatch):
     from searchsvc import search as search_mod
@@ -187,6 +192,7 @@ def test_waiting_counts_toward_the_time_limit_and_a_late_search_never_starts(
     assert len(started_runs) == 1  # the waiting ones were answered without starting
 
 
+@pytest.mark.slow
 def test_costly_queries_cannot_starve_ordinary_ones(attack_index, monkeypatch):
     """Four clients keep the costly lane full; an ordinary search still gets a slot at once."""
     costly = " ".join(WORDS[:31])
@@ -228,6 +234,7 @@ def _stats(root):
         state.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("q, heavy", [
     ("strike harbour", False),
     ("rare tail words", False),
@@ -248,6 +255,7 @@ def test_costly_shapes_are_estimated_before_they_run(attack_index, q, heavy):
 ROUTES = ["/api/search", "/", "/api/facets/person", "/doc/attack/doc1.md"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("route", ROUTES)
 @pytest.mark.parametrize("q", [
     " ".join(f"{c}*" for c in "klmnoprstv" "abcdefghij" "uwyz"),  # 24 one-letter wildcards
@@ -280,6 +288,7 @@ def _counting(fn, calls: list):
     return wrapper
 
 
+@pytest.mark.slow
 def test_wildcards_within_the_limit_are_still_served(attack_index):
     with make_client(attack_index, max_wildcards=3) as c:
         assert c.get("/api/search", params={"q": "kal* lom* mir*"}).status_code == 200

@@ -5,13 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from svc_corpus import (  # noqa: F401 - fixtures are used by name
-    PERSONS,
-    assert_error_shape,
-    client,
-    index_root,
-    paragraphs,
-)
+from svc_corpus import assert_error_shape, paragraphs
 
 
 def search(client, **params):

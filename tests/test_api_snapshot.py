@@ -105,6 +105,8 @@ def _answer(client, url: str) -> dict:
     return {"request": url, "status": r.status_code, "content_type": kind, "body": body}
 
 
+# Not marked slow, though building the sample archive takes a couple of seconds: the
+# quick loop (python -m pytest) is where a change to the answers must show first.
 @pytest.fixture(scope="module")
 def answers(tmp_path_factory) -> list[dict]:
     from svc_corpus import TestClient  # imported there without the deprecation warning

@@ -189,6 +189,7 @@ def test_a_50_mb_file_is_skipped_with_a_reason(corpus, index):
     assert_accounted_for(corpus, index, report)
 
 
+@pytest.mark.slow
 def test_one_huge_line_is_read_in_bounded_time(corpus, index):
     # Two megabytes without a newline: regexes with nested quantifiers would crawl.
     write(corpus, {"big/oneline.txt": ("word " * 400_000 + "ending.").encode(),

@@ -91,11 +91,8 @@ def browser(playwright_api):
 
 
 @pytest.fixture(scope="session")
-def sample_index(tmp_path_factory) -> Path:
-    from indexer.build import build_corpus
-
-    root = tmp_path_factory.mktemp("browser-index")
-    report = build_corpus(REPO / "corpus", root, progress=False)
+def sample_index(sample_build) -> Path:
+    root, report = sample_build()
     assert report.paragraphs > 50, report.summary()
     return root
 

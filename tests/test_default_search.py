@@ -9,12 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from svc_corpus import (  # noqa: F401 - fixtures are used by name
-    assert_error_shape,
-    client,
-    index_root,
-    paragraphs,
-)
+from svc_corpus import assert_error_shape, paragraphs
 
 
 def words_of(text: str) -> set[str]:

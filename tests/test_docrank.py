@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from searchsvc.compounds import query_words
-from svc_corpus import index_root, paragraphs  # noqa: F401 - fixtures
+from svc_corpus import paragraphs
 
 from indexer import schema as S
 from indexer.engine.generations import read_pointer

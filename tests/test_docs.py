@@ -28,7 +28,7 @@ def test_readme_starts_with_the_two_commands_and_ci_runs_the_second() -> None:
     assert len(blocks) >= 2
     serve, test = blocks[0].strip(), blocks[1].strip()
     assert "searchsvc" in serve and "pip install" in serve
-    assert "pytest" in test
+    assert "pytest" in test and "--all" in test.split(), "the README's test command runs everything"
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert test in ci, "the README's test command must be what .ci/run runs"
 

@@ -124,18 +124,6 @@ def test_shipped_judgements_are_well_formed(corpus: str, judged: int) -> None:
         assert label in LABELS or label.startswith("split-of:") and label[9:] in values, (vid, label)
 
 
-LEGACY_SITE = Path(__file__).parent / "fixtures" / "legacy_site"
-
-
-@pytest.fixture(scope="module")
-def legacy_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from indexer.build import build_corpus
-
-    root = tmp_path_factory.mktemp("legacy") / "index"
-    build_corpus(LEGACY_SITE, root, progress=False, workers=1)
-    return root
-
-
 # What the person facet of our own test archive scored when its labels were written
 # (docs/authority.md, "The facet audit"), less a margin: a change to the person rules that
 # loses more than that shows here. Values nobody judged yet are left out, as in the audit.
@@ -143,12 +131,13 @@ LEGACY_FLOOR = 0.85
 
 
 @pytest.mark.parametrize("queries", ["development", "held-out"])
-def test_the_person_facet_of_our_test_archive_stays_trustworthy(legacy_index: Path, queries: str) -> None:
+def test_the_person_facet_of_our_test_archive_stays_trustworthy(
+        legacy_site_index: Path, queries: str) -> None:
     from indexer.facet_audit import BROAD_QUERIES
 
     qs = BROAD_QUERIES if queries == "development" else tuple(
         json.loads((JUDGEMENTS_DIR / "heldout_queries.json").read_text(encoding="utf-8"))["queries"])
-    _, result = audit(legacy_index, queries=qs, contexts=0)
+    _, result = audit(legacy_site_index, queries=qs, contexts=0)
     assert result.correct + result.wrong >= 100  # the archive shows enough values to judge
     assert result.precision >= LEGACY_FLOOR, result.wrong_values
     assert not result.splits

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from svc_corpus import client, index_root, paragraphs  # noqa: F401 - fixtures
+from svc_corpus import paragraphs
 
 from searchsvc.facets import FacetField, multiselect_counts
 

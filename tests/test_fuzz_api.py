@@ -22,18 +22,13 @@ import warnings
 from collections import Counter
 
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from svc_corpus import build
 
-schemathesis = pytest.importorskip("schemathesis")
-from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
-from schemathesis import GenerationMode  # noqa: E402
-from schemathesis.checks import not_a_server_error  # noqa: E402
-from schemathesis.specs.openapi.checks import (  # noqa: E402
-    content_type_conformance,
-    negative_data_rejection,
-    response_schema_conformance,
-    status_code_conformance,
-)
-from svc_corpus import build  # noqa: E402
+# Thousands of requests, and the last test counts what the others sent: all or none.
+# Schemathesis is imported where it is used: it is slow to import, and a plain run of
+# the suite, which leaves these tests out, would pay for it.
+pytestmark = pytest.mark.slow
 
 REQUESTS = int(os.environ.get("ARCHIVE_FUZZ_REQUESTS", "2000"))
 # Split between modes: most requests are valid (they reach the search code);
@@ -41,8 +36,6 @@ REQUESTS = int(os.environ.get("ARCHIVE_FUZZ_REQUESTS", "2000"))
 POSITIVE = int(REQUESTS * 0.78)
 NEGATIVE = int(REQUESTS * 0.25)
 
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance]
 COUNTS: Counter[str] = Counter()
 STATUSES: Counter[int] = Counter()
 # (operation, failure title, status) -> one reproducing curl command. Failures are
@@ -58,8 +51,25 @@ FUZZ = dict(
 )
 
 
+def response_checks(negative: bool = False) -> list:
+    """What every response must pass; a request that breaks the schema must also be refused."""
+    from schemathesis.checks import not_a_server_error
+    from schemathesis.specs.openapi.checks import (
+        content_type_conformance,
+        negative_data_rejection,
+        response_schema_conformance,
+        status_code_conformance,
+    )
+
+    every = [not_a_server_error, status_code_conformance, content_type_conformance,
+             response_schema_conformance]
+    return [*every, negative_data_rejection] if negative else every
+
+
 @pytest.fixture(scope="module")
 def schema(tmp_path_factory):
+    schemathesis = pytest.importorskip("schemathesis")
+
     from searchsvc.app import create_app
     from searchsvc.settings import Settings
 
@@ -76,7 +86,7 @@ def schema(tmp_path_factory):
     asgi.shutdown_lifespans()
 
 
-def _run(schema, mode: GenerationMode, examples: int, checks) -> dict:
+def _run(schema, mode, examples: int, checks) -> dict:
     from schemathesis.core.failures import FailureGroup
 
     strategy = schema.as_strategy(generation_mode=mode)
@@ -153,7 +163,9 @@ def _report(found: dict) -> str:
 
 
 def test_valid_requests_never_fail_and_match_the_schema(schema):
-    found = _run(schema, GenerationMode.POSITIVE, POSITIVE, CHECKS)
+    from schemathesis import GenerationMode
+
+    found = _run(schema, GenerationMode.POSITIVE, POSITIVE, response_checks())
     labels = {op.ok().label for op in schema.get_all_operations()}
     seen = {k.split(" ", 1)[1] for k in COUNTS if k.startswith("positive")}
     assert seen == labels, f"operations never exercised: {labels - seen}"
@@ -161,7 +173,9 @@ def test_valid_requests_never_fail_and_match_the_schema(schema):
 
 
 def test_invalid_requests_are_rejected_with_documented_errors(schema):
-    found = _run(schema, GenerationMode.NEGATIVE, NEGATIVE, [*CHECKS, negative_data_rejection])
+    from schemathesis import GenerationMode
+
+    found = _run(schema, GenerationMode.NEGATIVE, NEGATIVE, response_checks(negative=True))
     assert not found, _report(found)
 
 

@@ -8,6 +8,8 @@ caught it: that is a bug in a reader, so the tests treat it as a failure.
 Query parser: whatever a visitor types into ``q`` (operators, quotes,
 fields, wildcards, stray brackets, control characters), /api/search answers
 200 or a 400 with the error shape, never a 5xx, and the snippets stay escaped.
+
+Each Hypothesis test tries hundreds of examples: they are marked slow.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from svc_corpus import assert_error_shape, client, index_root  # noqa: F401 - fixtures
+from svc_corpus import assert_error_shape
 
 from indexer.models import Document, Skipped
 from indexer.readers import read_file
@@ -95,18 +97,21 @@ def test_markup_only_text_file_gives_no_empty_paragraph(tmp_path, data):
     assert isinstance(result, Skipped) or all(b.text.strip() for b in result.blocks), result
 
 
+@pytest.mark.slow
 @READER
 @given(data=st.binary(max_size=4096), suffix=st.sampled_from(SUFFIXES))
 def test_random_bytes_never_crash_a_reader(data, suffix):
     _read(data, suffix)
 
 
+@pytest.mark.slow
 @READER
 @given(data=fragment_files(), suffix=st.sampled_from(SUFFIXES))
 def test_hostile_fragments_never_crash_a_reader(data, suffix):
     _read(data, suffix)
 
 
+@pytest.mark.slow
 @READER
 @given(text=st.text(max_size=800),
        encoding=st.sampled_from(["utf-8", "utf-16", "cp1252", "latin-1", "cp1251", "utf-8-sig"]),
@@ -115,6 +120,7 @@ def test_any_text_in_any_encoding_is_read_or_skipped(text, encoding, suffix):
     _read(text.encode(encoding, errors="replace"), suffix)
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, derandomize=True, database=None)
 @given(depth=st.integers(1, 20_000), tag=st.sampled_from(["div", "p", "li", "blockquote", "td",
                                                            "span", "b"]))
@@ -146,6 +152,7 @@ def _snippet_is_safe(snippet: str) -> bool:
     return "<" not in snippet.replace("<mark>", "").replace("</mark>", "")
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(q=queries(), group=st.sampled_from(["paragraph", "document"]),
@@ -161,6 +168,7 @@ def test_any_query_is_answered_or_rejected(client, q, group, sort):
     assert all(_snippet_is_safe(h["snippet"]) for h in body["hits"]), q
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(q=queries())
@@ -174,6 +182,7 @@ PARAM_NAMES = ["q", "person", "year", "decade", "published", "year_from", "year_
                "size", "sort", "group", "prefix", "limit", "", "Q", "q[]", "__proto__"]
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(params=st.lists(st.tuples(st.one_of(st.sampled_from(PARAM_NAMES), st.text(max_size=6)),

@@ -38,6 +38,7 @@ def _edit(corpus: Path, how: str) -> None:
                             encoding="utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["added", "deleted", "changed"])
 def test_health_and_stats_agree_after_an_update(tmp_path, how):
     from test_update import write_corpus

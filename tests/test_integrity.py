@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -72,12 +73,17 @@ def absolute_paths_in(text: str, root: Path) -> bool:
     return str(root) in text or str(root.resolve()) in text or "/tmp" in text
 
 
+def copy_of(built: Path, root: Path) -> None:
+    """The index ``built`` (its generation, served) copied into ``root``, to be damaged there."""
+    shutil.copytree(built, root, dirs_exist_ok=True)
+
+
 @pytest.mark.parametrize("kind,fault", CASES)
-def test_checksums_find_each_fault(tmp_path, kind, fault):
+def test_checksums_find_each_fault(tmp_path, svc_index, kind, fault):
     from indexer.engine import checksums
     from indexer.engine.checksums import Damaged
 
-    gen = build(tmp_path)
+    copy_of(svc_index, tmp_path)
     checksums.verify(generations.current(tmp_path).path)  # sound as built
     path = file_of(generations.current(tmp_path).path, kind)
     FAULTS[fault](path)
@@ -85,7 +91,6 @@ def test_checksums_find_each_fault(tmp_path, kind, fault):
         checksums.verify(path.parent)
     assert [p.name for p in caught.value.problems] == [path.name]
     assert not absolute_paths_in(str(caught.value), tmp_path)
-    del gen
 
 
 def test_a_damaged_generation_is_never_switched_to_nor_rolled_back_to(tmp_path):
@@ -107,6 +112,7 @@ def test_a_damaged_generation_is_never_switched_to_nor_rolled_back_to(tmp_path):
     assert generations.current(tmp_path).name == first.name
 
 
+@pytest.mark.slow
 def test_rollback_of_a_damaged_generation_is_a_clear_cli_error(tmp_path):
     build(tmp_path)
     build(tmp_path)
@@ -139,8 +145,8 @@ ROUTES = [("/api/search", {"q": "asylum"}), ("/api/search", {"q": "strike", "siz
 
 
 @pytest.mark.parametrize("kind,fault", CASES)
-def test_the_service_reports_a_fault_in_its_served_generation(tmp_path, kind, fault):
-    build(tmp_path)
+def test_the_service_reports_a_fault_in_its_served_generation(tmp_path, svc_index, kind, fault):
+    copy_of(svc_index, tmp_path)
     with _client(tmp_path) as c:
         assert _wait_verified(c)["integrity"] == "verified"
         assert c.get("/api/search", params={"q": "asylum"}).status_code == 200
@@ -158,10 +164,11 @@ def test_the_service_reports_a_fault_in_its_served_generation(tmp_path, kind, fa
 
 
 @pytest.mark.parametrize("kind,fault", CASES)
-def test_a_damaged_new_generation_is_refused_and_the_old_one_serves(tmp_path, kind, fault):
+def test_a_damaged_new_generation_is_refused_and_the_old_one_serves(tmp_path, svc_index, kind,
+                                                                    fault):
     """Side files too: a truncated persons.json or _text_len.col would otherwise be
     served, silently changing labels and rankings."""
-    build(tmp_path)
+    copy_of(svc_index, tmp_path)
     with _client(tmp_path) as c:
         old = _wait_verified(c)["generation"]
         before = c.get("/api/search", params={"q": "strike"}).json()
@@ -251,6 +258,7 @@ with TestClient(create_app(Settings(index_root=root, reload_seconds=60))) as c:
 """
 
 
+@pytest.mark.slow
 def test_a_mapped_file_truncated_under_a_worker_does_not_kill_it(tmp_path):
     """Today: SIGBUS. The worker must live and answer (from its sealed copies)."""
     build(tmp_path)

@@ -16,14 +16,12 @@ SITE = Path(__file__).parent / "fixtures" / "legacy_site"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def client(legacy_site_index):
     from searchsvc.app import create_app
     from searchsvc.settings import Settings
 
-    root = tmp_path_factory.mktemp("legacy-index")
-    build_corpus(SITE, root, progress=False, workers=1)
-    assert (current(root).path / FURNITURE_FILE).is_file()  # reused by update
-    with TestClient(create_app(Settings(index_root=root))) as c:
+    assert (current(legacy_site_index).path / FURNITURE_FILE).is_file()  # reused by update
+    with TestClient(create_app(Settings(index_root=legacy_site_index))) as c:
         yield c
 
 

@@ -14,7 +14,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from svc_corpus import TestClient, assert_error_shape, build, index_root  # noqa: F401
+from svc_corpus import TestClient, assert_error_shape
 
 from indexer.build import write_paragraphs
 from indexer.models import Paragraph
@@ -320,6 +320,7 @@ def test_cors_is_off_by_default_and_follows_the_allowed_list(index_root):
 
 # -- concurrency --------------------------------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("threads", [1, 3])
 def test_a_worker_runs_at_most_search_threads_searches_at_once(wide_index, monkeypatch, threads):
     """Searches beyond ARCHIVE_SEARCH_THREADS wait their turn instead of sharing the GIL."""

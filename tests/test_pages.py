@@ -6,7 +6,7 @@ import re
 from html import unescape
 
 import pytest
-from svc_corpus import XSS_ATTR, XSS_SCRIPT, client, index_root  # noqa: F401 - fixtures
+from svc_corpus import XSS_ATTR, XSS_SCRIPT
 
 
 def links(html: str) -> list[str]:

@@ -5,8 +5,8 @@ numbers in ASCII digits, security headers on every response, links that never us
 from __future__ import annotations
 
 import pytest
-from attack_corpus import attack_index, common_words  # noqa: F401
-from svc_corpus import TestClient, assert_error_shape, index_root  # noqa: F401
+from attack_corpus import common_words
+from svc_corpus import TestClient, assert_error_shape
 
 from searchsvc.app import create_app
 from searchsvc.middleware import SECURITY_HEADERS
@@ -49,6 +49,7 @@ def test_invisible_and_compatibility_characters_are_not_a_new_query(index_root, 
     assert a["total"] == b["total"] > 0
 
 
+@pytest.mark.slow
 def test_a_long_query_does_not_make_a_grouped_page_larger(attack_index):
     """100 grouped hits print some 2,100 links; each carried the whole query."""
     words = common_words(31)
@@ -62,6 +63,7 @@ def test_a_long_query_does_not_make_a_grouped_page_larger(attack_index):
     assert len(many.content) < 2 * len(one.content), (len(many.content), len(one.content))
 
 
+@pytest.mark.slow
 def test_the_response_cache_is_bounded_in_bytes(attack_index):
     budget = 2_000_000
     words = common_words(40)

@@ -38,6 +38,7 @@ def test_an_explicit_index_that_holds_no_index_is_an_error(tmp_path, how, state)
     assert not index.is_dir() or not any(index.iterdir()), "the service wrote into a mistyped path"
 
 
+@pytest.mark.slow
 def test_an_explicit_index_with_an_explicit_corpus_is_built(tmp_path, monkeypatch):
     corpus = tmp_path / "c"
     corpus.mkdir()
@@ -48,6 +49,7 @@ def test_an_explicit_index_with_an_explicit_corpus_is_built(tmp_path, monkeypatc
     assert (tmp_path / "index" / CURRENT_FILE).is_file()
 
 
+@pytest.mark.slow
 def test_a_failed_automatic_build_stops_the_service(tmp_path, monkeypatch):
     (tmp_path / "c").mkdir()
     monkeypatch.setenv("ARCHIVE_CORPUS", str(tmp_path / "c"))  # no documents in it

@@ -13,7 +13,7 @@ from whoosh.query import Term
 from whoosh_view import all_postings
 
 from indexer import schema as S
-from indexer.build import PROJECT_CORPUS, build_corpus
+from indexer.build import PROJECT_CORPUS
 from indexer.discovery import Discovery
 from indexer.engine.generations import current
 from indexer.engine.segments import BulkSegmentWriter
@@ -22,10 +22,9 @@ from indexer.models import Document, published_year
 from indexer.readers import read_corpus
 
 
-def _fields(tmp: Path) -> list[dict]:
-    """The project's sample corpus as Whoosh documents (built once, through the real pipeline)."""
-    build_corpus(PROJECT_CORPUS, tmp, progress=False, workers=1)
-    ix = whoosh_index.open_dir(str(current(tmp).path))
+def _fields(root: Path) -> list[dict]:
+    """The documents of the index under ``root`` as Whoosh documents."""
+    ix = whoosh_index.open_dir(str(current(root).path))
     with ix.searcher() as s:
         return [S.to_fields(S.from_stored(f)) for f in s.all_stored_fields()]
 
@@ -45,8 +44,9 @@ def _written_by_both(tmp: Path, docs: list[dict]) -> dict:
     return readers
 
 
-def test_bulk_writer_writes_whooshs_postings(tmp_path):
-    docs = _fields(tmp_path / "built")
+@pytest.mark.slow
+def test_bulk_writer_writes_whooshs_postings(tmp_path, sample_build):
+    docs = _fields(sample_build(1)[0])  # the sample corpus, through the real pipeline
     assert len(docs) > 100
     readers = _written_by_both(tmp_path, docs)
     try:
@@ -102,11 +102,11 @@ def _snapshot(root: Path) -> dict:
             "manifest": {k: v["hash"] for k, v in manifest.items()}}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("workers", [2, 3])
-def test_a_sharded_build_indexes_exactly_what_one_process_does(tmp_path, workers):
-    one = build_corpus(PROJECT_CORPUS, tmp_path / "one", progress=False, workers=1)
-    many = build_corpus(PROJECT_CORPUS, tmp_path / "many", progress=False, workers=workers)
-    a, b = _snapshot(tmp_path / "one"), _snapshot(tmp_path / "many")
+def test_a_sharded_build_indexes_exactly_what_one_process_does(sample_build, workers):
+    (one_root, one), (many_root, many) = sample_build(1), sample_build(workers)
+    a, b = _snapshot(one_root), _snapshot(many_root)
     assert (a["segments"], b["segments"]) == (1, workers)
     assert a["stored"] == b["stored"] and len(a["stored"]) == one.paragraphs == many.paragraphs
     assert a["found"] == b["found"] and a["found"]["strike"]
@@ -117,20 +117,21 @@ def test_a_sharded_build_indexes_exactly_what_one_process_does(tmp_path, workers
     docs = [d for d in read_corpus(PROJECT_CORPUS) if isinstance(d, Document)]
     whole = Discovery.build((d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"],
                              published_year(d.published)) for d in docs).state()
-    for root in (tmp_path / "one", tmp_path / "many"):
+    for root in (one_root, many_root):
         saved = json.loads((current(root).path / "discovery.json").read_text(encoding="utf-8"))
         assert saved["state"] == json.loads(json.dumps(whole))
 
 
-def test_annotation_reusing_discovery_candidates_equals_a_fresh_annotator(tmp_path):
+@pytest.mark.slow
+def test_annotation_reusing_discovery_candidates_equals_a_fresh_annotator(sample_build):
     # The build keeps the name candidates its discovery count found and annotates
     # with them; an annotator that finds every candidate afresh must agree.
     from indexer.authority_layers import load_authority
     from indexer.persons import PersonAnnotator
     from indexer.pipeline import annotate
 
-    build_corpus(PROJECT_CORPUS, tmp_path, progress=False, workers=2)
-    ix = whoosh_index.open_dir(str(current(tmp_path).path))
+    root, _ = sample_build(2)
+    ix = whoosh_index.open_dir(str(current(root).path))
     with ix.searcher() as s:
         built = {f[S.ID]: S.from_stored(f) for f in s.all_stored_fields()}
     docs = [d for d in read_corpus(PROJECT_CORPUS) if isinstance(d, Document)]
@@ -158,12 +159,12 @@ def test_shards_exchange_parts_through_the_parent():
         map_forked(lambda k, tick, exchange: exchange(k) if k else "done", 2, combine=sum)
 
 
-def test_build_saves_each_words_stem_for_snippets(tmp_path):
+@pytest.mark.slow
+def test_build_saves_each_words_stem_for_snippets(sample_build):
     from indexer.engine import highlight
     from indexer.schema import STEMS_FILE, VOCABULARY_FILE, text_analyzer
 
-    build_corpus(PROJECT_CORPUS, tmp_path, progress=False, workers=2)
-    gen = current(tmp_path).path
+    gen = current(sample_build(2)[0]).path
     stems = json.loads((gen / STEMS_FILE).read_text(encoding="utf-8"))
     vocabulary = json.loads((gen / VOCABULARY_FILE).read_text(encoding="utf-8"))
     assert len(stems) > 500
@@ -180,6 +181,7 @@ def test_build_saves_each_words_stem_for_snippets(tmp_path):
     assert highlight.spans(text, terms) == before
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_TEXT, min_size=1, max_size=10), st.sampled_from([1, 5, 1 << 20]),
        st.sampled_from([2, 1_000_000]))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from svc_corpus import index_root  # noqa: F401 - fixture
 from whoosh import index as whoosh_index
 from whoosh_view import all_postings
 

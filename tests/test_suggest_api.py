@@ -7,7 +7,6 @@ The same body is served at GET /api/suggest once app.py registers the route
 from __future__ import annotations
 
 import pytest
-from svc_corpus import client, index_root  # noqa: F401 - fixtures
 
 from indexer.engine.generations import read_pointer
 from searchsvc.errors import BadRequest

@@ -153,6 +153,7 @@ def test_second_writer_fails_at_once_with_a_clear_message(index_root: Path) -> N
         assert time.monotonic() - started < 1
 
 
+@pytest.mark.slow
 def test_cli_second_writer_exits_1_with_error(corpus: Path, index_root: Path) -> None:
     with writer_lock(index_root, "another build"):
         proc = subprocess.run(
