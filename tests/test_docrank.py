@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from searchsvc.compounds import query_words
+from searchsvc.docstats import doc_stats
 from svc_corpus import paragraphs
 
 from indexer import schema as S
@@ -55,7 +56,7 @@ def test_postings_agree_with_whoosh_matcher(gen, field, term):
 
 
 def test_document_length_is_the_sum_of_its_paragraphs(gen):
-    stats = D.doc_stats(gen, gen.searcher().reader())
+    stats = doc_stats(gen, gen.searcher().reader())
     by_doc: dict[str, int] = {}
     for p in paragraphs():
         by_doc[p.doc_id] = by_doc.get(p.doc_id, 0) + len(list(S.text_analyzer()(p.text)))
