@@ -77,7 +77,12 @@ def candidates(text: str) -> list[Candidate]:
     """The name-shaped spans of folded ``text``, in order."""
     scan = _Scan(text)
     for m in RUN.finditer(text):
-        scan.take(m)
+        run = m.group()
+        if run in STOP and run not in TITLES:  # the common case, "The", "But", "Paris": no call
+            if run in FOREIGN_ARTICLES:
+                scan.foreign = True  # "Zum sozialen Frieden"
+            continue
+        scan.take(m, run)
     out = scan.found
     if out:
         out = _things(text, out)
@@ -98,13 +103,9 @@ class _Scan:
         self.firms = False  # a run names a firm ("General Motors")
         self.found: list[Candidate] = []
 
-    def take(self, m: re.Match) -> None:
-        """Add the candidates of the run ``m``, read with the words around it."""
-        run, start, end = m.group(), m.start(), m.end()
-        if run in STOP and run not in TITLES:
-            if run in FOREIGN_ARTICLES:
-                self.foreign = True  # "Zum sozialen Frieden"
-            return  # the common case: "The", "But", "Paris"
+    def take(self, m: re.Match, run: str) -> None:
+        """Add the candidates of the run ``m`` (no stop word), read with the words around it."""
+        start, end = m.start(), m.end()
         if self.no_name_here(run, start, end):
             return
         text = self.text

@@ -276,9 +276,8 @@ class Resolution:
         rulers or of a family (flagged); a given name of one person named here; a lone
         given name's owner; a typo of a named person's surname; else, with enough
         evidence, a discovered person."""
-        for settles in (self.surname_named_here, self.one_of_several, self.given_name_named_here,
-                        self.lone_given_name, self.typo_named_here, self.too_weak):
-            if settles(i, c):
+        for settles in self.SINGLE_STEPS:
+            if settles(self, i, c):
                 return
         self.discovered_single(i, c)
 
@@ -410,6 +409,10 @@ class Resolution:
                 named = [pid for pid in kinds if pid in self.named]
                 if named:
                     self.add(i, h.start, self.authority_ref(self.nearest(named, i, h.start)))
+
+    # The order matters: the first step that settles a lone word decides it.
+    SINGLE_STEPS = (surname_named_here, one_of_several, given_name_named_here, lone_given_name,
+                    typo_named_here, too_weak)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
