@@ -34,7 +34,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import ahocorasick
 
@@ -208,10 +207,3 @@ def _automaton(authority: Authority) -> ahocorasick.Automaton | None:
         a.add_word(form, (len(form), tuple(kinds)))
     a.make_automaton()
     return a
-
-
-def report(corpus_dir: Path, authority_path: Path | None, limit: int = 50) -> str:
-    """The curation report; it lives in :mod:`indexer.curation` (kept here for old callers)."""
-    from indexer.curation import report as curation_report
-
-    return curation_report(corpus_dir, authority_path, limit)

@@ -176,13 +176,9 @@ class _Postings:
     def __init__(self, reader) -> None:
         self.reader = reader
         self.cache = PostingsCache(reader)
-        self._seen: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 
     def __call__(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        key = (field, text)
-        if key not in self._seen:
-            self._seen[key] = self.cache.weighted(field, text)
-        return self._seen[key]
+        return self.cache.weighted(field, text)
 
 
 def _evidence(read: _Postings, stats: DocStats, doc_ord: np.ndarray, n_docs: int, word: str,

@@ -83,11 +83,12 @@ class LoadedIndex:
             # Opening unpickles the table of contents, and a damaged one can claim
             # any document count (the opening then allocates for it): its few
             # bytes are checked in full first.
-            toc = [k for k in self.expected if k.endswith(".toc")]
-            problems = checksums.check_contents(self.path, self.expected, names=toc)
+            toc = {k: v for k, v in self.expected.items() if k.endswith(".toc")}
+            problems = checksums.check_contents(self.path, toc)
             if problems:
                 raise Damaged(name, problems)
-        index_format.require(self.path)  # RebuildNeeded: a generation of an older format
+        meta = _read_json(self.path / GENERATION_META)
+        index_format.require(name, meta)  # RebuildNeeded: a generation of an older format
         self._stamps = checksums.stamps(self.path, self.expected or ())
         self.copies = SealedCopies(self.path, {k: v[0] for k, v in (self.expected or {}).items()}) \
             if copy and SEALABLE else None
@@ -97,7 +98,7 @@ class LoadedIndex:
             if self.copies is not None:
                 self.copies.close()
             raise
-        self.meta: dict[str, Any] = _read_json(self.path / GENERATION_META) or {}
+        self.meta: dict[str, Any] = meta or {}
         self.persons = PersonRegistry(_read_json(self.path / PERSONS_FILE) or {})
         self._local = threading.local()
         self._searchers: list[Any] = []

@@ -91,7 +91,7 @@ def test_an_unreadable_generation_json_is_damage_not_a_format():
 def test_a_generation_records_its_format(generation):
     meta = json.loads((generation.path / GENERATION_META).read_text(encoding="utf-8"))
     assert meta[index_format.FORMAT_KEY] == index_format.INDEX_FORMAT
-    index_format.require(generation.path)  # does not raise
+    assert index_format.recorded(generation.path) == index_format.INDEX_FORMAT
 
 
 def _as_older_format(generation, tmp_path):
@@ -124,4 +124,4 @@ def test_update_rebuilds_a_generation_of_an_older_format(generation, tmp_path):
     root = _as_older_format(generation, tmp_path)
     report = update_corpus(PROJECT_CORPUS, root, progress=False)
     assert report.full_build and "older format" in report.note
-    index_format.require(current(root).path)
+    assert index_format.recorded(current(root).path) == index_format.INDEX_FORMAT

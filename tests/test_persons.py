@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from indexer.authority import Authority
-from indexer.persons import PersonAnnotator, report
+from indexer.curation import report
+from indexer.persons import PersonAnnotator
 
 AUTHORITY = Authority.from_dict(
     {

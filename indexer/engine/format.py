@@ -33,22 +33,27 @@ class RebuildNeeded(Exception):
         self.name, self.found = name, found
 
 
-def recorded(path: Path) -> int | None:
-    """The format a generation folder says it was written in: 1 when its
-    generation.json does not say, None when that file cannot be read (damage,
-    which the generation's checksums report)."""
-    try:
-        meta = json.loads((path / GENERATION_META).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+def in_meta(meta) -> int | None:
+    """The format a generation's parsed generation.json gives: 1 when it does not say,
+    None when there is no readable object (damage, which the checksums report)."""
     if not isinstance(meta, dict):
         return None
     found = meta.get(FORMAT_KEY, 1)
     return found if isinstance(found, int) else None
 
 
-def require(path: Path) -> None:
-    """Raise :class:`RebuildNeeded` when the generation at ``path`` says it is in another format."""
-    found = recorded(path)
+def recorded(path: Path) -> int | None:
+    """The format the generation folder ``path`` says it was written in (see :func:`in_meta`)."""
+    try:
+        meta = json.loads((path / GENERATION_META).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return in_meta(meta)
+
+
+def require(name: str, meta) -> None:
+    """Raise :class:`RebuildNeeded` when generation ``name``'s parsed generation.json
+    says it is in another format."""
+    found = in_meta(meta)
     if found is not None and found != INDEX_FORMAT:
-        raise RebuildNeeded(path.name, found)
+        raise RebuildNeeded(name, found)

@@ -275,6 +275,7 @@ class PostingsCache:
         self.reader = reader
         self.deadline = deadline
         self._read: dict[tuple[str, bytes], tuple[np.ndarray | None, Postings]] = {}
+        self._weighted: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 
     def get(self, field: str, text, only: np.ndarray | None = None, positions: bool = True) -> Postings:
         """The term's postings, with weights, and with positions when asked for and
@@ -302,9 +303,15 @@ class PostingsCache:
         return found
 
     def weighted(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(docnums, float32 weights) of a whole term; weights are term frequencies
-        times the field's boost. A term without block postings (one inlined in the
-        terms index) is walked through Whoosh's matcher protocol."""
+        """(docnums, float32 weights) of a whole term, kept for the request; weights
+        are term frequencies times the field's boost. A term without block postings
+        (one inlined in the terms index) is walked through Whoosh's matcher protocol."""
+        key = (field, text)
+        if key not in self._weighted:
+            self._weighted[key] = self._read_weighted(field, text)
+        return self._weighted[key]
+
+    def _read_weighted(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         if (field, text) not in self.reader:
             return np.zeros(0, np.int32), np.zeros(0, np.float32)
         found = self.get(field, text, positions=False)
