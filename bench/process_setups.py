@@ -224,9 +224,11 @@ class GunicornReusePort(Gunicorn):
     extra = ("--reuse-port",)
 
 
-NGINX_CONF = """daemon off;
+# nginx unprivileged from a scratch folder, around a site configuration (``{site}``).
+NGINX_MAIN = """daemon off;
 worker_processes 1;
 pid {work}/nginx.pid;
+error_log {work}/error.log warn;
 events {{ worker_connections 1024; }}
 http {{
     access_log off;
@@ -235,7 +237,11 @@ http {{
     fastcgi_temp_path {work}/fastcgi;
     uwsgi_temp_path {work}/uwsgi;
     scgi_temp_path {work}/scgi;
-    keepalive_requests 1000000;
+{site}
+}}
+"""
+
+NGINX_SITE = """    keepalive_requests 1000000;
     upstream search {{
         {servers}
         keepalive 64;
@@ -250,9 +256,7 @@ http {{
             proxy_set_header Connection "";
             proxy_set_header Host $host;
         }}
-    }}
-}}
-"""
+    }}"""
 
 
 class Nginx(Setup):
@@ -268,7 +272,8 @@ class Nginx(Setup):
         self.stopping = threading.Event()
         servers = "\n        ".join(f"server {HOST}:{p};" for p in self.ports)
         conf = self.work / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(work=self.work, servers=servers, host=HOST, port=self.port))
+        conf.write_text(NGINX_MAIN.format(work=self.work, site=NGINX_SITE.format(
+            servers=servers, host=HOST, port=self.port)))
         self.nginx = launch(["nginx", "-p", str(self.work), "-c", str(conf),
                              "-e", str(self.work / "error.log")], self.work / "nginx.log", dict(os.environ))
         self.keeper = threading.Thread(target=self._keep_backends, daemon=True)

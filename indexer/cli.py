@@ -1,4 +1,4 @@
-"""python -m indexer build|update|rollback|persons|stats|inspect
+"""python -m indexer build|update|publish|rollback|persons|stats|inspect
 
 Errors print ``Error: …`` and exit 1; usage errors exit 2 (argparse's own).
 """
@@ -13,6 +13,7 @@ from pathlib import Path
 from indexer.build import EmptyCorpus
 from indexer.engine.checksums import Damaged
 from indexer.locking import WriterBusy
+from indexer.publish import PublishError
 from indexer.selection import Selection
 from indexer.settings import IndexerSettings, SettingsError
 
@@ -34,6 +35,13 @@ def selection_from(args: argparse.Namespace, env: IndexerSettings) -> Selection:
         exclude=tuple(args.exclude) if args.exclude is not None else env.exclude,
         follow_links=bool(args.follow_links) if args.follow_links is not None else env.follow_links,
     )
+
+
+def _replica_options(p: argparse.ArgumentParser, env: IndexerSettings) -> None:
+    p.add_argument("--to", action="append", default=None, metavar="DEST", dest="replicas",
+                   help="a replica's index root: a path, rsync://host/module/path or [user@]host:path "
+                        "(repeatable; env ARCHIVE_REPLICAS, comma-separated)")
+    p.set_defaults(env_replicas=list(env.replicas))
 
 
 def _parser(env: IndexerSettings) -> argparse.ArgumentParser:
@@ -62,8 +70,17 @@ def _parser(env: IndexerSettings) -> argparse.ArgumentParser:
     common(u)
     u.add_argument("--quiet", action="store_true")
     _selection_options(u)
-    r = sub.add_parser("rollback", help="serve the previous generation again")
+    pub = sub.add_parser("publish", help="copy the served generation to replicas, verify it, switch them")
+    common(pub, corpus=False)
+    _replica_options(pub, env)
+    pub.add_argument("--generation", default=None, metavar="NAME",
+                     help="publish this finished generation instead of the one served")
+    pub.add_argument("--checksum", action="store_true",
+                     help="compare every file's contents, not its size and time, when copying "
+                          "(mends a copy that failed verification)")
+    r = sub.add_parser("rollback", help="serve the previous generation again (here, and on --to replicas)")
     common(r, corpus=False)
+    _replica_options(r, env)
     s = sub.add_parser("stats", help="what the served generation holds")
     common(s, corpus=False)
     p = sub.add_parser("persons", help="report discovered names, typo matches and ambiguous surnames")
@@ -98,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     except WriterBusy as e:
         print(f"Error: {e}", file=sys.stderr)
         return 1
-    except (FileNotFoundError, NotADirectoryError, LookupError, EmptyCorpus, Damaged) as e:
+    except (FileNotFoundError, NotADirectoryError, LookupError, EmptyCorpus, Damaged,
+            PublishError) as e:
         print(f"Error: {e}", file=sys.stderr)
         return 1
 
@@ -128,10 +146,8 @@ def _run(args: argparse.Namespace) -> int:
                                selection=args.selection, base=_base(args))
         print(result.summary())
         return 0
-    if args.command == "rollback":
-        gen = generations.rollback(args.index)
-        print(f"Now serving {gen.name}")
-        return 0
+    if args.command in ("publish", "rollback"):
+        return _publish(args)
     if args.command == "stats":
         gen = generations.current(args.index)
         if gen is None:
@@ -145,3 +161,30 @@ def _run(args: argparse.Namespace) -> int:
                              base=_base(args)))
         return 0
     raise AssertionError(args.command)
+
+
+def _publish(args: argparse.Namespace) -> int:
+    """publish, or rollback: exit 1 naming every replica that did not switch."""
+    from indexer import publish
+    from indexer.engine import generations
+
+    replicas = args.replicas if args.replicas is not None else args.env_replicas
+    if args.command == "rollback" and not replicas:
+        gen = generations.rollback(args.index)
+        print(f"Now serving {gen.name}")
+        return 0
+    def said(outcome: publish.ReplicaOutcome) -> None:
+        print(outcome.line(), flush=True)
+
+    try:
+        report = (publish.rollback(args.index, replicas, on_replica=said) if args.command == "rollback"
+                  else publish.publish(args.index, replicas, args.generation, on_replica=said,
+                                       compare_contents=args.checksum))
+    except ValueError as e:  # a destination that is not one
+        print(f"Error: {e}", file=sys.stderr)
+        return 2
+    print(report.summary().splitlines()[0])
+    if report.failed:
+        print(f"Error: {report.error()}", file=sys.stderr)
+        return 1
+    return 0

@@ -27,10 +27,10 @@ class SettingsError(ValueError):
     """An environment variable has a value the indexer cannot use."""
 
 
-def _globs(text: str) -> tuple[str, ...]:
-    """Comma-separated glob patterns (a comma inside a pattern is not supported).
+def _comma_list(text: str) -> tuple[str, ...]:
+    """Comma-separated items, such as glob patterns (a comma inside an item is not supported).
 
-    >>> _globs(" *.php,, old/* ")
+    >>> _comma_list(" *.php,, old/* ")
     ('*.php', 'old/*')
     """
     return tuple(p.strip() for p in text.split(",") if p.strip())
@@ -82,6 +82,12 @@ class IndexerSettings:
     boilerplate_share: float = 0.2  # ARCHIVE_BOILERPLATE_SHARE: of a folder's pages, for furniture
     boilerplate_min_docs: int = 5  # ARCHIVE_BOILERPLATE_MIN_DOCS
     city_min_population: int = 100_000  # ARCHIVE_CITY_MIN_POPULATION: a city name is no person's
+    # Publishing (indexer/publish.py): the replicas' index roots as rsync destinations,
+    # comma-separated, when --to names none; the rsync program; seconds without progress
+    # before a copy is given up (the replica then keeps its generation).
+    replicas: tuple[str, ...] = ()  # ARCHIVE_REPLICAS
+    rsync: str = "rsync"  # ARCHIVE_RSYNC
+    publish_timeout: float = 60.0  # ARCHIVE_PUBLISH_TIMEOUT
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None,
@@ -96,8 +102,8 @@ class IndexerSettings:
         return cls(
             corpus=Path(env.get("ARCHIVE_CORPUS", "corpus")),
             index_root=Path(env.get("ARCHIVE_INDEX", "index")),
-            include=_globs(env.get("ARCHIVE_INCLUDE", "")),
-            exclude=_globs(env.get("ARCHIVE_EXCLUDE", "")),
+            include=_comma_list(env.get("ARCHIVE_INCLUDE", "")),
+            exclude=_comma_list(env.get("ARCHIVE_EXCLUDE", "")),
             follow_links=_bool("ARCHIVE_FOLLOW_LINKS", env.get("ARCHIVE_FOLLOW_LINKS", "0"), strict),
             authority=Path(env["ARCHIVE_AUTHORITY"]) if env.get("ARCHIVE_AUTHORITY") else None,
             base_authority=env.get("ARCHIVE_BASE_AUTHORITY"),
@@ -115,6 +121,9 @@ class IndexerSettings:
                                          d.boilerplate_min_docs),
             city_min_population=_number(env, "ARCHIVE_CITY_MIN_POPULATION",
                                         d.city_min_population),
+            replicas=_comma_list(env.get("ARCHIVE_REPLICAS", "")),
+            rsync=env.get("ARCHIVE_RSYNC", d.rsync) or d.rsync,
+            publish_timeout=_number(env, "ARCHIVE_PUBLISH_TIMEOUT", d.publish_timeout, float),
         )
 
 
