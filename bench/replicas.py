@@ -37,6 +37,11 @@ from bench.run import REPO, proc_status
 SITE_CONF = REPO / "deploy" / "nginx" / "archive-search.conf"
 READY_SECONDS = 120.0
 
+
+def nginx_program() -> str | None:
+    """Debian's nginx: on PATH, or in /usr/sbin, which a non-root PATH often leaves out."""
+    return shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/sbin")
+
 def site_conf(replica_ports: list[int], port: int, text: str | None = None) -> str:
     """The shipped site configuration with our replicas' and nginx's own addresses."""
     text = SITE_CONF.read_text(encoding="utf-8") if text is None else text
@@ -98,14 +103,15 @@ class Topology:
         self.nginx: subprocess.Popen | None = None
 
     def start(self) -> None:
-        if shutil.which("nginx") is None:
-            raise RuntimeError("nginx is not installed (Debian: apt-get install nginx-light)")
+        nginx = nginx_program()
+        if nginx is None:
+            raise RuntimeError("nginx is not installed (Debian: apt-get install nginx)")
         for r in self.replicas:
             r.start()
         conf = self.work / "nginx.conf"
         conf.write_text(NGINX_MAIN.format(work=self.work, site=site_conf([r.port for r in self.replicas],
                                                                         self.port)))
-        self.nginx = launch(["nginx", "-p", str(self.work), "-c", str(conf), "-e",
+        self.nginx = launch([nginx, "-p", str(self.work), "-c", str(conf), "-e",
                              str(self.work / "error.log")], self.work / "nginx.log", dict(os.environ))
         self.wait(lambda: all(r.health()[0] == 200 for r in self.replicas) and self.answers(),
                   "replicas and nginx answering")

@@ -42,6 +42,9 @@ def _replica_options(p: argparse.ArgumentParser, env: IndexerSettings) -> None:
                    help="a replica's index root: a path, rsync://host/module/path or [user@]host:path "
                         "(repeatable; env ARCHIVE_REPLICAS, comma-separated)")
     p.set_defaults(env_replicas=list(env.replicas))
+    p.add_argument("--healthz", action="append", default=[], metavar="URL",
+                   help="a replica's /healthz URL: wait until it serves the generation "
+                        "(repeatable; at most ARCHIVE_PUBLISH_TIMEOUT seconds)")
 
 
 def _parser(env: IndexerSettings) -> argparse.ArgumentParser:
@@ -184,7 +187,25 @@ def _publish(args: argparse.Namespace) -> int:
         print(f"Error: {e}", file=sys.stderr)
         return 2
     print(report.summary().splitlines()[0])
+    behind = _converge(args.healthz, report.generation)
     if report.failed:
         print(f"Error: {report.error()}", file=sys.stderr)
         return 1
+    if behind:
+        print(f"Error: {len(behind)} of {len(args.healthz)} replicas do not serve {report.generation}: "
+              + "; ".join(behind), file=sys.stderr)
+        return 1
     return 0
+
+
+def _converge(urls: list[str], name: str) -> list[str]:
+    """Wait for the replicas' /healthz to report ``name``; the ones that did not, described."""
+    from indexer.publish import converge
+
+    behind = []
+    for url, (seen, seconds) in converge(urls, name).items():
+        if seen == name:
+            print(f"  {url}: serving {name} after {seconds:.1f} s")
+        else:
+            behind.append(f"{url} reports {seen or 'no generation'} after {seconds:.0f} s")
+    return behind

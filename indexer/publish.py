@@ -416,6 +416,46 @@ def rollback(root: Path, destinations: Iterable[str], rsync: Rsync | None = None
     return publish(root, replicas, gen.name, rsync=rsync, on_replica=on_replica)
 
 
+def converge(urls: Iterable[str], name: str, seconds: float | None = None,
+             interval: float = 0.25) -> dict[str, tuple[str | None, float]]:
+    """Poll each replica's ``/healthz`` until it reports ``name``, for at most ``seconds``.
+
+    {url: (generation it reported last, seconds until it reported ``name``, or
+    the whole wait when it never did)}. The replicas notice a switched CURRENT
+    on their next poll (ARCHIVE_RELOAD_SECONDS) and check the generation before
+    serving it, so this is when visitors really get it.
+    """
+    import json
+    import urllib.error
+    import urllib.request
+
+    seconds = at_start().publish_timeout if seconds is None else seconds
+    started = time.monotonic()
+    waiting = {u: (None, 0.0) for u in urls}
+    seen: dict[str, tuple[str | None, float]] = {}
+    while waiting:
+        for url in list(waiting):
+            try:
+                with urllib.request.urlopen(url, timeout=2) as answer:
+                    generation = json.loads(answer.read()).get("generation")
+            except urllib.error.HTTPError as exc:  # 503: degraded, but it says what it serves
+                try:
+                    generation = json.loads(exc.read()).get("generation")
+                except ValueError:
+                    generation = None
+            except (OSError, ValueError):
+                generation = None
+            waiting[url] = (generation, time.monotonic() - started)
+            if generation == name:
+                seen[url] = waiting.pop(url)
+        if waiting and time.monotonic() - started >= seconds:
+            seen.update(waiting)
+            break
+        if waiting:
+            time.sleep(interval)
+    return seen
+
+
 def _generation(root: Path, name: str | None) -> Generation:
     if name is None:
         gen = generations.current(root)

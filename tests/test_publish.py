@@ -220,3 +220,42 @@ def test_an_unreachable_replica_is_named_and_the_others_switch(source, tmp_path)
     assert done.returncode == 1 and gone in done.stderr and "copy failed" in done.stderr
     assert time.monotonic() - started < 60
     assert read_pointer(tmp_path / "r1") == read_pointer(root)
+
+
+def test_converge_waits_for_each_replica_to_report_the_generation():
+    """--healthz: a replica that reports the generation is done; one that never does is
+    reported with what it serves, after the bounded wait."""
+    import http.server
+    import json
+    import threading
+
+    from indexer.publish import converge
+
+    class Health(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            name = "g-new" if self.server.server_port == new.server_port else "g-old"
+            status = 200 if name == "g-new" else 503
+            body = json.dumps({"generation": name}).encode()
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    new = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Health)
+    old = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Health)
+    for server in (new, old):
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        urls = [f"http://127.0.0.1:{s.server_port}/healthz" for s in (new, old)]
+        gone = f"http://127.0.0.1:{_free_port()}/healthz"
+        seen = converge([*urls, gone], "g-new", seconds=1.0, interval=0.1)
+    finally:
+        for server in (new, old):
+            server.shutdown()
+            server.server_close()
+    assert seen[urls[0]][0] == "g-new" and seen[urls[0]][1] < 1.0
+    assert seen[urls[1]][0] == "g-old" and seen[urls[1]][1] >= 1.0
+    assert seen[gone][0] is None

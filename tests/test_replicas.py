@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from replica_roots import REPO, indexer, stale_damaged_copy, to
 
-from bench.replicas import Load, Topology
+from bench.replicas import Load, Topology, nginx_program
 from indexer.engine.generations import read_pointer
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.server,
-    pytest.mark.skipif(shutil.which("nginx") is None,
+    pytest.mark.skipif(nginx_program() is None,
                        reason="nginx is not installed (Debian: apt-get install nginx; .ci/run installs it)"),
     pytest.mark.skipif(shutil.which("rsync") is None,
                        reason="rsync is not installed (Debian: apt-get install rsync; .ci/run installs it)"),
@@ -38,9 +38,10 @@ def build(corpus: Path, root: Path) -> str:
     return read_pointer(root)
 
 
-def publish(root: Path, replicas: list[Path], check: bool = True) -> subprocess.CompletedProcess:
+def publish(root: Path, replicas: list[Path], check: bool = True,
+            healthz: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     return indexer("publish", "--index", str(root), *to(replicas),
-                   check=check)
+                   *[arg for url in healthz for arg in ("--healthz", url)], check=check)
 
 
 def wait_for(topology: Topology, want: list[str]) -> None:
@@ -84,8 +85,10 @@ def test_publish_and_a_killed_replica_under_load_lose_no_request(cluster):
     with Load(topology.port, QUERIES + ["hydrography"], clients=4, limit_s=240) as load:
         time.sleep(1.0)
         second = build(corpus, root)
-        done = publish(root, replicas)
+        urls = tuple(f"http://127.0.0.1:{r.port}/healthz" for r in topology.replicas)
+        done = publish(root, replicas, healthz=urls)
         assert "to 3 of 3 replicas" in done.stdout
+        assert all(f"{url}: serving {second}" in done.stdout for url in urls), done.stdout
         time.sleep(0.5)
         topology.kill(1)  # SIGKILL, mid-load
         time.sleep(1.0)
