@@ -7,10 +7,11 @@ index root, and Debian's nginx with the site configuration we ship
 listening address are changed, and the file is wrapped in a minimal main
 configuration so nginx runs unprivileged from a scratch folder.
 
-    python -m bench.replicas --paragraphs 100000 --out bench/out
+    python -m bench.replicas --index bench/out/whoosh-100000 --out bench/out
 
-measures requests per second through nginx with 1, 2 and 3 replicas, each
-replica alone, and the replicas' memory, on the benchmark's generated corpus.
+measures requests per second to one replica directly (the baseline), then through
+nginx with 1, 2 and 3 replicas, and each replica's memory; ``--index`` is any
+built index root (the benchmark's generated corpus: ``bench/out/whoosh-N``).
 """
 
 from __future__ import annotations
@@ -228,7 +229,8 @@ def replica_memory(topology: Topology) -> list[float]:
 
 
 def _measure(index_root: Path, work: Path, replicas: int, queries: list[str], clients: int,
-             seconds: float) -> dict:
+             seconds: float, direct: bool = False) -> dict:
+    """Requests/s through nginx to ``replicas`` replicas (``direct``: to one replica, no nginx)."""
     roots = []
     for i in range(replicas):
         root = work / f"root-{replicas}-{i}"
@@ -236,15 +238,17 @@ def _measure(index_root: Path, work: Path, replicas: int, queries: list[str], cl
             subprocess.run([sys.executable, "-m", "indexer", "publish", "--index", str(index_root),
                             "--to", str(root)], check=True, cwd=REPO, stdout=subprocess.DEVNULL)
         roots.append(root)
-    topo = Topology(roots, work / f"run-{replicas}", env={"ARCHIVE_CACHE_SIZE": "0"})
+    topo = Topology(roots, work / f"run-{replicas}{'-direct' if direct else ''}",
+                    env={"ARCHIVE_CACHE_SIZE": "0"})
     topo.start()
     try:
-        with Load(topo.port, queries, clients=clients, limit_s=seconds + 30) as load:
+        port = topo.replicas[0].port if direct else topo.port
+        with Load(port, queries, clients=clients, limit_s=seconds + 30) as load:
             time.sleep(seconds)
         mem = replica_memory(topo)
     finally:
         topo.stop()
-    return {"replicas": replicas, "requests": load.requests, "failed": len(load.failures),
+    return {"replicas": replicas, "nginx": not direct, "requests": load.requests, "failed": len(load.failures),
             "seconds": round(load.seconds, 1), "requests_per_s": round(load.ok / load.seconds, 1),
             "replica_rss_mb": [round(m) for m in mem]}
 
@@ -262,12 +266,15 @@ def main(argv: list[str] | None = None) -> int:
     queries = _queries(args.index, args.queries)
     work = args.out / "replicas"
     shutil.rmtree(work, ignore_errors=True)
-    rows = [_measure(args.index, work, n, queries, args.clients, args.seconds)
-            for n in range(1, args.replicas + 1)]
+    # The baseline, in the same process: one replica without nginx.
+    rows = [_measure(args.index, work, 1, queries, args.clients, args.seconds, direct=True)]
+    rows += [_measure(args.index, work, n, queries, args.clients, args.seconds)
+             for n in range(1, args.replicas + 1)]
     base = rows[0]["requests_per_s"] or 1.0
-    print(f"{'replicas':>8} {'requests/s':>11} {'ratio':>6} {'failed':>6}  replica RSS MB")
+    print(f"{'replicas':>8} {'via':>6} {'requests/s':>11} {'ratio':>6} {'failed':>6}  replica RSS MB")
     for row in rows:
-        print(f"{row['replicas']:>8} {row['requests_per_s']:>11.1f} {row['requests_per_s'] / base:>6.2f} "
+        print(f"{row['replicas']:>8} {'nginx' if row['nginx'] else 'direct':>6} "
+              f"{row['requests_per_s']:>11.1f} {row['requests_per_s'] / base:>6.2f} "
               f"{row['failed']:>6}  {row['replica_rss_mb']}")
     (args.out / "replicas.json").write_text(json.dumps({"cores": os.cpu_count(), "rows": rows}, indent=1))
     return 0
