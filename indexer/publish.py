@@ -168,6 +168,7 @@ class Rsync:
         settings = at_start()
         self.program = program or settings.rsync
         self.timeout = timeout if timeout is not None else settings.publish_timeout
+        self.shell = settings.rsync_shell
         if shutil.which(self.program) is None:
             raise PublishError(f"rsync ({self.program}) is not installed: publishing copies with it "
                                "(Debian: apt-get install rsync; or set ARCHIVE_RSYNC)")
@@ -187,7 +188,8 @@ class Rsync:
         if replica.daemon:
             return [f"--contimeout={max(1, int(self.timeout))}"]
         if replica.remote:
-            return ["-e", f"ssh -o BatchMode=yes -o ConnectTimeout={max(1, int(self.timeout))}"]
+            # rsync's own RSYNC_RSH (a port, a key: "ssh -p 2222 -i KEY") wins when set.
+            return ["-e", self.shell or f"ssh -o BatchMode=yes -o ConnectTimeout={max(1, int(self.timeout))}"]
         return []
 
 

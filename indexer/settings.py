@@ -88,6 +88,7 @@ class IndexerSettings:
     replicas: tuple[str, ...] = ()  # ARCHIVE_REPLICAS
     rsync: str = "rsync"  # ARCHIVE_RSYNC
     publish_timeout: float = 60.0  # ARCHIVE_PUBLISH_TIMEOUT
+    rsync_shell: str = ""  # RSYNC_RSH, rsync's own: the remote shell for host:path replicas
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None,
@@ -124,6 +125,7 @@ class IndexerSettings:
             replicas=_comma_list(env.get("ARCHIVE_REPLICAS", "")),
             rsync=env.get("ARCHIVE_RSYNC", d.rsync) or d.rsync,
             publish_timeout=_number(env, "ARCHIVE_PUBLISH_TIMEOUT", d.publish_timeout, float),
+            rsync_shell=env.get("RSYNC_RSH", ""),
         )
 
 
