@@ -259,3 +259,76 @@ def test_converge_waits_for_each_replica_to_report_the_generation():
     assert seen[urls[0]][0] == "g-new" and seen[urls[0]][1] < 1.0
     assert seen[urls[1]][0] == "g-old" and seen[urls[1]][1] >= 1.0
     assert seen[gone][0] is None
+
+
+# --- [user@]host:path over ssh: an sshd of the test's own on a loopback port --------------------
+
+SSHD = shutil.which("sshd", path="/usr/sbin:/sbin:" + os.environ.get("PATH", ""))
+
+
+@pytest.fixture()
+def ssh_server(tmp_path: Path, monkeypatch):
+    """``user@127.0.0.1``, reachable with the key rsync is told about through RSYNC_RSH."""
+    if SSHD is None or shutil.which("ssh") is None or shutil.which("ssh-keygen") is None:
+        pytest.skip("OpenSSH is not installed (Debian: apt-get install openssh-server; .ci/run installs it)")
+    privsep = Path("/run/sshd")
+    if not privsep.is_dir():
+        if os.getuid() != 0:
+            pytest.skip("sshd needs its privilege separation folder /run/sshd, which only root can make")
+        privsep.mkdir(mode=0o755, parents=True)
+    keys = tmp_path / "ssh"
+    keys.mkdir(mode=0o700)
+    for name in ("host", "client"):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(keys / name)], check=True)
+    (keys / "authorized_keys").write_text((keys / "client.pub").read_text())
+    port = _free_port()
+    user = pwd_name()
+    conf = keys / "sshd_config"
+    conf.write_text(
+        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {keys / 'host'}\nPidFile {keys / 'sshd.pid'}\n"
+        f"AuthorizedKeysFile {keys / 'authorized_keys'}\nStrictModes no\nUsePAM no\n"
+        "PasswordAuthentication no\nKbdInteractiveAuthentication no\n"
+        "PermitRootLogin prohibit-password\n", encoding="utf-8")
+    with open(keys / "sshd.log", "wb") as log:
+        proc = subprocess.Popen([SSHD, "-D", "-e", "-f", str(conf)], stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError((keys / "sshd.log").read_text()) from None
+                time.sleep(0.05)
+        monkeypatch.setenv("RSYNC_RSH", f"ssh -p {port} -i {keys / 'client'} -o BatchMode=yes "
+                           "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR")
+        yield f"{user}@127.0.0.1"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def pwd_name() -> str:
+    import pwd
+
+    return pwd.getpwuid(os.getuid()).pw_name
+
+
+def test_publish_over_ssh(source, tmp_path, ssh_server):
+    corpus, root = source
+    remote_root = tmp_path / "over-ssh" / "index"
+    dest = f"{ssh_server}:{remote_root}"
+    first = read_pointer(root)
+    done = indexer("publish", "--index", str(root), "--to", dest)
+    assert "to 1 of 1 replicas" in done.stdout, done.stderr
+    assert read_pointer(remote_root) == first and checksums.verify(remote_root / first)
+    second = rebuild(corpus, root, "palimpsest")
+    rotten = stale_damaged_copy(root, remote_root, second)
+    done = indexer("publish", "--index", str(root), "--to", dest, check=False)
+    assert done.returncode == 1 and dest in done.stderr and rotten in done.stderr
+    assert read_pointer(remote_root) == first
+    indexer("publish", "--index", str(root), "--to", dest, "--checksum")
+    assert read_pointer(remote_root) == second and read_pointer(remote_root, PREVIOUS_FILE) == first
+    indexer("rollback", "--index", str(root), "--to", dest)
+    assert read_pointer(remote_root) == first
