@@ -162,6 +162,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_listening(port: int, proc: subprocess.Popen, log: Path, seconds: float = 20) -> None:
+    """Until ``proc`` accepts connections on ``port``; its log in the error if it never does."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(log.read_text(errors="replace")) from None
+            time.sleep(0.05)
+
+
 @pytest.fixture()
 def rsync_daemon(tmp_path: Path):
     """``(url, folder)``: an rsync daemon module on 127.0.0.1, writable, stopped afterwards."""
@@ -177,15 +190,7 @@ def rsync_daemon(tmp_path: Path):
                                  "--address=127.0.0.1", f"--config={conf}"], stdout=log,
                                 stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError((tmp_path / "rsyncd.log").read_text()) from None
-                time.sleep(0.05)
+        wait_listening(port, proc, tmp_path / "rsyncd.log")
         yield f"rsync://127.0.0.1:{port}/replicas", folder
     finally:
         proc.terminate()
@@ -292,15 +297,7 @@ def ssh_server(tmp_path: Path, monkeypatch):
     with open(keys / "sshd.log", "wb") as log:
         proc = subprocess.Popen([SSHD, "-D", "-e", "-f", str(conf)], stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError((keys / "sshd.log").read_text()) from None
-                time.sleep(0.05)
+        wait_listening(port, proc, keys / "sshd.log")
         monkeypatch.setenv("RSYNC_RSH", f"ssh -p {port} -i {keys / 'client'} -o BatchMode=yes "
                            "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR")
         yield f"{user}@127.0.0.1"
