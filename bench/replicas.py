@@ -139,9 +139,11 @@ class Topology:
             proc.send_signal(sig)
             proc.wait(timeout=30)
 
-    def restart(self, i: int) -> None:
+    def restart(self, i: int, healthy: bool = True) -> None:
+        """Start replica ``i`` again and wait until it answers (with 200, unless not ``healthy``)."""
         self.replicas[i].start()
-        self.wait(lambda: self.replicas[i].health()[0] == 200, f"replica {i} answering again")
+        want = (200,) if healthy else (200, 503)
+        self.wait(lambda: self.replicas[i].health()[0] in want, f"replica {i} answering again")
 
     def generations(self) -> list[str | None]:
         return [r.generation() for r in self.replicas]

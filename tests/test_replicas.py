@@ -4,7 +4,9 @@ While clients search through nginx, a new generation is published to every
 replica and one replica is killed (SIGKILL) and restarted: not one request may
 fail, and every replica ends on the new generation. Then a publish whose copy
 to one replica is damaged: that replica keeps its generation, the others
-switch, the command exits 1 naming it, and still no request fails.
+switch, the command exits 1 naming it, and still no request fails. And a
+replica that runs but cannot serve (no index: 503, as its /healthz says) is
+passed over by nginx's passive health checks.
 """
 
 from __future__ import annotations
@@ -119,3 +121,19 @@ def test_a_damaged_copy_leaves_one_replica_behind_and_named(cluster):
     assert str(replicas[0]) not in error and str(replicas[1]) not in error
     assert not load.failures, f"{len(load.failures)} of {load.requests} requests failed: {load.failures[:5]}"
     assert [read_pointer(r) for r in replicas] == [second, second, first]
+
+
+def test_a_replica_without_an_index_is_passed_over(cluster):
+    _, root, replicas, topology = cluster
+    topology.kill(2)
+    (replicas[2] / "CURRENT").unlink()  # as if its disk had been replaced: no generation to serve
+    topology.restart(2, healthy=False)
+    status, body = topology.replicas[2].health()
+    assert status == 503 and body["state"] == "degraded", body
+    with Load(topology.port, QUERIES, clients=4, limit_s=120) as load:
+        time.sleep(7.0)  # past nginx's fail_timeout (5 s), when it tries the replica again
+    assert load.ok > 20, f"too little load to mean anything: {load.requests} requests"
+    assert not load.failures, f"{len(load.failures)} of {load.requests} requests failed: {load.failures[:5]}"
+    # Publishing again brings it back.
+    publish(root, replicas)
+    wait_for(topology, [read_pointer(root)] * 3)
