@@ -10,8 +10,9 @@ configuration so nginx runs unprivileged from a scratch folder.
     python -m bench.replicas --index bench/out/whoosh-100000 --out bench/out
 
 measures requests per second to one replica directly (the baseline), then through
-nginx with 1, 2 and 3 replicas, and each replica's memory; ``--index`` is any
-built index root (the benchmark's generated corpus: ``bench/out/whoosh-N``).
+nginx with 1, 2 and 3 replicas, the CPU each request cost the replicas and nginx,
+and each replica's memory before and after the load; ``--index`` is any built index
+root (the benchmark's generated corpus: ``bench/out/whoosh-N``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from typing import Self
 
 from bench.loadgen import Connection, HTTPError
 from bench.process_setups import HOST, NGINX_MAIN, end, free_port, launch
-from bench.run import REPO, proc_status
+from bench.run import REPO, _children, cpu_seconds, proc_status
 
 SITE_CONF = REPO / "deploy" / "nginx" / "archive-search.conf"
 READY_SECONDS = 120.0
@@ -97,6 +98,8 @@ class Topology:
     env: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # Absolute: nginx reads a relative path against its prefix (-p), the work folder itself.
+        self.work = self.work.resolve()
         self.work.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.replicas = [Replica(r, free_port(), self.work / f"replica-{i}.log", replica_env(r, **self.env))
@@ -225,9 +228,34 @@ class Load:
         return self.ok + len(self.failures)
 
 
-def replica_memory(topology: Topology) -> list[float]:
-    """Each replica's resident memory in MB (the service process; one worker each)."""
-    return [proc_status(r.proc.pid).get("VmRSS", 0.0) for r in topology.replicas if r.proc is not None]
+def process_memory(pid: int) -> dict[str, float]:
+    """A process's memory in MB: resident (``rss``); from /proc/PID/smaps_rollup, when it
+    can be read, its proportional share (``pss``: shared pages divided among the processes
+    mapping them), the pages no other process maps (``private``: Private_Clean +
+    Private_Dirty, which includes index pages only this process has read) and its own
+    heap (``anon``: anonymous pages)."""
+    out = {"rss": proc_status(pid).get("VmRSS", 0.0)}
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]
+    except OSError:
+        return out
+    kb = {key: int(value.split()[0]) for key, _, value in (line.partition(":") for line in lines)}
+    out.update({"pss": kb.get("Pss", 0) / 1024, "anon": kb.get("Anonymous", 0) / 1024,
+                "private": (kb.get("Private_Clean", 0) + kb.get("Private_Dirty", 0)) / 1024})
+    return out
+
+
+def replica_memory(topology: Topology) -> list[dict[str, float]]:
+    """Each replica's memory in MB (the service process; one worker each), as ``process_memory``."""
+    return [process_memory(r.proc.pid) for r in topology.replicas if r.proc is not None]
+
+
+def _cpu(topology: Topology) -> dict[str, float]:
+    """CPU seconds used so far by the replicas and by nginx (its master and workers)."""
+    nginx = [] if topology.nginx is None else [topology.nginx.pid, *_children(topology.nginx.pid)]
+    replicas = [r.proc.pid for r in topology.replicas if r.proc is not None]
+    return {"replicas": sum(cpu_seconds(pid) for pid in replicas),
+            "nginx": sum(cpu_seconds(pid) for pid in nginx), "load": time.process_time()}
 
 
 def _measure(index_root: Path, work: Path, replicas: int, queries: list[str], clients: int,
@@ -242,17 +270,26 @@ def _measure(index_root: Path, work: Path, replicas: int, queries: list[str], cl
         roots.append(root)
     topo = Topology(roots, work / f"run-{replicas}{'-direct' if direct else ''}",
                     env={"ARCHIVE_CACHE_SIZE": "0"})
-    topo.start()
     try:
+        topo.start()  # inside the try: replicas already started are stopped if nginx fails
         port = topo.replicas[0].port if direct else topo.port
+        mem_start, cpu = replica_memory(topo), _cpu(topo)
         with Load(port, queries, clients=clients, limit_s=seconds + 30) as load:
             time.sleep(seconds)
+        cpu = {k: v - cpu[k] for k, v in _cpu(topo).items()}
         mem = replica_memory(topo)
     finally:
         topo.stop()
+    # CPU per request: what the replicas, nginx and the load generator (this process,
+    # sharing the same cores) each spent; it does not depend on how busy the machine was.
+    per_request = {k: round(v / max(1, load.requests) * 1000, 2) for k, v in cpu.items()}
     return {"replicas": replicas, "nginx": not direct, "requests": load.requests, "failed": len(load.failures),
+            "failures": load.failures[:10],
             "seconds": round(load.seconds, 1), "requests_per_s": round(load.ok / load.seconds, 1),
-            "replica_rss_mb": [round(m) for m in mem]}
+            "cpu_ms_per_request": per_request,
+            "replica_rss_mb": [round(m["rss"]) for m in mem],
+            "replica_memory_start_mb": [{k: round(v) for k, v in m.items()} for m in mem_start],
+            "replica_memory_mb": [{k: round(v) for k, v in m.items()} for m in mem]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -273,11 +310,15 @@ def main(argv: list[str] | None = None) -> int:
     rows += [_measure(args.index, work, n, queries, args.clients, args.seconds)
              for n in range(1, args.replicas + 1)]
     base = rows[0]["requests_per_s"] or 1.0
-    print(f"{'replicas':>8} {'via':>6} {'requests/s':>11} {'ratio':>6} {'failed':>6}  replica RSS MB")
+    print(f"{'replicas':>8} {'via':>6} {'requests/s':>11} {'ratio':>6} {'failed':>6} "
+          f"{'replica ms':>10} {'nginx ms':>8}  replica RSS MB at start -> after (private)")
     for row in rows:
+        cpu = row["cpu_ms_per_request"]
+        rss = ", ".join(f"{a['rss']}->{b['rss']} ({b.get('private', '?')})"
+                        for a, b in zip(row["replica_memory_start_mb"], row["replica_memory_mb"]))
         print(f"{row['replicas']:>8} {'nginx' if row['nginx'] else 'direct':>6} "
               f"{row['requests_per_s']:>11.1f} {row['requests_per_s'] / base:>6.2f} "
-              f"{row['failed']:>6}  {row['replica_rss_mb']}")
+              f"{row['failed']:>6} {cpu['replicas']:>10.2f} {cpu['nginx']:>8.2f}  {rss}")
     (args.out / "replicas.json").write_text(json.dumps({"cores": os.cpu_count(), "rows": rows}, indent=1))
     return 0
 
