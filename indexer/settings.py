@@ -82,6 +82,9 @@ class IndexerSettings:
     boilerplate_share: float = 0.2  # ARCHIVE_BOILERPLATE_SHARE: of a folder's pages, for furniture
     boilerplate_min_docs: int = 5  # ARCHIVE_BOILERPLATE_MIN_DOCS
     city_min_population: int = 100_000  # ARCHIVE_CITY_MIN_POPULATION: a city name is no person's
+    # A Dask scheduler's address: builds run their shards on its cluster (empty: on this machine).
+    scheduler: str = ""  # ARCHIVE_SCHEDULER
+    scheduler_timeout: float = 10.0  # ARCHIVE_SCHEDULER_TIMEOUT: seconds to reach it, or a worker
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None,
@@ -115,6 +118,8 @@ class IndexerSettings:
                                          d.boilerplate_min_docs),
             city_min_population=_number(env, "ARCHIVE_CITY_MIN_POPULATION",
                                         d.city_min_population),
+            scheduler=env.get("ARCHIVE_SCHEDULER", "").strip(),
+            scheduler_timeout=_number(env, "ARCHIVE_SCHEDULER_TIMEOUT", d.scheduler_timeout, float),
         )
 
 
