@@ -362,6 +362,8 @@ class ClusterShards(LocalShards):
                 except TimeoutError:
                     lonely_since = self._still_there(what, lonely_since)
                     continue
+                except Exception as exc:  # noqa: BLE001 - the futures were cancelled under us
+                    raise self._cancelled(exc, what) from None
                 for f in done:
                     k = place[f.key]
                     results[k] = self._result(f, k, len(futures), what)
@@ -388,6 +390,20 @@ class ClusterShards(LocalShards):
             raise ClusterError(f"{what}: the Dask cluster at {self.address} has had no worker for "
                                f"{self.timeout:g} s; nothing was switched")
         return lonely_since if lonely_since is not None else now
+
+    def _cancelled(self, exc: Exception, what: str) -> ClusterError:
+        """The error for shards the cluster cancelled: the scheduler went away, or the
+        workers holding what they needed (a shard's documents, the corpus-wide counts) did."""
+        groups = getattr(exc, "error_groups", [])
+        reasons = sorted({g.reason for g in groups})
+        if not groups or "scheduler-connection-lost" in reasons:
+            return ClusterError(f"{what}: lost the Dask scheduler at {self.address} "
+                                f"({type(exc).__name__}); nothing was switched")
+        said = next((e.msg for g in groups for e in g.errors if getattr(e, "msg", None)), "")
+        return ClusterError(f"{what}: the Dask cluster at {self.address} cancelled the shards' "
+                            f"tasks (Dask's reason: {', '.join(reasons)}{': ' + said if said else ''})"
+                            f"; this happens when the workers holding the build's data die; "
+                            f"nothing was switched")
 
     def _result(self, future: Any, k: int, n: int, what: str) -> Any:
         from distributed import KilledWorker

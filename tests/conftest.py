@@ -190,15 +190,10 @@ def running_server(
             time.sleep(0.1)
         yield base
     finally:
-        stop(proc)
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
         out.close()
-
-
-def stop(proc: subprocess.Popen, timeout: float = 10.0) -> None:
-    """End a process we started: politely, then by force after ``timeout`` seconds."""
-    proc.terminate()
-    try:
-        proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()

@@ -1,7 +1,8 @@
 """A build on a Dask cluster gives the index a local build gives (indexer/cluster.py).
 
 The cluster is real: a scheduler and two workers of one thread each, every one
-its own process on loopback, as `dask scheduler` and `dask worker` start them.
+its own process on loopback, as `dask scheduler` and `dask worker` start them
+(bench/cluster_build.py's ``running_cluster``).
 The cluster builds run the command line (``python -m indexer build --scheduler``)
 and are compared with local builds of the same corpus: every term's postings and
 statistics, every paragraph's stored fields and lengths, the index's totals, and
@@ -10,18 +11,17 @@ the files beside the index (tests/whoosh_view.py).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import LEGACY_SITE, REPO, free_port, stop
+from bench.cluster_build import Cluster, running_cluster
+from conftest import LEGACY_SITE, REPO, free_port
 from whoosh_view import differences, generation_contents
 
 from indexer.boilerplate import Furniture
@@ -49,65 +49,7 @@ def test_furniture_counted_in_parts_is_the_furniture_learnt_at_once():
         assert Furniture.combine(Furniture.count(p) for p in reversed(parts)) == whole
 
 
-# -- a cluster on loopback --------------------------------------------------------------------
-
-@dataclass
-class Cluster:
-    address: str
-    logs: list[Path]
-
-    def output(self) -> str:
-        """The scheduler's and workers' logs, for a failure's message."""
-        return "".join(f"\n--- {log.name} ---\n{log.read_text(errors='replace')[-3000:]}"
-                       for log in self.logs if log.exists())
-
-
-@contextlib.contextmanager
-def running_cluster(folder: Path, workers: int = 2, env: dict[str, str] | None = None,
-                    timeout: float = 60.0) -> Iterator[Cluster]:
-    """A Dask scheduler and ``workers`` workers (one thread each) as processes on loopback;
-    stopped when the block ends. ``env`` is added to the workers' environment."""
-    from distributed import Client
-
-    address = f"tcp://127.0.0.1:{free_port()}"
-    cluster = Cluster(address, [folder / "scheduler.log"] + [folder / f"worker-{n}.log"
-                                                            for n in range(workers)])
-    procs: list[subprocess.Popen] = []
-
-    def start(log: Path, args: list[str], extra: dict[str, str] | None = None) -> None:
-        with open(log, "wb") as out:
-            procs.append(subprocess.Popen([sys.executable, "-m", *args], cwd=REPO,
-                                          env={**os.environ, **(extra or {})},
-                                          stdout=out, stderr=subprocess.STDOUT))
-
-    try:
-        start(cluster.logs[0], ["distributed.cli.dask_scheduler", "--host", "127.0.0.1",
-                                "--port", address.rsplit(":", 1)[1], "--no-dashboard"])
-        for n in range(workers):
-            start(cluster.logs[n + 1], ["distributed.cli.dask_worker", address, "--nworkers", "1",
-                                        "--nthreads", "1", "--no-dashboard", "--no-nanny",
-                                        "--name", f"worker-{n}"], env)
-        deadline = time.monotonic() + timeout
-        client = None
-        while client is None:
-            if any(p.poll() is not None for p in procs):
-                raise RuntimeError(f"a cluster process exited early:{cluster.output()}")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the scheduler did not answer in time:{cluster.output()}")
-            with contextlib.suppress(OSError, TimeoutError):
-                client = Client(address, timeout=2, set_as_default=False)
-        try:
-            client.wait_for_workers(workers, timeout=max(1.0, deadline - time.monotonic()))
-        except TimeoutError:
-            raise RuntimeError(f"the workers did not join in time:{cluster.output()}") from None
-        finally:
-            client.close()
-        yield cluster
-    finally:
-        # The workers first: a worker whose scheduler has gone waits to reconnect.
-        for p in reversed(procs):
-            stop(p)
-
+# -- a cluster on loopback (bench/cluster_build.py starts it) ---------------------------------
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory) -> Iterator[Cluster]:
