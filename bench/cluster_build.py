@@ -4,9 +4,10 @@
 
 Writes the generated benchmark corpus to disk as scraped-text files (one per
 generated document), starts a Dask scheduler and two workers of one thread each
-on loopback, and builds the corpus in turns: locally (two forked shard
+on loopback, and builds the corpus in rounds: locally (two forked shard
 processes, as ``python -m indexer build --workers 2``) and through the cluster
-(two shards as Dask tasks, as ``--scheduler``), each into a fresh index root.
+(two shards as Dask tasks, as ``--scheduler``), each into a fresh index root,
+the local build first in odd rounds and second in even ones.
 For each build it measures the wall-clock seconds and the CPU seconds of every
 process that worked (this one and its shard processes; the scheduler and the
 workers), and prints each cluster build's ratios against the local build of the
@@ -163,8 +164,13 @@ def main(argv: list[str] | None = None) -> None:
     runs: list[dict] = []
     with running_cluster(work) as cluster:
         for n in range(args.repeat):
-            local = build_once(corpus, work / f"local-{n}", None)
-            remote = build_once(corpus, work / f"cluster-{n}", cluster.address)
+            # Turn about which goes first, so neither always meets the same load.
+            if n % 2:
+                remote = build_once(corpus, work / f"cluster-{n}", cluster.address)
+                local = build_once(corpus, work / f"local-{n}", None)
+            else:
+                local = build_once(corpus, work / f"local-{n}", None)
+                remote = build_once(corpus, work / f"cluster-{n}", cluster.address)
             remote["same_index_as_local"] = same_index(work / f"local-{n}", work / f"cluster-{n}")
             remote["seconds_ratio"] = round(remote["seconds"] / local["seconds"], 3)
             remote["cpu_ratio"] = round(remote["cpu_s"] / local["cpu_s"], 3)

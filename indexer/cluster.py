@@ -272,6 +272,7 @@ class ClusterShards(LocalShards):
 
     def learn_furniture(self) -> Furniture:
         self.furniture = Furniture.combine(s.furniture for s in self.summaries)
+        self.summaries = []  # the counts of every short block: large, and done with
         return self.furniture
 
     def write(self, root: Path, authority: Authority, **options) -> Generation:

@@ -49,6 +49,31 @@ def test_furniture_counted_in_parts_is_the_furniture_learnt_at_once():
         assert Furniture.combine(Furniture.count(p) for p in reversed(parts)) == whole
 
 
+def test_without_dask_a_scheduler_asks_for_the_cluster_extra(tmp_path, monkeypatch, capsys):
+    from indexer.cli import main
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed: ImportError
+    root = tmp_path / "index"
+    assert main(["build", "--corpus", str(PROJECT_CORPUS), "--index", str(root), "--quiet",
+                 "--scheduler", "tcp://127.0.0.1:8786"]) == 1
+    assert capsys.readouterr().err == ("Error: --scheduler needs Dask: install the cluster extra: "
+                                       "pip install -e '.[cluster]'\n")
+    assert current(root) is None
+
+
+@pytest.mark.slow
+def test_the_service_and_a_local_build_do_not_load_dask(tmp_path):
+    code = ("import sys; import searchsvc.app, searchsvc.__main__; from indexer.cli import main; "
+            f"main(['build', '--corpus', {str(LEGACY_SITE)!r}, '--index', {str(tmp_path)!r}, "
+            "'--quiet', '--workers', '2']); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
+    assert current(tmp_path) is not None
+
+
 # -- a cluster on loopback (bench/cluster_build.py starts it) ---------------------------------
 
 @pytest.fixture(scope="module")
