@@ -131,6 +131,8 @@ def build_once(corpus: Path, root: Path, scheduler: str | None) -> dict:
     elsewhere = cluster_cpu(scheduler) - elsewhere if scheduler else 0.0
     cpu = here + elsewhere
     return {"where": "cluster" if scheduler else "local", "seconds": round(seconds, 2),
+            # The machine is shared: what else ran shows in the load average.
+            "load_1min": round(os.getloadavg()[0], 2),
             "cpu_s": round(cpu, 2), "cpu_here_s": round(here, 2), "cpu_cluster_s": round(elsewhere, 2),
             "paragraphs": report.paragraphs, "documents": report.documents,
             "paragraphs_per_s": round(report.paragraphs / seconds),
@@ -179,7 +181,8 @@ def main(argv: list[str] | None = None) -> None:
                 ratios = (f"  x{r['seconds_ratio']:.2f} time, x{r['cpu_ratio']:.2f} CPU, same index: "
                           f"{r['same_index_as_local']}" if r["where"] == "cluster" else "")
                 print(f"round {n + 1} {r['where']:>7}: {r['seconds']:7.1f} s, {r['cpu_s']:7.1f} CPU-s "
-                      f"({r['cpu_here_s']:.1f} here, {r['cpu_cluster_s']:.1f} on the cluster), "
+                      f"(load {r['load_1min']:.1f}) "
+                      f"{r['cpu_here_s']:.1f} here, {r['cpu_cluster_s']:.1f} on the cluster, "
                       f"{r['paragraphs_per_s']:,} paragraphs/s, {r['paragraphs_per_cpu_s']:,} per CPU-s"
                       f"{ratios}", flush=True)
     summary = {}
