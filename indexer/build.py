@@ -318,6 +318,7 @@ def build_corpus(
 
 def _build(shards: LocalShards, corpus: Path, root: Path, authority_path: Path | None,
            base: str | None, progress: bool) -> BuildReport:
+    """The build's steps, wherever its shards run (see :class:`LocalShards`)."""
     from tqdm import tqdm
 
     report = BuildReport()

@@ -254,9 +254,12 @@ class ClusterShards(LocalShards):
         threads = self._check_workers(files)
         self.shards = shard_count(self.workers, len(files), cores=threads)
         parts = [files[k::self.shards] for k in range(self.shards)]
-        self.reads = [self.client.submit(read_shard, self.corpus, part, self.selection, pure=False,
+        # Scattered rather than put in the tasks: a large archive's file lists are megabytes,
+        # and the workers they land on share out the reading.
+        shares = self.client.scatter(parts, hash=False)
+        self.reads = [self.client.submit(read_shard, self.corpus, share, self.selection, pure=False,
                                          key=f"archive-read-{k}-{self.token}")
-                      for k, part in enumerate(parts)]
+                      for k, share in enumerate(shares)]
         bar = tqdm(desc="reading", unit=" files", total=len(walk), disable=not self.progress,
                    file=sys.stderr)
         bar.update(len(walk) - len(files))
@@ -278,14 +281,14 @@ class ClusterShards(LocalShards):
     def write(self, root: Path, authority: Authority, **options) -> Generation:
         """Count, annotate and index on the workers, each shard where it was read; the
         generation's other files are written here."""
-        furniture, known = self.client.scatter([self.furniture, authority], broadcast=True)
+        furniture, known = self.client.scatter([self.furniture, authority], broadcast=True, hash=False)
         counted = [self.client.submit(count_shard, r, furniture, known, pure=False,
                                       key=f"archive-count-{k}-{self.token}")
                    for k, r in enumerate(self.reads)]
         self.reads = []  # the workers may drop what they read once it is counted
         parts = self._results([self.client.submit(part_of, c) for c in counted], "counting names")
         self.discovery = Discovery.combine(parts)
-        discovery = self.client.scatter(self.discovery, broadcast=True)
+        discovery = self.client.scatter(self.discovery, broadcast=True, hash=False)
         aliases = authority.aliases()
         on_progress = options.get("on_progress")
 
