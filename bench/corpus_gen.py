@@ -29,9 +29,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 import numpy as np
@@ -360,6 +362,26 @@ def read_paragraphs(path: Path, limit: int | None = None) -> Iterator[Paragraph]
             if limit is not None and i >= limit:
                 return
             yield from_json(line)
+
+
+def write_files(paragraphs: Iterable[Paragraph], folder: Path, footer: str | None = None) -> tuple[int, int]:
+    """Paragraphs -> one scraped-text file per document under ``folder`` (emptied first):
+    title, byline, paragraphs, and ``footer`` as a last line on every page (furniture
+    for the build to find); (documents, paragraphs)."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    docs = pars = 0
+    for doc_id, group in groupby(paragraphs, key=lambda p: p.doc_id):
+        group = list(group)
+        first = group[0]
+        path = folder / doc_id
+        path.parent.mkdir(parents=True, exist_ok=True)
+        byline = f"Submitted by {first.author or 'Archive'} on {first.published}"
+        body = "\n\n".join([p.text for p in group] + ([footer] if footer else []))
+        path.write_text(f"{first.title}\n\n{byline}\n\n{body}\n", encoding="utf-8")
+        docs += 1
+        pars += len(group)
+    return docs, pars
 
 
 def materialise(n: int, out: Path, seed: int = 0, model: MarkovModel | None = None) -> Path:

@@ -16,10 +16,9 @@ import argparse
 import json
 import shutil
 import time
-from itertools import groupby
 from pathlib import Path
 
-from bench.corpus_gen import materialise, read_paragraphs
+from bench.corpus_gen import materialise, read_paragraphs, write_files
 from indexer.build import build_corpus
 from indexer.update import update_corpus
 
@@ -28,20 +27,7 @@ OUT = Path(__file__).resolve().parent / "out"
 
 def write_corpus(jsonl: Path, folder: Path) -> tuple[int, int]:
     """Generated paragraphs -> one scraped-text file per document; (documents, paragraphs)."""
-    if folder.exists():
-        shutil.rmtree(folder)
-    docs = pars = 0
-    for doc_id, group in groupby(read_paragraphs(jsonl), key=lambda p: p.doc_id):
-        group = list(group)
-        first = group[0]
-        path = folder / doc_id
-        path.parent.mkdir(parents=True, exist_ok=True)
-        byline = f"Submitted by {first.author or 'Archive'} on {first.published}"
-        body = "\n\n".join(p.text for p in group)
-        path.write_text(f"{first.title}\n\n{byline}\n\n{body}\n", encoding="utf-8")
-        docs += 1
-        pars += len(group)
-    return docs, pars
+    return write_files(read_paragraphs(jsonl), folder)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from indexer import listings
 from indexer.models import Document
@@ -76,6 +76,40 @@ def _site(doc_id: str) -> str:
     return doc_id.split("/", 1)[0] if "/" in doc_id else ""
 
 
+@dataclass
+class FurnitureCounts:
+    """How many documents show each short block, over the corpus and per top-level folder.
+
+    A build counts its parts separately (one per shard of a build on a cluster) and
+    :meth:`Furniture.combine` adds them up: the sums are what one pass over the
+    whole corpus counts, so the furniture found is the same.
+    """
+
+    documents: int = 0
+    corpus: Counter[str] = field(default_factory=Counter)
+    sites: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    site_docs: Counter[str] = field(default_factory=Counter)
+
+    def add(self, doc: Document) -> None:
+        """Count each short block of ``doc`` once."""
+        texts = [b.text for b in doc.blocks] + list(doc.dropped)
+        seen = {fingerprint(t) for t in texts if _short(t)}
+        seen.add(fingerprint(doc.title))
+        seen.discard("")
+        self.documents += 1
+        self.corpus.update(seen)
+        site = _site(doc.doc_id)
+        self.site_docs[site] += 1
+        self.sites[site].update(seen)
+
+    def merge(self, other: FurnitureCounts) -> None:
+        self.documents += other.documents
+        self.corpus.update(other.corpus)
+        self.site_docs.update(other.site_docs)
+        for site, counts in other.sites.items():
+            self.sites[site].update(counts)
+
+
 @dataclass(frozen=True)
 class Furniture:
     """The fingerprints of the blocks a corpus repeats as furniture."""
@@ -85,22 +119,27 @@ class Furniture:
     @classmethod
     def learn(cls, docs: Sequence[Document]) -> Furniture:
         """Count each short block once per document, per corpus and per top-level folder."""
-        corpus: Counter[str] = Counter()
-        sites: dict[str, Counter[str]] = defaultdict(Counter)
-        site_docs: Counter[str] = Counter()
+        return cls.combine([cls.count(docs)])
+
+    @staticmethod
+    def count(docs: Iterable[Document]) -> FurnitureCounts:
+        """The counts of part of a corpus, for :meth:`combine`."""
+        counts = FurnitureCounts()
         for doc in docs:
-            texts = [b.text for b in doc.blocks] + list(doc.dropped)
-            seen = {fingerprint(t) for t in texts if _short(t)}
-            seen.add(fingerprint(doc.title))
-            seen.discard("")
-            corpus.update(seen)
-            site = _site(doc.doc_id)
-            site_docs[site] += 1
-            sites[site].update(seen)
-        found = {fp for fp, n in corpus.items() if n >= max(MIN_DOCS, SHARE * len(docs))}
-        if len(sites) > 1:
-            for site, counts in sites.items():
-                need = max(MIN_DOCS, SHARE * site_docs[site])
+            counts.add(doc)
+        return counts
+
+    @classmethod
+    def combine(cls, parts: Iterable[FurnitureCounts]) -> Furniture:
+        """The furniture of a corpus counted in parts: a block on ``SHARE`` of the documents
+        of the corpus, or of its top-level folder when it has several, and on ``MIN_DOCS``."""
+        total = FurnitureCounts()
+        for part in parts:
+            total.merge(part)
+        found = {fp for fp, n in total.corpus.items() if n >= max(MIN_DOCS, SHARE * total.documents)}
+        if len(total.sites) > 1:
+            for site, counts in total.sites.items():
+                need = max(MIN_DOCS, SHARE * total.site_docs[site])
                 found.update(fp for fp, n in counts.items() if n >= need)
         return cls(frozenset(found))
 

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 
@@ -37,6 +38,9 @@ from indexer.schema import (
 from indexer.selection import Selection
 from indexer.skip_report import SKIPPED_FILE, grouped, suffixes_seen, summary_lines, write_tsv
 from indexer.vocabulary import WordCounter
+
+if TYPE_CHECKING:
+    from indexer.persons import PersonAnnotator
 
 DISCOVERY_FILE = "discovery.json"  # the person annotator's corpus-wide state, for updates
 FURNITURE_FILE = "furniture.json"  # the lines the corpus repeats as site furniture, for updates
@@ -182,9 +186,12 @@ def write_generation(
     on_progress: Callable[[int], None] | None = None,
     on_results: Callable[[list[ShardResult]], None] | None = None,
     combine: Callable[[list], object] | None = None,
+    elsewhere: Callable[[Path], list[ShardResult]] | None = None,
 ) -> tuple[Generation, list[ShardResult]]:
     """Run ``work`` in ``shards`` processes into a brand-new generation under ``root``, then switch to it.
 
+    ``elsewhere(folder)`` runs the shards instead, on other machines, into the new
+    generation's ``folder`` (see :func:`~indexer.engine.shards.write_shards`).
     If anything fails before the switch, the generation being served is untouched.
     """
     gen = new_generation(root)
@@ -192,7 +199,8 @@ def write_generation(
     if aliases is None:
         aliases = {pid: list(p.get("aliases", [])) for pid, p in (persons or {}).items()}
     try:
-        results = _fill(gen, ix, work, shards, aliases, persons, meta, finish, on_progress, on_results, combine)
+        results = _fill(gen, ix, work, shards, aliases, persons, meta, finish, on_progress, on_results,
+                        combine, elsewhere)
     except BaseException:
         # Nothing was switched; leave no half-written generation behind either.
         shutil.rmtree(gen.path, ignore_errors=True)
@@ -201,9 +209,10 @@ def write_generation(
     return gen, results
 
 
-def _fill(gen, ix, work, shards, aliases, persons, meta, finish, on_progress, on_results, combine):
+def _fill(gen, ix, work, shards, aliases, persons, meta, finish, on_progress, on_results, combine,
+          elsewhere):
     """Write every file of the new generation ``gen``; generation.json last (it marks it complete)."""
-    results = write_shards(ix, work, shards, aliases, WRITER_ARGS, on_progress, combine)
+    results = write_shards(ix, work, shards, aliases, WRITER_ARGS, on_progress, combine, elsewhere)
     if on_results is not None:
         on_results(results)
     vocabulary = WordCounter()
@@ -273,6 +282,7 @@ def build_corpus(
     workers: int | None = None,
     selection: Selection | None = None,
     base: str | None = None,
+    scheduler: str | None = None,
 ) -> BuildReport:
     """Build a fresh generation from ``corpus`` under ``root`` and switch to it.
 
@@ -282,116 +292,184 @@ def build_corpus(
     with a green health check hides the problem from the archivist. The authority
     is the project's base layer (``base="off"`` leaves it out) with ``authority_path``
     (default: the corpus's own persons.toml) over it: see :mod:`indexer.authority_layers`.
+
+    The shards run as processes forked here, or with ``scheduler`` (a Dask
+    scheduler's address) as tasks on that cluster's workers: see :mod:`indexer.cluster`.
+    Either way the index is the same.
     """
-    from tqdm import tqdm
-
-    from indexer.persons import PersonAnnotator
-    from indexer.pipeline import annotate_each
-    from indexer.readers import read_corpus
-
     started = time.perf_counter()
-    report = BuildReport()
     if not Path(corpus).is_dir():
         # os.walk of a missing folder yields nothing: that must not become an empty index.
         raise NotADirectoryError(f"corpus folder {corpus} does not exist")
+    if scheduler:
+        from indexer.cluster import ClusterShards
+
+        shards: LocalShards = ClusterShards(scheduler, corpus, root, selection, workers, progress)
+    else:
+        shards = LocalShards(corpus, selection, workers, progress)
     with writer_lock(root, f"build {corpus}") as note:
         if note:
             print(note, file=sys.stderr)
-        files = tqdm(desc="reading", unit=" files", disable=not progress, file=sys.stderr)
-        docs = []
-        for item in read_corpus(corpus, selection):
+        with shards:
+            report = _build(shards, corpus, root, authority_path, base, progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _build(shards: LocalShards, corpus: Path, root: Path, authority_path: Path | None,
+           base: str | None, progress: bool) -> BuildReport:
+    """The build's steps, wherever its shards run (see :class:`LocalShards`)."""
+    from tqdm import tqdm
+
+    report = BuildReport()
+    documents = shards.read(report.skipped)
+    if not documents:
+        # An unmounted disk, a wrong path, or pages saved under an extension we
+        # did not recognise: keep serving what we have, and say what was seen.
+        raise empty_corpus(corpus, root, report.skipped)
+    # The corpus-wide pass: lines repeated on many pages are the site's furniture.
+    furniture = shards.learn_furniture()
+    authority = load_authority(corpus, authority_path, base)
+    report.authority, report.authority_problems = authority.layers, authority.problems
+    merged = ShardOutcome()
+    meta = {"corpus": str(corpus.resolve()), "authority": list(authority.layers)}
+
+    def finish(gen: Generation) -> None:
+        if not merged.manifest:
+            # Every document was too short to index: as good as none (the
+            # unfinished generation is never switched to, and is cleaned up).
+            raise empty_corpus(corpus, root, report.skipped + merged.skipped)
+        # In corpus order, however the documents were shared out.
+        order = {doc.doc_id: n for n, doc in enumerate(documents)}
+        merged.skipped.sort(key=lambda s: order.get(s.path, len(order)))
+        for doc in documents:
+            if doc.doc_id in merged.manifest:
+                report.coverage.add(doc)
+        report.skipped_report = write_tsv(gen.path / SKIPPED_FILE, report.skipped + merged.skipped)
+        meta["coverage"] = report.coverage.as_dict()
+        meta["skipped"] = len(report.skipped) + len(merged.skipped)
+        _finish(gen, corpus, merged.manifest, merged.names, authority, shards.discovery.state())
+        gen.write_json(FURNITURE_FILE, furniture.to_json())
+
+    def merge_outcomes(results: list[ShardResult]) -> None:
+        for r in results:
+            merged.merge(r.outcome)
+
+    bar = tqdm(desc="indexing", unit=" paragraphs", disable=not progress, file=sys.stderr)
+    gen = shards.write(root, authority, meta=meta, finish=finish, on_results=merge_outcomes,
+                       on_progress=lambda n: bar.update(n - bar.n))
+    bar.close()
+    report.documents = len(merged.manifest)
+    report.persons, report.years, report.flags = merged.persons, merged.years, merged.flags
+    report.skipped.extend(merged.skipped)
+    report.paragraphs = gen.meta.get("paragraphs", 0)
+    report.generation = gen.name
+    return report
+
+
+def shard_count(workers: int | None, documents: int, cores: int = SHARDS) -> int:
+    """How many shards a build of ``documents`` runs: ``workers`` (default: one per core,
+    and one per ``MIN_DOCS_PER_SHARD`` documents at most), never more than documents."""
+    if workers is None:
+        return max(1, min(cores, documents // MIN_DOCS_PER_SHARD))
+    return max(1, min(workers, documents))
+
+
+def discovery_part(annotator: PersonAnnotator, docs: Iterable[Document]) -> tuple:
+    """A shard's part of the corpus-wide discovery pass: each shard counts its own
+    documents, and all of them annotate with the sum (:meth:`Discovery.combine`).
+    Counting in the shard rather than in a pass of its own lets annotation reuse
+    the name candidates it found."""
+    return annotator.count_part(
+        (d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"], published_year(d.published))
+        for d in docs)
+
+
+def index_documents(docs: Iterable[Document], annotator: PersonAnnotator, sink: ShardSink,
+                    corpus: Path) -> ShardOutcome:
+    """Annotate a shard's documents and give their paragraphs to ``sink``; what it learnt."""
+    from indexer.pipeline import annotate_each
+
+    out = ShardOutcome()
+    for doc, pars in annotate_each(docs, annotator):
+        if not pars:
+            # Chunking kept nothing (too short): say so instead of losing it quietly.
+            out.skipped.append(Skipped(doc.doc_id, "no paragraph long enough to index"))
+            continue
+        out.manifest[doc.doc_id] = manifest_entry(doc, pars, corpus)
+        for p in pars:
+            for ref in p.persons:
+                out.persons[ref.name] += 1
+                out.names[ref.id] = ref.name
+            out.years.update(p.years)
+            out.flags.extend((p.id, f) for f in p.flags)
+            sink.add(p)
+    return out
+
+
+class LocalShards:
+    """A build's documents read here and its shards run as processes forked here.
+
+    :func:`build_corpus` asks a build's shards to :meth:`read` the corpus, to
+    :meth:`learn_furniture` over all of it and to :meth:`write` the generation;
+    :class:`indexer.cluster.ClusterShards` does the same on a Dask cluster.
+    """
+
+    def __init__(self, corpus: Path, selection: Selection | None, workers: int | None,
+                 progress: bool) -> None:
+        self.corpus, self.selection, self.workers, self.progress = corpus, selection, workers, progress
+        self.docs: list[Document] = []
+        self.discovery = Discovery()  # the corpus-wide counts, once the shards have given theirs
+
+    def __enter__(self) -> LocalShards:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def read(self, skipped: list[Skipped]) -> list[Document]:
+        """The corpus's documents in corpus order; what was skipped goes to ``skipped``."""
+        from tqdm import tqdm
+
+        from indexer.readers import read_corpus
+
+        files = tqdm(desc="reading", unit=" files", disable=not self.progress, file=sys.stderr)
+        for item in read_corpus(self.corpus, self.selection):
             files.update()
             if isinstance(item, Skipped):
-                report.skipped.append(item)
+                skipped.append(item)
             else:
-                docs.append(item)
+                self.docs.append(item)
         files.close()
-        if not docs:
-            # An unmounted disk, a wrong path, or pages saved under an extension we
-            # did not recognise: keep serving what we have, and say what was seen.
-            raise empty_corpus(corpus, root, report.skipped)
-        # The corpus-wide pass: lines repeated on many pages are the site's furniture.
-        furniture = Furniture.learn(docs)
-        docs = [furniture.strip(d) for d in docs]
-        authority = load_authority(corpus, authority_path, base)
-        report.authority, report.authority_problems = authority.layers, authority.problems
-        if workers is None:
-            shards = max(1, min(SHARDS, len(docs) // MIN_DOCS_PER_SHARD))
-        else:
-            shards = max(1, min(workers, len(docs)))
+        return self.docs
+
+    def learn_furniture(self) -> Furniture:
+        """The corpus's furniture, which every document then loses."""
+        furniture = Furniture.learn(self.docs)
+        self.docs = [furniture.strip(d) for d in self.docs]
+        return furniture
+
+    def write(self, root: Path, authority: Authority, **options) -> Generation:
+        """Annotate and index the documents into a new generation (``options``: see
+        :func:`write_generation`)."""
+        from indexer.persons import PersonAnnotator
+
+        docs = self.docs
         annotator = PersonAnnotator(authority)
-        discovered: list[Discovery] = []  # this process's copy of the corpus-wide counts
-        bar = tqdm(desc="indexing", unit=" paragraphs", disable=not progress, file=sys.stderr)
 
         def combine(parts: list) -> Discovery:
-            discovered.append(Discovery.combine(parts))
-            return discovered[-1]
+            self.discovery = Discovery.combine(parts)
+            return self.discovery
 
         def work(shard: int, shards: int, sink: ShardSink) -> ShardOutcome:
             # Every shard takes every shards-th document: sizes even out.
-            out = ShardOutcome()
             mine = docs[shard::shards]
-            # The corpus-wide discovery pass: each shard counts its own documents,
-            # and all of them annotate with the sum. Counting here rather than in
-            # a pass of its own lets annotation reuse the name candidates it found.
-            annotator.discovery = sink.exchange(annotator.count_part(
-                (d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"], published_year(d.published))
-                for d in mine))
-            for doc, pars in annotate_each(mine, annotator):
-                if not pars:
-                    # Chunking kept nothing (too short): say so instead of losing it quietly.
-                    out.skipped.append(Skipped(doc.doc_id, "no paragraph long enough to index"))
-                    continue
-                out.manifest[doc.doc_id] = manifest_entry(doc, pars, corpus)
-                for p in pars:
-                    for ref in p.persons:
-                        out.persons[ref.name] += 1
-                        out.names[ref.id] = ref.name
-                    out.years.update(p.years)
-                    out.flags.extend((p.id, f) for f in p.flags)
-                    sink.add(p)
-            return out
+            annotator.discovery = sink.exchange(discovery_part(annotator, mine))
+            return index_documents(mine, annotator, sink, self.corpus)
 
-        merged = ShardOutcome()
-        meta = {"corpus": str(corpus.resolve()), "authority": list(authority.layers)}
-
-        def finish(gen: Generation) -> None:
-            if not merged.manifest:
-                # Every document was too short to index: as good as none (the
-                # unfinished generation is never switched to, and is cleaned up).
-                raise empty_corpus(corpus, root, report.skipped + merged.skipped)
-            for doc in docs:
-                if doc.doc_id in merged.manifest:
-                    report.coverage.add(doc)
-            report.skipped_report = write_tsv(gen.path / SKIPPED_FILE, report.skipped + merged.skipped)
-            meta["coverage"] = report.coverage.as_dict()
-            meta["skipped"] = len(report.skipped) + len(merged.skipped)
-            _finish(gen, corpus, merged.manifest, merged.names, authority, discovered[-1].state())
-            gen.write_json(FURNITURE_FILE, furniture.to_json())
-
-        def merge_outcomes(results: list[ShardResult]) -> None:
-            for r in results:
-                merged.merge(r.outcome)
-
-        gen, _ = write_generation(
-            root,
-            work,
-            shards,
-            aliases=authority.aliases(),
-            meta=meta,
-            finish=finish,
-            on_progress=lambda n: bar.update(n - bar.n),
-            on_results=merge_outcomes,
-            combine=combine,
-        )
-        bar.close()
-        report.documents = len(merged.manifest)
-        report.persons, report.years, report.flags = merged.persons, merged.years, merged.flags
-        report.skipped.extend(merged.skipped)
-        report.paragraphs = gen.meta.get("paragraphs", 0)
-        report.generation = gen.name
-    report.seconds = time.perf_counter() - started
-    return report
+        gen, _ = write_generation(root, work, shard_count(self.workers, len(docs)),
+                                  aliases=authority.aliases(), combine=combine, **options)
+        return gen
 
 
 def manifest_entry(doc: Document, pars: list[Paragraph], corpus: Path) -> dict:

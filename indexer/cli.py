@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from indexer.build import EmptyCorpus
+from indexer.cluster import ClusterError
 from indexer.engine.checksums import Damaged
 from indexer.locking import WriterBusy
 from indexer.publish import PublishError
@@ -68,6 +69,9 @@ def _parser(env: IndexerSettings) -> argparse.ArgumentParser:
     common(b)
     b.add_argument("--quiet", action="store_true", help="no progress bars")
     b.add_argument("--workers", type=int, default=None, help="annotation processes (default: cores)")
+    b.add_argument("--scheduler", default=env.scheduler, metavar="ADDRESS",
+                   help="run the shards on the Dask cluster of this scheduler, e.g. tcp://HOST:8786 "
+                        "(env ARCHIVE_SCHEDULER; default: on this machine)")
     _selection_options(b)
     u = sub.add_parser("update", help="apply only what changed in the corpus or authority file")
     common(u)
@@ -119,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Error: {e}", file=sys.stderr)
         return 1
     except (FileNotFoundError, NotADirectoryError, LookupError, EmptyCorpus, Damaged,
-            PublishError) as e:
+            PublishError, ClusterError) as e:
         print(f"Error: {e}", file=sys.stderr)
         return 1
 
@@ -138,7 +142,7 @@ def _run(args: argparse.Namespace) -> int:
         report = build.build_corpus(
             args.corpus, args.index, args.authority, progress=not args.quiet, workers=args.workers,
             selection=args.selection,
-            base=_base(args),
+            base=_base(args), scheduler=args.scheduler or None,
         )
         print(report.summary())
         return 0

@@ -89,6 +89,9 @@ class IndexerSettings:
     rsync: str = "rsync"  # ARCHIVE_RSYNC
     publish_timeout: float = 60.0  # ARCHIVE_PUBLISH_TIMEOUT
     rsync_shell: str = ""  # RSYNC_RSH, rsync's own: the remote shell for host:path replicas
+    # A Dask scheduler's address: builds run their shards on its cluster (empty: on this machine).
+    scheduler: str = ""  # ARCHIVE_SCHEDULER
+    scheduler_timeout: float = 10.0  # ARCHIVE_SCHEDULER_TIMEOUT: seconds to reach it, or a worker
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None,
@@ -126,6 +129,8 @@ class IndexerSettings:
             rsync=env.get("ARCHIVE_RSYNC", d.rsync) or d.rsync,
             publish_timeout=_number(env, "ARCHIVE_PUBLISH_TIMEOUT", d.publish_timeout, float),
             rsync_shell=env.get("RSYNC_RSH", ""),
+            scheduler=env.get("ARCHIVE_SCHEDULER", "").strip(),
+            scheduler_timeout=_number(env, "ARCHIVE_SCHEDULER_TIMEOUT", d.scheduler_timeout, float),
         )
 
 

@@ -11,6 +11,10 @@ generation that cleanup removes.
 The caller's ``work(shard, shards, sink)`` decides which documents belong to a
 shard, gives the sink each paragraph, and returns whatever it wants to report
 (it must pickle).
+
+A build on a cluster runs its shards on other machines instead: each calls
+:func:`write_segment` on the generation's folder (shared storage), and the
+results come back to :func:`write_shards` through its ``elsewhere``.
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from multiprocessing.connection import wait
+from pathlib import Path
 from typing import Any, TypeVar
 
+from whoosh import index as whoosh_index
 from whoosh.index import TOC, LockError, clean_files
 
 from indexer.engine.segments import BulkSegmentWriter
@@ -122,6 +128,16 @@ def _run_shard(ix, shard: int, shards: int, work: Work, aliases, writer_args: di
     return sink.finish(outcome)
 
 
+def write_segment(folder: Path, shard: int, shards: int, work: Work, aliases: dict[str, list[str]],
+                  writer_args: dict) -> ShardResult:
+    """Shard ``shard`` of ``shards``, run in this process into a new segment of the index in
+    ``folder``, which another process (a build's client on another machine) created and
+    commits: see :func:`write_shards`'s ``elsewhere``. ``work`` has no exchange here.
+    """
+    ix = whoosh_index.open_dir(str(folder))
+    return _run_shard(ix, shard, shards, work, aliases, writer_args, None)
+
+
 class ShardFailed(RuntimeError):
     """A shard's process failed; the message carries its traceback."""
 
@@ -134,12 +150,16 @@ def write_shards(
     writer_args: dict | None = None,
     on_progress: Callable[[int], None] | None = None,
     combine: Callable[[list[Any]], Any] | None = None,
+    elsewhere: Callable[[Path], list[ShardResult]] | None = None,
 ) -> list[ShardResult]:
     """Run ``work`` for each shard, in ``shards`` processes, and commit their segments to ``ix``.
 
     ``on_progress(n)`` is called in this process with the number of paragraphs
     written so far. ``combine`` (run in this process) answers the shards'
     :meth:`ShardSink.exchange`. With one shard everything runs in this process.
+    ``elsewhere(folder)``, when given, runs the shards instead (on other machines,
+    each through :func:`write_segment` into ``folder``) and returns their results;
+    the segments are committed here all the same, under the index's lock.
     """
     aliases = aliases or {}
     writer_args = writer_args or {}
@@ -147,7 +167,9 @@ def write_shards(
     if not lock.acquire():
         raise LockError(f"{ix.storage} is locked by another Whoosh writer")
     try:
-        if shards <= 1:
+        if elsewhere is not None:
+            results = elsewhere(Path(ix.storage.folder))
+        elif shards <= 1:
             done = [0]
 
             def progress(n: int) -> None:
