@@ -324,7 +324,7 @@ def publish(root: Path, destinations: Iterable[str], generation: str | None = No
     or its own files do not match its manifest; a replica that fails is reported
     in the returned report, and the others still switch.
     """
-    replicas = [Replica.parse(d) for d in destinations]
+    replicas = list(dict.fromkeys(Replica.parse(d) for d in destinations))  # each once
     if not replicas:
         raise PublishError("no replica to publish to: name each with --to DEST (or ARCHIVE_REPLICAS)")
     rsync = rsync or Rsync()
