@@ -41,3 +41,21 @@ def test_every_api_route_is_in_the_readme_api_summary() -> None:
     summary = README.split("## API", 1)[1].split("\n## ", 1)[0]
     missing = [p for p in spec["paths"] if p.split("{")[0].rstrip("/") not in summary]
     assert not missing, f"routes in /openapi.json but not in README ## API: {missing}"
+
+
+def test_the_opensearch_mapping_covers_every_search_parameter_and_route() -> None:
+    """docs/scaling.md maps our API onto OpenSearch; a parameter or route added to the
+    API without a line there makes the mapping stale."""
+    from searchsvc.openapi import openapi_document  # noqa: PLC0415
+    from searchsvc.settings import Settings  # noqa: PLC0415
+
+    spec = openapi_document(Settings())
+    scaling = (REPO / "docs" / "scaling.md").read_text(encoding="utf-8")
+    table = scaling.split("### Our API on OpenSearch", 1)[1].split("\nThe other engines", 1)[0]
+    params = [p["name"] for p in spec["paths"]["/api/search"]["get"].get("parameters", [])]
+    assert params, "no parameters found for /api/search in /openapi.json"
+    missing = [p for p in params if not re.search(rf"`{re.escape(p)}[`=/ ]", table)
+               and f"`{p}`" not in table]
+    routes = [p for p in spec["paths"] if p.startswith("/api/") and "admin" not in p]
+    missing += [r for r in routes if r.split("{")[0].rstrip("/") not in table]
+    assert not missing, f"in /openapi.json but not mapped in docs/scaling.md: {missing}"
