@@ -98,7 +98,8 @@ def test_publish_and_a_killed_replica_under_load_lose_no_request(cluster):
         wait_for(topology, [second] * 3)
         time.sleep(1.0)
     assert load.ok > 50, f"too little load to mean anything: {load.requests} requests"
-    assert not load.failures, f"{len(load.failures)} of {load.requests} requests failed: {load.failures[:5]}"
+    assert not load.failures, (f"{len(load.failures)} of {load.requests} requests failed: "
+                               f"{load.failures[:5]}\n{topology.logs()}")
     assert load.order[0] == first and load.order[-1] == second, load.generations
     assert [read_pointer(r) for r in replicas] == [second] * 3
 
@@ -119,7 +120,8 @@ def test_a_damaged_copy_leaves_one_replica_behind_and_named(cluster):
     error = done.stderr.split("keep serving their generation:")[-1]
     assert str(replicas[2]) in error and rotten in error
     assert str(replicas[0]) not in error and str(replicas[1]) not in error
-    assert not load.failures, f"{len(load.failures)} of {load.requests} requests failed: {load.failures[:5]}"
+    assert not load.failures, (f"{len(load.failures)} of {load.requests} requests failed: "
+                               f"{load.failures[:5]}\n{topology.logs()}")
     assert [read_pointer(r) for r in replicas] == [second, second, first]
 
 
@@ -133,7 +135,8 @@ def test_a_replica_without_an_index_is_passed_over(cluster):
     with Load(topology.port, QUERIES, clients=4, limit_s=120) as load:
         time.sleep(7.0)  # past nginx's fail_timeout (5 s), when it tries the replica again
     assert load.ok > 20, f"too little load to mean anything: {load.requests} requests"
-    assert not load.failures, f"{len(load.failures)} of {load.requests} requests failed: {load.failures[:5]}"
+    assert not load.failures, (f"{len(load.failures)} of {load.requests} requests failed: "
+                               f"{load.failures[:5]}\n{topology.logs()}")
     # Publishing again brings it back.
     publish(root, replicas)
     wait_for(topology, [read_pointer(root)] * 3)
