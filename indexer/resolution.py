@@ -377,9 +377,19 @@ class Resolution:
         # A title says a contemporary ("General Scott" in 1840 is nobody the corpus first
         # names in 2018); a bare surname may be anyone from the past ("as Hegel said").
         era = self.year if c.title else None
-        owner = disc.owner(word, era) if not disc.common_word(word) else None
+        if disc.common_word(word):
+            # Also an everyday word ("Hull", "Ford"): no full name can be looked up for
+            # it, and a value of the bare word would gather every bearer and thing.
+            return
+        # What the data says of a word that names places or peoples holds whoever the
+        # corpus's owner of the surname is ("Columbus", "Samar"); an owner is itself
+        # evidence of a person, so only a lack of evidence waits for there being none.
+        doubt = mononym_doubt(disc, word, c.title)
+        if doubt and doubt != "no evidence":
+            return
+        owner = disc.owner(word, era)
         if owner is None:
-            if mononym_doubt(disc, word, c.title):
+            if doubt:
                 return
             if disc.namesakes(word, era) >= 2:
                 # Several people in the corpus have this surname and none is named here.

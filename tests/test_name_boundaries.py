@@ -161,3 +161,28 @@ def test_people_near_things_stay(kind: str, texts: list[str], expected: set[str]
 )
 def test_common_shaped(word: str, shaped: bool) -> None:
     assert common_shaped(word) is shaped
+
+
+# Named in full twice: "Toledo" is also a city of more than 100,000 people, "Marsh" an everyday word.
+_NAMESAKES = ("n", ["Rafael Toledo opened the congress.", "Rafael Toledo spoke for the miners.",
+                    "Edith Marsh chaired the meeting.", "Edith Marsh read the report."])
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts", "not_values"),
+    [
+        ("a city's name alone is the city, whoever in the archive bears it",
+         ["The strike spread from Detroit to Toledo within a week.",
+          "In Toledo the plants stayed shut.", "Toledo voted for the union."], {"Toledo", "Rafael Toledo"}),
+        ("an everyday word after Mr. names nobody the archive can tell",
+         ["The road ran through the marsh to the river.", "A marsh is no place for a camp.",
+          "The marsh flooded each spring, and the marsh birds left.",
+          "Mr. Marsh, it was said, had voted against it.", "Later Mr. Marsh changed sides."],
+         {"Marsh", "Edith Marsh"}),
+    ],
+)
+def test_a_bare_word_the_data_or_the_archive_reads_otherwise(kind: str, texts: list[str],
+                                                             not_values: set[str]) -> None:
+    found = values([_NAMESAKES, ("t", texts)])
+    assert not (found[1] & not_values), kind
+    assert {"Rafael Toledo", "Edith Marsh"} <= found[0], "the people named in full are still found"
