@@ -212,14 +212,24 @@ def served_generation(replica: Replica, rsync: Rsync) -> str | None:
     """The generation the replica's CURRENT names, or None when it has none."""
     if not replica.remote:
         return read_pointer(replica.path)
+    return remote_pointer(replica, rsync, CURRENT_FILE)
+
+
+def remote_pointer(replica: Replica, rsync: Rsync, pointer: str) -> str | None:
+    """The generation a remote replica's ``pointer`` file names; None when the file (or
+    the replica's root) does not exist yet, :class:`CopyFailed` when it cannot be read."""
     with tempfile.TemporaryDirectory(prefix="publish-") as tmp:
-        done = rsync.run(replica, [replica.at(CURRENT_FILE), f"{tmp}/{CURRENT_FILE}"], check=False)
+        done = rsync.run(replica, [replica.at(pointer), f"{tmp}/{pointer}"], check=False)
         if done.returncode != 0:
             if "No such file" in (done.stderr or "") or "change_dir" in (done.stderr or ""):
                 return None  # a new replica
             raise CopyFailed(_rsync_error(done))
-        name = Path(tmp, CURRENT_FILE).read_text(encoding="utf-8").strip()
+        name = Path(tmp, pointer).read_text(encoding="utf-8").strip()
         return name if name.startswith("g-") and "/" not in name else None
+
+
+def _filters() -> list[str]:
+    return [arg for rule in _NOT_INDEX for arg in ("-f", rule)]
 
 
 def copy_generation(gen: Generation, replica: Replica, served: str | None, rsync: Rsync,
@@ -229,9 +239,8 @@ def copy_generation(gen: Generation, replica: Replica, served: str | None, rsync
     rsync skips a file whose size and time match; ``compare_contents`` compares
     checksums instead, which mends a copy whose bytes rotted under a good stamp.
     """
-    args = ["-a", "--delete", "--mkpath", "--out-format=%n", *(["--checksum"] if compare_contents else [])]
-    for rule in _NOT_INDEX:
-        args += ["-f", rule]
+    args = ["-a", "--delete", "--mkpath", "--out-format=%n", *(["--checksum"] if compare_contents else []),
+            *_filters()]
     if served and served != gen.name:
         # Relative to the destination folder: unchanged files become hard links.
         args.append(f"--link-dest=../{served}")
@@ -242,8 +251,8 @@ def copy_generation(gen: Generation, replica: Replica, served: str | None, rsync
 def verify_copy(gen: Generation, replica: Replica, expected: dict[str, tuple[int, str]],
                 rsync: Rsync) -> list[str]:
     """What differs between the replica's copy and the build's manifest (empty: a true copy)."""
-    manifest = (gen.path / CHECKSUMS_FILE).read_bytes()
     if not replica.remote:
+        manifest = (gen.path / CHECKSUMS_FILE).read_bytes()
         copy = replica.path / gen.name
         problems = [p.text for p in checksums.check_contents(copy, expected)]
         try:
@@ -253,9 +262,7 @@ def verify_copy(gen: Generation, replica: Replica, expected: dict[str, tuple[int
             problems.append(f"{CHECKSUMS_FILE}: missing")
         return problems
     # A dry run with checksums: every file whose bytes differ from the (verified) source.
-    args = ["-a", "-n", "-c", "--delete", "--out-format=%i %n"]
-    for rule in _NOT_INDEX:
-        args += ["-f", rule]
+    args = ["-a", "-n", "-c", "--delete", "--out-format=%i %n", *_filters()]
     done = rsync.run(replica, [*args, f"{gen.path}/", replica.at(gen.name) + "/"])
     problems = []
     for line in done.stdout.splitlines():
@@ -285,14 +292,16 @@ def switch_replica(replica: Replica, name: str, served: str | None, rsync: Rsync
             rsync.run(replica, ["--checksum", f"{tmp}/{pointer}", replica.at(pointer)])
 
 
-def clean_replica(replica: Replica, rsync: Rsync, keep: int) -> list[str]:
-    """Remove the replica's generations besides CURRENT, PREVIOUS and the newest ``keep``."""
+def clean_replica(replica: Replica, rsync: Rsync, keep: int, served: str) -> list[str]:
+    """Remove the replica's generations besides CURRENT (``served``, just switched to),
+    PREVIOUS and the newest ``keep``."""
     if not replica.remote:
         return generations.cleanup(replica.path, keep)
     listing = rsync.run(replica, ["--list-only", replica.at()]).stdout
     names = sorted((ln.split()[-1] for ln in listing.splitlines()
                     if ln.startswith("d") and ln.split()[-1].startswith("g-")), reverse=True)
-    protected = {served_generation(replica, rsync), _remote_pointer(replica, rsync, PREVIOUS_FILE)}
+    # An unreadable PREVIOUS raises rather than reading as none: its generation must not go.
+    protected = {served, remote_pointer(replica, rsync, PREVIOUS_FILE)}
     keeping = set(names[:keep]) | {n for n in protected if n}
     doomed = [n for n in names if n not in keeping]
     if not doomed:
@@ -304,14 +313,6 @@ def clean_replica(replica: Replica, rsync: Rsync, keep: int) -> list[str]:
             args += ["-f", rule]
         rsync.run(replica, [*args, f"{empty}/", replica.at()])
     return doomed
-
-
-def _remote_pointer(replica: Replica, rsync: Rsync, pointer: str) -> str | None:
-    with tempfile.TemporaryDirectory(prefix="publish-") as tmp:
-        done = rsync.run(replica, [replica.at(pointer), f"{tmp}/{pointer}"], check=False)
-        if done.returncode != 0:
-            return None
-        return Path(tmp, pointer).read_text(encoding="utf-8").strip() or None
 
 
 def publish(root: Path, destinations: Iterable[str], generation: str | None = None,
@@ -400,7 +401,7 @@ def _switch(out: ReplicaOutcome, name: str, rsync: Rsync, keep: int) -> None:
         return
     out.after = name
     try:
-        out.removed = clean_replica(out.replica, rsync, keep)
+        out.removed = clean_replica(out.replica, rsync, keep, name)
     except (CopyFailed, OSError):
         pass  # old generations left behind cost disk, not service: the next publish retries
 
