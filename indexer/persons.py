@@ -42,7 +42,7 @@ from indexer.discovery import EVENT_HEADS, Discovery
 from indexer.folding import fold_in_place
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
-from indexer.name_words import GIVEN, STOP, TITLES
+from indexer.name_words import GIVEN, STOP, TITLE_SEX, TITLES
 from indexer.names import candidates
 from indexer.personhood import nonperson
 from indexer.resolution import Resolution
@@ -93,6 +93,9 @@ class PersonAnnotator:
             pid: {fold_in_place(n.split()[0]) for n in (p.name, *p.aliases) if not n.split()[0].endswith(".")}
             for pid, p in authority.persons.items()
         }
+
+        # The sex the file's own forms of address give a person ("Mr. Trotsky").
+        self.sexes = {pid: sex for pid, p in authority.persons.items() if (sex := _address_sex(p.aliases))}
 
     # -- corpus-wide pass ------------------------------------------------------------
 
@@ -178,6 +181,12 @@ class PersonAnnotator:
                 out.append(h)
                 last_end = h.end
         return out
+
+
+def _address_sex(aliases: tuple[str, ...]) -> str | None:
+    """The one sex the titles of a person's aliases give ("Mr. Hoover", "Queen Victoria")."""
+    sexes = {TITLE_SEX.get(a.split()[0].rstrip(".")) for a in aliases if " " in a} - {None}
+    return sexes.pop() if len(sexes) == 1 else None
 
 
 def _at_place(text: str, h: Hit) -> bool:

@@ -19,7 +19,7 @@ from indexer.census import common_surname, given_name_sex
 from indexer.inflection import inflected
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
-from indexer.name_words import DERIVED, HONORIFICS, STOP, TITLE_SEX, personlike
+from indexer.name_words import DERIVED, GIVEN, HONORIFICS, STOP, TITLE_SEX, personlike
 from indexer.personhood import mononym_doubt, nonperson, place_name
 from indexer.stable_ids import discovered_id
 
@@ -35,6 +35,8 @@ ADDRESS_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."})
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?) $")
 _KIN_BEFORE = re.compile(
     r"\b(?:[Tt]he (?:first|second|third|elder|younger|older|senior|junior)(?: [A-Z][a-z]+\.?)?|[Oo]ld|[Yy]oung) $")
+# A title and "and" before the title of a surname: the couple shares it.
+_COUPLE = re.compile(r"\b[A-Z][a-z]+\.? and $")
 _LISTED = re.compile(r",? and |, |; | & ")
 # A possessive or an indefinite article right before a lone capitalised word makes it a thing.
 _OWNED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?) $")
@@ -60,6 +62,8 @@ class Resolution:
         self.named: dict[str, tuple[int, int]] = {}  # id -> first (paragraph, offset)
         self.refs: dict[str, PersonRef] = {}
         self.by_surname: dict[str, list[tuple[tuple[int, int], str]]] = defaultdict(list)
+        # Surname -> every (position, id) where someone with it was named: not only the first.
+        self.surname_at: dict[str, list[tuple[tuple[int, int], str]]] = defaultdict(list)
         self.by_given: dict[str, set[str]] = defaultdict(set)
         self.weak: list[tuple[int, Candidate]] = []  # lone words with too little evidence alone
         self.mid_counts = Counter(
@@ -75,6 +79,8 @@ class Resolution:
             self.named[ref.id] = (i, pos)
         if surname and all(pid != ref.id for _, pid in self.by_surname[surname]):
             self.by_surname[surname].append(((i, pos), ref.id))
+        if surname:
+            self.surname_at[surname].append(((i, pos), ref.id))
         if given:
             self.by_given[given].add(ref.id)
 
@@ -187,24 +193,17 @@ class Resolution:
 
     def authority_surname(self, i: int, h: Hit, ids: list[str]) -> None:
         """A bare surname of the authority file: which of the ``ids`` with it it means."""
-        named = [pid for pid in ids if pid in self.named]
+        sex = self.title_sex(i, h.start)
+        if sex:
+            # "Mrs. Kennedy" is not the file's John F. Kennedy, whoever else it names.
+            ids = [pid for pid in ids if self.sex_of(pid) != _OTHER_SEX[sex]]
         if _KIN_BEFORE.search(self.texts[i], max(0, h.start - 30), h.start):
             # "the first Adams", "the elder Pitt": one of a family, not said which.
             self.flags[i].append(f"ambiguous:{h.text}")
         elif h.timed and len(set(ids)) == 1:
             # The date decides between relatives, whoever else the document names.
             self.add(i, h.start, self.authority_ref(ids[0]))
-        elif len(named) == 1:
-            self.add(i, h.start, self.authority_ref(named[0]))
-        elif named:
-            pid = self.nearest(named, i, h.start)
-            self.add(i, h.start, self.authority_ref(pid))
-            self.flags[i].append(f"ambiguous:{h.text}->{pid}")
-        elif self.namesake_named_here(i, h, ids):
-            # A namesake the file does not know, named in full here. Only after it in its
-            # own paragraph does it outweigh the one person the file knows by this surname
-            # ("Engels to Hermann Engels" heads a list of Engels's letters).
-            pid = self.nearest([p for _, p in self.by_surname[h.text]], i, h.start)
+        elif pid := self.named_with_surname(i, h, ids, sex):
             self.add(i, h.start, self.refs[pid])
         elif len(set(ids)) == 1:
             self.only_known(i, h, ids[0])
@@ -214,9 +213,51 @@ class Resolution:
         else:
             self.flags[i].append(f"ambiguous:{h.text}")
 
-    def namesake_named_here(self, i: int, h: Hit, ids: list[str]) -> bool:
-        return bool(self.by_surname.get(h.text)) and (len(set(ids)) != 1 or any(
-            at[0] == i and at[1] < h.start for at, _ in self.by_surname[h.text]))
+    def named_with_surname(self, i: int, h: Hit, ids: list[str], sex: str | None) -> str | None:
+        """Someone named in this document whom a bare surname of the file means.
+
+        The last person named with it earlier in its own paragraph, a namesake the file
+        does not know as much as the file's own ("the children of Robert Kennedy, and the
+        Kennedy family" where John F. Kennedy is named too); else, of the file's people,
+        the one named nearest (see :meth:`nearest`); else a namesake named anywhere here
+        when the file knows several by the surname. A namesake named elsewhere does not
+        outweigh the one person the file knows by it: "Engels to Hermann Engels" heads a
+        list of Engels's letters, and a later paragraph's "Engels" is still Friedrich.
+        """
+        def fits(pid: str) -> bool:
+            # A namesake only the corpus knows counts when a given name starts it: runs
+            # such as "Marx Engels" are no one.
+            return (pid in self.a.authority.persons or self.refs[pid].name.split()[0] in GIVEN) and (
+                not sex or self.sex_of(pid) != _OTHER_SEX[sex])
+
+        at = self.surname_at.get(h.text, ())
+        before = [(p, pid) for p, pid in at if p[0] == i and p[1] < h.start and fits(pid)]
+        if before:
+            return max(before)[1]
+        named = [pid for pid in ids if pid in self.named]
+        if named:
+            pid = self.nearest(named, i, h.start)
+            if len(named) > 1:
+                self.flags[i].append(f"ambiguous:{h.text}->{pid}")
+            return pid
+        if len(set(ids)) != 1 and (namesakes := [pid for _, pid in at if fits(pid)]):
+            return self.nearest(namesakes, i, h.start)
+        return None
+
+    def title_sex(self, i: int, pos: int) -> str | None:
+        """The sex the title right before ``pos`` says ("Mrs. Kennedy"), unless it is the
+        second of a couple's ("President and Mrs. Bush")."""
+        text = self.texts[i]
+        title = _TITLE_BEFORE.search(text, max(0, pos - 14), pos)
+        if not title or _COUPLE.search(text, max(0, title.start() - 30), title.start()):
+            return None
+        return TITLE_SEX.get(title.group(1).rstrip("."))
+
+    def sex_of(self, pid: str) -> str | None:
+        """A person's sex as their given name says, or as the file's own forms of address
+        say ("Mr. Khrushchev": "Nikita" is a woman's name in the census tables)."""
+        ref = self.refs.get(pid) or self.authority_ref(pid)
+        return self.a.sexes.get(pid) or given_name_sex(ref.name.split()[0])
 
     def only_known(self, i: int, h: Hit, pid: str) -> None:
         """The one person the file knows by this surname, unless their death says otherwise."""

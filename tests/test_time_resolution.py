@@ -106,3 +106,31 @@ def test_bad_active_years_are_reported_not_fatal(active: object, problem: str) -
                                         {"id": "y", "name": "Y Z"}]})
     assert set(a.persons) == {"y"}
     assert problem in a.problems[0]
+
+
+# Our own public figures: a man the file knows by his surname, and one whose given name the
+# census tables give to women, whom the file's form of address says is a man.
+FIGURES = Authority.from_dict({"person": [
+    {"id": "quill-amos", "name": "Amos Quill", "born": 1900, "died": 1970, "active": [1940, 1960]},
+    {"id": "voronov-sasha", "name": "Sasha Voronov", "born": 1900, "died": 1975, "aliases": ["Mr. Voronov"]},
+]})
+
+
+@pytest.mark.parametrize(
+    ("texts", "published", "expected", "why"),
+    [
+        (["Amos Quill spoke.", "Mrs. Quill opened the fair."], "1950", [["quill-amos"], []],
+         "a woman's title: not the file's man, though he is named here"),
+        (["Mrs. Quill opened the fair."], "1950", [[]], "a woman's title: not the only man the file knows"),
+        (["President and Mrs. Quill arrived."], "1950", [["quill-amos"]], "a couple's title is his too"),
+        (["Herr Voronov spoke."], "1950", [["voronov-sasha"]], "the file's 'Mr. Voronov' says he is a man"),
+        (["Amos Quill spoke. His brother Robert Quill replied, and Quill said no."], "1950",
+         [["quill-amos", "x-robert-quill"]], "a namesake named just before in the paragraph takes the surname"),
+        (["Amos Quill spoke.", "His brother Robert Quill came. Then Quill left."], "1950",
+         [["quill-amos"], ["x-robert-quill"]], "the file's man named earlier does not take it"),
+        (["Robert Quill came.", "Amos Quill spoke.", "Quill left."], "1950",
+         [["x-robert-quill"], ["quill-amos"], ["quill-amos"]], "in another paragraph the file's man still does"),
+    ],
+)
+def test_title_sex_and_namesakes_named_here(texts: list[str], published: str, expected: list, why: str) -> None:
+    assert ids(FIGURES, texts, published) == expected, why
