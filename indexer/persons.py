@@ -52,7 +52,8 @@ Annotation = tuple[tuple[PersonRef, ...], tuple[str, ...]]
 _WORD_CHAR = re.compile(r"\w")
 # A document means nobody it was written less than this many years after their birth.
 _BORN_BEFORE_MEANT = 10
-_CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*)[ \t]+$")
+# A capitalised word, or an initial ("Melville W. Fuller"; not the "S." of "U.S.").
+_CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*|(?<![\w.])[A-Z]\.)[ \t]+$")
 _CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
 _AT_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear) $")
 _NAME_HEADS = frozenset(h.split()[0].rstrip("\\.") for h in EVENT_HEADS)

@@ -134,3 +134,15 @@ FIGURES = Authority.from_dict({"person": [
 )
 def test_title_sex_and_namesakes_named_here(texts: list[str], published: str, expected: list, why: str) -> None:
     assert ids(FIGURES, texts, published) == expected, why
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "why"),
+    [
+        ("Hon. Melvin W. Quill, of Ohio, presided.", ["x-melvin-w-quill"], "a middle initial: another Quill's name"),
+        ("A letter from W. Quill came.", ["x-w-quill"], "an initial that is not the file's man's"),
+        ("A letter from A. Quill came.", ["quill-amos"], "an initial that is his"),
+    ],
+)
+def test_a_surname_after_an_initial_is_part_of_that_name(text: str, expected: list[str], why: str) -> None:
+    assert ids(FIGURES, [text], "1950") == [expected], why
