@@ -41,6 +41,8 @@ FormKind = Literal["full", "surname", "context", "misspelling", "veto"]
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # A person is taken to be mentioned for their own deeds from this age on.
 ADULT_AGE = 18
+# A document means nobody it was written less than this many years after their birth.
+BORN_BEFORE_MEANT = 10
 
 
 def name_key(text: str) -> str:

@@ -21,7 +21,7 @@ This module finds the authority's forms in a text (rule 1) and which of them a
 document of a given date can mean; :mod:`indexer.resolution` applies rules 2-6
 to one document.
 
->>> from indexer.authority import Authority
+>>> from indexer.authority import BORN_BEFORE_MEANT, Authority
 >>> a = Authority.from_dict({"person": [{"id": "trotsky-leon", "name": "Leon Trotsky",
 ...     "surnames": ["Trotsky"], "context": ["LD"]}]})
 >>> [[r.id for r in refs] for refs, _ in PersonAnnotator(a).annotate("", ["Leon Trotsky left.", "LD and Trotksy."])]
@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from indexer.authority import Authority
+from indexer.authority import BORN_BEFORE_MEANT, Authority
 from indexer.discovery import EVENT_HEADS, Discovery
 from indexer.folding import fold_in_place
 from indexer.models import PersonRef
@@ -50,8 +50,6 @@ from indexer.resolution import Resolution
 Annotation = tuple[tuple[PersonRef, ...], tuple[str, ...]]
 
 _WORD_CHAR = re.compile(r"\w")
-# A document means nobody it was written less than this many years after their birth.
-_BORN_BEFORE_MEANT = 10
 # A capitalised word, or an initial ("Melville W. Fuller"; not the "S." of "U.S.").
 _CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*|(?<![\w.])[A-Z]\.)[ \t]+$")
 _CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
@@ -153,7 +151,7 @@ class PersonAnnotator:
     def _at_date(self, kinds: tuple[tuple[str, str], ...], year: int) -> tuple[tuple[tuple[str, str], ...], bool]:
         """The kinds a document of ``year`` can mean, and whether the date chose among people."""
         persons = self.authority.persons
-        kinds = tuple(k for k in kinds if not k[1] or (persons[k[1]].born or 0) + _BORN_BEFORE_MEANT <= year)
+        kinds = tuple(k for k in kinds if not k[1] or (persons[k[1]].born or 0) + BORN_BEFORE_MEANT <= year)
         pids = {k[1] for k in kinds if k[1]}
         active = self.authority.active_in(pids, year) if len(pids) > 1 else []
         if active and len(active) < len(pids):

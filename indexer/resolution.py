@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
+from indexer.authority import BORN_BEFORE_MEANT, name_key
 from indexer.census import common_surname, given_name_sex
 from indexer.inflection import inflected
 from indexer.models import PersonRef
@@ -99,26 +100,58 @@ class Resolution:
         given name as one of their names ("J. Stalin" is Joseph Stalin; "Adam Smith" is not Al)."""
         return self.authority_person(c.name, c.surname, c.given)
 
-    def known(self, name: str, surname: str) -> PersonRef:
+    def known(self, name: str, surname: str) -> PersonRef | None:
         """The person a full name found by discovery stands for: the authority's when
         it knows them (a bare "Marx" the corpus owns as "Karl Marx" is the file's
-        Karl Marx, not a second value), else a discovered one."""
+        Karl Marx, not a second value), else a discovered one; None when it is the
+        file's person but the document's date rules them out (a bare "Constance" of
+        1852 is nobody the corpus owns as "Constance Markievicz")."""
         head = name.split()[0]
-        pid = self.authority_person(name, surname, "" if head.endswith(".") else head)
-        return self.authority_ref(pid) if pid else _discovered(name)
+        given = "" if head.endswith(".") else head
+        pid = self.authority_person(name, surname, given, bare=True)
+        if pid:
+            return self.authority_ref(pid)
+        return None if self.authority_person(name, surname, given, dated=False) else _discovered(name)
 
-    def authority_person(self, name: str, surname: str, given: str) -> str | None:
+    def authority_person(self, name: str, surname: str, given: str, bare: bool = False,
+                         dated: bool = True) -> str | None:
+        """The file's person a full name is: same surname, and the same given name (or
+        initial) as one of their names, and not ruled out by the document's date (see
+        :meth:`outside_life`; ``bare``: it only stands for a bare word here)."""
         head = name.split()[0]
         pids = self.a.ids_by_surname.get(surname, [])
         # Relatives of one name ("George Bush"): the one active at the document's date first.
         active = self.a.authority.active_in(pids, self.year) if len(pids) > 1 else []
         for pid in active + [p for p in pids if p not in active]:
             givens = self.a.givens[pid]
-            if given and given in givens:
-                return pid
-            if not given and head.endswith(".") and any(g[:1] == head[:1] for g in givens):
-                return pid
+            if not (given and given in givens or not given and head.endswith(".")
+                    and any(g[:1] == head[:1] for g in givens)):
+                continue
+            if dated and self.outside_life(pid, name, bare):
+                continue
+            return pid
         return None
+
+    def outside_life(self, pid: str, name: str, bare: bool) -> bool:
+        """Is a full name that shares a given name and the surname with the file's person
+        someone else, by the dates? When it differs from the file's names (or only stands
+        for a bare word): if the document is older than the person ("John Lewis" of 1806
+        is no John L. Lewis, born 1880), or dated long after their death while the corpus
+        never named anyone so in their lifetime (the congressman "John Lewis" of 2015;
+        but "John Kennedy" of 1995 is the President, named so since 1960). The file's own
+        names of the person are left alone: an archive's notes, dated as the work they
+        annotate, name people born later."""
+        person = self.a.authority.persons[pid]
+        if self.year is None:
+            return False
+        if not bare and _given_part(name) in {_given_part(n) for n in (person.name, *person.aliases)}:
+            return False  # the file's name, its surname maybe misspelt ("David Alfaro Siquerios")
+        if person.born is not None and self.year < person.born + BORN_BEFORE_MEANT:
+            return True
+        if person.died is None or self.year <= person.died + POSTHUMOUS_GRACE:
+            return False
+        seen = self.a.discovery.seen.get(name)
+        return seen is not None and seen[0] > person.died + POSTHUMOUS_GRACE
 
     # -- the passes -----------------------------------------------------------------------
 
@@ -377,7 +410,8 @@ class Resolution:
         # Called by the given name throughout this document: one full sighting will do.
         owner = disc.given_owner(word, 1 if self.mid_counts.get(word, 0) >= 2 else 2, self.year)
         if owner:
-            self.add(i, c.start, self.known(owner, owner.split()[-1]), word, word)
+            if ref := self.known(owner, owner.split()[-1]):
+                self.add(i, c.start, ref, word, word)
             return True
         return disc.surname_evidence(word) < 2  # a lone given name is many people
 
@@ -435,7 +469,12 @@ class Resolution:
             if disc.namesakes(word, era) >= 2:
                 # Several people in the corpus have this surname and none is named here.
                 self.flags[i].append(f"ambiguous:{word}")
-        self.add(i, c.start, self.known(owner, word) if owner else _discovered(c.name), word)
+        ref = self.known(owner, word) if owner else _discovered(c.name)
+        if ref is None:
+            # The corpus owns the word by a name of the file's person, whom the date rules out.
+            self.flags[i].append(f"ambiguous:{word}")
+            return
+        self.add(i, c.start, ref, word)
 
     def typo_of(self, word: str) -> str | None:
         if len(word) < TYPO_MIN_LENGTH or word in STOP or DERIVED.search(word):
@@ -480,6 +519,11 @@ def _drop_shadowed(cs: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+def _given_part(name: str) -> str:
+    """The words of a full name before its last: what tells namesakes apart."""
+    return name_key(name).rpartition(" ")[0]
 
 
 def _discovered(name: str) -> PersonRef:

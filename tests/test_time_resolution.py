@@ -146,3 +146,34 @@ def test_title_sex_and_namesakes_named_here(texts: list[str], published: str, ex
 )
 def test_a_surname_after_an_initial_is_part_of_that_name(text: str, expected: list[str], why: str) -> None:
     assert ids(FIGURES, [text], "1950") == [expected], why
+
+
+LEADER = Authority.from_dict({"person": [
+    {"id": "quennell-walter-t", "name": "Walter T. Quennell", "born": 1880, "died": 1950}]})
+
+
+@pytest.mark.parametrize(
+    ("named_in", "published", "expected", "why"),
+    [
+        ([1940, 1945], "1942", ["quennell-walter-t"], "named so in his lifetime: the file's man"),
+        ([1940, 1945, 1990], "1990", ["quennell-walter-t"], "named so in his lifetime, recalled later"),
+        ([2015, 2016], "2016", ["x-walter-quennell"], "named so only long after his death: a namesake"),
+        ([1850, 1851], "1851", ["x-walter-quennell"], "named before he was born: a namesake"),
+    ],
+)
+def test_a_name_like_the_files_is_another_person_outside_his_life(
+        named_in: list[int], published: str, expected: list[str], why: str) -> None:
+    annotator = PersonAnnotator(LEADER)
+    annotator.prepare([(f"d{y}", ["Walter Quennell spoke at the hall.", "Walter Quennell left."], y) for y in named_in])
+    found = [[r.id for r in refs] for refs, _ in annotator.annotate("", ["Walter Quennell spoke."], published=published)]
+    assert found == [expected], why
+
+
+def test_a_bare_surname_the_corpus_owns_by_the_files_name_is_not_him_before_his_time() -> None:
+    annotator = PersonAnnotator(LEADER)
+    annotator.prepare([(f"d{y}", ["Walter Quennell spoke at the hall.", "Walter Quennell left."], y)
+                       for y in (1940, 1945)])
+    texts = ["The works of Quennell were read.", "Quennell wrote them."]
+    assert [[r.id for r in refs] for refs, _ in annotator.annotate("", texts, published="1990")] == [
+        ["quennell-walter-t"], ["quennell-walter-t"]]
+    assert [[r.id for r in refs] for refs, _ in annotator.annotate("", texts, published="1851")] == [[], []]
