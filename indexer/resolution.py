@@ -17,10 +17,11 @@ from rapidfuzz.distance import OSA
 
 from indexer.authority import BORN_BEFORE_MEANT, name_key
 from indexer.census import common_surname, given_name_sex
+from indexer.discovery import OWNER_DOMINANCE
 from indexer.inflection import inflected
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
-from indexer.name_words import DERIVED, GIVEN, HONORIFICS, STOP, TITLE_SEX, personlike
+from indexer.name_words import DERIVED, GIVEN, HONORIFICS, STOP, TITLE_SEX, TITLES, personlike
 from indexer.personhood import mononym_doubt, nonperson, place_name
 from indexer.stable_ids import discovered_id
 
@@ -31,6 +32,8 @@ TYPO_MIN_LENGTH = 5  # shorter words are too often other real words one edit awa
 # Years after a death in which a bare surname still needs no other evidence (papers
 # printed, speeches dated late, a widow's "Mr. Lewis").
 POSTHUMOUS_GRACE = 10
+# The age from which someone without ``active`` years is taken to be in public life.
+PUBLIC_LIFE_AGE = 30
 # Forms of address used of the living.
 ADDRESS_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."})
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?) $")
@@ -296,6 +299,8 @@ class Resolution:
         """The one person the file knows by this surname, unless their death says otherwise."""
         doubt = self.posthumous_doubt(pid, i, h)
         if doubt is None:
+            doubt = self.early_doubt(pid, i, h)
+        if doubt is None:
             self.add(i, h.start, self.authority_ref(pid))
         elif doubt:
             self.flags[i].append(f"{doubt}:{h.text}->{pid}")
@@ -322,10 +327,44 @@ class Resolution:
             return ""
         if common_surname(h.text):
             return "ambiguous"  # "Diaz" in 1928: one of thousands
+        return "ambiguous" if self.others_named(pid, h.text) else None
+
+    def early_doubt(self, pid: str, i: int, h: Hit) -> str | None:
+        """ "ambiguous" when a bare surname comes from an undated document, or one dated
+        before this person's public life (their first ``active`` year, else their
+        thirtieth), and the corpus names others with the surname in full about as often
+        as them by then: the "General Harrison" of 1841 is no Chicago mayor born in
+        1825, and an undated archive page's "Liebknecht" may be Wilhelm as well as Karl;
+        but a Jenny or Eleanor Marx, named a few times beside hundreds of Karl Marx,
+        leaves a bare "Marx" his. An office before their public life is another's
+        ("Chief Justice Fuller" of 1898 is not Ida May Fuller, born 1874)."""
+        person = self.a.authority.persons[pid]
+        start = min(a for a, _ in person.active) if person.active else (
+            person.born + PUBLIC_LIFE_AGE if person.born is not None else None)
+        if self.year is not None and (start is None or self.year >= start):
+            return None
+        title = _TITLE_BEFORE.search(self.texts[i], max(0, h.start - 14), h.start)
+        if self.year is not None and title and title.group(1).rstrip(".") in TITLES and (
+                title.group(1) not in ADDRESS_TITLES):
+            return "ambiguous"
+        disc = self.a.discovery
+        forms = disc.fulls.get(h.text, {})
         givens = self.a.givens[pid]
-        others = [f for f, n in self.a.discovery.fulls.get(h.text, {}).items()
-                  if n >= 2 and not f.split()[0].endswith(".") and f.split()[0] not in givens]
-        return "ambiguous" if others else None
+
+        def by_then(f: str) -> bool:  # used in a document dated no later than this one
+            return self.year is None or f in disc.seen and disc.seen[f][0] <= self.year
+
+        others = sum(forms[f] for f in self.others_named(pid, h.text) if by_then(f))
+        own = sum(n for f, n in forms.items() if by_then(f) and (
+            f.split()[0] in givens or f.split()[0].endswith(".") and any(g[:1] == f[:1] for g in givens)))
+        return "ambiguous" if others * OWNER_DOMINANCE > own else None
+
+    def others_named(self, pid: str, surname: str) -> list[str]:
+        """The full names the corpus gives others with this surname, at least twice each:
+        given names that none of this person's names has."""
+        givens = self.a.givens[pid]
+        return [f for f, n in self.a.discovery.fulls.get(surname, {}).items()
+                if n >= 2 and not f.split()[0].endswith(".") and f.split()[0] not in givens]
 
     def pass_listed(self) -> None:
         """A lone surname listed beside a person is a person too: "led by Blanqui and

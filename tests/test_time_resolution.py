@@ -177,3 +177,31 @@ def test_a_bare_surname_the_corpus_owns_by_the_files_name_is_not_him_before_his_
     assert [[r.id for r in refs] for refs, _ in annotator.annotate("", texts, published="1990")] == [
         ["quennell-walter-t"], ["quennell-walter-t"]]
     assert [[r.id for r in refs] for refs, _ in annotator.annotate("", texts, published="1851")] == [[], []]
+
+
+def _prepared(corpus: list[tuple[str, list[str], int | None]]) -> PersonAnnotator:
+    annotator = PersonAnnotator(FIGURES)
+    annotator.prepare(corpus)
+    return annotator
+
+
+@pytest.mark.parametrize(
+    ("corpus", "text", "published", "expected", "why"),
+    [
+        ([("a", ["Jonas Quill ran the mill.", "Jonas Quill sold it."], 1890)], "Quill spoke.", "1925", [],
+         "before his public life, while the corpus names another Quill in full"),
+        ([("a", ["Jonas Quill ran the mill.", "Jonas Quill sold it."], 1890)], "Quill spoke.", "1950",
+         ["quill-amos"], "in his public life"),
+        ([], "General Quill spoke.", "1925", [], "an office before his public life is another's"),
+        ([("a", ["Jonas Quill ran the mill.", "Jonas Quill sold it.", "Jonas Quill left."], None),
+          ("b", ["Amos Quill spoke."], 1950)], "Quill spoke.", None, [],
+         "undated, and the corpus names another Quill as often"),
+        ([("a", ["Jonas Quill ran the mill.", "Jonas Quill sold it."], None),
+          ("b", ["Amos Quill spoke.", "Amos Quill left.", "Amos Quill came back.", "Amos Quill won."] * 3, 1950)],
+         "Quill spoke.", None, ["quill-amos"], "undated, and the corpus names him far more often"),
+    ],
+)
+def test_a_bare_surname_before_the_files_persons_public_life(
+        corpus: list, text: str, published: str | None, expected: list[str], why: str) -> None:
+    found = _prepared(corpus).annotate("", [text], published=published)
+    assert [[r.id for r in refs] for refs, _ in found] == [expected], why
