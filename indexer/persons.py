@@ -53,6 +53,8 @@ _WORD_CHAR = re.compile(r"\w")
 # A capitalised word, or an initial ("Melville W. Fuller"; not the "S." of "U.S.").
 _CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*|(?<![\w.])[A-Z]\.)[ \t]+$")
 _CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
+# A numeral after a bare surname: a thing or a ruler named after it ("Pershing II"), not the person.
+_NUMBERED = re.compile(r" (?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})\b(?!['\w])")
 _AT_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear) $")
 _NAME_HEADS = frozenset(h.split()[0].rstrip("\\.") for h in EVENT_HEADS)
 # Kinds of authority form that a longer capitalised name can hold without meaning the person.
@@ -142,7 +144,8 @@ class PersonAnnotator:
         out = []
         for h in self._forms(text):
             kinds, timed = self._at_date(h.kinds, year) if year is not None else (h.kinds, False)
-            if all(k[0] in _BARE_KINDS for k in kinds) and (_embedded(text, h) or _at_place(text, h)):
+            if all(k[0] in _BARE_KINDS for k in kinds) and (
+                    _embedded(text, h) or _at_place(text, h) or _NUMBERED.match(text, h.end)):
                 continue
             if kinds:
                 out.append(Hit(h.start, h.end, h.text, kinds, timed))

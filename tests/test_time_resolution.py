@@ -205,3 +205,15 @@ def test_a_bare_surname_before_the_files_persons_public_life(
         corpus: list, text: str, published: str | None, expected: list[str], why: str) -> None:
     found = _prepared(corpus).annotate("", [text], published=published)
     assert [[r.id for r in refs] for refs, _ in found] == [expected], why
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army deployed Quill II missiles.", []),  # a thing named after him
+        ("Crews trained on the Quill IV until spring.", []),
+        ("As Quill said, I think the bill will pass.", ["quill-amos"]),
+    ],
+)
+def test_a_surname_with_a_numeral_is_a_thing_named_after_the_person(text: str, expected: list[str]) -> None:
+    assert ids(FIGURES, [text], "1950") == [expected]
