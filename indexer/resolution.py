@@ -21,7 +21,7 @@ from indexer.discovery import OWNER_DOMINANCE
 from indexer.inflection import inflected
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
-from indexer.name_words import DERIVED, GIVEN, HONORIFICS, STOP, TITLE_SEX, TITLES, personlike
+from indexer.name_words import DERIVED, GIVEN, HONORIFICS, ROMAN, STOP, TITLE_SEX, TITLES, personlike
 from indexer.personhood import mononym_doubt, nonperson, place_name
 from indexer.stable_ids import discovered_id
 
@@ -400,6 +400,12 @@ class Resolution:
         if not self.by_surname.get(word):
             return False
         ids = [p for _, p in self.by_surname[word]]
+        if not c.title:
+            # "Napoleon III" named here does not make a bare "Napoleon" him: a numbered
+            # ruler's name is several rulers' (see one_of_several).
+            ids = [p for p in ids if not ROMAN.match(self.refs[p].name.split()[-1])]
+            if not ids:
+                return False
         sex = TITLE_SEX.get(c.title.rstrip("."))
         if sex:
             # "Mrs. Carrasco" where the document names Luis and Graciela Carrasco.

@@ -186,3 +186,25 @@ def test_a_bare_word_the_data_or_the_archive_reads_otherwise(kind: str, texts: l
     found = values([_NAMESAKES, ("t", texts)])
     assert not (found[1] & not_values), kind
     assert {"Rafael Toledo", "Edith Marsh"} <= found[0], "the people named in full are still found"
+
+
+def paragraph_values(corpus: Corpus) -> list[list[set[str]]]:
+    """Discovered person names per paragraph of each document, cold (see :func:`values`)."""
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare(corpus)
+    return [[{r.name for r in refs} for refs, _ in annotator.annotate("", texts)] for _, texts in corpus]
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts", "expected"),
+    [
+        ("a numbered ruler named here does not take the bare name of several rulers",
+         ["Otto III of Varnia lost the war of the duchies.", "Otto had once ruled the whole coast."],
+         [{"Otto III"}, set()]),
+        ("a titled bare name still goes to the ruler named here",
+         ["Otto III of Varnia lost the war of the duchies.", "King Otto had once ruled the whole coast."],
+         [{"Otto III"}, {"Otto III"}]),
+    ],
+)
+def test_a_regnal_name_named_here(kind: str, texts: list[str], expected: list[set[str]]) -> None:
+    assert paragraph_values([("a", texts)])[0] == expected, kind
