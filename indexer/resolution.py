@@ -236,6 +236,8 @@ class Resolution:
         if _KIN_BEFORE.search(self.texts[i], max(0, h.start - 30), h.start):
             # "the first Adams", "the elder Pitt": one of a family, not said which.
             self.flags[i].append(f"ambiguous:{h.text}")
+        elif h.timed and len(set(ids)) == 1 and self.recently_left(i, h, ids[0]):
+            self.flags[i].append(f"ambiguous:{h.text}")
         elif h.timed and len(set(ids)) == 1:
             # The date decides between relatives, whoever else the document names.
             self.add(i, h.start, self.authority_ref(ids[0]))
@@ -248,6 +250,20 @@ class Resolution:
             self.add(i, h.start, self.authority_ref(alive[0]))
         else:
             self.flags[i].append(f"ambiguous:{h.text}")
+
+    def recently_left(self, i: int, h: Hit, pid: str) -> bool:
+        """Did another person of this surname die less than POSTHUMOUS_GRACE years before
+        the document? Then the date alone does not decide an untitled bare surname for the
+        one active now: "Roosevelt" in 1928 is still Theodore (d. 1919) more often than
+        Franklin. A title says a contemporary ("Governor Roosevelt"). (Leaving office is
+        no such sign: "Bush" in 2003 is the son, ten years after the father's term.)"""
+        if _TITLE_BEFORE.search(self.texts[i], max(0, h.start - 14), h.start):
+            return False
+        for other in set(self.a.ids_by_surname.get(h.text, ())) - {pid}:
+            p = self.a.authority.persons[other]
+            if p.died is not None and p.died < self.year <= p.died + POSTHUMOUS_GRACE:
+                return True
+        return False
 
     def named_with_surname(self, i: int, h: Hit, ids: list[str], sex: str | None) -> str | None:
         """Someone named in this document whom a bare surname of the file means.

@@ -43,6 +43,7 @@ def ids(authority: Authority, texts: list[str], published: str | None) -> list[l
          [["hale-walter-jr"], ["hale-walter"]], "nor does the son take the father's"),
         (["Hale spoke."], "1970", [[]], "nobody active and both alive: left out (flagged)"),
         (["Hale spoke."], "1985", [["hale-walter-jr"]], "nobody active: the only one still alive"),
+        (["Hale signed the act."], "1977", [["hale-walter-jr"]], "the son's second span"),
         (["Orme wrote."], "1830", [["orme-silas"]], "no active years: the only namesake alive"),
         (["Orme wrote."], "1900", [["orme-jonas"]], "no active years: the only namesake alive"),
         (["Orme wrote."], "1869", [["orme-jonas"]], "the other died before the date"),
@@ -217,3 +218,24 @@ def test_a_bare_surname_before_the_files_persons_public_life(
 )
 def test_a_surname_with_a_numeral_is_a_thing_named_after_the_person(text: str, expected: list[str]) -> None:
     assert ids(FIGURES, [text], "1950") == [expected]
+
+
+# A father who died in office and his son in office after him.
+DYNASTY = Authority.from_dict({"person": [
+    {"id": "marsh-elias", "name": "Elias Marsh", "born": 1880, "died": 1940, "active": [1920, 1940]},
+    {"id": "marsh-elias-jr", "name": "Elias Marsh Jr.", "born": 1910, "active": [1942, 1970],
+     "surnames": ["Marsh"]},
+]})
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected", "why"),
+    [
+        ("Marsh built the dam.", "1945", [], "the father died five years before: the date alone does not say"),
+        ("Governor Marsh built the dam.", "1945", ["marsh-elias-jr"], "a title says a contemporary"),
+        ("Marsh built the dam.", "1955", ["marsh-elias-jr"], "fifteen years on: the son"),
+    ],
+)
+def test_the_date_does_not_decide_just_after_a_relatives_death(
+        text: str, published: str, expected: list[str], why: str) -> None:
+    assert ids(DYNASTY, [text], published) == [expected], why
