@@ -283,8 +283,12 @@ class Resolution:
                 not sex or self.sex_of(pid) != _OTHER_SEX[sex])
 
         at = self.surname_at.get(h.text, ())
+        title = _TITLE_BEFORE.search(self.texts[i], max(0, h.start - 14), h.start)
+        # An office ("To President Clinton" right after "Hillary Rodham Clinton") is the
+        # file's holder's more than a namesake's just named.
+        office = title and title.group(1).rstrip(".") in TITLES and title.group(1) not in ADDRESS_TITLES
         before = [(p, pid) for p, pid in at if p[0] == i and p[1] < h.start and fits(pid)]
-        if before:
+        if before and not office:
             return max(before)[1]
         named = [pid for pid in ids if pid in self.named]
         if named:

@@ -129,6 +129,8 @@ FIGURES = Authority.from_dict({"person": [
          [["quill-amos", "x-robert-quill"]], "a namesake named just before in the paragraph takes the surname"),
         (["Amos Quill spoke.", "His brother Robert Quill came. Then Quill left."], "1950",
          [["quill-amos"], ["x-robert-quill"]], "the file's man named earlier does not take it"),
+        (["Amos Quill spoke.", "His wife Ruth Quill spoke, and Governor Quill replied."], "1950",
+         [["quill-amos"], ["x-ruth-quill", "quill-amos"]], "an office is the file's holder's, not the namesake's"),
         (["Robert Quill came.", "Amos Quill spoke.", "Quill left."], "1950",
          [["x-robert-quill"], ["quill-amos"], ["quill-amos"]], "in another paragraph the file's man still does"),
     ],
