@@ -186,6 +186,8 @@ class Resolution:
                             if kind == "full" or (kind == "misspelling" and " " in h.text)), None)
                 if pid is None:
                     continue
+                if (sex := self.title_sex(i, h.start)) and self.sex_of(pid) == _OTHER_SEX[sex]:
+                    continue  # "Mrs. John F. Kennedy": his wife, by his name
                 ref = self.a.authority.persons[pid].ref
                 for s in self.a.surnames[pid]:
                     self.add(i, h.start, ref, s)

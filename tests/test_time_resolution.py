@@ -124,6 +124,7 @@ FIGURES = Authority.from_dict({"person": [
          "a woman's title: not the file's man, though he is named here"),
         (["Mrs. Quill opened the fair."], "1950", [[]], "a woman's title: not the only man the file knows"),
         (["President and Mrs. Quill arrived."], "1950", [["quill-amos"]], "a couple's title is his too"),
+        (["Mrs. Amos Quill opened the fair."], "1950", [[]], "his wife, by his name"),
         (["Herr Voronov spoke."], "1950", [["voronov-sasha"]], "the file's 'Mr. Voronov' says he is a man"),
         (["Amos Quill spoke. His brother Robert Quill replied, and Quill said no."], "1950",
          [["quill-amos", "x-robert-quill"]], "a namesake named just before in the paragraph takes the surname"),
