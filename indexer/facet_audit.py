@@ -2,6 +2,7 @@
 
     python -m indexer.evaluate --facets [--index DIR] [--top N] [--judgements FILE] [--query Q ...]
     python -m indexer.evaluate --facets --value ID [--value ID ...]   (every paragraph a value counts)
+    python -m indexer.evaluate --facets --index NEW --changed-since OLD [--query Q ...]   (what to judge again)
 
 For each broad query ("war", "strike", ...) the real search code runs in this
 process (``searchsvc.search.search``, the sidebar's own facet) and its top N
@@ -180,6 +181,15 @@ class FacetProbe:
             out.append((year, stored.get(schema.DOC_ID, ""), _around(stored.get(schema.TEXT, ""), str(name))))
         return sorted(out, key=lambda r: (r[0] is None, r[0] or 0, r[1]))
 
+    def paragraph_ids(self, pid: str) -> set[str]:
+        """The ids of the paragraphs that count for ``pid`` (stable across builds of one corpus)."""
+        from whoosh.query import Term
+
+        from indexer import schema
+
+        searcher = self.gen.searcher()
+        return {searcher.stored_fields(d).get(schema.ID, "") for d in searcher.docs_for_query(Term(schema.PERSON, pid))}
+
     def close(self) -> None:
         self.gen.close()
 
@@ -242,6 +252,50 @@ def value_report(index: Path, ids: Sequence[str]) -> str:
             lines += [f"  {year or 'undated'}  {text} ({doc})" for year, doc, text in rows]
     finally:
         probe.close()
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Change:
+    """A value shown now whose label no longer holds or never existed."""
+
+    id: str
+    name: str
+    label: str
+    added: int
+    removed: int
+    before: int
+
+
+def changed_values(index: Path, since: Path, queries: Sequence[str] = BROAD_QUERIES, top: int = TOP,
+                   judgements_path: Path | None = None) -> list[Change]:
+    """The values shown in the top ``top`` of ``queries`` on ``index`` that need judging:
+    unjudged ones, and judged ones whose paragraphs differ from those on ``since`` (a
+    label is given to a set of paragraphs, so it holds only while the set does)."""
+    new, old = FacetProbe(index, top), FacetProbe(since, top)
+    try:
+        path = judgements_path or JUDGEMENTS_DIR / f"{new.corpus_name()}.json"
+        judgements = Judgements.load(path)
+        shown: dict[str, str] = {}
+        for q in queries:
+            for v in new.values(q, 0):
+                shown.setdefault(v.id, v.name)
+        out = []
+        for vid, name in shown.items():
+            now, then = new.paragraph_ids(vid), old.paragraph_ids(vid)
+            label = judgements.label(vid)
+            if label == "unjudged" or now != then:
+                out.append(Change(vid, name, label, len(now - then), len(then - now), len(then)))
+    finally:
+        new.close()
+        old.close()
+    return out
+
+
+def change_report(changes: Sequence[Change]) -> str:
+    lines = [f"# {len(changes)} values shown need judging (unjudged, or paragraphs changed since the labels' index)"]
+    for c in changes:
+        lines.append(f"{c.id}\t[{c.label}]\t{c.name}\t+{c.added} -{c.removed} of {c.before}")
     return "\n".join(lines) + "\n"
 
 
