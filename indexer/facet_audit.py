@@ -195,15 +195,27 @@ class FacetProbe:
 
 
 def _around(text: str, name: str, width: int = 70) -> str:
-    """The text around the first mention of any word of ``name`` (its last word first)."""
+    """The text around the mentions of ``name`` a judge needs: the full name where the
+    paragraph has it, else its surname's first use and, where another word of the name
+    (a given name) comes elsewhere, that one too: "Mrs. Carrasco ... proud of Luis" counts
+    for Luis Carrasco through "Luis", which a window on the surname alone would hide.
+
+    >>> _around("Graciela Carrasco held a candle. 'One for Luis,' she said.", "Luis Carrasco", 12)
+    "“…Graciela Carrasco hel…” “…e. 'One for Luis,' she s…”"
+    """
+    full = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) if " " in name else None
+    if full:
+        return _window(text, full.start(), width)
     words = [w for w in re.findall(r"[\w'-]+", name) if len(w) > 1]
-    at = -1
+    spots: list[int] = []
     for w in reversed(words):
         m = re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)
-        if m:
-            at = m.start()
-            break
-    at = max(at, 0)
+        if m and all(abs(m.start() - at) > width for at in spots):
+            spots.append(m.start())
+    return " ".join(_window(text, at, width) for at in sorted(spots or [0]))
+
+
+def _window(text: str, at: int, width: int) -> str:
     return "“…" + " ".join(text[max(0, at - width) : at + width].split()) + "…”"
 
 
