@@ -389,16 +389,17 @@ class Resolution:
         # An office names whoever the corpus wrote with it ("Vice President Biden"); when
         # several held it in the document's time, the title does not say which.
         owner = disc.titled_owner(word, c.title, self.year) if c.title else None
+        # A title says a contemporary, bounded on both sides ("General Scott" in 1840 is
+        # nobody the corpus first names in 2018, "Captain Crozier" of 2020 no general of
+        # 1899); a bare surname may be anyone from the past ("as Hegel said").
+        era = self.year if c.title else None
         if owner is None:
-            # A title says a contemporary, bounded on both sides ("General Scott" in 1840 is
-            # nobody the corpus first names in 2018, "Captain Crozier" of 2020 no general
-            # of 1899); a bare surname may be anyone from the past ("as Hegel said").
-            owner = disc.owner(word, self.year, c.title)
+            owner = disc.owner(word, era, c.title)
         sex = TITLE_SEX.get(c.title.rstrip("."))
         if owner and sex and given_name_sex(owner.split()[0]) == _OTHER_SEX[sex]:
             owner = ""  # "Mrs. Gore" is not the corpus's Al Gore
         if owner is None and not doubt:
-            ref = self.mononym(word, c.title)
+            ref = self.mononym(word, c.title, era)
             if ref:
                 self.add(i, c.start, ref, word)
                 return
@@ -407,7 +408,7 @@ class Resolution:
         elif owner is not None or not doubt:
             self.flags[i].append(f"ambiguous:{word}")
 
-    def mononym(self, word: str, title: str = "") -> PersonRef | None:
+    def mononym(self, word: str, title: str = "", era: int | None = None) -> PersonRef | None:
         """A person known by this one word in the document's time, else None: a value of
         one word stands for one public life. Not when several people of the corpus are
         named in full with it ("Bray" of the only Bray still is); not when the word's
@@ -415,17 +416,17 @@ class Resolution:
         era when the corpus uses the word in several ("Captain Hull" of 1812, "Secretary
         Hull" of 1940)."""
         disc = self.a.discovery
-        if disc.namesakes(word, self.year) >= 2:
+        if disc.namesakes(word, era) >= 2:
             return None
         sex = TITLE_SEX.get(title.rstrip("."))
         if sex and disc.title_sex(word) == _OTHER_SEX[sex]:
             return None
-        era = disc.era_of(word, self.year)
-        if era is False:
+        life = disc.era_of(word, self.year)
+        if life is False:
             return None
-        if era is True:
+        if life is True:
             return _discovered(word)
-        return PersonRef(discovered_id(f"{word} {era[0]}"), word)
+        return PersonRef(discovered_id(f"{word} {life[0]}"), word)
 
     def typo_of(self, word: str) -> str | None:
         if len(word) < TYPO_MIN_LENGTH or word in STOP or DERIVED.search(word):
