@@ -389,17 +389,17 @@ class Resolution:
         # An office names whoever the corpus wrote with it ("Vice President Biden"); when
         # several held it in the document's time, the title does not say which.
         owner = disc.titled_owner(word, c.title, self.year) if c.title else None
-        # A title says a contemporary, bounded on both sides ("General Scott" in 1840 is
-        # nobody the corpus first names in 2018, "Captain Crozier" of 2020 no general of
-        # 1899); a bare surname may be anyone from the past ("as Hegel said").
-        era = self.year if c.title else None
         if owner is None:
-            owner = disc.owner(word, era, c.title)
+            # A title says a contemporary, bounded on both sides ("General Scott" in 1840 is
+            # nobody the corpus first names in 2018, "Captain Crozier" of 2020 no general of
+            # 1899); a bare surname may be anyone from the past ("as Hegel said"), but not
+            # one first named in full more than a public life later.
+            owner = disc.owner(word, self.year, c.title)
         sex = TITLE_SEX.get(c.title.rstrip("."))
         if owner and sex and given_name_sex(owner.split()[0]) == _OTHER_SEX[sex]:
             owner = ""  # "Mrs. Gore" is not the corpus's Al Gore
         if owner is None and not doubt:
-            ref = self.mononym(word, c.title, era)
+            ref = self.mononym(word, c.title)
             if ref:
                 self.add(i, c.start, ref, word)
                 return
@@ -408,7 +408,7 @@ class Resolution:
         elif owner is not None or not doubt:
             self.flags[i].append(f"ambiguous:{word}")
 
-    def mononym(self, word: str, title: str = "", era: int | None = None) -> PersonRef | None:
+    def mononym(self, word: str, title: str = "") -> PersonRef | None:
         """A person known by this one word in the document's time, else None: a value of
         one word stands for one public life. Not when several people of the corpus are
         named in full with it ("Bray" of the only Bray still is); not when the word's
@@ -416,7 +416,7 @@ class Resolution:
         era when the corpus uses the word in several ("Captain Hull" of 1812, "Secretary
         Hull" of 1940)."""
         disc = self.a.discovery
-        if disc.namesakes(word, era) >= 2:
+        if disc.namesakes(word, self.year) >= 2:
             return None
         sex = TITLE_SEX.get(title.rstrip("."))
         if sex and disc.title_sex(word) == _OTHER_SEX[sex]:
