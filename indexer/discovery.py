@@ -78,6 +78,9 @@ FIRST_SEEN_SLACK = 70
 # named, once, in 1898). A titled mention ("Captain Crozier") is bounded on both sides.
 SLACK_PER_PARAGRAPH = 5
 MIN_SLACK = 10
+# A titled mention may come this long after the corpus last names the person in full (a
+# speech of 1903 recalls "Secretary Seward" of 1865), but not a century after.
+LAST_SEEN_GRACE = 40
 # A lone given name is owned only from the first year its owner is named in full to a few
 # years after the last, unless the owner is named in full in this many paragraphs ("Moses" of 1952 is no Moses named in 1898).
 WIDELY_NAMED = 10
@@ -301,6 +304,8 @@ class Discovery:
         (True, False)
         >>> d.known_by("Tim Scott", 1990), d.known_by("Tim Scott", 1990, titled=True)
         (True, False)
+        >>> d.known_by("Tim Scott", 2050, titled=True)
+        True
         """
         if year is None:
             return True
@@ -310,7 +315,7 @@ class Discovery:
         if not titled:
             return span[0] - FIRST_SEEN_SLACK <= year
         slack = self.slack(name)
-        return span[0] - slack <= year <= span[1] + slack
+        return span[0] - slack <= year <= span[1] + max(slack, LAST_SEEN_GRACE)
 
     def owner(self, surname: str, year: int | None = None, title: str = "") -> str | None:
         """The full name a bare surname means corpus-wide: the only one seen, at least twice,
@@ -380,17 +385,17 @@ class Discovery:
 
     def era_of(self, word: str, year: int | None) -> tuple[int, int] | bool:
         """Which person a lone word with no owner names in a document of ``year``: True
-        when its titled uses are of one era (eras of one use, a stray, aside), the
+        when its titled uses are of one era (or none), the
         (first, last) years of the document's era when they are of several, else False
         (several people, and this document not known to be of one of their eras).
 
-        >>> d = Discovery(uses={"Hull": {"1812": 3, "1940": 9, "1944": 2}, "Bray": {"1840": 2, "1990": 1}})
+        >>> d = Discovery(uses={"Hull": {"1812": 1, "1940": 9, "1944": 2}, "Bray": {"1840": 2, "1846": 1}})
         >>> d.era_of("Bray", 1845), d.era_of("Bray", None), d.era_of("Hull", 1942), d.era_of("Hull", None)
         (True, True, (1940, 1944), False)
         >>> d.era_of("Hull", 1880)
         False
         """
-        eras = [(a, b) for a, b, n in self.eras(word) if n >= MIN_OWNER_COUNT]
+        eras = [(a, b) for a, b, _ in self.eras(word)]
         if len(eras) <= 1:
             return True
         if year is None:
