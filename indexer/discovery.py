@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from indexer.census import given_name_sex
 from indexer.folding import fold_in_place
 from indexer.name_words import GIVEN, HONORIFICS, ROMAN, TAILS, TITLE_SEX, personlike
 from indexer.names import candidates
@@ -402,13 +403,20 @@ class Discovery:
             return False
         return next(((a, b) for a, b in eras if a - ERA_GAP <= year <= b + ERA_GAP), False)
 
-    def title_sex(self, word: str) -> str | None:
-        """ "m" or "f" when the word's titles that carry a sex ("Senator" does not) give
-        it one sex at least as often as the other, else None."""
+    def sexes(self, word: str) -> set[str]:
+        """The sexes ("m", "f") the corpus gives a surname: by the titles before it ("Mr.",
+        "Mrs."; "Senator" says none) and by the given names it names in full with it.
+
+        >>> sorted(Discovery(words={"Gore": [0, 0, 3, 0, 0, 0, 2]}, fulls={"Gore": {"Albert Gore": 1}}).sexes("Gore"))
+        ['f', 'm']
+        """
         stats = self.words.get(word)
-        if not stats or stats[MALE] == stats[FEMALE]:
-            return None
-        return "m" if stats[MALE] > stats[FEMALE] else "f"
+        out = {sex for sex, i in (("m", MALE), ("f", FEMALE)) if stats and stats[i]}
+        for f in self.fulls.get(word, {}):
+            sex = given_name_sex(f.split()[0])
+            if sex:
+                out.add(sex)
+        return out
 
     def regnal(self, name: str) -> bool:
         """Does the corpus number rulers of this name ("Napoleon III", "Alexander II")?

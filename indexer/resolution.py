@@ -411,15 +411,16 @@ class Resolution:
     def mononym(self, word: str, title: str = "") -> PersonRef | None:
         """A person known by this one word in the document's time, else None: a value of
         one word stands for one public life. Not when several people of the corpus are
-        named in full with it ("Bray" of the only Bray still is); not when the word's
-        titles give the other sex ("Mrs. Gore" beside "Senator Gore"); and keyed by its
+        named in full with it ("Bray" of the only Bray still is); not for a title of one
+        sex when the corpus gives the word the other ("Mrs. Gore" beside "Mr. Gore" or
+        "Albert Gore"); and keyed by its
         era when the corpus uses the word in several ("Captain Hull" of 1812, "Secretary
         Hull" of 1940)."""
         disc = self.a.discovery
         if disc.namesakes(word, self.year) >= 2:
             return None
         sex = TITLE_SEX.get(title.rstrip("."))
-        if sex and disc.title_sex(word) == _OTHER_SEX[sex]:
+        if sex and _OTHER_SEX[sex] in disc.sexes(word):
             return None
         life = disc.era_of(word, self.year)
         if life is False:
