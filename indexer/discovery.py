@@ -86,9 +86,10 @@ LAST_SEEN_GRACE = 40
 # years after the last, unless the owner is named in full in this many paragraphs ("Moses" of 1952 is no Moses named in 1898).
 WIDELY_NAMED = 10
 GIVEN_GRACE = 5
-# The titled uses of a lone word ("Captain Hull", "Secretary Hull") fall into eras split
-# by gaps of more than this many years: titles are said of the living, so two eras are
-# two people. (Untitled uses are not: "as Hegel said" goes on for a century.)
+# The uses of a lone word fall into eras split by gaps of more than this many years in
+# which no paragraph uses it. Titles are said of the living, so two eras with titled uses
+# are two people ("Captain Hull", "Secretary Hull"); untitled uses alone are not ("as
+# Hegel said" goes on for a century), but they join the years between into one era.
 ERA_GAP = 20
 STATE_VERSION = 4
 _READABLE_VERSIONS = (1, 2, 3, 4)  # version 1 had no HUMAN count: read as 0; 1-2 no years; 1-3 no titles
@@ -107,8 +108,8 @@ class Discovery:
     seen: dict[str, list[int]] = field(default_factory=dict)
     # surname -> {title: {full name: count}}: the offices each full name was written with
     titles: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
-    # lone word -> {year: count}: the dated paragraphs that use it after a title
-    uses: dict[str, dict[str, int]] = field(default_factory=dict)
+    # lone word -> {year: [after a title, alone]}: the dated paragraphs that use it
+    uses: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
 
@@ -130,7 +131,7 @@ class Discovery:
         folded form) for the annotation that follows in the same process.
 
         The evidence for owners (full names, the titles they were written with,
-        the years a lone word is used after a title) is kept per distinct paragraph text, and
+        the years a lone word is used) is kept per distinct paragraph text, and
         :meth:`combine` counts each text once: a corpus that holds a speech in
         three copies has named its guest once, not three times.
         """
@@ -138,7 +139,7 @@ class Discovery:
         lower: Counter[str] = Counter()
         seen: dict[str, list[int]] = {}
         named: dict[int, tuple[tuple[str, str, str], ...]] = {}  # text key -> (surname, full name, title)
-        used: dict[tuple[int, int], tuple[str, ...]] = {}  # (text key, year) -> titled lone words
+        used: dict[tuple[int, int], tuple[tuple[str, bool], ...]] = {}  # (text key, year) -> (lone word, titled)
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
             for text in texts:
@@ -154,7 +155,7 @@ class Discovery:
                 if found is not None:
                     found[text] = cs
                 fulls: list[tuple[str, str, str]] = []
-                lone: list[str] = []
+                lone: list[tuple[str, bool]] = []
                 for c in cs:
                     if c.kind == "pair":
                         continue  # evidence only within its own document
@@ -168,9 +169,10 @@ class Discovery:
                         sex = TITLE_SEX.get(c.title.rstrip("."))
                         if sex:
                             words[c.surname][MALE if sex == "m" else FEMALE] += 1
-                        lone.append(c.name)
+                        lone.append((c.name, True))
                     elif not c.initial:
                         words[c.name][CAP] += 1
+                        lone.append((c.name, False))
                     if c.kind != "full" and human_after(folded, c.end):
                         words[c.name][HUMAN] += 1
                 if fulls or lone:
@@ -208,15 +210,15 @@ class Discovery:
                 fulls[surname][name] += 1
                 if title and title.rstrip(".") not in HONORIFICS:
                     titles[surname][title.rstrip(".")][name] += 1
-        uses: dict[str, Counter[str]] = defaultdict(Counter)
+        uses: dict[str, dict[str, list[int]]] = defaultdict(dict)
         for (_, year), lone in used.items():
-            for w in lone:
-                uses[w][str(year)] += 1
+            for w, titled in lone:
+                uses[w].setdefault(str(year), [0, 0])[0 if titled else 1] += 1
         for word, stats in words.items():
             stats[LOW] = lower.get(word.lower(), 0)
         return cls(dict(words), {s: dict(c) for s, c in fulls.items()}, seen,
                    {s: {t: dict(c) for t, c in ts.items()} for s, ts in titles.items()},
-                   {w: dict(c) for w, c in uses.items()})
+                   dict(uses))
 
     # -- state -------------------------------------------------------------------
 
@@ -369,39 +371,38 @@ class Discovery:
             f for f in forms if f.split()[0].startswith(best)))
 
     def eras(self, word: str) -> list[tuple[int, int, int]]:
-        """The (first, last, uses) eras of a lone word's dated titled uses, split where no
+        """The (first, last, titled uses) eras of a lone word's dated uses, split where no
         paragraph used it for more than :data:`ERA_GAP` years.
 
-        >>> Discovery(uses={"Hull": {"1812": 3, "1814": 1, "1940": 9}}).eras("Hull")
-        [(1812, 1814, 4), (1940, 1940, 9)]
+        >>> Discovery(uses={"Hull": {"1812": [3, 0], "1814": [0, 1], "1940": [9, 2]}}).eras("Hull")
+        [(1812, 1814, 3), (1940, 1940, 9)]
         """
         out: list[tuple[int, int, int]] = []
-        for year, n in sorted((int(y), n) for y, n in self.uses.get(word, {}).items()):
+        for year, (titled, _) in sorted((int(y), n) for y, n in self.uses.get(word, {}).items()):
             if out and year - out[-1][1] <= ERA_GAP:
                 first, _, m = out[-1]
-                out[-1] = (first, year, m + n)
+                out[-1] = (first, year, m + titled)
             else:
-                out.append((year, year, n))
+                out.append((year, year, titled))
         return out
 
     def era_of(self, word: str, year: int | None) -> tuple[int, int] | bool:
         """Which person a lone word with no owner names in a document of ``year``: True
-        when its titled uses are of one era (or none), the
-        (first, last) years of the document's era when they are of several, else False
-        (several people, and this document not known to be of one of their eras).
+        when at most one of its eras has titled uses, the (first, last) years of the
+        document's era when several have, else False (several people, and this document
+        not known to be of one of their eras).
 
-        >>> d = Discovery(uses={"Hull": {"1812": 1, "1940": 9, "1944": 2}, "Bray": {"1840": 2, "1846": 1}})
-        >>> d.era_of("Bray", 1845), d.era_of("Bray", None), d.era_of("Hull", 1942), d.era_of("Hull", None)
-        (True, True, (1940, 1944), False)
-        >>> d.era_of("Hull", 1880)
-        False
+        >>> d = Discovery(uses={"Hull": {"1812": [1, 0], "1940": [9, 0], "1944": [2, 0]},
+        ...                     "Hegel": {"1840": [1, 3], "1855": [0, 5], "1870": [1, 0]}})
+        >>> d.era_of("Hegel", 1845), d.era_of("Hull", 1942), d.era_of("Hull", None), d.era_of("Hull", 1880)
+        (True, (1940, 1944), False, False)
         """
-        eras = [(a, b) for a, b, _ in self.eras(word)]
-        if len(eras) <= 1:
+        eras = self.eras(word)
+        if sum(1 for *_, titled in eras if titled) <= 1:
             return True
         if year is None:
             return False
-        return next(((a, b) for a, b in eras if a - ERA_GAP <= year <= b + ERA_GAP), False)
+        return next(((a, b) for a, b, titled in eras if titled and a - ERA_GAP <= year <= b + ERA_GAP), False)
 
     def sexes(self, word: str) -> set[str]:
         """The sexes ("m", "f") the corpus gives a surname: by the titles before it ("Mr.",

@@ -198,3 +198,13 @@ def test_a_titled_word_of_two_eras_is_two_people() -> None:
     first, second, third = (cold(corpus, k) for k in range(3))
     assert {name for _, name in first} == {name for _, name in second} == {"Orrisford"}
     assert first != second and second == third
+
+
+def test_a_writer_discussed_without_a_break_stays_one_person() -> None:
+    corpus: Dated = [
+        ("a", ["Citizen Vellacourt spoke.", "Citizen Vellacourt wrote."], 1847),
+        *[(f"m{y}", [f"The system of Vellacourt was read in {y}.", "Critics of Vellacourt answered."], y)
+          for y in range(1855, 1895, 10)],
+        ("b", ["M. Vellacourt was quoted again.", "M. Vellacourt was cited."], 1892),
+    ]
+    assert {pid for k in (0, len(corpus) - 1) for pid, _ in cold(corpus, k)} == {"x-vellacourt"}
