@@ -437,6 +437,17 @@ class Discovery:
                 groups[f.split()[0]] += n
         return sum(1 for n in groups.values() if n >= MIN_OWNER_COUNT)
 
+    def bearers(self, surname: str, year: int | None = None) -> int:
+        """How many given names the corpus names in full with this surname, however
+        rarely (of those it already knew by ``year``).
+
+        >>> Discovery(fulls={"Bennett": {"Bill Bennett": 1, "Henry Bennett": 1, "H. Bennett": 1}}).bearers("Bennett")
+        2
+        """
+        return len({f.split()[0] for f in self.fulls.get(surname, {})
+                    if not ROMAN.match(f.split()[-1]) and not f.split()[0].endswith(".")
+                    and self.known_by(f, year)})
+
     def given_owner(self, given: str, min_count: int = MIN_OWNER_COUNT, year: int | None = None) -> str | None:
         """The full name a lone given name means corpus-wide: the only person named
         in full with it, seen at least twice ("Rosa" -> "Rosa Parks"), else None.

@@ -411,7 +411,8 @@ class Resolution:
     def mononym(self, word: str, title: str = "") -> PersonRef | None:
         """A person known by this one word in the document's time, else None: a value of
         one word stands for one public life. Not when several people of the corpus are
-        named in full with it ("Bray" of the only Bray still is); not for a title of one
+        named in full with it ("Bray" of the only Bray still is), nor a common surname
+        that several given names are named in full with, however rarely; not for a title of one
         sex when the corpus gives the word the other ("Mrs. Gore" beside "Mr. Gore" or
         "Albert Gore"); and keyed by its
         era when the corpus uses the word in several ("Captain Hull" of 1812, "Secretary
@@ -419,6 +420,8 @@ class Resolution:
         disc = self.a.discovery
         if disc.namesakes(word, self.year) >= 2:
             return None
+        if common_surname(word) and disc.bearers(word, self.year) >= 2:
+            return None  # "Bennett": thousands bear it, and the corpus names several
         sex = TITLE_SEX.get(title.rstrip("."))
         if sex and _OTHER_SEX[sex] in disc.sexes(word):
             return None
