@@ -172,7 +172,7 @@ class Discovery:
                         lone.append((c.name, True))
                     elif not c.initial:
                         words[c.name][CAP] += 1
-                        lone.append((c.name, False))
+                        lone.append((c.name, bool(c.title)))  # "Emperor Alexander": a given name after a title
                     if c.kind != "full" and human_after(folded, c.end):
                         words[c.name][HUMAN] += 1
                 if fulls or lone:

@@ -331,8 +331,14 @@ class Resolution:
         if len(word) <= 3 and self.texts[i][c.end : c.end + 1] == ".":
             return True  # "Ed.", "Al.": an abbreviation (editor), or a name too short to tell
         if c.title:
-            # A monarch ("King William"): known by one name.
-            self.add(i, c.start, _discovered(word), word, word)
+            # A monarch ("King William"): known by one name, in one era ("Emperor Alexander"
+            # of 1815 is not the "General Alexander" of 1943).
+            life = self.a.discovery.era_of(word, self.year)
+            if life is False:
+                self.flags[i].append(f"ambiguous:{word}")
+            else:
+                pid = discovered_id(word if life is True else f"{word} {life[0]}")
+                self.add(i, c.start, PersonRef(pid, word), word, word)
             return True
         disc = self.a.discovery
         # Called by the given name throughout this document: one full sighting will do.

@@ -211,3 +211,13 @@ def test_a_writer_discussed_without_a_break_stays_one_person() -> None:
         ("b", ["M. Vellacourt was quoted again.", "M. Vellacourt was cited."], 1892),
     ]
     assert {pid for k in (0, len(corpus) - 1) for pid, _ in cold(corpus, k)} == {"x-vellacourt"}
+
+
+def test_a_titled_given_name_of_two_eras_is_two_people() -> None:
+    corpus: Dated = [
+        ("a", ["Emperor Alexander signed the treaty.", "Emperor Alexander left Vienna."], 1815),
+        ("b", ["General Alexander took the town.", "General Alexander advanced north."], 1943),
+    ]
+    first, second = cold(corpus, 0), cold(corpus, 1)
+    assert {name for _, name in first} == {name for _, name in second} == {"Alexander"}
+    assert first != second
