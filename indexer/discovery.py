@@ -10,8 +10,13 @@ is a common word), after a title or given name (surname evidence), and after
   "Harry Truman");
 - the owner of a bare surname: the dominant full name with it among those the
   corpus had already named by the document's date (a "General Scott" of 1840
-  is nobody first named in 2018);
+  is nobody first named in 2018), and after a title, still named then, or the
+  one written with that office ("Vice President ...");
+- the eras of a lone word nobody owns: two eras with titled uses are two people;
 - whether a lone capitalised word is person-like at all.
+
+The evidence for owners is counted once per distinct paragraph text: an archive
+that holds a speech in three copies has named its guest once.
 
 The state is plain JSON, saved with the index so an incremental update can
 reuse it without re-reading the corpus.
