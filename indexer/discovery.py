@@ -96,6 +96,9 @@ GIVEN_GRACE = 5
 # are two people ("Captain Hull", "Secretary Hull"); untitled uses alone are not ("as
 # Hegel said" goes on for a century), but they join the years between into one era.
 ERA_GAP = 20
+# An era with a single titled use is a person of its own only this far from the other
+# titled eras: a lone "Mr. Cass" recalled 27 years later is the same secretary.
+PUBLIC_LIFE = 50
 STATE_VERSION = 4
 _READABLE_VERSIONS = (1, 2, 3, 4)  # version 1 had no HUMAN count: read as 0; 1-2 no years; 1-3 no titles
 
@@ -393,21 +396,26 @@ class Discovery:
 
     def era_of(self, word: str, year: int | None) -> tuple[int, int] | bool:
         """Which person a lone word with no owner names in a document of ``year``: True
-        when at most one of its eras has titled uses, the (first, last) years of the
-        document's era when several have, else False (several people, and this document
+        when at most one of its eras is a person's (titled uses in it, two or more, or
+        one a public life away from the others), the (first, last) years of the
+        document's era when several are, else False (several people, and this document
         not known to be of one of their eras).
 
         >>> d = Discovery(uses={"Hull": {"1812": [1, 0], "1940": [9, 0], "1944": [2, 0]},
         ...                     "Hegel": {"1840": [1, 3], "1855": [0, 5], "1870": [1, 0]}})
         >>> d.era_of("Hegel", 1845), d.era_of("Hull", 1942), d.era_of("Hull", None), d.era_of("Hull", 1880)
         (True, (1940, 1944), False, False)
+        >>> Discovery(uses={"Cass": {"1827": [1, 0], "1858": [1, 0], "1885": [1, 0]}}).era_of("Cass", 1885)
+        True
         """
-        eras = self.eras(word)
-        if sum(1 for *_, titled in eras if titled) <= 1:
+        titled = [(a, b, n) for a, b, n in self.eras(word) if n]
+        people = [(a, b) for a, b, n in titled if n >= MIN_OWNER_COUNT or all(
+            c - b > PUBLIC_LIFE or a - d > PUBLIC_LIFE for c, d, _ in titled if (c, d) != (a, b))]
+        if len(people) <= 1:
             return True
         if year is None:
             return False
-        return next(((a, b) for a, b, titled in eras if titled and a - ERA_GAP <= year <= b + ERA_GAP), False)
+        return next(((a, b) for a, b in people if a - ERA_GAP <= year <= b + ERA_GAP), False)
 
     def sexes(self, word: str) -> set[str]:
         """The sexes ("m", "f") the corpus gives a surname: by the titles before it ("Mr.",

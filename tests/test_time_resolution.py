@@ -221,3 +221,12 @@ def test_a_titled_given_name_of_two_eras_is_two_people() -> None:
     first, second = cold(corpus, 0), cold(corpus, 1)
     assert {name for _, name in first} == {name for _, name in second} == {"Alexander"}
     assert first != second
+
+
+def test_one_officer_recalled_now_and_then_stays_one_person() -> None:
+    corpus: Dated = [
+        ("a", ["Governor Penwarden reported on the territory."], 1827),
+        ("b", ["Secretary Penwarden answered the envoy."], 1858),
+        ("c", ["Mr. Penwarden, while Secretary, declared the rule."], 1885),
+    ]
+    assert {pid for k in range(3) for pid, _ in cold(corpus, k)} == {"x-penwarden"}
