@@ -201,6 +201,12 @@ def test_a_titled_word_of_two_eras_is_two_people() -> None:
     first, second, third = (cold(corpus, k) for k in range(3))
     assert {name for _, name in first} == {name for _, name in second} == {"Orrisford"}
     assert first != second and second == third
+    # The facet shows them apart: each value's label says the decade its era begins in.
+    from indexer.authority import Authority
+    from indexer.build import person_registry
+
+    registry = person_registry(dict(first | second), Authority())
+    assert sorted(v["name"] for v in registry.values()) == ["Orrisford (1810s)", "Orrisford (1940s)"]
 
 
 def test_a_writer_discussed_without_a_break_stays_one_person() -> None:
