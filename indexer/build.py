@@ -262,11 +262,24 @@ def person_registry(paragraphs_persons: dict[str, str], authority: Authority,
     registry = {}
     for pid, name in sorted(paragraphs_persons.items()):
         registry[pid] = {
-            "name": name,
+            "name": _with_era(pid, name),
             "sort": authority.sort_name(pid) or _sort_name(name),
             "aliases": [a for a in aliases.get(pid, []) if a != name],
         }
     return with_former_ids(registry, aliases, authority_former_ids(authority), previous)
+
+
+def _with_era(pid: str, name: str) -> str:
+    """The facet label of a one-word person keyed by an era (``x-hull-1940`` of "Hull"):
+    the word and the decade it begins in, so two values never show as one name.
+
+    >>> _with_era("x-hull-1940", "Hull"), _with_era("x-hull", "Hull"), _with_era("x-hull-1940", "Hull (1940s)")
+    ('Hull (1940s)', 'Hull', 'Hull (1940s)')
+    """
+    from indexer.stable_ids import discovered_id
+
+    era = pid[len(discovered_id(name)) + 1 :] if pid.startswith(discovered_id(name) + "-") else ""
+    return f"{name} ({int(era) // 10 * 10}s)" if len(era) == 4 and era.isdigit() else name
 
 
 def _sort_name(name: str) -> str:

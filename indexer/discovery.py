@@ -10,8 +10,13 @@ is a common word), after a title or given name (surname evidence), and after
   "Harry Truman");
 - the owner of a bare surname: the dominant full name with it among those the
   corpus had already named by the document's date (a "General Scott" of 1840
-  is nobody first named in 2018);
+  is nobody first named in 2018), and after a title, still named then, or the
+  one written with that office ("Vice President ...");
+- the eras of a lone word nobody owns: two eras with titled uses are two people;
 - whether a lone capitalised word is person-like at all.
+
+The evidence for owners is counted once per distinct paragraph text: an archive
+that holds a speech in three copies has named its guest once.
 
 The state is plain JSON, saved with the index so an incremental update can
 reuse it without re-reading the corpus.
@@ -25,12 +30,14 @@ reuse it without re-reading the corpus.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from indexer.census import given_name_sex
 from indexer.folding import fold_in_place
-from indexer.name_words import GIVEN, ROMAN, TAILS, personlike
+from indexer.name_words import GIVEN, HONORIFICS, ROMAN, TAILS, TITLE_SEX, personlike
 from indexer.names import candidates
 from indexer.personhood import human_after
 
@@ -71,11 +78,32 @@ OWNER_SPECIFIC_WORDS = 3
 # years before it first writes "Thomas Jefferson", but the "General Scott" of 1840 is no
 # senator first named in 2018.
 FIRST_SEEN_SLACK = 70
-STATE_VERSION = 3
-_READABLE_VERSIONS = (1, 2, 3)  # version 1 had no HUMAN count: read as 0; 1-2 no years
+# ...but only a name the corpus names in full in many paragraphs has earned that slack:
+# a name written once (one sentence of one speech) is widened by this many years per
+# paragraph that names it, at least MIN_SLACK ("Judge Peck" of 1860 is not a Peck first
+# named, once, in 1898). A titled mention ("Captain Crozier") is bounded on both sides.
+SLACK_PER_PARAGRAPH = 5
+MIN_SLACK = 10
+# A titled mention may come this long after the corpus last names the person in full (a
+# speech of 1903 recalls "Secretary Seward" of 1865), but not a century after.
+LAST_SEEN_GRACE = 40
+# A lone given name is owned only from the first year its owner is named in full to a few
+# years after the last, unless the owner is named in full in this many paragraphs ("Moses" of 1952 is no Moses named in 1898).
+WIDELY_NAMED = 10
+GIVEN_GRACE = 5
+# The uses of a lone word fall into eras split by gaps of more than this many years in
+# which no paragraph uses it. Titles are said of the living, so two eras with titled uses
+# are two people ("Captain Hull", "Secretary Hull"); untitled uses alone are not ("as
+# Hegel said" goes on for a century), but they join the years between into one era.
+ERA_GAP = 20
+# An era with a single titled use is a person of its own only this far from the other
+# titled eras: a lone "Mr. Cass" recalled 27 years later is the same secretary.
+PUBLIC_LIFE = 50
+STATE_VERSION = 4
+_READABLE_VERSIONS = (1, 2, 3, 4)  # version 1 had no HUMAN count: read as 0; 1-2 no years; 1-3 no titles
 
-CAP, LOW, SUR, PLACE, HUMAN = range(5)
-_STATS = 5
+CAP, LOW, SUR, PLACE, HUMAN, MALE, FEMALE = range(7)
+_STATS = 7
 
 
 @dataclass
@@ -86,6 +114,10 @@ class Discovery:
     fulls: dict[str, dict[str, int]] = field(default_factory=dict)  # surname -> {full name: count}
     # full name -> [first, last] publication year of a dated document naming it in full
     seen: dict[str, list[int]] = field(default_factory=dict)
+    # surname -> {title: {full name: count}}: the offices each full name was written with
+    titles: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    # lone word -> {year: [after a title, alone]}: the dated paragraphs that use it
+    uses: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
 
@@ -95,7 +127,7 @@ class Discovery:
 
     @staticmethod
     def count(documents: Iterable[tuple[str, list[str]] | tuple[str, list[str], int | None]],
-              found: dict[str, list] | None = None) -> tuple[dict, dict, Counter, dict]:
+              found: dict[str, list] | None = None) -> tuple:
         """Raw counts for part of a corpus; :meth:`combine` adds up the parts.
 
         Each document is ``(doc_id, texts)`` or ``(doc_id, texts, year)``, the
@@ -105,11 +137,17 @@ class Discovery:
         every figure is the same as from one pass over the whole corpus.
         ``found``, when given, keeps each text's name candidates (found in its
         folded form) for the annotation that follows in the same process.
+
+        The evidence for owners (full names, the titles they were written with,
+        the years a lone word is used) is kept per distinct paragraph text, and
+        :meth:`combine` counts each text once: a corpus that holds a speech in
+        three copies has named its guest once, not three times.
         """
         words: dict[str, list[int]] = defaultdict(lambda: [0] * _STATS)
-        fulls: dict[str, Counter[str]] = defaultdict(Counter)
         lower: Counter[str] = Counter()
         seen: dict[str, list[int]] = {}
+        named: dict[int, tuple[tuple[str, str, str], ...]] = {}  # text key -> (surname, full name, title)
+        used: dict[tuple[int, int], tuple[tuple[str, bool], ...]] = {}  # (text key, year) -> (lone word, titled)
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
             for text in texts:
@@ -124,21 +162,34 @@ class Discovery:
                 cs = candidates(folded)
                 if found is not None:
                     found[text] = cs
+                fulls: list[tuple[str, str, str]] = []
+                lone: list[tuple[str, bool]] = []
                 for c in cs:
                     if c.kind == "pair":
                         continue  # evidence only within its own document
                     if c.kind == "full":
-                        fulls[c.surname][c.name] += 1
+                        fulls.append((c.surname, c.name, c.title))
                         words[c.surname][SUR] += 1
                         if year is not None:
                             _widen(seen, c.name, year, year)
                     elif c.kind == "titled":
                         words[c.surname][SUR] += 1
+                        sex = TITLE_SEX.get(c.title.rstrip("."))
+                        if sex:
+                            words[c.surname][MALE if sex == "m" else FEMALE] += 1
+                        lone.append((c.name, True))
                     elif not c.initial:
                         words[c.name][CAP] += 1
+                        lone.append((c.name, bool(c.title)))  # "Emperor Alexander": a given name after a title
                     if c.kind != "full" and human_after(folded, c.end):
                         words[c.name][HUMAN] += 1
-        return dict(words), {s: dict(c) for s, c in fulls.items()}, lower, seen
+                if fulls or lone:
+                    key = _text_key(folded)
+                    if fulls:
+                        named[key] = tuple(dict.fromkeys(fulls))
+                    if lone and year is not None:
+                        used[key, year] = tuple(dict.fromkeys(lone))
+        return dict(words), {}, lower, seen, named, used
 
     @classmethod
     def combine(cls, parts: Iterable[tuple]) -> Discovery:
@@ -146,8 +197,10 @@ class Discovery:
         fulls: dict[str, Counter[str]] = defaultdict(Counter)
         lower: Counter[str] = Counter()
         seen: dict[str, list[int]] = {}
-        for part_words, part_fulls, part_lower, *part_seen in parts:
-            for name, (first, last) in (part_seen[0] if part_seen else {}).items():
+        named: dict[int, tuple] = {}
+        used: dict[tuple[int, int], tuple] = {}
+        for part_words, part_fulls, part_lower, *rest in parts:
+            for name, (first, last) in (rest[0] if rest else {}).items():
                 _widen(seen, name, first, last)
             for w, stats in part_words.items():
                 mine = words[w]
@@ -156,21 +209,38 @@ class Discovery:
             for surname, forms in part_fulls.items():
                 fulls[surname].update(forms)
             lower.update(part_lower)
+            if len(rest) >= 3:
+                named.update(rest[1])  # a text met in several parts is one text
+                used.update(rest[2])
+        titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+        for sightings in named.values():
+            for surname, name, title in sightings:
+                fulls[surname][name] += 1
+                if title and title.rstrip(".") not in HONORIFICS:
+                    titles[surname][title.rstrip(".")][name] += 1
+        uses: dict[str, dict[str, list[int]]] = defaultdict(dict)
+        for (_, year), lone in used.items():
+            for w, titled in lone:
+                uses[w].setdefault(str(year), [0, 0])[0 if titled else 1] += 1
         for word, stats in words.items():
             stats[LOW] = lower.get(word.lower(), 0)
-        return cls(dict(words), {s: dict(c) for s, c in fulls.items()}, seen)
+        return cls(dict(words), {s: dict(c) for s, c in fulls.items()}, seen,
+                   {s: {t: dict(c) for t, c in ts.items()} for s, ts in titles.items()},
+                   dict(uses))
 
     # -- state -------------------------------------------------------------------
 
     def state(self) -> dict:
-        return {"version": STATE_VERSION, "words": self.words, "fulls": self.fulls, "seen": self.seen}
+        return {"version": STATE_VERSION, "words": self.words, "fulls": self.fulls, "seen": self.seen,
+                "titles": self.titles, "uses": self.uses}
 
     @classmethod
     def from_state(cls, state: dict | None) -> Discovery:
         if not state or state.get("version") not in _READABLE_VERSIONS:
             return cls()
         words = {w: list(v) + [0] * (_STATS - len(v)) for w, v in state.get("words", {}).items()}
-        return cls(words, dict(state.get("fulls", {})), {k: list(v) for k, v in state.get("seen", {}).items()})
+        return cls(words, dict(state.get("fulls", {})), {k: list(v) for k, v in state.get("seen", {}).items()},
+                   dict(state.get("titles", {})), dict(state.get("uses", {})))
 
     # -- questions ----------------------------------------------------------------
 
@@ -226,22 +296,42 @@ class Discovery:
             return name
         return max(compatible + [name], key=lambda f: (len(f.split()), _full_words(f), forms.get(f, 0), f))
 
-    def known_by(self, name: str, year: int | None) -> bool:
-        """Could a document of ``year`` mean this full name? Not if the corpus first names
-        it in full decades later (unknown dates decide nothing).
+    def slack(self, name: str) -> int:
+        """Years by which the dates a full name is named in full are widened: one public
+        life for a name the corpus names often, a few years for one named once or twice."""
+        surname = name.split()[-1]
+        n = self.fulls.get(surname, {}).get(name, 0)
+        return min(FIRST_SEEN_SLACK, max(MIN_SLACK, SLACK_PER_PARAGRAPH * n))
 
-        >>> d = Discovery(seen={"Tim Scott": [2015, 2018]})
+    def known_by(self, name: str, year: int | None, titled: bool = False) -> bool:
+        """Could a document of ``year`` mean this full name? Not if the corpus first names
+        it in full decades later (unknown dates decide nothing); and for a ``titled``
+        mention (an office is held by the living), not decades after it last did.
+
+        >>> d = Discovery(fulls={"Scott": {"Tim Scott": 1}}, seen={"Tim Scott": [2015, 2018]})
         >>> d.known_by("Tim Scott", 1840), d.known_by("Tim Scott", 2016), d.known_by("Tim Scott", None)
         (False, True, True)
+        >>> d.known_by("Tim Scott", 2150), d.known_by("Tim Scott", 2150, titled=True)
+        (True, False)
+        >>> d.known_by("Tim Scott", 1990), d.known_by("Tim Scott", 1990, titled=True)
+        (True, False)
+        >>> d.known_by("Tim Scott", 2050, titled=True)
+        True
         """
         if year is None:
             return True
         span = self.seen.get(name)
-        return span is None or span[0] - FIRST_SEEN_SLACK <= year
+        if span is None:
+            return True
+        if not titled:
+            return span[0] - FIRST_SEEN_SLACK <= year
+        slack = self.slack(name)
+        return span[0] - slack <= year <= span[1] + max(slack, LAST_SEEN_GRACE)
 
-    def owner(self, surname: str, year: int | None = None) -> str | None:
+    def owner(self, surname: str, year: int | None = None, title: str = "") -> str | None:
         """The full name a bare surname means corpus-wide: the only one seen, at least twice,
-        among those the corpus already knew by ``year``.
+        among those the corpus already knew by ``year`` (and, for a ``title``d mention,
+        still knew then).
 
         >>> Discovery(fulls={"Bauer": {"Bruno Bauer": 2, "Edgar Bauer": 2}}).owner("Bauer") is None
         True
@@ -254,7 +344,7 @@ class Discovery:
         every = self.fulls.get(surname, {})
         if any(ROMAN.match(f.split()[-1]) for f in every):
             return None  # a regnal name ("Napoleon III"): several rulers share the bare word
-        forms = {f: n for f, n in every.items() if self.known_by(f, year)}
+        forms = {f: n for f, n in every.items() if self.known_by(f, year, bool(title))}
         if not forms:
             return None
         best = _dominant_given_name(forms)
@@ -262,6 +352,85 @@ class Discovery:
             return None
         return self.canonical(surname, best if len(best) > 1 else "", next(
             f for f in forms if f.split()[0].startswith(best)))
+
+    def titled_owner(self, surname: str, title: str, year: int | None = None) -> str | None:
+        """Of the full names the corpus wrote with this office title and surname ("Vice
+        President Joe Biden"), the one a titled bare mention of ``year`` means: "" when
+        several people held it then (none outnumbering the others :data:`OWNER_DOMINANCE`
+        times over), None when the title tells nothing (never seen so, or
+        an honorific).
+
+        >>> d = Discovery(fulls={"Biden": {"Joe Biden": 9, "Jill Biden": 4}},
+        ...               titles={"Biden": {"President": {"Joe Biden": 3}}})
+        >>> d.titled_owner("Biden", "President"), d.titled_owner("Biden", "Mrs") is None
+        ('Joe Biden', True)
+        >>> Discovery(titles={"Hale": {"Senator": {"Eugene Hale": 3, "John Hale": 2}}}).titled_owner("Hale", "Senator")
+        ''
+
+        """
+        forms = {f: n for f, n in self.titles.get(surname, {}).get(title.rstrip("."), {}).items()
+                 if not ROMAN.match(f.split()[-1]) and self.known_by(f, year, True)}
+        if not forms:
+            return None
+        (best, n), *others = _by_given_name(forms).most_common()
+        if others and n < OWNER_DOMINANCE * sum(m for _, m in others):
+            return ""
+        return self.canonical(surname, best if len(best) > 1 else "", next(
+            f for f in forms if f.split()[0].startswith(best)))
+
+    def eras(self, word: str) -> list[tuple[int, int, int]]:
+        """The (first, last, titled uses) eras of a lone word's dated uses, split where no
+        paragraph used it for more than :data:`ERA_GAP` years.
+
+        >>> Discovery(uses={"Hull": {"1812": [3, 0], "1814": [0, 1], "1940": [9, 2]}}).eras("Hull")
+        [(1812, 1814, 3), (1940, 1940, 9)]
+        """
+        out: list[tuple[int, int, int]] = []
+        for year, (titled, _) in sorted((int(y), n) for y, n in self.uses.get(word, {}).items()):
+            if out and year - out[-1][1] <= ERA_GAP:
+                first, _, m = out[-1]
+                out[-1] = (first, year, m + titled)
+            else:
+                out.append((year, year, titled))
+        return out
+
+    def era_of(self, word: str, year: int | None) -> tuple[int, int] | bool:
+        """Which person a lone word with no owner names in a document of ``year``: True
+        when at most one of its eras is a person's (titled uses in it, two or more, or
+        one a public life away from the others), the (first, last) years of the
+        document's era when several are, else False (several people, and this document
+        not known to be of one of their eras).
+
+        >>> d = Discovery(uses={"Hull": {"1812": [1, 0], "1940": [9, 0], "1944": [2, 0]},
+        ...                     "Hegel": {"1840": [1, 3], "1855": [0, 5], "1870": [1, 0]}})
+        >>> d.era_of("Hegel", 1845), d.era_of("Hull", 1942), d.era_of("Hull", None), d.era_of("Hull", 1880)
+        (True, (1940, 1944), False, False)
+        >>> Discovery(uses={"Cass": {"1827": [1, 0], "1858": [1, 0], "1885": [1, 0]}}).era_of("Cass", 1885)
+        True
+        """
+        titled = [(a, b, n) for a, b, n in self.eras(word) if n]
+        people = [(a, b) for a, b, n in titled if n >= MIN_OWNER_COUNT or all(
+            c - b > PUBLIC_LIFE or a - d > PUBLIC_LIFE for c, d, _ in titled if (c, d) != (a, b))]
+        if len(people) <= 1:
+            return True
+        if year is None:
+            return False
+        return next(((a, b) for a, b in people if a - ERA_GAP <= year <= b + ERA_GAP), False)
+
+    def sexes(self, word: str) -> set[str]:
+        """The sexes ("m", "f") the corpus gives a surname: by the titles before it ("Mr.",
+        "Mrs."; "Senator" says none) and by the given names it names in full with it.
+
+        >>> sorted(Discovery(words={"Gore": [0, 0, 3, 0, 0, 0, 2]}, fulls={"Gore": {"Albert Gore": 1}}).sexes("Gore"))
+        ['f', 'm']
+        """
+        stats = self.words.get(word)
+        out = {sex for sex, i in (("m", MALE), ("f", FEMALE)) if stats and stats[i]}
+        for f in self.fulls.get(word, {}):
+            sex = given_name_sex(f.split()[0])
+            if sex:
+                out.add(sex)
+        return out
 
     def regnal(self, name: str) -> bool:
         """Does the corpus number rulers of this name ("Napoleon III", "Alexander II")?
@@ -280,6 +449,17 @@ class Discovery:
             if not ROMAN.match(f.split()[-1]) and not f.split()[0].endswith(".") and self.known_by(f, year):
                 groups[f.split()[0]] += n
         return sum(1 for n in groups.values() if n >= MIN_OWNER_COUNT)
+
+    def bearers(self, surname: str, year: int | None = None) -> int:
+        """How many given names the corpus names in full with this surname, however
+        rarely (of those it already knew by ``year``).
+
+        >>> Discovery(fulls={"Bennett": {"Bill Bennett": 1, "Henry Bennett": 1, "H. Bennett": 1}}).bearers("Bennett")
+        2
+        """
+        return len({f.split()[0] for f in self.fulls.get(surname, {})
+                    if not ROMAN.match(f.split()[-1]) and not f.split()[0].endswith(".")
+                    and self.known_by(f, year)})
 
     def given_owner(self, given: str, min_count: int = MIN_OWNER_COUNT, year: int | None = None) -> str | None:
         """The full name a lone given name means corpus-wide: the only person named
@@ -303,15 +483,41 @@ class Discovery:
         if n < min_count:
             return None
         forms = [f for f in self.fulls[surname] if f.split()[0] == given]
-        if not any(self.known_by(f, year) for f in forms):
+        if not any(self.named_then(f, year) for f in forms):
             return None
         return self.canonical(surname, given, max(forms, key=lambda f: self.fulls[surname][f]))
+
+    def named_then(self, name: str, year: int | None) -> bool:
+        """Is ``year`` within the years the corpus names this full name in full (or
+        :data:`GIVEN_GRACE` years after; widened by one public life for a name it names in
+        :data:`WIDELY_NAMED` paragraphs)? A lone given name means someone of its own
+        time, once introduced: "Moses" of 1952 is no Moses named once in 1898, and the
+        "Herman" of 2009 no Herman first named in 2019.
+
+        >>> d = Discovery(fulls={"Handy": {"Moses Handy": 2}}, seen={"Moses Handy": [1898, 1898]})
+        >>> d.named_then("Moses Handy", 1898), d.named_then("Moses Handy", 1952), d.named_then("Moses Handy", None)
+        (True, False, True)
+        >>> d.named_then("Moses Handy", 1897), d.named_then("Moses Handy", 1900)
+        (False, True)
+        """
+        span = self.seen.get(name)
+        if year is None or span is None:
+            return True
+        n = self.fulls.get(name.split()[-1], {}).get(name, 0)
+        if n >= WIDELY_NAMED:
+            return span[0] - FIRST_SEEN_SLACK <= year <= span[1] + FIRST_SEEN_SLACK
+        return span[0] <= year <= span[1] + GIVEN_GRACE
 
     def personlike(self, word: str, doc_count: int) -> bool:
         """Is a lone capitalised word, seen ``doc_count`` times mid-sentence here, a surname?"""
         if not personlike(word) or self.common_word(word) or self.place_like(word):
             return False
         return doc_count >= 2 or self.surname_evidence(word) >= 2
+
+
+def _text_key(folded: str) -> int:
+    """The same key for the same paragraph text in every build process (``hash`` is salted per process)."""
+    return zlib.crc32(folded.encode("utf-8", "surrogatepass")) << 32 | len(folded)
 
 
 def _widen(seen: dict[str, list[int]], name: str, first: int, last: int) -> None:

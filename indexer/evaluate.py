@@ -303,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="judged labels (default tests/facet_judgements/<corpus folder name>.json)")
     facets.add_argument("--value", action="append", default=None,
                         help="print every paragraph this person value counts, by year (repeatable)")
+    facets.add_argument("--changed-since", type=Path, default=None, metavar="OLD_INDEX",
+                        help="list the values shown whose paragraphs differ from OLD_INDEX's, or that are unjudged")
     facets.add_argument("--query", action="append", default=None,
                         help="a broad query (repeat; default: ten such as war, strike, election)")
     args = parser.parse_args(argv)
@@ -348,6 +350,13 @@ def _facet_audit(args: argparse.Namespace) -> int:
     try:
         if args.value:
             print(facet_audit.value_report(args.index or facet_audit.default_index(), args.value), end="")
+            return 0
+        if args.changed_since:
+            changes = facet_audit.changed_values(
+                args.index or facet_audit.default_index(), args.changed_since,
+                queries=tuple(args.query or facet_audit.BROAD_QUERIES), top=args.top or facet_audit.TOP,
+                judgements_path=args.judgements)
+            print(facet_audit.change_report(changes), end="")
             return 0
         text, _ = facet_audit.audit(
             args.index or facet_audit.default_index(),

@@ -2,6 +2,7 @@
 
     python -m indexer.evaluate --facets [--index DIR] [--top N] [--judgements FILE] [--query Q ...]
     python -m indexer.evaluate --facets --value ID [--value ID ...]   (every paragraph a value counts)
+    python -m indexer.evaluate --facets --index NEW --changed-since OLD [--query Q ...]   (what to judge again)
 
 For each broad query ("war", "strike", ...) the real search code runs in this
 process (``searchsvc.search.search``, the sidebar's own facet) and its top N
@@ -180,20 +181,41 @@ class FacetProbe:
             out.append((year, stored.get(schema.DOC_ID, ""), _around(stored.get(schema.TEXT, ""), str(name))))
         return sorted(out, key=lambda r: (r[0] is None, r[0] or 0, r[1]))
 
+    def paragraph_ids(self, pid: str) -> set[str]:
+        """The ids of the paragraphs that count for ``pid`` (stable across builds of one corpus)."""
+        from whoosh.query import Term
+
+        from indexer import schema
+
+        searcher = self.gen.searcher()
+        return {searcher.stored_fields(d).get(schema.ID, "") for d in searcher.docs_for_query(Term(schema.PERSON, pid))}
+
     def close(self) -> None:
         self.gen.close()
 
 
 def _around(text: str, name: str, width: int = 70) -> str:
-    """The text around the first mention of any word of ``name`` (its last word first)."""
+    """The text around the mentions of ``name`` a judge needs: the full name where the
+    paragraph has it, else its surname's first use and, where another word of the name
+    (a given name) comes elsewhere, that one too: "Mrs. Carrasco ... proud of Luis" counts
+    for Luis Carrasco through "Luis", which a window on the surname alone would hide.
+
+    >>> _around("Graciela Carrasco held a candle. 'One for Luis,' she said.", "Luis Carrasco", 12)
+    "“…Graciela Carrasco hel…” “…e. 'One for Luis,' she s…”"
+    """
+    full = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) if " " in name else None
+    if full:
+        return _window(text, full.start(), width)
     words = [w for w in re.findall(r"[\w'-]+", name) if len(w) > 1]
-    at = -1
+    spots: list[int] = []
     for w in reversed(words):
         m = re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)
-        if m:
-            at = m.start()
-            break
-    at = max(at, 0)
+        if m and all(abs(m.start() - at) > width for at in spots):
+            spots.append(m.start())
+    return " ".join(_window(text, at, width) for at in sorted(spots or [0]))
+
+
+def _window(text: str, at: int, width: int) -> str:
     return "“…" + " ".join(text[max(0, at - width) : at + width].split()) + "…”"
 
 
@@ -242,6 +264,50 @@ def value_report(index: Path, ids: Sequence[str]) -> str:
             lines += [f"  {year or 'undated'}  {text} ({doc})" for year, doc, text in rows]
     finally:
         probe.close()
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Change:
+    """A value shown now whose label no longer holds or never existed."""
+
+    id: str
+    name: str
+    label: str
+    added: int
+    removed: int
+    before: int
+
+
+def changed_values(index: Path, since: Path, queries: Sequence[str] = BROAD_QUERIES, top: int = TOP,
+                   judgements_path: Path | None = None) -> list[Change]:
+    """The values shown in the top ``top`` of ``queries`` on ``index`` that need judging:
+    unjudged ones, and judged ones whose paragraphs differ from those on ``since`` (a
+    label is given to a set of paragraphs, so it holds only while the set does)."""
+    new, old = FacetProbe(index, top), FacetProbe(since, top)
+    try:
+        path = judgements_path or JUDGEMENTS_DIR / f"{new.corpus_name()}.json"
+        judgements = Judgements.load(path)
+        shown: dict[str, str] = {}
+        for q in queries:
+            for v in new.values(q, 0):
+                shown.setdefault(v.id, v.name)
+        out = []
+        for vid, name in shown.items():
+            now, then = new.paragraph_ids(vid), old.paragraph_ids(vid)
+            label = judgements.label(vid)
+            if label == "unjudged" or now != then:
+                out.append(Change(vid, name, label, len(now - then), len(then - now), len(then)))
+    finally:
+        new.close()
+        old.close()
+    return out
+
+
+def change_report(changes: Sequence[Change]) -> str:
+    lines = [f"# {len(changes)} values shown need judging (unjudged, or paragraphs changed since the labels' index)"]
+    for c in changes:
+        lines.append(f"{c.id}\t[{c.label}]\t{c.name}\t+{c.added} -{c.removed} of {c.before}")
     return "\n".join(lines) + "\n"
 
 

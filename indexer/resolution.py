@@ -403,7 +403,9 @@ class Resolution:
                 text, c.end, cs[j + 1].start)
             listed = before or after
             if listed and not mononym_doubt(self.a.discovery, c.name):
-                self.add(i, c.start, _discovered(c.name), c.name)
+                ref = self.mononym(c.name)
+                if ref:
+                    self.add(i, c.start, ref, c.name)
 
     def resolve_single(self, i: int, c: Candidate) -> None:
         """A lone word (a surname, a given name, a titled name), resolved by the first of
@@ -470,8 +472,14 @@ class Resolution:
         if len(word) <= 3 and self.texts[i][c.end : c.end + 1] == ".":
             return True  # "Ed.", "Al.": an abbreviation (editor), or a name too short to tell
         if c.title:
-            # A monarch ("King William"): known by one name.
-            self.add(i, c.start, _discovered(word), word, word)
+            # A monarch ("King William"): known by one name, in one era ("Emperor Alexander"
+            # of 1815 is not the "General Alexander" of 1943).
+            life = self.a.discovery.era_of(word, self.year)
+            if life is False:
+                self.flags[i].append(f"ambiguous:{word}")
+            else:
+                pid = discovered_id(word if life is True else f"{word} {life[0]}")
+                self.add(i, c.start, PersonRef(pid, word), word, word)
             return True
         disc = self.a.discovery
         # Called by the given name throughout this document: one full sighting will do.
@@ -516,9 +524,6 @@ class Resolution:
         owns the word by, else a discovered person of one name."""
         disc = self.a.discovery
         word = c.name
-        # A title says a contemporary ("General Scott" in 1840 is nobody the corpus first
-        # names in 2018); a bare surname may be anyone from the past ("as Hegel said").
-        era = self.year if c.title else None
         if disc.common_word(word):
             # Also an everyday word ("Hull", "Ford"): no full name can be looked up for
             # it, and a value of the bare word would gather every bearer and thing.
@@ -529,19 +534,56 @@ class Resolution:
         doubt = mononym_doubt(disc, word, c.title)
         if doubt and doubt != "no evidence":
             return
-        owner = disc.owner(word, era)
+        # An office names whoever the corpus wrote with it ("Vice President Biden"); when
+        # several held it in the document's time, the title does not say which.
+        owner = disc.titled_owner(word, c.title, self.year) if c.title else None
         if owner is None:
-            if doubt:
+            # A title says a contemporary, bounded on both sides ("General Scott" in 1840 is
+            # nobody the corpus first names in 2018, "Captain Crozier" of 2020 no general of
+            # 1899); a bare surname may be anyone from the past ("as Hegel said"), but not
+            # one first named in full more than a public life later.
+            owner = disc.owner(word, self.year, c.title)
+        sex = TITLE_SEX.get(c.title.rstrip("."))
+        if owner and sex and given_name_sex(owner.split()[0]) == _OTHER_SEX[sex]:
+            owner = ""  # "Mrs. Gore" is not the corpus's Al Gore
+        if owner is None and not doubt:
+            ref = self.mononym(word, c.title)
+            if ref:
+                self.add(i, c.start, ref, word)
                 return
-            if disc.namesakes(word, era) >= 2:
-                # Several people in the corpus have this surname and none is named here.
+        if owner:
+            ref = self.known(owner, word)
+            if ref is None:
+                # The corpus owns the word by a name of the file's person, whom the date rules out.
                 self.flags[i].append(f"ambiguous:{word}")
-        ref = self.known(owner, word) if owner else _discovered(c.name)
-        if ref is None:
-            # The corpus owns the word by a name of the file's person, whom the date rules out.
+                return
+            self.add(i, c.start, ref, word)
+        elif owner is not None or not doubt:
             self.flags[i].append(f"ambiguous:{word}")
-            return
-        self.add(i, c.start, ref, word)
+
+    def mononym(self, word: str, title: str = "") -> PersonRef | None:
+        """A person known by this one word in the document's time, else None: a value of
+        one word stands for one public life. Not when several people of the corpus are
+        named in full with it ("Bray" of the only Bray still is), nor a common surname
+        that several given names are named in full with, however rarely; not for a title of one
+        sex when the corpus gives the word the other ("Mrs. Gore" beside "Mr. Gore" or
+        "Albert Gore"); and keyed by its
+        era when the corpus uses the word in several ("Captain Hull" of 1812, "Secretary
+        Hull" of 1940)."""
+        disc = self.a.discovery
+        if disc.namesakes(word, self.year) >= 2:
+            return None
+        if common_surname(word) and disc.bearers(word, self.year) >= 2:
+            return None  # "Bennett": thousands bear it, and the corpus names several
+        sex = TITLE_SEX.get(title.rstrip("."))
+        if sex and _OTHER_SEX[sex] in disc.sexes(word):
+            return None
+        life = disc.era_of(word, self.year)
+        if life is False:
+            return None
+        if life is True:
+            return _discovered(word)
+        return PersonRef(discovered_id(f"{word} {life[0]}"), word)
 
     def typo_of(self, word: str) -> str | None:
         if len(word) < TYPO_MIN_LENGTH or word in STOP or DERIVED.search(word):

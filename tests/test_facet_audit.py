@@ -141,3 +141,28 @@ def test_the_person_facet_of_our_test_archive_stays_trustworthy(
     assert result.correct + result.wrong >= 100  # the archive shows enough values to judge
     assert result.precision >= LEGACY_FLOOR, result.wrong_values
     assert not result.splits
+
+
+def test_changed_since_lists_the_values_whose_labels_no_longer_hold(
+        index: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from indexer.build import build_corpus
+    from indexer.evaluate import main
+    from indexer.facet_audit import changed_values
+
+    # The same archive, with one more paragraph about Brandt: his label was given to fewer paragraphs.
+    corpus = tmp_path / "tiny"
+    corpus.mkdir()
+    for name, text in PAGES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "three.md").write_text(PAGES["three.md"] + "\nBrandt left for the coast after the strike.\n",
+                                     encoding="utf-8")
+    build_corpus(corpus, tmp_path / "index", progress=False, workers=1, base="off")
+    labels = judge(tmp_path, {"x-ellen-varga": "person", "x-thomas-brandt": "person"})
+    changes = {c.id: c for c in changed_values(tmp_path / "index", index, ("strike",), 10, labels)}
+    assert "x-ellen-varga" not in changes  # same paragraphs: the label holds
+    brandt = changes["x-thomas-brandt"]
+    assert (brandt.label, brandt.added, brandt.removed) == ("person", 1, 0)
+    assert all(c.label == "unjudged" for vid, c in changes.items() if vid != "x-thomas-brandt")
+    assert main(["--facets", "--index", str(tmp_path / "index"), "--changed-since", str(index),
+                 "--query", "strike", "--judgements", str(labels)]) == 0
+    assert "x-thomas-brandt\t[person]\tThomas Brandt\t+1 -0 of" in capsys.readouterr().out
