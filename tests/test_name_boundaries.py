@@ -44,6 +44,10 @@ def names_in(text: str) -> set[str]:
         ("an initial and a surname stay", "The report of J. Quennell was read aloud.", set(), {"J. Quennell"}),
         ("a surname of a common word's shape stays (census surname)", "A letter from H. Sessions came.",
          set(), {"H. Sessions"}),
+        ("a middle initial 'A.' is no article", "The firm of Carl A. Quennell was sold in May.",
+         {"Carl", "Quennell"}, {"Carl A. Quennell"}),
+        ("nor after a woman's given name", "Letters of Edith A. Halloran were found.", {"Edith"},
+         {"Edith A. Halloran"}),
     ],
 )
 def test_an_initial_or_a_sentence_end(kind: str, text: str, not_names: set[str], names: set[str]) -> None:
