@@ -198,6 +198,21 @@ class Discovery:
         stats = self.words.get(word)
         return stats[CAP] + stats[SUR] if stats else 0
 
+    def one_bearer(self, surname: str) -> bool:
+        """Is the surname only ever seen after one given name (or its initial), never
+        after a title or after another given name?
+
+        >>> d = Discovery(words={"Bill": [0, 90, 3, 0, 0]}, fulls={"Bill": {"Judson Bill": 3}})
+        >>> d.one_bearer("Bill"), Discovery(fulls={"Clay": {"Henry Clay": 5, "Dan Clay": 2}}).one_bearer("Clay")
+        (True, False)
+        """
+        forms = self.fulls.get(surname, {})
+        givens = {_by_given_name({f: n}).most_common(1)[0][0] for f, n in forms.items()}
+        if len(_by_given_name(forms)) > 1 and len(givens) > 1:
+            return False
+        stats = self.words.get(surname)
+        return stats is None or stats[SUR] <= sum(forms.values())
+
     def human_evidence(self, word: str) -> int:
         """How often a verb of speech or "who" follows the lone word (see :mod:`indexer.personhood`)."""
         stats = self.words.get(word)

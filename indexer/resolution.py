@@ -19,7 +19,7 @@ from indexer.census import common_surname, given_name_sex
 from indexer.inflection import inflected
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
-from indexer.name_words import DERIVED, HONORIFICS, STOP, TITLE_SEX, personlike
+from indexer.name_words import DERIVED, HONORIFICS, STOP, TITLE_SEX, any_surname, personlike
 from indexer.personhood import mononym_doubt, nonperson, place_name
 from indexer.stable_ids import discovered_id
 
@@ -157,8 +157,24 @@ class Resolution:
             return
         if not c.title and place_name(c.name):
             return  # "Santa Barbara", "Abu Dhabi": a given name starts many places
+        disc = self.a.discovery
+        if (not c.title and disc.common_word(c.surname) and not any_surname(c.surname)
+                and disc.one_bearer(c.surname) and not disc.human_evidence(c.surname)
+                and not self.listed_with_full_name(i, c)):
+            # "Lawrence Seaway", "Karl Revolutionary": an everyday word that no census
+            # table lists as a surname, after a given name, and the corpus never names
+            # anybody else by it, titles it, or has it speak. ("Roger Sherman, William
+            # Few, and George Read": a list of people says a man.)
+            return
         name = self.a.discovery.canonical(c.surname, c.given, c.name)
         self.add(i, c.start, _discovered(name), c.surname, c.given)
+
+    def listed_with_full_name(self, i: int, c: Candidate) -> bool:
+        """Is ``c`` an item of a list ("A, B and C") beside another full name?"""
+        cs, text = self.cands[i], self.texts[i]
+        j = cs.index(c)
+        return (j > 0 and cs[j - 1].kind == "full" and bool(_LISTED.fullmatch(text, cs[j - 1].end, c.start))
+                or j + 1 < len(cs) and cs[j + 1].kind == "full" and bool(_LISTED.fullmatch(text, c.end, cs[j + 1].start)))
 
     def relatives(self) -> None:
         """ "Kelli and her son Gage Hake" after "Sergeant Christopher Hake": a pair of

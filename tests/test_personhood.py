@@ -246,3 +246,31 @@ def test_a_firm_of_two_names_is_nobody() -> None:
     texts = ["Ships of Castell & Quennell docked at the Castell & Quennell terminal.",
              "Vantongeren & Sons closed the plant. Ann Quennell spoke for the union."]
     assert all_values([("a", texts)]) == {"Ann Quennell"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts", "not_values", "kept"),
+    [
+        ("goods named by an adjective that is also a given name",
+         ["Duties on Precious Metals rose in May.", "The metals were weighed, and metals were sold; metals fell."],
+         {"Precious Metals"}, set()),
+        ("a heading glued to a given name",
+         ["Read the Magda Biography before the letters.", "A biography sold well; the biography was short; "
+                                                          "each biography was read."],
+         {"Magda Biography"}, set()),
+        ("an everyday word after a given name, listed among people, is a surname",
+         ["Votes of John Quennell, Roger Halloran, William Sometime and Rufus Dorsey were cast.",
+          "It rained sometime in May, and sometime in June; sometime later it stopped."],
+         set(), {"William Sometime"}),
+        ("an everyday word that speaks elsewhere in the archive is a surname",
+         ["Later Edith Tidewater wrote the report.", "The tidewater rose, the tidewater fell, and tidewater "
+                                                     "flooded the fields.", "Then Tidewater said it was over."],
+         set(), {"Edith Tidewater"}),
+    ],
+)
+def test_a_full_name_whose_surname_is_an_everyday_word(kind: str, texts: list[str], not_values: set[str],
+                                                       kept: set[str]) -> None:
+    found = all_values([("a", texts), ("b", [_PEOPLE])])
+    assert not found & not_values, kind
+    assert kept <= found, kind
+    assert "Samuel Halloran" in found, "real people are still found"
