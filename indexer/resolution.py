@@ -38,6 +38,8 @@ _KIN_BEFORE = re.compile(
 _LISTED = re.compile(r",? and |, |; | & ")
 # A possessive or an indefinite article right before a lone capitalised word makes it a thing.
 _OWNED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?) $")
+# ...and before a full name, also the definite article: "the Rose Garden", "the Henry Jackson plan".
+_DETERMINED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?|[Tt]he) $")
 _OTHER_SEX = {"m": "f", "f": "m"}
 
 
@@ -157,6 +159,8 @@ class Resolution:
             return
         if not c.title and place_name(c.name):
             return  # "Santa Barbara", "Abu Dhabi": a given name starts many places
+        if not c.title and _DETERMINED.search(self.texts[i], max(0, c.start - 7), c.start):
+            return  # "a Robin Hood", "the Judson Bill", "the Rose Garden": a thing or a type
         disc = self.a.discovery
         if (not c.title and disc.common_word(c.surname) and not any_surname(c.surname)
                 and disc.one_bearer(c.surname) and not disc.human_evidence(c.surname)

@@ -106,6 +106,11 @@ def test_where_a_name_ends_and_things(kind: str, text: str, expected: set[str]) 
                                                   "The Halloran trucks broke down."]),
         ("firms listed beside a firm", ["Since then Quennell, Voss-Benning, General Motors, Halloran and "
                                         "Lockmoor have hired."]),
+        ("a plan named after a man in full", ["I urge you to adopt the Walter Halloran plan at once."]),
+        ("a type named after a man in full", ["Every town wants a Samuel Quennell of its own.",
+                                              "He was an Edith Dorsey in a hurry."]),
+        ("a garden named after a woman in full", ["They met in the Rosa Quennell Garden at noon.",
+                                                 "Tea was served in the Mary Lockmoor Room."]),
     ],
 )
 def test_a_name_used_for_a_thing(kind: str, texts: list[str]) -> None:
@@ -146,6 +151,10 @@ def test_foreign_titles(kind: str, text: str, not_names: set[str], names: set[st
          {"Samuel Quennell"}),
         ("a general after a possessive is a man", ["He thanked our General Quennell for the victory."],
          {"Samuel Quennell"}),
+        ("a full name after 'the late' is a man", ["They mourned the late Samuel Quennell in May."],
+         {"Samuel Quennell"}),
+        ("a full name after 'the' and a title is a man", ["They thanked the Reverend Walter Halloran."],
+         {"Walter Halloran"}),
         ("'and Co.' after surnames: the men and their friends",
          ["The proposals of Messrs. Halloran, Quennell and Co. were rejected."],
          {"Samuel Quennell", "Walter Halloran"}),
