@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from indexer.folding import fold_in_place
 from indexer.name_words import GIVEN, ROMAN, TAILS, personlike
-from indexer.names import candidates
+from indexer.names import candidates, coordinated
 from indexer.personhood import human_after
 
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
@@ -71,6 +71,9 @@ OWNER_SPECIFIC_WORDS = 3
 # years before it first writes "Thomas Jefferson", but the "General Scott" of 1840 is no
 # senator first named in 2018.
 FIRST_SEEN_SLACK = 70
+# Documents this many years apart speak of the same living people ("Michelle" in a speech
+# of 2012 and "Michelle Obama" in one of 2016).
+CONTEMPORARY = 10
 STATE_VERSION = 3
 _READABLE_VERSIONS = (1, 2, 3)  # version 1 had no HUMAN count: read as 0; 1-2 no years
 
@@ -125,8 +128,8 @@ class Discovery:
                 if found is not None:
                     found[text] = cs
                 for c in cs:
-                    if c.kind == "pair":
-                        continue  # evidence only within its own document
+                    if c.kind == "pair" or coordinated(c):
+                        continue  # evidence only within its own document; a surname shared, not seen
                     if c.kind == "full":
                         fulls[c.surname][c.name] += 1
                         words[c.surname][SUR] += 1
@@ -254,6 +257,17 @@ class Discovery:
         span = self.seen.get(name)
         return span is None or span[0] - FIRST_SEEN_SLACK <= year
 
+    def seen_near(self, name: str, year: int | None) -> bool:
+        """Does the corpus name this full name in documents within :data:`CONTEMPORARY`
+        years of ``year``? (Unknown dates say no.)
+
+        >>> d = Discovery(seen={"Tim Scott": [2015, 2018]})
+        >>> d.seen_near("Tim Scott", 2012), d.seen_near("Tim Scott", 1990), d.seen_near("Tim Scott", None)
+        (True, False, False)
+        """
+        span = self.seen.get(name)
+        return year is not None and span is not None and span[0] - CONTEMPORARY <= year <= span[1] + CONTEMPORARY
+
     def owner(self, surname: str, year: int | None = None) -> str | None:
         """The full name a bare surname means corpus-wide: the only one seen, at least twice,
         among those the corpus already knew by ``year``.
@@ -303,15 +317,7 @@ class Discovery:
         >>> Discovery(fulls={"Parks": {"Rosa Parks": 3}, "Marx": {"Karl Marx": 4}}).given_owner("Rosa")
         'Rosa Parks'
         """
-        if self._by_given is None:
-            by_given: dict[str, dict[str, int]] = defaultdict(dict)
-            for surname, forms in self.fulls.items():
-                for f, n in forms.items():
-                    head = f.split()[0]
-                    if not head.endswith(".") and not ROMAN.match(f.split()[-1]):
-                        by_given[head][surname] = by_given[head].get(surname, 0) + n
-            self._by_given = dict(by_given)
-        people = self._by_given.get(given, {})
+        people = self.surnames_of(given)
         if len(people) != 1:
             return None
         surname, n = next(iter(people.items()))
@@ -321,6 +327,18 @@ class Discovery:
         if not any(self.known_by(f, year) for f in forms):
             return None
         return self.canonical(surname, given, max(forms, key=lambda f: self.fulls[surname][f]))
+
+    def surnames_of(self, given: str) -> dict[str, int]:
+        """The surnames the corpus names in full after this given name, and how often."""
+        if self._by_given is None:
+            by_given: dict[str, dict[str, int]] = defaultdict(dict)
+            for surname, forms in self.fulls.items():
+                for f, n in forms.items():
+                    head = f.split()[0]
+                    if not head.endswith(".") and not ROMAN.match(f.split()[-1]):
+                        by_given[head][surname] = by_given[head].get(surname, 0) + n
+            self._by_given = dict(by_given)
+        return self._by_given.get(given, {})
 
     def personlike(self, word: str, doc_count: int) -> bool:
         """Is a lone capitalised word, seen ``doc_count`` times mid-sentence here, a surname?"""

@@ -276,6 +276,16 @@ def _coordinated(text: str, out: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def coordinated(c: Candidate) -> bool:
+    """Is ``c`` the first given name of "A and B Surname", given the surname by
+    :func:`candidates`? (Its span is the given name alone.)
+
+    >>> [(c.name, coordinated(c)) for c in candidates("Karl and Jenny Marx left.") if c.kind == "full"]
+    [('Karl Marx', True), ('Jenny Marx', False)]
+    """
+    return c.kind == "full" and c.end - c.start == len(c.given) < len(c.name)
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 4) : start].rstrip(" *_\t\n")
     return not before or before[-1] in _SENTENCE_END or start < 2

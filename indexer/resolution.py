@@ -19,6 +19,7 @@ from indexer.census import common_surname, given_name_sex
 from indexer.inflection import inflected
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
+from indexer.names import coordinated
 from indexer.name_words import DERIVED, HONORIFICS, STOP, TITLE_SEX, any_surname, personlike
 from indexer.personhood import mononym_doubt, nonperson, place_name
 from indexer.stable_ids import discovered_id
@@ -131,12 +132,36 @@ class Resolution:
         return out
 
     def pass_full_names(self) -> None:
+        self.uncoordinate()
         self.authority_full_names()
         for i, cs in enumerate(self.cands):
             for c in cs:
                 if c.kind == "full":
                     self.discovered_full_name(i, c)
         self.relatives()
+
+    def uncoordinate(self) -> None:
+        """ "Karl and Jenny Quennell" gives the surname to the first given name too; not
+        when that given name is named in full with another surname in this document
+        ("Michelle Halloran"), or is the given name of one other person the corpus names
+        in full in those years, and the corpus never names it in full with this surname:
+        then the first given name is left alone, to be read as one ("Michelle and Jill
+        Quennell")."""
+        own = {(c.given, c.surname) for cs in self.cands for c in cs
+               if c.kind == "full" and c.given and not coordinated(c)}
+        own |= {(h.text.split()[0], h.text.split()[-1]) for hits in self.hits for h in hits
+                if " " in h.text and any(kind == "full" for kind, _ in h.kinds)}
+        disc = self.a.discovery
+        for cs in self.cands:
+            for j, c in enumerate(cs):
+                if not coordinated(c):
+                    continue
+                if c.surname in disc.surnames_of(c.given):
+                    continue  # "Karl and Luise Kautsky": Karl Kautsky is named in full elsewhere
+                owner = disc.given_owner(c.given, year=self.year)
+                if any(g == c.given and s != c.surname for g, s in own) or (
+                        owner and owner.split()[-1] != c.surname and disc.seen_near(owner, self.year)):
+                    cs[j] = Candidate(c.start, c.end, "given", c.given, c.given, c.given, c.initial)
 
     def authority_full_names(self) -> None:
         """The authority's full names and aliases (and misspelt ones) found here."""
