@@ -207,10 +207,14 @@ class Resolution:
 
     def relatives(self) -> None:
         """ "Kelli and her son Gage Hake" after "Sergeant Christopher Hake": a pair of
-        words whose second is the surname of someone named here is a relative."""
+        words whose second is the surname of someone named here is a relative. Not when
+        the first is an everyday word that the corpus never uses as a given name ("Young
+        Marx", "Concerning Cochrane", "See Engels")."""
+        disc = self.a.discovery
         for i, cs in enumerate(self.cands):
             for c in cs:
-                if c.kind == "pair" and self.by_surname.get(c.surname) and not place_name(c.name):
+                if c.kind == "pair" and self.by_surname.get(c.surname) and not place_name(c.name) and not (
+                        disc.common_word(c.given) and not disc.surnames_of(c.given)):
                     pid = self.authority_match(c)
                     self.add(i, c.start, self.authority_ref(pid) if pid else _discovered(c.name), c.surname,
                              c.given)

@@ -161,6 +161,10 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left."])
         ("a relative under a given name no list knows, beside a surname named here",
          [("a", ["Sergeant Walter Quennell wrote home.", "His son Jaxon Quennell is here.", "Jaxon smiled."])],
          0, {"Walter Quennell", "Jaxon Quennell"}),
+        ("an everyday word before a surname named here is no relative",
+         [("a", ["Sergeant Walter Quennell wrote home.", "The young men left; the young women stayed; the young "
+                 "came back, and we met Young there.", "Titles: the letters, and Young Quennell as a pdf."])],
+         0, {"Walter Quennell"}),
         ("two unknown capitalised words, and nobody of that surname named: nobody",
          [("a", ["The Gorrell Dunmore merger closed on Friday."])], 0, set()),
         ("a given name no list knows, after a title: a full name, and its surname alone later",
