@@ -40,10 +40,18 @@ _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
 # The match starts at the capital, with the word before it checked behind: the regex
 # engine then skips to capitals instead of trying every position (a third of the time,
 # the same matches; one of the expressions that run over every paragraph of a build).
+# "the treaty of X", "the Bay of X", "the house of X", "the Council of X": a place's, a
+# realm's or a dynasty's name after a head noun of geography or politics, a closed set of
+# nouns (not "the works of X", "the letters of X", which are a person's).
+OF_HEADS = ("treaty", "bay", "house", "council", "province", "island", "isle", "peace", "gulf", "strait",
+            "straits", "kingdom", "duchy", "county", "city", "town", "port", "harbor", "harbour", "lake",
+            "congress", "diet", "district", "republic", "empire", "principality", "canton", "isthmus",
+            "peninsula", "coast", "village")
 _PLACE = re.compile(
     r"([A-Z](?:%s)[a-z]+)\b(?! [A-Z])" % "|".join(
         rf"(?<=(?<!\w){w} .)" for w in ("[Ii]n", "[Ii]nto", "[Aa]t", "[Aa]cross", "[Nn]ear",
-                                         "[Tt]hrough", "[Tt]he", "[Vv]isite", "[Vv]isited", "al", "el"))
+                                         "[Tt]hrough", "[Tt]he", "[Vv]isite", "[Vv]isited", "al", "el",
+                                         *(f"[{h[0].upper()}{h[0]}]{h[1:]} of" for h in OF_HEADS)))
 )
 # Words that end organisation and place names: the words before them are not surnames.
 # Starting with the capital (its word boundary checked behind it) lets the regex

@@ -65,6 +65,12 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
          {"Druze", "Copts", "Sufis"}),
         ("a country that no longer exists", ["Envoys reached Dahomey in spring.", "Later Dahomey signed the "
                                              "treaty, and traders praised Dahomey."], {"Dahomey"}),
+        ("places named after a treaty's, a bay's or a council's head noun",
+         ["The treaty of Dunmorrow ended the war. Later Dunmorrow was forgotten, and Dunmorrow burned.",
+          "Ships anchored off the Bay of Quillen; Quillen froze, and Quillen thawed.",
+          "The Council of Ostrevan met; bishops reached Ostrevan, and Ostrevan fed them."],
+         {"Dunmorrow", "Quillen", "Ostrevan"}),
+        ("a dynasty", ["The house of Varenza ruled; Varenza fell, and Varenza fled."], {"Varenza"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],
@@ -292,3 +298,10 @@ def test_a_full_name_whose_surname_is_an_everyday_word(kind: str, texts: list[st
     assert not found & not_values, kind
     assert kept <= found, kind
     assert "Samuel Halloran" in found, "real people are still found"
+
+
+def test_a_thinker_after_of_stays_a_person() -> None:
+    """Only geographic and political head nouns make "of X" a place: "the works of X" is a man's."""
+    texts = ["The works of Morozzi sold. Later Morozzi was read, and students of Morozzi met.",
+             "The letters of Morozzi came; the house of Varenza fell."]
+    assert "Morozzi" in all_values([("a", texts), ("b", [_PEOPLE])])
