@@ -21,7 +21,7 @@ from indexer.models import PersonRef
 from indexer.name_runs import Candidate
 from indexer.names import coordinated
 from indexer.name_words import DERIVED, HONORIFICS, STOP, TITLE_SEX, any_surname, personlike
-from indexer.personhood import mononym_doubt, nonperson, place_name
+from indexer.personhood import mononym_doubt, nonperson, place_by_data, place_name
 from indexer.stable_ids import discovered_id
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ _LISTED = re.compile(r",? and |, |; | & ")
 _OWNED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?) $")
 # ...and before a full name, also the definite article: "the Rose Garden", "the Henry Jackson plan".
 _DETERMINED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?|[Tt]he) $")
+_LISTED_BEFORE = re.compile(r"(?<![\w'])([A-Z][a-z]+)(?:,? and |, |; | & )$")
+_LISTED_AFTER = re.compile(r"(?:,? and |, |; | & )([A-Z][a-z]+)\b")
 _OTHER_SEX = {"m": "f", "f": "m"}
 
 
@@ -65,6 +67,7 @@ class Resolution:
         self.by_surname: dict[str, list[tuple[tuple[int, int], str]]] = defaultdict(list)
         self.by_given: dict[str, set[str]] = defaultdict(set)
         self.weak: list[tuple[int, Candidate]] = []  # lone words with too little evidence alone
+        self._between_places: set[str] | None = None
         self.mid_counts = Counter(
             c.name for cs in self.cands for c in cs if c.kind in ("single", "given") and not c.initial
         )
@@ -205,6 +208,21 @@ class Resolution:
         return (j > 0 and cs[j - 1].kind == "full" and bool(_LISTED.fullmatch(text, cs[j - 1].end, c.start))
                 or j + 1 < len(cs) and cs[j + 1].kind == "full" and bool(_LISTED.fullmatch(text, c.end, cs[j + 1].start)))
 
+    def between_places(self) -> set[str]:
+        """The lone words this document lists, somewhere, between two words that place data
+        names ("Coblenz, Mayence, Germersheim"): there they are places too. (One neighbour is
+        no evidence: many surnames are towns too, "Franklin".)"""
+        if self._between_places is None:
+            self._between_places = set()
+            for text, cs in zip(self.texts, self.cands):
+                for c in cs:
+                    if c.kind in ("single", "given") and not c.title:
+                        before = _LISTED_BEFORE.search(text, max(0, c.start - 40), c.start)
+                        after = _LISTED_AFTER.match(text, c.end)
+                        if before and after and place_by_data(before.group(1)) and place_by_data(after.group(1)):
+                            self._between_places.add(c.name)
+        return self._between_places
+
     def relatives(self) -> None:
         """ "Kelli and her son Gage Hake" after "Sergeant Christopher Hake": a pair of
         words whose second is the surname of someone named here is a relative. Not when
@@ -311,12 +329,15 @@ class Resolution:
             text = self.texts[i]
             cs = self.cands[i]
             j = cs.index(c)
+            # A neighbour that names a country, a region or a city is no evidence, whatever
+            # else took it for a person.
             before = j > 0 and cs[j - 1].start in found and _LISTED.fullmatch(
-                text, cs[j - 1].end, c.start)
+                text, cs[j - 1].end, c.start) and nonperson(cs[j - 1].name) != "place"
             after = j + 1 < len(cs) and cs[j + 1].start in found and _LISTED.fullmatch(
-                text, c.end, cs[j + 1].start)
+                text, c.end, cs[j + 1].start) and nonperson(cs[j + 1].name) != "place"
             listed = before or after
-            if listed and not mononym_doubt(self.a.discovery, c.name):
+            if listed and not mononym_doubt(self.a.discovery, c.name) and not (
+                    place_by_data(c.name) and c.name in self.between_places()):
                 self.add(i, c.start, _discovered(c.name), c.name)
 
     def resolve_single(self, i: int, c: Candidate) -> None:
@@ -436,6 +457,8 @@ class Resolution:
         doubt = mononym_doubt(disc, word, c.title)
         if doubt and doubt != "no evidence":
             return
+        if not c.title and place_by_data(word) and word in self.between_places():
+            return  # "Mayence, Germersheim, Rastatt": a town the data knows, between two more
         owner = disc.owner(word, era)
         if owner is None:
             if doubt:

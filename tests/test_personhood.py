@@ -71,6 +71,9 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
           "The Council of Ostrevan met; bishops reached Ostrevan, and Ostrevan fed them."],
          {"Dunmorrow", "Quillen", "Ostrevan"}),
         ("a dynasty", ["The house of Varenza ruled; Varenza fell, and Varenza fled."], {"Varenza"}),
+        ("offices in the plural after a title", ["The Lord Chancellors met, and the Lord Chancellors agreed.",
+                                                 "Later the Lord Justices sat; the Lord Justices rose."],
+         {"Chancellors", "Justices"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],
@@ -305,3 +308,23 @@ def test_a_thinker_after_of_stays_a_person() -> None:
     texts = ["The works of Morozzi sold. Later Morozzi was read, and students of Morozzi met.",
              "The letters of Morozzi came; the house of Varenza fell."]
     assert "Morozzi" in all_values([("a", texts), ("b", [_PEOPLE])])
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts", "not_values"),
+    [
+        ("towns the data knows, listed together",
+         ["While the empire holds Coblenz, Mayence, Germersheim, Rastatt and Ulm, the south is safe.",
+          "In spring it still held Mayence, Germersheim, Rastatt and Ulm."],
+         {"Coblenz", "Mayence", "Germersheim", "Rastatt"}),
+    ],
+)
+def test_what_is_listed_beside_places_is_a_place(kind: str, texts: list[str], not_values: set[str]) -> None:
+    found = all_values([("a", texts), ("b", [_PEOPLE])])
+    assert not found & not_values, kind
+    assert "Samuel Halloran" in found, "real people are still found"
+
+
+def test_a_surname_listed_beside_a_person_is_still_a_person() -> None:
+    texts = ["The society was led by Samuel Halloran, Morozzi and Dunkelberg in those years."]
+    assert {"Morozzi"} <= all_values([("a", texts), ("b", [_PEOPLE])])
