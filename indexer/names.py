@@ -170,7 +170,7 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
         if c.kind in ("single", "given") and not c.title:
             if _before_eponym_head(text, c):
                 continue
-            if _second_of_eponym_pair(text, c, out):
+            if _second_of_eponym_pair(text, c, out) or _second_of_eponym_pair_named(text, c, out):
                 out.pop()
                 continue
         elif c.title in ADJECTIVE_TITLES and _title_as_adjective(text, c):
@@ -193,6 +193,19 @@ def _second_of_eponym_pair(text: str, c: Candidate, out: list[Candidate]) -> boo
     possessive eponym."""
     return (text.startswith("'", c.end) and bool(_EPONYM_AFTER.match(text, c.end)) and bool(out)
             and out[-1].kind in ("single", "given") and text[out[-1].end : c.start] == " and ")
+
+
+def _second_of_eponym_pair_named(text: str, c: Candidate, out: list[Candidate]) -> bool:
+    """ "the Clayton and Bulwer treaty": a determiner, two lone names joined by "and", a
+    thing's noun after them."""
+    if not out or out[-1].kind not in ("single", "given") or out[-1].title or text[out[-1].end : c.start] != " and ":
+        return False
+    first = out[-1]
+    before = max(0, first.start - 7)
+    if not _DETERMINER_BEFORE.search(text, before, first.start):
+        return False
+    head = _HEAD_AFTER.match(text, c.end)
+    return bool(head) and (head.group(1) in EPONYM_HEADS or head.group(2) in EPONYM_HEADS)
 
 
 def _title_as_adjective(text: str, c: Candidate) -> bool:

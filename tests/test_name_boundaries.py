@@ -106,6 +106,9 @@ def test_where_a_name_ends_and_things(kind: str, text: str, expected: set[str]) 
                                                   "The Halloran trucks broke down."]),
         ("firms listed beside a firm", ["Since then Quennell, Voss-Benning, General Motors, Halloran and "
                                         "Lockmoor have hired."]),
+        ("a treaty named after two men, without a possessive",
+         ["Both governments read the Dorsey and Quennell treaty differently.",
+          "Disputes over the Dorsey and Quennell treaty went on."]),
         ("a plan named after a man in full", ["I urge you to adopt the Walter Halloran plan at once."]),
         ("a type named after a man in full", ["Every town wants a Samuel Quennell of its own.",
                                               "He was an Edith Dorsey in a hurry."]),
