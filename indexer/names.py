@@ -198,9 +198,9 @@ def _second_of_eponym_pair(text: str, c: Candidate, out: list[Candidate]) -> boo
 def _second_of_eponym_pair_named(text: str, c: Candidate, out: list[Candidate]) -> bool:
     """ "the Clayton and Bulwer treaty": a determiner, two lone names joined by "and", a
     thing's noun after them."""
-    if not out or out[-1].kind not in ("single", "given") or out[-1].title or text[out[-1].end : c.start] != " and ":
+    first = out[-1] if out else None
+    if first is None or first.kind not in ("single", "given") or first.title or text[first.end : c.start] != " and ":
         return False
-    first = out[-1]
     before = max(0, first.start - 7)
     if not _DETERMINER_BEFORE.search(text, before, first.start):
         return False

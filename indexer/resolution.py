@@ -19,8 +19,8 @@ from indexer.census import common_surname, given_name_sex
 from indexer.inflection import inflected
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
-from indexer.names import coordinated
 from indexer.name_words import DERIVED, HONORIFICS, STOP, TITLE_SEX, any_surname, personlike
+from indexer.names import coordinated
 from indexer.personhood import mononym_doubt, nonperson, place_by_data, place_name
 from indexer.stable_ids import discovered_id
 
@@ -205,8 +205,9 @@ class Resolution:
         """Is ``c`` an item of a list ("A, B and C") beside another full name?"""
         cs, text = self.cands[i], self.texts[i]
         j = cs.index(c)
-        return (j > 0 and cs[j - 1].kind == "full" and bool(_LISTED.fullmatch(text, cs[j - 1].end, c.start))
-                or j + 1 < len(cs) and cs[j + 1].kind == "full" and bool(_LISTED.fullmatch(text, c.end, cs[j + 1].start)))
+        before = j > 0 and cs[j - 1].kind == "full" and _LISTED.fullmatch(text, cs[j - 1].end, c.start)
+        after = j + 1 < len(cs) and cs[j + 1].kind == "full" and _LISTED.fullmatch(text, c.end, cs[j + 1].start)
+        return bool(before or after)
 
     def between_places(self) -> set[str]:
         """The lone words this document lists, somewhere, between two words that place data
