@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from indexer.census import given_name_sex
 from indexer.folding import fold_in_place
 from indexer.name_words import GIVEN, HONORIFICS, ROMAN, TAILS, TITLE_SEX, personlike
-from indexer.names import candidates
+from indexer.names import candidates, coordinated
 from indexer.personhood import human_after
 
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
@@ -47,10 +47,18 @@ _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
 # The match starts at the capital, with the word before it checked behind: the regex
 # engine then skips to capitals instead of trying every position (a third of the time,
 # the same matches; one of the expressions that run over every paragraph of a build).
+# "the treaty of X", "the Bay of X", "the house of X", "the Council of X": a place's, a
+# realm's or a dynasty's name after a head noun of geography or politics, a closed set of
+# nouns (not "the works of X", "the letters of X", which are a person's).
+OF_HEADS = ("treaty", "bay", "house", "council", "province", "island", "isle", "peace", "gulf", "strait",
+            "straits", "kingdom", "duchy", "county", "city", "town", "port", "harbor", "harbour", "lake",
+            "congress", "diet", "district", "republic", "empire", "principality", "canton", "isthmus",
+            "peninsula", "coast", "village")
 _PLACE = re.compile(
     r"([A-Z](?:%s)[a-z]+)\b(?! [A-Z])" % "|".join(
         rf"(?<=(?<!\w){w} .)" for w in ("[Ii]n", "[Ii]nto", "[Aa]t", "[Aa]cross", "[Nn]ear",
-                                         "[Tt]hrough", "[Tt]he", "[Vv]isite", "[Vv]isited", "al", "el"))
+                                         "[Tt]hrough", "[Tt]he", "[Vv]isite", "[Vv]isited", "al", "el",
+                                         *(f"[{h[0].upper()}{h[0]}]{h[1:]} of" for h in OF_HEADS)))
 )
 # Words that end organisation and place names: the words before them are not surnames.
 # Starting with the capital (its word boundary checked behind it) lets the regex
@@ -78,6 +86,9 @@ OWNER_SPECIFIC_WORDS = 3
 # years before it first writes "Thomas Jefferson", but the "General Scott" of 1840 is no
 # senator first named in 2018.
 FIRST_SEEN_SLACK = 70
+# Documents this many years apart speak of the same living people ("Michelle" in a speech
+# of 2012 and "Michelle Obama" in one of 2016).
+CONTEMPORARY = 10
 # ...but only a name the corpus names in full in many paragraphs has earned that slack:
 # a name written once (one sentence of one speech) is widened by this many years per
 # paragraph that names it, at least MIN_SLACK ("Judge Peck" of 1860 is not a Peck first
@@ -165,8 +176,8 @@ class Discovery:
                 fulls: list[tuple[str, str, str]] = []
                 lone: list[tuple[str, bool]] = []
                 for c in cs:
-                    if c.kind == "pair":
-                        continue  # evidence only within its own document
+                    if c.kind == "pair" or coordinated(c):
+                        continue  # evidence only within its own document; a surname shared, not seen
                     if c.kind == "full":
                         fulls.append((c.surname, c.name, c.title))
                         words[c.surname][SUR] += 1
@@ -268,6 +279,21 @@ class Discovery:
         stats = self.words.get(word)
         return stats[CAP] + stats[SUR] if stats else 0
 
+    def one_bearer(self, surname: str) -> bool:
+        """Is the surname only ever seen after one given name (or its initial), never
+        after a title or after another given name?
+
+        >>> d = Discovery(words={"Bill": [0, 90, 3, 0, 0]}, fulls={"Bill": {"Judson Bill": 3}})
+        >>> d.one_bearer("Bill"), Discovery(fulls={"Clay": {"Henry Clay": 5, "Dan Clay": 2}}).one_bearer("Clay")
+        (True, False)
+        """
+        forms = self.fulls.get(surname, {})
+        givens = {_by_given_name({f: n}).most_common(1)[0][0] for f, n in forms.items()}
+        if len(_by_given_name(forms)) > 1 and len(givens) > 1:
+            return False
+        stats = self.words.get(surname)
+        return stats is None or stats[SUR] <= sum(forms.values())
+
     def human_evidence(self, word: str) -> int:
         """How often a verb of speech or "who" follows the lone word (see :mod:`indexer.personhood`)."""
         stats = self.words.get(word)
@@ -327,6 +353,17 @@ class Discovery:
             return span[0] - FIRST_SEEN_SLACK <= year
         slack = self.slack(name)
         return span[0] - slack <= year <= span[1] + max(slack, LAST_SEEN_GRACE)
+
+    def seen_near(self, name: str, year: int | None) -> bool:
+        """Does the corpus name this full name in documents within :data:`CONTEMPORARY`
+        years of ``year``? (Unknown dates say no.)
+
+        >>> d = Discovery(seen={"Tim Scott": [2015, 2018]})
+        >>> d.seen_near("Tim Scott", 2012), d.seen_near("Tim Scott", 1990), d.seen_near("Tim Scott", None)
+        (True, False, False)
+        """
+        span = self.seen.get(name)
+        return year is not None and span is not None and span[0] - CONTEMPORARY <= year <= span[1] + CONTEMPORARY
 
     def owner(self, surname: str, year: int | None = None, title: str = "") -> str | None:
         """The full name a bare surname means corpus-wide: the only one seen, at least twice,
@@ -468,15 +505,7 @@ class Discovery:
         >>> Discovery(fulls={"Parks": {"Rosa Parks": 3}, "Marx": {"Karl Marx": 4}}).given_owner("Rosa")
         'Rosa Parks'
         """
-        if self._by_given is None:
-            by_given: dict[str, dict[str, int]] = defaultdict(dict)
-            for surname, forms in self.fulls.items():
-                for f, n in forms.items():
-                    head = f.split()[0]
-                    if not head.endswith(".") and not ROMAN.match(f.split()[-1]):
-                        by_given[head][surname] = by_given[head].get(surname, 0) + n
-            self._by_given = dict(by_given)
-        people = self._by_given.get(given, {})
+        people = self.surnames_of(given)
         if len(people) != 1:
             return None
         surname, n = next(iter(people.items()))
@@ -507,6 +536,18 @@ class Discovery:
         if n >= WIDELY_NAMED:
             return span[0] - FIRST_SEEN_SLACK <= year <= span[1] + FIRST_SEEN_SLACK
         return span[0] <= year <= span[1] + GIVEN_GRACE
+
+    def surnames_of(self, given: str) -> dict[str, int]:
+        """The surnames the corpus names in full after this given name, and how often."""
+        if self._by_given is None:
+            by_given: dict[str, dict[str, int]] = defaultdict(dict)
+            for surname, forms in self.fulls.items():
+                for f, n in forms.items():
+                    head = f.split()[0]
+                    if not head.endswith(".") and not ROMAN.match(f.split()[-1]):
+                        by_given[head][surname] = by_given[head].get(surname, 0) + n
+            self._by_given = dict(by_given)
+        return self._by_given.get(given, {})
 
     def personlike(self, word: str, doc_count: int) -> bool:
         """Is a lone capitalised word, seen ``doc_count`` times mid-sentence here, a surname?"""

@@ -328,7 +328,7 @@ def _named(rest: list[tuple[int, str]], names: list[str], title: str, initial: b
         # the next sentence's first word; "Lafayette Monument": a thing named after someone.
         return []
     # A stop word inside the name splits it; only a clean run is a name.
-    if any(_blocks(names, j, title) for j in range(len(names))):
+    if any(_blocks(names, j, title, rest[j][1]) for j in range(len(names))):
         if len(names) == 1 or title:
             return []
         return [c for j, (s, w) in enumerate(rest) if names[j] not in STOP
@@ -387,13 +387,15 @@ def _rank_start(words: list[str]) -> int:
     return 0
 
 
-def _blocks(names: list[str], j: int, title: str) -> bool:
-    """Does word j stop ``names`` from being one person's name?"""
+def _blocks(names: list[str], j: int, title: str, token: str = "") -> bool:
+    """Does word j (written ``token``) stop ``names`` from being one person's name?"""
     w = names[j]
     if w not in STOP or w in GIVEN or (title in HONORIFICS and j == 0):
         return False
     if ROMAN.match(w) and j > 0:
         return False  # "James I"
+    if 0 < j < len(names) - 1 and token.endswith(".") and len(w) == 1 and names[j - 1] in GIVEN:
+        return False  # "Carl A. Gortz": a middle initial, not the article
     if j == len(names) - 1 and j > 0 and names[0] in GIVEN and w in SURNAME_OK:
         return False  # "George Washington", "Rufus King"
     return True

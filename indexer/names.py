@@ -170,7 +170,7 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
         if c.kind in ("single", "given") and not c.title:
             if _before_eponym_head(text, c):
                 continue
-            if _second_of_eponym_pair(text, c, out):
+            if _second_of_eponym_pair(text, c, out) or _second_of_eponym_pair_named(text, c, out):
                 out.pop()
                 continue
         elif c.title in ADJECTIVE_TITLES and _title_as_adjective(text, c):
@@ -193,6 +193,19 @@ def _second_of_eponym_pair(text: str, c: Candidate, out: list[Candidate]) -> boo
     possessive eponym."""
     return (text.startswith("'", c.end) and bool(_EPONYM_AFTER.match(text, c.end)) and bool(out)
             and out[-1].kind in ("single", "given") and text[out[-1].end : c.start] == " and ")
+
+
+def _second_of_eponym_pair_named(text: str, c: Candidate, out: list[Candidate]) -> bool:
+    """ "the Clayton and Bulwer treaty": a determiner, two lone names joined by "and", a
+    thing's noun after them."""
+    first = out[-1] if out else None
+    if first is None or first.kind not in ("single", "given") or first.title or text[first.end : c.start] != " and ":
+        return False
+    before = max(0, first.start - 7)
+    if not _DETERMINER_BEFORE.search(text, before, first.start):
+        return False
+    head = _HEAD_AFTER.match(text, c.end)
+    return bool(head) and (head.group(1) in EPONYM_HEADS or head.group(2) in EPONYM_HEADS)
 
 
 def _title_as_adjective(text: str, c: Candidate) -> bool:
@@ -274,6 +287,16 @@ def _coordinated(text: str, out: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(m.start(1), m.end(1), "full", name, surname, first))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def coordinated(c: Candidate) -> bool:
+    """Is ``c`` the first given name of "A and B Surname", given the surname by
+    :func:`candidates`? (Its span is the given name alone.)
+
+    >>> [(c.name, coordinated(c)) for c in candidates("Karl and Jenny Marx left.") if c.kind == "full"]
+    [('Karl Marx', True), ('Jenny Marx', False)]
+    """
+    return c.kind == "full" and c.end - c.start == len(c.given) < len(c.name)
 
 
 def _sentence_initial(text: str, start: int) -> bool:

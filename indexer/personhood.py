@@ -21,7 +21,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from indexer.name_words import DERIVED, HONORIFICS, STOP_SECTIONS
+from indexer.name_words import DERIVED, HONORIFICS, STOP_SECTIONS, TITLES
 from indexer.places import place_names
 
 if TYPE_CHECKING:
@@ -93,6 +93,17 @@ def town(word: str, place_uses: int = 0, human: int = 0) -> bool:
     return 0 < place_uses and human <= place_uses and (word in places.towns or word in places.spellings)
 
 
+def place_by_data(word: str) -> bool:
+    """Does any place table name this word, however small the place ("Rastatt")?
+    Evidence only beside other such words: many surnames are towns too.
+
+    >>> place_by_data("Granada"), place_by_data("Selma"), place_by_data("Hegel")
+    (True, True, False)
+    """
+    places = place_names()
+    return any(word in names for names in (places.regions, places.cities, places.towns, places.spellings))
+
+
 def plural_like(word: str) -> bool:
     """ "Machinists", "Latinos", "Teamsters"; also "Parks" and "Adams": ask for more evidence."""
     return bool(_PLURAL.search(word))
@@ -129,6 +140,8 @@ def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | Non
     verbs of speech or "who" do not follow nearly as often.
     """
     why = nonperson(word)
+    if title and plural_like(word) and _singular(word) in TITLES:
+        return "no evidence"  # "Lord Chancellors", "the Lord Justices": offices, several holders
     if title and title in HONORIFICS:
         return why if why in ("people", "derived") else None
     if title:

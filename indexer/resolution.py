@@ -21,8 +21,19 @@ from indexer.discovery import OWNER_DOMINANCE
 from indexer.inflection import inflected
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
-from indexer.name_words import DERIVED, GIVEN, HONORIFICS, ROMAN, STOP, TITLE_SEX, TITLES, personlike
-from indexer.personhood import mononym_doubt, nonperson, place_name
+from indexer.name_words import (
+    DERIVED,
+    GIVEN,
+    HONORIFICS,
+    ROMAN,
+    STOP,
+    TITLE_SEX,
+    TITLES,
+    any_surname,
+    personlike,
+)
+from indexer.names import coordinated
+from indexer.personhood import mononym_doubt, nonperson, place_by_data, place_name
 from indexer.stable_ids import discovered_id
 
 if TYPE_CHECKING:
@@ -44,6 +55,10 @@ _COUPLE = re.compile(r"\b[A-Z][a-z]+\.? and $")
 _LISTED = re.compile(r",? and |, |; | & ")
 # A possessive or an indefinite article right before a lone capitalised word makes it a thing.
 _OWNED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?) $")
+# ...and before a full name, also the definite article: "the Rose Garden", "the Henry Jackson plan".
+_DETERMINED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?|[Tt]he) $")
+_LISTED_BEFORE = re.compile(r"(?<![\w'])([A-Z][a-z]+)(?:,? and |, |; | & )$")
+_LISTED_AFTER = re.compile(r"(?:,? and |, |; | & )([A-Z][a-z]+)\b")
 _OTHER_SEX = {"m": "f", "f": "m"}
 
 
@@ -70,6 +85,7 @@ class Resolution:
         self.surname_at: dict[str, list[tuple[tuple[int, int], str]]] = defaultdict(list)
         self.by_given: dict[str, set[str]] = defaultdict(set)
         self.weak: list[tuple[int, Candidate]] = []  # lone words with too little evidence alone
+        self._between_places: set[str] | None = None
         self.mid_counts = Counter(
             c.name for cs in self.cands for c in cs if c.kind in ("single", "given") and not c.initial
         )
@@ -171,12 +187,36 @@ class Resolution:
         return out
 
     def pass_full_names(self) -> None:
+        self.uncoordinate()
         self.authority_full_names()
         for i, cs in enumerate(self.cands):
             for c in cs:
                 if c.kind == "full":
                     self.discovered_full_name(i, c)
         self.relatives()
+
+    def uncoordinate(self) -> None:
+        """ "Karl and Jenny Quennell" gives the surname to the first given name too; not
+        when that given name is named in full with another surname in this document
+        ("Michelle Halloran"), or is the given name of one other person the corpus names
+        in full in those years, and the corpus never names it in full with this surname:
+        then the first given name is left alone, to be read as one ("Michelle and Jill
+        Quennell")."""
+        own = {(c.given, c.surname) for cs in self.cands for c in cs
+               if c.kind == "full" and c.given and not coordinated(c)}
+        own |= {(h.text.split()[0], h.text.split()[-1]) for hits in self.hits for h in hits
+                if " " in h.text and any(kind == "full" for kind, _ in h.kinds)}
+        disc = self.a.discovery
+        for cs in self.cands:
+            for j, c in enumerate(cs):
+                if not coordinated(c):
+                    continue
+                if c.surname in disc.surnames_of(c.given):
+                    continue  # "Karl and Luise Kautsky": Karl Kautsky is named in full elsewhere
+                owner = disc.given_owner(c.given, year=self.year)
+                if any(g == c.given and s != c.surname for g, s in own) or (
+                        owner and owner.split()[-1] != c.surname and disc.seen_near(owner, self.year)):
+                    cs[j] = Candidate(c.start, c.end, "given", c.given, c.given, c.given, c.initial)
 
     def authority_full_names(self) -> None:
         """The authority's full names and aliases (and misspelt ones) found here."""
@@ -201,15 +241,53 @@ class Resolution:
             return
         if not c.title and place_name(c.name):
             return  # "Santa Barbara", "Abu Dhabi": a given name starts many places
+        if not c.title and _DETERMINED.search(self.texts[i], max(0, c.start - 7), c.start):
+            return  # "a Robin Hood", "the Judson Bill", "the Rose Garden": a thing or a type
+        disc = self.a.discovery
+        if (not c.title and disc.common_word(c.surname) and not any_surname(c.surname)
+                and disc.one_bearer(c.surname) and not disc.human_evidence(c.surname)
+                and not self.listed_with_full_name(i, c)):
+            # "Lawrence Seaway", "Karl Revolutionary": an everyday word that no census
+            # table lists as a surname, after a given name, and the corpus never names
+            # anybody else by it, titles it, or has it speak. ("Roger Sherman, William
+            # Few, and George Read": a list of people says a man.)
+            return
         name = self.a.discovery.canonical(c.surname, c.given, c.name)
         self.add(i, c.start, _discovered(name), c.surname, c.given)
 
+    def listed_with_full_name(self, i: int, c: Candidate) -> bool:
+        """Is ``c`` an item of a list ("A, B and C") beside another full name?"""
+        cs, text = self.cands[i], self.texts[i]
+        j = cs.index(c)
+        before = j > 0 and cs[j - 1].kind == "full" and _LISTED.fullmatch(text, cs[j - 1].end, c.start)
+        after = j + 1 < len(cs) and cs[j + 1].kind == "full" and _LISTED.fullmatch(text, c.end, cs[j + 1].start)
+        return bool(before or after)
+
+    def between_places(self) -> set[str]:
+        """The lone words this document lists, somewhere, between two words that place data
+        names ("Coblenz, Mayence, Germersheim"): there they are places too. (One neighbour is
+        no evidence: many surnames are towns too, "Franklin".)"""
+        if self._between_places is None:
+            self._between_places = set()
+            for text, cs in zip(self.texts, self.cands):
+                for c in cs:
+                    if c.kind in ("single", "given") and not c.title:
+                        before = _LISTED_BEFORE.search(text, max(0, c.start - 40), c.start)
+                        after = _LISTED_AFTER.match(text, c.end)
+                        if before and after and place_by_data(before.group(1)) and place_by_data(after.group(1)):
+                            self._between_places.add(c.name)
+        return self._between_places
+
     def relatives(self) -> None:
         """ "Kelli and her son Gage Hake" after "Sergeant Christopher Hake": a pair of
-        words whose second is the surname of someone named here is a relative."""
+        words whose second is the surname of someone named here is a relative. Not when
+        the first is an everyday word that the corpus never uses as a given name ("Young
+        Marx", "Concerning Cochrane", "See Engels")."""
+        disc = self.a.discovery
         for i, cs in enumerate(self.cands):
             for c in cs:
-                if c.kind == "pair" and self.by_surname.get(c.surname) and not place_name(c.name):
+                if c.kind == "pair" and self.by_surname.get(c.surname) and not place_name(c.name) and not (
+                        disc.common_word(c.given) and not disc.surnames_of(c.given)):
                     pid = self.authority_match(c)
                     self.add(i, c.start, self.authority_ref(pid) if pid else _discovered(c.name), c.surname,
                              c.given)
@@ -397,12 +475,15 @@ class Resolution:
             text = self.texts[i]
             cs = self.cands[i]
             j = cs.index(c)
+            # A neighbour that names a country, a region or a city is no evidence, whatever
+            # else took it for a person.
             before = j > 0 and cs[j - 1].start in found and _LISTED.fullmatch(
-                text, cs[j - 1].end, c.start)
+                text, cs[j - 1].end, c.start) and nonperson(cs[j - 1].name) != "place"
             after = j + 1 < len(cs) and cs[j + 1].start in found and _LISTED.fullmatch(
-                text, c.end, cs[j + 1].start)
+                text, c.end, cs[j + 1].start) and nonperson(cs[j + 1].name) != "place"
             listed = before or after
-            if listed and not mononym_doubt(self.a.discovery, c.name):
+            if listed and not mononym_doubt(self.a.discovery, c.name) and not (
+                    place_by_data(c.name) and c.name in self.between_places()):
                 ref = self.mononym(c.name)
                 if ref:
                     self.add(i, c.start, ref, c.name)
@@ -534,6 +615,8 @@ class Resolution:
         doubt = mononym_doubt(disc, word, c.title)
         if doubt and doubt != "no evidence":
             return
+        if not c.title and place_by_data(word) and word in self.between_places():
+            return  # "Mayence, Germersheim, Rastatt": a town the data knows, between two more
         # An office names whoever the corpus wrote with it ("Vice President Biden"); when
         # several held it in the document's time, the title does not say which.
         owner = disc.titled_owner(word, c.title, self.year) if c.title else None

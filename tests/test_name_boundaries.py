@@ -44,6 +44,10 @@ def names_in(text: str) -> set[str]:
         ("an initial and a surname stay", "The report of J. Quennell was read aloud.", set(), {"J. Quennell"}),
         ("a surname of a common word's shape stays (census surname)", "A letter from H. Sessions came.",
          set(), {"H. Sessions"}),
+        ("a middle initial 'A.' is no article", "The firm of Carl A. Quennell was sold in May.",
+         {"Carl", "Quennell"}, {"Carl A. Quennell"}),
+        ("nor after a woman's given name", "Letters of Edith A. Halloran were found.", {"Edith"},
+         {"Edith A. Halloran"}),
     ],
 )
 def test_an_initial_or_a_sentence_end(kind: str, text: str, not_names: set[str], names: set[str]) -> None:
@@ -102,6 +106,14 @@ def test_where_a_name_ends_and_things(kind: str, text: str, expected: set[str]) 
                                                   "The Halloran trucks broke down."]),
         ("firms listed beside a firm", ["Since then Quennell, Voss-Benning, General Motors, Halloran and "
                                         "Lockmoor have hired."]),
+        ("a treaty named after two men, without a possessive",
+         ["Both governments read the Dorsey and Quennell treaty differently.",
+          "Disputes over the Dorsey and Quennell treaty went on."]),
+        ("a plan named after a man in full", ["I urge you to adopt the Walter Halloran plan at once."]),
+        ("a type named after a man in full", ["Every town wants a Samuel Quennell of its own.",
+                                              "He was an Edith Dorsey in a hurry."]),
+        ("a garden named after a woman in full", ["They met in the Rosa Quennell Garden at noon.",
+                                                 "Tea was served in the Mary Lockmoor Room."]),
     ],
 )
 def test_a_name_used_for_a_thing(kind: str, texts: list[str]) -> None:
@@ -142,6 +154,10 @@ def test_foreign_titles(kind: str, text: str, not_names: set[str], names: set[st
          {"Samuel Quennell"}),
         ("a general after a possessive is a man", ["He thanked our General Quennell for the victory."],
          {"Samuel Quennell"}),
+        ("a full name after 'the late' is a man", ["They mourned the late Samuel Quennell in May."],
+         {"Samuel Quennell"}),
+        ("a full name after 'the' and a title is a man", ["They thanked the Reverend Walter Halloran."],
+         {"Walter Halloran"}),
         ("'and Co.' after surnames: the men and their friends",
          ["The proposals of Messrs. Halloran, Quennell and Co. were rejected."],
          {"Samuel Quennell", "Walter Halloran"}),

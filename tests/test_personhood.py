@@ -65,6 +65,15 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
          {"Druze", "Copts", "Sufis"}),
         ("a country that no longer exists", ["Envoys reached Dahomey in spring.", "Later Dahomey signed the "
                                              "treaty, and traders praised Dahomey."], {"Dahomey"}),
+        ("places named after a treaty's, a bay's or a council's head noun",
+         ["The treaty of Dunmorrow ended the war. Later Dunmorrow was forgotten, and Dunmorrow burned.",
+          "Ships anchored off the Bay of Quillen; Quillen froze, and Quillen thawed.",
+          "The Council of Ostrevan met; bishops reached Ostrevan, and Ostrevan fed them."],
+         {"Dunmorrow", "Quillen", "Ostrevan"}),
+        ("a dynasty", ["The house of Varenza ruled; Varenza fell, and Varenza fled."], {"Varenza"}),
+        ("offices in the plural after a title", ["The Lord Chancellors met, and the Lord Chancellors agreed.",
+                                                 "Later the Lord Justices sat; the Lord Justices rose."],
+         {"Chancellors", "Justices"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],
@@ -162,6 +171,10 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left."])
         ("a relative under a given name no list knows, beside a surname named here",
          [("a", ["Sergeant Walter Quennell wrote home.", "His son Jaxon Quennell is here.", "Jaxon smiled."])],
          0, {"Walter Quennell", "Jaxon Quennell"}),
+        ("an everyday word before a surname named here is no relative",
+         [("a", ["Sergeant Walter Quennell wrote home.", "The young men left; the young women stayed; the young "
+                 "came back, and we met Young there.", "Titles: the letters, and Young Quennell as a pdf."])],
+         0, {"Walter Quennell"}),
         ("two unknown capitalised words, and nobody of that surname named: nobody",
          [("a", ["The Gorrell Dunmore merger closed on Friday."])], 0, set()),
         ("a given name no list knows, after a title: a full name, and its surname alone later",
@@ -172,6 +185,20 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left."])
         ("a short form of a given name is the long one's person",
          [("a", ["Samuel Quennell won the seat.", "Samuel Quennell spoke."]),
           ("b", ["Sam Quennell was first elected in 1997."])], 1, {"Samuel Quennell"}),
+        ("coordinated given names: the first, named in full here with another surname, keeps it",
+         [("a", ["Michelle Vantongeren thanked the troops.", "Michelle and Jill Quennell visited the base."])],
+         0, {"Michelle Vantongeren", "Jill Quennell"}),
+        ("coordinated given names: the first, the one contemporary the corpus names in full with it, keeps "
+         "that surname",
+         [("a", ["Michelle Vantongeren spoke.", "Michelle Vantongeren left."], 2010),
+          ("b", ["Michelle and Jill Quennell visited the base."], 2012)],
+         1, {"Michelle Vantongeren", "Jill Quennell"}),
+        ("coordinated given names share the surname", [("a", ["Karl and Jenny Quennell left for London."])],
+         0, {"Karl Quennell", "Jenny Quennell"}),
+        ("coordinated given names share a surname the corpus names the first by, whoever else is named",
+         [("a", ["Karl Quennell wrote.", "Karl Quennell spoke."]),
+          ("b", ["Karl Vantongeren came.", "Letters to Karl and Luise Quennell followed."])],
+         1, {"Karl Vantongeren", "Karl Quennell", "Luise Quennell"}),
         ("one of a family, not said which: the elder, the second",
          [("a", ["Walter Vantongeren and Ada Vantongeren wrote."] * 2),
           ("b", ["The policy of the elder Vantongeren failed."])],
@@ -247,3 +274,58 @@ def test_a_firm_of_two_names_is_nobody() -> None:
     texts = ["Ships of Castell & Quennell docked at the Castell & Quennell terminal.",
              "Vantongeren & Sons closed the plant. Ann Quennell spoke for the union."]
     assert all_values([("a", texts)]) == {"Ann Quennell"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts", "not_values", "kept"),
+    [
+        ("goods named by an adjective that is also a given name",
+         ["Duties on Precious Metals rose in May.", "The metals were weighed, and metals were sold; metals fell."],
+         {"Precious Metals"}, set()),
+        ("a heading glued to a given name",
+         ["Read the Magda Biography before the letters.", "A biography sold well; the biography was short; "
+                                                          "each biography was read."],
+         {"Magda Biography"}, set()),
+        ("an everyday word after a given name, listed among people, is a surname",
+         ["Votes of John Quennell, Roger Halloran, William Sometime and Rufus Dorsey were cast.",
+          "It rained sometime in May, and sometime in June; sometime later it stopped."],
+         set(), {"William Sometime"}),
+        ("an everyday word that speaks elsewhere in the archive is a surname",
+         ["Later Edith Tidewater wrote the report.", "The tidewater rose, the tidewater fell, and tidewater "
+                                                     "flooded the fields.", "Then Tidewater said it was over."],
+         set(), {"Edith Tidewater"}),
+    ],
+)
+def test_a_full_name_whose_surname_is_an_everyday_word(kind: str, texts: list[str], not_values: set[str],
+                                                       kept: set[str]) -> None:
+    found = all_values([("a", texts), ("b", [_PEOPLE])])
+    assert not found & not_values, kind
+    assert kept <= found, kind
+    assert "Samuel Halloran" in found, "real people are still found"
+
+
+def test_a_thinker_after_of_stays_a_person() -> None:
+    """Only geographic and political head nouns make "of X" a place: "the works of X" is a man's."""
+    texts = ["The works of Morozzi sold. Later Morozzi was read, and students of Morozzi met.",
+             "The letters of Morozzi came; the house of Varenza fell."]
+    assert "Morozzi" in all_values([("a", texts), ("b", [_PEOPLE])])
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts", "not_values"),
+    [
+        ("towns the data knows, listed together",
+         ["While the empire holds Coblenz, Mayence, Germersheim, Rastatt and Ulm, the south is safe.",
+          "In spring it still held Mayence, Germersheim, Rastatt and Ulm."],
+         {"Coblenz", "Mayence", "Germersheim", "Rastatt"}),
+    ],
+)
+def test_what_is_listed_beside_places_is_a_place(kind: str, texts: list[str], not_values: set[str]) -> None:
+    found = all_values([("a", texts), ("b", [_PEOPLE])])
+    assert not found & not_values, kind
+    assert "Samuel Halloran" in found, "real people are still found"
+
+
+def test_a_surname_listed_beside_a_person_is_still_a_person() -> None:
+    texts = ["The society was led by Samuel Halloran, Morozzi and Dunkelberg in those years."]
+    assert {"Morozzi"} <= all_values([("a", texts), ("b", [_PEOPLE])])
