@@ -23,6 +23,7 @@ from indexer.folding import fold_in_place
 
 # "Common": among this many most frequent surnames of the table (Diaz is 99th, Lincoln 2,129th).
 COMMON_RANK = 200
+COMMON_GIVEN_SHARE = 0.05  # per cent: one man or woman in 2,000, about the 400 commonest names
 # A name is one sex's when the tables give it to that sex this many times as often.
 SEX_RATIO = 10
 
@@ -48,6 +49,14 @@ def given_name_shares() -> tuple[dict[str, float], dict[str, float]]:
     """Per cent of men and of women carrying each given name ("Desmond": ...), title-cased."""
     return tuple({name.title(): share for name, share in _table(t)}  # type: ignore[return-value]
                  for t in ("dist.male.first", "dist.female.first"))
+
+
+@cache
+def common_given_name(name: str) -> bool:
+    """Do at least ``COMMON_GIVEN_SHARE`` per cent of men or of women carry ``name``
+    ("Ryan", "Thomas"; not "Lincoln")? Alone, such a word is many people's first name."""
+    men, women = given_name_shares()
+    return max(men.get(name, 0.0), women.get(name, 0.0)) >= COMMON_GIVEN_SHARE
 
 
 @cache

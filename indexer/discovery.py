@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from indexer.census import given_name_sex
+from indexer.census import common_surname, given_name_sex
 from indexer.folding import fold_in_place
 from indexer.name_words import GIVEN, HONORIFICS, ROMAN, TAILS, TITLE_SEX, personlike
 from indexer.names import candidates, coordinated
@@ -291,8 +291,12 @@ class Discovery:
         givens = {_by_given_name({f: n}).most_common(1)[0][0] for f, n in forms.items()}
         if len(_by_given_name(forms)) > 1 and len(givens) > 1:
             return False
+        # Titled uses, counted once per distinct text like the full names (a corpus
+        # holding each speech in three copies writes "Al Qaida" three times, once each).
         stats = self.words.get(surname)
-        return stats is None or stats[SUR] <= sum(forms.values())
+        if stats and any(stats[MALE : FEMALE + 1]):
+            return False  # "Mr. Bill", "Mrs. Bill"
+        return not any(titled for titled, _ in self.uses.get(surname, {}).values())
 
     def human_evidence(self, word: str) -> int:
         """How often a verb of speech or "who" follows the lone word (see :mod:`indexer.personhood`)."""
@@ -384,11 +388,35 @@ class Discovery:
         forms = {f: n for f, n in every.items() if self.known_by(f, year, bool(title))}
         if not forms:
             return None
-        best = _dominant_given_name(forms)
+        best = _dominant_given_name(forms) or self.named_once_then(surname, year)
         if best is None:
             return None
         return self.canonical(surname, best if len(best) > 1 else "", next(
             f for f in forms if f.split()[0].startswith(best)))
+
+    def named_once_then(self, surname: str, year: int | None) -> str | None:
+        """The given name of the one person the corpus ever names in full with this
+        surname, though only once, when that naming falls in the same era of the bare
+        word's uses as ``year``: "President Brezhnev" of 1976 is the "Leonid Brezhnev"
+        named once in 1981, not a second person. Not for a common surname, which
+        thousands bear.
+
+        >>> d = Discovery(fulls={"Brezhnev": {"Leonid Brezhnev": 1}}, seen={"Leonid Brezhnev": [1981, 1981]},
+        ...               uses={"Brezhnev": {"1972": [1, 0], "1976": [4, 0], "1989": [0, 1]}})
+        >>> d.named_once_then("Brezhnev", 1976), d.named_once_then("Brezhnev", 1930), d.named_once_then("Brezhnev", None)
+        ('Leonid', None, None)
+        """
+        every = self.fulls.get(surname, {})
+        if year is None or len(every) != 1 or common_surname(surname):
+            return None
+        name = next(iter(every))
+        span = self.seen.get(name)
+        if span is None or name.split()[0].endswith(".") or ROMAN.match(name.split()[-1]):
+            return None
+        for first, last, _ in self.eras(surname):
+            if first - ERA_GAP <= span[0] <= last + ERA_GAP and first - ERA_GAP <= year <= last + ERA_GAP:
+                return name.split()[0]
+        return None
 
     def titled_owner(self, surname: str, title: str, year: int | None = None) -> str | None:
         """Of the full names the corpus wrote with this office title and surname ("Vice

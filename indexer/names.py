@@ -54,6 +54,8 @@ _PROGRAMME_ENDS = PROGRAMME_TAILS | FIRM_TAILS
 _DETERMINER_BEFORE = re.compile(
     r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Mm]y|[Yy]our|[Tt]his) $"
 )
+# An office "of" its department, right before a run: "Secretary of the", "Minister of".
+_DEPARTMENT_BEFORE = re.compile(r"\b[A-Z][a-z]+ of (?:the )?$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?) $")
 _DETERMINER_ENDS = ("he ", "a ", "n ", "ur ", "ir ", "ts ", "is ", "er ", "y ")
 _HEAD_AFTER = re.compile(r" ([a-z]+)(?: ([a-z]+))?\b(?!')")  # "the Bradley fighting vehicle"
@@ -105,14 +107,20 @@ class _Scan:
 
     def take(self, m: re.Match, run: str) -> None:
         """Add the candidates of the run ``m`` (no stop word), read with the words around it."""
-        start, end = m.start(), m.end()
+        self.take_run(run, m.start(), m.end())
+
+    def take_run(self, run: str, start: int, end: int) -> None:
+        text = self.text
         if self.no_name_here(run, start, end):
             return
-        text = self.text
         initial = _sentence_initial(text, start)
         found = classified(run, initial, _dated(text, run, start), _asked(text, run, initial, end))
         if not found:
-            self.pair_or_firm(run, start, end, initial)
+            if cut := self.department(run, start):
+                # "Secretary of the Interior Ryan Zinke": the office's department, then the holder.
+                self.take_run(run[cut:], start + cut, end)
+            else:
+                self.pair_or_firm(run, start, end, initial)
             return
         if text.startswith(_CONNECTIVES, end):
             found = _programme_cut(text, end, len(run), found)
@@ -130,6 +138,16 @@ class _Scan:
             return True
         # "Castell & Rudd", "Marchetti & Sons": a firm's name, not a man's
         return " " not in run and (text.startswith(" & ", end) or text.endswith(" & ", 0, start))
+
+    def department(self, run: str, start: int) -> int:
+        """Where the name starts in a run that opens with the department of an office
+        written before it ("Secretary of State Rex Tillerson", "Minister of War Henry L.
+        Stimson"), else 0. Only after "of": "Fort William Henry" is a fort."""
+        head, space, rest = run.partition(" ")
+        if space and head in STOP and " " in rest.strip() and _DEPARTMENT_BEFORE.search(
+                self.text, max(0, start - 30), start):
+            return len(head) + 1
+        return 0
 
     def pair_or_firm(self, run: str, start: int, end: int, initial: bool) -> None:
         """A run that holds no name by its shape: a firm's name, or perhaps a pair."""

@@ -55,6 +55,7 @@ _CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*|(?<![\w.])[A-Z]\.)[ \t]+$")
 _CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
 # A numeral after a bare surname: a thing or a ruler named after it ("Pershing II"), not the person.
 _NUMBERED = re.compile(r" (?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})\b(?!['\w])")
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _AT_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear) $")
 _NAME_HEADS = frozenset(h.split()[0].rstrip("\\.") for h in EVENT_HEADS)
 # Kinds of authority form that a longer capitalised name can hold without meaning the person.
@@ -200,9 +201,13 @@ def _at_place(text: str, h: Hit) -> bool:
 
 def _embedded(text: str, h: Hit) -> bool:
     """Is a bare surname part of a longer capitalised name (not just after a title)?"""
-    before = _CAP_BEFORE.search(text[max(0, h.start - 30) : h.start])
+    window = text[max(0, h.start - 30) : h.start]
+    before = _CAP_BEFORE.search(window)
     if before:
         word = before.group(1).rstrip(".")
+        if word == "M" and (given := _GIVEN_BEFORE.search(window, 0, before.start(1))) and (
+                given.group(1) not in STOP and given.group(1) not in TITLES):
+            return True  # "Alfred M. Wilson": a middle initial, not "M. Thiers"'s Monsieur
         # "President Lincoln" and "But Lincoln" are mentions; "Capitol Hill" and "Adam Smith" are not.
         if word not in TITLES and (word not in STOP or word in GIVEN) or word in _NAME_HEADS:
             return True  # "Fort Adams", "Lake Pontchartrain", "Hurricane Sandy" too

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import OSA
 
 from indexer.authority import BORN_BEFORE_MEANT, name_key
-from indexer.census import common_surname, given_name_sex
+from indexer.census import common_given_name, common_surname, given_name_sex
 from indexer.discovery import OWNER_DOMINANCE
 from indexer.inflection import inflected
 from indexer.models import PersonRef
@@ -47,6 +47,10 @@ POSTHUMOUS_GRACE = 10
 PUBLIC_LIFE_AGE = 30
 # Forms of address used of the living.
 ADDRESS_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."})
+# More of a name after a word: an initial (or a misread one, "1."), a particle.
+_NAME_GOES_ON = re.compile(r" (?:[A-Z1]\.|(?:de|del|de la|van|von|da|di) [A-Z])")
+# "a citizen named Wilson" (not "he named Wilson", an appointment).
+_INTRODUCED = re.compile(r"\b(?!(?:he|she|they|we|you|who|had|has|have|was|were|been|be|then|also)\b)[a-z]+ (?:named|called) $")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?) $")
 _KIN_BEFORE = re.compile(
     r"\b(?:[Tt]he (?:first|second|third|elder|younger|older|senior|junior)(?: [A-Z][a-z]+\.?)?|[Oo]ld|[Yy]oung) $")
@@ -252,6 +256,12 @@ class Resolution:
             # anybody else by it, titles it, or has it speak. ("Roger Sherman, William
             # Few, and George Read": a list of people says a man.)
             return
+        if (c.name.split()[0] == "Al" and not c.title and not any_surname(c.surname)
+                and disc.one_bearer(c.surname) and not disc.human_evidence(c.surname)):
+            # "Al Qaida", "Al Jazeera": the Arabic article before a noun, not Al Smith's
+            # given name: no census lists the word as a surname, and the corpus never names
+            # anyone else by it, titles it, or has it speak.
+            return
         name = self.a.discovery.canonical(c.surname, c.given, c.name)
         self.add(i, c.start, _discovered(name), c.surname, c.given)
 
@@ -313,23 +323,43 @@ class Resolution:
         if sex:
             # "Mrs. Kennedy" is not the file's John F. Kennedy, whoever else it names.
             ids = [pid for pid in ids if self.sex_of(pid) != _OTHER_SEX[sex]]
-        if _KIN_BEFORE.search(self.texts[i], max(0, h.start - 30), h.start):
-            # "the first Adams", "the elder Pitt": one of a family, not said which.
+        if _KIN_BEFORE.search(self.texts[i], max(0, h.start - 30), h.start) or _INTRODUCED.search(
+                self.texts[i], max(0, h.start - 30), h.start):
+            # "the first Adams", "the elder Pitt": one of a family, not said which; "a
+            # citizen named Wilson": someone the reader is not expected to know.
             self.flags[i].append(f"ambiguous:{h.text}")
         elif h.timed and len(set(ids)) == 1 and self.recently_left(i, h, ids[0]):
             self.flags[i].append(f"ambiguous:{h.text}")
+        elif (holder := self.other_holder(i, h, ids)) is not None:
+            self.add(i, h.start, holder)
         elif h.timed and len(set(ids)) == 1:
             # The date decides between relatives, whoever else the document names.
-            self.add(i, h.start, self.authority_ref(ids[0]))
+            self.only_known(i, h, ids[0])
         elif pid := self.named_with_surname(i, h, ids, sex):
             self.add(i, h.start, self.refs[pid])
         elif len(set(ids)) == 1:
             self.only_known(i, h, ids[0])
         elif len(alive := self.a.authority.alive_in(ids, self.year)) == 1:
-            # Nobody named here: of the candidates, the only one alive at the time.
-            self.add(i, h.start, self.authority_ref(alive[0]))
+            # Nobody named here: of the candidates, the only one alive at the time, unless
+            # the time is before their public life ("General Johnson" of 1934).
+            self.only_known(i, h, alive[0])
         else:
             self.flags[i].append(f"ambiguous:{h.text}")
+
+    def other_holder(self, i: int, h: Hit, ids: list[str]) -> PersonRef | None:
+        """The namesake the corpus writes in full with the office before a bare surname,
+        when none of the file's people with it was ever written so: "General Johnson" of
+        1967 is the "General Harold K. Johnson" of that year, not President Johnson."""
+        title = _TITLE_BEFORE.search(self.texts[i], max(0, h.start - 14), h.start)
+        if not title or title.group(1) in ADDRESS_TITLES or title.group(1).rstrip(".") not in TITLES or (
+                TITLE_SEX.get(title.group(1).rstrip("."))):
+            return None
+        disc = self.a.discovery
+        holder = disc.titled_owner(h.text, title.group(1), self.year)
+        if not holder or _given_part(holder).split(" ")[0] in {g for pid in ids for g in self.a.givens.get(pid, ())}:
+            return None
+        ref = self.known(holder, h.text)
+        return ref if ref is not None and ref.id not in ids else None
 
     def recently_left(self, i: int, h: Hit, pid: str) -> bool:
         """Did another person of this surname die less than POSTHUMOUS_GRACE years before
@@ -518,9 +548,30 @@ class Resolution:
             if not ids:
                 self.flags[i].append(f"ambiguous:{word}")
                 return True
+        if c.title and not sex and (holder := self.office_holder(c, ids)) is not None:
+            if holder:
+                self.add(i, c.start, holder)
+            else:
+                self.flags[i].append(f"ambiguous:{word}")
+            return True
         pid = self.nearest(ids, i, c.start)
         self.add(i, c.start, self.refs[pid])
         return True
+
+    def office_holder(self, c: Candidate, ids: list[str]) -> PersonRef | None:
+        """The person the corpus writes in full with this office and surname ("Vice
+        President Joe Biden") when nobody named in the document was ever written with it:
+        "Vice President Biden" beside "Dr. Jill Biden" is still Joe. None when the title
+        settles nothing here (a namesake of the document bore it, or nobody did); False
+        when the holder is one the date rules out."""
+        disc = self.a.discovery
+        holder = disc.titled_owner(c.name, c.title, self.year)
+        if not holder:
+            return None
+        bore = disc.titles.get(c.name, {}).get(c.title.rstrip("."), {})
+        if any(_given_part(self.refs[p].name) == _given_part(f) for p in ids for f in bore):
+            return None
+        return self.known(holder, c.name) or False
 
     def one_of_several(self, i: int, c: Candidate) -> bool:
         """Several rulers of this name ("Napoleon III"), and this one neither numbered nor
@@ -605,6 +656,8 @@ class Resolution:
         owns the word by, else a discovered person of one name."""
         disc = self.a.discovery
         word = c.name
+        if not c.title and _INTRODUCED.search(self.texts[i], max(0, c.start - 30), c.start):
+            return  # "a granddaughter named Madison": someone the reader is not expected to know
         if disc.common_word(word):
             # Also an everyday word ("Hull", "Ford"): no full name can be looked up for
             # it, and a value of the bare word would gather every bearer and thing.
@@ -630,6 +683,11 @@ class Resolution:
         if owner and sex and given_name_sex(owner.split()[0]) == _OTHER_SEX[sex]:
             owner = ""  # "Mrs. Gore" is not the corpus's Al Gore
         if owner is None and not doubt:
+            if word in GIVEN and _NAME_GOES_ON.match(self.texts[i], c.end):
+                # "Dr. Francisco V. de la Espriella": a given name, and the rest of the
+                # name the run lost; no one-word person.
+                self.flags[i].append(f"ambiguous:{word}")
+                return
             ref = self.mononym(word, c.title)
             if ref:
                 self.add(i, c.start, ref, word)
@@ -654,6 +712,8 @@ class Resolution:
         era when the corpus uses the word in several ("Captain Hull" of 1812, "Secretary
         Hull" of 1940)."""
         disc = self.a.discovery
+        if not title and common_given_name(word):
+            return None  # "Ryan", "Thomas": untitled, the first name of many
         if disc.namesakes(word, self.year) >= 2:
             return None
         if common_surname(word) and disc.bearers(word, self.year) >= 2:

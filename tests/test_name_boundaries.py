@@ -86,6 +86,13 @@ def test_an_initial_or_a_sentence_end(kind: str, text: str, not_names: set[str],
         ("a national personification", "He appealed to Brother Jonathan, and Uncle Sam paid.", set()),
         ("a personification of a people", "John Bull and Johnny Reb were drawn in the cartoon.", set()),
         ("a set phrase shaped like a name", "They fought the Jim Crow laws in the courts.", set()),
+        ("an office of a department, then its holder", "The Secretary of State Walter Quennell is here.",
+         {"Walter Quennell"}),
+        ("an office of the department, then its holder", "The Secretary of the Interior Rex Quennell spoke.",
+         {"Rex Quennell"}),
+        ("an office of a department, a holder with an initial", "Then the Secretary of War Walter P. Quennell rose.",
+         {"Walter P. Quennell"}),
+        ("a fort named after a person is no person", "The garrison of Fort Walter Quennell held.", set()),
     ],
 )
 def test_where_a_name_ends_and_things(kind: str, text: str, expected: set[str]) -> None:

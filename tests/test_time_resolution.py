@@ -263,8 +263,8 @@ def cold_names(corpus: Dated, doc: int) -> set[str]:
     return {name for _, name in cold(corpus, doc)}
 
 
-# A speech the corpus holds in three copies names its guest once.
-_COPIES = [(f"copy-{k}", ["We welcome Ferdinand Quennimore of the harbour board."], 1900) for k in range(3)]
+# A speech the corpus holds in five copies names its guest once.
+_COPIES = [(f"copy-{k}", ["We welcome Ferdinand Quennimore of the harbour board."], 1900) for k in range(5)]
 # Named in full in two paragraphs, each once.
 _TWICE = [("w", ["William Vantorre crossed the river.", "William Vantorre reported to the War Office."], 1899)]
 
@@ -272,8 +272,13 @@ _TWICE = [("w", ["William Vantorre crossed the river.", "William Vantorre report
 @pytest.mark.parametrize(
     ("why", "corpus", "doc", "expected"),
     [
-        ("three copies of one sentence are one sighting, too few to own the surname",
-         [*_COPIES, ("b", ["Judge Quennimore ruled on the harbour."], 1902)], 3, {"Quennimore"}),
+        ("five copies of one sentence are one sighting, no more than another bearer's one",
+         [*_COPIES, ("c", ["Agnes Quennimore sang at the fair."], 1901),
+          ("b", ["Judge Quennimore ruled on the harbour."], 1902)], 6, {"Quennimore"}),
+        ("the one person ever named in full with a rare surname, once, owns it in that era",
+         [_COPIES[0], ("b", ["Judge Quennimore ruled on the harbour."], 1902)], 1, {"Ferdinand Quennimore"}),
+        ("... but not a century later", [_COPIES[0], ("b", ["Judge Quennimore ruled on the harbour."], 2002)], 1,
+         {"Quennimore"}),
         ("a title is said of the living: not of one last named in full a century before",
          [*_TWICE, ("b", ["Captain Vantorre lost his command.", "Captain Vantorre spoke."], 2020)], 1,
          {"Vantorre"}),
@@ -373,3 +378,81 @@ def test_one_officer_recalled_now_and_then_stays_one_person() -> None:
         ("c", ["Mr. Penwarden, while Secretary, declared the rule."], 1885),
     ]
     assert {pid for k in range(3) for pid, _ in cold(corpus, k)} == {"x-penwarden"}
+
+
+# Our own corpus of a service and its people: one surname, several bearers.
+_OFFICE = [
+    ("a", ["General Walter Quennimore inspected the army.", "General Walter Quennimore reported."], 1967),
+    ("b", ["President Quennimore signed the bill.", "Ruth Quennimore, the President's wife, spoke."], 1966),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "corpus", "doc", "expected"),
+    [
+        ("an untitled common given name alone is many people's, no one-word person",
+         [("a", ["Come here, Ryan.", "Ryan is a scout from Montana."], 2017),
+          ("b", ["Thank you, Ryan.", "Ryan laughed."], 2018)], 0, set()),
+        ("a titled given name whose run lost its surname (an initial, a particle) is no one-word person",
+         [("a", ["We met Dr. Francisco V. de la Quennimora, the minister."], 1903),
+          ("b", ["Dr. Francisco V. de la Quennimora replied."], 1904)], 0, set()),
+        ("an untitled rare surname still makes a one-word person",
+         [("a", ["We heard that Quennimore spoke.", "They say Quennimore wrote again."], 1900),
+          ("b", ["As Quennimore said, it held.", "Then Quennimore replied."], 1902)], 0, {"Quennimore"}),
+    ],
+)
+def test_one_word_values_are_one_person(why: str, corpus: Dated, doc: int, expected: set[str]) -> None:
+    assert cold_names(corpus, doc) == expected, why
+
+
+def test_an_office_the_file_person_never_held_is_the_corpus_holders() -> None:
+    """ "General Johnson" of 1967 is the general the corpus names in full that year, not the
+    President the file knows by the surname."""
+    shipped_surname = "Johnson"
+    corpus = [(d, [t.replace("Quennimore", shipped_surname) for t in texts], y) for d, texts, y in _OFFICE]
+    annotator = PersonAnnotator(SHIPPED)
+    annotator.prepare(corpus)
+    refs = annotator.annotate("", ["General Johnson has just returned from there."], published="1967")[0][0]
+    assert [r.name for r in refs] == ["Walter Johnson"]
+    refs = annotator.annotate("", ["President Johnson has just returned from there."], published="1967")[0][0]
+    assert [r.id for r in refs] == ["johnson-lyndon-b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [("An American citizen named Wilson was murdered at the port.", "1894"),  # before his public life
+     ("The board was led by General Johnson.", "1934")],  # before his public life, the only Johnson alive
+)
+def test_a_file_person_is_not_meant_before_anyone_names_them(text: str, published: str) -> None:
+    annotator = PersonAnnotator(SHIPPED)
+    annotator.prepare([("a", [text], int(published))])
+    assert ids(SHIPPED, [text], published) == [[]]
+
+
+@pytest.mark.parametrize(
+    ("why", "corpus", "doc", "expected"),
+    [
+        ("the Arabic article before a noun no census lists as a surname is no given name",
+         [("a", ["Cells of Al Quennaida were found.", "Al Quennaida trained them."], 2004),
+          ("b", ["They fought Al Quennaida in the hills."], 2006)], 0, set()),
+        ("Al as a given name before a census surname is a man",
+         [("a", ["Governor Al Smith spoke.", "Al Smith won the state."], 1928)], 0, {"Al Smith"}),
+    ],
+)
+def test_the_arabic_article_is_no_given_name(why: str, corpus: Dated, doc: int, expected: set[str]) -> None:
+    assert cold_names(corpus, doc) == expected, why
+
+
+@pytest.mark.parametrize(
+    ("why", "text", "published", "expected"),
+    [
+        ("a middle initial M. embeds the surname (not Monsieur)",
+         "The board was Hon. Alfred M. Wilson, of Arkansas, and others.", "1889", {"x-alfred-m-wilson"}),
+        ("someone introduced by name is nobody the reader knows", "An American citizen named Wilson was killed.",
+         "1894", set()),
+        ("an appointment is not an introduction", "He named Wilson to head the board.", "1913", {"wilson-woodrow"}),
+        ("Monsieur before a surname is still a title", "M. Wilson arrived in Paris.", "1913", {"wilson-woodrow"}),
+    ],
+)
+def test_a_bare_surname_that_is_not_the_file_person(why: str, text: str, published: str, expected: set[str]) -> None:
+    assert set(ids(SHIPPED, [text], published)[0]) == expected, why
