@@ -55,6 +55,7 @@ _CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*|(?<![\w.])[A-Z]\.)[ \t]+$")
 _CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
 # A numeral after a bare surname: a thing or a ruler named after it ("Pershing II"), not the person.
 _NUMBERED = re.compile(r" (?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})\b(?!['\w])")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? $")
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _AT_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear) $")
 _NAME_HEADS = frozenset(h.split()[0].rstrip("\\.") for h in EVENT_HEADS)
@@ -208,6 +209,8 @@ def _embedded(text: str, h: Hit) -> bool:
         if word == "M" and (given := _GIVEN_BEFORE.search(window, 0, before.start(1))) and (
                 given.group(1) not in STOP and given.group(1) not in TITLES):
             return True  # "Alfred M. Wilson": a middle initial, not "M. Thiers"'s Monsieur
+        if word in TITLES and word in GIVEN and _HONORIFIC_BEFORE.search(window, 0, before.start(1)):
+            return True  # "Mr. Don Johnson": after an honorific, a title-shaped word is a given name
         # "President Lincoln" and "But Lincoln" are mentions; "Capitol Hill" and "Adam Smith" are not.
         if word not in TITLES and (word not in STOP or word in GIVEN) or word in _NAME_HEADS:
             return True  # "Fort Adams", "Lake Pontchartrain", "Hurricane Sandy" too

@@ -192,11 +192,13 @@ class Resolution:
 
     def pass_full_names(self) -> None:
         self.uncoordinate()
-        self.authority_full_names()
+        deferred: list[tuple[int, Hit, str]] = []
+        self.authority_full_names(deferred)
         for i, cs in enumerate(self.cands):
             for c in cs:
                 if c.kind == "full":
                     self.discovered_full_name(i, c)
+        self.address_forms(deferred)
         self.relatives()
 
     def uncoordinate(self) -> None:
@@ -222,8 +224,9 @@ class Resolution:
                         owner and owner.split()[-1] != c.surname and disc.seen_near(owner, self.year)):
                     cs[j] = Candidate(c.start, c.end, "given", c.given, c.given, c.given, c.initial)
 
-    def authority_full_names(self) -> None:
-        """The authority's full names and aliases (and misspelt ones) found here."""
+    def authority_full_names(self, deferred: list[tuple[int, Hit, str]]) -> None:
+        """The authority's full names and aliases (and misspelt ones) found here; forms of
+        address of the dead left in ``deferred`` (see :meth:`address_forms`)."""
         for i, hits in enumerate(self.hits):
             for h in hits:
                 pid = next((pid for kind, pid in h.kinds
@@ -232,11 +235,31 @@ class Resolution:
                     continue
                 if (sex := self.title_sex(i, h.start)) and self.sex_of(pid) == _OTHER_SEX[sex]:
                     continue  # "Mrs. John F. Kennedy": his wife, by his name
-                ref = self.a.authority.persons[pid].ref
-                for s in self.a.surnames[pid]:
-                    self.add(i, h.start, ref, s)
-                if not self.a.surnames[pid]:
-                    self.add(i, h.start, ref)
+                if (self.dead_by_then(pid) and h.text.partition(" ")[0] in ADDRESS_TITLES
+                        and h.text.partition(" ")[2] in self.a.surnames[pid]):
+                    deferred.append((i, h, pid))  # "Mr. Hoover": whom, once a namesake is named here?
+                    continue
+                self.add_authority(i, h.start, pid)
+
+    def add_authority(self, i: int, pos: int, pid: str) -> None:
+        ref = self.a.authority.persons[pid].ref
+        for s in self.a.surnames[pid]:
+            self.add(i, pos, ref, s)
+        if not self.a.surnames[pid]:
+            self.add(i, pos, ref)
+
+    def address_forms(self, deferred: list[tuple[int, Hit, str]]) -> None:
+        """A form of address the file gives a person ("Mr. Hoover"), in a document dated
+        after their death, is the namesake the document names in full, if any: "Mr. Hoover
+        and the men of the FBI" of 1965, after "J. Edgar Hoover"."""
+        for i, h, pid in deferred:
+            surname = h.text.partition(" ")[2]
+            namesakes = [p for _, p in self.surname_at.get(surname, ())
+                         if p != pid and self.namesake_fits(p, self.title_sex(i, h.start + len(h.text) - len(surname)))]
+            if namesakes:
+                self.add(i, h.start, self.refs[self.nearest(namesakes, i, h.start)])
+            else:
+                self.add_authority(i, h.start, pid)
 
     def discovered_full_name(self, i: int, c: Candidate) -> None:
         pid = self.authority_match(c)
@@ -332,8 +355,9 @@ class Resolution:
             self.flags[i].append(f"ambiguous:{h.text}")
         elif (holder := self.other_holder(i, h, ids)) is not None:
             self.add(i, h.start, holder)
-        elif h.timed and len(set(ids)) == 1:
-            # The date decides between relatives, whoever else the document names.
+        elif h.timed and len(set(ids)) == 1 and not self.named_earlier_here(i, h, sex):
+            # The date decides between relatives, whoever else the document names, unless
+            # a namesake was just named ("Mr. Wilfred Johnson ... Mr. Johnson has been").
             self.only_known(i, h, ids[0])
         elif pid := self.named_with_surname(i, h, ids, sex):
             self.add(i, h.start, self.refs[pid])
@@ -386,29 +410,53 @@ class Resolution:
         outweigh the one person the file knows by it: "Engels to Hermann Engels" heads a
         list of Engels's letters, and a later paragraph's "Engels" is still Friedrich.
         """
-        def fits(pid: str) -> bool:
-            # A namesake only the corpus knows counts when a given name starts it: runs
-            # such as "Marx Engels" are no one.
-            return (pid in self.a.authority.persons or self.refs[pid].name.split()[0] in GIVEN) and (
-                not sex or self.sex_of(pid) != _OTHER_SEX[sex])
-
+        if pid := self.named_earlier_here(i, h, sex):
+            return pid
         at = self.surname_at.get(h.text, ())
-        title = _TITLE_BEFORE.search(self.texts[i], max(0, h.start - 14), h.start)
-        # An office ("To President Clinton" right after "Hillary Rodham Clinton") is the
-        # file's holder's more than a namesake's just named.
-        office = title and title.group(1).rstrip(".") in TITLES and title.group(1) not in ADDRESS_TITLES
-        before = [(p, pid) for p, pid in at if p[0] == i and p[1] < h.start and fits(pid)]
-        if before and not office:
-            return max(before)[1]
         named = [pid for pid in ids if pid in self.named]
         if named:
             pid = self.nearest(named, i, h.start)
             if len(named) > 1:
                 self.flags[i].append(f"ambiguous:{h.text}->{pid}")
             return pid
-        if len(set(ids)) != 1 and (namesakes := [pid for _, pid in at if fits(pid)]):
+        namesakes = [pid for _, pid in at if self.namesake_fits(pid, sex)]
+        if namesakes and (len(set(ids)) != 1 or self.dead_by_then(ids[0]) and self.addressed(i, h.start)):
+            # Several file people, or the one the file knows addressed as living though
+            # dead by the document's date: "Mr. Hoover" of 1965 after "J. Edgar Hoover" is
+            # not the late President. (The dead are still discussed: "Marx came out with".)
             return self.nearest(namesakes, i, h.start)
         return None
+
+    def addressed(self, i: int, pos: int) -> bool:
+        """Is the word at ``pos`` after a form of address used of the living ("Mr.")?"""
+        title = _TITLE_BEFORE.search(self.texts[i], max(0, pos - 14), pos)
+        return bool(title) and title.group(1) in ADDRESS_TITLES
+
+    def dead_by_then(self, pid: str) -> bool:
+        died = self.a.authority.persons[pid].died
+        return self.year is not None and died is not None and died < self.year
+
+    def named_earlier_here(self, i: int, h: Hit, sex: str | None) -> str | None:
+        """The last person named with this surname earlier in its own paragraph (a
+        namesake the file does not know as much as the file's own: "the children of Robert
+        Kennedy, and the Kennedy family"), unless an office stands before the bare
+        surname ("To President Clinton" right after "Hillary Rodham Clinton" is the file's
+        holder's more than a namesake's just named)."""
+        title = _TITLE_BEFORE.search(self.texts[i], max(0, h.start - 14), h.start)
+        if title and title.group(1).rstrip(".") in TITLES and title.group(1) not in ADDRESS_TITLES:
+            return None
+        before = [(p, pid) for p, pid in self.surname_at.get(h.text, ())
+                  if p[0] == i and p[1] < h.start and self.namesake_fits(pid, sex)]
+        return max(before)[1] if before else None
+
+    def namesake_fits(self, pid: str, sex: str | None) -> bool:
+        """Can a bare surname after a title of ``sex`` mean this person named here? A
+        namesake only the corpus knows counts when a given name starts it: runs such as
+        "Marx Engels" are no one."""
+        words = self.refs[pid].name.split()
+        given = next((w for w in words[:-1] if not w.endswith(".")), words[0])  # "J. Edgar Hoover"
+        return (pid in self.a.authority.persons or given in GIVEN) and (
+            not sex or self.sex_of(pid) != _OTHER_SEX[sex])
 
     def title_sex(self, i: int, pos: int) -> str | None:
         """The sex the title right before ``pos`` says ("Mrs. Kennedy"), unless it is the
@@ -658,6 +706,11 @@ class Resolution:
         word = c.name
         if not c.title and _INTRODUCED.search(self.texts[i], max(0, c.start - 30), c.start):
             return  # "a granddaughter named Madison": someone the reader is not expected to know
+        if not c.title and common_given_name(word):
+            # "Thomas", "Ryan" alone, and nobody named here by it: the first name of many
+            # as much as anyone's surname; neither the corpus's owner nor a one-word person.
+            self.flags[i].append(f"ambiguous:{word}")
+            return
         if disc.common_word(word):
             # Also an everyday word ("Hull", "Ford"): no full name can be looked up for
             # it, and a value of the bare word would gather every bearer and thing.
@@ -713,7 +766,7 @@ class Resolution:
         Hull" of 1940)."""
         disc = self.a.discovery
         if not title and common_given_name(word):
-            return None  # "Ryan", "Thomas": untitled, the first name of many
+            return None  # "Ryan and Rebecca": untitled, the first name of many
         if disc.namesakes(word, self.year) >= 2:
             return None
         if common_surname(word) and disc.bearers(word, self.year) >= 2:

@@ -396,6 +396,12 @@ _OFFICE = [
         ("a titled given name whose run lost its surname (an initial, a particle) is no one-word person",
          [("a", ["We met Dr. Francisco V. de la Quennimora, the minister."], 1903),
           ("b", ["Dr. Francisco V. de la Quennimora replied."], 1904)], 0, set()),
+        ("an untitled common given name is not the corpus's one bearer of it as a surname",
+         [("a", ["General Clement Thomas led the guard.", "General Clement Thomas was shot."], 1871),
+          ("b", ["The index lists Thomas beside the others, and Thomas again below."], None)], 1, set()),
+        ("... while the titled surname still is",
+         [("a", ["General Clement Thomas led the guard.", "General Clement Thomas was shot."], 1871),
+          ("b", ["They say General Thomas was shot at the wall."], 1872)], 1, {"Clement Thomas"}),
         ("an untitled rare surname still makes a one-word person",
          [("a", ["We heard that Quennimore spoke.", "They say Quennimore wrote again."], 1900),
           ("b", ["As Quennimore said, it held.", "Then Quennimore replied."], 1902)], 0, {"Quennimore"}),
@@ -456,3 +462,22 @@ def test_the_arabic_article_is_no_given_name(why: str, corpus: Dated, doc: int, 
 )
 def test_a_bare_surname_that_is_not_the_file_person(why: str, text: str, published: str, expected: set[str]) -> None:
     assert set(ids(SHIPPED, [text], published)[0]) == expected, why
+
+
+@pytest.mark.parametrize(
+    ("why", "texts", "published", "expected"),
+    [
+        ("a namesake named just before in the paragraph outweighs the date's choice between relatives",
+         ["The board gains Mr. Walter Johnson, of Tacoma. Mr. Johnson ran the mill for years."], "1966",
+         [["x-walter-johnson"]]),
+        ("a given name that is also a title, after an honorific, starts a name",
+         ["Mr. Don Johnson of the veterans' office acted at once."], "1974", [["x-don-johnson"]]),
+        ("the file's form of address for a man dead by then is the namesake the document names",
+         ["We spoke with J. Edgar Hoover tonight.", "I praise Mr. Hoover and his agents."], "1965",
+         [["x-j-edgar-hoover"], ["x-j-edgar-hoover"]]),
+        ("... and still the file's man when no namesake is named", ["Mr. Hoover spoke of the depression."], "1965",
+         [["hoover-herbert"]]),
+    ],
+)
+def test_namesakes_named_here_against_the_file(why: str, texts: list[str], published: str, expected: list) -> None:
+    assert ids(SHIPPED, texts, published) == expected, why
