@@ -50,6 +50,8 @@ ADDRESS_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."})
 # More of a name after a word: an initial (or a misread one, "1."), a particle.
 _NAME_GOES_ON = re.compile(r" (?:[A-Z1]\.|(?:de|del|de la|van|von|da|di) [A-Z])")
 # "a citizen named Wilson" (not "he named Wilson", an appointment).
+# "Rarely": in under one use in this many.
+RARELY = 20
 _INTRODUCED = re.compile(r"\b(?!(?:he|she|they|we|you|who|had|has|have|was|were|been|be|then|also)\b)[a-z]+ (?:named|called) $")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?) $")
 _KIN_BEFORE = re.compile(
@@ -280,10 +282,11 @@ class Resolution:
             # Few, and George Read": a list of people says a man.)
             return
         if (c.name.split()[0] == "Al" and not c.title and not any_surname(c.surname)
-                and disc.one_bearer(c.surname) and not disc.human_evidence(c.surname)):
+                and disc.one_bearer(c.surname)
+                and disc.human_evidence(c.surname) * RARELY < disc.capital_uses(c.surname)):
             # "Al Qaida", "Al Jazeera": the Arabic article before a noun, not Al Smith's
             # given name: no census lists the word as a surname, and the corpus never names
-            # anyone else by it, titles it, or has it speak.
+            # anyone else by it, titles it, and rarely has it speak ("al Qaeda, who").
             return
         name = self.a.discovery.canonical(c.surname, c.given, c.name)
         self.add(i, c.start, _discovered(name), c.surname, c.given)
