@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 from indexer.authority import BORN_BEFORE_MEANT, name_key
 from indexer.census import common_given_name, common_surname, given_name_sex
 from indexer.discovery import OWNER_DOMINANCE
+from indexer.folding import fold_in_place
 from indexer.inflection import inflected
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
@@ -52,6 +53,9 @@ _NAME_GOES_ON = re.compile(r" (?:[A-Z1]\.|(?:de|del|de la|van|von|da|di) [A-Z])"
 # "a citizen named Wilson" (not "he named Wilson", an appointment).
 # "Rarely": in under one use in this many.
 RARELY = 20
+# "his son, Gage", "his wife Kelli": kin who share the surname (a sister or daughter may have married).
+_KIN_NOUN_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er) (?:[\w-]+ )?(?:son|wife|husband|widow|brother|father|grandson),? $")
 _INTRODUCED = re.compile(r"\b(?!(?:he|she|they|we|you|who|had|has|have|was|were|been|be|then|also)\b)[a-z]+ (?:named|called) $")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?) $")
 _KIN_BEFORE = re.compile(
@@ -634,6 +638,41 @@ class Resolution:
             return True
         return False
 
+    def kin_named_here(self, i: int, c: Candidate) -> bool:
+        """A given name right after "his son", "her husband" ("a letter to his 1-year-old
+        son, Gage", after "Sergeant Christopher Hake") is that relative, under the surname
+        of the person named last before it in the paragraph: Gage Hake. Later "Gage"
+        alone is him too (see :meth:`given_name_named_here`)."""
+        if c.title or c.kind not in ("given", "single") or not _KIN_NOUN_BEFORE.search(
+                self.texts[i], max(0, c.start - 40), c.start):
+            return False
+        before = [(pos, ref) for pos, ref in self.found[i] if pos < c.start]
+        if not before and i > 0:
+            before = self.found[i - 1]  # "His wife Kelli" opening the next paragraph
+        if len({ref.id for _, ref in before}) != 1:
+            # Nobody, or several people: "his" may not be the last one named ("Bush
+            # defeated Governor Ann Richards ... His brother Jeb").
+            return False
+        named = before[0][1].name.split()
+        if len(named) < 2 or named[-1] == c.name or ROMAN.match(named[-1]):
+            return False
+        surname = named[-1]
+        name = self.a.discovery.canonical(surname, c.name, f"{c.name} {surname}")
+        self.add(i, c.start, self.file_person(name) or self.known(name, surname) or _discovered(name),
+                 surname, c.name)
+        return True
+
+    def file_person(self, name: str) -> PersonRef | None:
+        """The file's person whose full name or alias is exactly ``name`` ("Danuta Wałęsa",
+        whom the file keeps off the bare surname)."""
+        folded = fold_in_place(name)
+        for h in self.a.hits(folded, self.year):
+            if h.start == 0 and h.end == len(folded):
+                pid = next((p for kind, p in h.kinds if kind == "full"), None)
+                if pid:
+                    return self.authority_ref(pid)
+        return None
+
     def given_name_named_here(self, i: int, c: Candidate) -> bool:
         """A given name of exactly one person named here ("Kayla", "King James"; "Gage"
         after "Gage Hake", though no list knows the name)."""
@@ -809,7 +848,7 @@ class Resolution:
                     self.add(i, h.start, self.authority_ref(self.nearest(named, i, h.start)))
 
     # The order matters: the first step that settles a lone word decides it.
-    SINGLE_STEPS = (surname_named_here, one_of_several, given_name_named_here, lone_given_name,
+    SINGLE_STEPS = (surname_named_here, one_of_several, kin_named_here, given_name_named_here, lone_given_name,
                     typo_named_here, too_weak)
 
 

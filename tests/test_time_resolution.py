@@ -484,3 +484,24 @@ def test_a_bare_surname_that_is_not_the_file_person(why: str, text: str, publish
 )
 def test_namesakes_named_here_against_the_file(why: str, texts: list[str], published: str, expected: list) -> None:
     assert ids(SHIPPED, texts, published) == expected, why
+
+
+@pytest.mark.parametrize(
+    ("why", "texts", "expected"),
+    [
+        ("a given name after 'his son' is the son of the person just named, and alone later too",
+         ["Staff Sergeant Walter Quennell wrote a letter to his 1-year-old son, Brayden: he wrote to Brayden.",
+          "Sergeant Quennell rests in Arlington, and his wife Marlee is here tonight. To Marlee and Brayden: thanks."],
+         [{"Walter Quennell", "Brayden Quennell"}, {"Walter Quennell", "Marlee Quennell", "Brayden Quennell"}]),
+        ("no kin word, no relative", ["Staff Sergeant Walter Quennell wrote to Brayden."], [{"Walter Quennell"}]),
+        ("'his' after two people named may be either's",
+         ["Walter Quennell beat Governor Ann Halloran in 1994. His brother Jeb ran in Florida."],
+         [{"Walter Quennell", "Ann Halloran"}]),
+        ("a sister may have married: no surname given her",
+         ["Winifred Quennell wrote to her sister Edith from prison."], [{"Winifred Quennell"}]),
+    ],
+)
+def test_kin_named_by_a_given_name(why: str, texts: list[str], expected: list[set[str]]) -> None:
+    annotator = PersonAnnotator(Authority())
+    got = [{r.name for r in refs} for refs, _ in annotator.annotate("", texts, published="2020")]
+    assert got == expected, why
