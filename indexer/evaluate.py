@@ -305,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="print every paragraph this person value counts, by year (repeatable)")
     facets.add_argument("--changed-since", type=Path, default=None, metavar="OLD_INDEX",
                         help="list the values shown whose paragraphs differ from OLD_INDEX's, or that are unjudged")
+    facets.add_argument("--stamp", action="append", default=None, metavar="ID",
+                        help="record beside this value's label the paragraphs it counts on --index, the set just "
+                             "judged; the audit counts it unjudged once they change (repeatable)")
     facets.add_argument("--query", action="append", default=None,
                         help="a broad query (repeat; default: ten such as war, strike, election)")
     args = parser.parse_args(argv)
@@ -350,6 +353,10 @@ def _facet_audit(args: argparse.Namespace) -> int:
     try:
         if args.value:
             print(facet_audit.value_report(args.index or facet_audit.default_index(), args.value), end="")
+            return 0
+        if args.stamp:
+            path = facet_audit.stamp(args.index or facet_audit.default_index(), args.stamp, args.judgements)
+            print(f"{len(args.stamp)} labels stamped in {path}")
             return 0
         if args.changed_since:
             changes = facet_audit.changed_values(

@@ -29,6 +29,7 @@ the precision, so other changes to the annotation never make the audit fail.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -54,15 +55,20 @@ class Judgements:
 
     labels: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    # Value id -> the digest of the paragraphs it counted when judged (see :func:`digest`),
+    # where the label file records one: the label holds only while they are the same.
+    digests: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> Judgements:
-        """``{"values": {id: {"name": ..., "label": ...}}}``; a missing file judges nothing."""
+        """``{"values": {id: {"name": ..., "label": ..., "paragraphs": digest}}}`` (the
+        digest optional); a missing file judges nothing."""
         if not path.is_file():
             return cls()
         data = json.loads(path.read_text(encoding="utf-8"))
         values = data.get("values", {})
-        return cls({k: v["label"] for k, v in values.items()}, {k: v.get("name", "") for k, v in values.items()})
+        return cls({k: v["label"] for k, v in values.items()}, {k: v.get("name", "") for k, v in values.items()},
+                   {k: v["paragraphs"] for k, v in values.items() if v.get("paragraphs")})
 
     def label(self, value_id: str) -> str:
         return self.labels.get(value_id, "unjudged")
@@ -91,13 +97,15 @@ class Tally:
         return len(self.right_values) / judged if judged else 1.0
 
 
-def tally(tops: Iterable[Sequence[str]], judgements: Judgements, queries: Sequence[str] = ()) -> Tally:
-    """Score each query's top values; a split counts wrong, and is listed when both values show."""
+def tally(tops: Iterable[Sequence[str]], judgements: Judgements, queries: Sequence[str] = (),
+          stale: frozenset[str] = frozenset()) -> Tally:
+    """Score each query's top values; a split counts wrong, and is listed when both values show.
+    A ``stale`` value (its paragraphs changed since it was judged) counts as unjudged."""
     out = Tally()
     for n, top in enumerate(tops):
         shown = set(top)
         for value in top:
-            label = judgements.label(value)
+            label = "unjudged" if value in stale else judgements.label(value)
             if label == "person":
                 out.correct += 1
                 out.right_values.add(value)
@@ -190,8 +198,18 @@ class FacetProbe:
         searcher = self.gen.searcher()
         return {searcher.stored_fields(d).get(schema.ID, "") for d in searcher.docs_for_query(Term(schema.PERSON, pid))}
 
+    def digest(self, pid: str) -> str:
+        """See :func:`digest`."""
+        return digest(self.paragraph_ids(pid))
+
     def close(self) -> None:
         self.gen.close()
+
+
+def digest(paragraph_ids: Iterable[str]) -> str:
+    """A short fingerprint of a set of paragraph ids, kept beside a label: "<count>:<hash>"."""
+    ids = sorted(paragraph_ids)
+    return f"{len(ids)}:" + hashlib.sha1("\n".join(ids).encode("utf-8")).hexdigest()[:16]
 
 
 def _around(text: str, name: str, width: int = 70) -> str:
@@ -230,18 +248,25 @@ def audit(index: Path, queries: Sequence[str] = BROAD_QUERIES, top: int = TOP, c
         lines = [f"# Facet audit of {index} (corpus {corpus or '?'}), top {top} person values per query",
                  f"# judgements: {path}{'' if path.is_file() else ' (none yet: every value is unjudged)'}"]
         tops = []
+        stale: set[str] = set()
         for q in queries:
             values = probe.values(q, contexts)
             tops.append([v.id for v in values])
             lines.append(f"\n## {q!r}: {len(values)} values")
             for rank, v in enumerate(values, 1):
-                lines.append(f"{rank:3d}. [{judgements.label(v.id)}] {v.name} ({v.id}) {v.count}")
+                if v.id in judgements.digests and v.id not in stale and probe.digest(v.id) != judgements.digests[v.id]:
+                    stale.add(v.id)
+                label = judgements.label(v.id) + (", stale" if v.id in stale else "")
+                lines.append(f"{rank:3d}. [{label}] {v.name} ({v.id}) {v.count}")
                 lines += [f"       {c}" for c in v.contexts]
-        result = tally(tops, judgements, queries)
+        result = tally(tops, judgements, queries, frozenset(stale))
     finally:
         probe.close()
     lines.append(f"\n# precision {result.precision:.3f} over {result.correct + result.wrong} judged values shown "
                  f"({result.correct} correct, {result.wrong} wrong, {result.unjudged} unjudged)")
+    if stale:
+        lines.append(f"# {len(stale)} values counted unjudged: their paragraphs changed since they were judged "
+                     f"(judge them again with --value): {', '.join(sorted(stale))}")
     lines.append(f"# precision over distinct values {result.value_precision:.3f} "
                  f"({len(result.right_values)} correct, {len(result.wrong_values)} wrong)")
     for value, label in sorted(result.wrong_values.items()):
@@ -302,6 +327,25 @@ def changed_values(index: Path, since: Path, queries: Sequence[str] = BROAD_QUER
         new.close()
         old.close()
     return out
+
+
+def stamp(index: Path, ids: Sequence[str], judgements_path: Path | None = None) -> Path:
+    """Record in the label file, beside each of ``ids``' labels, the digest of the paragraphs
+    the value counts on ``index``: the set it was judged on. Returns the file written."""
+    probe = FacetProbe(index)
+    try:
+        path = judgements_path or JUDGEMENTS_DIR / f"{probe.corpus_name()}.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        values = data.get("values", {})
+        missing = [pid for pid in ids if pid not in values]
+        if missing:
+            raise LookupError(f"no label to stamp for {', '.join(missing)} in {path}")
+        for pid in ids:
+            values[pid]["paragraphs"] = probe.digest(pid)
+    finally:
+        probe.close()
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
 
 
 def change_report(changes: Sequence[Change]) -> str:

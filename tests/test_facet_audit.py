@@ -143,13 +143,10 @@ def test_the_person_facet_of_our_test_archive_stays_trustworthy(
     assert not result.splits
 
 
-def test_changed_since_lists_the_values_whose_labels_no_longer_hold(
-        index: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def more_about_brandt(tmp_path: Path) -> Path:
+    """The same archive, with one more paragraph about Brandt, built into ``tmp_path / "index"``."""
     from indexer.build import build_corpus
-    from indexer.evaluate import main
-    from indexer.facet_audit import changed_values
 
-    # The same archive, with one more paragraph about Brandt: his label was given to fewer paragraphs.
     corpus = tmp_path / "tiny"
     corpus.mkdir()
     for name, text in PAGES.items():
@@ -157,6 +154,16 @@ def test_changed_since_lists_the_values_whose_labels_no_longer_hold(
     (corpus / "three.md").write_text(PAGES["three.md"] + "\nBrandt left for the coast after the strike.\n",
                                      encoding="utf-8")
     build_corpus(corpus, tmp_path / "index", progress=False, workers=1, base="off")
+    return tmp_path / "index"
+
+
+def test_changed_since_lists_the_values_whose_labels_no_longer_hold(
+        index: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from indexer.evaluate import main
+    from indexer.facet_audit import changed_values
+
+    # The same archive, with one more paragraph about Brandt: his label was given to fewer paragraphs.
+    more_about_brandt(tmp_path)
     labels = judge(tmp_path, {"x-ellen-varga": "person", "x-thomas-brandt": "person"})
     changes = {c.id: c for c in changed_values(tmp_path / "index", index, ("strike",), 10, labels)}
     assert "x-ellen-varga" not in changes  # same paragraphs: the label holds
@@ -166,3 +173,26 @@ def test_changed_since_lists_the_values_whose_labels_no_longer_hold(
     assert main(["--facets", "--index", str(tmp_path / "index"), "--changed-since", str(index),
                  "--query", "strike", "--judgements", str(labels)]) == 0
     assert "x-thomas-brandt\t[person]\tThomas Brandt\t+1 -0 of" in capsys.readouterr().out
+
+
+def test_a_stamped_label_holds_only_while_its_paragraphs_do(
+        index: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from indexer.evaluate import main
+
+    labels = judge(tmp_path, {"x-ellen-varga": "person", "x-thomas-brandt": "person"})
+    assert main(["--facets", "--index", str(index), "--judgements", str(labels),
+                 "--stamp", "x-ellen-varga", "--stamp", "x-thomas-brandt"]) == 0
+    stamped = json.loads(labels.read_text(encoding="utf-8"))["values"]
+    assert all(":" in v["paragraphs"] for v in stamped.values())
+    # On the index it was judged on, every stamped label holds.
+    _, result = audit(index, queries=("strike",), top=10, contexts=0, judgements_path=labels)
+    assert {"x-ellen-varga", "x-thomas-brandt"} <= result.right_values
+
+    # One more paragraph about Brandt: his label was given to fewer paragraphs, so it no longer counts.
+    more_about_brandt(tmp_path)
+    text, result = audit(tmp_path / "index", queries=("strike",), top=10, contexts=0, judgements_path=labels)
+    assert "x-thomas-brandt" not in result.right_values and "x-ellen-varga" in result.right_values
+    assert "[person, stale] Thomas Brandt" in text and "changed since they were judged" in text
+    # An unknown id is a clear error, not a new label.
+    assert main(["--facets", "--index", str(index), "--judgements", str(labels), "--stamp", "x-nobody"]) == 1
+    assert "no label to stamp for x-nobody" in capsys.readouterr().err
