@@ -50,12 +50,12 @@ PUBLIC_LIFE_AGE = 30
 ADDRESS_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."})
 # More of a name after a word: an initial (or a misread one, "1."), a particle.
 _NAME_GOES_ON = re.compile(r" (?:[A-Z1]\.|(?:de|del|de la|van|von|da|di) [A-Z])")
-# "a citizen named Wilson" (not "he named Wilson", an appointment).
 # "Rarely": in under one use in this many.
 RARELY = 20
 # "his son, Gage", "his wife Kelli": kin who share the surname (a sister or daughter may have married).
 _KIN_NOUN_BEFORE = re.compile(
     r"\b(?:[Hh]is|[Hh]er) (?:[\w-]+ )?(?:son|wife|husband|widow|brother|father|grandson),? $")
+# "a citizen named Wilson" (not "he named Wilson", an appointment).
 _INTRODUCED = re.compile(r"\b(?!(?:he|she|they|we|you|who|had|has|have|was|were|been|be|then|also)\b)[a-z]+ (?:named|called) $")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?) $")
 _KIN_BEFORE = re.compile(
@@ -381,15 +381,12 @@ class Resolution:
         """The namesake the corpus writes in full with the office before a bare surname,
         when none of the file's people with it was ever written so: "General Johnson" of
         1967 is the "General Harold K. Johnson" of that year, not President Johnson."""
-        title = _TITLE_BEFORE.search(self.texts[i], max(0, h.start - 14), h.start)
-        if not title or title.group(1) in ADDRESS_TITLES or title.group(1).rstrip(".") not in TITLES or (
-                TITLE_SEX.get(title.group(1).rstrip("."))):
+        title = self.title_before(i, h.start)
+        if not self.office_before(i, h.start) or TITLE_SEX.get(title.rstrip(".")):
             return None
-        disc = self.a.discovery
-        holder = disc.titled_owner(h.text, title.group(1), self.year)
-        if not holder or _given_part(holder).split(" ")[0] in {g for pid in ids for g in self.a.givens.get(pid, ())}:
-            return None
-        ref = self.known(holder, h.text)
+        holder = self.a.discovery.titled_owner(h.text, title, self.year)
+        # A holder who is one of the file's people (known() finds them) is no other holder.
+        ref = self.known(holder, h.text) if holder else None
         return ref if ref is not None and ref.id not in ids else None
 
     def recently_left(self, i: int, h: Hit, pid: str) -> bool:
@@ -434,10 +431,20 @@ class Resolution:
             return self.nearest(namesakes, i, h.start)
         return None
 
+    def title_before(self, i: int, pos: int) -> str:
+        """The capitalised word right before ``pos`` in paragraph ``i`` ("Mr.", "General"), or ""."""
+        title = _TITLE_BEFORE.search(self.texts[i], max(0, pos - 14), pos)
+        return title.group(1) if title else ""
+
+    def office_before(self, i: int, pos: int) -> bool:
+        """Is the word at ``pos`` after an office or rank ("General", "Senator"), not a form
+        of address ("Mr.")?"""
+        title = self.title_before(i, pos)
+        return title.rstrip(".") in TITLES and title not in ADDRESS_TITLES
+
     def addressed(self, i: int, pos: int) -> bool:
         """Is the word at ``pos`` after a form of address used of the living ("Mr.")?"""
-        title = _TITLE_BEFORE.search(self.texts[i], max(0, pos - 14), pos)
-        return bool(title) and title.group(1) in ADDRESS_TITLES
+        return self.title_before(i, pos) in ADDRESS_TITLES
 
     def dead_by_then(self, pid: str) -> bool:
         died = self.a.authority.persons[pid].died
@@ -449,8 +456,7 @@ class Resolution:
         Kennedy, and the Kennedy family"), unless an office stands before the bare
         surname ("To President Clinton" right after "Hillary Rodham Clinton" is the file's
         holder's more than a namesake's just named)."""
-        title = _TITLE_BEFORE.search(self.texts[i], max(0, h.start - 14), h.start)
-        if title and title.group(1).rstrip(".") in TITLES and title.group(1) not in ADDRESS_TITLES:
+        if self.office_before(i, h.start):
             return None
         before = [(p, pid) for p, pid in self.surname_at.get(h.text, ())
                   if p[0] == i and p[1] < h.start and self.namesake_fits(pid, sex)]
@@ -528,9 +534,7 @@ class Resolution:
             person.born + PUBLIC_LIFE_AGE if person.born is not None else None)
         if self.year is not None and (start is None or self.year >= start):
             return None
-        title = _TITLE_BEFORE.search(self.texts[i], max(0, h.start - 14), h.start)
-        if self.year is not None and title and title.group(1).rstrip(".") in TITLES and (
-                title.group(1) not in ADDRESS_TITLES):
+        if self.year is not None and self.office_before(i, h.start):
             return "ambiguous"
         disc = self.a.discovery
         forms = disc.fulls.get(h.text, {})
