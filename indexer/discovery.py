@@ -38,9 +38,11 @@ from dataclasses import dataclass, field
 from indexer.census import common_surname, given_name_sex
 from indexer.folding import fold_in_place
 from indexer.name_words import GIVEN, HONORIFICS, ROMAN, TAILS, TITLE_SEX, personlike
+from indexer.name_runs import PARTICLE
 from indexer.names import candidates, coordinated
 from indexer.personhood import human_after
 
+_PARTICLE_WORD = re.compile(rf"^{PARTICLE}$")  # "van" of "Van Buren"
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
 # "in X", "at X", "the X", "al X" (not followed by another capitalised word: "the Marx family" is rare,
 # "the Boyne", "the Egalite" are places and papers). ("visited?" is "visite" or "visited".)
@@ -310,11 +312,20 @@ class Discovery:
         >>> Discovery(fulls={"Truman": {"Harry Truman": 3, "Harry S. Truman": 1}}).canonical(
         ...     "Truman", "Harry", "Harry Truman")
         'Harry S. Truman'
+        >>> Discovery(fulls={"Buren": {"Van Buren": 3, "Martin Van Buren": 1}}).canonical("Buren", "Van", "Van Buren")
+        'Martin Van Buren'
         """
         forms = self.fulls.get(surname)
         if not forms or ROMAN.match(name.split()[-1]):
             return name  # regnal names are exact: "James I" is not "James II"
         forms = {f: n for f, n in forms.items() if not ROMAN.match(f.split()[-1])}
+        if _PARTICLE_WORD.match(given.lower()) and name == f"{given} {surname}":
+            # "President Van Buren": a surname with its particle, not the given name "Van",
+            # when the corpus names one person in full with both ("Martin Van Buren").
+            bearers = {f: n for f, n in forms.items() if f.endswith(f" {name}") and f != name}
+            if len(_by_given_name(bearers)) == 1:
+                return max(bearers, key=lambda f: (len(f.split()), bearers[f], f))
+            return name
         first = given or name.split()[0].rstrip(".")
         compatible = [f for f in forms if _given_compatible(first, f.split()[0].rstrip("."))]
         if not given:
@@ -386,25 +397,32 @@ class Discovery:
         if any(ROMAN.match(f.split()[-1]) for f in every):
             return None  # a regnal name ("Napoleon III"): several rulers share the bare word
         forms = {f: n for f, n in every.items() if self.known_by(f, year, bool(title))}
-        if not forms:
-            return None
-        best = _dominant_given_name(forms) or self.named_once_then(surname, year)
+        # The one naming of a rare surname dates itself by the era of the word's uses, not by
+        # the window of a name the corpus writes often: "President Sadat" of 1978 is the
+        # "Anwar Sadat" a speech of 1993 recalls.
+        best = (_dominant_given_name(forms) if forms else None) or self.named_once_then(surname, year, title)
         if best is None:
             return None
         return self.canonical(surname, best if len(best) > 1 else "", next(
-            f for f in forms if f.split()[0].startswith(best)))
+            f for f in forms or every if f.split()[0].startswith(best)))
 
-    def named_once_then(self, surname: str, year: int | None) -> str | None:
+    def named_once_then(self, surname: str, year: int | None, title: str = "") -> str | None:
         """The given name of the one person the corpus ever names in full with this
         surname, though only once, when that naming falls in the same era of the bare
         word's uses as ``year``: "President Brezhnev" of 1976 is the "Leonid Brezhnev"
-        named once in 1981, not a second person. Not for a common surname, which
-        thousands bear.
+        named once in 1981, not a second person. An untitled use of a later era that
+        nobody is titled in also recalls him ("as Luther said", decades after the one
+        naming); a titled use there is a contemporary, perhaps another. Not for a common
+        surname, which thousands bear.
 
         >>> d = Discovery(fulls={"Brezhnev": {"Leonid Brezhnev": 1}}, seen={"Leonid Brezhnev": [1981, 1981]},
         ...               uses={"Brezhnev": {"1972": [1, 0], "1976": [4, 0], "1989": [0, 1]}})
         >>> d.named_once_then("Brezhnev", 1976), d.named_once_then("Brezhnev", 1930), d.named_once_then("Brezhnev", None)
         ('Leonid', None, None)
+        >>> d = Discovery(fulls={"Luther": {"Martin Luther": 1}}, seen={"Martin Luther": [1850, 1850]},
+        ...               uses={"Luther": {"1850": [0, 1], "1880": [0, 2], "1940": [3, 1]}})
+        >>> d.named_once_then("Luther", 1880), d.named_once_then("Luther", 1880, "Dr"), d.named_once_then("Luther", 1940)
+        ('Martin', None, None)
         """
         every = self.fulls.get(surname, {})
         if year is None or len(every) != 1 or common_surname(surname):
@@ -413,8 +431,10 @@ class Discovery:
         span = self.seen.get(name)
         if span is None or name.split()[0].endswith(".") or ROMAN.match(name.split()[-1]):
             return None
-        for first, last, _ in self.eras(surname):
-            if first - ERA_GAP <= span[0] <= last + ERA_GAP and first - ERA_GAP <= year <= last + ERA_GAP:
+        for first, last, titled in self.eras(surname):
+            if not first - ERA_GAP <= year <= last + ERA_GAP:
+                continue
+            if first - ERA_GAP <= span[0] <= last + ERA_GAP or not (title or titled) and span[0] <= year:
                 return name.split()[0]
         return None
 
