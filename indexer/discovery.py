@@ -314,6 +314,9 @@ class Discovery:
         'Harry S. Truman'
         >>> Discovery(fulls={"Buren": {"Van Buren": 3, "Martin Van Buren": 1}}).canonical("Buren", "Van", "Van Buren")
         'Martin Van Buren'
+        >>> d = Discovery(fulls={"Stevens": {"John Paul Stevens": 2, "John F. Stevens": 1}})
+        >>> d.canonical("Stevens", "John", "John F. Stevens"), d.canonical("Stevens", "John", "John Stevens")
+        ('John F. Stevens', 'John Stevens')
         """
         forms = self.fulls.get(surname)
         if not forms or ROMAN.match(name.split()[-1]):
@@ -333,6 +336,11 @@ class Discovery:
             named = {f.split()[0] for f in compatible if not f.split()[0].endswith(".")}
             if len(named) > 1:
                 return name
+        # A middle name or initial tells bearers of one given name apart: "John F. Stevens"
+        # is not "John Paul Stevens", nor "George W. Bush" "George H.W. Bush".
+        compatible = [f for f in compatible if _middles_agree(_middle(name), _middle(f))]
+        if not _middle(name) and len({_middle(f)[:1] for f in compatible if _middle(f)}) > 1:
+            return name  # "John Stevens", of a corpus naming both: no telling which
         if not compatible:
             return name
         return max(compatible + [name], key=lambda f: (len(f.split()), _full_words(f), forms.get(f, 0), f))
@@ -663,6 +671,22 @@ def _given_compatible(a: str, b: str) -> bool:
         return a[:1] == b[:1]
     short, long = sorted((a, b), key=len)
     return a == b or len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
+
+
+def _middle(name: str) -> str:
+    """The initials of the middle names of a full name: "HW" of "George H.W. Bush", "" of
+    "Martin Van Buren" (a particle is part of the surname)."""
+    words = name.split()[1:-1]
+    return "".join(c for w in words if not _PARTICLE_WORD.match(w.lower()) for c in w if c.isupper())
+
+
+def _middles_agree(a: str, b: str) -> bool:
+    """Do two full names' middle initials agree as far as both go ("F" ~ "FX", "" ~ any)?
+
+    >>> _middles_agree("F", "P"), _middles_agree("HW", "W"), _middles_agree("", "P"), _middles_agree("S", "S")
+    (False, False, True, True)
+    """
+    return a.startswith(b) or b.startswith(a)
 
 
 def _full_words(name: str) -> int:

@@ -179,6 +179,27 @@ def _programme_cut(text: str, end: int, length: int, found: tuple[Candidate, ...
     return found
 
 
+# "the St. John", "Santa Barbara": a word after a saint's title names a saint or a place.
+_SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St|Ste|Saint|Sainte|San|Santa|Sao|São)\.? $")
+# "Johnson & Johnson", "Gibson, Dunn & Crutcher": names joined by an ampersand are a firm's.
+_FIRM_AFTER = re.compile(r"(?:,\s*[A-Z][\w'-]*)*,?\s*&\s*[A-Z]")
+_FIRM_BEFORE = re.compile(r"[A-Z][\w'.-]*\s*&\s*(?:[A-Z][\w'-]*,\s*)*$")
+
+
+def firm_or_saint(text: str, start: int, end: int) -> bool:
+    """Is the name-shaped word at ``start:end`` part of a firm's name joined by "&", or
+    the name of a saint or of a place named after one?
+
+    >>> t = "Gibson, Dunn & Crutcher wrote to Johnson & Johnson from the St. John."
+    >>> [firm_or_saint(t, m.start(), m.end()) for m in re.finditer(r"Gibson|Dunn|Crutcher|Johnson|John\\b", t)]
+    [True, True, True, True, True, True]
+    >>> firm_or_saint("Mr. Gibson and Mr. Dunn wrote to Saint-Simon.", 4, 10)
+    False
+    """
+    return bool(_FIRM_AFTER.match(text, end) or _FIRM_BEFORE.search(text, max(0, start - 80), start)
+                or _SAINT_BEFORE.search(text, max(0, start - 7), start))
+
+
 def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Drop names used for things: a lone name between a determiner and a lowercase head
     noun ("the Brady bill"), a title after a determiner ("the General Revenue Sharing
@@ -186,7 +207,7 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         if c.kind in ("single", "given") and not c.title:
-            if _before_eponym_head(text, c):
+            if _before_eponym_head(text, c) or firm_or_saint(text, c.start, c.end):
                 continue
             if _second_of_eponym_pair(text, c, out) or _second_of_eponym_pair_named(text, c, out):
                 out.pop()

@@ -528,3 +528,37 @@ def test_kin_named_by_a_given_name(why: str, texts: list[str], expected: list[se
     annotator = PersonAnnotator(Authority())
     got = [{r.name for r in refs} for refs, _ in annotator.annotate("", texts, published="2020")]
     assert got == expected, why
+
+
+@pytest.mark.parametrize(
+    ("why", "texts", "expected"),
+    [
+        ("a firm named after a surname is not the file's person of that surname, nor one named here",
+         ["Governor Walter Hale met the board.", "Hale & Hale, the drug maker, is working on it."],
+         [["hale-walter"], []]),
+        ("... and a firm of partners neither", ["The opinion of Orme, Dunmore & Pike was read."], [[]]),
+        ("a saint's name is no person's given name or surname", ["The boats of the St. Orme were few."], [[]]),
+    ],
+)
+def test_firms_and_saints_are_no_file_person(why: str, texts: list[str], expected: list) -> None:
+    assert ids(FAMILY, texts, "1950") == expected, why
+
+
+@pytest.mark.parametrize(
+    ("why", "corpus", "doc", "expected"),
+    [
+        ("a middle initial tells two bearers of one given name apart",
+         [("a", ["Justice John Paul Quarrell wrote the opinion.", "John Paul Quarrell dissented."], 1976),
+          ("b", ["John F. Quarrell was appointed chief engineer.", "Mr. Quarrell resigned."], 1905)], 1,
+         {"John F. Quarrell"}),
+        ("... and a name without one, in a corpus naming both, is neither",
+         [("a", ["Justice John Paul Quarrell wrote the opinion.", "John Paul Quarrell dissented."], 1976),
+          ("b", ["John F. Quarrell was appointed chief engineer.", "John F. Quarrell resigned."], 1905),
+          ("c", ["We thank John Quarrell for the dinner."], 1990)], 2, {"John Quarrell"}),
+        ("... while one bearer's middle name still completes the name",
+         [("a", ["Justice John Paul Quarrell wrote the opinion.", "John Paul Quarrell dissented."], 1976),
+          ("c", ["We thank John Quarrell for the dinner."], 1990)], 1, {"John Paul Quarrell"}),
+    ],
+)
+def test_middle_initials(why: str, corpus: Dated, doc: int, expected: set[str]) -> None:
+    assert cold_names(corpus, doc) == expected, why
