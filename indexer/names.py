@@ -181,23 +181,43 @@ def _programme_cut(text: str, end: int, length: int, found: tuple[Candidate, ...
 
 # "the St. John", "Santa Barbara": a word after a saint's title names a saint or a place.
 _SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St|Ste|Saint|Sainte|San|Santa|Sao|São)\.? $")
-# "Johnson & Johnson", "Gibson, Dunn & Crutcher": names joined by an ampersand are a firm's.
-_FIRM_AFTER = re.compile(r"(?:,\s*[A-Z][\w'-]*)*,?\s*&\s*[A-Z]")
-_FIRM_BEFORE = re.compile(r"[A-Z][\w'.-]*\s*&\s*(?:[A-Z][\w'-]*,\s*)*$")
+# "Johnson & Johnson", "Gibson, Dunn & Crutcher", "Price, Waterhouse & Co.": names joined
+# by an ampersand are a firm's when one name is repeated, three are listed or the last is
+# the firm's ("Co."); two names ("Marx & Engels") may be the two people.
+_AMP_NAME = r"[A-Z][\w'-]*\.?"
+_AMPERSAND_CHAIN = re.compile(rf"(?<![\w'-]){_AMP_NAME}(?:,\s*{_AMP_NAME})*,?\s*&\s*{_AMP_NAME}")
+_FIRM_LAST = frozenset("Co Company Sons Son Brothers Bros Inc Ltd LLP Associates Partners".split())
+# "Operation Desert Fox", "Hurricane Sandy": a storm's or an operation's name.
+_EVENT_BEFORE = re.compile(r"(?<![\w'])(?:Operation|Hurricane|Typhoon|Cyclone|Tropical Storm)(?: [A-Z][\w'-]*)* $")
 
 
-def firm_or_saint(text: str, start: int, end: int) -> bool:
-    """Is the name-shaped word at ``start:end`` part of a firm's name joined by "&", or
-    the name of a saint or of a place named after one?
+def thing_named(text: str, start: int, end: int) -> bool:
+    """Is the name-shaped word at ``start:end`` part of a firm's name joined by "&", of a
+    storm's or an operation's, or the name of a saint or of a place named after one?
 
     >>> t = "Gibson, Dunn & Crutcher wrote to Johnson & Johnson from the St. John."
-    >>> [firm_or_saint(t, m.start(), m.end()) for m in re.finditer(r"Gibson|Dunn|Crutcher|Johnson|John\\b", t)]
+    >>> [thing_named(t, m.start(), m.end()) for m in re.finditer(r"Gibson|Dunn|Crutcher|Johnson|John\\b", t)]
     [True, True, True, True, True, True]
-    >>> firm_or_saint("Mr. Gibson and Mr. Dunn wrote to Saint-Simon.", 4, 10)
+    >>> thing_named("Mr. Gibson and Mr. Dunn wrote to Saint-Simon.", 4, 10)
     False
+    >>> thing_named("A letter from Marx & Engels", 14, 18), thing_named("Price, Waterhouse & Co. said", 0, 5)
+    (False, True)
+    >>> t = "the men of Operation Desert Fox and Hurricane Sandy"
+    >>> thing_named(t, t.index("Fox"), t.index("Fox") + 3), thing_named(t, t.index("Sandy"), len(t))
+    (True, True)
     """
-    return bool(_FIRM_AFTER.match(text, end) or _FIRM_BEFORE.search(text, max(0, start - 80), start)
-                or _SAINT_BEFORE.search(text, max(0, start - 7), start))
+    return bool(_SAINT_BEFORE.search(text, max(0, start - 7), start)
+                or _EVENT_BEFORE.search(text, max(0, start - 60), start) or _in_a_firm(text, start, end))
+
+
+def _in_a_firm(text: str, start: int, end: int) -> bool:
+    if "&" not in text:
+        return False
+    for m in _AMPERSAND_CHAIN.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+        if m.start() <= start and end <= m.end():
+            names = re.findall(_AMP_NAME, m.group())
+            return len(names) >= 3 or len(set(names)) == 1 or names[-1].rstrip(".") in _FIRM_LAST
+    return False
 
 
 def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -207,7 +227,7 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         if c.kind in ("single", "given") and not c.title:
-            if _before_eponym_head(text, c) or firm_or_saint(text, c.start, c.end):
+            if _before_eponym_head(text, c) or thing_named(text, c.start, c.end):
                 continue
             if _second_of_eponym_pair(text, c, out) or _second_of_eponym_pair_named(text, c, out):
                 out.pop()

@@ -33,7 +33,7 @@ from indexer.name_words import (
     any_surname,
     personlike,
 )
-from indexer.names import coordinated, firm_or_saint
+from indexer.names import coordinated, thing_named
 from indexer.personhood import mononym_doubt, nonperson, place_by_data, place_name
 from indexer.stable_ids import discovered_id
 
@@ -337,7 +337,7 @@ class Resolution:
             for h in hits:
                 kinds = [k for k in h.kinds if k[0] in ("surname", "misspelling") and " " not in h.text]
                 if (kinds and not any(k[0] in ("full", "veto") for k in h.kinds)
-                        and not firm_or_saint(self.texts[i], h.start, h.end)):
+                        and not thing_named(self.texts[i], h.start, h.end)):
                     self.authority_surname(i, h, [pid for _, pid in kinds])
         # Titled mentions first: "King William" later in a document names the
         # "William" of an earlier paragraph.

@@ -121,6 +121,8 @@ def test_where_a_name_ends_and_things(kind: str, text: str, expected: set[str]) 
                                               "He was an Edith Dorsey in a hurry."]),
         ("partners of a firm joined by an ampersand", ["The opinion of Quennell, Halloran & Voss was read aloud.",
                                                        "Quennell & Quennell made the vaccine."]),
+        ("a storm and an operation named like people", ["We honour the men of Operation Desert Quennell.",
+                                                        "Then Hurricane Halloran struck the coast."]),
         ("a river named after a saint", ["The canal ran from the mouth of the St. Samuel to the coast.",
                                          "Boats on the Santa Walter were few."]),
         ("a garden named after a woman in full", ["They met in the Rosa Quennell Garden at noon.",

@@ -537,6 +537,9 @@ def test_kin_named_by_a_given_name(why: str, texts: list[str], expected: list[se
          ["Governor Walter Hale met the board.", "Hale & Hale, the drug maker, is working on it."],
          [["hale-walter"], []]),
         ("... and a firm of partners neither", ["The opinion of Orme, Dunmore & Pike was read."], [[]]),
+        ("two names joined by an ampersand may be the two people",
+         ["Governor Walter Hale met the board.", "A letter from Hale & Dunmore to the editor."],
+         [["hale-walter"], ["hale-walter"]]),
         ("a saint's name is no person's given name or surname", ["The boats of the St. Orme were few."], [[]]),
     ],
 )
