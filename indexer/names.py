@@ -186,6 +186,7 @@ _SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St|Ste|Saint|Sainte|San|Santa|Sao|São
 # the firm's ("Co."); two names ("Marx & Engels") may be the two people.
 _AMP_NAME = r"[A-Z][\w'-]*\.?"
 _AMPERSAND_CHAIN = re.compile(rf"(?<![\w'-]){_AMP_NAME}(?:,\s*{_AMP_NAME})*,?\s*&\s*{_AMP_NAME}")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'-]* $")
 _FIRM_LAST = frozenset("Co Company Sons Son Brothers Bros Inc Ltd LLP Associates Partners".split())
 # "Operation Desert Fox", "Hurricane Sandy": a storm's or an operation's name.
 _EVENT_BEFORE = re.compile(r"(?<![\w'])(?:Operation|Hurricane|Typhoon|Cyclone|Tropical Storm)(?: [A-Z][\w'-]*)* $")
@@ -202,6 +203,8 @@ def thing_named(text: str, start: int, end: int) -> bool:
     False
     >>> thing_named("A letter from Marx & Engels", 14, 18), thing_named("Price, Waterhouse & Co. said", 0, 5)
     (False, True)
+    >>> thing_named("The German Ideology, Marx & Engels 1845", 21, 25)
+    False
     >>> t = "the men of Operation Desert Fox and Hurricane Sandy"
     >>> thing_named(t, t.index("Fox"), t.index("Fox") + 3), thing_named(t, t.index("Sandy"), len(t))
     (True, True)
@@ -216,6 +219,8 @@ def _in_a_firm(text: str, start: int, end: int) -> bool:
     for m in _AMPERSAND_CHAIN.finditer(text, max(0, start - 80), min(len(text), end + 80)):
         if m.start() <= start and end <= m.end():
             names = re.findall(_AMP_NAME, m.group())
+            if _CAPITAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                names = names[1:]  # "The German Ideology, Marx & Engels": a title's last word, listed
             return len(names) >= 3 or len(set(names)) == 1 or names[-1].rstrip(".") in _FIRM_LAST
     return False
 
