@@ -493,6 +493,8 @@ class Resolution:
         if doubt is None:
             doubt = self.early_doubt(pid, i, h)
         if doubt is None:
+            doubt = self.unnamed_doubt(pid, h)
+        if doubt is None:
             self.add(i, h.start, self.authority_ref(pid))
         elif doubt:
             self.flags[i].append(f"{doubt}:{h.text}->{pid}")
@@ -545,9 +547,20 @@ class Resolution:
             return self.year is None or f in disc.seen and disc.seen[f][0] <= self.year
 
         others = sum(forms[f] for f in self.others_named(pid, h.text) if by_then(f))
-        own = sum(n for f, n in forms.items() if by_then(f) and (
-            f.split()[0] in givens or f.split()[0].endswith(".") and any(g[:1] == f[:1] for g in givens)))
+        own = sum(n for f, n in forms.items() if by_then(f) and _names_given(f, givens))
         return "ambiguous" if others * OWNER_DOMINANCE > own else None
+
+    def unnamed_doubt(self, pid: str, h: Hit) -> str | None:
+        """ "ambiguous" when the corpus never names this person in full but names another
+        with the surname at least twice, within a few years of the document: the file's
+        only Harrison, a mayor, is not known to be the "President Harrison" of 1899 in a
+        corpus naming Benjamin Harrison then and never him."""
+        disc = self.a.discovery
+        if not any(disc.seen_near(f, self.year) for f in self.others_named(pid, h.text)):
+            return None
+        givens = self.a.givens[pid]
+        own = any(_names_given(f, givens) for f in disc.fulls.get(h.text, {}))
+        return None if own else "ambiguous"
 
     def others_named(self, pid: str, surname: str) -> list[str]:
         """The full names the corpus gives others with this surname, at least twice each:
@@ -871,6 +884,12 @@ def _drop_shadowed(cs: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+def _names_given(full: str, givens: set[str] | frozenset[str]) -> bool:
+    """Does a full name begin with one of these given names, or with the initial of one?"""
+    head = full.split()[0]
+    return head in givens or head.endswith(".") and any(g[:1] == head[:1] for g in givens)
 
 
 def _given_part(name: str) -> str:

@@ -568,3 +568,33 @@ def test_firms_and_saints_are_no_file_person(why: str, texts: list[str], expecte
 )
 def test_middle_initials(why: str, corpus: Dated, doc: int, expected: set[str]) -> None:
     assert cold_names(corpus, doc) == expected, why
+
+
+# Our own file with one bearer of a surname whom the corpus never names in full.
+_MAYOR = {"person": [{"id": "quarrington-edward", "name": "Edward Quarrington", "born": 1825, "died": 1893,
+                      "active": [1875, 1893], "surnames": ["Quarrington"]}]}
+_PRESIDENTS = [("a", ["Benjamin Quarrington took the oath.", "Benjamin Quarrington spoke."], 1889),
+               ("b", ["Benjamin Quarrington signed the act."], 1890)]
+
+
+@pytest.mark.parametrize(
+    ("why", "corpus", "expected"),
+    [
+        ("the file's only bearer of a surname, never named in full where others are, is not its bare mention",
+         [*_PRESIDENTS, ("c", ["President Quarrington in his message of 1889 urged it."], 1891)], []),
+        ("... while named in full once, the date still gives him the bare surname",
+         [*_PRESIDENTS, ("d", ["The voters chose Edward Quarrington as mayor."], 1879),
+          ("c", ["President Quarrington in his message of 1889 urged it."], 1891)], ["quarrington-edward"]),
+        ("... nor when the other was named long before",
+         [("a", ["Benjamin Quarrington took the oath.", "Benjamin Quarrington spoke."], 1850),
+          ("c", ["Mayor Quarrington opened the bridge."], 1885)], ["quarrington-edward"]),
+        ("... and with no other bearer named, the file's claim stands",
+         [("c", ["Mayor Quarrington opened the bridge.", "Mayor Quarrington spoke."], 1891)], ["quarrington-edward"]),
+    ],
+)
+def test_a_file_person_the_corpus_never_names(why: str, corpus: Dated, expected: list[str]) -> None:
+    annotator = PersonAnnotator(Authority.from_dict(_MAYOR))
+    annotator.prepare(corpus)
+    _, texts, year = corpus[-1]
+    found = [r.id for refs, _ in annotator.annotate("", texts, published=str(year)) for r in refs]
+    assert sorted(set(found)) == expected, why
