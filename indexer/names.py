@@ -185,7 +185,7 @@ _SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St|Ste|Saint|Sainte|San|Santa|Sao|São
 # by an ampersand are a firm's when one name is repeated, three are listed or the last is
 # the firm's ("Co."); two names ("Marx & Engels") may be the two people.
 _AMP_NAME = r"[A-Z][\w'-]*\.?"
-_AMPERSAND_CHAIN = re.compile(rf"(?<![\w'-]){_AMP_NAME}(?:,\s*{_AMP_NAME})*,?\s*&\s*{_AMP_NAME}")
+_AMPERSAND_CHAIN = re.compile(rf"(?<![\w']){_AMP_NAME}(?:,\s*{_AMP_NAME})*,?\s*&\s*{_AMP_NAME}")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'-]* $")
 _FIRM_LAST = frozenset("Co Company Sons Son Brothers Bros Inc Ltd LLP Associates Partners".split())
 # "Operation Desert Fox", "Hurricane Sandy": a storm's or an operation's name.
