@@ -418,10 +418,10 @@ class Discovery:
         """The given name of the one person the corpus ever names in full with this
         surname, though only once, when that naming falls in the same era of the bare
         word's uses as ``year``: "President Brezhnev" of 1976 is the "Leonid Brezhnev"
-        named once in 1981, not a second person. An untitled use of a later era that
-        nobody is titled in also recalls him ("as Luther said", decades after the one
-        naming); a titled use there is a contemporary, perhaps another. Not for a common
-        surname, which thousands bear.
+        named once in 1981, not a second person. An untitled use of a later era also
+        recalls him ("as Luther said", decades after the one naming), when no use of
+        either era is titled; a titled use is a contemporary, perhaps another. Not for a
+        common surname, which thousands bear.
 
         >>> d = Discovery(fulls={"Brezhnev": {"Leonid Brezhnev": 1}}, seen={"Leonid Brezhnev": [1981, 1981]},
         ...               uses={"Brezhnev": {"1972": [1, 0], "1976": [4, 0], "1989": [0, 1]}})
@@ -431,6 +431,10 @@ class Discovery:
         ...               uses={"Luther": {"1850": [0, 1], "1880": [0, 2], "1940": [3, 1]}})
         >>> d.named_once_then("Luther", 1880), d.named_once_then("Luther", 1880, "Dr"), d.named_once_then("Luther", 1940)
         ('Martin', None, None)
+        >>> d = Discovery(fulls={"Herve": {"Edouard Herve": 1}}, seen={"Edouard Herve": [1871, 1871]},
+        ...               uses={"Herve": {"1871": [2, 0], "1908": [0, 3]}})
+        >>> d.named_once_then("Herve", 1908), d.named_once_then("Herve", 1871)
+        (None, 'Edouard')
         """
         every = self.fulls.get(surname, {})
         if year is None or len(every) != 1 or common_surname(surname):
@@ -439,10 +443,17 @@ class Discovery:
         span = self.seen.get(name)
         if span is None or name.split()[0].endswith(".") or ROMAN.match(name.split()[-1]):
             return None
-        for first, last, titled in self.eras(surname):
+        eras = self.eras(surname)
+        # The era the one naming falls in, if any; a recall must come after it, and neither
+        # may title the word (a title says a contemporary: "M. Herve" of 1871 is no "Herve"
+        # of 1908, nor is a "Ney" of 1898 the "Edgar Ney" named once in 1852, in no era).
+        named_in = [n for a, b, n in eras if a - ERA_GAP <= span[0] <= b + ERA_GAP]
+        for first, last, titled in eras:
             if not first - ERA_GAP <= year <= last + ERA_GAP:
                 continue
-            if first - ERA_GAP <= span[0] <= last + ERA_GAP or not (title or titled) and span[0] <= year:
+            if named_in and first - ERA_GAP <= span[0] <= last + ERA_GAP:
+                return name.split()[0]
+            if named_in and not (title or titled or any(named_in)) and span[0] <= year:
                 return name.split()[0]
         return None
 
