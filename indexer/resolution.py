@@ -493,7 +493,7 @@ class Resolution:
         if doubt is None:
             doubt = self.early_doubt(pid, i, h)
         if doubt is None:
-            doubt = self.unnamed_doubt(pid, h)
+            doubt = self.unnamed_doubt(pid, i, h)
         if doubt is None:
             self.add(i, h.start, self.authority_ref(pid))
         elif doubt:
@@ -550,11 +550,14 @@ class Resolution:
         own = sum(n for f, n in forms.items() if by_then(f) and _names_given(f, givens))
         return "ambiguous" if others * OWNER_DOMINANCE > own else None
 
-    def unnamed_doubt(self, pid: str, h: Hit) -> str | None:
+    def unnamed_doubt(self, pid: str, i: int, h: Hit) -> str | None:
         """ "ambiguous" when the corpus never names this person in full but names another
         with the surname at least twice, within a few years of the document: the file's
         only Harrison, a mayor, is not known to be the "President Harrison" of 1899 in a
-        corpus naming Benjamin Harrison then and never him."""
+        corpus naming Benjamin Harrison then and never him. Not once this document has
+        named them in full (the corpus's count misses a given name no table lists)."""
+        if self.named.get(pid, (1 << 30, 0)) <= (i, h.start):
+            return None
         disc = self.a.discovery
         if not any(disc.seen_near(f, self.year) for f in self.others_named(pid, h.text)):
             return None

@@ -609,3 +609,14 @@ def test_a_file_person_the_corpus_never_names(why: str, corpus: Dated, expected:
     _, texts, year = corpus[-1]
     found = [r.id for refs, _ in annotator.annotate("", texts, published=str(year)) for r in refs]
     assert sorted(set(found)) == expected, why
+
+
+def test_a_file_person_named_here_keeps_the_surname_whatever_the_corpus_counts() -> None:
+    # A given name no table lists: the corpus-wide count of full names misses him.
+    annotator = PersonAnnotator(Authority.from_dict({"person": [
+        {"id": "quarrington-tlaloc", "name": "Tlaloc Quarrington", "active": [1875, 1900],
+         "surnames": ["Quarrington"]}]}))
+    corpus = [*_PRESIDENTS, ("c", ["We met Tlaloc Quarrington at the bridge.", "Quarrington spoke."], 1891)]
+    annotator.prepare(corpus)
+    found = annotator.annotate("", corpus[-1][1], published="1891")
+    assert [[r.id for r in refs] for refs, _ in found] == [["quarrington-tlaloc"], ["quarrington-tlaloc"]]
