@@ -795,6 +795,11 @@ class Resolution:
             # 1899); a bare surname may be anyone from the past ("as Hegel said"), but not
             # one first named in full more than a public life later.
             owner = disc.owner(word, self.year, c.title)
+            if owner and c.title.rstrip(".") in HONORIFICS and common_surname(word) and disc.bearers(
+                    word, self.year) >= 2:
+                # "Dr. Smith" where nobody here is a Smith: one of thousands, not the Smith
+                # the corpus cites most (an office says more: see titled_owner).
+                owner = ""
         sex = TITLE_SEX.get(c.title.rstrip("."))
         if owner and sex and given_name_sex(owner.split()[0]) == _OTHER_SEX[sex]:
             owner = ""  # "Mrs. Gore" is not the corpus's Al Gore
