@@ -795,8 +795,8 @@ class Resolution:
             # 1899); a bare surname may be anyone from the past ("as Hegel said"), but not
             # one first named in full more than a public life later.
             owner = disc.owner(word, self.year, c.title)
-            if owner and c.title.rstrip(".") in HONORIFICS and common_surname(word) and disc.bearers(
-                    word, self.year) >= 2:
+            if owner and c.title.rstrip(".") in HONORIFICS and common_surname(word) and not self.sole_contemporary(
+                    owner, word, TITLE_SEX.get(c.title.rstrip("."))):
                 # "Dr. Smith" where nobody here is a Smith: one of thousands, not the Smith
                 # the corpus cites most (an office says more: see titled_owner).
                 owner = ""
@@ -822,6 +822,15 @@ class Resolution:
             self.add(i, c.start, ref, word)
         elif owner is not None or not doubt:
             self.flags[i].append(f"ambiguous:{word}")
+
+    def sole_contemporary(self, owner: str, surname: str, sex: str | None) -> bool:
+        """Is ``owner`` the one bearer of the surname (of the title's sex, if it says one)
+        the corpus names in full within a few years of the document? ("Mr. Carter" of 1980.)"""
+        disc = self.a.discovery
+        near = {f.split()[0] for f in disc.fulls.get(surname, {})
+                if not f.split()[0].endswith(".") and disc.seen_near(f, self.year)
+                and not (sex and given_name_sex(f.split()[0]) == _OTHER_SEX[sex])}
+        return near == {owner.split()[0]}
 
     def mononym(self, word: str, title: str = "") -> PersonRef | None:
         """A person known by this one word in the document's time, else None: a value of

@@ -335,6 +335,12 @@ _TWICE = [("w", ["William Vantorre crossed the river.", "William Vantorre report
           ("e", ["The report of Edward Walker was printed."], 1867),
           ("b", ["Senator Walker was charged with the inquiry.", "Senator Walker reported in May."], 1867)], 11,
          {"Adam Walker"}),
+        ("... nor the one bearer named in full in the document's years",
+         [*[(f"w{k}", [f"As Adam Walker showed in {1860 + k}, wages fall.", "Adam Walker is quoted."], 1860 + k)
+            for k in range(10)],
+          ("e", ["The report of Edward Walker was printed."], 1800),
+          ("b", ["Mr. Walker was charged with the inquiry.", "Mr. Walker reported in May."], 1867)], 11,
+         {"Adam Walker"}),
         ("... and an honorific with a rare surname still does",
          [*[(f"w{k}", [f"As Adam Quelloway showed in {1860 + k}, wages fall.", "Adam Quelloway is quoted."],
              1860 + k) for k in range(10)],
