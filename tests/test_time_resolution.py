@@ -263,6 +263,11 @@ def cold_names(corpus: Dated, doc: int) -> set[str]:
     return {name for _, name in cold(corpus, doc)}
 
 
+def _cited(name: str, title: str = "") -> Dated:
+    """A name the corpus writes in full in each of ten years, 1860-69 (with ``title`` before it)."""
+    return [(f"w{k}", [f"{title}{name} wrote in {1860 + k}.", f"{name} is quoted."], 1860 + k) for k in range(10)]
+
+
 # A speech the corpus holds in five copies names its guest once.
 _COPIES = [(f"copy-{k}", ["We welcome Ferdinand Quennimore of the harbour board."], 1900) for k in range(5)]
 # Named in full in two paragraphs, each once.
@@ -325,25 +330,18 @@ _TWICE = [("w", ["William Vantorre crossed the river.", "William Vantorre report
          [("a", ["Henry Walker farmed the valley."], 1950), ("c", ["Michael Walker coached the team."], 1960),
           ("b", ["Ambassador Walker met the envoy.", "Ambassador Walker flew home."], 1965)], 2, set()),
         ("an honorific and a surname thousands bear, nobody here of that name: not the corpus's most cited",
-         [*[(f"w{k}", [f"As Adam Walker showed in {1860 + k}, wages fall.", "Adam Walker is quoted."], 1860 + k)
-            for k in range(10)],
-          ("e", ["The report of Edward Walker was printed."], 1867),
+         [*_cited("Adam Walker"), ("e", ["The report of Edward Walker was printed."], 1867),
           ("b", ["Dr. Walker was charged with the inquiry.", "Dr. Walker reported in May."], 1867)], 11, set()),
         ("... while an office the corpus wrote with the full name still names him",
-         [*[(f"w{k}", [f"Senator Adam Walker spoke in {1860 + k}.", "Adam Walker is quoted."], 1860 + k)
-            for k in range(10)],
-          ("e", ["The report of Edward Walker was printed."], 1867),
+         [*_cited("Adam Walker", "Senator "), ("e", ["The report of Edward Walker was printed."], 1867),
           ("b", ["Senator Walker was charged with the inquiry.", "Senator Walker reported in May."], 1867)], 11,
          {"Adam Walker"}),
         ("... nor the one bearer named in full in the document's years",
-         [*[(f"w{k}", [f"As Adam Walker showed in {1860 + k}, wages fall.", "Adam Walker is quoted."], 1860 + k)
-            for k in range(10)],
-          ("e", ["The report of Edward Walker was printed."], 1800),
+         [*_cited("Adam Walker"), ("e", ["The report of Edward Walker was printed."], 1800),
           ("b", ["Mr. Walker was charged with the inquiry.", "Mr. Walker reported in May."], 1867)], 11,
          {"Adam Walker"}),
         ("... and an honorific with a rare surname still does",
-         [*[(f"w{k}", [f"As Adam Quelloway showed in {1860 + k}, wages fall.", "Adam Quelloway is quoted."],
-             1860 + k) for k in range(10)],
+         [*_cited("Adam Quelloway"),
           ("b", ["Dr. Quelloway was charged with the inquiry.", "Dr. Quelloway reported in May."], 1867)], 10,
          {"Adam Quelloway"}),
         ("'Mrs.' never joins a value whose titled uses are male",
