@@ -72,10 +72,30 @@ class PlaceNames:
     spellings: frozenset[str] = frozenset()
 
 
+# An Arabic article before a place's name, which English usually drops: GeoNames' "Al
+# Fallujah", ISO's "Al Anbar" are "Fallujah" and "Anbar" in the news.
+_ARTICLE = re.compile(r"^(?:Al|Ar|As|An|Ad|Adh|Ash|At|Ath|Az)[ -]([A-Z][a-z]+)$")
+
+
 def _clean(name: str) -> str | None:
-    """A place name as it would stand in folded text, or None if it is not name-shaped."""
-    name = fold_in_place(name).split(",")[0].split(" (")[0].strip()
+    """A place name as it would stand in folded text, or None if it is not name-shaped.
+    A closing hamza or ayin mark goes ("Samarra'" is Samarra).
+
+    >>> _clean("Sāmarrā’"), _clean("Al Fallūjah"), _clean("3rd District")
+    ('Samarra', 'Al Fallujah', None)
+    """
+    name = fold_in_place(name).split(",")[0].split(" (")[0].strip().rstrip("'`")
     return name if _WORD.match(name) else None
+
+
+def without_article(name: str) -> str | None:
+    """The one-word name of a place whose name is an Arabic article and a word.
+
+    >>> without_article("Al Fallujah"), without_article("An Najaf"), without_article("Los Angeles")
+    ('Fallujah', 'Najaf', None)
+    """
+    m = _ARTICLE.match(name)
+    return m.group(1) if m else None
 
 
 def demonyms(country: str) -> set[str]:
@@ -234,6 +254,7 @@ def _regions(gc, countries: list[str]) -> set[str]:
 
     regions = {n for n in (_clean(c) for c in countries) if n}
     regions |= {n for n in (_clean(s.name) for s in pycountry.subdivisions) if n}
+    regions |= {w for w in (without_article(n) for n in list(regions)) if w}
     regions |= {h for h in (subdivision_head(s.name, s.code) for s in pycountry.subdivisions) if h}
     regions |= {n for n in (_clean(s["name"]) for s in gc.get_us_states().values()) if n}
     regions |= {n for n in (_clean(s["name"]) for s in gc.get_continents().values()) if n}
@@ -262,6 +283,8 @@ def _cities() -> tuple[set[str], set[str], set[str], set[str]]:
     """(cities, towns, spellings, multiword) of GeoNames: one-word names of big cities
     and of smaller ones, big cities' other spellings (the far other names are towns),
     and names of two or more words."""
+    from indexer.name_words import GIVEN
+
     cities: set[str] = set()
     towns: set[str] = set()
     spellings: set[str] = set()
@@ -272,7 +295,9 @@ def _cities() -> tuple[set[str], set[str], set[str], set[str]]:
             continue
         if " " in clean or "-" in clean:
             multiword.add(clean.replace("-", " "))
-            continue
+            clean = without_article(clean)
+            if not clean or clean in GIVEN:
+                continue
         big = city["population"] >= CITY_MIN_POPULATION
         (cities if big else towns).add(clean)
         if big:

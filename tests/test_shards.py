@@ -136,7 +136,9 @@ def test_annotation_reusing_discovery_candidates_equals_a_fresh_annotator(sample
         built = {f[S.ID]: S.from_stored(f) for f in s.all_stored_fields()}
     docs = [d for d in read_corpus(PROJECT_CORPUS) if isinstance(d, Document)]
     fresh = PersonAnnotator(load_authority(PROJECT_CORPUS))
-    fresh.prepare((d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"]) for d in docs)
+    # Prepared as the build prepares it: with each document's year, which dates the names.
+    fresh.prepare((d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"], published_year(d.published))
+                  for d in docs)
     assert not fresh.found  # prepare keeps nothing: every candidate below is found again
     expected = {p.id: p for d in docs for p in annotate(d, fresh)}
     assert set(expected) == set(built)
