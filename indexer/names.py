@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from indexer.name_runs import PARTICLE, RUN, Candidate, classified
+from indexer.personhood import person_apposition
 from indexer.name_words import (
     ADJECTIVE_TITLES,
     AUXILIARIES,
@@ -152,10 +153,13 @@ class _Scan:
     def pair_or_firm(self, run: str, start: int, end: int, initial: bool) -> None:
         """A run that holds no name by its shape: a firm's name, or perhaps a pair."""
         self.firms = self.firms or " " in run and run.rpartition(" ")[2] in FIRM_TAILS
-        pair = None if initial else _PAIR.fullmatch(run)
+        # At a sentence's start a pair is mostly a capitalised word and a name, unless an
+        # apposition says a person ("Kofi Annan, the U.N. secretary general, ...").
+        pair = None if initial and not person_apposition(self.text, end) else _PAIR.fullmatch(run)
         if pair and pair.group(1) not in STOP and pair.group(2) not in STOP:
             # "Gage Hake": an unknown given name, perhaps; a person only where the
-            # document names somebody with that surname (see indexer.persons).
+            # document names somebody with that surname, or an apposition says one
+            # (see indexer.resolution).
             self.found.append(Candidate(start, end, "pair", run, pair.group(2), pair.group(1)))
 
 

@@ -51,6 +51,37 @@ PLACE_SHARE = 5
 _COMPOUND = re.compile(r"^[A-Z][a-z]+-[A-Z][a-z]+$")
 
 
+# Nouns that an apposition gives a person, never a firm, a party or a place: "Kofi Annan, the
+# U.N. secretary general,"; "Maria Lopez, 34, a nurse".
+ROLE_NOUNS = frozenset(
+    "secretary president minister premier chancellor leader chairman chairwoman spokesman spokeswoman "
+    "director founder author writer novelist poet economist historian lawyer attorney judge senator "
+    "congressman congresswoman governor mayor general commander officer official activist cleric priest "
+    "bishop rabbi imam nurse teacher student farmer miner father mother son daughter wife husband widow "
+    "widower brother sister king queen prince princess ambassador envoy candidate negotiator organizer "
+    "organiser editor reporter correspondent professor scientist physician surgeon singer actor actress "
+    "coach owner executive analyst adviser advisor aide deputy".split())
+_APPOSITION = re.compile(r",\s+(?:(\d{1,3})\s*[,.]|(?:the|a|an|his|her|their)\s)")
+_APPOSITION_WORDS = re.compile(r"[A-Za-z][\w.'-]*")
+
+
+def person_apposition(text: str, end: int) -> bool:
+    """Does an apposition that only a person takes follow the name ending at ``end``: an
+    age (", 34,") or a role within its first five words (", the U.N. secretary general,")?
+
+    >>> t = "Kofi Annan, the U.N. secretary general, met Goldman Sachs, the investment bank, and Maria Lopez, 34."
+    >>> person_apposition(t, 10), person_apposition(t, t.index(", the inv")), person_apposition(t, t.index(", 34"))
+    (True, False, True)
+    """
+    m = _APPOSITION.match(text, end)
+    if not m:
+        return False
+    if m.group(1):
+        return True
+    words = _APPOSITION_WORDS.findall(text[m.end() : m.end() + 80].split(",")[0])[:5]
+    return any(w.lower().rstrip(".") in ROLE_NOUNS for w in words)
+
+
 def human_after(text: str, end: int) -> re.Match | None:
     """Does a verb of speech, or "who", follow the name that ends at ``end``?"""
     return HUMAN_AFTER.match(text, end)

@@ -34,7 +34,7 @@ from indexer.name_words import (
     personlike,
 )
 from indexer.names import coordinated, thing_named
-from indexer.personhood import mononym_doubt, nonperson, place_by_data, place_name
+from indexer.personhood import mononym_doubt, nonperson, person_apposition, place_by_data, place_name
 from indexer.stable_ids import discovered_id
 
 if TYPE_CHECKING:
@@ -202,7 +202,8 @@ class Resolution:
         self.authority_full_names(deferred)
         for i, cs in enumerate(self.cands):
             for c in cs:
-                if c.kind == "full":
+                if c.kind == "full" or c.kind == "pair" and person_apposition(self.texts[i], c.end):
+                    # A given name no table lists, but ", the U.N. secretary general," after it.
                     self.discovered_full_name(i, c)
         self.address_forms(deferred)
         self.relatives()

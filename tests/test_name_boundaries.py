@@ -241,3 +241,20 @@ def paragraph_values(corpus: Corpus) -> list[list[set[str]]]:
 )
 def test_a_regnal_name_named_here(kind: str, texts: list[str], expected: list[set[str]]) -> None:
     assert paragraph_values([("a", texts)])[0] == expected, kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts", "expected"),
+    [
+        ("a role in the apposition says a person, whatever the given name",
+         ["Zenkwe Dalmoro, the union's general secretary, spoke first.", "Dalmoro said the strike would go on."],
+         [{"Zenkwe Dalmoro"}, {"Zenkwe Dalmoro"}]),
+        ("so does an age", ["We saw that Tavio Mennick, 34, a welder from Carrow, was hurt."], [{"Tavio Mennick"}]),
+        ("an apposition without a role says nothing", ["Halvorn Brinsey, the investment bank, said profits rose."],
+         [set()]),
+        ("nor does a verb of speech alone, for firms speak too", ["We heard that Tavio Mennick said the plant would close."],
+         [set()]),
+    ],
+)
+def test_an_unknown_given_name_with_a_persons_apposition(kind: str, texts: list[str], expected: list) -> None:
+    assert paragraph_values([("t", texts)])[0] == expected, kind
