@@ -61,25 +61,36 @@ ROLE_NOUNS = frozenset(
     "widower brother sister king queen prince princess ambassador envoy candidate negotiator organizer "
     "organiser editor reporter correspondent professor scientist physician surgeon singer actor actress "
     "coach owner executive analyst adviser advisor aide deputy".split())
-_APPOSITION = re.compile(r",\s+(?:(\d{1,3})\s*[,.]|(?:the|a|an|his|her|their)\s)")
+_APPOSITION = re.compile(r",\s+(?:(\d{1,3}),\s+(?=[a-z])|(?:the|a|an|his|her|their)\s)")
 _APPOSITION_WORDS = re.compile(r"[A-Za-z][\w.'-]*")
+# Where the head of an apposition's noun phrase has been passed: "a plan spearheaded by
+# Senator Tim Scott" is a plan, whoever spearheaded it.
+_APPOSITION_ENDS = frozenset("by of for in to that who which with from at on and or as under after".split())
 
 
 def person_apposition(text: str, end: int) -> bool:
     """Does an apposition that only a person takes follow the name ending at ``end``: an
     age (", 34,") or a role within its first five words (", the U.N. secretary general,")?
 
-    >>> t = "Kofi Annan, the U.N. secretary general, met Goldman Sachs, the investment bank, and Maria Lopez, 34."
+    >>> t = "Kofi Annan, the U.N. secretary general, met Goldman Sachs, the investment bank, and Maria Lopez, 34, a nurse."
     >>> person_apposition(t, 10), person_apposition(t, t.index(", the inv")), person_apposition(t, t.index(", 34"))
     (True, False, True)
+    >>> person_apposition("Opportunity Zones, a plan spearheaded by Senator Tim Scott", 17)
+    False
+    >>> person_apposition("Loire Inferieure, 16. 23; Allier, 16, Aube", 16), person_apposition("Allier, 16, Aube", 6)
+    (False, False)
     """
     m = _APPOSITION.match(text, end)
     if not m:
         return False
     if m.group(1):
         return True
-    words = _APPOSITION_WORDS.findall(text[m.end() : m.end() + 80].split(",")[0])[:5]
-    return any(w.lower().rstrip(".") in ROLE_NOUNS for w in words)
+    for word in _APPOSITION_WORDS.findall(text[m.end() : m.end() + 80].split(",")[0])[:5]:
+        if word in _APPOSITION_ENDS:
+            return False
+        if word.rstrip(".") in ROLE_NOUNS:  # lower case: "Senator" there is another's title
+            return True
+    return False
 
 
 def human_after(text: str, end: int) -> re.Match | None:
