@@ -330,7 +330,8 @@ class Resolution:
                 if c.kind == "pair" and self.by_surname.get(c.surname) and not place_name(c.name) and not (
                         disc.common_word(c.given) and not disc.surnames_of(c.given)):
                     pid = self.authority_match(c)
-                    self.add(i, c.start, self.authority_ref(pid) if pid else _discovered(c.name), c.surname,
+                    name = self.a.discovery.canonical(c.surname, c.given, c.name)  # "Des" of "Desmond"
+                    self.add(i, c.start, self.authority_ref(pid) if pid else _discovered(name), c.surname,
                              c.given)
 
     def pass_surnames(self) -> None:
