@@ -77,6 +77,10 @@ def person_apposition(text: str, end: int) -> bool:
     (True, False, True)
     >>> person_apposition("Opportunity Zones, a plan spearheaded by Senator Tim Scott", 17)
     False
+    >>> person_apposition("Kofi Annan, the U.N. Secretary-General, said", 10)
+    True
+    >>> person_apposition("Harbour Zones, a Senator Scott plan, grew", 13)
+    False
     >>> person_apposition("Loire Inferieure, 16. 23; Allier, 16, Aube", 16), person_apposition("Allier, 16, Aube", 6)
     (False, False)
     """
@@ -85,10 +89,14 @@ def person_apposition(text: str, end: int) -> bool:
         return False
     if m.group(1):
         return True
-    for word in _APPOSITION_WORDS.findall(text[m.end() : m.end() + 80].split(",")[0])[:5]:
+    words = _APPOSITION_WORDS.findall(text[m.end() : m.end() + 80].split(",")[0])[:5]
+    for k, word in enumerate(words):
         if word in _APPOSITION_ENDS:
             return False
-        if word.rstrip(".") in ROLE_NOUNS:  # lower case: "Senator" there is another's title
+        if any(part in ROLE_NOUNS for part in word.rstrip(".").lower().split("-")) and (
+                word.islower() or k + 1 == len(words) or not words[k + 1][:1].isupper()):
+            # "the U.N. Secretary-General", "the Foreign Minister"; but a capitalised role
+            # before a name is that other person's title ("a Senator Scott plan").
             return True
     return False
 

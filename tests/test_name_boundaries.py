@@ -249,6 +249,8 @@ def test_a_regnal_name_named_here(kind: str, texts: list[str], expected: list[se
         ("a role in the apposition says a person, whatever the given name",
          ["Zenkwe Dalmoro, the union's general secretary, spoke first.", "Dalmoro said the strike would go on."],
          [{"Zenkwe Dalmoro"}, {"Zenkwe Dalmoro"}]),
+        ("a capitalised role too, when no name follows it",
+         ["We met Zenkwe Dalmoro, the U.N. Secretary-General, in May."], [{"Zenkwe Dalmoro"}]),
         ("so does an age", ["We saw that Tavio Mennick, 34, a welder from Carrow, was hurt."], [{"Tavio Mennick"}]),
         ("a short given name with a role is the one named in full with the long one",
          ["Desmond Quennabe led the dockers.", "Desmond Quennabe spoke.",
