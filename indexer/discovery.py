@@ -38,11 +38,10 @@ from dataclasses import dataclass, field
 from indexer.census import common_surname, given_name_sex
 from indexer.folding import fold_in_place
 from indexer.name_words import GIVEN, HONORIFICS, ROMAN, TAILS, TITLE_SEX, personlike
-from indexer.name_runs import PARTICLE
+from indexer.name_runs import PARTICLE_WORD
 from indexer.names import candidates, coordinated
 from indexer.personhood import human_after, person_apposition
 
-_PARTICLE_WORD = re.compile(rf"^{PARTICLE}$")  # "van" of "Van Buren"
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
 # "in X", "at X", "the X", "al X" (not followed by another capitalised word: "the Marx family" is rare,
 # "the Boyne", "the Egalite" are places and papers). ("visited?" is "visite" or "visited".)
@@ -322,7 +321,7 @@ class Discovery:
         if not forms or ROMAN.match(name.split()[-1]):
             return name  # regnal names are exact: "James I" is not "James II"
         forms = {f: n for f, n in forms.items() if not ROMAN.match(f.split()[-1])}
-        if _PARTICLE_WORD.match(given.lower()) and name == f"{given} {surname}":
+        if PARTICLE_WORD.match(given.lower()) and name == f"{given} {surname}":
             # "President Van Buren": a surname with its particle, not the given name "Van",
             # when the corpus names one person in full with both ("Martin Van Buren").
             bearers = {f: n for f, n in forms.items() if f.endswith(f" {name}") and f != name}
@@ -688,7 +687,7 @@ def _middle(name: str) -> str:
     """The initials of the middle names of a full name: "HW" of "George H.W. Bush", "" of
     "Martin Van Buren" (a particle is part of the surname)."""
     words = name.split()[1:-1]
-    return "".join(c for w in words if not _PARTICLE_WORD.match(w.lower()) for c in w if c.isupper())
+    return "".join(c for w in words if not PARTICLE_WORD.match(w.lower()) for c in w if c.isupper())
 
 
 def _middles_agree(a: str, b: str) -> bool:

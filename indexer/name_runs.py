@@ -49,7 +49,7 @@ RUN = re.compile(
     rf"(?=[A-Z]|al-)(?<![\w'])(?<![\w']-){_TOKEN}(?:(?:\s+|\s*,\s*(?=Jr\.|Sr\.))(?:{PARTICLE}\s+)?(?:{_TOKEN}|[IVX]{{1,5}}\b))*"
 )
 _PIECE = re.compile(rf"{_TOKEN}|[IVX]{{1,5}}\b|{PARTICLE}(?=\s)")
-_PARTICLE_WORD = re.compile(rf"^{PARTICLE}$")
+PARTICLE_WORD = re.compile(rf"^{PARTICLE}$")
 _DASHED = re.compile(r"(?<=[a-z])-([A-Z][a-z]+)(?=\s)")
 _AFTER_DASH = TAILS | TITLES | STOP_SECTIONS["function"]
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
@@ -173,7 +173,7 @@ def _cuts_at(run: str, pieces: list[tuple[int, str]], words: list[str], k: int) 
 def _starts_full_name(words: list[str], k: int) -> bool:
     """Does a given name at ``k`` start a full name of its own after an earlier name?"""
     return (k >= 2 and words[k] in GIVEN and len(words) - k >= 2 and words[k + 1] not in GIVEN
-            and not _PARTICLE_WORD.match(words[k - 1]))
+            and not PARTICLE_WORD.match(words[k - 1]))
 
 
 @dataclass

@@ -788,6 +788,7 @@ class Resolution:
             return
         if not c.title and place_by_data(word) and word in self.between_places():
             return  # "Mayence, Germersheim, Rastatt": a town the data knows, between two more
+        sex = TITLE_SEX.get(c.title.rstrip("."))
         # An office names whoever the corpus wrote with it ("Vice President Biden"); when
         # several held it in the document's time, the title does not say which.
         owner = disc.titled_owner(word, c.title, self.year) if c.title else None
@@ -798,11 +799,10 @@ class Resolution:
             # one first named in full more than a public life later.
             owner = disc.owner(word, self.year, c.title)
             if owner and c.title.rstrip(".") in HONORIFICS and common_surname(word) and not self.sole_contemporary(
-                    owner, word, TITLE_SEX.get(c.title.rstrip("."))):
+                    owner, word, sex):
                 # "Dr. Smith" where nobody here is a Smith: one of thousands, not the Smith
                 # the corpus cites most (an office says more: see titled_owner).
                 owner = ""
-        sex = TITLE_SEX.get(c.title.rstrip("."))
         if owner and sex and given_name_sex(owner.split()[0]) == _OTHER_SEX[sex]:
             owner = ""  # "Mrs. Gore" is not the corpus's Al Gore
         if owner is None and not doubt:
