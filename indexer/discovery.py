@@ -40,7 +40,7 @@ from indexer.folding import fold_in_place
 from indexer.name_words import GIVEN, HONORIFICS, ROMAN, TAILS, TITLE_SEX, personlike
 from indexer.name_runs import PARTICLE_WORD
 from indexer.names import candidates, coordinated
-from indexer.personhood import human_after, person_apposition
+from indexer.personhood import human_after
 
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
 # "in X", "at X", "the X", "al X" (not followed by another capitalised word: "the Marx family" is rare,
@@ -177,7 +177,7 @@ class Discovery:
                 fulls: list[tuple[str, str, str]] = []
                 lone: list[tuple[str, bool]] = []
                 for c in cs:
-                    if c.kind == "pair" and not person_apposition(folded, c.end) or coordinated(c):
+                    if c.kind == "pair" or coordinated(c):
                         continue  # evidence only within its own document; a surname shared, not seen
                     if c.kind == "full":
                         fulls.append((c.surname, c.name, c.title))
