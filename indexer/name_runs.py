@@ -40,6 +40,7 @@ from indexer.name_words import (
     any_surname,
     common_shaped,
 )
+from indexer.places import place_names
 
 Kind = Literal["full", "titled", "single", "given", "pair"]
 
@@ -246,7 +247,12 @@ def _leading_function_words(r: _Run) -> bool:
     while len(r.words) > 1 and r.words[0] in STOP and r.words[0] not in TITLES and r.words[0] not in GIVEN:
         if r.words[0] in TAILS:
             return True
-        r.drop_head(1)
+        # "New Zealand", "New Zealand Prime Minister Helen Clark": the function word starts
+        # a place's name, which goes with it.
+        k = next((k for k in range(len(r.words), 1, -1) if " ".join(r.words[:k]) in place_names().multiword), 1)
+        if k == len(r.words):
+            return True
+        r.drop_head(k)
     return False
 
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from indexer.name_words import DERIVED, HONORIFICS, STOP_SECTIONS, TITLES
+from indexer.census import given_name_sex
+from indexer.name_words import DERIVED, GIVEN, HONORIFICS, STOP_SECTIONS, TITLES
 from indexer.places import place_names
 
 if TYPE_CHECKING:
@@ -99,6 +100,76 @@ def person_apposition(text: str, end: int) -> bool:
             # before a name is that other person's title ("a Senator Scott plan").
             return True
     return False
+
+
+# Plural nouns of places and peoples that open or close a list: its items are places too
+# ("the islands of Quemoy and Matsu", "the White and Chilkoot passes", "Biloxi, and other
+# cities", "the Sac and Fox tribes"). Lists of persons have other heads ("the works of").
+PLACE_PLURALS = frozenset(
+    "islands isles ports harbors harbours passes rivers mountains valleys lakes bays straits capes counties "
+    "provinces states territories colonies districts departments cantons towns cities villages countries "
+    "nations tribes Indians".split())
+_HEADS = "|".join(sorted(PLACE_PLURALS))
+_ITEM = r"(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+"
+_SEP = r"(?:,? and |,? or |, )"
+_HEAD_OF_BEFORE = re.compile(rf"(?<![\w-])(?:{_HEADS}) of (?:{_ITEM}{_SEP})*$")
+# After the word: more items and the plural ("and Chilkoot passes" needs an item before it),
+# or "and other cities".
+_HEAD_AFTER = re.compile(rf"(?:{_SEP}{_ITEM})* (?:{_HEADS})\b")
+_HEAD_AFTER_LISTED = re.compile(rf"(?:{_SEP}{_ITEM})+ (?:{_HEADS})\b|,? (?:and|or) other (?:{_HEADS})\b")
+_NEIGHBOUR_BEFORE = re.compile(rf"(?<![\w'’.])((?:[A-Z][a-z]+ ){{0,2}}[A-Z][a-z]+){_SEP}$")
+_NEIGHBOUR_AFTER = re.compile(rf"{_SEP}((?:[A-Z][a-z]+ ){{0,2}}[A-Z][a-z]+)(?![\w'’-])")
+_TITLED = re.compile(r"(?<![\w'’])(?:%s)\.? $" % "|".join(sorted(TITLES)))
+_CONJ = re.compile(r" (?:and|or) ")
+_CONJ_AHEAD = re.compile(rf"(?:, {_ITEM})*,? (?:and|or) ")
+_BY = re.compile(r"(?<![\w'’])by $")
+
+
+def listed_as_place(text: str, start: int, end: int, person_word: Callable[[str], bool] = lambda w: False,
+                    neighbours: bool = True, cities: bool = True) -> bool:
+    """Is the lone word at ``text[start:end]`` an item of a list of places: under a plural
+    head of geography or of peoples, or listed next to a country, a region, a people or (with
+    ``cities``) a big city, in a list whose neighbouring items no given name, title or
+    ``person_word`` (a surname the corpus uses) makes a list of persons?
+
+    One such neighbour is enough: lists mix persons and places rarely. The caller asks only
+    of a word nobody in the document is named by ("Panama and Aspinwall", not "Iraq and
+    Saddam" beside "Saddam Hussein"); it asks for neighbours only when the corpus never has
+    the word speak ("Prussia and Bismarck"), and for cities only when the corpus never
+    titles it ("Palmerston and Derby").
+
+    >>> t = "the ports of Panama and Aspinwall; the White and Chilkoot passes; Biloxi, and other cities"
+    >>> [listed_as_place(t, t.index(w), t.index(w) + len(w)) for w in ("Aspinwall", "Chilkoot", "Biloxi")]
+    [True, True, True]
+    >>> t = "Sac and Fox, Iowa, and Absentee Shawnees. Washington and Lee. Gore and Bush. Kant states"
+    >>> [listed_as_place(t, t.index(w), t.index(w) + len(w), lambda w: w == "Washington") for w in ("Fox", "Lee", "Bush", "Kant")]
+    [True, False, False, False]
+    >>> t = "Abraham Lincoln and Hale; Donald, Solon and Florence; by Zasulich, Geneva; Shachtman and Widick Tours"
+    >>> [listed_as_place(t, t.index(w), t.index(w) + len(w)) for w in ("Hale", "Solon", "Zasulich", "Shachtman")]
+    [False, False, False, False]
+    >>> t = "the President of Brazil, Bolsonaro. See Morelly, Paris 1841; Persia, Siam, and Korea"
+    >>> [listed_as_place(t, t.index(w), t.index(w) + len(w)) for w in ("Bolsonaro", "Morelly", "Siam")]
+    [False, False, True]
+    """
+    before = _NEIGHBOUR_BEFORE.search(text, max(0, start - 60), start)
+    after = _NEIGHBOUR_AFTER.match(text, end)
+    if _HEAD_OF_BEFORE.search(text, max(0, start - 160), start) or _HEAD_AFTER_LISTED.match(text, end) or (
+            before and _HEAD_AFTER.match(text, end)):
+        return True
+    if not neighbours or _BY.search(text, max(0, start - 3), start):
+        return False  # "translated by Zasulich, Geneva, 1894": an author and a place of print
+    # A bare comma lists only in a list with a conjunction: "Persia, Siam, and Korea", not
+    # "the President of Brazil, Bolsonaro" or "Mably, Amsterdam 1776".
+    conjoined = (before and _CONJ.search(before.group(0))) or _CONJ_AHEAD.match(text, end)
+    items = [m.group(1) for m in (before, after) if m and (conjoined or _CONJ.search(m.group(0)))]
+    if before and _TITLED.search(text, max(0, before.start(1) - 20), before.start(1)):
+        return False  # "Mr. Washington and Lee"
+    if not items or any(w in TITLES or w in GIVEN or given_name_sex(w) or person_word(w)
+                        for item in items for w in item.split()):
+        return False  # "Abraham Lincoln and Hale", "Donald, Solon and Florence"
+    places = place_names()
+    return any(item in places.regions or item in places.peoples or (cities and item in places.cities)
+               or (" " in item and item in places.multiword) for item in items)
 
 
 def human_after(text: str, end: int) -> re.Match | None:

@@ -34,7 +34,14 @@ from indexer.name_words import (
     personlike,
 )
 from indexer.names import coordinated, thing_named
-from indexer.personhood import mononym_doubt, nonperson, person_apposition, place_by_data, place_name
+from indexer.personhood import (
+    listed_as_place,
+    mononym_doubt,
+    nonperson,
+    person_apposition,
+    place_by_data,
+    place_name,
+)
 from indexer.stable_ids import discovered_id
 
 if TYPE_CHECKING:
@@ -96,6 +103,7 @@ class Resolution:
         self.by_given: dict[str, set[str]] = defaultdict(set)
         self.weak: list[tuple[int, Candidate]] = []  # lone words with too little evidence alone
         self._between_places: set[str] | None = None
+        self._listed_places: set[str] | None = None
         self.mid_counts = Counter(
             c.name for cs in self.cands for c in cs if c.kind in ("single", "given") and not c.initial
         )
@@ -319,6 +327,28 @@ class Resolution:
                             self._between_places.add(c.name)
         return self._between_places
 
+    def listed_places(self) -> set[str]:
+        """The lone words this document lists, somewhere, as places (:meth:`listed_place`):
+        there they are places too."""
+        if self._listed_places is None:
+            self._listed_places = {c.name for i, cs in enumerate(self.cands) for c in cs
+                                   if c.kind == "single" and not c.title and self.listed_place(i, c.start, c.end, c.name)}
+        return self._listed_places
+
+    def listed_place(self, i: int, start: int, end: int, word: str) -> bool:
+        """Is this use of a word nobody in the document is named by an item of a list of
+        places (see :func:`indexer.personhood.listed_as_place`)?"""
+        disc = self.a.discovery
+        return listed_as_place(self.texts[i], start, end, lambda w: disc.surname_evidence(w) > 0,
+                               neighbours=disc.human_evidence(word) == 0, cities=disc.surname_evidence(word) == 0)
+
+    def listed_file_place(self, i: int, h: Hit, ids: list[str]) -> bool:
+        """ "Oregon and Washington": an untitled surname of the file, in a list of places, where
+        the document names none of the file's people with it."""
+        title = _TITLE_BEFORE.search(self.texts[i], max(0, h.start - 20), h.start)
+        return not (title and title.group(1).rstrip(".") in TITLES) and not any(
+            pid in self.named for pid in ids) and self.listed_place(i, h.start, h.end, h.text)
+
     def relatives(self) -> None:
         """ "Kelli and her son Gage Hake" after "Sergeant Christopher Hake": a pair of
         words whose second is the surname of someone named here is a relative. Not when
@@ -339,7 +369,8 @@ class Resolution:
             for h in hits:
                 kinds = [k for k in h.kinds if k[0] in ("surname", "misspelling") and " " not in h.text]
                 if (kinds and not any(k[0] in ("full", "veto") for k in h.kinds)
-                        and not thing_named(self.texts[i], h.start, h.end)):
+                        and not thing_named(self.texts[i], h.start, h.end)
+                        and not self.listed_file_place(i, h, [pid for _, pid in kinds])):
                     self.authority_surname(i, h, [pid for _, pid in kinds])
         # Titled mentions first: "King William" later in a document names the
         # "William" of an earlier paragraph.
@@ -591,7 +622,8 @@ class Resolution:
                 text, c.end, cs[j + 1].start) and nonperson(cs[j + 1].name) != "place"
             listed = before or after
             if listed and not mononym_doubt(self.a.discovery, c.name) and not (
-                    place_by_data(c.name) and c.name in self.between_places()):
+                    place_by_data(c.name) and c.name in self.between_places()) and not self.listed_place(
+                    i, c.start, c.end, c.name):
                 ref = self.mononym(c.name)
                 if ref:
                     self.add(i, c.start, ref, c.name)
@@ -786,8 +818,8 @@ class Resolution:
         doubt = mononym_doubt(disc, word, c.title)
         if doubt and doubt != "no evidence":
             return
-        if not c.title and place_by_data(word) and word in self.between_places():
-            return  # "Mayence, Germersheim, Rastatt": a town the data knows, between two more
+        if not c.title and (place_by_data(word) and word in self.between_places() or word in self.listed_places()):
+            return  # "Mayence, Germersheim, Rastatt", "the ports of Panama and Aspinwall"
         sex = TITLE_SEX.get(c.title.rstrip("."))
         # An office names whoever the corpus wrote with it ("Vice President Biden"); when
         # several held it in the document's time, the title does not say which.

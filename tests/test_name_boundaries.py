@@ -267,3 +267,12 @@ def test_a_regnal_name_named_here(kind: str, texts: list[str], expected: list[se
 )
 def test_an_unknown_given_name_with_a_persons_apposition(kind: str, texts: list[str], expected: list) -> None:
     assert paragraph_values([("t", texts)])[0] == expected, kind
+
+
+def test_a_function_word_that_starts_a_places_name_goes_with_the_place() -> None:
+    """ "New" is a function word at the start of a run ("New evidence"), but "New Zealand" is a
+    place: neither "Zealand" nor the place's name before an office is a name."""
+    text = "Ships sailed for New Zealand, and New Zealand Prime Minister Helen Quennell met them."
+    found = [(c.kind, c.name) for c in candidates(text)]
+    assert ("full", "Helen Quennell") in found
+    assert not [name for _, name in found if "Zealand" in name]

@@ -318,12 +318,56 @@ def test_a_thinker_after_of_stays_a_person() -> None:
          ["While the empire holds Coblenz, Mayence, Germersheim, Rastatt and Ulm, the south is safe.",
           "In spring it still held Mayence, Germersheim, Rastatt and Ulm."],
          {"Coblenz", "Mayence", "Germersheim", "Rastatt"}),
+        ("items under a plural head of geography",
+         ["The squadron called at the ports of Panama and Varenport, then at the harbors of Panama and Varenport.",
+          "The line runs along the Quillan and Morvay passes to the islands of Tessaly and Orrin.",
+          "Traders left Varenport for the islands of Tessaly and Orrin, and Morvay."],
+         {"Varenport", "Quillan", "Morvay", "Tessaly", "Orrin"}),
+        ("a people named in a list of peoples and states",
+         ["Treaties with the Otoe and Tarrow, Iowa, and Kansas tribes were signed.",
+          "Lands of the Tarrow, Iowa, and Nebraska were sold.", "Agents paid the Otoe and Tarrow, Iowa, and "
+                                                                 "Kansas tribes again, and Tarrow, Iowa and Omaha."],
+         {"Tarrow"}),
+        ("a town listed beside a country, or before 'and other cities'",
+         ["Envoys came from Persia, Vallambia, and Korea; housing is short in Denver, and Orleton, and other "
+          "cities.", "Later Vallambia and Korea signed, and Orleton and Denver rebuilt."],
+         {"Vallambia", "Orleton"}),
     ],
 )
 def test_what_is_listed_beside_places_is_a_place(kind: str, texts: list[str], not_values: set[str]) -> None:
     found = all_values([("a", texts), ("b", [_PEOPLE])])
     assert not found & not_values, kind
     assert "Samuel Halloran" in found, "real people are still found"
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts", "kept"),
+    [
+        ("a list of given names and a city's name that is a given name",
+         ["In the photograph are Gertrude, Donald, Morozzi and Florence.",
+          "In May the eldest, Morozzi, left, and Morozzi never came back."],
+         {"Morozzi"}),
+        ("an author and a place of print", ["(Translated by Dunkelberg, Geneva, 1894.) Dunkelberg's notes."],
+         {"Dunkelberg"}),
+        ("an author, then a place and a year of print",
+         ["See The Code of Nature, Morozzi, Paris 1841.", "In May Morozzi left, and Morozzi never came back."],
+         {"Morozzi"}),
+        ("an office of a country, then its holder",
+         ["We met the President of Brazil, Varenza. Great man.", "In May Varenza left, and Varenza came back."],
+         {"Varenza"}),
+        ("someone who speaks in the archive, beside a country",
+         ["Prussia and Dunkelberg agreed.", "Dunkelberg said the treaty would hold.", "Later Dunkelberg wrote."],
+         {"Dunkelberg"}),
+        ("a titled man beside a city", ["It was proclaimed by Varenza and Derby. Lord Varenza then resigned."],
+         {"Varenza"}),
+        ("a surname before a verb that looks like a plural head",
+         ["Then Morozzi states the rule.", "In May Morozzi left, and Morozzi never came back."],
+         {"Morozzi"}),
+    ],
+)
+def test_what_is_listed_with_persons_stays_a_person(kind: str, texts: list[str], kept: set[str]) -> None:
+    found = all_values([("a", texts), ("b", [_PEOPLE])])
+    assert kept <= found, kind
 
 
 def test_a_surname_listed_beside_a_person_is_still_a_person() -> None:
