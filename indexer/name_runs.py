@@ -347,7 +347,8 @@ def _named(rest: list[tuple[int, str]], names: list[str], title: str, initial: b
 def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial: bool) -> list[Candidate]:
     """A name of two or more words: a regnal name, a given name or initials and a
     surname, or a name after a title."""
-    surname = next((w for w in reversed(names) if not ROMAN.match(w) and w not in ("Jr", "Sr")), names[0])
+    surname = next((w for k, w in reversed(list(enumerate(names))) if not ROMAN.match(w) and w not in ("Jr", "Sr")
+                    and not _generation_word(names, k)), names[0])
     full = Candidate(rest[0][0], rest[-1][0] + len(rest[-1][1]), "full",
                      " ".join(w for _, w in rest).replace(" ,", ","), surname, "", initial, title)
     head = names[0]
@@ -356,6 +357,13 @@ def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial:
     if head in GIVEN or _INITIALS.fullmatch(head) and len(head) <= 3 and rest[0][1].endswith("."):
         return _given_and_surname(full, names)
     return _after_title(full, names) if title else []
+
+
+def _generation_word(names: list[str], k: int) -> bool:
+    """ "Alexander Dumas Senior": a generation spelt out after a given name and a surname
+    (not "Nassau W. Senior", whose surname it is)."""
+    return names[k] in ("Senior", "Junior") and k == len(names) - 1 and k >= 2 and len(names[k - 1]) > 1 and (
+        names[0] in GIVEN)
 
 
 def _given_and_surname(full: Candidate, names: list[str]) -> list[Candidate]:

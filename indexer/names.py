@@ -196,9 +196,16 @@ _FIRM_LAST = frozenset("Co Company Sons Son Brothers Bros Inc Ltd LLP Associates
 _EVENT_BEFORE = re.compile(r"(?<![\w'])(?:Operation|Hurricane|Typhoon|Cyclone|Tropical Storm)(?: [A-Z][\w'-]*)* $")
 
 
+# "Roe v. Wade": the parties of a court case name the case. ("vs." and "versus" title
+# contests of people too: "Luxemburg versus Lenin", "National Assembly vs. Bonaparte".)
+_CASE_AFTER = re.compile(r" v\. [A-Z]")
+_CASE_BEFORE = re.compile(r"[A-Z][\w'.-]* v\. $")
+
+
 def thing_named(text: str, start: int, end: int) -> bool:
     """Is the name-shaped word at ``start:end`` part of a firm's name joined by "&", of a
-    storm's or an operation's, or the name of a saint or of a place named after one?
+    storm's or an operation's, of a court case's, or the name of a saint or of a place named
+    after one?
 
     >>> t = "Gibson, Dunn & Crutcher wrote to Johnson & Johnson from the St. John."
     >>> [thing_named(t, m.start(), m.end()) for m in re.finditer(r"Gibson|Dunn|Crutcher|Johnson|John\\b", t)]
@@ -212,8 +219,15 @@ def thing_named(text: str, start: int, end: int) -> bool:
     >>> t = "the men of Operation Desert Fox and Hurricane Sandy"
     >>> thing_named(t, t.index("Fox"), t.index("Fox") + 3), thing_named(t, t.index("Sandy"), len(t))
     (True, True)
+    >>> t = "overturning Roe v. Wade, as Mr. Roe said"
+    >>> thing_named(t, 12, 15), thing_named(t, 19, 23), thing_named(t, t.rindex("Roe"), t.rindex("Roe") + 3)
+    (True, True, False)
+    >>> t = "Luxemburg versus Lenin; Brentano vs. Marx"
+    >>> thing_named(t, 0, 9), thing_named(t, 17, 22), thing_named(t, t.index("Marx"), len(t))
+    (False, False, False)
     """
-    return bool(_SAINT_BEFORE.search(text, max(0, start - 7), start)
+    return bool(_CASE_AFTER.match(text, end) or _CASE_BEFORE.search(text, max(0, start - 40), start)
+                or _SAINT_BEFORE.search(text, max(0, start - 7), start)
                 or _EVENT_BEFORE.search(text, max(0, start - 60), start) or _in_a_firm(text, start, end))
 
 

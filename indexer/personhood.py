@@ -40,8 +40,9 @@ HUMAN_AFTER = re.compile(
     r"(?:'s?)?(?: (?:has |had |then |later |also |once |himself |herself |)(?:%s)\b|, (?:who|whom|whose)\b)"
     % "|".join(sorted(set(_SPEECH), key=len, reverse=True))
 )
-# Abstract nouns are never names; DERIVED already covers -ism, -ist, -ian, -ese.
-_ABSTRACT = re.compile(r"(?<=[a-z]{3})(?:ity|tion|tions|ology)$")
+# Abstract nouns are never names ("Penmanship", "Orthography", "Christendom"); DERIVED
+# already covers -ism, -ist, -ian, -ese.
+_ABSTRACT = re.compile(r"(?<=[a-z]{3})(?:ity|tion|tions|ology|graphy|ship|dom)$")
 # A plural-looking word: "Kurds", "Machinists"; not "Engels"-like surnames ending in -ss/-us/-is.
 _PLURAL = re.compile(r"[^su'is]s$|[aeo]s$")
 # Singular words for peoples and believers: their plurals are no person either ("Sunnis").

@@ -276,3 +276,12 @@ def test_a_function_word_that_starts_a_places_name_goes_with_the_place() -> None
     found = [(c.kind, c.name) for c in candidates(text)]
     assert ("full", "Helen Quennell") in found
     assert not [name for _, name in found if "Zealand" in name]
+
+
+def test_a_generation_spelt_out_is_no_surname() -> None:
+    """ "Senior" after a given name and a surname says which of two namesakes; after an
+    initial it is the surname."""
+    found = {c.name: c.surname for c in candidates(
+        "Prizes went to Alexander Quennell Senior and to Professor Walter P. Senior in May.")}
+    assert found["Alexander Quennell Senior"] == "Quennell"
+    assert found["Walter P. Senior"] == "Senior"

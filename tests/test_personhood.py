@@ -38,6 +38,14 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
                      "They met Latinos, and they sang with Latinos; Germans came too."],
          {"Kurds", "Latinos", "Germans"}),
         ("demonyms of countries", ["Many Iraqis fled.", "Leaders said Iraqis rebuilt."], {"Iraqis"}),
+        ("the parties that name a court case",
+         ["The court overturned Varenza v. Morozzi in May.",
+          "Activists vowed to restore Varenza v. Morozzi, and Varenza v. Morozzi stood fifty years."],
+         {"Varenza", "Morozzi"}),
+        ("abstract nouns of crafts, studies and realms",
+         ["Prizes went to Penmanship, Orthography and Drawing.", "In Penmanship and Orthography she led; "
+                                                                 "Junkerdom and Christendom trembled at Junkerdom."],
+         {"Penmanship", "Orthography", "Junkerdom"}),
         ("countries and cities", ["Talks moved from Granada to Pakistan. Granada wanted a deal, and "
                                   "Pakistan refused; Granada waited."], {"Granada", "Pakistan"}),
         ("plural organisations and unions", ["Officials told Machinists to wait.",
@@ -368,6 +376,13 @@ def test_what_is_listed_beside_places_is_a_place(kind: str, texts: list[str], no
 def test_what_is_listed_with_persons_stays_a_person(kind: str, texts: list[str], kept: set[str]) -> None:
     found = all_values([("a", texts), ("b", [_PEOPLE])])
     assert kept <= found, kind
+
+
+def test_people_in_a_contest_stay_people() -> None:
+    """ "versus" and "vs." title contests of people; only "v." is a court's case."""
+    texts = ["He wrote Morozzi versus Dunkelberg in May.", "Later Morozzi vs. Dunkelberg was printed, and "
+                                                          "Morozzi said Dunkelberg wrote back."]
+    assert {"Morozzi", "Dunkelberg"} <= all_values([("a", texts), ("b", [_PEOPLE])])
 
 
 def test_a_surname_listed_beside_a_person_is_still_a_person() -> None:
