@@ -11,6 +11,8 @@ word's shape: abstract nouns ("Christianity"), plurals, hyphenated compounds
 
 >>> nonperson("Iraqis"), nonperson("Pakistan"), nonperson("Christianity"), nonperson("Hegel")
 ('people', 'place', 'derived', None)
+>>> nonperson("LabCorp"), nonperson("GlaxoSmithKline"), nonperson("McCain"), nonperson("DeLay")
+('brand', 'brand', None, None)
 >>> bool(human_after("Hegel, who wrote it", 5)), bool(human_after("Hegel Street", 5))
 (True, False)
 """
@@ -47,6 +49,13 @@ _ABSTRACT = re.compile(r"(?<=[a-z]{3})(?:ity|tion|tions|ology|graphy|ship|dom)$"
 _PLURAL = re.compile(r"[^su'is]s$|[aeo]s$")
 # Singular words for peoples and believers: their plurals are no person either ("Sunnis").
 _NATIONALITIES = STOP_SECTIONS["nationalities"] | STOP_SECTIONS["religions"]
+# Faiths named without the endings of DERIVED and _ABSTRACT ("Judaism", "Christianity"),
+# kept out of the stop words since some are given names too ("President Islam Karimov").
+FAITHS = frozenset("Islam Vodou Voodoo Wicca Santeria Vedanta".split())
+# A capital inside a word joins two words into a brand ("LabCorp", "WorldCom",
+# "GlaxoSmithKline"); surnames do it only after a prefix ("McCain", "DeLay", "LaGuardia").
+_BRAND = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
+_SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|Del|Della|Des|La|Le|Lo|Van|Von|Ten|Ter|St|San|Santa)[A-Z]")
 # Used after "in", "at", "the" at least once in this many capitalised uses: a place or a
 # thing unless something says a person.
 PLACE_SHARE = 5
@@ -182,7 +191,8 @@ def human_after(text: str, end: int) -> re.Match | None:
 def nonperson(word: str) -> str | None:
     """Why a lone capitalised word cannot be a person's value by itself, or None.
 
-    "place" and "people" come from data; "derived" from the word's ending. The
+    "place" and "people" come from data; "derived" from the word's ending, "brand" from
+    a capital inside it. The
     caller still lets a word through when the document or the corpus names
     someone with it ("Lincoln" after "Abraham Lincoln").
     """
@@ -194,8 +204,12 @@ def nonperson(word: str) -> str | None:
         return "people"
     if word in places.regions or word in places.cities or spaced in places.multiword:
         return "place"
+    if word in FAITHS:
+        return "people"
     if DERIVED.search(word) or _ABSTRACT.search(word):
         return "derived"
+    if _BRAND.match(word) and not _SURNAME_PREFIX.match(word):
+        return "brand"
     return None
 
 
@@ -265,9 +279,9 @@ def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | Non
     if title and plural_like(word) and _singular(word) in TITLES:
         return "no evidence"  # "Lord Chancellors", "the Lord Justices": offices, several holders
     if title and title in HONORIFICS:
-        return why if why in ("people", "derived") else None
+        return why if why in ("people", "derived", "brand") else None
     if title:
-        return why if why in ("people", "derived") or word in place_names().regions else None
+        return why if why in ("people", "derived", "brand") or word in place_names().regions else None
     if why:
         return why
     surname, human = discovery.surname_evidence(word), discovery.human_evidence(word)

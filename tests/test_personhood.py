@@ -38,6 +38,12 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
                      "They met Latinos, and they sang with Latinos; Germans came too."],
          {"Kurds", "Latinos", "Germans"}),
         ("demonyms of countries", ["Many Iraqis fled.", "Leaders said Iraqis rebuilt."], {"Iraqis"}),
+        ("brands: a capital inside a word",
+         ["Shares of DataVantix fell, and MedCorp rose.", "Later DataVantix said MedCorp would merge."],
+         {"DataVantix", "MedCorp"}),
+        ("a faith, and the peoples of a language", ["They wrote on Islam; Hispanic voters met.",
+                                                    "Later Islam spread, and Latino leaders and Hispanic ones spoke."],
+         {"Islam", "Hispanic", "Latino"}),
         ("the parties that name a court case",
          ["The court overturned Varenza v. Morozzi in May.",
           "Activists vowed to restore Varenza v. Morozzi, and Varenza v. Morozzi stood fifty years."],
@@ -376,6 +382,13 @@ def test_what_is_listed_beside_places_is_a_place(kind: str, texts: list[str], no
 def test_what_is_listed_with_persons_stays_a_person(kind: str, texts: list[str], kept: set[str]) -> None:
     found = all_values([("a", texts), ("b", [_PEOPLE])])
     assert kept <= found, kind
+
+
+def test_a_prefixed_surname_and_a_faiths_name_given_to_a_man_stay() -> None:
+    """A capital after "Mc", "De", "La" is a surname's; "Islam" is a given name too."""
+    texts = ["Then McQuennell met DeVarenza in May.", "Later McQuennell said DeVarenza and President Islam "
+                                                      "Qurbanov agreed; Qurbanov wrote it."]
+    assert {"McQuennell", "DeVarenza", "Islam Qurbanov"} <= all_values([("a", texts), ("b", [_PEOPLE])])
 
 
 def test_people_in_a_contest_stay_people() -> None:
