@@ -111,8 +111,12 @@ ERA_GAP = 20
 # An era with a single titled use is a person of its own only this far from the other
 # titled eras: a lone "Mr. Cass" recalled 27 years later is the same secretary.
 PUBLIC_LIFE = 50
-STATE_VERSION = 4
-_READABLE_VERSIONS = (1, 2, 3, 4)  # version 1 had no HUMAN count: read as 0; 1-2 no years; 1-3 no titles
+# A lone given name is its owner's corpus-wide only if the documents that name the owner in
+# full call them by it alone in at least one of this many.
+CALLED_SHARE = 20
+STATE_VERSION = 5
+# version 1 had no HUMAN count: read as 0; 1-2 no years; 1-3 no titles; 1-4 no given-name calls
+_READABLE_VERSIONS = (1, 2, 3, 4, 5)
 
 CAP, LOW, SUR, PLACE, HUMAN, MALE, FEMALE = range(7)
 _STATS = 7
@@ -130,6 +134,10 @@ class Discovery:
     titles: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
     # lone word -> {year: [after a title, alone]}: the dated paragraphs that use it
     uses: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    # "given surname" -> [documents that name the person in full, of which those that call
+    # them by the given name alone too ("Gabby" beside "Gabby Giffords")]; None for a state
+    # that did not count it
+    called: dict[str, list[int]] | None = None
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
 
@@ -160,8 +168,11 @@ class Discovery:
         seen: dict[str, list[int]] = {}
         named: dict[int, tuple[tuple[str, str, str], ...]] = {}  # text key -> (surname, full name, title)
         used: dict[tuple[int, int], tuple[tuple[str, bool], ...]] = {}  # (text key, year) -> (lone word, titled)
+        called: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
+            alone: set[str] = set()  # given names used alone in this document
+            in_full: set[tuple[str, str]] = set()
             for text in texts:
                 folded = fold_in_place(text)
                 lower.update(_LOWER.findall(folded))
@@ -179,7 +190,11 @@ class Discovery:
                 for c in cs:
                     if c.kind == "pair" or coordinated(c):
                         continue  # evidence only within its own document; a surname shared, not seen
+                    if c.kind == "given" and not c.title:
+                        alone.add(c.name)
                     if c.kind == "full":
+                        if c.given:
+                            in_full.add((c.given, c.surname))
                         fulls.append((c.surname, c.name, c.title))
                         words[c.surname][SUR] += 1
                         if year is not None:
@@ -201,7 +216,11 @@ class Discovery:
                         named[key] = tuple(dict.fromkeys(fulls))
                     if lone and year is not None:
                         used[key, year] = tuple(dict.fromkeys(lone))
-        return dict(words), {}, lower, seen, named, used
+            for given, surname in in_full:
+                counts = called[f"{given} {surname}"]
+                counts[0] += 1
+                counts[1] += given in alone
+        return dict(words), {}, lower, seen, named, used, dict(called)
 
     @classmethod
     def combine(cls, parts: Iterable[tuple]) -> Discovery:
@@ -211,6 +230,7 @@ class Discovery:
         seen: dict[str, list[int]] = {}
         named: dict[int, tuple] = {}
         used: dict[tuple[int, int], tuple] = {}
+        called: dict[str, list[int]] | None = defaultdict(lambda: [0, 0])
         for part_words, part_fulls, part_lower, *rest in parts:
             for name, (first, last) in (rest[0] if rest else {}).items():
                 _widen(seen, name, first, last)
@@ -224,6 +244,12 @@ class Discovery:
             if len(rest) >= 3:
                 named.update(rest[1])  # a text met in several parts is one text
                 used.update(rest[2])
+            if len(rest) >= 4 and called is not None:
+                for key, (docs, calls) in rest[3].items():
+                    called[key][0] += docs
+                    called[key][1] += calls
+            else:
+                called = None  # a part counted by older code: unknown, as from an older state
         titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         for sightings in named.values():
             for surname, name, title in sightings:
@@ -238,21 +264,26 @@ class Discovery:
             stats[LOW] = lower.get(word.lower(), 0)
         return cls(dict(words), {s: dict(c) for s, c in fulls.items()}, seen,
                    {s: {t: dict(c) for t, c in ts.items()} for s, ts in titles.items()},
-                   dict(uses))
+                   dict(uses), None if called is None else dict(called))
 
     # -- state -------------------------------------------------------------------
 
     def state(self) -> dict:
-        return {"version": STATE_VERSION, "words": self.words, "fulls": self.fulls, "seen": self.seen,
-                "titles": self.titles, "uses": self.uses}
+        state = {"version": STATE_VERSION, "words": self.words, "fulls": self.fulls, "seen": self.seen,
+                 "titles": self.titles, "uses": self.uses}
+        if self.called is not None:
+            state["called"] = self.called
+        return state
 
     @classmethod
     def from_state(cls, state: dict | None) -> Discovery:
         if not state or state.get("version") not in _READABLE_VERSIONS:
             return cls()
         words = {w: list(v) + [0] * (_STATS - len(v)) for w, v in state.get("words", {}).items()}
+        called = state.get("called")
         return cls(words, dict(state.get("fulls", {})), {k: list(v) for k, v in state.get("seen", {}).items()},
-                   dict(state.get("titles", {})), dict(state.get("uses", {})))
+                   dict(state.get("titles", {})), dict(state.get("uses", {})),
+                   None if called is None else {k: list(v) for k, v in called.items()})
 
     # -- questions ----------------------------------------------------------------
 
@@ -581,6 +612,24 @@ class Discovery:
         if not any(self.named_then(f, year) for f in forms):
             return None
         return self.canonical(surname, given, max(forms, key=lambda f: self.fulls[surname][f]))
+
+    def called_by_given_name(self, given: str, surname: str) -> bool:
+        """Does the corpus call this person by the given name alone in the documents that
+        name them in full, more than rarely ("Gabby" beside "Gabby Giffords")? Then a lone
+        "Gabby" elsewhere may be them; a given name the corpus hardly uses for its owner
+        ("Adam" of "Adam Smith", nearly always "Smith") is anyone's. (A state counted
+        before this was: yes.)
+
+        >>> d = Discovery(called={"Gabby Giffords": [2, 2], "Adam Smith": [40, 1]})
+        >>> d.called_by_given_name("Gabby", "Giffords"), d.called_by_given_name("Adam", "Smith")
+        (True, False)
+        >>> Discovery().called_by_given_name("Adam", "Smith")
+        True
+        """
+        if self.called is None:
+            return True
+        docs, calls = self.called.get(f"{given} {surname}", (0, 0))
+        return calls > 0 and calls * CALLED_SHARE >= docs
 
     def named_then(self, name: str, year: int | None) -> bool:
         """Is ``year`` within the years the corpus names this full name in full (or

@@ -61,7 +61,7 @@ _NAME_GOES_ON = re.compile(r" (?:[A-Z1]\.|(?:de|del|de la|van|von|da|di) [A-Z])"
 RARELY = 20
 # "his son, Gage", "his wife Kelli": kin who share the surname (a sister or daughter may have married).
 _KIN_NOUN_BEFORE = re.compile(
-    r"\b(?:[Hh]is|[Hh]er) (?:[\w-]+ )?(?:son|wife|husband|widow|brother|father|grandson),? $")
+    r"\b(?:([Hh]is)|([Hh]er)|([Tt]heir)) (?:[\w-]+ )?(?:son|daughter|wife|husband|widow|brother|father|grandson),? $")
 # "a citizen named Wilson" (not "he named Wilson", an appointment).
 _INTRODUCED = re.compile(r"\b(?!(?:he|she|they|we|you|who|had|has|have|was|were|been|be|then|also)\b)[a-z]+ (?:named|called) $")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?) $")
@@ -77,6 +77,9 @@ _DETERMINED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm
 _LISTED_BEFORE = re.compile(r"(?<![\w'])([A-Z][a-z]+)(?:,? and |, |; | & )$")
 _LISTED_AFTER = re.compile(r"(?:,? and |, |; | & )([A-Z][a-z]+)\b")
 _OTHER_SEX = {"m": "f", "f": "m"}
+# A name spoken to: ", you" after it, or "And," or "Thank you," or "you," before it.
+_VOCATIVE_AFTER = re.compile(r", (?:you|thank you)\b")
+_VOCATIVE_BEFORE = re.compile(r"(?:\b(?:[Aa]nd|[Bb]ut|So|Now|Well|Oh|you|You),|(?:^|[.!?] )(?:Thanks|Thank you),) $")
 
 
 class Resolution:
@@ -698,17 +701,22 @@ class Resolution:
         son, Gage", after "Sergeant Christopher Hake") is that relative, under the surname
         of the person named last before it in the paragraph: Gage Hake. Later "Gage"
         alone is him too (see :meth:`given_name_named_here`)."""
-        if c.title or c.kind not in ("given", "single") or not _KIN_NOUN_BEFORE.search(
-                self.texts[i], max(0, c.start - 40), c.start):
+        kin = None if c.title or c.kind not in ("given", "single") else _KIN_NOUN_BEFORE.search(
+            self.texts[i], max(0, c.start - 40), c.start)
+        if not kin:
             return False
         before = [(pos, ref) for pos, ref in self.found[i] if pos < c.start]
         if not before and i > 0:
             before = self.found[i - 1]  # "His wife Kelli" opening the next paragraph
+        if kin.group(3) and len({ref.name.split()[-1] for _, ref in before}) == 1:
+            before = before[-1:]  # "Carl and Marsha Mueller ... their daughter Kayla": one family
         if len({ref.id for _, ref in before}) != 1:
             # Nobody, or several people: "his" may not be the last one named ("Bush
             # defeated Governor Ann Richards ... His brother Jeb").
             return False
         named = before[0][1].name.split()
+        if given_name_sex(named[0]) == ("f" if kin.group(1) else "m" if kin.group(2) else None):
+            return False  # "He wrote Jill, my wife, ... about his daughter Courtney": someone else's
         if len(named) < 2 or named[-1] == c.name or ROMAN.match(named[-1]):
             return False
         surname = named[-1]
@@ -761,11 +769,21 @@ class Resolution:
         disc = self.a.discovery
         # Called by the given name throughout this document: one full sighting will do.
         owner = disc.given_owner(word, 1 if self.mid_counts.get(word, 0) >= 2 else 2, self.year)
+        if owner and not disc.called_by_given_name(word, owner.split()[-1]) and not self.vocative(i, c):
+            # "When Adam delved": the corpus calls its one Adam, Adam Smith, "Smith".
+            self.flags[i].append(f"ambiguous:{word}")
+            return True
         if owner:
             if ref := self.known(owner, owner.split()[-1]):
                 self.add(i, c.start, ref, word, word)
             return True
         return disc.surname_evidence(word) < 2  # a lone given name is many people
+
+    def vocative(self, i: int, c: Candidate) -> bool:
+        """ "And, Tip, you could ...", "Thank you, Elise": someone spoken to, whom speaker and
+        audience know by the given name."""
+        text = self.texts[i]
+        return bool(_VOCATIVE_AFTER.match(text, c.end) or _VOCATIVE_BEFORE.search(text, max(0, c.start - 12), c.start))
 
     def typo_named_here(self, i: int, c: Candidate) -> bool:
         """A typo of the surname of a person named here, flagged for review."""

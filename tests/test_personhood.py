@@ -134,7 +134,7 @@ def test_where_a_name_ends(kind: str, text: str, expected: set[str]) -> None:
     assert {r.name for r in refs} == expected, kind
 
 
-_NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left."])
+_NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left, and Rosa was calm."])
 
 
 @pytest.mark.parametrize(
@@ -149,6 +149,19 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left."])
         ("a lone given name owned corpus-wide",
          [_NAMED_IN_FULL, ("b", ["Friends wrote to Rosa in jail.", "Later Rosa wrote back."])],
          1, {"Rosa Vantongeren"}),
+        ("a given name the corpus never calls its one bearer by is anyone's",
+         [("a", ["Adam Vantongeren wrote on trade.", "Vantongeren argued, and Adam Vantongeren was read."]),
+          ("b", ["When Adam delved and Eve span, who was then the gentleman?", "Since the time of Adam men toil."])],
+         1, set()),
+        ("a given name spoken to is the one the corpus names in full with it",
+         [("a", ["Wendell Vantongeren, the Speaker, spoke.", "Wendell Vantongeren left.", "Wendell Vantongeren returned."]),
+          ("b", ["We passed the bill. And, Wendell, you could sign it.", "Thank you, Wendell, for that."])],
+         1, {"Wendell Vantongeren"}),
+        ("a couple's child", [("a", ["We welcome Carl and Marsha Vantongeren. Their beautiful daughter Kayla "
+                                      "became a nurse."])], 0,
+         {"Carl Vantongeren", "Marsha Vantongeren", "Kayla Vantongeren"}),
+        ("'his' is not the woman named before", [("a", ["A father wrote to Jill Vantongeren about his daughter "
+                                                     "Kayla, who died."])], 0, {"Jill Vantongeren"}),
         ("a stray namesake does not split a person",
          [("a", [f"Lewis Quennell studied kinship in {y}." for y in range(1860, 1865)]),
           ("c", ["Samuel Quennell ran a shop."]),
@@ -204,7 +217,7 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left."])
          0, {"Michelle Vantongeren", "Jill Quennell"}),
         ("coordinated given names: the first, the one contemporary the corpus names in full with it, keeps "
          "that surname",
-         [("a", ["Michelle Vantongeren spoke.", "Michelle Vantongeren left."], 2010),
+         [("a", ["Michelle Vantongeren spoke.", "Michelle Vantongeren left, and Michelle waved."], 2010),
           ("b", ["Michelle and Jill Quennell visited the base."], 2012)],
          1, {"Michelle Vantongeren", "Jill Quennell"}),
         ("coordinated given names share the surname", [("a", ["Karl and Jenny Quennell left for London."])],

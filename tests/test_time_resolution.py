@@ -367,7 +367,7 @@ def test_who_owns_a_bare_word(why: str, corpus: Dated, doc: int, expected: set[s
     ("why", "corpus", "doc", "expected"),
     [
         ("a given name within its bearer's years is the bearer's",
-         [("a", ["Herman Zatlock wrote the report.", "Herman Zatlock filed it."], 2019),
+         [("a", ["Herman Zatlock wrote the report.", "Herman Zatlock filed it, and Herman left."], 2019),
           ("b", ["Herman asked the first question.", "Herman smiled."], 2021)], 1, {"Herman Zatlock"}),
         ("a lone surname whose titled uses are of one era keeps its value",
          [("a", ["Professor Dalgrove lectured.", "Professor Dalgrove wrote."], 1840),
