@@ -40,7 +40,7 @@ from indexer.folding import fold_in_place
 from indexer.name_words import GIVEN, HONORIFICS, ROMAN, TAILS, TITLE_SEX, personlike
 from indexer.name_runs import PARTICLE_WORD
 from indexer.names import candidates, coordinated
-from indexer.personhood import human_after
+from indexer.personhood import human_after, pronoun_after
 
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
 # "in X", "at X", "the X", "al X" (not followed by another capitalised word: "the Marx family" is rare,
@@ -116,10 +116,11 @@ PUBLIC_LIFE = 50
 CALLED_SHARE = 20
 STATE_VERSION = 5
 # version 1 had no HUMAN count: read as 0; 1-2 no years; 1-3 no titles; 1-4 no given-name calls
+# and no pronouns (read as 0)
 _READABLE_VERSIONS = (1, 2, 3, 4, 5)
 
-CAP, LOW, SUR, PLACE, HUMAN, MALE, FEMALE = range(7)
-_STATS = 7
+CAP, LOW, SUR, PLACE, HUMAN, MALE, FEMALE, ITS, HIS = range(9)
+_STATS = 9
 
 
 @dataclass
@@ -208,8 +209,11 @@ class Discovery:
                     elif not c.initial:
                         words[c.name][CAP] += 1
                         lone.append((c.name, bool(c.title)))  # "Emperor Alexander": a given name after a title
-                    if c.kind != "full" and human_after(folded, c.end):
-                        words[c.name][HUMAN] += 1
+                    if c.kind != "full":
+                        if human_after(folded, c.end):
+                            words[c.name][HUMAN] += 1
+                        if (pronoun := pronoun_after(folded, c.end)) is not None:
+                            words[c.name][ITS if pronoun == "it" else HIS] += 1
                 if fulls or lone:
                     key = _text_key(folded)
                     if fulls:
@@ -329,6 +333,12 @@ class Discovery:
         if stats and any(stats[MALE : FEMALE + 1]):
             return False  # "Mr. Bill", "Mrs. Bill"
         return not any(titled for titled, _ in self.uses.get(surname, {}).values())
+
+    def pronouns(self, word: str) -> tuple[int, int]:
+        """How often what the lone word said opens with "it" or "its" ("Valdorex said it would
+        restate its earnings"), and how often with "he", "his", "she", "her"."""
+        stats = self.words.get(word)
+        return (stats[ITS], stats[HIS]) if stats else (0, 0)
 
     def human_evidence(self, word: str) -> int:
         """How often a verb of speech or "who" follows the lone word (see :mod:`indexer.personhood`)."""

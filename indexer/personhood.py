@@ -59,6 +59,12 @@ _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|Del|Della|Des|La|Le|L
 # Used after "in", "at", "the" at least once in this many capitalised uses: a place or a
 # thing unless something says a person.
 PLACE_SHARE = 5
+# A lone word that no title or given name ever stood before, that says "it" or "its" (see
+# pronoun_after) at least this often, and more than this many times as often as "he" or
+# "she", is an organisation ("Valdorex said it would restate its earnings"), whatever
+# verbs of speech say of it.
+ORGANISATION_MIN = 2
+ORGANISATION_SHARE = 2
 _COMPOUND = re.compile(r"^[A-Z][a-z]+-[A-Z][a-z]+$")
 
 
@@ -182,6 +188,31 @@ def listed_as_place(text: str, start: int, end: int, person_word: Callable[[str]
                or (" " in item and item in places.multiword) for item in items)
 
 
+# The pronoun that opens what a lone word is said to have said: "Valdorex said it would
+# restate its earnings" (a firm), "Ostrow said he would stay" (a man). People say "it"
+# too ("Smith said it would rain"), so only a share of the uses decides (see mononym_doubt).
+_PRONOUN_AFTER = re.compile(
+    r"(?:'s?)?,? (?:has |had |then |later |also |)(?:%s|announced|announces|reported|reports|confirmed|"
+    r"confirms|expects|expected|plans|planned|hopes|hoped) (?:that )?(he|his|she|her|it|its)\b"
+    % "|".join(sorted(set(_SPEECH) - {"died", "dies", "was", "born", "himself", "herself"}, key=len, reverse=True)))
+
+
+def pronoun_after(text: str, end: int) -> str | None:
+    """ "it" or "person": the pronoun right after a verb of speech that follows the word
+    ending at ``end``, if any.
+
+    >>> t = "Valdorex said it would restate its earnings; Ostrow said he would stay; Hegel formulated its axiom"
+    >>> pronoun_after(t, 8), pronoun_after(t, t.index(" said he")), pronoun_after(t, t.index(" formulated"))
+    ('it', 'person', None)
+    >>> pronoun_after("To Starcke himself it may have seemed so", 10) is None
+    True
+    """
+    m = _PRONOUN_AFTER.match(text, end)
+    if not m:
+        return None
+    return "it" if m.group(1).startswith("it") else "person"
+
+
 def human_after(text: str, end: int) -> re.Match | None:
     """Does a verb of speech, or "who", follow the name that ends at ``end``?"""
     return HUMAN_AFTER.match(text, end)
@@ -267,6 +298,7 @@ def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | Non
     """Why a lone word that no full name in the corpus owns should not be a person's
     value, or None when it may stand for someone known by one name ("Hegel").
 
+    "organisation": see :data:`ORGANISATION_MIN`.
     "place", "people", "derived": see :func:`nonperson` (a title outweighs a town's
     name: "General Jackson"; not a country's or a region's: "Lord Donegal" is a
     peerage); "place" also for a word that no title or given name ever stood before
@@ -285,6 +317,9 @@ def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | Non
     if why:
         return why
     surname, human = discovery.surname_evidence(word), discovery.human_evidence(word)
+    its, his = discovery.pronouns(word)
+    if not surname and its >= ORGANISATION_MIN and its > ORGANISATION_SHARE * his:
+        return "organisation"
     place = discovery.place_uses(word)
     if not surname and town(word, place, human):
         return "place"

@@ -44,6 +44,10 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
         ("a faith, and the peoples of a language", ["They wrote on Islam; Hispanic voters met.",
                                                     "Later Islam spread, and Latino leaders and Hispanic ones spoke."],
          {"Islam", "Hispanic", "Latino"}),
+        ("a firm that says 'it', whatever it says",
+         ["Valdorex said it would restate its earnings.",
+          "Later Valdorex said its chief would resign, and Valdorex said it had cut jobs."],
+         {"Valdorex"}),
         ("the parties that name a court case",
          ["The court overturned Varenza v. Morozzi in May.",
           "Activists vowed to restore Varenza v. Morozzi, and Varenza v. Morozzi stood fifty years."],
@@ -402,6 +406,12 @@ def test_a_prefixed_surname_and_a_faiths_name_given_to_a_man_stay() -> None:
     texts = ["Then McQuennell met DeVarenza in May.", "Later McQuennell said DeVarenza and President Islam "
                                                       "Qurbanov agreed; Qurbanov wrote it."]
     assert {"McQuennell", "DeVarenza", "Islam Qurbanov"} <= all_values([("a", texts), ("b", [_PEOPLE])])
+
+
+def test_a_man_who_says_it_now_and_then_stays() -> None:
+    texts = ["Ostrow said he would stay.", "Later Ostrow said it was over, and Ostrow said he was innocent.",
+             "Then Ostrow said he left."]
+    assert "Ostrow" in all_values([("a", texts), ("b", [_PEOPLE])])
 
 
 def test_people_in_a_contest_stay_people() -> None:
