@@ -239,8 +239,11 @@ def copy_generation(gen: Generation, replica: Replica, served: str | None, rsync
     rsync skips a file whose size and time match; ``compare_contents`` compares
     checksums instead, which mends a copy whose bytes rotted under a good stamp.
     """
-    args = ["-a", "--delete", "--mkpath", "--out-format=%n", *(["--checksum"] if compare_contents else []),
-            *_filters()]
+    # Stamps are compared to the nanosecond (--modify-window=-1): two builds within one second
+    # leave files of one size and one second that differ ("generation.json"), and a stamp to the
+    # second would hard-link the served one's in their place.
+    args = ["-a", "--delete", "--mkpath", "--modify-window=-1", "--out-format=%n",
+            *(["--checksum"] if compare_contents else []), *_filters()]
     if served and served != gen.name:
         # Relative to the destination folder: unchanged files become hard links.
         args.append(f"--link-dest=../{served}")

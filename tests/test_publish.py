@@ -329,3 +329,25 @@ def test_publish_over_ssh(source, tmp_path, ssh_server):
     assert read_pointer(remote_root) == second and read_pointer(remote_root, PREVIOUS_FILE) == first
     indexer("rollback", "--index", str(root), "--to", dest)
     assert read_pointer(remote_root) == first
+
+
+def test_a_generation_built_in_the_same_second_as_the_served_one_is_copied_whole(source, tmp_path):
+    """Two builds within one second: a file of the same size whose stamp differs from the
+    served generation's only below the second is a different file, not one to hard-link."""
+    corpus, root = source
+    replica = tmp_path / "r1"
+    first = read_pointer(root)
+    publish(root, [str(replica)], keep=0)
+    second = rebuild(corpus, root, "alpha")
+    same_second = 0
+    for new in (root / second).rglob("*"):
+        old = root / first / new.relative_to(root / second)
+        if new.is_file() and old.is_file() and new.stat().st_size == old.stat().st_size:
+            stamp = old.stat().st_mtime_ns
+            os.utime(new, ns=(stamp + 1_000, stamp + 1_000))  # the same second, another instant
+            same_second += new.read_bytes() != old.read_bytes()
+    assert same_second, "the build leaves some file of the same size and other bytes (generation.json)"
+    report = publish(root, [str(replica)], keep=0)
+    assert not report.failed, report.summary()
+    assert read_pointer(replica) == second
+    assert checksums.verify(replica / second)  # raises Damaged on any file whose bytes differ
