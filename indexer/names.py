@@ -261,8 +261,26 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# Weapons named after people, in the plural or after a determiner's noun phrase, need no
+# determiner: "improved Pershing ballistic missiles", "Sherman tanks".
+_WEAPON_AFTER = re.compile(r" (?:[a-z]+(?:-[a-z]+)? )?(?:missiles?|rockets?|submarines|rifles|carbines|bombers|tanks)\b(?!')")
+
+
+def weapon_named(text: str, end: int) -> bool:
+    """Does a weapon's noun follow the name ending at ``end``?
+
+    >>> t = "improved Pershing ballistic missiles, Sherman tanks, and Pershing himself"
+    >>> weapon_named(t, t.index(" ballistic")), weapon_named(t, t.index(" tanks")), weapon_named(t, len(t))
+    (True, True, False)
+    """
+    return bool(_WEAPON_AFTER.match(text, end))
+
+
 def _before_eponym_head(text: str, c: Candidate) -> bool:
-    """ "the Brady bill", "a Ford truck": a determiner, the lone name, a thing's noun."""
+    """ "the Brady bill", "a Ford truck": a determiner, the lone name, a thing's noun; or a
+    weapon's noun, with or without a determiner."""
+    if weapon_named(text, c.end):
+        return True
     before = max(0, c.start - 7)
     if text.endswith(_DETERMINER_ENDS, before, c.start) and _DETERMINER_BEFORE.search(text, before, c.start):
         head = _HEAD_AFTER.match(text, c.end)

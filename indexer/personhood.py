@@ -13,6 +13,8 @@ word's shape: abstract nouns ("Christianity"), plurals, hyphenated compounds
 ('people', 'place', 'derived', None)
 >>> nonperson("LabCorp"), nonperson("GlaxoSmithKline"), nonperson("McCain"), nonperson("DeLay")
 ('brand', 'brand', None, None)
+>>> nonperson("Aix-la-Chapelle"), nonperson("Stratford-upon-Avon"), nonperson("Saint-Simon")
+('place', 'place', None)
 >>> bool(human_after("Hegel, who wrote it", 5)), bool(human_after("Hegel Street", 5))
 (True, False)
 """
@@ -49,6 +51,10 @@ _ABSTRACT = re.compile(r"(?<=[a-z]{3})(?:ity|tion|tions|ology|graphy|ship|dom)$"
 _PLURAL = re.compile(r"[^su'is]s$|[aeo]s$")
 # Singular words for peoples and believers: their plurals are no person either ("Sunnis").
 _NATIONALITIES = STOP_SECTIONS["nationalities"] | STOP_SECTIONS["religions"]
+# A town's name joined by a lower-case particle: "Aix-la-Chapelle", "Boulogne-sur-Mer",
+# "Frankfurt-am-Main", "Stratford-upon-Avon" (names of people with particles are written apart).
+_PARTICLE_PLACE = re.compile(
+    r"^[A-Z][a-z]+(?:-(?:la|le|les|sur|sous|en|am|an|im|on|upon|under|in|de|du|des|aux)-[A-Z][a-z]+)+$")
 # Faiths named without the endings of DERIVED and _ABSTRACT ("Judaism", "Christianity"),
 # kept out of the stop words since some are given names too ("President Islam Karimov").
 FAITHS = frozenset("Islam Vodou Voodoo Wicca Santeria Vedanta".split())
@@ -241,6 +247,8 @@ def nonperson(word: str) -> str | None:
         return "derived"
     if _BRAND.match(word) and not _SURNAME_PREFIX.match(word):
         return "brand"
+    if _PARTICLE_PLACE.match(word):
+        return "place"
     return None
 
 

@@ -43,7 +43,7 @@ from indexer.folding import fold_in_place
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
 from indexer.name_words import GIVEN, STOP, TITLE_SEX, TITLES
-from indexer.names import candidates
+from indexer.names import candidates, weapon_named
 from indexer.personhood import nonperson
 from indexer.resolution import Resolution
 
@@ -147,7 +147,8 @@ class PersonAnnotator:
         for h in self._forms(text):
             kinds, timed = self._at_date(h.kinds, year) if year is not None else (h.kinds, False)
             if all(k[0] in _BARE_KINDS for k in kinds) and (
-                    _embedded(text, h) or _at_place(text, h) or _NUMBERED.match(text, h.end)):
+                    _embedded(text, h) or _at_place(text, h) or _NUMBERED.match(text, h.end)
+                    or weapon_named(text, h.end)):
                 continue
             if kinds:
                 out.append(Hit(h.start, h.end, h.text, kinds, timed))

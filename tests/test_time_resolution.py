@@ -87,7 +87,8 @@ def test_shipped_relatives_never_take_each_others_mentions(text: str, published:
 @pytest.mark.parametrize(
     ("text", "published"),
     [("Dewey spoke.", "1948"),  # the philosopher and the governor: both active, neither named
-     ("The vote on Capitol Hill was close.", "1995")],  # a place, not Joe Hill
+     ("The vote on Capitol Hill was close.", "1995"),  # a place, not Joe Hill
+     ("The allies deployed new Pershing missiles that winter.", "1983")],  # a weapon named after him
 )
 def test_namesakes_nobody_names_are_left_out_not_guessed(text: str, published: str) -> None:
     assert ids(SHIPPED, [text], published) == [[]]
