@@ -263,7 +263,8 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 # Weapons named after people, in the plural or after a determiner's noun phrase, need no
 # determiner: "improved Pershing ballistic missiles", "Sherman tanks".
-_WEAPON_AFTER = re.compile(r" (?:[a-z]+(?:-[a-z]+)? )?(?:missiles?|rockets?|submarines|rifles|carbines|bombers|tanks)\b(?!')")
+_WEAPON_AFTER = re.compile(
+    r" (?:[a-z]+(?:-[a-z]+)? )?(?:missiles?|rockets?|submarines|rifles|carbines|bombers|tanks)\b(?!')")
 
 
 def weapon_named(text: str, end: int) -> bool:

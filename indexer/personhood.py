@@ -164,7 +164,8 @@ def listed_as_place(text: str, start: int, end: int, person_word: Callable[[str]
     >>> [listed_as_place(t, t.index(w), t.index(w) + len(w)) for w in ("Aspinwall", "Chilkoot", "Biloxi")]
     [True, True, True]
     >>> t = "Sac and Fox, Iowa, and Absentee Shawnees. Washington and Lee. Gore and Bush. Kant states"
-    >>> [listed_as_place(t, t.index(w), t.index(w) + len(w), lambda w: w == "Washington") for w in ("Fox", "Lee", "Bush", "Kant")]
+    >>> washington = lambda w: w == "Washington"
+    >>> [listed_as_place(t, t.index(w), t.index(w) + len(w), washington) for w in ("Fox", "Lee", "Bush", "Kant")]
     [True, False, False, False]
     >>> t = "Abraham Lincoln and Hale; Donald, Solon and Florence; by Zasulich, Geneva; Shachtman and Widick Tours"
     >>> [listed_as_place(t, t.index(w), t.index(w) + len(w)) for w in ("Hale", "Solon", "Zasulich", "Shachtman")]

@@ -334,8 +334,9 @@ class Resolution:
         """The lone words this document lists, somewhere, as places (:meth:`listed_place`):
         there they are places too."""
         if self._listed_places is None:
-            self._listed_places = {c.name for i, cs in enumerate(self.cands) for c in cs
-                                   if c.kind == "single" and not c.title and self.listed_place(i, c.start, c.end, c.name)}
+            self._listed_places = {
+                c.name for i, cs in enumerate(self.cands) for c in cs
+                if c.kind == "single" and not c.title and self.listed_place(i, c.start, c.end, c.name)}
         return self._listed_places
 
     def listed_place(self, i: int, start: int, end: int, word: str) -> bool:

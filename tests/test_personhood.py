@@ -166,7 +166,8 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left, and R
           ("b", ["When Adam delved and Eve span, who was then the gentleman?", "Since the time of Adam men toil."])],
          1, set()),
         ("a given name spoken to is the one the corpus names in full with it",
-         [("a", ["Wendell Vantongeren, the Speaker, spoke.", "Wendell Vantongeren left.", "Wendell Vantongeren returned."]),
+         [("a", ["Wendell Vantongeren, the Speaker, spoke.", "Wendell Vantongeren left.",
+                 "Wendell Vantongeren returned."]),
           ("b", ["We passed the bill. And, Wendell, you could sign it.", "Thank you, Wendell, for that."])],
          1, {"Wendell Vantongeren"}),
         ("a couple's child", [("a", ["We welcome Carl and Marsha Vantongeren. Their beautiful daughter Kayla "
