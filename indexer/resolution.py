@@ -106,7 +106,7 @@ class Resolution:
         self.by_given: dict[str, set[str]] = defaultdict(set)
         self.weak: list[tuple[int, Candidate]] = []  # lone words with too little evidence alone
         self._between_places: set[str] | None = None
-        self._listed_places: set[str] | None = None
+        self._listed_places: dict[str, bool] = {}
         self.mid_counts = Counter(
             c.name for cs in self.cands for c in cs if c.kind in ("single", "given") and not c.initial
         )
@@ -330,14 +330,14 @@ class Resolution:
                             self._between_places.add(c.name)
         return self._between_places
 
-    def listed_places(self) -> set[str]:
-        """The lone words this document lists, somewhere, as places (:meth:`listed_place`):
-        there they are places too."""
-        if self._listed_places is None:
-            self._listed_places = {
-                c.name for i, cs in enumerate(self.cands) for c in cs
-                if c.kind == "single" and not c.title and self.listed_place(i, c.start, c.end, c.name)}
-        return self._listed_places
+    def listed_as_place_here(self, word: str) -> bool:
+        """Does this document list the lone word, somewhere, as a place (:meth:`listed_place`)?
+        Then it is a place throughout. (Asked only of the words that get this far.)"""
+        if word not in self._listed_places:
+            self._listed_places[word] = any(
+                c.name == word and c.kind == "single" and not c.title and self.listed_place(i, c.start, c.end, word)
+                for i, cs in enumerate(self.cands) for c in cs)
+        return self._listed_places[word]
 
     def listed_place(self, i: int, start: int, end: int, word: str) -> bool:
         """Is this use of a word nobody in the document is named by an item of a list of
@@ -837,7 +837,7 @@ class Resolution:
         doubt = mononym_doubt(disc, word, c.title)
         if doubt and doubt != "no evidence":
             return
-        if not c.title and (place_by_data(word) and word in self.between_places() or word in self.listed_places()):
+        if not c.title and (place_by_data(word) and word in self.between_places() or self.listed_as_place_here(word)):
             return  # "Mayence, Germersheim, Rastatt", "the ports of Panama and Aspinwall"
         sex = TITLE_SEX.get(c.title.rstrip("."))
         # An office names whoever the corpus wrote with it ("Vice President Biden"); when
