@@ -716,7 +716,8 @@ class Resolution:
             # defeated Governor Ann Richards ... His brother Jeb").
             return False
         named = before[0][1].name.split()
-        if given_name_sex(named[0]) == ("f" if kin.group(1) else "m" if kin.group(2) else None):
+        other = "f" if kin.group(1) else "m" if kin.group(2) else None
+        if other and given_name_sex(named[0]) == other:
             return False  # "He wrote Jill, my wife, ... about his daughter Courtney": someone else's
         if len(named) < 2 or named[-1] == c.name or ROMAN.match(named[-1]):
             return False
@@ -784,7 +785,8 @@ class Resolution:
         """ "And, Tip, you could ...", "Thank you, Elise": someone spoken to, whom speaker and
         audience know by the given name."""
         text = self.texts[i]
-        return bool(_VOCATIVE_AFTER.match(text, c.end) or _VOCATIVE_BEFORE.search(text, max(0, c.start - 12), c.start))
+        return bool(_VOCATIVE_AFTER.match(text, c.end)
+                    or _VOCATIVE_BEFORE.search(text, max(0, c.start - 12), c.start))
 
     def typo_named_here(self, i: int, c: Candidate) -> bool:
         """A typo of the surname of a person named here, flagged for review."""

@@ -173,6 +173,9 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left, and R
         ("a couple's child", [("a", ["We welcome Carl and Marsha Vantongeren. Their beautiful daughter Kayla "
                                       "became a nurse."])], 0,
          {"Carl Vantongeren", "Marsha Vantongeren", "Kayla Vantongeren"}),
+        ("a couple's child, the couple's given names in no table",
+         [("a", ["We welcome Ariel and Alexis Vantongeren. Their son Wendell became a nurse."])], 0,
+         {"Ariel Vantongeren", "Alexis Vantongeren", "Wendell Vantongeren"}),
         ("'his' is not the woman named before", [("a", ["A father wrote to Jill Vantongeren about his daughter "
                                                      "Kayla, who died."])], 0, {"Jill Vantongeren"}),
         ("a stray namesake does not split a person",
