@@ -379,9 +379,11 @@ def _after_title(full: Candidate, names: list[str]) -> list[Candidate]:
         # "General Revenue Sharing", "Minority Business Enterprise": no word of it is a
         # given name or anybody's surname; "General Colin Powell" has one.
         return []
-    if len(names) == 2 and _NAME_WORD.fullmatch(head) and head not in STOP and full.surname not in STOP:
-        # "Dr. Zsuzsa Halmi", "Father Tomasz Wierzba": after a title, two name words are a
-        # given name no list knows and a surname.
+    if (len(names) == 2 or len(names) == 3 and len(names[1]) == 1) and _NAME_WORD.fullmatch(head) and (
+            head not in STOP and full.surname not in STOP):
+        # "Dr. Zsuzsa Halmi", "Father Tomasz Wierzba", "Professor Nassau W. Senior": after a
+        # title, two name words (with a middle initial or not) are a given name no list knows
+        # and a surname.
         return [replace(full, given=head)]
     return [replace(full, kind="titled", initial=False)]
 

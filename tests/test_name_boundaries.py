@@ -285,3 +285,9 @@ def test_a_generation_spelt_out_is_no_surname() -> None:
         "Prizes went to Alexander Quennell Senior and to Professor Walter P. Senior in May.")}
     assert found["Alexander Quennell Senior"] == "Quennell"
     assert found["Walter P. Senior"] == "Senior"
+
+
+def test_after_a_title_an_unlisted_given_name_and_an_initial_make_a_full_name() -> None:
+    """ "Professor Nassau W. Senior": a given name no list knows, a middle initial and a surname."""
+    found = [(c.kind, c.name, c.given, c.surname) for c in candidates("Later Professor Zorvan W. Quennell wrote.")]
+    assert ("full", "Zorvan W. Quennell", "Zorvan", "Quennell") in found
