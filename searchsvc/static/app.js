@@ -149,6 +149,9 @@ function setupSuggestions(box) {
   }
 
   function show(suggestions, typed) {
+    // A list that arrives after the visitor has moved onto an option keeps that option
+    // highlighted when it is still offered (a slow answer must not undo an ArrowDown).
+    const kept = active >= 0 && items[active] ? items[active].value : null;
     const words = typed.replace(/\S+$/, "");
     items = suggestions.map((s) => s.kind === "term" ? { ...s, value: words + s.value } : s);
     list.replaceChildren(...items.map((s, i) => {
@@ -169,7 +172,7 @@ function setupSuggestions(box) {
     const open = items.length > 0;
     list.hidden = !open;
     box.setAttribute("aria-expanded", String(open));
-    highlight(-1);
+    highlight(kept === null ? -1 : items.findIndex((s) => s.value === kept));
   }
 
   const update = debounce(async () => {
