@@ -249,7 +249,8 @@ def _leading_function_words(r: _Run) -> bool:
             return True
         # "New Zealand", "New Zealand Prime Minister Helen Clark": the function word starts
         # a place's name, which goes with it.
-        k = next((k for k in range(len(r.words), 1, -1) if " ".join(r.words[:k]) in place_names().multiword), 1)
+        multiword = place_names().multiword
+        k = next((k for k in range(len(r.words), 1, -1) if " ".join(r.words[:k]) in multiword), 1)
         if k == len(r.words):
             return True
         r.drop_head(k)

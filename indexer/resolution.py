@@ -331,8 +331,12 @@ class Resolution:
         return self._between_places
 
     def listed_as_place_here(self, word: str) -> bool:
-        """Does this document list the lone word, somewhere, as a place (:meth:`listed_place`)?
-        Then it is a place throughout. (Asked only of the words that get this far.)"""
+        """Does this document list the lone word, somewhere, as a place: between two words that
+        place data names (:meth:`between_places`, for a word the data names too), or as
+        :meth:`listed_place` says? Then it is a place throughout. (Asked only of the words that
+        get this far.)"""
+        if place_by_data(word) and word in self.between_places():
+            return True
         if word not in self._listed_places:
             self._listed_places[word] = any(
                 c.name == word and c.kind == "single" and not c.title and self.listed_place(i, c.start, c.end, word)
@@ -349,8 +353,7 @@ class Resolution:
     def listed_file_place(self, i: int, h: Hit, ids: list[str]) -> bool:
         """ "Oregon and Washington": an untitled surname of the file, in a list of places, where
         the document names none of the file's people with it."""
-        title = _TITLE_BEFORE.search(self.texts[i], max(0, h.start - 20), h.start)
-        return not (title and title.group(1).rstrip(".") in TITLES) and not any(
+        return self.title_before(i, h.start).rstrip(".") not in TITLES and not any(
             pid in self.named for pid in ids) and self.listed_place(i, h.start, h.end, h.text)
 
     def relatives(self) -> None:
@@ -625,9 +628,7 @@ class Resolution:
             after = j + 1 < len(cs) and cs[j + 1].start in found and _LISTED.fullmatch(
                 text, c.end, cs[j + 1].start) and nonperson(cs[j + 1].name) != "place"
             listed = before or after
-            if listed and not mononym_doubt(self.a.discovery, c.name) and not (
-                    place_by_data(c.name) and c.name in self.between_places()) and not self.listed_place(
-                    i, c.start, c.end, c.name):
+            if listed and not mononym_doubt(self.a.discovery, c.name) and not self.listed_as_place_here(c.name):
                 ref = self.mononym(c.name)
                 if ref:
                     self.add(i, c.start, ref, c.name)
@@ -839,7 +840,7 @@ class Resolution:
         doubt = mononym_doubt(disc, word, c.title)
         if doubt and doubt != "no evidence":
             return
-        if not c.title and (place_by_data(word) and word in self.between_places() or self.listed_as_place_here(word)):
+        if not c.title and self.listed_as_place_here(word):
             return  # "Mayence, Germersheim, Rastatt", "the ports of Panama and Aspinwall"
         sex = TITLE_SEX.get(c.title.rstrip("."))
         # An office names whoever the corpus wrote with it ("Vice President Biden"); when
