@@ -27,6 +27,22 @@ MIN_WORDS = at_start().min_paragraph_words
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ý])")
 
 
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence of ``text`` that holds ``start:end``.
+
+    >>> t = "One two. Three four. Five six."
+    >>> t[slice(*sentence_around(t, 9, 14))]
+    'Three four.'
+    """
+    begin = 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        if m.end() > start:
+            break
+        begin = m.end()
+    after = _SENTENCE_BREAK.search(text, end)
+    return begin, (after.start() if after else len(text))
+
+
 def split_long(text: str, limit: int = MAX_CHARS) -> list[str]:
     """Cut a paragraph longer than ``limit`` at sentence ends, into near-equal pieces.
 

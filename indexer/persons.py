@@ -38,6 +38,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from indexer.authority import BORN_BEFORE_MEANT, Authority
+from indexer.chunking import sentence_around
 from indexer.discovery import EVENT_HEADS, Discovery
 from indexer.folding import fold_in_place
 from indexer.models import PersonRef
@@ -46,6 +47,7 @@ from indexer.name_words import GIVEN, STOP, TITLE_SEX, TITLES
 from indexer.names import candidates, weapon_named
 from indexer.personhood import nonperson
 from indexer.resolution import Resolution
+from indexer.years import mentions
 
 Annotation = tuple[tuple[PersonRef, ...], tuple[str, ...]]
 
@@ -57,6 +59,7 @@ _CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
 _NUMBERED = re.compile(r" (?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})\b(?!['\w])")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? $")
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _AT_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear) $")
 _NAME_HEADS = frozenset(h.split()[0].rstrip("\\.") for h in EVENT_HEADS)
 # Kinds of authority form that a longer capitalised name can hold without meaning the person.
@@ -145,7 +148,7 @@ class PersonAnnotator:
         """
         out = []
         for h in self._forms(text):
-            kinds, timed = self._at_date(h.kinds, year) if year is not None else (h.kinds, False)
+            kinds, timed = self._at_date(h.kinds, year, text, h) if year is not None else (h.kinds, False)
             if all(k[0] in _BARE_KINDS for k in kinds) and (
                     _embedded(text, h) or _at_place(text, h) or _NUMBERED.match(text, h.end)
                     or weapon_named(text, h.end)):
@@ -154,12 +157,23 @@ class PersonAnnotator:
                 out.append(Hit(h.start, h.end, h.text, kinds, timed))
         return out
 
-    def _at_date(self, kinds: tuple[tuple[str, str], ...], year: int) -> tuple[tuple[tuple[str, str], ...], bool]:
-        """The kinds a document of ``year`` can mean, and whether the date chose among people."""
+    def _at_date(self, kinds: tuple[tuple[str, str], ...], year: int, text: str = "",
+                 h: Hit | None = None) -> tuple[tuple[tuple[str, str], ...], bool]:
+        """The kinds a document of ``year`` can mean, and whether the date chose among people.
+
+        A past year the mention's own sentence gives, when it is the active time of
+        exactly one of them, outweighs the document's: "President Bush in 1992", said
+        in 1996, is the father.
+        """
         persons = self.authority.persons
         kinds = tuple(k for k in kinds if not k[1] or (persons[k[1]].born or 0) + BORN_BEFORE_MEANT <= year)
         pids = {k[1] for k in kinds if k[1]}
         active = self.authority.active_in(pids, year) if len(pids) > 1 else []
+        if len(pids) > 1 and h is not None and _FOUR_DIGITS.search(text):
+            said = [y for y in mentions(text[slice(*sentence_around(text, h.start, h.end))]).years if y <= year]
+            then = [pid for pid in pids if said and all(persons[pid].active_in(y) for y in said)]
+            if len(then) == 1:
+                active = then
         if active and len(active) < len(pids):
             return tuple(k for k in kinds if not k[1] or k[1] in active), True
         return kinds, False

@@ -426,9 +426,10 @@ class Resolution:
         if not self.office_before(i, h.start) or TITLE_SEX.get(title.rstrip(".")):
             return None
         holder = self.a.discovery.titled_owner(h.text, title, self.year)
-        # A holder who is one of the file's people (known() finds them) is no other holder.
+        # A holder who is one of the file's people (known() finds them) is no other holder,
+        # nor is a relative the date (or the sentence's year) has already ruled out.
         ref = self.known(holder, h.text) if holder else None
-        return ref if ref is not None and ref.id not in ids else None
+        return ref if ref is not None and ref.id not in (*ids, *self.a.ids_by_surname.get(h.text, ())) else None
 
     def recently_left(self, i: int, h: Hit, pid: str) -> bool:
         """Did another person of this surname die less than POSTHUMOUS_GRACE years before

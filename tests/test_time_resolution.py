@@ -48,6 +48,15 @@ def ids(authority: Authority, texts: list[str], published: str | None) -> list[l
         (["Orme wrote."], "1900", [["orme-jonas"]], "no active years: the only namesake alive"),
         (["Orme wrote."], "1869", [["orme-jonas"]], "the other died before the date"),
         (["Orme wrote."], None, [[]], "undated and nobody named: left out (flagged)"),
+        # A year the sentence itself gives outweighs the document's date.
+        (["Hale vetoed the bill in 1940, and the son still cites it."], "1966", [["hale-walter"]],
+         "the father's year, said in the sentence"),
+        (["In 1938 Governor Hale built the road.", "Hale now wants it widened."], "1966",
+         [["hale-walter"], ["hale-walter-jr"]], "a year of another sentence decides nothing there"),
+        (["Hale vetoed the bill in 1970."], "1977", [["hale-walter-jr"]],
+         "a year neither was active: the date decides, as before"),
+        (["Hale promised to finish the road by 1990."], "1977", [["hale-walter-jr"]],
+         "a year after the document is no past time"),
     ],
 )
 def test_time_aware_resolution(texts: list[str], published: str | None, expected: list, why: str) -> None:
@@ -474,6 +483,18 @@ def test_an_office_the_file_person_never_held_is_the_corpus_holders() -> None:
     assert [r.name for r in refs] == ["Walter Johnson"]
     refs = annotator.annotate("", ["President Johnson has just returned from there."], published="1967")[0][0]
     assert [r.id for r in refs] == ["johnson-lyndon-b"]
+
+
+def test_the_corpus_holder_of_an_office_does_not_overrule_the_sentences_year() -> None:
+    """The corpus writes "Senator Walter Hale Jr." in the son's years; "Senator Hale ... in 1940"
+    said then is still the father, whom the year the sentence gives names."""
+    corpus = [(f"s{k}", ["Senator Walter Hale Jr. spoke on the bill.", "Senator Walter Hale Jr. voted."], 1965 + k)
+              for k in range(4)]
+    annotator = PersonAnnotator(FAMILY)
+    annotator.prepare(corpus)
+    said = annotator.annotate("", ["Senator Hale voted against the dam in 1940.", "Senator Hale voted."],
+                              published="1966")
+    assert [[r.id for r in refs] for refs, _ in said] == [["hale-walter"], ["hale-walter-jr"]]
 
 
 @pytest.mark.parametrize(
