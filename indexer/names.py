@@ -196,6 +196,39 @@ _FIRM_LAST = frozenset("Co Company Sons Son Brothers Bros Inc Ltd LLP Associates
 _EVENT_BEFORE = re.compile(r"(?<![\w'])(?:Operation|Hurricane|Typhoon|Cyclone|Tropical Storm)(?: [A-Z][\w'-]*)* $")
 
 
+# A shop or a firm named in the possessive: "at the McAllister's", "a McAllister's manager", "shoppers
+# at McAllister's on Main Street", "McAllister's said it would close". A person's possessive takes no
+# article of its own and needs the noun it owns; "Smith's in town" (is) and "Smith's had" (has) are
+# contractions, so only verbs a contraction never precedes count.
+_POSSESSIVE = ("'s", "’s")
+# A capital "A" is an article only where a sentence starts ("Mr A Bogdanov's" is an initial).
+_SHOP_ARTICLE = re.compile(r"(?:(?<![\w'’.])(?:the|an?)|(?:^|(?<=[.!?:;\"“(] ))(?:The|An?)) $")
+# "from" is left out: "differ from Kant's" leaves out the noun it owns.
+_SHOP_PLACE = re.compile(r"(?<![\w'’])(?:at|outside|inside|near|into|opposite|behind) (?:the )?$")
+_SHOP_END = re.compile(r"[.,;:!?)]|\s+(?:on|in|at|near|and|or|where|which|for|to)\b")
+_SHOP_VERB = re.compile(r"\s+(?:said|says|announced|reported|employs|employed|pays|paid|opened|closed|plans|"
+                        r"sells|sold|has|hired|laid)\b")
+
+
+def shop_named(text: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` a shop's or a firm's, named in the possessive?
+
+    >>> t = "Workers at the Kell's on Main St. said Kell's pays less than a Kell's rival, and Kell's book sold."
+    >>> [shop_named(t, m.start(), m.end()) for m in re.finditer("Kell", t)]
+    [True, True, True, False]
+    >>> t = "Shoppers at Kell's said so. Kell's in town, and Kell's had enough; it was Kell's."
+    >>> [shop_named(t, m.start(), m.end()) for m in re.finditer("Kell", t)]
+    [True, False, False, False]
+    >>> t = "Mr A Kell's article differs from Kell's. A Kell's clerk came."
+    >>> [shop_named(t, m.start(), m.end()) for m in re.finditer("Kell", t)]
+    [False, False, True]
+    """
+    if text[end : end + 2] not in _POSSESSIVE:
+        return False
+    return bool(_SHOP_ARTICLE.search(text, max(0, start - 4), start) or _SHOP_VERB.match(text, end + 2)
+                or _SHOP_PLACE.search(text, max(0, start - 16), start) and _SHOP_END.match(text, end + 2))
+
+
 # "Roe v. Wade": the parties of a court case name the case. ("vs." and "versus" title
 # contests of people too: "Luxemburg versus Lenin", "National Assembly vs. Bonaparte".)
 _CASE_AFTER = re.compile(r" v\. [A-Z]")
@@ -204,8 +237,8 @@ _CASE_BEFORE = re.compile(r"[A-Z][\w'.-]* v\. $")
 
 def thing_named(text: str, start: int, end: int) -> bool:
     """Is the name-shaped word at ``start:end`` part of a firm's name joined by "&", of a
-    storm's or an operation's, of a court case's, or the name of a saint or of a place named
-    after one?
+    storm's or an operation's, of a court case's, a shop's named in the possessive, or the name
+    of a saint or of a place named after one?
 
     >>> t = "Gibson, Dunn & Crutcher wrote to Johnson & Johnson from the St. John."
     >>> [thing_named(t, m.start(), m.end()) for m in re.finditer(r"Gibson|Dunn|Crutcher|Johnson|John\\b", t)]
@@ -228,7 +261,8 @@ def thing_named(text: str, start: int, end: int) -> bool:
     """
     return bool(_CASE_AFTER.match(text, end) or _CASE_BEFORE.search(text, max(0, start - 40), start)
                 or _SAINT_BEFORE.search(text, max(0, start - 7), start)
-                or _EVENT_BEFORE.search(text, max(0, start - 60), start) or _in_a_firm(text, start, end))
+                or _EVENT_BEFORE.search(text, max(0, start - 60), start) or _in_a_firm(text, start, end)
+                or shop_named(text, start, end))
 
 
 def _in_a_firm(text: str, start: int, end: int) -> bool:

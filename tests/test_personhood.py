@@ -100,6 +100,11 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
         ("offices in the plural after a title", ["The Lord Chancellors met, and the Lord Chancellors agreed.",
                                                  "Later the Lord Justices sat; the Lord Justices rose."],
          {"Chancellors", "Justices"}),
+        ("shops and firms named in the possessive, with no noun after it",
+         ["Workers at the McAllister's on Fifth Street walked out.", "Shoppers at MacLennan's said the store "
+          "would close. MacLennan's said it would not.", "A McAllister's manager said McAllister's pays well, and "
+          "MacLennan's will open."],
+         {"McAllister", "MacLennan"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],
