@@ -43,7 +43,7 @@ from indexer.discovery import EVENT_HEADS, Discovery
 from indexer.folding import fold_in_place
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
-from indexer.name_words import GIVEN, STOP, TITLE_SEX, TITLES
+from indexer.name_words import GIVEN, STOP, STOP_SECTIONS, TITLE_SEX, TITLES
 from indexer.names import candidates, weapon_named
 from indexer.personhood import nonperson
 from indexer.resolution import Resolution
@@ -55,6 +55,13 @@ _WORD_CHAR = re.compile(r"\w")
 # A capitalised word, or an initial ("Melville W. Fuller"; not the "S." of "U.S.").
 _CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*|(?<![\w.])[A-Z]\.)[ \t]+$")
 _CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
+# A full name before the word that ends a place's or an institution's name is the thing named
+# after the person: "Martin Luther King Jr. Boulevard", "the John F. Kennedy Center", "the Amos Quill
+# Prize". (Not a day: "Amos Quill Tuesday said".)
+_THING_HEADS = (STOP_SECTIONS["geography"] - {"Age", "Ages"}) | frozenset(
+    "School High Elementary Academy University College Institute Library Hospital Museum Foundation Fund "
+    "Prize Award Awards Medal Fellowship Scholarship Lecture Lectures Trophy Cup Act Day".split())
+_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
 # A numeral after a bare surname: a thing or a ruler named after it ("Pershing II"), not the person.
 _NUMBERED = re.compile(r" (?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})\b(?!['\w])")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? $")
@@ -152,6 +159,8 @@ class PersonAnnotator:
             if all(k[0] in _BARE_KINDS for k in kinds) and (
                     _embedded(text, h) or _at_place(text, h) or _NUMBERED.match(text, h.end)
                     or weapon_named(text, h.end)):
+                continue
+            if (after := _WORD_AFTER.match(text, h.end)) and after.group(1) in _THING_HEADS:
                 continue
             if kinds:
                 out.append(Hit(h.start, h.end, h.text, kinds, timed))

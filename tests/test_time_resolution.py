@@ -234,6 +234,21 @@ def test_a_surname_with_a_numeral_is_a_thing_named_after_the_person(text: str, e
     assert ids(FIGURES, [text], "1950") == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The march went down Amos Quill Boulevard to the river.", []),  # a street named after him
+        ("Pupils of Amos Quill High School sang.", []),
+        ("She won the Amos Quill Prize in May.", []),
+        ("Amos Quill spoke at Quill Hall.", ["quill-amos"]),
+        ("Amos Quill Tuesday said no.", ["quill-amos"]),  # a day is no head of a thing's name
+    ],
+)
+def test_a_full_name_before_a_places_or_institutions_word_is_a_thing_named_after_the_person(
+        text: str, expected: list[str]) -> None:
+    assert ids(FIGURES, [text], "1950") == [expected]
+
+
 # A father who died in office and his son in office after him.
 DYNASTY = Authority.from_dict({"person": [
     {"id": "marsh-elias", "name": "Elias Marsh", "born": 1880, "died": 1940, "active": [1920, 1940]},
