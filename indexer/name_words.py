@@ -52,9 +52,9 @@ def _given_names() -> frozenset[str]:
 
 # Titles that say a man or a woman: "Mrs. Carrasco" is not her son Luis.
 TITLE_SEX = {**{t: "m" for t in "Mr Sir Lord King Emperor Prince Duke Count Baron Father Brother Herr Monsieur "
-                                   "Senor Congressman Kaiser Tsar Czar".split()},
+                                   "Senor Congressman Kaiser Tsar Czar Councilman Alderman Assemblyman".split()},
              **{t: "f" for t in "Mrs Ms Miss Madame Mme Lady Dame Queen Empress Princess Duchess Countess "
-                                   "Baroness Sister Mother Frau Congresswoman".split()}}
+                                   "Baroness Sister Mother Frau Congresswoman Councilwoman Alderwoman Assemblywoman Chairwoman".split()}}
 CENSUS_GIVEN_SHARE = 0.005  # per cent of residents: about 1,900 names of each sex
 GIVEN_NOT_SURNAME_RANK = 3000
 GIVEN = _given_names()
@@ -77,7 +77,9 @@ TITLES = frozenset(
     Monsieur Mme Madame Herr Frau Senor Don Leader Majority Minority Deputy Prime Attorney
     Postmaster Commissioner Mayor Consul Commander Corporal Brother Sister Mother
     M Hon Honorable Apostle Prophet Officer Agent Inspector Detective Engineer Superintendent Sheriff
-    Dowager""".split()
+    Dowager Councillor Cllr Councilman Councilwoman Councilmember Alderman Alderwoman Ald
+    Assemblyman Assemblywoman Chairwoman Chairperson Comptroller Magistrate Coach Pastor Imam Deacon
+    Msgr Fr Maj Adm Cmdr Cpl Pvt Det Insp Supt""".split()
 )
 # Titles after which a lone given name is still a person ("King William").
 MONARCH_TITLES = frozenset(
@@ -96,7 +98,7 @@ ADDRESSED = frozenset(
     Detective Engineer Superintendent Sheriff""".split()
 )
 HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split())
-ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Rev|Col|Capt|Lt|Gov|Prof|Jr|Sr|Mme|Hon|Sgt"
+ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Rev|Col|Capt|Lt|Gov|Prof|Jr|Sr|Mme|Hon|Sgt|Cllr|Ald|Msgr|Fr|Maj|Adm|Cmdr|Cpl|Pvt|Det|Insp|Supt"
 ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
 DERIVED = re.compile(r"(?<=[a-z]{3})(?:ism|isms|ist|ists|ian|ians|ites|ese)$")
 # English derivational endings of abstract nouns, adverbs and adjectives: "Criticism",

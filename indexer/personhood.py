@@ -83,7 +83,22 @@ ROLE_NOUNS = frozenset(
     "bishop rabbi imam nurse teacher student farmer miner father mother son daughter wife husband widow "
     "widower brother sister king queen prince princess ambassador envoy candidate negotiator organizer "
     "organiser editor reporter correspondent professor scientist physician surgeon singer actor actress "
-    "coach owner executive analyst adviser advisor aide deputy".split())
+    "coach owner executive analyst adviser advisor aide deputy columnist photographer contributor critic "
+    "councillor councilman councilwoman".split())
+# "Sarah Holt, Signal reporter", "By Jane Okafor, Ledger staff writer": a capitalised word right
+# before a role's noun (or "staff" and one) modifies it: the paper, the party, the firm.
+_ROLE_MODIFIED = re.compile(r" (?:staff |senior |chief |political |labor |labour |local )?([a-z]+)\b")
+
+
+def role_modifier(text: str, end: int) -> bool:
+    """Does the word ending at ``end`` stand before a role's noun that it modifies?
+
+    >>> t = "By Jane Okafor, Ledger staff writer; Sarah Holt, Signal reporter; Vidal said no."
+    >>> role_modifier(t, t.index(" staff")), role_modifier(t, t.index(" reporter")), role_modifier(t, t.index(" said"))
+    (True, True, False)
+    """
+    m = _ROLE_MODIFIED.match(text, end)
+    return bool(m) and m.group(1) in ROLE_NOUNS
 _APPOSITION = re.compile(r",\s+(?:(\d{1,3}),\s+(?=[a-z])|(?:the|a|an|his|her|their)\s)")
 _APPOSITION_WORDS = re.compile(r"[A-Za-z][\w.'-]*")
 # Where the head of an apposition's noun phrase has been passed: "a plan spearheaded by

@@ -41,6 +41,7 @@ from indexer.personhood import (
     person_apposition,
     place_by_data,
     place_name,
+    role_modifier,
 )
 from indexer.stable_ids import discovered_id
 
@@ -628,7 +629,8 @@ class Resolution:
                 text, cs[j - 1].end, c.start) and nonperson(cs[j - 1].name) != "place"
             after = j + 1 < len(cs) and cs[j + 1].start in found and _LISTED.fullmatch(
                 text, c.end, cs[j + 1].start) and nonperson(cs[j + 1].name) != "place"
-            listed = before or after
+            # "Sarah Holt, Signal reporter": the word modifies a role's noun; no list item.
+            listed = (before or after) and not role_modifier(text, c.end)
             if listed and not mononym_doubt(self.a.discovery, c.name) and not self.listed_as_place_here(c.name):
                 ref = self.mononym(c.name)
                 if ref:
@@ -826,6 +828,8 @@ class Resolution:
         word = c.name
         if not c.title and _INTRODUCED.search(self.texts[i], max(0, c.start - 30), c.start):
             return  # "a granddaughter named Madison": someone the reader is not expected to know
+        if not c.title and role_modifier(self.texts[i], c.end):
+            return  # "Ledger staff writer", "Signal reporter": the paper, the party, the firm
         if not c.title and common_given_name(word):
             # "Thomas", "Ryan" alone, and nobody named here by it: the first name of many
             # as much as anyone's surname; neither the corpus's owner nor a one-word person.

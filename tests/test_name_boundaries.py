@@ -291,3 +291,17 @@ def test_after_a_title_an_unlisted_given_name_and_an_initial_make_a_full_name() 
     """ "Professor Nassau W. Senior": a given name no list knows, a middle initial and a surname."""
     found = [(c.kind, c.name, c.given, c.surname) for c in candidates("Later Professor Zorvan W. Quennell wrote.")]
     assert ("full", "Zorvan W. Quennell", "Zorvan", "Quennell") in found
+
+
+@pytest.mark.parametrize(
+    ("title", "sex_word"),
+    [("Cllr", "her"), ("Councillor", "her"), ("Councilwoman", "her"), ("Councilman", "his"), ("Alderman", "his"),
+     ("Assemblywoman", "her"), ("Pastor", "his"), ("Coach", "his"), ("Maj.", "his"),
+     ("Det.", "her"), ("Insp.", "his"), ("Supt.", "her"), ("Cpl.", "his"), ("Chairwoman", "her")],
+)
+def test_local_offices_ranks_and_callings_are_titles(title: str, sex_word: str) -> None:
+    """A paper's local offices, ranks and callings say "a person" before a surname alone, as "Mr." does."""
+    corpus = [("a", [f"{title} Vantongeren said the depot would stay open, and {sex_word} members agreed.",
+                     f"Later {title} Vantongeren told the meeting the vote was close."]),
+              ("b", ["Samuel Halloran said the talks would resume."])]
+    assert "Vantongeren" in values(corpus)[0], title

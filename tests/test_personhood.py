@@ -105,6 +105,10 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
           "would close. MacLennan's said it would not.", "A McAllister's manager said McAllister's pays well, and "
           "MacLennan's will open."],
          {"McAllister", "MacLennan"}),
+        ("the paper's name in its bylines",
+         ["By Jane Okafor, Larkhaven staff writer", "By Tom Reyes, Larkhaven staff writer",
+          "by Ann Kowalski, Larkhaven reporter", "Words: Ben Ortiz, Larkhaven correspondent"],
+         {"Larkhaven"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],
