@@ -29,6 +29,7 @@ from indexer.name_words import (
     STOP,
     TITLES,
 )
+from indexer.places import state_abbreviations
 
 # "Karl and Jenny Marx". Starting at the capital (the boundary checked behind it) lets
 # the regex engine skip to capitals: half the time of a leading lookahead, the same matches.
@@ -235,6 +236,17 @@ _CASE_AFTER = re.compile(r" v\. [A-Z]")
 _CASE_BEFORE = re.compile(r"[A-Z][\w'.-]* v\. $")
 
 
+def state_after_town(text: str, start: int, end: int) -> bool:
+    """ "Lowndes County, Ala.", "Birmingham, Ala.;": a US state's abbreviation after a town.
+
+    >>> t = "born in Quennel County, Ala., the son; Mo. Varenza came"
+    >>> state_after_town(t, t.index("Ala"), t.index("Ala") + 3), state_after_town(t, t.index("Mo"), t.index("Mo") + 2)
+    (True, False)
+    """
+    return (text[start - 2 : start] == ", " and text[end : end + 1] == "."
+            and text[start : end + 1] in state_abbreviations())
+
+
 def thing_named(text: str, start: int, end: int) -> bool:
     """Is the name-shaped word at ``start:end`` part of a firm's name joined by "&", of a
     storm's or an operation's, of a court case's, a shop's named in the possessive, or the name
@@ -262,7 +274,7 @@ def thing_named(text: str, start: int, end: int) -> bool:
     return bool(_CASE_AFTER.match(text, end) or _CASE_BEFORE.search(text, max(0, start - 40), start)
                 or _SAINT_BEFORE.search(text, max(0, start - 7), start)
                 or _EVENT_BEFORE.search(text, max(0, start - 60), start) or _in_a_firm(text, start, end)
-                or shop_named(text, start, end))
+                or shop_named(text, start, end) or state_after_town(text, start, end))
 
 
 def _in_a_firm(text: str, start: int, end: int) -> bool:

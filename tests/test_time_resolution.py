@@ -249,6 +249,12 @@ def test_a_full_name_before_a_places_or_institutions_word_is_a_thing_named_after
     assert ids(FIGURES, [text], "1950") == [expected]
 
 
+@pytest.mark.parametrize("text", ["Jane Vantongeren-Quill said no.", "Rita Quill-Morozzi said no.",
+                                  "Dr. Maria Quill-Vantongeren spoke."])
+def test_a_surname_of_the_file_inside_a_double_barrelled_name_is_another_persons(text: str) -> None:
+    assert "quill-amos" not in ids(FIGURES, [text], "1950")[0]
+
+
 # A father who died in office and his son in office after him.
 DYNASTY = Authority.from_dict({"person": [
     {"id": "marsh-elias", "name": "Elias Marsh", "born": 1880, "died": 1940, "active": [1920, 1940]},
