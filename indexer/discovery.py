@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from indexer.census import common_surname, given_name_sex
 from indexer.folding import fold_in_place
-from indexer.name_words import GIVEN, HONORIFICS, ROMAN, TAILS, TITLE_SEX, personlike
+from indexer.name_words import GIVEN, HONORIFICS, ROMAN, TAILS, TITLE_SEX, office_title, personlike
 from indexer.name_runs import PARTICLE_WORD
 from indexer.names import candidates, coordinated
 from indexer.personhood import human_after, pronoun_after
@@ -510,10 +510,16 @@ class Discovery:
         ('Joe Biden', True)
         >>> Discovery(titles={"Hale": {"Senator": {"Eugene Hale": 3, "John Hale": 2}}}).titled_owner("Hale", "Senator")
         ''
+        >>> Discovery(titles={"Hale": {"Sen": {"Eugene Hale": 1}}}).titled_owner("Hale", "Senator")
+        'Eugene Hale'
 
         """
-        forms = {f: n for f, n in self.titles.get(surname, {}).get(title.rstrip("."), {}).items()
-                 if not ROMAN.match(f.split()[-1]) and self.known_by(f, year, True)}
+        office = office_title(title)
+        forms: Counter = Counter()
+        for written, holders in self.titles.get(surname, {}).items():
+            if office_title(written) == office:  # "Sen." and "Senator" alike
+                forms.update({f: n for f, n in holders.items()
+                              if not ROMAN.match(f.split()[-1]) and self.known_by(f, year, True)})
         if not forms:
             return None
         (best, n), *others = _by_given_name(forms).most_common()

@@ -61,7 +61,8 @@ GIVEN = _given_names()
 STOP_PHRASES = frozenset(w for w in STOP if " " in w)
 MONTHS = STOP_SECTIONS["months"]
 # Words that end an organisation or a place ("... Street", "... Party"): the run is no name.
-FIRM_TAILS = STOP_SECTIONS["company"]  # "... Motors", "... Airlines"
+SHOP_HEADS = STOP_SECTIONS["shops"]  # "Gallagher's Tavern"
+FIRM_TAILS = STOP_SECTIONS["company"] | SHOP_HEADS  # "... Motors", "... Airlines", "... Bakery"
 PROGRAMME_TAILS = STOP_SECTIONS["documents"]  # "... Initiative", "... Act", "... Plan"
 TAILS = STOP_SECTIONS["institutions"] | STOP_SECTIONS["geography"] | FIRM_TAILS | PROGRAMME_TAILS
 # German and French articles ("dem", "Zum"): the capitalised words after them are nouns.
@@ -97,6 +98,27 @@ ADDRESSED = frozenset(
     Rep Congressman Congresswoman Postmaster Consul Chief Commander Citizen Comrade Officer Agent Inspector
     Detective Engineer Superintendent Sheriff""".split()
 )
+# The full word of an abbreviated title: "Sen. Hillary Rodham Clinton" and "Senator Clinton"
+# hold one office.
+_TITLE_WORDS = {
+    "Sen": "Senator", "Gov": "Governor", "Rep": "Representative", "Gen": "General", "Col": "Colonel",
+    "Capt": "Captain", "Lt": "Lieutenant", "Prof": "Professor", "Rev": "Reverend", "Sgt": "Sergeant",
+    "Cllr": "Councillor", "Ald": "Alderman", "Maj": "Major", "Adm": "Admiral", "Cmdr": "Commander",
+    "Cpl": "Corporal", "Pvt": "Private", "Det": "Detective", "Insp": "Inspector", "Supt": "Superintendent",
+    "Fr": "Father", "Msgr": "Monsignor", "Hon": "Honorable",
+}
+
+
+def office_title(title: str) -> str:
+    """A title's full word: "Sen." and "Senator" are one office.
+
+    >>> office_title("Sen."), office_title("Senator"), office_title("Mr.")
+    ('Senator', 'Senator', 'Mr')
+    """
+    word = title.rstrip(".")
+    return _TITLE_WORDS.get(word, word)
+
+
 HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split())
 ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Rev|Col|Capt|Lt|Gov|Prof|Jr|Sr|Mme|Hon|Sgt|Cllr|Ald|Msgr|Fr|Maj|Adm|Cmdr|Cpl|Pvt|Det|Insp|Supt"
 ROMAN = re.compile(r"^(?:[IVX]{1,5})$")

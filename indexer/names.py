@@ -26,6 +26,7 @@ from indexer.name_words import (
     GIVEN,
     MONTHS,
     PROGRAMME_TAILS,
+    SHOP_HEADS,
     STOP,
     TITLES,
 )
@@ -61,7 +62,7 @@ _DEPARTMENT_BEFORE = re.compile(r"\b[A-Z][a-z]+ of (?:the )?$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?) $")
 _DETERMINER_ENDS = ("he ", "a ", "n ", "ur ", "ir ", "ts ", "is ", "er ", "y ")
 _HEAD_AFTER = re.compile(r" ([a-z]+)(?: ([a-z]+))?\b(?!')")  # "the Bradley fighting vehicle"
-_SHIP_BEFORE = ("USS ", "HMS ", "U.S.S. ", "H.M.S. ", "U. S. S. ", "H. M. S. ")
+SHIP_PREFIXES = ("USS ", "HMS ", "U.S.S. ", "H.M.S. ", "U. S. S. ", "H. M. S. ")
 # Two names joined by "and", the second with a possessive, before a thing named after both:
 # "Mason and Dixon's line"-like boundaries, laws and expeditions.
 _EPONYM_AFTER = re.compile(
@@ -131,7 +132,7 @@ class _Scan:
     def no_name_here(self, run: str, start: int, end: int) -> bool:
         """Does what stands around the run make it a ship's, a noun's or a firm's name?"""
         text = self.text
-        if self.ships and text.endswith(_SHIP_BEFORE, max(0, start - 9), start):
+        if self.ships and text.endswith(SHIP_PREFIXES, max(0, start - 9), start):
             return True  # "the USS Quennell": a ship
         if self.foreign and _FOREIGN_BEFORE.search(text, max(0, start - 30), start) and not (
                 " " in run and run.partition(" ")[0] in GIVEN):
@@ -206,6 +207,7 @@ _POSSESSIVE = ("'s", "’s")
 _SHOP_ARTICLE = re.compile(r"(?:(?<![\w'’.])(?:the|an?)|(?:^|(?<=[.!?:;\"“(] ))(?:The|An?)) $")
 # "from" is left out: "differ from Kant's" leaves out the noun it owns.
 _SHOP_PLACE = re.compile(r"(?<![\w'’])(?:at|outside|inside|near|into|opposite|behind) (?:the )?$")
+_CAPITAL_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _SHOP_END = re.compile(r"[.,;:!?)]|\s+(?:on|in|at|near|and|or|where|which|for|to)\b")
 _SHOP_VERB = re.compile(r"\s+(?:said|says|announced|reported|employs|employed|pays|paid|opened|closed|plans|"
                         r"sells|sold|has|hired|laid)\b")
@@ -220,12 +222,16 @@ def shop_named(text: str, start: int, end: int) -> bool:
     >>> t = "Shoppers at Kell's said so. Kell's in town, and Kell's had enough; it was Kell's."
     >>> [shop_named(t, m.start(), m.end()) for m in re.finditer("Kell", t)]
     [True, False, False, False]
+    >>> shop_named("Meet at Kell's Tavern.", 8, 12), shop_named("Read Kell's Capital.", 5, 9)
+    (True, False)
     >>> t = "Mr A Kell's article differs from Kell's. A Kell's clerk came."
     >>> [shop_named(t, m.start(), m.end()) for m in re.finditer("Kell", t)]
     [False, False, True]
     """
     if text[end : end + 2] not in _POSSESSIVE:
         return False
+    if (head := _CAPITAL_AFTER.match(text, end + 2)) and head.group(1) in SHOP_HEADS:
+        return True  # "Gallagher's Tavern", "Kell's Bakery"
     return bool(_SHOP_ARTICLE.search(text, max(0, start - 4), start) or _SHOP_VERB.match(text, end + 2)
                 or _SHOP_PLACE.search(text, max(0, start - 16), start) and _SHOP_END.match(text, end + 2))
 
@@ -301,8 +307,8 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
             if _second_of_eponym_pair(text, c, out) or _second_of_eponym_pair_named(text, c, out):
                 out.pop()
                 continue
-        elif c.title in ADJECTIVE_TITLES and _title_as_adjective(text, c):
-            continue
+        elif (c.title in ADJECTIVE_TITLES or _lady_team(c)) and _title_as_adjective(text, c):
+            continue  # "the General Revenue Sharing program", "the Lady Eagles"
         out.append(c)
     return out
 
@@ -353,6 +359,14 @@ def _second_of_eponym_pair_named(text: str, c: Candidate, out: list[Candidate]) 
         return False
     head = _HEAD_AFTER.match(text, c.end)
     return bool(head) and (head.group(1) in EPONYM_HEADS or head.group(2) in EPONYM_HEADS)
+
+
+# A plural after "the Lady" names a women's team: "the Lady Eagles" (not "the Lady Douglas").
+_TEAM_PLURAL = re.compile(r"[^su'’]s$")
+
+
+def _lady_team(c: Candidate) -> bool:
+    return c.title == "Lady" and bool(_TEAM_PLURAL.search(c.name)) and c.name not in GIVEN
 
 
 def _title_as_adjective(text: str, c: Candidate) -> bool:

@@ -90,6 +90,21 @@ ROLE_NOUNS = frozenset(
 _ROLE_MODIFIED = re.compile(r" (?:staff |senior |chief |political |labor |labour |local )?([a-z]+)\b")
 
 
+# "former Loeffler workers", "the Ford plant": a firm's people and works.
+_FIRM_MODIFIED = re.compile(r" (?:former |laid-off |striking |retired )?(?:workers|employees|shareholders|plant|"
+                            r"plants|factory|factories|ovens|stores|executives)\b")
+
+
+def firm_modifier(text: str, end: int) -> bool:
+    """Does the word ending at ``end`` stand before the noun of a firm's people or works?
+
+    >>> t = "Former Kell workers met at the Kell plant; Kell said no."
+    >>> firm_modifier(t, t.index(" workers")), firm_modifier(t, t.index(" plant")), firm_modifier(t, t.index(" said"))
+    (True, True, False)
+    """
+    return bool(_FIRM_MODIFIED.match(text, end))
+
+
 def role_modifier(text: str, end: int) -> bool:
     """Does the word ending at ``end`` stand before a role's noun that it modifies?
 

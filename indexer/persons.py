@@ -44,7 +44,7 @@ from indexer.folding import fold_in_place
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
 from indexer.name_words import GIVEN, STOP, STOP_SECTIONS, TITLE_SEX, TITLES
-from indexer.names import candidates, weapon_named
+from indexer.names import SHIP_PREFIXES, candidates, weapon_named
 from indexer.personhood import nonperson
 from indexer.resolution import Resolution
 from indexer.years import mentions
@@ -165,8 +165,9 @@ class PersonAnnotator:
                     _embedded(text, h) or _at_place(text, h) or _NUMBERED.match(text, h.end)
                     or weapon_named(text, h.end)):
                 continue
-            if (after := _WORD_AFTER.match(text, h.end)) and after.group(1) in _THING_HEADS:
-                continue
+            if ((after := _WORD_AFTER.match(text, h.end)) and after.group(1) in _THING_HEADS
+                    or text.endswith(SHIP_PREFIXES, max(0, h.start - 9), h.start)):
+                continue  # "Amos Quill High School", "the USS Harry S. Truman"
             if all(k[0] in _BARE_KINDS for k in kinds) and self._joined_to_another_name(text, h):
                 continue
             if kinds:

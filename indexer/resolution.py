@@ -35,6 +35,7 @@ from indexer.name_words import (
 )
 from indexer.names import coordinated, thing_named
 from indexer.personhood import (
+    firm_modifier,
     listed_as_place,
     mononym_doubt,
     nonperson,
@@ -71,6 +72,13 @@ _KIN_BEFORE = re.compile(
 # A title and "and" before the title of a surname: the couple shares it.
 _COUPLE = re.compile(r"\b[A-Z][a-z]+\.? and $")
 _LISTED = re.compile(r",? and |, |; | & ")
+_CAPITAL_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")
+# A capitalised word (not after a given name: "Reggie Townsend") before the noun of a member of a
+# school, a college or a team.
+_INSTITUTION_MEMBER = re.compile(
+    r"(?<![\w'’.-])([A-Z][a-z]+) (?:(?:head|assistant|former|star|first-year|new) )?"
+    r"(?:coach|coaches|principal|teachers|students?|graduates?|alumni|alumnae|alumnus|quarterback|linebacker"
+    r"|players|fans|faculty|trustees|researchers|freshm[ae]n|sophomores?|cheerleaders|pupils|classmates)\b")
 # A possessive or an indefinite article right before a lone capitalised word makes it a thing.
 _OWNED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?) $")
 # ...and before a full name, also the definite article: "the Rose Garden", "the Henry Jackson plan".
@@ -108,6 +116,7 @@ class Resolution:
         self.weak: list[tuple[int, Candidate]] = []  # lone words with too little evidence alone
         self._between_places: set[str] | None = None
         self._listed_places: dict[str, bool] = {}
+        self._institutions: set[str] | None = None
         self.mid_counts = Counter(
             c.name for cs in self.cands for c in cs if c.kind in ("single", "given") and not c.initial
         )
@@ -372,11 +381,24 @@ class Resolution:
                     self.add(i, c.start, self.authority_ref(pid) if pid else _discovered(name), c.surname,
                              c.given)
 
+    def institutions(self) -> set[str]:
+        """The lone surnames this document uses for a school, a college or a team: before the
+        noun of one of its members ("Douglass coach Reggie Townsend", "former Quill students").
+        Throughout the document they are the institution. (A firm's workers are not enough: the
+        founder is discussed beside "the Ford plant".)"""
+        if self._institutions is None:
+            self._institutions = {
+                m.group(1) for text in self.texts for m in _INSTITUTION_MEMBER.finditer(text)
+                if not ((before := _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start()))
+                        and before.group(1) in GIVEN)}
+        return self._institutions
+
     def pass_surnames(self) -> None:
         for i, hits in enumerate(self.hits):
             for h in hits:
                 kinds = [k for k in h.kinds if k[0] in ("surname", "misspelling") and " " not in h.text]
                 if (kinds and not any(k[0] in ("full", "veto") for k in h.kinds)
+                        and h.text not in self.institutions() and not firm_modifier(self.texts[i], h.end)
                         and not thing_named(self.texts[i], h.start, h.end)
                         and not self.listed_file_place(i, h, [pid for _, pid in kinds])):
                     self.authority_surname(i, h, [pid for _, pid in kinds])
@@ -403,7 +425,7 @@ class Resolution:
         elif h.timed and len(set(ids)) == 1 and self.recently_left(i, h, ids[0]):
             self.flags[i].append(f"ambiguous:{h.text}")
         elif (holder := self.other_holder(i, h, ids)) is not None:
-            self.add(i, h.start, holder)
+            self.add(i, h.start, holder, h.text)
         elif h.timed and len(set(ids)) == 1 and not self.named_earlier_here(i, h, sex):
             # The date decides between relatives, whoever else the document names, unless
             # a namesake was just named ("Mr. Wilfred Johnson ... Mr. Johnson has been").
@@ -467,7 +489,8 @@ class Resolution:
                 self.flags[i].append(f"ambiguous:{h.text}->{pid}")
             return pid
         namesakes = [pid for _, pid in at if self.namesake_fits(pid, sex)]
-        if namesakes and (len(set(ids)) != 1 or self.dead_by_then(ids[0]) and self.addressed(i, h.start)):
+        if namesakes and (len(set(ids)) != 1 or self.dead_by_then(ids[0]) and self.addressed(i, h.start)
+                          or self.retired_by_then(ids[0])):
             # Several file people, or the one the file knows addressed as living though
             # dead by the document's date: "Mr. Hoover" of 1965 after "J. Edgar Hoover" is
             # not the late President. (The dead are still discussed: "Marx came out with".)
@@ -488,6 +511,13 @@ class Resolution:
     def addressed(self, i: int, pos: int) -> bool:
         """Is the word at ``pos`` after a form of address used of the living ("Mr.")?"""
         return self.title_before(i, pos) in ADDRESS_TITLES
+
+    def retired_by_then(self, pid: str) -> bool:
+        """Had this person's active years all ended before the document's date? Then a
+        namesake the document names is meant ("Senator Clinton" of 2007 and her party's
+        "leaning toward Clinton", not the ex-president)."""
+        active = self.a.authority.persons[pid].active
+        return self.year is not None and bool(active) and self.year > max(end for _, end in active)
 
     def dead_by_then(self, pid: str) -> bool:
         died = self.a.authority.persons[pid].died
@@ -642,6 +672,8 @@ class Resolution:
         rulers or of a family (flagged); a given name of one person named here; a lone
         given name's owner; a typo of a named person's surname; else, with enough
         evidence, a discovered person."""
+        if not c.title and (c.name in self.institutions() or firm_modifier(self.texts[i], c.end)):
+            return  # "Douglass coach Reggie Townsend": the school; "Loeffler workers": the firm
         for settles in self.SINGLE_STEPS:
             if settles(self, i, c):
                 return
@@ -828,8 +860,8 @@ class Resolution:
         word = c.name
         if not c.title and _INTRODUCED.search(self.texts[i], max(0, c.start - 30), c.start):
             return  # "a granddaughter named Madison": someone the reader is not expected to know
-        if not c.title and role_modifier(self.texts[i], c.end):
-            return  # "Ledger staff writer", "Signal reporter": the paper, the party, the firm
+        if not c.title and (role_modifier(self.texts[i], c.end) or word in self.institutions()):
+            return  # "Ledger staff writer", "Signal reporter", "Douglass coach": the paper, the firm, the school
         if not c.title and common_given_name(word):
             # "Thomas", "Ryan" alone, and nobody named here by it: the first name of many
             # as much as anyone's surname; neither the corpus's owner nor a one-word person.

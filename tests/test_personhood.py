@@ -113,6 +113,11 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
          ["He was born in Quennel County, Tenn., the son of farmers.", "A brother lives in Varenza, Tenn.; "
           "a sister in Morozzi, Ariz.", "She marched from Selma to Montgomery in 1965."],
          {"Tenn", "Ariz", "Selma"}),
+        ("a team named with a title, a ship, a tavern",
+         ["After the Lady Quennells' victory, the Lady Quennells held on.",
+          "The carrier USS Walter Morozzi sailed; sailors of the USS Walter Morozzi cheered.",
+          "They met at Varenza's Tavern, and later at Varenza's Tavern again."],
+         {"Quennells", "Lady Quennells", "Walter Morozzi", "Varenza"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],

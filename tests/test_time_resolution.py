@@ -242,11 +242,32 @@ def test_a_surname_with_a_numeral_is_a_thing_named_after_the_person(text: str, e
         ("She won the Amos Quill Prize in May.", []),
         ("Amos Quill spoke at Quill Hall.", ["quill-amos"]),
         ("Amos Quill Tuesday said no.", ["quill-amos"]),  # a day is no head of a thing's name
+        ("Sailors of the USS Amos Quill came home.", []),  # a ship
     ],
 )
 def test_a_full_name_before_a_places_or_institutions_word_is_a_thing_named_after_the_person(
         text: str, expected: list[str]) -> None:
     assert ids(FIGURES, [text], "1950") == [expected]
+
+
+_PEOPLE_LINE = "Samuel Halloran said the talks would resume, and Halloran wrote again."
+
+
+def test_a_school_or_team_named_after_the_person_is_no_mention_of_them() -> None:
+    """A story that calls a school by the surname of the file's person ("Quill coach Reggie
+    Townsend", "Quill students") means the school by it throughout; another story still means him."""
+    story = ["Quill rallies in the Thanksgiving game.", "The Crusaders stopped Quill at the 9-yard line.",
+             '"We hadn\'t," Quill coach Reggie Townsend said.']
+    assert not any("quill-amos" in found for found in ids(FIGURES, story, "2001"))
+    assert ids(FIGURES, ["Former Quill students met.", "Quill wrote in 1950 that the port should grow."],
+               "2001") == [[], []]
+    assert ids(FIGURES, ["Quill wrote in 1950 that the port should grow."], "2001") == [["quill-amos"]]
+    founder = [("a", ["The bakery was founded by Walter Dunkelberg in 1911.", "Former Dunkelberg workers said they "
+                      "would apply.", "Dunkelberg said he was sorry."], 2003), ("b", [_PEOPLE_LINE], 2003)]
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare(founder)
+    found = [{r.name for r in refs} for refs, _ in annotator.annotate("", founder[0][1], published="2003")]
+    assert found == [{"Walter Dunkelberg"}, set(), {"Walter Dunkelberg"}]  # the firm's workers; then he
 
 
 @pytest.mark.parametrize("text", ["Jane Vantongeren-Quill said no.", "Rita Quill-Morozzi said no.",
@@ -516,6 +537,18 @@ def test_the_corpus_holder_of_an_office_does_not_overrule_the_sentences_year() -
     said = annotator.annotate("", ["Senator Hale voted against the dam in 1940.", "Senator Hale voted."],
                               published="1966")
     assert [[r.id for r in refs] for refs, _ in said] == [["hale-walter"], ["hale-walter-jr"]]
+
+
+def test_an_abbreviated_office_is_the_same_office() -> None:
+    """The corpus writes "Sen. Marta Quennell" once; "Senator Quennell" later is her, not the
+    file's ex-president of the name, and so is a bare "Quennell" in the same story."""
+    file = Authority.from_dict({"person": [{"id": "quennell-wilbur", "name": "Wilbur Quennell", "born": 1946,
+                                            "active": [1979, 2001], "surnames": ["Quennell"]}]})
+    annotator = PersonAnnotator(file)
+    annotator.prepare([("a", ["Sen. Marta Quennell of New York spoke on the bill."], 2006)])
+    said = annotator.annotate("", ["Senator Quennell has been through fire.",
+                                   "Party veterans are leaning toward Quennell."], published="2007")
+    assert [[r.name for r in refs] for refs, _ in said] == [["Marta Quennell"], ["Marta Quennell"]]
 
 
 @pytest.mark.parametrize(
