@@ -21,6 +21,8 @@ from indexer.years import mentions
     ("By Grace Lin, Nov. 3, 2006", ("Grace Lin",), "2006-11-03"),
     ("Words by Rosa de la Cruz", ("Rosa de la Cruz",), None),
     ("By Ann, Bo Lee and Cy Moss", None, None),  # "Ann" alone is no name: not a byline
+    ("By WALTER QUENNELL Courier Sports Writer", ("Walter Quennell",), None),
+    ("Reviewed by Ines Varenza Published 10 November 2006", ("Ines Varenza",), "2006-11-10"),
 ])
 def test_bylines(line, authors, date):
     found = read_byline(line)
@@ -129,3 +131,46 @@ def test_dates_from_paths(path, iso):
     from indexer.readers.dates import date_from_filename
 
     assert date_from_filename(path) == iso
+
+
+# -- whole pages: what an old CMS prints around the headline ---------------------------------
+
+_PAGE = """<html><head><title>{title}</title></head><body>
+<div id="nav"><a href="/">Home</a> | <a href="/news/">News</a></div>
+{top}
+<p>The dockers at Carrick Bay voted on Tuesday to stop work from Monday unless the port board
+reopens talks on pay and pensions, the union said.</p>
+<p>A second paragraph says more about the vote, the ballot and the board's reply to the union.</p>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("why", "title", "top", "expected"), [
+    ("a table cell's loose lines: headline in <font>, section and date, byline in capitals",
+     "The Courier - Sports: Dockers vote to stop work",
+     '<table><tr><td><font size="1">SPORTS &nbsp;|&nbsp; Friday, November 23, 2001</font><br>'
+     '<font size="5"><b>Dockers vote to stop work</b></font><br><br>'
+     "<font><b>By WALTER QUENNELL</b><br><i>Courier Sports Writer</i></font><p>"
+     "The dockers voted.</p><p>The board replied.</p></td></tr></table>",
+     ("Dockers vote to stop work", "Walter Quennell", "2001-11-23")),
+    ("a byline element with the role after a bar, and a date element",
+     "Dockers vote to stop work | The Courier",
+     '<h1>Dockers vote to stop work</h1><div class="byline">By <a href="/staff/iv">Ines Varenza</a> | Staff '
+     'Writer</div><p class="meta"><span class="date">Published 3 March 2006</span></p>',
+     ("Dockers vote to stop work", "Ines Varenza", "2006-03-03")),
+    ("a credit without 'by', and the role on the next line",
+     "Dockers vote to stop work",
+     '<h1>Dockers vote to stop work</h1><p class="byline">Words: Ines Varenza<br>Industrial Correspondent</p>'
+     '<p class="meta"><span class="byline">Words: Ines Varenza</span> <span class="date">14/03/2003</span></p>',
+     ("Dockers vote to stop work", "Ines Varenza", "2003-03-14")),
+    ("a headline that holds a separator itself, after the site's name in the title",
+     "UNION - The Courier - A lamp in the yard: a porter's life",
+     "<h1>A lamp in the yard: a porter's life</h1><p>Published 10 November 2006</p>",
+     ("A lamp in the yard: a porter's life", None, "2006-11-10")),
+])
+def test_what_a_legacy_page_prints_around_its_headline(tmp_path, why, title, top, expected):
+    from indexer.readers.reading import read_file
+
+    page = tmp_path / "story.cfm"
+    page.write_text(_PAGE.format(title=title, top=top), encoding="utf-8")
+    doc = read_file(page, tmp_path)
+    assert (doc.title, doc.author, doc.published) == expected, why

@@ -85,6 +85,8 @@ def _take_top(blocks: list[ParsedBlock], fmt: str, page_title: str | None) -> tu
     dropped: list[str] = []
     blocks, headline = headlines.take_headline(blocks, page_title, dropped)
     blocks, byline, date = _take_byline(blocks)
+    # A section and date line printed above the headline ("SPORTS | Friday, November 23, 2001").
+    date = date or next(filter(None, (dateline(line) for line in dropped[-3:])), None)
     return blocks, _Top(headline, byline, date, tuple(dropped))
 
 

@@ -7,6 +7,8 @@ out" starts a sentence, and a headline or a site name is never an author.
 
 >>> read_byline("By Tomás Reyes | March 4, 2004 | Page 9")
 Byline(authors=('Tomás Reyes',), date='2004-03-04')
+>>> read_byline("Reviewed by Aileen MacRae Published 10 November 2006")
+Byline(authors=('Aileen MacRae',), date='2006-11-10')
 >>> read_byline("BY NINA PARK AND OWEN HUGHES").authors
 ('Nina Park', 'Owen Hughes')
 >>> read_byline("By two in the morning the brazier had burned out.") is None
@@ -146,12 +148,55 @@ def read_byline(line: str) -> Byline | None:
     head, comma, tail = who.partition(",")
     if comma and dateline(tail.strip()):
         who, date = head, dateline(tail.strip())
+    if not date and re.search(r"\d{4}", who):
+        # "Reviewed by Aileen MacRae Published 10 November 2006": a date printed after the name.
+        words = who.split()
+        for k in range(2, len(words)):
+            if found := dateline(" ".join(words[k:])):
+                who, date = " ".join(words[:k]), found
+                break
+    if capitals := _CAPITALS_THEN_ROLE.match(who.strip()):
+        who = capitals.group(1)  # "By KEVIN O'ROURKE Ledger Sports Writer"
     authors = names_of(who)
     if not authors:
         return None
     for seg in segments[1:]:
         date = date or dateline(seg)
     return Byline(authors, date)
+
+
+# "Words: Tom Byrne", "Text: Ann Lee": a credit's lead without "by".
+_CREDIT = re.compile(r"^\s*(?:words|text|story|report|interview)\s*:\s+", re.I)
+# "KEVIN O'ROURKE Ledger Sports Writer": a name in capitals, then the writer's role.
+_CAPITALS_THEN_ROLE = re.compile(
+    r"^((?:[A-Z][A-Z'’.-]+\s+){1,3}[A-Z][A-Z'’.-]+)\s+(?:[A-Z][a-z]+\s+){0,3}"
+    r"(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Ee]ditors?|[Cc]olumnists?|[Cc]ritics?|[Pp]hotographers?)$")
+
+
+def credited(text: str) -> tuple[str, ...] | None:
+    """The people a page's byline element credits, whatever its shape: "By Hector Villanueva |
+    Staff Writer", "Reviewed by Aileen MacRae", "Words: Tom Byrne", "Sarah Holt, Industrial
+    Correspondent", "By KEVIN O'ROURKE Ledger Sports Writer"; None when it names nobody.
+
+    >>> [credited(t) for t in ("By Hector Villanueva | Staff Writer", "Words: Tom Byrne",
+    ...                        "Sarah Holt, Industrial Correspondent", "By KEVIN O'ROURKE Ledger Sports Writer")]
+    [('Hector Villanueva',), ('Tom Byrne',), ('Sarah Holt',), ("Kevin O'Rourke",)]
+    >>> credited("Most read") is None
+    True
+    """
+    text = text.strip()
+    if (byline := read_byline(text)) is not None:
+        return byline.authors
+    if credit := _CREDIT.match(text):
+        text = text[credit.end() :]
+    elif lead := _LEAD.match(text):
+        text = text[lead.end() :]
+    if capitals := _CAPITALS_THEN_ROLE.match(text):
+        text = capitals.group(1)
+    if len(text) > _MAX_CHARS:
+        return None
+    authors = names_of(_SEPARATOR.split(text)[0])
+    return authors if authors and all(" " in a for a in authors) else None
 
 
 def join_authors(authors: tuple[str, ...] | list[str]) -> str:

@@ -37,15 +37,22 @@ def _key(text: str) -> str:
 
 
 def title_candidates(page_title: str | None) -> list[str]:
-    """The page title, then its parts around separators, longest first.
+    """The page title, then its runs of parts between separators, longest first: a headline
+    may hold a separator itself ("Site - Section - A lamp in the yard: a life").
 
     >>> title_candidates("The Weekly: Dockers vote to strike")
     ['The Weekly: Dockers vote to strike', 'Dockers vote to strike', 'The Weekly']
+    >>> title_candidates("RTWU - The Signal - A lamp: a life")[1]
+    'The Signal - A lamp: a life'
     """
     if not page_title:
         return []
-    parts = [p.strip() for p in _TITLE_SEPARATORS.split(page_title) if cleaning.has_words(p, 2)]
-    return [page_title] + sorted((p for p in parts if p != page_title), key=len, reverse=True)
+    cuts = [(m.start(), m.end()) for m in _TITLE_SEPARATORS.finditer(page_title)]
+    starts = [0] + [end for _, end in cuts]
+    ends = [start for start, _ in cuts] + [len(page_title)]
+    runs = {page_title[a:b].strip() for i, a in enumerate(starts) for b in ends[i:]}
+    parts = [r for r in runs if r != page_title and cleaning.has_words(r, 2)]
+    return [page_title] + sorted(parts, key=lambda r: (-len(r), r))
 
 
 def _match(text: str, candidates: list[str]) -> str | None:

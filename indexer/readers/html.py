@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from indexer import cleaning
-from indexer.readers import mojibake
+from indexer.readers import bylines, mojibake
+from indexer.readers.datelines import dateline
 from indexer.readers.dates import parse_date
 from indexer.readers.encoding import decode
 from indexer.readers.parsed import Parsed, ParsedBlock, Unusable
@@ -33,7 +34,9 @@ _DROP_WORDS = re.compile(
     r"nav|menu|footer|breadcrumb|share|cookie|comment|sidebar|toplink|banner|skip|updat|social|signup|subscribe"
 )
 _BLOCK_SEL = "h1,h2,h3,h4,h5,h6,p,li,pre,blockquote,dd,dt,td,th"
+_DATE_ELEMENTS = ".date, .dateline, .timestamp, .published, .pubdate, .posted, .post-date, .entry-date"
 _CONTAINERS = {"li", "blockquote", "dd", "dt", "td", "th"}
+_BLOCK_TAGS = frozenset(_BLOCK_SEL.split(",")) | {"hr", "div", "table", "ul", "ol", "dl", "form"}
 _META_DATE_NAMES = {
     "date", "dc.date", "dcterms.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
     "article:published_time", "pubdate", "publish-date", "publication_date", "citation_date",
@@ -154,7 +157,19 @@ def _read_head(tree: LexborHTMLParser, parsed: Parsed) -> None:
     _json_ld(tree, parsed)
     byline = tree.css_first("h3.diet-title, .byline, [rel=author]")
     if byline is not None:
-        parsed.author_fallback = cleaning.normalize(byline.text()) or parsed.author_fallback
+        raw = byline.text()
+        text = cleaning.normalize(raw)
+        # "By Hector Villanueva | Staff Writer", "Words: Tom Byrne", "By Ann Lee<br>Staff writer":
+        # the people, not the credit.
+        authors = next(filter(None, (bylines.credited(cleaning.normalize(line))
+                                     for line in (*raw.split("\n"), raw) if line.strip())), None)
+        parsed.author_fallback = (bylines.join_authors(authors) if authors else text) or parsed.author_fallback
+    if not parsed.dates:
+        # "<span class="date">Published 3 March 2006</span>": a date element the site's software printed.
+        for node in tree.css(_DATE_ELEMENTS):
+            if iso := dateline(cleaning.normalize(node.text())):
+                parsed.dates.append((iso, "byline"))
+                break
 
 
 def _read_meta_tags(tree: LexborHTMLParser, parsed: Parsed) -> list[str]:
@@ -241,7 +256,9 @@ def _node_blocks(node: LexborNode, link_chars: dict[str, int]) -> list[ParsedBlo
     if tag == "hr":
         return [("rule", 0, "")]
     if tag in _CONTAINERS and len(node.css(_BLOCK_SEL)) > 1:
-        return []  # its inner blocks carry the text (css() includes the node itself)
+        # Its inner blocks carry the text (css() includes the node itself), but for what a
+        # legacy layout prints loose above them: a headline in <font>, a dateline, a byline.
+        return _cell_head(node)
     classes = (node.attributes.get("class") or "").lower().split()
     body = node.text(deep=True)
     if "information" in classes or "info" in classes:
@@ -256,6 +273,30 @@ def _node_blocks(node: LexborNode, link_chars: dict[str, int]) -> list[ParsedBlo
         # only; a <br> inside separates a kicker from its headline.
         return [("heading", 3, line) for line in _lines(body)]
     return [_text_block(node, text, link_chars)]
+
+
+def _cell_head(node: LexborNode) -> list[ParsedBlock]:
+    r"""The lines a container prints before its first inner block, outside any block element:
+    ``<td><font size=5><b>Headline</b></font><br><font>SPORTS | May 4, 2001</font><br><b>By ANN
+    LEE</b><br><i>Staff Writer</i><p>First paragraph…``. A bold or large run is a heading.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> td = LexborHTMLParser("<table><tr><td><font size=5><b>Rally wins</b></font>\n<font>May 4, 2001"
+    ...                       "</font>\n<b>By ANN LEE</b><p>One.</p><p>Two.</p></td></tr></table>").css_first("td")
+    >>> _cell_head(td)
+    [('heading', 3, 'Rally wins'), ('paragraph', 0, 'May 4, 2001'), ('heading', 3, 'By ANN LEE')]
+    """
+    out: list[ParsedBlock] = []
+    for child in node.iter(include_text=True):
+        if child.tag in _BLOCK_TAGS or child.css_first(_BLOCK_SEL) is not None:
+            break
+        body = child.text(deep=True)
+        for line in _lines(body):
+            if not cleaning.has_words(line, 1):
+                continue
+            heading = child.tag != "-text" and _emphasised(child, line) and "\n" not in body.strip()
+            out.append(("heading", 3, line) if heading else ("paragraph", 0, line))
+    return out
 
 
 def _text_block(node: LexborNode, text: str, link_chars: dict[str, int]) -> ParsedBlock:
