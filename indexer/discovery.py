@@ -42,8 +42,10 @@ from indexer.name_runs import PARTICLE_WORD
 from indexer.names import candidates, coordinated
 from indexer.personhood import human_after, pronoun_after
 
+# A generational suffix: "Jr.", "Sr.", "Senior", "Junior".
+_GENERATION = re.compile(r" (?:Jr|Sr)\.?$| (?:Senior|Junior)$")
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
-# "in X", "at X", "the X", "al X" (not followed by another capitalised word: "the Marx family" is rare,
+# "in X", "at X", "outside X", "the X", "al X" (not followed by another capitalised word: "the Marx family" is rare,
 # "the Boyne", "the Egalite" are places and papers). ("visited?" is "visite" or "visited".)
 # The match starts at the capital, with the word before it checked behind: the regex
 # engine then skips to capitals instead of trying every position (a third of the time,
@@ -59,6 +61,7 @@ _PLACE = re.compile(
     r"([A-Z](?:%s)[a-z]+)\b(?! [A-Z])" % "|".join(
         rf"(?<=(?<!\w){w} .)" for w in ("[Ii]n", "[Ii]nto", "[Aa]t", "[Aa]cross", "[Nn]ear",
                                          "[Tt]hrough", "[Tt]he", "[Vv]isite", "[Vv]isited", "al", "el",
+                                         "[Oo]utside", "[Oo]ut of",
                                          *(f"[{h[0].upper()}{h[0]}]{h[1:]} of" for h in OF_HEADS)))
 )
 # Words that end organisation and place names: the words before them are not surnames.
@@ -354,6 +357,9 @@ class Discovery:
         'Harry S. Truman'
         >>> Discovery(fulls={"Buren": {"Van Buren": 3, "Martin Van Buren": 1}}).canonical("Buren", "Van", "Van Buren")
         'Martin Van Buren'
+        >>> d = Discovery(fulls={"Mobley": {"Clarence Mobley": 16, "Clarence Mobley Jr.": 2}})
+        >>> d.canonical("Mobley", "Clarence", "Clarence Mobley"), d.canonical("Mobley", "Clarence", "Clarence Mobley Jr.")
+        ('Clarence Mobley', 'Clarence Mobley Jr.')
         >>> d = Discovery(fulls={"Stevens": {"John Paul Stevens": 2, "John F. Stevens": 1}})
         >>> d.canonical("Stevens", "John", "John F. Stevens"), d.canonical("Stevens", "John", "John Stevens")
         ('John F. Stevens', 'John Stevens')
@@ -379,6 +385,11 @@ class Discovery:
         # A middle name or initial tells bearers of one given name apart: "John F. Stevens"
         # is not "John Paul Stevens", nor "George W. Bush" "George H.W. Bush".
         compatible = [f for f in compatible if _middles_agree(_middle(name), _middle(f))]
+        if not _GENERATION.search(name):
+            # "Clarence Mobley Jr." is his father's son, not more of his father's name: the
+            # plain name goes to the suffixed form only where the corpus writes that one at
+            # least as often ("Cal Ripken Jr." beside a rarer "Cal Ripken").
+            compatible = [f for f in compatible if not _GENERATION.search(f) or forms[f] >= forms.get(name, 0)]
         if not _middle(name) and len({_middle(f)[:1] for f in compatible if _middle(f)}) > 1:
             return name  # "John Stevens", of a corpus naming both: no telling which
         if not compatible:

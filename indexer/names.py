@@ -253,6 +253,24 @@ def state_after_town(text: str, start: int, end: int) -> bool:
             and text[start : end + 1] in state_abbreviations())
 
 
+# "at Great Heck", "West Ham", "the Old Bailey": a word after one of these, written in capitals
+# mid-sentence, ends a place's or a club's name ("Little Richard", "Old Joe" are given names).
+_PLACE_WORD_BEFORE = re.compile(r"(?<=[\w,;'’\"”)] )(?:Great|Little|Upper|Lower|Nether|Old|North|South|East|West) $")
+
+
+def place_word_before(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` the end of a place's name that starts "Great", "Little",
+    "Upper", "Old", "East" and the like, mid-sentence?
+
+    >>> t = "The crash at Great Heck, near Selby; Old Joe and Little Richard. Great Heck is small."
+    >>> [place_word_before(t, t.index(w), t.index(w) + len(w)) for w in ("Heck", "Joe", "Richard")]
+    [True, False, False]
+    >>> place_word_before(t, t.rindex("Heck"), t.rindex("Heck") + 4)
+    False
+    """
+    return bool(_PLACE_WORD_BEFORE.search(text, max(0, start - 10), start)) and text[start:end] not in GIVEN
+
+
 def thing_named(text: str, start: int, end: int) -> bool:
     """Is the name-shaped word at ``start:end`` part of a firm's name joined by "&", of a
     storm's or an operation's, of a court case's, a shop's named in the possessive, or the name
@@ -280,7 +298,8 @@ def thing_named(text: str, start: int, end: int) -> bool:
     return bool(_CASE_AFTER.match(text, end) or _CASE_BEFORE.search(text, max(0, start - 40), start)
                 or _SAINT_BEFORE.search(text, max(0, start - 7), start)
                 or _EVENT_BEFORE.search(text, max(0, start - 60), start) or _in_a_firm(text, start, end)
-                or shop_named(text, start, end) or state_after_town(text, start, end))
+                or shop_named(text, start, end) or state_after_town(text, start, end)
+                or place_word_before(text, start, end))
 
 
 def _in_a_firm(text: str, start: int, end: int) -> bool:

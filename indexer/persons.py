@@ -186,7 +186,9 @@ class PersonAnnotator:
         else:
             return False
         given = _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 20), start)
-        return other not in self.ids_by_surname and bool(given) and given.group(1) in GIVEN
+        # A given name no table lists counts too ("Philippa"), but no title or common word.
+        return other not in self.ids_by_surname and bool(given) and (
+            given.group(1) in GIVEN or given.group(1) not in STOP and given.group(1) not in TITLES)
 
     def _at_date(self, kinds: tuple[tuple[str, str], ...], year: int, text: str = "",
                  h: Hit | None = None) -> tuple[tuple[tuple[str, str], ...], bool]:

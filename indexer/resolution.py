@@ -72,6 +72,15 @@ _KIN_BEFORE = re.compile(
 # A title and "and" before the title of a surname: the couple shares it.
 _COUPLE = re.compile(r"\b[A-Z][a-z]+\.? and $")
 _LISTED = re.compile(r",? and |, |; | & ")
+# "Railtrack's shares", "Railtrack's chief executive": a firm's, whatever else the story says of it.
+# (Not "Staub's employees": a man's small firm has them too.)
+_FIRM_POSSESSIVE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)['’]s (?:shares|shareholders|share price|stock price"
+                              r"|chief executive|profits|headquarters in)\b")
+_KNIGHTHOODS = frozenset({"Sir", "Dame"})
+# A kin noun right before a name says the person's sex: "her brother, Eamon Quinlan".
+_KIN_SEX = {**dict.fromkeys("brother son father husband uncle nephew grandson grandfather".split(), "m"),
+            **dict.fromkeys("sister daughter mother wife aunt niece granddaughter grandmother widow".split(), "f")}
+_KIN_OF_SEX_BEFORE = re.compile(r"\b(%s),? $" % "|".join(_KIN_SEX), re.I)
 _CAPITAL_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")
 # A capitalised word (not after a given name: "Reggie Townsend") before the noun of a member of a
 # school, a college or a team.
@@ -117,6 +126,7 @@ class Resolution:
         self._between_places: set[str] | None = None
         self._listed_places: dict[str, bool] = {}
         self._institutions: set[str] | None = None
+        self.kin_sexes: dict[str, str] = {}
         self.mid_counts = Counter(
             c.name for cs in self.cands for c in cs if c.kind in ("single", "given") and not c.initial
         )
@@ -315,7 +325,11 @@ class Resolution:
             # anyone else by it, titles it, and rarely has it speak ("al Qaeda, who").
             return
         name = self.a.discovery.canonical(c.surname, c.given, c.name)
-        self.add(i, c.start, _discovered(name), c.surname, c.given)
+        ref = _discovered(name)
+        if kin := _KIN_OF_SEX_BEFORE.search(self.texts[i], max(0, c.start - 16), c.start):
+            # "Her brother, Eamon Quinlan": a man, whom a later "Ms Quinlan" is not.
+            self.kin_sexes.setdefault(ref.id, _KIN_SEX[kin.group(1).lower()])
+        self.add(i, c.start, ref, c.surname, c.given)
 
     def listed_with_full_name(self, i: int, c: Candidate) -> bool:
         """Is ``c`` an item of a list ("A, B and C") beside another full name?"""
@@ -382,15 +396,17 @@ class Resolution:
                              c.given)
 
     def institutions(self) -> set[str]:
-        """The lone surnames this document uses for a school, a college or a team: before the
-        noun of one of its members ("Douglass coach Reggie Townsend", "former Quill students").
-        Throughout the document they are the institution. (A firm's workers are not enough: the
-        founder is discussed beside "the Ford plant".)"""
+        """The lone surnames this document uses for a school, a college or a team, before the
+        noun of one of its members ("Douglass coach Reggie Townsend", "former Quill students"), or
+        for a firm, before a possessive only a firm has ("Railtrack's shares"). Throughout the
+        document they are the institution. (A firm's workers are not enough: the founder is
+        discussed beside "the Ford plant".)"""
         if self._institutions is None:
             self._institutions = {
                 m.group(1) for text in self.texts for m in _INSTITUTION_MEMBER.finditer(text)
                 if not ((before := _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start()))
                         and before.group(1) in GIVEN)}
+            self._institutions |= {m.group(1) for text in self.texts for m in _FIRM_POSSESSIVE.finditer(text)}
         return self._institutions
 
     def pass_surnames(self) -> None:
@@ -557,7 +573,7 @@ class Resolution:
         """A person's sex as their given name says, or as the file's own forms of address
         say ("Mr. Khrushchev": "Nikita" is a woman's name in the census tables)."""
         ref = self.refs.get(pid) or self.authority_ref(pid)
-        return self.a.sexes.get(pid) or given_name_sex(ref.name.split()[0])
+        return self.a.sexes.get(pid) or self.kin_sexes.get(pid) or given_name_sex(ref.name.split()[0])
 
     def only_known(self, i: int, h: Hit, pid: str) -> None:
         """The one person the file knows by this surname, unless their death says otherwise."""
@@ -776,9 +792,11 @@ class Resolution:
 
     def given_name_named_here(self, i: int, c: Candidate) -> bool:
         """A given name of exactly one person named here ("Kayla", "King James"; "Gage"
-        after "Gage Hake", though no list knows the name)."""
+        after "Gage Hake", though no list knows the name; "Dame Margaret" after "Dame Margaret
+        Ellery": a knighthood goes with the given name)."""
         ids = self.by_given.get(c.name, ())
-        if len(ids) == 1 and (c.kind == "given" or c.kind == "single" and not c.title):
+        if len(ids) == 1 and (c.kind == "given" or c.kind == "single" and not c.title
+                              or c.title in _KNIGHTHOODS):
             self.add(i, c.start, self.refs[next(iter(ids))])
             return True
         return False
