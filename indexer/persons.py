@@ -43,7 +43,7 @@ from indexer.discovery import EVENT_HEADS, Discovery
 from indexer.folding import fold_in_place
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
-from indexer.name_words import GIVEN, STOP, STOP_SECTIONS, TITLE_SEX, TITLES
+from indexer.name_words import FIRM_TAILS, GIVEN, STOP, STOP_SECTIONS, TITLE_SEX, TITLES
 from indexer.names import SHIP_PREFIXES, candidates, weapon_named
 from indexer.personhood import nonperson
 from indexer.resolution import Resolution
@@ -176,15 +176,18 @@ class PersonAnnotator:
 
     def _joined_to_another_name(self, text: str, h: Hit) -> bool:
         """Is a bare surname half of another person's double-barrelled surname, hyphened to
-        a name no one of the file bears, after a given name ("Philippa Townsend-Clarke")?
+        a name no one of the file bears, after a given name ("Philippa Townsend-Clarke"), or
+        half of a firm's or a place's name ("the Ortega-Ruiz Funeral Home")?
         Without a given name the halves still name their bearers ("the Truman-Acheson
         Administration", "the Hitler-Stalin pact")."""
         if before := _HYPHENED_BEFORE.search(text, max(0, h.start - 30), h.start):
-            other, start = before.group(1), before.start()
+            other, start, end = before.group(1), before.start(), h.end
         elif after := _HYPHENED_AFTER.match(text, h.end):
-            other, start = after.group(1), h.start
+            other, start, end = after.group(1), h.start, after.end()
         else:
             return False
+        if (head := _WORD_AFTER.match(text, end)) and (head.group(1) in _THING_HEADS or head.group(1) in FIRM_TAILS):
+            return True  # "the Ortega-Ruiz Funeral Home"
         given = _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 20), start)
         # A given name no table lists counts too ("Philippa"), but no title or common word.
         return other not in self.ids_by_surname and bool(given) and (
