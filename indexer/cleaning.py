@@ -135,6 +135,7 @@ _FURNITURE = re.compile(
     r"|(?:back to |to )?top(?: of (?:the )?page)?|last updated\b.*|report a typo"
     r"|log ?in or register to post comments|read more|skip to (?:main )?content"
     r"|(?:table of )?contents|next:?|previous:?|index|home"
+    r"|(?:copyright|©|\(c\)).{0,160}(?:all rights reserved|without permission).{0,160}"
     r")[.!:]*$",
     re.I,
 )
@@ -165,6 +166,8 @@ def is_boilerplate(text: str) -> bool:
     """Whether this paragraph is site furniture rather than writing.
 
     >>> is_boilerplate("Privacy Policy"), is_boilerplate("The privacy policy of the state was cruel.")
+    (True, False)
+    >>> is_boilerplate("Copyright © 2002 The Ledger. All rights reserved."), is_boilerplate("Copyright law changed.")
     (True, False)
     """
     text = text.strip()

@@ -90,6 +90,24 @@ ROLE_NOUNS = frozenset(
 _ROLE_MODIFIED = re.compile(r" (?:staff |senior |chief |political |labor |labour |local )?([a-z]+)\b")
 
 
+# The nouns of a school's, a college's or a team's members: "Douglass coach Reggie Townsend",
+# "former Quill students", "Frederick Douglass coach Theresa Kowalski".
+MEMBER_NOUNS = (r"(?:(?:head|assistant|former|star|first-year|new) )?(?:coach|coaches|principal|teachers|students?"
+                r"|graduates?|alumni|alumnae|alumnus|quarterback|linebacker|players|fans|faculty|trustees|researchers"
+                r"|freshm[ae]n|sophomores?|cheerleaders|pupils|classmates)\b")
+_MEMBER_AFTER = re.compile(" " + MEMBER_NOUNS)
+
+
+def member_noun_after(text: str, end: int) -> bool:
+    """Does a noun of a school's or a team's members follow the name ending at ``end``?
+
+    >>> t = "Frederick Douglass coach Theresa Kowalski; Douglass said"
+    >>> member_noun_after(t, t.index(" coach")), member_noun_after(t, t.index(" said"))
+    (True, False)
+    """
+    return bool(_MEMBER_AFTER.match(text, end))
+
+
 # "former Loeffler workers", "the Ford plant": a firm's people and works.
 _FIRM_MODIFIED = re.compile(r" (?:former |laid-off |striking |retired )?(?:workers|employees|shareholders|plant|"
                             r"plants|factory|factories|ovens|stores|executives)\b")

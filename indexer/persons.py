@@ -45,7 +45,7 @@ from indexer.models import PersonRef
 from indexer.name_runs import Candidate
 from indexer.name_words import FIRM_TAILS, GIVEN, STOP, STOP_SECTIONS, TITLE_SEX, TITLES
 from indexer.names import SHIP_PREFIXES, candidates, weapon_named
-from indexer.personhood import nonperson
+from indexer.personhood import member_noun_after, nonperson
 from indexer.resolution import Resolution
 from indexer.years import mentions
 
@@ -166,8 +166,8 @@ class PersonAnnotator:
                     or weapon_named(text, h.end)):
                 continue
             if ((after := _WORD_AFTER.match(text, h.end)) and after.group(1) in _THING_HEADS
-                    or text.endswith(SHIP_PREFIXES, max(0, h.start - 9), h.start)):
-                continue  # "Amos Quill High School", "the USS Harry S. Truman"
+                    or text.endswith(SHIP_PREFIXES, max(0, h.start - 9), h.start) or member_noun_after(text, h.end)):
+                continue  # "Amos Quill High School", "the USS Harry S. Truman", "Amos Quill coach Ann Lee"
             if all(k[0] in _BARE_KINDS for k in kinds) and self._joined_to_another_name(text, h):
                 continue
             if kinds:

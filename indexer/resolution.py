@@ -35,8 +35,10 @@ from indexer.name_words import (
 )
 from indexer.names import coordinated, thing_named
 from indexer.personhood import (
+    MEMBER_NOUNS,
     firm_modifier,
     listed_as_place,
+    member_noun_after,
     mononym_doubt,
     nonperson,
     person_apposition,
@@ -84,10 +86,7 @@ _KIN_OF_SEX_BEFORE = re.compile(r"\b(%s),? $" % "|".join(_KIN_SEX), re.I)
 _CAPITAL_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")
 # A capitalised word (not after a given name: "Reggie Townsend") before the noun of a member of a
 # school, a college or a team.
-_INSTITUTION_MEMBER = re.compile(
-    r"(?<![\w'’.-])([A-Z][a-z]+) (?:(?:head|assistant|former|star|first-year|new) )?"
-    r"(?:coach|coaches|principal|teachers|students?|graduates?|alumni|alumnae|alumnus|quarterback|linebacker"
-    r"|players|fans|faculty|trustees|researchers|freshm[ae]n|sophomores?|cheerleaders|pupils|classmates)\b")
+_INSTITUTION_MEMBER = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) " + MEMBER_NOUNS)
 # A possessive or an indefinite article right before a lone capitalised word makes it a thing.
 _OWNED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?) $")
 # ...and before a full name, also the definite article: "the Rose Garden", "the Henry Jackson plan".
@@ -300,6 +299,8 @@ class Resolution:
                 self.add_authority(i, h.start, pid)
 
     def discovered_full_name(self, i: int, c: Candidate) -> None:
+        if not c.title and member_noun_after(self.texts[i], c.end):
+            return  # "Frederick Douglass coach Theresa Kowalski": the school's
         pid = self.authority_match(c)
         if pid:
             self.add(i, c.start, self.authority_ref(pid), c.surname)
@@ -410,14 +411,16 @@ class Resolution:
         return self._institutions
 
     def pass_surnames(self) -> None:
-        for i, hits in enumerate(self.hits):
-            for h in hits:
-                kinds = [k for k in h.kinds if k[0] in ("surname", "misspelling") and " " not in h.text]
-                if (kinds and not any(k[0] in ("full", "veto") for k in h.kinds)
-                        and h.text not in self.institutions() and not firm_modifier(self.texts[i], h.end)
-                        and not thing_named(self.texts[i], h.start, h.end)
-                        and not self.listed_file_place(i, h, [pid for _, pid in kinds])):
-                    self.authority_surname(i, h, [pid for _, pid in kinds])
+        # Surnames after an office first: "Senator Clinton" further on names the Clinton
+        # an earlier "leaning toward Clinton" means.
+        surnames = [(i, h) for i, hits in enumerate(self.hits) for h in hits]
+        for i, h in sorted(surnames, key=lambda ih: not self.office_before(*ih[0:1], ih[1].start)):
+            kinds = [k for k in h.kinds if k[0] in ("surname", "misspelling") and " " not in h.text]
+            if (kinds and not any(k[0] in ("full", "veto") for k in h.kinds)
+                    and h.text not in self.institutions() and not firm_modifier(self.texts[i], h.end)
+                    and not thing_named(self.texts[i], h.start, h.end)
+                    and not self.listed_file_place(i, h, [pid for _, pid in kinds])):
+                self.authority_surname(i, h, [pid for _, pid in kinds])
         # Titled mentions first: "King William" later in a document names the
         # "William" of an earlier paragraph.
         for titled in (True, False):

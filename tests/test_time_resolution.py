@@ -243,6 +243,7 @@ def test_a_surname_with_a_numeral_is_a_thing_named_after_the_person(text: str, e
         ("Amos Quill spoke at Quill Hall.", ["quill-amos"]),
         ("Amos Quill Tuesday said no.", ["quill-amos"]),  # a day is no head of a thing's name
         ("Sailors of the USS Amos Quill came home.", []),  # a ship
+        ("Amos Quill coach Ann Lee called a timeout.", ["x-ann-lee"]),  # a school's team
     ],
 )
 def test_a_full_name_before_a_places_or_institutions_word_is_a_thing_named_after_the_person(
@@ -547,8 +548,8 @@ def test_an_abbreviated_office_is_the_same_office() -> None:
                                             "active": [1979, 2001], "surnames": ["Quennell"]}]})
     annotator = PersonAnnotator(file)
     annotator.prepare([("a", ["Sen. Marta Quennell of New York spoke on the bill."], 2006)])
-    said = annotator.annotate("", ["Senator Quennell has been through fire.",
-                                   "Party veterans are leaning toward Quennell."], published="2007")
+    said = annotator.annotate("", ["Party veterans are leaning toward Quennell.",
+                                   "Senator Quennell has been through fire."], published="2007")
     assert [[r.name for r in refs] for refs, _ in said] == [["Marta Quennell"], ["Marta Quennell"]]
 
 

@@ -203,13 +203,17 @@ def _body_blocks(body: list[ParsedBlock], link_chars: dict[str, int]) -> list[Bl
 
 
 def _without_closing_links(body: list[ParsedBlock]) -> list[ParsedBlock]:
-    """Link rows at the very end are the page's navigation; elsewhere they are text (contents)."""
+    """Link rows at the very end are the page's navigation or a "Most read" box, also
+    before a closing copyright line; elsewhere they are text (contents)."""
     body = list(body)
+    tail: list[ParsedBlock] = []
+    while body and body[-1][0] == "paragraph" and cleaning.is_boilerplate(body[-1][2]):
+        tail.insert(0, body.pop())  # "Copyright © 2002 The Ledger. All rights reserved."
     while body and body[-1][0] in {"links", "heading"}:
         if body[-1][0] == "heading" and not any(b[0] == "links" for b in body[-3:]):
             break
         body.pop()
-    return body
+    return body + tail
 
 
 def _without_furniture(body: list[ParsedBlock], link_chars: dict[str, int]) -> list[Block]:
