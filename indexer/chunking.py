@@ -24,6 +24,7 @@ MAX_CHARS = at_start().max_paragraph_chars
 MIN_WORDS = at_start().min_paragraph_words
 
 # After . ! ? (and a closing quote or bracket), before a capital or opening quote.
+_SENTENCE_REACH = 500
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ý])")
 
 
@@ -34,8 +35,9 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     >>> t[slice(*sentence_around(t, 9, 14))]
     'Three four.'
     """
-    begin = 0
-    for m in _SENTENCE_BREAK.finditer(text):
+    # A sentence is rarely longer than this: the breaks before it need not be looked for.
+    begin = max(0, start - _SENTENCE_REACH)
+    for m in _SENTENCE_BREAK.finditer(text, begin):
         if m.end() > start:
             break
         begin = m.end()

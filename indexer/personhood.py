@@ -92,12 +92,10 @@ _ROLE_MODIFIED = re.compile(r" (?:staff |senior |chief |political |labor |labour
 
 # The nouns of a school's, a college's or a team's members: "Douglass coach Reggie Townsend",
 # "former Quill students", "Frederick Douglass coach Theresa Kowalski".
-MEMBER_NOUNS = (r"(?:(?:head|assistant|former|star|first-year|new) )?(?:coach|coaches|principal|teachers|students?"
+_MEMBER_NOUNS = (r"(?:(?:head|assistant|former|star|first-year|new) )?(?:coach|coaches|principal|teachers|students?"
                 r"|graduates?|alumni|alumnae|alumnus|quarterback|linebacker|players|fans|faculty|trustees|researchers"
                 r"|freshm[ae]n|sophomores?|cheerleaders|pupils|classmates)\b")
-_MEMBER_AFTER = re.compile(" " + MEMBER_NOUNS)
-
-
+_MEMBER_AFTER = re.compile(" " + _MEMBER_NOUNS)
 def member_noun_after(text: str, end: int) -> bool:
     """Does a noun of a school's or a team's members follow the name ending at ``end``?
 

@@ -166,8 +166,11 @@ class PersonAnnotator:
                     or weapon_named(text, h.end)):
                 continue
             if ((after := _WORD_AFTER.match(text, h.end)) and after.group(1) in _THING_HEADS
-                    or text.endswith(SHIP_PREFIXES, max(0, h.start - 9), h.start) or member_noun_after(text, h.end)):
-                continue  # "Amos Quill High School", "the USS Harry S. Truman", "Amos Quill coach Ann Lee"
+                    or text.endswith(SHIP_PREFIXES, max(0, h.start - 9), h.start)
+                    or " " in h.text and member_noun_after(text, h.end)):
+                # "Amos Quill High School", "the USS Harry S. Truman", "Amos Quill coach Ann Lee" (a
+                # bare "Quill coach" makes the school of the whole document: see Resolution.institution)
+                continue
             if all(k[0] in _BARE_KINDS for k in kinds) and self._joined_to_another_name(text, h):
                 continue
             if kinds:

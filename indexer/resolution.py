@@ -35,7 +35,6 @@ from indexer.name_words import (
 )
 from indexer.names import coordinated, thing_named
 from indexer.personhood import (
-    MEMBER_NOUNS,
     firm_modifier,
     listed_as_place,
     member_noun_after,
@@ -76,17 +75,15 @@ _COUPLE = re.compile(r"\b[A-Z][a-z]+\.? and $")
 _LISTED = re.compile(r",? and |, |; | & ")
 # "Railtrack's shares", "Railtrack's chief executive": a firm's, whatever else the story says of it.
 # (Not "Staub's employees": a man's small firm has them too.)
-_FIRM_POSSESSIVE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)['’]s (?:shares|shareholders|share price|stock price"
-                              r"|chief executive|profits|headquarters in)\b")
+_FIRM_AFTER = re.compile(r"['’]s (?:shares|shareholders|share price|stock price|chief executive|profits"
+                         r"|headquarters in)\b")
 _KNIGHTHOODS = frozenset({"Sir", "Dame"})
 # A kin noun right before a name says the person's sex: "her brother, Eamon Quinlan".
 _KIN_SEX = {**dict.fromkeys("brother son father husband uncle nephew grandson grandfather".split(), "m"),
             **dict.fromkeys("sister daughter mother wife aunt niece granddaughter grandmother widow".split(), "f")}
 _KIN_OF_SEX_BEFORE = re.compile(r"\b(%s),? $" % "|".join(_KIN_SEX), re.I)
 _CAPITAL_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")
-# A capitalised word (not after a given name: "Reggie Townsend") before the noun of a member of a
-# school, a college or a team.
-_INSTITUTION_MEMBER = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) " + MEMBER_NOUNS)
+
 # A possessive or an indefinite article right before a lone capitalised word makes it a thing.
 _OWNED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?) $")
 # ...and before a full name, also the definite article: "the Rose Garden", "the Henry Jackson plan".
@@ -396,19 +393,28 @@ class Resolution:
                     self.add(i, c.start, self.authority_ref(pid) if pid else _discovered(name), c.surname,
                              c.given)
 
-    def institutions(self) -> set[str]:
-        """The lone surnames this document uses for a school, a college or a team, before the
-        noun of one of its members ("Douglass coach Reggie Townsend", "former Quill students"), or
-        for a firm, before a possessive only a firm has ("Railtrack's shares"). Throughout the
-        document they are the institution. (A firm's workers are not enough: the founder is
-        discussed beside "the Ford plant".)"""
+    def institution(self, word: str) -> bool:
+        """Does this document use the lone word for a school, a college or a team, before the
+        noun of one of its members ("Douglass coach Reggie Townsend", "former Quill students"),
+        or for a firm, before a possessive only a firm has ("Railtrack's shares")? Then it is
+        the institution throughout the document. (A firm's workers are not enough: the founder
+        is discussed beside "the Ford plant".)"""
         if self._institutions is None:
-            self._institutions = {
-                m.group(1) for text in self.texts for m in _INSTITUTION_MEMBER.finditer(text)
-                if not ((before := _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start()))
-                        and before.group(1) in GIVEN)}
-            self._institutions |= {m.group(1) for text in self.texts for m in _FIRM_POSSESSIVE.finditer(text)}
-        return self._institutions
+            # Asked at each lone word and bare surname of the document, where they end: no
+            # search over the whole text.
+            found: set[str] = set()
+            for i, text in enumerate(self.texts):
+                spans = [(c.start, c.end, c.name) for c in self.cands[i] if c.kind in ("single", "given")]
+                spans += [(h.start, h.end, h.text) for h in self.hits[i] if " " not in h.text]
+                for start, end, name in spans:
+                    if member_noun_after(text, end):
+                        before = _CAPITAL_BEFORE.search(text, max(0, start - 20), start)
+                        if not (before and before.group(1) in GIVEN):  # "Reggie Townsend coach"
+                            found.add(name)
+                    elif _FIRM_AFTER.match(text, end):
+                        found.add(name)
+            self._institutions = found
+        return word in self._institutions
 
     def pass_surnames(self) -> None:
         # Surnames after an office first: "Senator Clinton" further on names the Clinton
@@ -417,7 +423,7 @@ class Resolution:
         for i, h in sorted(surnames, key=lambda ih: not self.office_before(*ih[0:1], ih[1].start)):
             kinds = [k for k in h.kinds if k[0] in ("surname", "misspelling") and " " not in h.text]
             if (kinds and not any(k[0] in ("full", "veto") for k in h.kinds)
-                    and h.text not in self.institutions() and not firm_modifier(self.texts[i], h.end)
+                    and not self.institution(h.text) and not firm_modifier(self.texts[i], h.end)
                     and not thing_named(self.texts[i], h.start, h.end)
                     and not self.listed_file_place(i, h, [pid for _, pid in kinds])):
                 self.authority_surname(i, h, [pid for _, pid in kinds])
@@ -691,7 +697,7 @@ class Resolution:
         rulers or of a family (flagged); a given name of one person named here; a lone
         given name's owner; a typo of a named person's surname; else, with enough
         evidence, a discovered person."""
-        if not c.title and (c.name in self.institutions() or firm_modifier(self.texts[i], c.end)):
+        if not c.title and (self.institution(c.name) or firm_modifier(self.texts[i], c.end)):
             return  # "Douglass coach Reggie Townsend": the school; "Loeffler workers": the firm
         for settles in self.SINGLE_STEPS:
             if settles(self, i, c):
@@ -881,7 +887,7 @@ class Resolution:
         word = c.name
         if not c.title and _INTRODUCED.search(self.texts[i], max(0, c.start - 30), c.start):
             return  # "a granddaughter named Madison": someone the reader is not expected to know
-        if not c.title and (role_modifier(self.texts[i], c.end) or word in self.institutions()):
+        if not c.title and (role_modifier(self.texts[i], c.end) or self.institution(word)):
             return  # "Ledger staff writer", "Signal reporter", "Douglass coach": the paper, the firm, the school
         if not c.title and common_given_name(word):
             # "Thomas", "Ryan" alone, and nobody named here by it: the first name of many

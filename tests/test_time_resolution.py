@@ -260,7 +260,7 @@ def test_a_school_or_team_named_after_the_person_is_no_mention_of_them() -> None
     story = ["Quill rallies in the Thanksgiving game.", "The Crusaders stopped Quill at the 9-yard line.",
              '"We hadn\'t," Quill coach Reggie Townsend said.']
     assert not any("quill-amos" in found for found in ids(FIGURES, story, "2001"))
-    assert ids(FIGURES, ["Former Quill students met.", "Quill wrote in 1950 that the port should grow."],
+    assert ids(FIGURES, ["Many former Quill students met.", "Quill wrote in 1950 that the port should grow."],
                "2001") == [[], []]
     assert ids(FIGURES, ["Quill wrote in 1950 that the port should grow."], "2001") == [["quill-amos"]]
     founder = [("a", ["The bakery was founded by Walter Dunkelberg in 1911.", "Former Dunkelberg workers said they "
