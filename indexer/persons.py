@@ -178,23 +178,23 @@ class PersonAnnotator:
         return out
 
     def _joined_to_another_name(self, text: str, h: Hit) -> bool:
-        """Is a bare surname half of another person's double-barrelled surname, hyphened to
-        a name no one of the file bears, after a given name ("Philippa Townsend-Clarke"), or
-        half of a firm's or a place's name ("the Ortega-Ruiz Funeral Home")?
+        """Is a bare surname half of another person's double-barrelled surname, after a given
+        name ("Philippa Townsend-Clarke"), or half of a firm's or a place's name ("the
+        Ortega-Ruiz Funeral Home")?
         Without a given name the halves still name their bearers ("the Truman-Acheson
         Administration", "the Hitler-Stalin pact")."""
         if before := _HYPHENED_BEFORE.search(text, max(0, h.start - 30), h.start):
-            other, start, end = before.group(1), before.start(), h.end
+            start, end = before.start(), h.end
         elif after := _HYPHENED_AFTER.match(text, h.end):
-            other, start, end = after.group(1), h.start, after.end()
+            start, end = h.start, after.end()
         else:
             return False
         if (head := _WORD_AFTER.match(text, end)) and (head.group(1) in _THING_HEADS or head.group(1) in FIRM_TAILS):
             return True  # "the Ortega-Ruiz Funeral Home"
         given = _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 20), start)
-        # A given name no table lists counts too ("Philippa"), but no title or common word.
-        return other not in self.ids_by_surname and bool(given) and (
-            given.group(1) in GIVEN or given.group(1) not in STOP and given.group(1) not in TITLES)
+        # A given name no table lists counts too ("Philippa"), but no title or common word;
+        # the other half may be a surname of the file too ("Townsend").
+        return bool(given) and (given.group(1) in GIVEN or given.group(1) not in STOP and given.group(1) not in TITLES)
 
     def _at_date(self, kinds: tuple[tuple[str, str], ...], year: int, text: str = "",
                  h: Hit | None = None) -> tuple[tuple[tuple[str, str], ...], bool]:

@@ -718,8 +718,9 @@ class Resolution:
                 return False
         sex = TITLE_SEX.get(c.title.rstrip("."))
         if sex:
-            # "Mrs. Carrasco" where the document names Luis and Graciela Carrasco.
-            ids = [p for p in ids if given_name_sex(self.refs[p].name.split()[0]) != _OTHER_SEX[sex]]
+            # "Mrs. Carrasco" where the document names Luis and Graciela Carrasco; "Ms Quinlan"
+            # where it names her brother Eamon.
+            ids = [p for p in ids if self.sex_of(p) != _OTHER_SEX[sex]]
             if not ids:
                 self.flags[i].append(f"ambiguous:{word}")
                 return True

@@ -157,6 +157,8 @@ def read_byline(line: str) -> Byline | None:
                 break
     if capitals := _CAPITALS_THEN_ROLE.match(who.strip()):
         who = capitals.group(1)  # "By KEVIN O'ROURKE Ledger Sports Writer"
+    elif (role := _ROLE_TAIL.search(who)) and not names_of(who):
+        who = who[: role.start()]  # "By Daniel Szymanski Ledger staff writer"
     authors = names_of(who)
     if not authors:
         return None
@@ -171,6 +173,11 @@ _CREDIT = re.compile(r"^\s*(?:words|text|story|report|interview)\s*:\s+", re.I)
 _CAPITALS_THEN_ROLE = re.compile(
     r"^((?:[A-Z][A-Z'’.-]+\s+){1,3}[A-Z][A-Z'’.-]+)\s+(?:[A-Z][a-z]+\s+){0,3}"
     r"(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Ee]ditors?|[Cc]olumnists?|[Cc]ritics?|[Pp]hotographers?)$")
+
+
+# "Ledger staff writers", "Courier business writer": the paper's name and the role after the names.
+_ROLE_TAIL = re.compile(r"\s+[A-Z][a-z]+\s+(?:[a-z]+\s+)?(?:writers?|reporters?|correspondents?|editors?|columnists?"
+                        r"|critics?|photographers?)\s*$")
 
 
 def credited(text: str) -> tuple[str, ...] | None:
