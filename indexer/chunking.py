@@ -16,6 +16,7 @@ import re
 
 from indexer.cleaning import has_words
 from indexer.models import Document, Paragraph
+from indexer.name_words import ABBREVIATIONS
 from indexer.settings import at_start
 
 # Long enough for any real paragraph, short enough that a hit shows where it is.
@@ -23,8 +24,11 @@ MAX_CHARS = at_start().max_paragraph_chars
 # Fewer words than this is a page number, a signature or a stray mark.
 MIN_WORDS = at_start().min_paragraph_words
 
-# After . ! ? (and a closing quote or bracket), before a capital or opening quote.
+# A sentence is rarely longer than this: the breaks before it need not be looked for.
 _SENTENCE_REACH = 500
+# "Mr. Bush", "J. Edgar Hoover": a full stop that ends an abbreviation or an initial ends no sentence.
+_ABBREVIATED = re.compile(r"(?:\b(?:%s)|(?<![\w.])[A-Z])\.$" % ABBREVIATIONS)
+# After . ! ? (and a closing quote or bracket), before a capital or opening quote.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ý])")
 
 
@@ -34,14 +38,18 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     >>> t = "One two. Three four. Five six."
     >>> t[slice(*sentence_around(t, 9, 14))]
     'Three four.'
+    >>> t = "In 1992 Mr. Bush lost. Then he left."
+    >>> t[slice(*sentence_around(t, 12, 16))]
+    'In 1992 Mr. Bush lost.'
     """
-    # A sentence is rarely longer than this: the breaks before it need not be looked for.
     begin = max(0, start - _SENTENCE_REACH)
     for m in _SENTENCE_BREAK.finditer(text, begin):
         if m.end() > start:
             break
-        begin = m.end()
-    after = _SENTENCE_BREAK.search(text, end)
+        if not _ABBREVIATED.search(text, max(0, m.start() - 6), m.start()):
+            begin = m.end()
+    after = next((m for m in _SENTENCE_BREAK.finditer(text, end)
+                  if not _ABBREVIATED.search(text, max(0, m.start() - 6), m.start())), None)
     return begin, (after.start() if after else len(text))
 
 

@@ -208,9 +208,9 @@ _SHOP_ARTICLE = re.compile(r"(?:(?<![\w'’.])(?:the|an?)|(?:^|(?<=[.!?:;\"“(]
 # "from" is left out: "differ from Kant's" leaves out the noun it owns.
 _SHOP_PLACE = re.compile(r"(?<![\w'’])(?:at|outside|inside|near|into|opposite|behind) (?:the )?$")
 _CAPITAL_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
-_SHOP_END = re.compile(r"[.,;:!?)]|\s+(?:on|in|at|near|and|or|where|which|for|to)\b")
-_SHOP_VERB = re.compile(r"\s+(?:said|says|announced|reported|employs|employed|pays|paid|opened|closed|plans|"
-                        r"sells|sold|has|hired|laid)\b")
+_SHOP_END = re.compile(r"[.,;:!?)]|\s+(?:on|at|near|and|or|where|which|for|to)\b")
+# Present tenses only: "Reagan's said" is "Reagan has said".
+_SHOP_VERB = re.compile(r"\s+(?:says|employs|pays|plans|sells|has)\b")
 
 
 def shop_named(text: str, start: int, end: int) -> bool:
@@ -219,7 +219,10 @@ def shop_named(text: str, start: int, end: int) -> bool:
     >>> t = "Workers at the Kell's on Main St. said Kell's pays less than a Kell's rival, and Kell's book sold."
     >>> [shop_named(t, m.start(), m.end()) for m in re.finditer("Kell", t)]
     [True, True, True, False]
-    >>> t = "Shoppers at Kell's said so. Kell's in town, and Kell's had enough; it was Kell's."
+    >>> t = "Kell's said he will veto it; we met at Kell's in the town."
+    >>> [shop_named(t, m.start(), m.end()) for m in re.finditer("Kell", t)]
+    [False, False]
+    >>> t = "Shoppers at Kell's, downtown. Kell's in town, and Kell's had enough; it was Kell's."
     >>> [shop_named(t, m.start(), m.end()) for m in re.finditer("Kell", t)]
     [True, False, False, False]
     >>> shop_named("Meet at Kell's Tavern.", 8, 12), shop_named("Read Kell's Capital.", 5, 9)

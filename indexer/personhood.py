@@ -90,11 +90,11 @@ ROLE_NOUNS = frozenset(
 _ROLE_MODIFIED = re.compile(r" (?:staff |senior |chief |political |labor |labour |local )?([a-z]+)\b")
 
 
-# The nouns of a school's, a college's or a team's members: "Douglass coach Reggie Townsend",
-# "former Quill students", "Frederick Douglass coach Theresa Kowalski".
-_MEMBER_NOUNS = (r"(?:(?:head|assistant|former|star|first-year|new) )?(?:coach|coaches|principal|teachers|students?"
-                r"|graduates?|alumni|alumnae|alumnus|quarterback|linebacker|players|fans|faculty|trustees|researchers"
-                r"|freshm[ae]n|sophomores?|cheerleaders|pupils|classmates)\b")
+# The nouns of a school's or a team's members: "Douglass coach Reggie Townsend", "Frederick
+# Douglass coach Theresa Kowalski".
+_MEMBER_NOUNS = (r"(?:(?:head|assistant|former|star|first-year|new) )?(?:coach|coaches|principal|quarterback"
+                 r"|linebacker|cheerleaders|freshm[ae]n|sophomores?|pupils)\b")
+# ("fans", "students", "alumni", "players" follow a person's name as often: "Robeson fans".)
 _MEMBER_AFTER = re.compile(" " + _MEMBER_NOUNS)
 def member_noun_after(text: str, end: int) -> bool:
     """Does a noun of a school's or a team's members follow the name ending at ``end``?
@@ -237,7 +237,7 @@ def listed_as_place(text: str, start: int, end: int, person_word: Callable[[str]
     places = place_names()
     route = (_TO_AFTER.match(text, end) if _FROM_BEFORE.search(text, max(0, start - 5), start)
              else _ROUTE_BEFORE.search(text, max(0, start - 40), start))
-    if route and not person_word(other := route.group(1)) and (
+    if route and not person_word(text[start:end]) and not person_word(other := route.group(1)) and (
             other in places.regions or other in places.cities or other in places.multiword):
         return True  # from one place to another ("from Marx to Lenin" has no place in it)
     # A bare comma lists only in a list with a conjunction: "Persia, Siam, and Korea", not

@@ -192,9 +192,13 @@ class PersonAnnotator:
         if (head := _WORD_AFTER.match(text, end)) and (head.group(1) in _THING_HEADS or head.group(1) in FIRM_TAILS):
             return True  # "the Ortega-Ruiz Funeral Home"
         given = _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 20), start)
+        if not given or self._automaton is None:
+            return False
+        if before and self._automaton.exists(f"{given.group(1)} {before.group(1)}"):
+            return False  # "Joseph Stalin—Hitler had insisted": a dash (folded) after a full name of the file
         # A given name no table lists counts too ("Philippa"), but no title or common word;
         # the other half may be a surname of the file too ("Townsend").
-        return bool(given) and (given.group(1) in GIVEN or given.group(1) not in STOP and given.group(1) not in TITLES)
+        return given.group(1) in GIVEN or given.group(1) not in STOP and given.group(1) not in TITLES
 
     def _at_date(self, kinds: tuple[tuple[str, str], ...], year: int, text: str = "",
                  h: Hit | None = None) -> tuple[tuple[tuple[str, str], ...], bool]:

@@ -31,6 +31,7 @@ from indexer.name_words import (
     TITLE_SEX,
     TITLES,
     any_surname,
+    office_title,
     personlike,
 )
 from indexer.names import coordinated, thing_named
@@ -123,6 +124,8 @@ class Resolution:
         self._listed_places: dict[str, bool] = {}
         self._institutions: set[str] | None = None
         self.kin_sexes: dict[str, str] = {}
+        # Namesakes of the file's people that the document gives an office ("Senator Clinton").
+        self.office_namesakes: set[str] = set()
         self.mid_counts = Counter(
             c.name for cs in self.cands for c in cs if c.kind in ("single", "given") and not c.initial
         )
@@ -404,7 +407,9 @@ class Resolution:
             # search over the whole text.
             found: set[str] = set()
             for i, text in enumerate(self.texts):
-                spans = [(c.start, c.end, c.name) for c in self.cands[i] if c.kind in ("single", "given")]
+                # A full name's surname too: "Frederick Douglass coach Theresa Kowalski".
+                spans = [(c.start, c.end, c.surname if c.kind == "full" else c.name) for c in self.cands[i]
+                         if c.kind in ("single", "given", "full")]
                 spans += [(h.start, h.end, h.text) for h in self.hits[i] if " " not in h.text]
                 for start, end, name in spans:
                     if member_noun_after(text, end):
@@ -420,7 +425,7 @@ class Resolution:
         # Surnames after an office first: "Senator Clinton" further on names the Clinton
         # an earlier "leaning toward Clinton" means.
         surnames = [(i, h) for i, hits in enumerate(self.hits) for h in hits]
-        for i, h in sorted(surnames, key=lambda ih: not self.office_before(*ih[0:1], ih[1].start)):
+        for i, h in sorted(surnames, key=lambda ih: not self.office_before(ih[0], ih[1].start)):
             kinds = [k for k in h.kinds if k[0] in ("surname", "misspelling") and " " not in h.text]
             if (kinds and not any(k[0] in ("full", "veto") for k in h.kinds)
                     and not self.institution(h.text) and not firm_modifier(self.texts[i], h.end)
@@ -451,6 +456,7 @@ class Resolution:
             self.flags[i].append(f"ambiguous:{h.text}")
         elif (holder := self.other_holder(i, h, ids)) is not None:
             self.add(i, h.start, holder, h.text)
+            self.office_namesakes.add(holder.id)
         elif h.timed and len(set(ids)) == 1 and not self.named_earlier_here(i, h, sex):
             # The date decides between relatives, whoever else the document names, unless
             # a namesake was just named ("Mr. Wilfred Johnson ... Mr. Johnson has been").
@@ -515,7 +521,7 @@ class Resolution:
             return pid
         namesakes = [pid for _, pid in at if self.namesake_fits(pid, sex)]
         if namesakes and (len(set(ids)) != 1 or self.dead_by_then(ids[0]) and self.addressed(i, h.start)
-                          or self.retired_by_then(ids[0])):
+                          or self.retired_by_then(ids[0]) and self.office_namesakes.intersection(namesakes)):
             # Several file people, or the one the file knows addressed as living though
             # dead by the document's date: "Mr. Hoover" of 1965 after "J. Edgar Hoover" is
             # not the late President. (The dead are still discussed: "Marx came out with".)
@@ -539,8 +545,9 @@ class Resolution:
 
     def retired_by_then(self, pid: str) -> bool:
         """Had this person's active years all ended before the document's date? Then a
-        namesake the document names is meant ("Senator Clinton" of 2007 and her party's
-        "leaning toward Clinton", not the ex-president)."""
+        namesake the document names with an office is meant ("Senator Clinton" of 2007 and
+        her party's "leaning toward Clinton", not the ex-president; a "Chelsea Clinton" named
+        beside a bill he signed is no such namesake)."""
         active = self.a.authority.persons[pid].active
         return self.year is not None and bool(active) and self.year > max(end for _, end in active)
 
@@ -716,7 +723,7 @@ class Resolution:
             ids = [p for p in ids if not ROMAN.match(self.refs[p].name.split()[-1])]
             if not ids:
                 return False
-        sex = TITLE_SEX.get(c.title.rstrip("."))
+        sex = TITLE_SEX.get(office_title(c.title))
         if sex:
             # "Mrs. Carrasco" where the document names Luis and Graciela Carrasco; "Ms Quinlan"
             # where it names her brother Eamon.
@@ -907,7 +914,7 @@ class Resolution:
             return
         if not c.title and self.listed_as_place_here(word):
             return  # "Mayence, Germersheim, Rastatt", "the ports of Panama and Aspinwall"
-        sex = TITLE_SEX.get(c.title.rstrip("."))
+        sex = TITLE_SEX.get(office_title(c.title))
         # An office names whoever the corpus wrote with it ("Vice President Biden"); when
         # several held it in the document's time, the title does not say which.
         owner = disc.titled_owner(word, c.title, self.year) if c.title else None

@@ -23,6 +23,7 @@ from indexer.years import mentions
     ("By Ann, Bo Lee and Cy Moss", None, None),  # "Ann" alone is no name: not a byline
     ("By WALTER QUENNELL Courier Sports Writer", ("Walter Quennell",), None),
     ("By Ines Varenza and Walter Quennell Courier staff writers", ("Ines Varenza", "Walter Quennell"), None),
+    ("By Ines Varenza Staff Writer", ("Ines Varenza",), None),
     ("Reviewed by Ines Varenza Published 10 November 2006", ("Ines Varenza",), "2006-11-10"),
 ])
 def test_bylines(line, authors, date):

@@ -101,8 +101,8 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
                                                  "Later the Lord Justices sat; the Lord Justices rose."],
          {"Chancellors", "Justices"}),
         ("shops and firms named in the possessive, with no noun after it",
-         ["Workers at the McAllister's on Fifth Street walked out.", "Shoppers at MacLennan's said the store "
-          "would close. MacLennan's said it would not.", "A McAllister's manager said McAllister's pays well, and "
+         ["Workers at the McAllister's on Fifth Street walked out.", "Shoppers at MacLennan's, downtown, said the "
+          "store would close. MacLennan's says it will not.", "A McAllister's manager said McAllister's pays well, and "
           "MacLennan's will open."],
          {"McAllister", "MacLennan"}),
         ("the paper's name in its bylines",

@@ -256,13 +256,16 @@ _PEOPLE_LINE = "Samuel Halloran said the talks would resume, and Halloran wrote 
 
 def test_a_school_or_team_named_after_the_person_is_no_mention_of_them() -> None:
     """A story that calls a school by the surname of the file's person ("Quill coach Reggie
-    Townsend", "Quill students") means the school by it throughout; another story still means him."""
+    Townsend", "Quill pupils") means the school by it throughout; another story still means him.
+    ("Robeson fans" and "Reagan alumni" are the man's.)"""
     story = ["Quill rallies in the Thanksgiving game.", "The Crusaders stopped Quill at the 9-yard line.",
              '"We hadn\'t," Quill coach Reggie Townsend said.']
     assert not any("quill-amos" in found for found in ids(FIGURES, story, "2001"))
-    assert ids(FIGURES, ["Many former Quill students met.", "Quill wrote in 1950 that the port should grow."],
+    assert ids(FIGURES, ["Many former Quill pupils met.", "Quill wrote in 1950 that the port should grow."],
                "2001") == [[], []]
     assert ids(FIGURES, ["Quill wrote in 1950 that the port should grow."], "2001") == [["quill-amos"]]
+    game = ["Amos Quill coach Ann Lee called a timeout.", "Quill forced four turnovers."]
+    assert not any("quill-amos" in found for found in ids(FIGURES, game, "2007"))
     founder = [("a", ["The bakery was founded by Walter Dunkelberg in 1911.", "Former Dunkelberg workers said they "
                       "would apply.", "Dunkelberg said he was sorry."], 2003), ("b", [_PEOPLE_LINE], 2003)]
     annotator = PersonAnnotator(Authority())
@@ -277,6 +280,11 @@ def test_a_school_or_team_named_after_the_person_is_no_mention_of_them() -> None
                                   "Dr. Maria Voronov-Quill spoke."])  # the other half a surname of the file too
 def test_a_surname_of_the_file_inside_a_double_barrelled_name_is_another_persons(text: str) -> None:
     assert "quill-amos" not in ids(FIGURES, [text], "1950")[0]
+
+
+def test_a_dash_after_a_full_name_of_the_file_is_no_double_barrelled_surname() -> None:
+    assert ids(FIGURES, ["It was signed by Sasha Voronov—Quill had insisted on it."], "1950") == [
+        ["voronov-sasha", "quill-amos"]]
 
 
 # A father who died in office and his son in office after him.

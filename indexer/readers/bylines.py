@@ -157,8 +157,8 @@ def read_byline(line: str) -> Byline | None:
                 break
     if capitals := _CAPITALS_THEN_ROLE.match(who.strip()):
         who = capitals.group(1)  # "By KEVIN O'ROURKE Ledger Sports Writer"
-    elif (role := _ROLE_TAIL.search(who)) and not names_of(who):
-        who = who[: role.start()]  # "By Daniel Szymanski Ledger staff writer"
+    else:
+        who = _without_role(who)  # "By Daniel Szymanski Ledger staff writer", "By Ann Lee Staff Writer"
     authors = names_of(who)
     if not authors:
         return None
@@ -176,8 +176,22 @@ _CAPITALS_THEN_ROLE = re.compile(
 
 
 # "Ledger staff writers", "Courier business writer": the paper's name and the role after the names.
-_ROLE_TAIL = re.compile(r"\s+[A-Z][a-z]+\s+(?:[a-z]+\s+)?(?:writers?|reporters?|correspondents?|editors?|columnists?"
-                        r"|critics?|photographers?)\s*$")
+_ROLE_TAIL = re.compile(r"(?:[A-Z][a-z]+\s+)?(?:[A-Za-z][a-z]+\s+)?(?i:writers?|reporters?|correspondents?|editors?"
+                        r"|columnists?|critics?|photographers?)\s*$")
+
+
+def _without_role(who: str) -> str:
+    """The names of a byline without the role after them: the shortest tail of at most three
+    words that ends in a writer's role, after at least two words of names.
+
+    >>> _without_role("Mary Ann Smith Ledger staff writer"), _without_role("Ann Lee Staff Writer")
+    ('Mary Ann Smith', 'Ann Lee')
+    """
+    words = who.split()
+    for k in range(2, len(words)):
+        if _ROLE_TAIL.fullmatch(" ".join(words[k:])):
+            return " ".join(words[:k])
+    return who
 
 
 def credited(text: str) -> tuple[str, ...] | None:

@@ -167,9 +167,21 @@ def _read_head(tree: LexborHTMLParser, parsed: Parsed) -> None:
     if not parsed.dates:
         # "<span class="date">Published 3 March 2006</span>": a date element the site's software printed.
         for node in tree.css(_DATE_ELEMENTS):
+            if _in_furniture(node):
+                continue  # a sidebar's or a comment's date
             if iso := dateline(cleaning.normalize(node.text())):
                 parsed.dates.append((iso, "byline"))
                 break
+
+
+def _in_furniture(node: LexborNode) -> bool:
+    """Is the element inside a menu, a sidebar, a footer or comments (see ``_DROP_WORDS``)?"""
+    while node is not None and node.tag not in ("body", "html"):
+        marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+        if node.tag in _DROP_TAGS.split(",") or _DROP_WORDS.search(marker):
+            return True
+        node = node.parent
+    return False
 
 
 def _read_meta_tags(tree: LexborHTMLParser, parsed: Parsed) -> list[str]:
@@ -285,11 +297,17 @@ def _cell_head(node: LexborNode) -> list[ParsedBlock]:
     ...                       "</font>\n<b>By ANN LEE</b><p>One.</p><p>Two.</p></td></tr></table>").css_first("td")
     >>> _cell_head(td)
     [('heading', 3, 'Rally wins'), ('paragraph', 0, 'May 4, 2001'), ('heading', 3, 'By ANN LEE')]
+    >>> td = LexborHTMLParser("<table><tr><td><a>Home</a> | <a>Local News</a><p>One.</p><p>Two.</p>"
+    ...                       "</td></tr></table>").css_first("td")
+    >>> _cell_head(td)
+    []
     """
     out: list[ParsedBlock] = []
     for child in node.iter(include_text=True):
         if child.tag in _BLOCK_TAGS or child.css_first(_BLOCK_SEL) is not None:
             break
+        if child.tag == "a" or child.css_first("a") is not None:
+            continue  # a cell's menu ("Home | Local News | Obituaries"), not its text
         body = child.text(deep=True)
         for line in _lines(body):
             if not cleaning.has_words(line, 1):
