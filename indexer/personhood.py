@@ -223,6 +223,9 @@ def listed_as_place(text: str, start: int, end: int, person_word: Callable[[str]
     >>> t = "the march from Selma to Montgomery; from Ravel to Paris; from Kant to Hegel"
     >>> [listed_as_place(t, t.index(w), t.index(w) + len(w)) for w in ("Selma", "Ravel", "Kant")]
     [True, True, False]
+    >>> t = "The cable from Kennedy to Moscow was delayed."
+    >>> listed_as_place(t, t.index("Kennedy"), t.index("Kennedy") + 7, lambda w: w == "Kennedy")
+    False
     >>> t = "the President of Brazil, Bolsonaro. See Morelly, Paris 1841; Persia, Siam, and Korea"
     >>> [listed_as_place(t, t.index(w), t.index(w) + len(w)) for w in ("Bolsonaro", "Morelly", "Siam")]
     [False, False, True]

@@ -164,6 +164,11 @@ reopens talks on pay and pensions, the union said.</p>
      '<h1>Dockers vote to stop work</h1><p class="byline">Words: Ines Varenza<br>Industrial Correspondent</p>'
      '<p class="meta"><span class="byline">Words: Ines Varenza</span> <span class="date">14/03/2003</span></p>',
      ("Dockers vote to stop work", "Ines Varenza", "2003-03-14")),
+    ("a date element in a sidebar before the article's own",
+     "Dockers vote to stop work",
+     '<div class="sidebar"><span class="date">1 May 2015</span></div><h1>Dockers vote to stop work</h1>'
+     '<p class="meta"><span class="byline">By Ines Varenza</span> <span class="date">Published 3 March 2016</span></p>',
+     ("Dockers vote to stop work", "Ines Varenza", "2016-03-03")),
     ("a headline that holds a separator itself, after the site's name in the title",
      "UNION - The Courier - A lamp in the yard: a porter's life",
      "<h1>A lamp in the yard: a porter's life</h1><p>Published 10 November 2006</p>",

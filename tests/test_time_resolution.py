@@ -562,6 +562,21 @@ def test_an_abbreviated_office_is_the_same_office() -> None:
     assert [[r.name for r in refs] for refs, _ in said] == [["Marta Quennell"], ["Marta Quennell"]]
 
 
+def test_a_namesake_without_an_office_does_not_take_a_retired_file_persons_mentions() -> None:
+    file = Authority.from_dict({"person": [{"id": "quennell-wilbur", "name": "Wilbur Quennell", "born": 1946,
+                                            "active": [1979, 2001], "surnames": ["Quennell"]}]})
+    annotator = PersonAnnotator(file)
+    annotator.prepare([("a", ["Chelsea Quennell spoke at the library's opening."], 2010)])
+    said = annotator.annotate("", ["Chelsea Quennell spoke at the library's opening.",
+                                   "Quennell signed the welfare bill in a garden ceremony."], published="2010")
+    assert [r.id for r in said[1][0]] == ["quennell-wilbur"]
+
+
+def test_a_persons_fans_and_alumni_are_still_the_person() -> None:
+    found = ids(FIGURES, ["Quill fans packed the hall.", "Quill sang for two hours."], "1950")
+    assert found == [["quill-amos"], ["quill-amos"]]
+
+
 @pytest.mark.parametrize(
     ("text", "published"),
     [("An American citizen named Wilson was murdered at the port.", "1894"),  # before his public life
