@@ -170,14 +170,14 @@ def read_byline(line: str) -> Byline | None:
 # "Words: Tom Byrne", "Text: Ann Lee": a credit's lead without "by".
 _CREDIT = re.compile(r"^\s*(?:words|text|story|report|interview)\s*:\s+", re.I)
 # "KEVIN O'ROURKE Ledger Sports Writer": a name in capitals, then the writer's role.
+_ROLES = ("writer", "reporter", "correspondent", "editor", "columnist", "critic", "photographer")
 _CAPITALS_THEN_ROLE = re.compile(
     r"^((?:[A-Z][A-Z'’.-]+\s+){1,3}[A-Z][A-Z'’.-]+)\s+(?:[A-Z][a-z]+\s+){0,3}"
-    r"(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Ee]ditors?|[Cc]olumnists?|[Cc]ritics?|[Pp]hotographers?)$")
+    r"(?:%s)$" % "|".join(f"[{r[0].upper()}{r[0]}]{r[1:]}s?" for r in _ROLES))
 
 
 # "Ledger staff writers", "Courier business writer": the paper's name and the role after the names.
-_ROLE_TAIL = re.compile(r"(?:[A-Z][a-z]+\s+)?(?:[A-Za-z][a-z]+\s+)?(?i:writers?|reporters?|correspondents?|editors?"
-                        r"|columnists?|critics?|photographers?)\s*$")
+_ROLE_TAIL = re.compile(r"(?:[A-Z][a-z]+\s+)?(?:[A-Za-z][a-z]+\s+)?(?i:%s)\s*$" % "|".join(f"{r}s?" for r in _ROLES))
 
 
 def _without_role(who: str) -> str:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 _BR = re.compile(r"<br\s*/?>", re.I)
 _DROP_TAGS = "script,style,nav,header,footer,aside,form,noscript,iframe,svg,button,select,textarea,template"
+_DROP_TAG_NAMES = frozenset(_DROP_TAGS.split(","))
 _DROP_WORDS = re.compile(
     r"nav|menu|footer|breadcrumb|share|cookie|comment|sidebar|toplink|banner|skip|updat|social|signup|subscribe"
 )
@@ -175,13 +176,18 @@ def _read_head(tree: LexborHTMLParser, parsed: Parsed) -> None:
 
 
 def _in_furniture(node: LexborNode) -> bool:
-    """Is the element inside a menu, a sidebar, a footer or comments (see ``_DROP_WORDS``)?"""
+    """Is the element inside a menu, a sidebar, a footer or comments (what :func:`_remove_furniture` drops)?"""
     while node is not None and node.tag not in ("body", "html"):
-        marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
-        if node.tag in _DROP_TAGS.split(",") or _DROP_WORDS.search(marker):
+        if node.tag in _DROP_TAG_NAMES or _marked_furniture(node):
             return True
         node = node.parent
     return False
+
+
+def _marked_furniture(node: LexborNode) -> bool:
+    """Does the element's class or id name furniture ("sidebar", "nav", "comment")?"""
+    marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+    return bool(_DROP_WORDS.search(marker))
 
 
 def _read_meta_tags(tree: LexborHTMLParser, parsed: Parsed) -> list[str]:
@@ -249,8 +255,7 @@ def _remove_furniture(root: LexborNode) -> None:
     for node in root.css(_DROP_TAGS):
         node.decompose()
     for node in root.css("[class], [id]"):
-        marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
-        if _DROP_WORDS.search(marker):
+        if _marked_furniture(node):
             node.decompose()
 
 
