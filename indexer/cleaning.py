@@ -135,6 +135,7 @@ _FURNITURE = re.compile(
     r"|(?:back to |to )?top(?: of (?:the )?page)?|last updated\b.*|report a typo"
     r"|log ?in or register to post comments|read more|skip to (?:main )?content"
     r"|(?:table of )?contents|next:?|previous:?|index|home"
+    r"|advertisement|sponsored(?: content| links)?|(?:story )?continues below(?: advertisement)?"
     r"|(?:copyright\s*)?(?:©|\(c\)|copyright)\s*\d{4}\b.{0,160}all rights reserved\b.{0,160}"
     r")[.!:]*$",
     re.I,
@@ -171,6 +172,8 @@ def is_boilerplate(text: str) -> bool:
     (True, False)
     >>> is_boilerplate("Copyright law lets a publisher reprint a letter without permission in narrow cases.")
     False
+    >>> is_boilerplate("ADVERTISEMENT"), is_boilerplate("Advertisement revenue fell by half that year.")
+    (True, False)
     """
     text = text.strip()
     return bool(_TRAILERS.match(text) or _FURNITURE.match(text) or is_nav(text))

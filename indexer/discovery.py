@@ -117,10 +117,10 @@ PUBLIC_LIFE = 50
 # A lone given name is its owner's corpus-wide only if the documents that name the owner in
 # full call them by it alone in at least one of this many.
 CALLED_SHARE = 20
-STATE_VERSION = 5
+STATE_VERSION = 6
 # version 1 had no HUMAN count: read as 0; 1-2 no years; 1-3 no titles; 1-4 no given-name calls
-# and no pronouns (read as 0)
-_READABLE_VERSIONS = (1, 2, 3, 4, 5)
+# and no pronouns (read as 0); 1-5 no nicknames
+_READABLE_VERSIONS = (1, 2, 3, 4, 5, 6)
 
 CAP, LOW, SUR, PLACE, HUMAN, MALE, FEMALE, ITS, HIS = range(9)
 _STATS = 9
@@ -142,6 +142,8 @@ class Discovery:
     # them by the given name alone too ("Gabby" beside "Gabby Giffords")]; None for a state
     # that did not count it
     called: dict[str, list[int]] | None = None
+    # surname -> {nickname: given name}: 'Michael "Mickey" Doyle' makes "Mickey Doyle" Michael
+    nicknames: dict[str, dict[str, str]] = field(default_factory=dict)
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
 
@@ -173,6 +175,7 @@ class Discovery:
         named: dict[int, tuple[tuple[str, str, str], ...]] = {}  # text key -> (surname, full name, title)
         used: dict[tuple[int, int], tuple[tuple[str, bool], ...]] = {}  # (text key, year) -> (lone word, titled)
         called: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        nicks: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)  # surname -> (nick, given)
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
             alone: set[str] = set()  # given names used alone in this document
@@ -199,6 +202,8 @@ class Discovery:
                     if c.kind == "full":
                         if c.given:
                             in_full.add((c.given, c.surname))
+                        if c.nick:
+                            nicks[c.surname][c.nick, c.given] += 1
                         fulls.append((c.surname, c.name, c.title))
                         words[c.surname][SUR] += 1
                         if year is not None:
@@ -227,7 +232,7 @@ class Discovery:
                 counts = called[f"{given} {surname}"]
                 counts[0] += 1
                 counts[1] += given in alone
-        return dict(words), {}, lower, seen, named, used, dict(called)
+        return dict(words), {}, lower, seen, named, used, dict(called), {s: dict(n) for s, n in nicks.items()}
 
     @classmethod
     def combine(cls, parts: Iterable[tuple]) -> Discovery:
@@ -238,6 +243,7 @@ class Discovery:
         named: dict[int, tuple] = {}
         used: dict[tuple[int, int], tuple] = {}
         called: dict[str, list[int]] | None = defaultdict(lambda: [0, 0])
+        nicks: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
         for part_words, part_fulls, part_lower, *rest in parts:
             for name, (first, last) in (rest[0] if rest else {}).items():
                 _widen(seen, name, first, last)
@@ -257,6 +263,8 @@ class Discovery:
                     called[key][1] += calls
             else:
                 called = None  # a part counted by older code: unknown, as from an older state
+            for surname, pairs in (rest[4] if len(rest) >= 5 else {}).items():
+                nicks[surname].update(pairs)
         titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         for sightings in named.values():
             for surname, name, title in sightings:
@@ -271,7 +279,7 @@ class Discovery:
             stats[LOW] = lower.get(word.lower(), 0)
         return cls(dict(words), {s: dict(c) for s, c in fulls.items()}, seen,
                    {s: {t: dict(c) for t, c in ts.items()} for s, ts in titles.items()},
-                   dict(uses), None if called is None else dict(called))
+                   dict(uses), None if called is None else dict(called), _nickname_givens(nicks))
 
     # -- state -------------------------------------------------------------------
 
@@ -280,6 +288,8 @@ class Discovery:
                  "titles": self.titles, "uses": self.uses}
         if self.called is not None:
             state["called"] = self.called
+        if self.nicknames:
+            state["nicknames"] = self.nicknames
         return state
 
     @classmethod
@@ -290,7 +300,8 @@ class Discovery:
         called = state.get("called")
         return cls(words, dict(state.get("fulls", {})), {k: list(v) for k, v in state.get("seen", {}).items()},
                    dict(state.get("titles", {})), dict(state.get("uses", {})),
-                   None if called is None else {k: list(v) for k, v in called.items()})
+                   None if called is None else {k: list(v) for k, v in called.items()},
+                   dict(state.get("nicknames", {})))
 
     # -- questions ----------------------------------------------------------------
 
@@ -376,10 +387,11 @@ class Discovery:
                 return max(bearers, key=lambda f: (len(f.split()), bearers[f], f))
             return name
         first = given or name.split()[0].rstrip(".")
-        compatible = [f for f in forms if _given_compatible(first, f.split()[0].rstrip("."))]
+        alike = self.same_given(surname, first)  # "Mickey" and "Michael", where the corpus says so
+        compatible = [f for f in forms if any(_given_compatible(g, f.split()[0].rstrip(".")) for g in alike)]
         if not given:
             # Initials: only when all the full forms agree on one given name.
-            named = {f.split()[0] for f in compatible if not f.split()[0].endswith(".")}
+            named = {self.formal(surname, f.split()[0]) for f in compatible if not f.split()[0].endswith(".")}
             if len(named) > 1:
                 return name
         # A middle name or initial tells bearers of one given name apart: "John F. Stevens"
@@ -392,9 +404,63 @@ class Discovery:
             compatible = [f for f in compatible if not _GENERATION.search(f) or forms[f] >= forms.get(name, 0)]
         if not _middle(name) and len({_middle(f)[:1] for f in compatible if _middle(f)}) > 1:
             return name  # "John Stevens", of a corpus naming both: no telling which
-        if not compatible:
-            return name
+        if not compatible or compatible == [name]:
+            return self.called_by_middle_name(name, forms) if given else name
         return max(compatible + [name], key=lambda f: (len(f.split()), _full_words(f), forms.get(f, 0), f))
+
+    def formal_forms(self, surname: str, forms: dict[str, int]) -> dict[str, int]:
+        """``forms`` with each nickname form counted under its formal name ("Danny Quill"
+        under "Daniel Quill"), so one person's namings are not split between two names."""
+        nicks = self.nicknames.get(surname)
+        if not nicks:
+            return forms
+        out: Counter[str] = Counter()
+        for f, n in forms.items():
+            first, _, rest = f.partition(" ")
+            out[f"{nicks[first]} {rest}" if first in nicks else f] += n
+        return dict(out)
+
+    def formal(self, surname: str, given: str) -> str:
+        """The given name a nickname stands for with this surname, where the corpus says
+        it ('Daniel "Danny" Quill' makes "Danny Quill" Daniel), else the name itself."""
+        return self.nicknames.get(surname, {}).get(given, given)
+
+    def same_given(self, surname: str, given: str) -> set[str]:
+        """A given name, its formal name and the formal name's nicknames, with this surname.
+
+        >>> d = Discovery(nicknames={"Quill": {"Danny": "Daniel", "Dan": "Daniel"}})
+        >>> sorted(d.same_given("Quill", "Danny")), sorted(d.same_given("Vantongeren", "Danny"))
+        (['Dan', 'Daniel', 'Danny'], ['Danny'])
+        """
+        formal = self.formal(surname, given)
+        return {given, formal, *(n for n, f in self.nicknames.get(surname, {}).items() if f == formal)}
+
+    def called_by_middle_name(self, name: str, forms: dict[str, int]) -> str:
+        """The one longer full name of the same era that ends with ``name``: someone called
+        by a middle name ("Julian Hunter" of "Henry Julian Hunter") or named without the
+        first of a compound surname's words ("Garcia Calderon"). Several such names, or one
+        named decades apart, leave ``name`` as it is.
+
+        >>> d = Discovery(fulls={"Hunter": {"Julian Hunter": 8, "Henry Julian Hunter": 1}},
+        ...               seen={"Julian Hunter": [1866, 1867], "Henry Julian Hunter": [1867, 1867]})
+        >>> d.called_by_middle_name("Julian Hunter", d.fulls["Hunter"])
+        'Henry Julian Hunter'
+        >>> d = Discovery(fulls={"Hunter": {"Julian Hunter": 8, "Henry Julian Hunter": 1, "Amos Julian Hunter": 1}})
+        >>> d.called_by_middle_name("Julian Hunter", d.fulls["Hunter"])
+        'Julian Hunter'
+        >>> d = Discovery(fulls={"Hunter": {"Julian Hunter": 8, "Henry Julian Hunter": 1}},
+        ...               seen={"Julian Hunter": [1990, 1990], "Henry Julian Hunter": [1867, 1867]})
+        >>> d.called_by_middle_name("Julian Hunter", d.fulls["Hunter"])
+        'Julian Hunter'
+        """
+        longer = {f: n for f, n in forms.items() if f.endswith(f" {name}") and not f.split()[0].endswith(".")}
+        if len(_by_given_name(longer)) != 1:
+            return name
+        best = max(longer, key=lambda f: (len(f.split()), longer[f], f))
+        mine, theirs = self.seen.get(name), self.seen.get(best)
+        if mine and theirs and (mine[0] > theirs[1] + CONTEMPORARY or theirs[0] > mine[1] + CONTEMPORARY):
+            return name
+        return best
 
     def slack(self, name: str) -> int:
         """Years by which the dates a full name is named in full are widened: one public
@@ -455,7 +521,7 @@ class Discovery:
         every = self.fulls.get(surname, {})
         if any(ROMAN.match(f.split()[-1]) for f in every):
             return None  # a regnal name ("Napoleon III"): several rulers share the bare word
-        forms = {f: n for f, n in every.items() if self.known_by(f, year, bool(title))}
+        forms = self.formal_forms(surname, {f: n for f, n in every.items() if self.known_by(f, year, bool(title))})
         # The one naming of a rare surname dates itself by the era of the word's uses, not by
         # the window of a name the corpus writes often: "President Sadat" of 1978 is the
         # "Anwar Sadat" a speech of 1993 recalls.
@@ -696,6 +762,19 @@ class Discovery:
         if not personlike(word) or self.common_word(word) or self.place_like(word):
             return False
         return doc_count >= 2 or self.surname_evidence(word) >= 2
+
+
+def _nickname_givens(nicks: dict[str, Counter[tuple[str, str]]]) -> dict[str, dict[str, str]]:
+    """Surname -> {nickname: the given name written with it most often}."""
+    out: dict[str, dict[str, str]] = {}
+    for surname, pairs in nicks.items():
+        best: dict[str, tuple[int, str]] = {}
+        for (nick, given), n in pairs.items():
+            if nick != given and (nick not in best or n > best[nick][0]):
+                best[nick] = (n, given)
+        if best:
+            out[surname] = {nick: given for nick, (_, given) in best.items()}
+    return out
 
 
 def _text_key(folded: str) -> int:

@@ -54,6 +54,7 @@ PARTICLE_WORD = re.compile(rf"^{PARTICLE}$")
 _DASHED = re.compile(r"(?<=[a-z])-([A-Z][a-z]+)(?=\s)")
 _AFTER_DASH = TAILS | TITLES | STOP_SECTIONS["function"]
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
+_ELECT = re.compile(r"-(?:elect|designate)$")
 _INITIALS = re.compile(r"[A-Z]+")
 
 
@@ -77,11 +78,12 @@ class Candidate:
     given: str = ""
     initial: bool = False  # starts a sentence: weak evidence
     title: str = ""
+    nick: str = ""  # the name the person goes by, given in quotes: 'Michael "Mickey" Doyle'
 
     def moved(self, offset: int) -> Candidate:
         """The same candidate with its offsets counted from ``offset`` characters earlier."""
         return Candidate(self.start + offset, self.end + offset, self.kind, self.name, self.surname,
-                         self.given, self.initial, self.title)
+                         self.given, self.initial, self.title, self.nick)
 
 
 # run, sentence-initial, after a number, opens a question -> its candidates, offsets from the run's start.
@@ -313,13 +315,17 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
 def _titles(words: list[str]) -> tuple[str, int]:
     """The title before the name, and where the name starts: "Majority Leader Albert" ->
     ("Leader", 2); "Earl Browder" keeps "Earl" (a given name); an honorific is the last
-    title ("Mr. King")."""
+    title ("Mr. King"); "President-elect" is "President".
+
+    >>> _titles(["Mayor-elect", "Lorena", "Quill"]), _titles(["Earl", "Browder"])
+    (('Mayor', 1), ('', 0))
+    """
     title = ""
     i = 0
-    while i < len(words) - 1 and words[i] in TITLES:
+    while i < len(words) - 1 and (words[i] in TITLES or _ELECT.sub("", words[i]) in TITLES):
         if words[i] in GIVEN and i == 0 and len(words) == 2 and words[1] not in GIVEN:
             break
-        title = words[i]
+        title = _ELECT.sub("", words[i])  # "Mayor-elect Lorena Castillo": the office she was elected to
         i += 1
         if title in HONORIFICS:
             break

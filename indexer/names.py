@@ -14,6 +14,7 @@ question, a firm's ampersand, a determiner before "the Brady bill").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from indexer.name_runs import PARTICLE, RUN, Candidate, classified
 from indexer.personhood import person_apposition
@@ -28,6 +29,7 @@ from indexer.name_words import (
     PROGRAMME_TAILS,
     SHOP_HEADS,
     STOP,
+    any_surname,
     TITLES,
 )
 from indexer.places import state_abbreviations
@@ -93,7 +95,7 @@ def candidates(text: str) -> list[Candidate]:
         out = _things(text, out)
     if scan.firms and out:
         out = _firms_listed(text, out)
-    return _coordinated(text, _with_capitalised(text, out))
+    return _nicknamed(text, _coordinated(text, _with_capitalised(text, out)))
 
 
 class _Scan:
@@ -256,6 +258,25 @@ def state_after_town(text: str, start: int, end: int) -> bool:
             and text[start : end + 1] in state_abbreviations())
 
 
+# "Tenants' Voice", "the Workers' Party", "Farmers' Alliance": a body named for its members
+# in the plural possessive.
+# (A family's own, "the Quennells' John", takes a given name; a surname's, "Jones' Bakery",
+# is a shop's or a person's.)
+_MEMBERS_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+s)['’] $")
+
+
+def members_body(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` the name of a body its members own, after a plural
+    possessive ("Tenants' Voice")?
+
+    >>> t = "Tenants' Voice met; the Workers’ Party won. The Varenzas' John came; Jones' Bakery."
+    >>> [members_body(t, t.index(w), t.index(w) + len(w)) for w in ("Voice", "Party", "John", "Bakery")]
+    [True, True, False, False]
+    """
+    members = _MEMBERS_BEFORE.search(text, max(0, start - 20), start)
+    return bool(members) and text[start:end] not in GIVEN and not any_surname(members.group(1))
+
+
 # "at Great Heck", "West Ham", "the Old Bailey": a word after one of these, written in capitals
 # mid-sentence, ends a place's or a club's name ("Little Richard", "Old Joe" are given names).
 _PLACE_WORD_BEFORE = re.compile(r"(?<=[\w,;'’\"”)] )(?:Great|Little|Upper|Lower|Nether|Old|North|South|East|West) $")
@@ -276,8 +297,8 @@ def place_word_before(text: str, start: int, end: int) -> bool:
 
 def thing_named(text: str, start: int, end: int) -> bool:
     """Is the name-shaped word at ``start:end`` part of a firm's name joined by "&", of a
-    storm's or an operation's, of a court case's, a shop's named in the possessive, or the name
-    of a saint or of a place named after one?
+    storm's or an operation's, of a court case's, a shop's named in the possessive, a body's
+    named for its members ("Tenants' Voice"), or the name of a saint or of a place named after one?
 
     >>> t = "Gibson, Dunn & Crutcher wrote to Johnson & Johnson from the St. John."
     >>> [thing_named(t, m.start(), m.end()) for m in re.finditer(r"Gibson|Dunn|Crutcher|Johnson|John\\b", t)]
@@ -302,7 +323,7 @@ def thing_named(text: str, start: int, end: int) -> bool:
                 or _SAINT_BEFORE.search(text, max(0, start - 7), start)
                 or _EVENT_BEFORE.search(text, max(0, start - 60), start) or _in_a_firm(text, start, end)
                 or shop_named(text, start, end) or state_after_town(text, start, end)
-                or place_word_before(text, start, end))
+                or place_word_before(text, start, end) or members_body(text, start, end))
 
 
 def _in_a_firm(text: str, start: int, end: int) -> bool:
@@ -468,6 +489,38 @@ def _coordinated(text: str, out: list[Candidate]) -> list[Candidate]:
         if first in GIVEN and second in GIVEN and surname not in STOP and surname not in GIVEN:
             name = f"{first} {surname}"
             out.append(Candidate(m.start(1), m.end(1), "full", name, surname, first))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+# 'Michael “Mickey” Doyle', "Rosalind 'Roz' Whitfield": a given name, the name its bearer goes
+# by in quotes, then the rest of the name. One person, named in full.
+_NICKNAMED = re.compile(r"(?<![\w'’])([A-Z][a-z]+) [\"“‘']([A-Z][a-z]+)[\"”’'] (?=[A-Z])")
+
+
+def _nicknamed(text: str, out: list[Candidate]) -> list[Candidate]:
+    """``out`` with each given name, nickname in quotes and surname as one full name that
+    carries the nickname, in place of what the words made apart.
+
+    >>> [(c.name, c.nick) for c in candidates('They mourned Michael “Mickey” Varenza Jr. on Friday.')]
+    [('Michael Varenza Jr.', 'Mickey')]
+    >>> [c.name for c in candidates('The "Satisfied" Majority and Ada "Quill" of the press') if c.kind == "full"]
+    []
+    """
+    if not ('"' in text or "“" in text or "'" in text or "‘" in text):
+        return out
+    for m in _NICKNAMED.finditer(text):
+        given, nick = m.group(1), m.group(2)
+        rest = RUN.match(text, m.end())
+        if given not in GIVEN or nick in STOP or not rest or rest.group().split()[0] in STOP:
+            continue
+        name = f"{given} {rest.group()}"
+        full = classified(name, False, False, False)
+        if len(full) != 1 or full[0].kind != "full":
+            continue
+        out = [c for c in out if c.end <= m.start() or c.start >= rest.end()]
+        out.append(replace(full[0], start=m.start(), end=rest.end(), nick=nick,
+                           initial=_sentence_initial(text, m.start())))
     out.sort(key=lambda c: c.start)
     return out
 

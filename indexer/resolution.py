@@ -124,6 +124,7 @@ class Resolution:
         self._listed_places: dict[str, bool] = {}
         self._institutions: set[str] | None = None
         self.kin_sexes: dict[str, str] = {}
+        self.offices: dict[str, set[str]] = defaultdict(set)  # id -> titles written before the full name here
         # Namesakes of the file's people that the document gives an office ("Senator Clinton").
         self.office_namesakes: set[str] = set()
         self.mid_counts = Counter(
@@ -304,6 +305,8 @@ class Resolution:
         pid = self.authority_match(c)
         if pid:
             self.add(i, c.start, self.authority_ref(pid), c.surname)
+            if c.nick:
+                self.by_given[c.nick].add(pid)
             return
         if not c.title and place_name(c.name):
             return  # "Santa Barbara", "Abu Dhabi": a given name starts many places
@@ -331,6 +334,10 @@ class Resolution:
             # "Her brother, Eamon Quinlan": a man, whom a later "Ms Quinlan" is not.
             self.kin_sexes.setdefault(ref.id, _KIN_SEX[kin.group(1).lower()])
         self.add(i, c.start, ref, c.surname, c.given)
+        if c.title:
+            self.offices[ref.id].add(office_title(c.title))
+        if c.nick:
+            self.by_given[c.nick].add(ref.id)  # 'Michael "Mickey" Doyle', then "Mickey" alone
 
     def listed_with_full_name(self, i: int, c: Candidate) -> bool:
         """Is ``c`` an item of a list ("A, B and C") beside another full name?"""
@@ -737,9 +744,25 @@ class Resolution:
             else:
                 self.flags[i].append(f"ambiguous:{word}")
             return True
-        pid = self.nearest(ids, i, c.start)
+        if c.title and len(set(ids)) > 1:
+            # "General Brown" where the document names General George Brown and Jerry Brown
+            ids = [p for p in ids if office_title(c.title) in self.offices.get(p, ())] or ids
+        pid = self.principal(word, ids, i, c.start)
         self.add(i, c.start, self.refs[pid])
         return True
+
+    def principal(self, surname: str, ids: list[str], i: int, pos: int) -> str:
+        """Which of several people of one surname named here a bare surname means: the one
+        named last before it in its own paragraph, else the first named in the document.
+        A story calls its subject by the surname and the relatives it names later by their
+        given names ("his sister, Marisol Reyes ... where Reyes was an altar server": the
+        soldier the story is about)."""
+        if len(set(ids)) == 1:
+            return ids[0]
+        here = [(p, pid) for p, pid in self.surname_at.get(surname, ()) if p[0] == i and p[1] < pos and pid in ids]
+        if here:
+            return max(here)[1]
+        return min(ids, key=lambda pid: self.named.get(pid, (1 << 30, 0)))
 
     def office_holder(self, c: Candidate, ids: list[str]) -> PersonRef | None:
         """The person the corpus writes in full with this office and surname ("Vice

@@ -181,3 +181,20 @@ def test_what_a_legacy_page_prints_around_its_headline(tmp_path, why, title, top
     page.write_text(_PAGE.format(title=title, top=top), encoding="utf-8")
     doc = read_file(page, tmp_path)
     assert (doc.title, doc.author, doc.published) == expected, why
+
+
+def test_a_most_read_box_above_an_advertisement_label_is_no_text(tmp_path):
+    from indexer.readers.reading import read_file
+
+    page = tmp_path / "story.asp"
+    page.write_text(
+        "<html><head><title>Dockers vote</title></head><body><h1>Dockers vote to stop work</h1>"
+        "<p>The dockers of Pier 4 voted on Sunday to stop work for a day.</p>"
+        "<p>Their steward, Ines Varenza, said the vote was close.</p>"
+        '<div class="side"><h4>Most Read</h4><ol><li><a href="/a">Ferry fares rise again</a></li>'
+        '<li><a href="/b">Quennell wins the cup</a></li></ol></div>'
+        '<p class="ad">ADVERTISEMENT</p><a href="/ad"><img src="ad.gif" alt="Jobs"></a></body></html>',
+        encoding="utf-8")
+    doc = read_file(page, tmp_path)
+    assert [b.text for b in doc.blocks] == ["The dockers of Pier 4 voted on Sunday to stop work for a day.",
+                                            "Their steward, Ines Varenza, said the vote was close."]

@@ -209,10 +209,11 @@ def _without_closing_links(body: list[ParsedBlock]) -> list[ParsedBlock]:
     tail: list[ParsedBlock] = []
     while body and body[-1][0] == "paragraph" and cleaning.is_boilerplate(body[-1][2]):
         tail.insert(0, body.pop())  # "Copyright © 2002 The Ledger. All rights reserved."
+    headed = False  # the last block taken off was a link row: a heading right before it heads the box
     while body and body[-1][0] in {"links", "heading"}:
-        if body[-1][0] == "heading" and not any(b[0] == "links" for b in body[-3:]):
+        if body[-1][0] == "heading" and not headed and not any(b[0] == "links" for b in body[-3:]):
             break
-        body.pop()
+        headed = body.pop()[0] == "links"
     return body + tail
 
 

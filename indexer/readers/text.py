@@ -1,4 +1,5 @@
-"""Plain text files: paragraphs by blank lines, a title line, a byline near the top.
+"""Plain text files: paragraphs by blank lines, a title line, a byline near the top (or
+an e-mail's headers, see :mod:`.mail`).
 
 >>> parsed = parse_text("On Harbours\\n\\nBy Ann, 3 May 2001\\n\\nShips came in slowly.\\n", has_title=False)
 >>> parsed.title, parsed.author, parsed.dates, parsed.blocks
@@ -11,6 +12,7 @@ import re
 
 from indexer import cleaning
 from indexer.readers.dates import parse_date
+from indexer.readers.mail import read_mail
 from indexer.readers.parsed import Parsed, ParsedBlock
 
 _PRESIDENT = re.compile(r"^\s*President:\s*(?P<who>.+?)\s*$", re.I)
@@ -53,6 +55,12 @@ def _text_paragraphs(text: str) -> list[str]:
 
 def parse_text(text: str, has_title: bool) -> Parsed:
     parsed = Parsed()
+    if mail := read_mail(text):
+        # A message's headers are its metadata, not its text: "Subject" is the title.
+        parsed.title, parsed.author, text = mail.subject, mail.sender, mail.body
+        if mail.date:
+            parsed.dates.append((mail.date, "meta"))
+        has_title = has_title or bool(mail.subject)
     paras = _take_first_line(_text_paragraphs(text), parsed, has_title)
     paras = _take_byline(paras, parsed)
     parsed.blocks = _blocks(paras)
