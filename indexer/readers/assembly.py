@@ -209,11 +209,11 @@ def _without_closing_links(body: list[ParsedBlock]) -> list[ParsedBlock]:
     tail: list[ParsedBlock] = []
     while body and body[-1][0] == "paragraph" and cleaning.is_boilerplate(body[-1][2]):
         tail.insert(0, body.pop())  # "Copyright © 2002 The Ledger. All rights reserved."
-    headed = False  # the last block taken off was a link row: a heading right before it heads the box
+    listed = 0  # link rows just taken off: a heading right over two or more heads their box ("Most Read")
     while body and body[-1][0] in {"links", "heading"}:
-        if body[-1][0] == "heading" and not headed and not any(b[0] == "links" for b in body[-3:]):
+        if body[-1][0] == "heading" and listed < 2 and not any(b[0] == "links" for b in body[-3:]):
             break
-        headed = body.pop()[0] == "links"
+        listed = listed + 1 if body.pop()[0] == "links" else 0
     return body + tail
 
 
