@@ -198,3 +198,32 @@ def test_a_most_read_box_above_an_advertisement_label_is_no_text(tmp_path):
     doc = read_file(page, tmp_path)
     assert [b.text for b in doc.blocks] == ["The dockers of Pier 4 voted on Sunday to stop work for a day.",
                                             "Their steward, Ines Varenza, said the vote was close."]
+
+
+_DRUPAL = """<html><head><title>{title} | Quennell County Society</title></head>
+<body class="not-front node-type-story one-sidebar sidebar-right">
+<div id="page"><div id="header"><h1 id="site-name">Quennell County Society</h1></div>
+<div id="main"><h1 class="title">{title}</h1>
+<div class="node"><span class="submitted">Submitted by <a href="/user/3">vmorozzi</a> on {when}</span>
+<div class="content"><p>The mill on the Varenza road burned in the winter of 1911, and the town rebuilt it
+in brick the next spring with money the farmers raised.</p></div></div></div>
+<div id="sidebar-right" class="sidebar"><h2>Upcoming events</h2><p>Pie social, Friday 14 May</p></div>
+</div></body></html>"""
+
+
+@pytest.mark.parametrize(("why", "when", "expected"), [
+    ("the weekday tells a month-first date", "Tue, 06/02/2009 - 10:45", "2009-06-02"),
+    ("...and a day-first one", "Fri, 06/02/2009 - 10:45", "2009-02-06"),
+    ("a ColdFusion date", "14-Mar-2005", "2005-03-14"),
+])
+def test_a_drupal_page_whose_body_class_names_its_sidebar(tmp_path, why, when, expected):
+    """Drupal and WordPress put the page's layout in <body class>: "one-sidebar" says the
+    page has a sidebar, not that the page is one."""
+    from indexer.readers.reading import read_file
+
+    page = tmp_path / "node@112.php"
+    page.write_text(_DRUPAL.format(title="The mill on the Varenza road", when=when), encoding="utf-8")
+    doc = read_file(page, tmp_path)
+    assert [b.text for b in doc.blocks][-1].startswith("The mill on the Varenza road burned"), why
+    assert not any("Pie social" in b.text for b in doc.blocks), why
+    assert (doc.title, doc.author, doc.published) == ("The mill on the Varenza road", "vmorozzi", expected), why

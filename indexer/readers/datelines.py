@@ -13,12 +13,15 @@ date (a sentence that happens to hold one) is not a dateline.
 '2003-08-15'
 >>> dateline("Published: 21/02/2003")
 '2003-02-21'
+>>> dateline("Tue, 06/02/2009 - 10:45")
+'2009-06-02'
 >>> dateline("The strike began on March 4, 2004 at the mill.") is None
 True
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from indexer.readers.dates import MONTHS, _iso, parse_date
@@ -43,6 +46,15 @@ _BESIDE = re.compile(
     re.I,
 )
 _MAX_CHARS = 80
+_WEEKDAY_NAME = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.I)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday_fits(weekday: str, year: int, month: int, day: int) -> bool:
+    try:
+        return _WEEKDAYS[datetime.date(year, month, day).weekday()] == weekday.lower()
+    except ValueError:
+        return False
 
 
 def numeric_date(text: str, order: str | None = None) -> str | None:
@@ -55,6 +67,8 @@ def numeric_date(text: str, order: str | None = None) -> str | None:
     ('2003-02-21', '2003-02-21', '2003-02-21')
     >>> numeric_date("04/05/2006"), numeric_date("04/05/2006", "mdy")
     ('2006-05-04', '2006-04-05')
+    >>> numeric_date("Tue, 06/02/2009 - 10:45"), numeric_date("Fri, 06/02/2009")
+    ('2009-06-02', '2009-02-06')
     """
     m = _NUMERIC.search(text)
     if not m:
@@ -72,15 +86,18 @@ def numeric_date(text: str, order: str | None = None) -> str | None:
         day_first = True
     elif y > 12 >= x:
         day_first = False
+    elif weekday := _WEEKDAY_NAME.search(text, 0, m.start()):
+        # "Tue, 06/02/2009": the weekday tells which reading is the date (2 June was a Tuesday).
+        day_first = _weekday_fits(weekday.group(1), year, y, x) or not _weekday_fits(weekday.group(1), year, x, y)
     day, month = (x, y) if day_first else (y, x)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return _iso(year, month, day)
 
 
-def _date_of(text: str) -> tuple[str, str] | None:
-    """(iso, what is left of the text) for the first date written in ``text``."""
-    iso = numeric_date(text)
+def _date_of(text: str, weekday: str = "") -> tuple[str, str] | None:
+    """(iso, what is left of the text) for the first date written in ``text`` (on ``weekday``)."""
+    iso = numeric_date(f"{weekday} {text}" if weekday else text)
     if iso:
         return iso, _NUMERIC.sub(" ", text, count=1)
     iso = parse_date(text)
@@ -97,8 +114,9 @@ def dateline(line: str) -> str | None:
         return None
     text = _LABEL.sub("", line)
     text = _BESIDE.sub(" ", text)
+    weekday = _WEEKDAY_NAME.search(text, 0, m.start()) if (m := _NUMERIC.search(text)) else None
     text = _WEEKDAY.sub(" ", text)
-    found = _date_of(text)
+    found = _date_of(text, weekday.group(1) if weekday else "")
     if found is None:
         return None
     iso, rest = found

@@ -37,6 +37,8 @@ _PATTERNS = [
     re.compile(r"(?<!\d)" + _YEAR + r"-(?P<month_num>\d{2})(?:-(?P<day>\d{2}))?(?!\d)"),
     # 12 September, 2006 / 3rd of July 1913
     re.compile(r"(?<!\d)" + _DAY + r"\s+(?:of\s+)?" + _MONTH.format(g="month") + r",?\s+" + _YEAR, re.I),
+    # 14-Mar-2005, 14/Mar/2005 (ColdFusion's and Apache's habit)
+    re.compile(r"(?<![\d-])(?P<day>\d{1,2})([-/])" + _MONTH.format(g="month") + r"\2" + _YEAR, re.I),
     # September 12, 2006 / Sept. 6, 1905 / Nov 12-26, 1885 (a day range keeps only the month)
     re.compile(
         r"\b" + _MONTH.format(g="month") + r"\s+" + _DAY + r"(?P<range>\s*[-–]\s*\d{1,2})?(?:st|nd|rd|th)?,?\s+" + _YEAR,
@@ -91,6 +93,8 @@ def parse_date(text: str) -> str | None:
     '1913'
     >>> parse_date("10 June") is None
     True
+    >>> parse_date("Posted 14-Mar-2005"), parse_date("14/Mar/2005:10:02")
+    ('2005-03-14', '2005-03-14')
     """
     best: tuple[int, int, str] | None = None  # (start, -length, iso)
     for pattern in _PATTERNS:

@@ -35,7 +35,9 @@ _DROP_WORDS = re.compile(
     r"nav|menu|footer|breadcrumb|share|cookie|comment|sidebar|toplink|banner|skip|updat|social|signup|subscribe"
 )
 _BLOCK_SEL = "h1,h2,h3,h4,h5,h6,p,li,pre,blockquote,dd,dt,td,th"
-_DATE_ELEMENTS = ".date, .dateline, .timestamp, .published, .pubdate, .posted, .post-date, .entry-date"
+_DATE_ELEMENTS = ".date, .dateline, .timestamp, .published, .pubdate, .posted, .post-date, .entry-date, .submitted"
+# Drupal's "Submitted by jwh3 on Tue, 06/02/2009 - 10:45", WordPress's "Posted by ... on ...".
+_SUBMITTED = re.compile(r"^(?:submitted|posted|published)\s+by\s+(?P<who>.+?)\s+on\s+(?P<when>.+)$", re.I)
 _CONTAINERS = {"li", "blockquote", "dd", "dt", "td", "th"}
 _BLOCK_TAGS = frozenset(_BLOCK_SEL.split(",")) | {"hr", "div", "table", "ul", "ol", "dl", "form"}
 _META_DATE_NAMES = {
@@ -170,7 +172,11 @@ def _read_head(tree: LexborHTMLParser, parsed: Parsed) -> None:
         for node in tree.css(_DATE_ELEMENTS):
             if _in_furniture(node):
                 continue  # a sidebar's or a comment's date
-            if iso := dateline(cleaning.normalize(node.text())):
+            text = cleaning.normalize(node.text())
+            if submitted := _SUBMITTED.match(text):
+                text = submitted["when"]
+                parsed.author_fallback = parsed.author_fallback or submitted["who"]
+            if iso := dateline(text):
                 parsed.dates.append((iso, "byline"))
                 break
 
@@ -178,10 +184,15 @@ def _read_head(tree: LexborHTMLParser, parsed: Parsed) -> None:
 def _in_furniture(node: LexborNode) -> bool:
     """Is the element inside a menu, a sidebar, a footer or comments (what :func:`_remove_furniture` drops)?"""
     while node is not None and node.tag not in ("body", "html"):
-        if node.tag in _DROP_TAG_NAMES or _marked_furniture(node):
+        if node.tag in _DROP_TAG_NAMES or _marked_furniture(node) and node.tag not in _LAYOUT_TAGS:
             return True
         node = node.parent
     return False
+
+
+# The page itself and its main region: their classes say the page's layout ("one-sidebar
+# sidebar-right", "has-comments" on Drupal's and WordPress's <body>), not that they are furniture.
+_LAYOUT_TAGS = frozenset({"html", "body", "main"})
 
 
 def _marked_furniture(node: LexborNode) -> bool:
@@ -255,7 +266,7 @@ def _remove_furniture(root: LexborNode) -> None:
     for node in root.css(_DROP_TAGS):
         node.decompose()
     for node in root.css("[class], [id]"):
-        if _marked_furniture(node):
+        if _marked_furniture(node) and node.tag not in _LAYOUT_TAGS and node is not root:
             node.decompose()
 
 
