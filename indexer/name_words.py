@@ -65,6 +65,12 @@ SHOP_HEADS = STOP_SECTIONS["shops"]  # "Gallagher's Tavern"
 FIRM_TAILS = STOP_SECTIONS["company"] | SHOP_HEADS  # "... Motors", "... Airlines", "... Bakery"
 PROGRAMME_TAILS = STOP_SECTIONS["documents"]  # "... Initiative", "... Act", "... Plan"
 TAILS = STOP_SECTIONS["institutions"] | STOP_SECTIONS["geography"] | FIRM_TAILS | PROGRAMME_TAILS
+# A name before the word that ends a place's or an institution's name is the thing named
+# after the person: "Martin Luther King Jr. Boulevard", "the John F. Kennedy Center", "the Amos Quill
+# Prize", "the Maddox Memorial Lecture". (Not a day: "Amos Quill Tuesday said".)
+THING_HEADS = (STOP_SECTIONS["geography"] - {"Age", "Ages"}) | frozenset(
+    "School High Elementary Academy University College Institute Library Hospital Museum Foundation Fund "
+    "Prize Award Awards Medal Fellowship Scholarship Lecture Lectures Trophy Cup Act Day Memorial".split())
 # German and French articles ("dem", "Zum"): the capitalised words after them are nouns.
 FOREIGN_ARTICLES = STOP_SECTIONS["foreign"]
 # Words before a name that say "a person": honorifics, offices, ranks, nobility.

@@ -29,6 +29,7 @@ from indexer.name_words import (
     PROGRAMME_TAILS,
     SHOP_HEADS,
     STOP,
+    THING_HEADS,
     any_surname,
     TITLES,
 )
@@ -338,6 +339,9 @@ def _in_a_firm(text: str, start: int, end: int) -> bool:
     return False
 
 
+_THING_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
 def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Drop names used for things: a lone name between a determiner and a lowercase head
     noun ("the Brady bill"), a title after a determiner ("the General Revenue Sharing
@@ -345,8 +349,9 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         if c.kind in ("single", "given") and not c.title:
-            if _before_eponym_head(text, c) or thing_named(text, c.start, c.end):
-                continue
+            if _before_eponym_head(text, c) or thing_named(text, c.start, c.end) or (
+                    (head := _THING_AFTER.match(text, c.end)) and head.group(1) in THING_HEADS):
+                continue  # "the Brady bill", "the Maddox Memorial Lecture"
             if _second_of_eponym_pair(text, c, out) or _second_of_eponym_pair_named(text, c, out):
                 out.pop()
                 continue

@@ -43,7 +43,7 @@ from indexer.discovery import EVENT_HEADS, Discovery
 from indexer.folding import fold_in_place
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
-from indexer.name_words import FIRM_TAILS, GIVEN, STOP, STOP_SECTIONS, TITLE_SEX, TITLES
+from indexer.name_words import FIRM_TAILS, GIVEN, STOP, THING_HEADS, TITLE_SEX, TITLES
 from indexer.names import SHIP_PREFIXES, candidates, weapon_named
 from indexer.personhood import member_noun_after, nonperson
 from indexer.resolution import Resolution
@@ -55,12 +55,6 @@ _WORD_CHAR = re.compile(r"\w")
 # A capitalised word, or an initial ("Melville W. Fuller"; not the "S." of "U.S.").
 _CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*|(?<![\w.])[A-Z]\.)[ \t]+$")
 _CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
-# A full name before the word that ends a place's or an institution's name is the thing named
-# after the person: "Martin Luther King Jr. Boulevard", "the John F. Kennedy Center", "the Amos Quill
-# Prize". (Not a day: "Amos Quill Tuesday said".)
-_THING_HEADS = (STOP_SECTIONS["geography"] - {"Age", "Ages"}) | frozenset(
-    "School High Elementary Academy University College Institute Library Hospital Museum Foundation Fund "
-    "Prize Award Awards Medal Fellowship Scholarship Lecture Lectures Trophy Cup Act Day".split())
 _WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
 # A capitalised word hyphened to a name (folding makes a dash a hyphen: "men—Truman" has a
 # lower-case word before it).
@@ -165,7 +159,7 @@ class PersonAnnotator:
                     _embedded(text, h) or _at_place(text, h) or _NUMBERED.match(text, h.end)
                     or weapon_named(text, h.end)):
                 continue
-            if ((after := _WORD_AFTER.match(text, h.end)) and after.group(1) in _THING_HEADS
+            if ((after := _WORD_AFTER.match(text, h.end)) and after.group(1) in THING_HEADS
                     or text.endswith(SHIP_PREFIXES, max(0, h.start - 9), h.start)
                     or " " in h.text and member_noun_after(text, h.end)):
                 # "Amos Quill High School", "the USS Harry S. Truman", "Amos Quill coach Ann Lee" (a
@@ -189,7 +183,7 @@ class PersonAnnotator:
             start, end = h.start, after.end()
         else:
             return False
-        if (head := _WORD_AFTER.match(text, end)) and (head.group(1) in _THING_HEADS or head.group(1) in FIRM_TAILS):
+        if (head := _WORD_AFTER.match(text, end)) and (head.group(1) in THING_HEADS or head.group(1) in FIRM_TAILS):
             return True  # "the Ortega-Ruiz Funeral Home"
         given = _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 20), start)
         if not given or self._automaton is None:

@@ -540,3 +540,9 @@ def names_by_paragraph(texts: list[str], published: str) -> list[set[str]]:
 )
 def test_which_of_a_family_a_bare_surname_means(kind: str, texts: list[str], expected: list[set[str]]) -> None:
     assert names_by_paragraph(texts, "2004-08-22") == expected, kind
+
+
+def test_a_lecture_named_after_the_founder_is_no_mention_of_him() -> None:
+    texts = ["Josiah Quennell founded the union in 1898.", "Quennell died in 1927.",
+             "She gave the Quennell Memorial Lecture this year.", "The Quennell Memorial Hall was full."]
+    assert names_by_paragraph(texts, "2009-05-01") == [{"Josiah Quennell"}, {"Josiah Quennell"}, set(), set()]
