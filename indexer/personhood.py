@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Callable
 
 from indexer.census import given_name_sex
 from indexer.name_words import DERIVED, GIVEN, HONORIFICS, STOP_SECTIONS, TITLES
-from indexer.places import place_names
+from indexer.places import place_names, state_names
 
 if TYPE_CHECKING:
     from indexer.discovery import Discovery
@@ -96,6 +96,31 @@ _MEMBER_NOUNS = (r"(?:(?:head|assistant|former|star|first-year|new) )?(?:coach|c
                  r"|linebacker|cheerleaders|freshm[ae]n|sophomores?|pupils)\b")
 # ("fans", "students", "alumni", "players" follow a person's name as often: "Robeson fans".)
 _MEMBER_AFTER = re.compile(" " + _MEMBER_NOUNS)
+# A word used as a town at this mention: "in Marlow", "north of Pruett", "the town of Marlow",
+# "Marlow, Iowa". ("From", "at" and "to" are said of people as often: "a letter from Marlow".)
+_PLACE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)"
+                           r"(?:east|west)? of|(?:town|city|village|township|streets|people|citizens) of) $")
+_STATE_AFTER = re.compile(r", ((?:[A-Z][a-z]*\.?)(?: ?[A-Z][a-z]*\.?)?)")
+
+
+def place_use(text: str, start: int, end: int) -> bool:
+    """Is the capitalised word at ``start:end`` used as a town's name here? (Whether the
+    word is a town at all is for the corpus to say: see :meth:`Discovery.place_uses`.)
+
+    >>> t = "They farmed north of Pruett; in Marlow, Iowa, and Marlow, Nebr., the faith in Marlow's plan held."
+    >>> [place_use(t, m.start(), m.end()) for m in re.finditer(r"Pruett|Marlow", t)]
+    [True, True, True, False]
+    >>> place_use("a letter from Marlow, Iowa's senator", 14, 20), place_use("wrote to Marlow, Quill and Ames", 9, 15)
+    (True, False)
+    """
+    if text.startswith(("'s", "’s"), end) or text[end - 1 : end] == "s" and text.startswith(("'", "’"), end):
+        return False  # "in Marlow's day", "in Tacitus' time": the man's
+    if _PLACE_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    state = _STATE_AFTER.match(text, end)
+    return bool(state) and state.group(1).rstrip(",") in state_names()
+
+
 def member_noun_after(text: str, end: int) -> bool:
     """Does a noun of a school's or a team's members follow the name ending at ``end``?
 

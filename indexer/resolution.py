@@ -44,6 +44,7 @@ from indexer.personhood import (
     person_apposition,
     place_by_data,
     place_name,
+    place_use,
     role_modifier,
 )
 from indexer.stable_ids import discovered_id
@@ -61,6 +62,9 @@ PUBLIC_LIFE_AGE = 30
 ADDRESS_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."})
 # More of a name after a word: an initial (or a misread one, "1."), a particle.
 _NAME_GOES_ON = re.compile(r" (?:[A-Z1]\.|(?:de|del|de la|van|von|da|di) [A-Z])")
+# A word the corpus uses as a place this often ("in Marlow", "at Marlow"), and mostly so, is a
+# town where a mention of it reads as one. ("In Gabby we see...", twice in one speech, is not.)
+TOWN_USES = 5
 # "Rarely": in under one use in this many.
 RARELY = 20
 # "his son, Gage", "his wife Kelli": kin who share the surname (a sister or daughter may have married).
@@ -197,8 +201,9 @@ class Resolution:
         someone else, by the dates? When it differs from the file's names (or only stands
         for a bare word): if the document is older than the person ("John Lewis" of 1806
         is no John L. Lewis, born 1880), or dated long after their death while the corpus
-        never named anyone so in their lifetime (the congressman "John Lewis" of 2015;
-        but "John Kennedy" of 1995 is the President, named so since 1960). The file's own
+        never named anyone so in their lifetime and the surname is a common one (the congressman
+        "John Lewis" of 2015; but "John Kennedy" of 1995 is the President, named so since 1960,
+        and "Franklin Roosevelt" of 2006 in a small local archive). The file's own
         names of the person are left alone: an archive's notes, dated as the work they
         annotate, name people born later."""
         person = self.a.authority.persons[pid]
@@ -211,7 +216,9 @@ class Resolution:
         if person.died is None or self.year <= person.died + POSTHUMOUS_GRACE:
             return False
         seen = self.a.discovery.seen.get(name)
-        return seen is not None and seen[0] > person.died + POSTHUMOUS_GRACE
+        # A namesake born later bears a common name ("John Lewis"); "Franklin Roosevelt" in an
+        # archive that names him only decades on is still the President.
+        return seen is not None and seen[0] > person.died + POSTHUMOUS_GRACE and common_surname(name.split()[-1])
 
     # -- the passes -----------------------------------------------------------------------
 
@@ -302,6 +309,10 @@ class Resolution:
     def discovered_full_name(self, i: int, c: Candidate) -> None:
         if not c.title and member_noun_after(self.texts[i], c.end):
             return  # "Frederick Douglass coach Theresa Kowalski": the school's
+        if self.title_sex(i, c.start) == "f" and given_name_sex(c.given) == "m":
+            # "Mrs. Howard Kessler": his wife, named by his name ("Mr. and Mrs. ..." names both).
+            # (Not the other way: "Mr. Lindsay Crawford", "Mr. Evelyn Waugh" bear names women bear now.)
+            return
         pid = self.authority_match(c)
         if pid:
             self.add(i, c.start, self.authority_ref(pid), c.surname)
@@ -375,6 +386,13 @@ class Resolution:
                 for i, cs in enumerate(self.cands) for c in cs)
         return self._listed_places[word]
 
+    def town_here(self, i: int, start: int, end: int, word: str) -> bool:
+        """Is the word a town at this mention ("in Marlow", "Marlow, Iowa"), and one the
+        corpus uses as a place elsewhere too? A town named after its founder ("Colonel Elias
+        Marlow") is not him there."""
+        disc = self.a.discovery
+        return disc.place_uses(word) >= TOWN_USES and disc.place_like(word) and place_use(self.texts[i], start, end)
+
     def listed_place(self, i: int, start: int, end: int, word: str) -> bool:
         """Is this use of a word nobody in the document is named by an item of a list of
         places (see :func:`indexer.personhood.listed_as_place`)?"""
@@ -437,6 +455,7 @@ class Resolution:
             if (kinds and not any(k[0] in ("full", "veto") for k in h.kinds)
                     and not self.institution(h.text) and not firm_modifier(self.texts[i], h.end)
                     and not thing_named(self.texts[i], h.start, h.end)
+                    and not self.town_here(i, h.start, h.end, h.text)
                     and not self.listed_file_place(i, h, [pid for _, pid in kinds])):
                 self.authority_surname(i, h, [pid for _, pid in kinds])
         # Titled mentions first: "King William" later in a document names the
@@ -711,8 +730,9 @@ class Resolution:
         rulers or of a family (flagged); a given name of one person named here; a lone
         given name's owner; a typo of a named person's surname; else, with enough
         evidence, a discovered person."""
-        if not c.title and (self.institution(c.name) or firm_modifier(self.texts[i], c.end)):
-            return  # "Douglass coach Reggie Townsend": the school; "Loeffler workers": the firm
+        if not c.title and (self.institution(c.name) or firm_modifier(self.texts[i], c.end)
+                            or self.town_here(i, c.start, c.end, c.name)):
+            return  # "Douglass coach Reggie Townsend": the school; "Loeffler workers": the firm; "in Marlow"
         for settles in self.SINGLE_STEPS:
             if settles(self, i, c):
                 return

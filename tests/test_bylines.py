@@ -227,3 +227,17 @@ def test_a_drupal_page_whose_body_class_names_its_sidebar(tmp_path, why, when, e
     assert [b.text for b in doc.blocks][-1].startswith("The mill on the Varenza road burned"), why
     assert not any("Pie social" in b.text for b in doc.blocks), why
     assert (doc.title, doc.author, doc.published) == ("The mill on the Varenza road", "vmorozzi", expected), why
+
+
+def test_a_transcripts_header_fields_stay_apart_and_date_it(tmp_path):
+    from indexer.readers.reading import read_file
+
+    page = tmp_path / "OH-007_quennell_ada_1971.txt"
+    page.write_text("QUENNELL COUNTY SOCIETY ORAL HISTORY\n\nNarrator:      Ada Quennell (1890-1975)\n"
+                    "Interviewer:   Ines Varenza\nDate:          June 3, 1971\nPlace:         the Quennell farm\n\n"
+                    "VARENZA: When did you come to the county?\n\nQUENNELL: In the spring of 1911, on the train.\n",
+                    encoding="utf-8")
+    doc = read_file(page, tmp_path)
+    assert doc.published == "1971-06-03"
+    texts = [b.text for b in doc.blocks]
+    assert "Interviewer: Ines Varenza" in texts and "Date: June 3, 1971" in texts, texts

@@ -532,6 +532,15 @@ def names_by_paragraph(texts: list[str], published: str) -> list[set[str]]:
          ["Jerry Dunkelberg, the governor, spoke first.", "Later General George Dunkelberg testified.",
           "Critics attacked General Dunkelberg for the remark."],
          [{"Jerry Dunkelberg"}, {"George Dunkelberg"}, {"George Dunkelberg"}]),
+        ("a wife named by her husband's name is not he; a couple is both",
+         ["Howard Varenza farmed by the river.", "Mrs. Howard Varenza entertained the Tuesday Club.",
+          "Mr. and Mrs. Paul Dunkelberg came from the coast."],
+         [{"Howard Varenza"}, set(), {"Paul Dunkelberg"}]),
+        ("a town named after its founder is not he where it is the town",
+         ["Colonel Elias Quennell laid out the town in 1855.", "The mill in Quennell burned, the bank in Quennell "
+          "failed, and Quennell, Iowa, rebuilt them.", "Quennell died in 1880, and the people of Quennell mourned.",
+          "Farms near Quennell and stores in Quennell sold out; prices in Quennell fell."],
+         [{"Elias Quennell"}, set(), {"Elias Quennell"}, set()]),
         ("an elected title before a full name",
          ["Mayor-elect Lorena Varenza celebrates with her husband, Raul Varenza.",
           "Varenza won by nine points."],
@@ -546,3 +555,15 @@ def test_a_lecture_named_after_the_founder_is_no_mention_of_him() -> None:
     texts = ["Josiah Quennell founded the union in 1898.", "Quennell died in 1927.",
              "She gave the Quennell Memorial Lecture this year.", "The Quennell Memorial Hall was full."]
     assert names_by_paragraph(texts, "2009-05-01") == [{"Josiah Quennell"}, {"Josiah Quennell"}, set(), set()]
+
+
+def test_a_rare_name_of_the_file_recalled_decades_after_death_is_still_the_files() -> None:
+    """A small archive that names a president of the 1930s only in 2006 still means him; a
+    namesake born later bears a common name (see outside_life)."""
+    authority = Authority.from_dict({"person": [
+        {"id": "quennell-walter", "name": "Walter D. Quennell", "born": 1882, "died": 1945}]})
+    annotator = PersonAnnotator(authority)
+    texts = ["From Walter Quennell's third term to the war, the county voted for him."]
+    annotator.prepare([("a", texts, 2006)])
+    assert [[r.id for r in refs] for refs, _ in annotator.annotate("", texts, published="2006")] == [
+        ["quennell-walter"]]

@@ -171,8 +171,8 @@ LEADER = Authority.from_dict({"person": [
     [
         ([1940, 1945], "1942", ["quennell-walter-t"], "named so in his lifetime: the file's man"),
         ([1940, 1945, 1990], "1990", ["quennell-walter-t"], "named so in his lifetime, recalled later"),
-        ([2015, 2016], "2016", ["x-walter-quennell"], "named so only long after his death: a namesake"),
         ([1850, 1851], "1851", ["x-walter-quennell"], "named before he was born: a namesake"),
+        ([2015, 2016], "2016", ["quennell-walter-t"], "named so only long after his death, a rare name: still he"),
     ],
 )
 def test_a_name_like_the_files_is_another_person_outside_his_life(
@@ -181,6 +181,15 @@ def test_a_name_like_the_files_is_another_person_outside_his_life(
     annotator.prepare([(f"d{y}", ["Walter Quennell spoke at the hall.", "Walter Quennell left."], y) for y in named_in])
     found = [[r.id for r in refs] for refs, _ in annotator.annotate("", ["Walter Quennell spoke."], published=published)]
     assert found == [expected], why
+
+
+def test_a_common_name_like_the_files_named_only_long_after_his_death_is_a_namesake() -> None:
+    authority = Authority.from_dict({"person": [
+        {"id": "miller-walter-t", "name": "Walter T. Miller", "born": 1880, "died": 1950}]})
+    annotator = PersonAnnotator(authority)
+    annotator.prepare([(f"d{y}", ["Walter Miller spoke at the hall.", "Walter Miller left."], y) for y in (2015, 2016)])
+    found = [[r.id for r in refs] for refs, _ in annotator.annotate("", ["Walter Miller spoke."], published="2016")]
+    assert found == [["x-walter-miller"]]
 
 
 def test_a_bare_surname_the_corpus_owns_by_the_files_name_is_not_him_before_his_time() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from indexer import cleaning
+from indexer.readers.datelines import dateline
 from indexer.readers.dates import parse_date
 from indexer.readers.mail import read_mail
 from indexer.readers.parsed import Parsed, ParsedBlock
@@ -39,6 +40,9 @@ def _text_paragraphs(text: str) -> list[str]:
         lines = [ln for ln in chunk.split("\n") if ln.strip()]
         if not lines:
             continue
+        if fields := _field_lines(lines):
+            out.extend(cleaning.normalize(f) for f in fields)  # "Interviewer: A" is no sentence with "Date: May"
+            continue
         if max(len(ln) for ln in lines) <= 150 and not any(ln.endswith("  ") for ln in lines):
             out.append(cleaning.normalize(" ".join(lines)))
             continue
@@ -53,6 +57,38 @@ def _text_paragraphs(text: str) -> list[str]:
     return [p for p in out if p]
 
 
+_FIELD = re.compile(r"^[A-Z][A-Za-z .'’/-]{0,24}:(?:\s|$)")
+
+
+def _field_lines(lines: list[str]) -> list[str] | None:
+    """A block of "Label: value" lines (a transcript's or a memo's header: "Narrator:",
+    "Interviewer:", "Date:"), one field each, an indented line going on with the field
+    above; None for any other block.
+
+    >>> _field_lines(["Narrator:  Ann Lee", "Interviewer: Bo Quill", "Date:  May 2, 1969", "Project: a class,", "   then the archive."])
+    ['Narrator:  Ann Lee', 'Interviewer: Bo Quill', 'Date:  May 2, 1969', 'Project: a class, then the archive.']
+    >>> _field_lines(["Note: the hall is booked", "for Friday, and the band too."]) is None
+    True
+    """
+    fields: list[str] = []
+    for ln in lines:
+        if _FIELD.match(ln):
+            fields.append(ln.rstrip())
+        elif fields and ln[:1] in " \t":
+            fields[-1] += " " + ln.strip()
+        else:
+            return None
+    return fields if len(fields) >= 2 else None
+
+
+def _field_date(paras: list[str]) -> str | None:
+    """The date a header's "Date:" field gives ("Date: April 12, 1969"), among the first lines."""
+    for para in paras[:12]:
+        if para[:5].lower() == "date:" and (iso := dateline(para)):
+            return iso
+    return None
+
+
 def parse_text(text: str, has_title: bool) -> Parsed:
     parsed = Parsed()
     if mail := read_mail(text):
@@ -63,6 +99,8 @@ def parse_text(text: str, has_title: bool) -> Parsed:
         has_title = has_title or bool(mail.subject)
     paras = _take_first_line(_text_paragraphs(text), parsed, has_title)
     paras = _take_byline(paras, parsed)
+    if not parsed.dates and (iso := _field_date(paras)):
+        parsed.dates.append((iso, "byline"))
     parsed.blocks = _blocks(paras)
     return parsed
 
