@@ -500,7 +500,9 @@ def _coordinated(text: str, out: list[Candidate]) -> list[Candidate]:
 
 # 'Michael “Mickey” Doyle', "Rosalind 'Roz' Whitfield": a given name, the name its bearer goes
 # by in quotes, then the rest of the name. One person, named in full.
-_NICKNAMED = re.compile(r"(?<![\w'’])([A-Z][a-z]+) [\"“‘']([A-Z][a-z]+)[\"”’'] (?=[A-Z])")
+# (The quote is looked for first, the given name behind it after: a scan for a quote is fast.)
+_NICKNAME = re.compile(r"(?<= )[\"“‘']([A-Z][a-z]+)[\"”’'] (?=[A-Z])")
+_GIVEN_BEHIND = re.compile(r"(?<![\w'’])([A-Z][a-z]+) $")
 
 
 def _nicknamed(text: str, out: list[Candidate]) -> list[Candidate]:
@@ -512,20 +514,20 @@ def _nicknamed(text: str, out: list[Candidate]) -> list[Candidate]:
     >>> [c.name for c in candidates('The "Satisfied" Majority and Ada "Quill" of the press') if c.kind == "full"]
     []
     """
-    if not ('"' in text or "“" in text or "'" in text or "‘" in text):
-        return out
-    for m in _NICKNAMED.finditer(text):
-        given, nick = m.group(1), m.group(2)
+    if not ('"' in text or "“" in text or " '" in text or "‘" in text):
+        return out  # an opening quote; an apostrophe inside a word ("O'Neill", "it's") opens none
+    for m in _NICKNAME.finditer(text):
+        nick = m.group(1)
+        behind = _GIVEN_BEHIND.search(text, max(0, m.start() - 25), m.start())
         rest = RUN.match(text, m.end())
-        if given not in GIVEN or nick in STOP or not rest or rest.group().split()[0] in STOP:
+        if not behind or behind.group(1) not in GIVEN or nick in STOP or not rest or rest.group().split()[0] in STOP:
             continue
-        name = f"{given} {rest.group()}"
-        full = classified(name, False, False, False)
+        given, start = behind.group(1), behind.start()
+        full = classified(f"{given} {rest.group()}", False, False, False)
         if len(full) != 1 or full[0].kind != "full":
             continue
-        out = [c for c in out if c.end <= m.start() or c.start >= rest.end()]
-        out.append(replace(full[0], start=m.start(), end=rest.end(), nick=nick,
-                           initial=_sentence_initial(text, m.start())))
+        out = [c for c in out if c.end <= start or c.start >= rest.end()]
+        out.append(replace(full[0], start=start, end=rest.end(), nick=nick, initial=_sentence_initial(text, start)))
     out.sort(key=lambda c: c.start)
     return out
 
