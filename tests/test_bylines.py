@@ -241,3 +241,24 @@ def test_a_transcripts_header_fields_stay_apart_and_date_it(tmp_path):
     assert doc.published == "1971-06-03"
     texts = [b.text for b in doc.blocks]
     assert "Interviewer: Ines Varenza" in texts and "Date: June 3, 1971" in texts, texts
+
+
+def test_an_aspnet_page_wrapped_in_its_form_is_read_and_a_search_form_is_not(tmp_path):
+    from indexer.readers.reading import read_file
+
+    page = tmp_path / "article.aspx@ID=7.aspx"
+    page.write_text(
+        '<html><head><title>Quennell Courier - Board closes the mill school</title></head><body>'
+        '<form action="/search"><p>Search the Courier</p><input name="q"></form>'
+        '<form name="aspnetForm" method="post" action="article.aspx?ID=7" id="aspnetForm">'
+        '<div id="ctl00_menu"><a href="/">Home</a> | <a href="/news">News</a></div>'
+        '<div id="ctl00_cph_pnlArticle"><h1>Board closes the mill school</h1>'
+        '<div class="byline">By Ines Varenza</div><div class="pubdate">February 19, 2009</div>'
+        '<p>The school board voted on Tuesday to close the mill school at the end of the year.</p>'
+        '<p>Parents asked the board to wait a year; the board said the roof could not wait.</p>'
+        '<p>The pupils will ride the bus to the county school from the autumn.</p></div></form></body></html>',
+        encoding="utf-8")
+    doc = read_file(page, tmp_path)
+    texts = [b.text for b in doc.blocks]
+    assert texts[0].startswith("The school board voted") and len(texts) == 3, texts
+    assert (doc.title, doc.author, doc.published) == ("Board closes the mill school", "Ines Varenza", "2009-02-19")

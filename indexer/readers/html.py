@@ -184,15 +184,23 @@ def _read_head(tree: LexborHTMLParser, parsed: Parsed) -> None:
 def _in_furniture(node: LexborNode) -> bool:
     """Is the element inside a menu, a sidebar, a footer or comments (what :func:`_remove_furniture` drops)?"""
     while node is not None and node.tag not in ("body", "html"):
-        if node.tag in _DROP_TAG_NAMES or _marked_furniture(node) and node.tag not in _LAYOUT_TAGS:
+        if node.tag in _DROP_TAG_NAMES and not _page_form(node) or _marked_furniture(node) and node.tag not in _LAYOUT_TAGS:
             return True
         node = node.parent
     return False
 
 
+# A form with this many paragraphs is the page itself (ASP.NET's), not a form on it.
+PAGE_FORM_PARAGRAPHS = 3
 # The page itself and its main region: their classes say the page's layout ("one-sidebar
 # sidebar-right", "has-comments" on Drupal's and WordPress's <body>), not that they are furniture.
 _LAYOUT_TAGS = frozenset({"html", "body", "main"})
+
+
+def _page_form(node: LexborNode) -> bool:
+    """Is this <form> the whole page's, not a search box or a comment form? ASP.NET wraps every
+    page in one ("aspnetForm"): it holds the article's paragraphs."""
+    return node.tag == "form" and len(node.css("p")) >= PAGE_FORM_PARAGRAPHS
 
 
 def _marked_furniture(node: LexborNode) -> bool:
@@ -264,7 +272,8 @@ def _content_root(tree: LexborHTMLParser) -> LexborNode | None:
 def _remove_furniture(root: LexborNode) -> None:
     """Scripts, menus, headers and footers, and elements whose class or id names furniture."""
     for node in root.css(_DROP_TAGS):
-        node.decompose()
+        if not _page_form(node):
+            node.decompose()
     for node in root.css("[class], [id]"):
         if _marked_furniture(node) and node.tag not in _LAYOUT_TAGS and node is not root:
             node.decompose()
