@@ -116,7 +116,7 @@ def test_cli_without_an_index_is_a_clear_error(tmp_path: Path, capsys: pytest.Ca
 
 @pytest.mark.parametrize(("corpus", "judged"), [("mia", 100), ("presidential", 100), ("legacy_site", 50),
                                                 ("harbor_ledger", 50), ("signal_journal", 50), ("tenants_voice", 40),
-                                                ("valley_history", 100)])
+                                                ("valley_history", 100), ("prairie_weekly", 100)])
 def test_shipped_judgements_are_well_formed(corpus: str, judged: int) -> None:
     data = json.loads((JUDGEMENTS_DIR / f"{corpus}.json").read_text(encoding="utf-8"))
     values = data["values"]
