@@ -458,8 +458,9 @@ class Discovery:
             return name
         best = max(longer, key=lambda f: (len(f.split()), longer[f], f))
         mine, theirs = self.seen.get(name), self.seen.get(best)
-        if mine and theirs and (mine[0] > theirs[1] + CONTEMPORARY or theirs[0] > mine[1] + CONTEMPORARY):
-            return name
+        if self.seen and not (mine and theirs) or mine and theirs and (
+                mine[0] > theirs[1] + CONTEMPORARY or theirs[0] > mine[1] + CONTEMPORARY):
+            return name  # undated, in a dated corpus, or decades apart: no telling
         return best
 
     def slack(self, name: str) -> int:

@@ -54,7 +54,7 @@ PARTICLE_WORD = re.compile(rf"^{PARTICLE}$")
 _DASHED = re.compile(r"(?<=[a-z])-([A-Z][a-z]+)(?=\s)")
 _AFTER_DASH = TAILS | TITLES | STOP_SECTIONS["function"]
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
-_ELECT = re.compile(r"-(?:elect|designate)$")
+_ELECT = re.compile(r"-(?:elect|designate)$", re.I)
 _INITIALS = re.compile(r"[A-Z]+")
 
 

@@ -298,8 +298,9 @@ def place_word_before(text: str, start: int, end: int) -> bool:
 
 def thing_named(text: str, start: int, end: int) -> bool:
     """Is the name-shaped word at ``start:end`` part of a firm's name joined by "&", of a
-    storm's or an operation's, of a court case's, a shop's named in the possessive, a body's
-    named for its members ("Tenants' Voice"), or the name of a saint or of a place named after one?
+    storm's or an operation's, of a court case's, a shop's named in the possessive, or the name
+    of a saint or of a place named after one? (A body named for its members, "Tenants' Voice", is
+    told in indexer.resolution: "the Democrats' Mondale" after "Walter Mondale" is the man.)
 
     >>> t = "Gibson, Dunn & Crutcher wrote to Johnson & Johnson from the St. John."
     >>> [thing_named(t, m.start(), m.end()) for m in re.finditer(r"Gibson|Dunn|Crutcher|Johnson|John\\b", t)]
@@ -324,7 +325,7 @@ def thing_named(text: str, start: int, end: int) -> bool:
                 or _SAINT_BEFORE.search(text, max(0, start - 7), start)
                 or _EVENT_BEFORE.search(text, max(0, start - 60), start) or _in_a_firm(text, start, end)
                 or shop_named(text, start, end) or state_after_town(text, start, end)
-                or place_word_before(text, start, end) or members_body(text, start, end))
+                or place_word_before(text, start, end))
 
 
 def _in_a_firm(text: str, start: int, end: int) -> bool:

@@ -34,7 +34,7 @@ from indexer.name_words import (
     office_title,
     personlike,
 )
-from indexer.names import coordinated, thing_named
+from indexer.names import coordinated, members_body, thing_named
 from indexer.personhood import (
     firm_modifier,
     listed_as_place,
@@ -76,7 +76,7 @@ _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?) $")
 _KIN_BEFORE = re.compile(
     r"\b(?:[Tt]he (?:first|second|third|elder|younger|older|senior|junior)(?: [A-Z][a-z]+\.?)?|[Oo]ld|[Yy]oung) $")
 # A title and "and" before the title of a surname: the couple shares it.
-_COUPLE = re.compile(r"\b[A-Z][a-z]+\.? and $")
+_COUPLE = re.compile(r"\b[A-Z][a-z]+\.? (?:and|&) $")
 _LISTED = re.compile(r",? and |, |; | & ")
 # "Railtrack's shares", "Railtrack's chief executive": a firm's, whatever else the story says of it.
 # (Not "Staub's employees": a man's small firm has them too.)
@@ -96,6 +96,7 @@ _DETERMINED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm
 _LISTED_BEFORE = re.compile(r"(?<![\w'])([A-Z][a-z]+)(?:,? and |, |; | & )$")
 _LISTED_AFTER = re.compile(r"(?:,? and |, |; | & )([A-Z][a-z]+)\b")
 _OTHER_SEX = {"m": "f", "f": "m"}
+_GENERATION_WORD = re.compile(r"^(?:Jr|Sr|[IVX]+)\.?,?$")
 # A name spoken to: ", you" after it, or "And," or "Thank you," or "you," before it.
 _VOCATIVE_AFTER = re.compile(r", (?:you|thank you)\b")
 _VOCATIVE_BEFORE = re.compile(r"(?:\b(?:[Aa]nd|[Bb]ut|So|Now|Well|Oh|you|You),|(?:^|[.!?] )(?:Thanks|Thank you),) $")
@@ -218,7 +219,8 @@ class Resolution:
         seen = self.a.discovery.seen.get(name)
         # A namesake born later bears a common name ("John Lewis"); "Franklin Roosevelt" in an
         # archive that names him only decades on is still the President.
-        return seen is not None and seen[0] > person.died + POSTHUMOUS_GRACE and common_surname(name.split()[-1])
+        surname = next(w for w in reversed(name.split()) if not _GENERATION_WORD.match(w) or w == name.split()[0])
+        return seen is not None and seen[0] > person.died + POSTHUMOUS_GRACE and common_surname(surname)
 
     # -- the passes -----------------------------------------------------------------------
 
@@ -316,7 +318,7 @@ class Resolution:
         pid = self.authority_match(c)
         if pid:
             self.add(i, c.start, self.authority_ref(pid), c.surname)
-            if c.nick:
+            if c.nick and not self.everyday(c.nick):
                 self.by_given[c.nick].add(pid)
             return
         if not c.title and place_name(c.name):
@@ -347,8 +349,14 @@ class Resolution:
         self.add(i, c.start, ref, c.surname, c.given)
         if c.title:
             self.offices[ref.id].add(office_title(c.title))
-        if c.nick:
+        if c.nick and not self.everyday(c.nick):
             self.by_given[c.nick].add(ref.id)  # 'Michael "Mickey" Doyle', then "Mickey" alone
+
+    def everyday(self, nick: str) -> bool:
+        """Is a nickname an everyday word of this document ('William "Red" Kessler', then "the Red
+        menace")? Then it names him only in full."""
+        return nick in STOP or self.a.discovery.common_word(nick) or any(
+            re.search(rf"\b{re.escape(nick.lower())}\b", t) for t in self.texts)
 
     def listed_with_full_name(self, i: int, c: Candidate) -> bool:
         """Is ``c`` an item of a list ("A, B and C") beside another full name?"""
@@ -731,7 +739,8 @@ class Resolution:
         given name's owner; a typo of a named person's surname; else, with enough
         evidence, a discovered person."""
         if not c.title and (self.institution(c.name) or firm_modifier(self.texts[i], c.end)
-                            or self.town_here(i, c.start, c.end, c.name)):
+                            or self.town_here(i, c.start, c.end, c.name)
+                            or members_body(self.texts[i], c.start, c.end) and not self.by_surname.get(c.name)):
             return  # "Douglass coach Reggie Townsend": the school; "Loeffler workers": the firm; "in Marlow"
         for settles in self.SINGLE_STEPS:
             if settles(self, i, c):

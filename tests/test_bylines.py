@@ -215,6 +215,7 @@ in brick the next spring with money the farmers raised.</p></div></div></div>
     ("the weekday tells a month-first date", "Tue, 06/02/2009 - 10:45", "2009-06-02"),
     ("...and a day-first one", "Fri, 06/02/2009 - 10:45", "2009-02-06"),
     ("a ColdFusion date", "14-Mar-2005", "2005-03-14"),
+    ("a weekday that fits neither reading leaves the archive's order", "Mon, 06/02/2009", "2009-02-06"),
 ])
 def test_a_drupal_page_whose_body_class_names_its_sidebar(tmp_path, why, when, expected):
     """Drupal and WordPress put the page's layout in <body class>: "one-sidebar" says the

@@ -99,6 +99,9 @@ def test_a_messages_headers_are_its_metadata(tmp_path: Path, kind: str, name: st
         ("a 'From' line without another header", "From: a reader\n\nThe bridge is unsafe."),
         ("headers with no text after them", "From: Ada Quill <ada@example.net>\nSubject: Minutes"),
         ("prose before any blank line", "From: Ada Quill\nSubject: Minutes\nThe committee met."),
+        ("a typed memo's heading", "FROM: Ada Quill, Chief of Staff\nTO: The Governor\nDATE: March 3, 1971\n"
+                                   "RE: Highway budget\n\nThe budget is short."),
+        ("a redacted address the parser cannot read", "From: Ada.Quill@\nTo: x@example.org\nSubject: Minutes\n\nMet."),
     ],
 )
 def test_what_is_no_message_stays_text(kind: str, text: str) -> None:

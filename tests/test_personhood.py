@@ -534,8 +534,11 @@ def names_by_paragraph(texts: list[str], published: str) -> list[set[str]]:
          [{"Jerry Dunkelberg"}, {"George Dunkelberg"}, {"George Dunkelberg"}]),
         ("a wife named by her husband's name is not he; a couple is both",
          ["Howard Varenza farmed by the river.", "Mrs. Howard Varenza entertained the Tuesday Club.",
-          "Mr. and Mrs. Paul Dunkelberg came from the coast."],
-         [{"Howard Varenza"}, set(), {"Paul Dunkelberg"}]),
+          "Mr. and Mrs. Paul Dunkelberg came from the coast.", "Mr. & Mrs. Ivo Quennell hosted a dinner."],
+         [{"Howard Varenza"}, set(), {"Paul Dunkelberg"}, {"Ivo Quennell"}]),
+        ("a party's man named after it in the possessive is the man named before",
+         ["Walter Quennell spoke in the county.", "The Democrats' Quennell countered on Tuesday."],
+         [{"Walter Quennell"}, {"Walter Quennell"}]),
         ("a town named after its founder is not he where it is the town",
          ["Colonel Elias Quennell laid out the town in 1855.", "The mill in Quennell burned, the bank in Quennell "
           "failed, and Quennell, Iowa, rebuilt them.", "Quennell died in 1880, and the people of Quennell mourned.",

@@ -46,7 +46,9 @@ _BESIDE = re.compile(
     re.I,
 )
 _MAX_CHARS = 80
-_WEEKDAY_NAME = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.I)
+_WEEKDAY_NAME = re.compile(
+    r"\b(?=(mon|tue|wed|thu|fri|sat|sun))(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?)\b\.?,?\s*$", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -88,7 +90,8 @@ def numeric_date(text: str, order: str | None = None) -> str | None:
         day_first = False
     elif weekday := _WEEKDAY_NAME.search(text, 0, m.start()):
         # "Tue, 06/02/2009": the weekday tells which reading is the date (2 June was a Tuesday).
-        day_first = _weekday_fits(weekday.group(1), year, y, x) or not _weekday_fits(weekday.group(1), year, x, y)
+        if _weekday_fits(weekday.group(1), year, y, x) != _weekday_fits(weekday.group(1), year, x, y):
+            day_first = _weekday_fits(weekday.group(1), year, y, x)
     day, month = (x, y) if day_first else (y, x)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None

@@ -12,6 +12,8 @@ reads them (folded lines, encoded words, quoted-printable bodies, MIME parts).
 ('Ships', 'Ann Lee', '2010-06-15', 'Ships came in.\\n')
 >>> read_mail("Narrator: Ann Lee\\nDate: 1998\\n\\nShips came in.") is None
 True
+>>> read_mail("FROM: Ann Lee, Chief of Staff\\nTO: The Governor\\nDATE: March 3, 1971\\n\\nThe budget.") is None
+True
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ _CONTINUATION = re.compile(r"[ \t]+\S")
 _ENVELOPE = re.compile(r"From \S+ ")  # an mbox file's separator line
 # "[Harbour News] Re: Fwd: Ships": a list's tag and reply prefixes are no part of the subject.
 _SUBJECT_PREFIX = re.compile(r"^(?:\s*(?:\[[^\]]{1,40}\]|(?:re|fwd?|aw|sv)\s*:))+\s*", re.I)
-# A mail's headers: "From" and at least one of these.
-_MAIL_HEADERS = ("subject", "date", "to", "message-id")
+# A mail's headers: "From" with an address, or "From" and what only mail software writes. (A typed
+# memo's "FROM: Ann Lee / TO: The Governor / DATE: March 3, 1971" is the memo's text.)
+_MAIL_HEADERS = ("message-id", "mime-version", "content-type", "received", "return-path")
 
 
 @dataclass
@@ -50,11 +53,14 @@ def read_mail(text: str) -> Mail | None:
         end += 1
     if end == start or end == len(lines):
         return None
-    names = {ln.split(":", 1)[0].lower() for ln in lines[start:end] if _HEADER_LINE.match(ln)}
-    if "from" not in names or not names.intersection(_MAIL_HEADERS):
+    fields = {ln.split(":", 1)[0].lower(): ln.split(":", 1)[1] for ln in lines[start:end] if _HEADER_LINE.match(ln)}
+    if "from" not in fields or not ("@" in fields["from"] or fields.keys() & set(_MAIL_HEADERS)):
         return None
-    message = email.message_from_string("\n".join(lines[start:]), policy=policy.default)
-    return Mail(_subject(message), _sender(message), _date(message), _body(message, "\n".join(lines[end + 1 :])))
+    try:
+        message = email.message_from_string("\n".join(lines[start:]), policy=policy.default)
+        return Mail(_subject(message), _sender(message), _date(message), _body(message, "\n".join(lines[end + 1 :])))
+    except (LookupError, ValueError, TypeError, AttributeError):
+        return None  # headers the parser cannot read ("From: Ann.Lee@", a redacted address): read as text
 
 
 def _subject(message: email.message.Message) -> str | None:
