@@ -340,7 +340,18 @@ def _in_a_firm(text: str, start: int, end: int) -> bool:
     return False
 
 
-_THING_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+def word_after(text: str, end: int) -> str:
+    """The capitalised word right after ``end``, or "" ("Quill" of "Amos Quill High School" is
+    followed by "High": the head of a thing's name, see THING_HEADS).
+
+    >>> word_after("Amos Quill High School", 10), word_after("Amos Quill said", 10)
+    ('High', '')
+    """
+    m = _WORD_AFTER.match(text, end)
+    return m.group(1) if m else ""
 
 
 def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -350,8 +361,8 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         if c.kind in ("single", "given") and not c.title:
-            if _before_eponym_head(text, c) or thing_named(text, c.start, c.end) or (
-                    (head := _THING_AFTER.match(text, c.end)) and head.group(1) in THING_HEADS):
+            if (_before_eponym_head(text, c) or thing_named(text, c.start, c.end)
+                    or word_after(text, c.end) in THING_HEADS):
                 continue  # "the Brady bill", "the Maddox Memorial Lecture"
             if _second_of_eponym_pair(text, c, out) or _second_of_eponym_pair_named(text, c, out):
                 out.pop()

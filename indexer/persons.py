@@ -44,7 +44,7 @@ from indexer.folding import fold_in_place
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
 from indexer.name_words import FIRM_TAILS, GIVEN, STOP, THING_HEADS, TITLE_SEX, TITLES
-from indexer.names import SHIP_PREFIXES, candidates, weapon_named
+from indexer.names import SHIP_PREFIXES, candidates, weapon_named, word_after
 from indexer.personhood import member_noun_after, nonperson
 from indexer.resolution import Resolution
 from indexer.years import mentions
@@ -55,7 +55,6 @@ _WORD_CHAR = re.compile(r"\w")
 # A capitalised word, or an initial ("Melville W. Fuller"; not the "S." of "U.S.").
 _CAP_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'-]*|(?<![\w.])[A-Z]\.)[ \t]+$")
 _CAP_AFTER = re.compile(r"^(?:'s)?[ \t]+[A-Z][a-z]")
-_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
 # A capitalised word hyphened to a name (folding makes a dash a hyphen: "men—Truman" has a
 # lower-case word before it).
 _HYPHENED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)-$")
@@ -159,7 +158,7 @@ class PersonAnnotator:
                     _embedded(text, h) or _at_place(text, h) or _NUMBERED.match(text, h.end)
                     or weapon_named(text, h.end)):
                 continue
-            if ((after := _WORD_AFTER.match(text, h.end)) and after.group(1) in THING_HEADS
+            if (word_after(text, h.end) in THING_HEADS
                     or text.endswith(SHIP_PREFIXES, max(0, h.start - 9), h.start)
                     or " " in h.text and member_noun_after(text, h.end)):
                 # "Amos Quill High School", "the USS Harry S. Truman", "Amos Quill coach Ann Lee" (a
@@ -183,7 +182,7 @@ class PersonAnnotator:
             start, end = h.start, after.end()
         else:
             return False
-        if (head := _WORD_AFTER.match(text, end)) and (head.group(1) in THING_HEADS or head.group(1) in FIRM_TAILS):
+        if (head := word_after(text, end)) and (head in THING_HEADS or head in FIRM_TAILS):
             return True  # "the Ortega-Ruiz Funeral Home"
         given = _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 20), start)
         if not given or self._automaton is None:

@@ -394,6 +394,14 @@ class Resolution:
                 for i, cs in enumerate(self.cands) for c in cs)
         return self._listed_places[word]
 
+    def names_a_thing_here(self, i: int, start: int, end: int, word: str) -> bool:
+        """Does the lone word at ``start:end`` of paragraph ``i`` name a school, a team or a firm
+        of this document ("Douglass coach Reggie Townsend", "Railtrack's shares"), a firm's people
+        or works here ("Loeffler workers"), or a town ("in Marlow")? Asked of the file's bare
+        surnames and of lone words alike."""
+        return (self.institution(word) or firm_modifier(self.texts[i], end)
+                or self.town_here(i, start, end, word))
+
     def town_here(self, i: int, start: int, end: int, word: str) -> bool:
         """Is the word a town at this mention ("in Marlow", "Marlow, Iowa"), and one the
         corpus uses as a place elsewhere too? A town named after its founder ("Colonel Elias
@@ -461,9 +469,8 @@ class Resolution:
         for i, h in sorted(surnames, key=lambda ih: not self.office_before(ih[0], ih[1].start)):
             kinds = [k for k in h.kinds if k[0] in ("surname", "misspelling") and " " not in h.text]
             if (kinds and not any(k[0] in ("full", "veto") for k in h.kinds)
-                    and not self.institution(h.text) and not firm_modifier(self.texts[i], h.end)
+                    and not self.names_a_thing_here(i, h.start, h.end, h.text)
                     and not thing_named(self.texts[i], h.start, h.end)
-                    and not self.town_here(i, h.start, h.end, h.text)
                     and not self.listed_file_place(i, h, [pid for _, pid in kinds])):
                 self.authority_surname(i, h, [pid for _, pid in kinds])
         # Titled mentions first: "King William" later in a document names the
@@ -738,10 +745,9 @@ class Resolution:
         rulers or of a family (flagged); a given name of one person named here; a lone
         given name's owner; a typo of a named person's surname; else, with enough
         evidence, a discovered person."""
-        if not c.title and (self.institution(c.name) or firm_modifier(self.texts[i], c.end)
-                            or self.town_here(i, c.start, c.end, c.name)
+        if not c.title and (self.names_a_thing_here(i, c.start, c.end, c.name)
                             or members_body(self.texts[i], c.start, c.end) and not self.by_surname.get(c.name)):
-            return  # "Douglass coach Reggie Townsend": the school; "Loeffler workers": the firm; "in Marlow"
+            return  # "Tenants' Voice", where nobody named here is a Voice
         for settles in self.SINGLE_STEPS:
             if settles(self, i, c):
                 return
@@ -947,8 +953,8 @@ class Resolution:
         word = c.name
         if not c.title and _INTRODUCED.search(self.texts[i], max(0, c.start - 30), c.start):
             return  # "a granddaughter named Madison": someone the reader is not expected to know
-        if not c.title and (role_modifier(self.texts[i], c.end) or self.institution(word)):
-            return  # "Ledger staff writer", "Signal reporter", "Douglass coach": the paper, the firm, the school
+        if not c.title and role_modifier(self.texts[i], c.end):
+            return  # "Ledger staff writer", "Signal reporter": the paper (a school or firm: see resolve_single)
         if not c.title and common_given_name(word):
             # "Thomas", "Ryan" alone, and nobody named here by it: the first name of many
             # as much as anyone's surname; neither the corpus's owner nor a one-word person.
