@@ -37,10 +37,13 @@ from dataclasses import dataclass, field
 
 from indexer.census import common_surname, given_name_sex
 from indexer.folding import fold_in_place
+from indexer.hypocorisms import nicknames_by_surname
 from indexer.name_words import GIVEN, HONORIFICS, ROMAN, TAILS, TITLE_SEX, office_title, personlike
 from indexer.name_runs import PARTICLE_WORD
 from indexer.names import candidates, coordinated
 from indexer.personhood import human_after, pronoun_after
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
 
 # A generational suffix: "Jr.", "Sr.", "Senior", "Junior".
 _GENERATION = re.compile(r" (?:Jr|Sr)\.?$| (?:Senior|Junior)$")
@@ -146,6 +149,8 @@ class Discovery:
     nicknames: dict[str, dict[str, str]] = field(default_factory=dict)
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
+    # "given maiden-name" -> the women's full names it begins, worked out on first use
+    _maiden: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, documents: Iterable[tuple[str, list[str]]]) -> Discovery:
@@ -277,9 +282,16 @@ class Discovery:
                 uses[w].setdefault(str(year), [0, 0])[0 if titled else 1] += 1
         for word, stats in words.items():
             stats[LOW] = lower.get(word.lower(), 0)
-        return cls(dict(words), {s: dict(c) for s, c in fulls.items()}, seen,
+        full_counts = {s: dict(c) for s, c in fulls.items()}
+        nicknames = _nickname_givens(nicks)
+        for surname, pairs in nicknames_by_surname(full_counts, seen, CONTEMPORARY).items():
+            # "Danny Quill" beside "Daniel R. Quill", unquoted: the dataset's pair, where the
+            # corpus did not quote a nickname of its own for him
+            for nick, formal in pairs.items():
+                nicknames.setdefault(surname, {}).setdefault(nick, formal)
+        return cls(dict(words), full_counts, seen,
                    {s: {t: dict(c) for t, c in ts.items()} for s, ts in titles.items()},
-                   dict(uses), None if called is None else dict(called), _nickname_givens(nicks))
+                   dict(uses), None if called is None else dict(called), nicknames)
 
     # -- state -------------------------------------------------------------------
 
@@ -392,6 +404,11 @@ class Discovery:
         if not given:
             # Initials: only when all the full forms agree on one given name.
             named = {self.formal(surname, f.split()[0]) for f in compatible if not f.split()[0].endswith(".")}
+            if len(named) > 1 and _middle(name):
+                # "J. S. Mill" beside James Mill and John Stuart Mill: the one whose middle
+                # name the initials spell
+                compatible = [f for f in compatible if _middle(f) == _middle(name)]
+                named = {self.formal(surname, f.split()[0]) for f in compatible if not f.split()[0].endswith(".")}
             if len(named) > 1:
                 return name
         # A middle name or initial tells bearers of one given name apart: "John F. Stevens"
@@ -400,13 +417,23 @@ class Discovery:
         if not _GENERATION.search(name):
             # "Clarence Mobley Jr." is his father's son, not more of his father's name: the
             # plain name goes to the suffixed form only where the corpus writes that one at
-            # least as often ("Cal Ripken Jr." beside a rarer "Cal Ripken").
+            # least as often ("Cal Ripken Jr." beside a rarer "Cal Ripken"), and not where it
+            # writes both father and son with their suffixes.
             compatible = [f for f in compatible if not _GENERATION.search(f) or forms[f] >= forms.get(name, 0)]
+            if len({_generation(f) for f in compatible} - {""}) > 1:
+                return name
+        else:
+            # "Henry Voss, Sr." is never his son "Henry Voss Jr."
+            compatible = [f for f in compatible if _generation(f) == _generation(name)]
         if not _middle(name) and len({_middle(f)[:1] for f in compatible if _middle(f)}) > 1:
             return name  # "John Stevens", of a corpus naming both: no telling which
         if not compatible or compatible == [name]:
-            return self.called_by_middle_name(name, forms) if given else name
-        return max(compatible + [name], key=lambda f: (len(f.split()), _full_words(f), forms.get(f, 0), f))
+            if given and (longer := self.called_by_middle_name(name, forms)) != name:
+                return longer
+            return self.married_name(name) if given else name
+        # The most written-out form: given names spelt out before initials ("Louis Bonaparte",
+        # not "L. N. Bonaparte"), then the most words ("Harry S. Truman").
+        return max(compatible + [name], key=lambda f: (_full_words(f), len(f.split()), forms.get(f, 0), f))
 
     def formal_forms(self, surname: str, forms: dict[str, int]) -> dict[str, int]:
         """``forms`` with each nickname form counted under its formal name ("Danny Quill"
@@ -462,6 +489,39 @@ class Discovery:
                 mine[0] > theirs[1] + CONTEMPORARY or theirs[0] > mine[1] + CONTEMPORARY):
             return name  # undated, in a dated corpus, or decades apart: no telling
         return best
+
+    def married_name(self, name: str) -> str:
+        """The one full name of the same era in which a woman's given name and the surname of
+        ``name`` are followed by another surname: her name after marriage, her maiden name
+        kept before it ("Joan Varenza" of "Joan Varenza Dunkelberg"). A man's name, a middle
+        given name ("Mary Ann Quill") or several such women leave ``name`` as it is.
+
+        >>> d = Discovery(fulls={"Varenza": {"Joan Varenza": 2}, "Dunkelberg": {"Joan Varenza Dunkelberg": 1}})
+        >>> d.married_name("Joan Varenza"), d.married_name("Joan Quill")
+        ('Joan Varenza Dunkelberg', 'Joan Quill')
+        >>> Discovery(fulls={"Varenza": {"Joan Varenza": 2}, "Dunkelberg": {"Joan Varenza Dunkelberg": 1},
+        ...                  "Morozzi": {"Joan Varenza Morozzi": 1}}).married_name("Joan Varenza")
+        'Joan Varenza'
+        >>> Discovery(fulls={"Ann": {"Mary Ann": 2}, "Quill": {"Mary Ann Quill": 1}}).married_name("Mary Ann")
+        'Mary Ann'
+        """
+        if self._maiden is None:
+            maiden: dict[str, list[str]] = defaultdict(list)
+            for forms in self.fulls.values():
+                for f in forms:
+                    words = f.split()
+                    if (len(words) == 3 and words[1] not in GIVEN and _NAME_WORD.fullmatch(words[1])
+                            and _NAME_WORD.fullmatch(words[2]) and given_name_sex(words[0]) == "f"):
+                        maiden[f"{words[0]} {words[1]}"].append(f)
+            self._maiden = dict(maiden)
+        longer = self._maiden.get(name, ())
+        if len(longer) != 1:
+            return name
+        mine, theirs = self.seen.get(name), self.seen.get(longer[0])
+        if self.seen and not (mine and theirs) or mine and theirs and (
+                mine[0] > theirs[1] + CONTEMPORARY or theirs[0] > mine[1] + CONTEMPORARY):
+            return name  # undated, in a dated corpus, or decades apart: no telling
+        return longer[0]
 
     def slack(self, name: str) -> int:
         """Years by which the dates a full name is named in full are widened: one public
@@ -853,6 +913,13 @@ def _middles_agree(a: str, b: str) -> bool:
     (False, False, True, True)
     """
     return a.startswith(b) or b.startswith(a)
+
+
+def _generation(name: str) -> str:
+    """ "Jr" or "Sr" of a name that ends with its generation ("Henry Voss, Jr.", "Amos Quill
+    Senior"), else ""."""
+    m = _GENERATION.search(name)
+    return "" if m is None else m.group().strip(" ,.")[:1].replace("J", "Jr").replace("S", "Sr")
 
 
 def _full_words(name: str) -> int:

@@ -55,7 +55,11 @@ _DASHED = re.compile(r"(?<=[a-z])-([A-Z][a-z]+)(?=\s)")
 _AFTER_DASH = TAILS | TITLES | STOP_SECTIONS["function"]
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _ELECT = re.compile(r"-(?:elect|designate)$", re.I)
-_INITIALS = re.compile(r"[A-Z]+")
+# A given name's initials: "J." or "J. R." (its word "J.R"); a country's are not one
+# ("U.S. Steel", "U.K. Treasury").
+_INITIALS = re.compile(r"[A-Z](?:\.?[A-Z]){0,2}")
+_GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z])")
+_NATIONAL_INITIALS = frozenset({"U.S", "U.S.A", "U.K", "U.N", "E.U", "D.C", "U.S.S.R"})
 
 
 @dataclass(frozen=True)
@@ -361,7 +365,9 @@ def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial:
     head = names[0]
     if ROMAN.match(names[-1]) and len(names) == 2 and head in GIVEN:
         return [replace(full, surname=head, given=head)]  # "James II"
-    if head in GIVEN or _INITIALS.fullmatch(head) and len(head) <= 3 and rest[0][1].endswith("."):
+    if head in GIVEN or _INITIALS.fullmatch(head) and rest[0][1].endswith(".") and head not in _NATIONAL_INITIALS:
+        if "." in head:  # "A.W. Pettibone" is the "A. W. Pettibone" of other pages
+            full = replace(full, name=_GLUED_INITIAL.sub(r"\1. ", full.name))
         return _given_and_surname(full, names)
     return _after_title(full, names) if title else []
 

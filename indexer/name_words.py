@@ -86,7 +86,8 @@ TITLES = frozenset(
     M Hon Honorable Apostle Prophet Officer Agent Inspector Detective Engineer Superintendent Sheriff
     Dowager Councillor Cllr Councilman Councilwoman Councilmember Alderman Alderwoman Ald
     Assemblyman Assemblywoman Chairwoman Chairperson Comptroller Magistrate Coach Pastor Imam Deacon
-    Msgr Fr Maj Adm Cmdr Cpl Pvt Det Insp Supt""".split()
+    Msgr Fr Maj Adm Cmdr Cpl Pvt Det Insp Supt Pres Lieut Atty Secy Treas Editor Publisher Principal Provost
+    Chaplain Coroner Constable Trustee Treasurer""".split()
 )
 # Titles after which a lone given name is still a person ("King William").
 MONARCH_TITLES = frozenset(
@@ -111,7 +112,8 @@ _TITLE_WORDS = {
     "Capt": "Captain", "Lt": "Lieutenant", "Prof": "Professor", "Rev": "Reverend", "Sgt": "Sergeant",
     "Cllr": "Councillor", "Ald": "Alderman", "Maj": "Major", "Adm": "Admiral", "Cmdr": "Commander",
     "Cpl": "Corporal", "Pvt": "Private", "Det": "Detective", "Insp": "Inspector", "Supt": "Superintendent",
-    "Fr": "Father", "Msgr": "Monsignor", "Hon": "Honorable",
+    "Fr": "Father", "Msgr": "Monsignor", "Hon": "Honorable", "Pres": "President", "Lieut": "Lieutenant",
+    "Atty": "Attorney", "Secy": "Secretary", "Treas": "Treasurer",
 }
 
 
@@ -126,7 +128,7 @@ def office_title(title: str) -> str:
 
 
 HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split())
-ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Rev|Col|Capt|Lt|Gov|Prof|Jr|Sr|Mme|Hon|Sgt|Cllr|Ald|Msgr|Fr|Maj|Adm|Cmdr|Cpl|Pvt|Det|Insp|Supt"
+ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Rev|Col|Capt|Lt|Gov|Prof|Jr|Sr|Mme|Hon|Sgt|Cllr|Ald|Msgr|Fr|Maj|Adm|Cmdr|Cpl|Pvt|Det|Insp|Supt|Pres|Lieut|Atty|Secy|Treas"
 ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
 DERIVED = re.compile(r"(?<=[a-z]{3})(?:ism|isms|ist|ists|ian|ians|ites|ese)$")
 # English derivational endings of abstract nouns, adverbs and adjectives: "Criticism",

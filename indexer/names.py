@@ -73,6 +73,7 @@ _EPONYM_AFTER = re.compile(
     r"|survey)\b"
 )
 _LIST_SEPARATOR = re.compile(r",? and |, |,? & ")
+_NUMBER_AFTER = re.compile(r"[ \t]+\d")
 _QUESTION = re.compile(r"[^.!?\n]*\?")
 # A run of two or more words in capitals: bylines and lead-ins ("MARIA LOPEZ said"). They
 # open a paragraph; looking only at its start keeps the search off the cost of every
@@ -119,6 +120,10 @@ class _Scan:
         text = self.text
         if self.no_name_here(run, start, end):
             return
+        if _NUMBER_AFTER.match(text, end) and " " in run and (cut := run.rpartition(" "))[2] in STOP:
+            # "Henry Voss Route 1", "Ann Quill Box 44": an address's numbered word ends the name
+            run = cut[0].rstrip()
+            end = start + len(run)
         initial = _sentence_initial(text, start)
         found = classified(run, initial, _dated(text, run, start), _asked(text, run, initial, end))
         if not found:

@@ -36,6 +36,7 @@ def _text_paragraphs(text: str) -> list[str]:
     ['one two three.', 'A long line.', 'Next.']
     """
     out: list[str] = []
+    compounds = _compounds(text)
     for chunk in re.split(r"\n[ \t\u00a0]*\n", text):
         lines = [ln for ln in chunk.split("\n") if ln.strip()]
         if not lines:
@@ -43,18 +44,84 @@ def _text_paragraphs(text: str) -> list[str]:
         if fields := _field_lines(lines):
             out.extend(cleaning.normalize(f) for f in fields)  # "Interviewer: A" is no sentence with "Date: May"
             continue
+        if k := _sign_off(lines):
+            # A letter's signature set in below it ("Susan Tolliver" / "Lincoln"): its lines
+            # read as the paper prints them on one line, with commas, so the name does not run
+            # into the town or the address after it.
+            body = _text_paragraphs("\n".join(lines[:-k]))
+            sign = ", ".join(cleaning.normalize(ln).rstrip(",") for ln in lines[-k:])
+            out.extend(body[:-1])
+            out.append(f"{body[-1]} {sign}" if body else sign)
+            continue
         if max(len(ln) for ln in lines) <= 150 and not any(ln.endswith("  ") for ln in lines):
-            out.append(cleaning.normalize(" ".join(lines)))
+            out.append(cleaning.normalize(_joined(lines, compounds)))
             continue
         current: list[str] = []
         for ln in lines:
             current.append(ln)
             if ln.endswith("  ") or ln.rstrip().endswith(_LINE_END):
-                out.append(cleaning.normalize(" ".join(current)))
+                out.append(cleaning.normalize(_joined(current, compounds)))
                 current = []
         if current:
-            out.append(cleaning.normalize(" ".join(current)))
+            out.append(cleaning.normalize(_joined(current, compounds)))
     return [p for p in out if p]
+
+
+# A word cut at a line's end by a hyphen ("Private Carl N. Lind-" / "qvist, Company D"), the
+# way typesetters broke lines and OCR keeps them.
+_CUT_AT_END = re.compile(r"(?<=[A-Za-z])-[ \t]*$")
+_COMPOUND = re.compile(r"\b[A-Za-z]+-[a-z]+\b")
+
+
+def _compounds(text: str) -> frozenset[str]:
+    """The hyphened words a text writes inside its lines ("well-known"): where a line ends in
+    one of them cut at its hyphen, the hyphen is the word's own."""
+    return frozenset(m.group().lower() for m in _COMPOUND.finditer(text)) if "-" in text else frozenset()
+
+
+def _joined(lines: list[str], compounds: frozenset[str]) -> str:
+    """Wrapped lines as one paragraph, a word cut by a line-end hyphen made whole again when
+    the next line goes on in lower case ("Lind-" "qvist" -> "Lindqvist"; "Carver-" "Stoddard"
+    and a "well-" "known" the text also writes whole keep their hyphen, and their one word).
+
+    >>> _joined(["Private Carl N. Lind-", "qvist, Company D, gave no particu-", "lars.", "The well-",
+    ...          "known well-known Carver-", "Stoddard Act"], frozenset({"well-known"}))
+    'Private Carl N. Lindqvist, Company D, gave no particulars. The well-known well-known Carver-Stoddard Act'
+    """
+    out = lines[0].rstrip()
+    for ln in lines[1:]:
+        ln = ln.strip()
+        cut = _CUT_AT_END.search(out)
+        if cut and ln[:1].islower():
+            word = re.search(r"[A-Za-z]+$", out[: cut.start()]).group() + "-" + re.match(r"[a-z]*", ln).group()
+            out = out[: cut.start()] + ("-" if word.lower() in compounds else "") + ln
+        elif cut and ln[:1].isupper():
+            out = out[: cut.start()] + "-" + ln
+        else:
+            out = f"{out} {ln}"
+    return out
+
+
+_SIGN_OFF_INDENT = 4
+_SIGN_OFF_LINE = 40  # characters: a name, a title, an address or a town
+
+
+def _sign_off(lines: list[str]) -> int:
+    """How many of a block's last lines (one to four, short) are set in further than the
+    text above them, as a letter's signature and address are; else 0.
+
+    >>> _sign_off(["I was on the board.", "Let them go to class.", "      Ann Quill", "      Route 1, Lorton"])
+    2
+    >>> _sign_off(["I was on the board.", "      A new paragraph that goes on and on for a long while"])
+    0
+    """
+    k = 0
+    for ln in reversed(lines):
+        body = ln.lstrip()
+        if len(ln) - len(body) < _SIGN_OFF_INDENT or len(body.rstrip()) > _SIGN_OFF_LINE:
+            break
+        k += 1
+    return k if 0 < k <= 4 and k < len(lines) else 0
 
 
 _FIELD = re.compile(r"^[A-Z][A-Za-z .'’/-]{0,24}:(?:\s|$)")

@@ -1,0 +1,65 @@
+"""Everyday forms of given names ("Danny" of Daniel, "Ed" of Edward), from the hand-curated
+``nicknames`` dataset, for people a corpus names both ways without quoting the nickname.
+
+The dataset also pairs names that are names of their own ("Ian" and John, "Linda" and
+Rosalyn, "Rita" and Margaret): only a form that begins with the formal name's letter and is
+no longer than it is taken. That loses "Bill" for William and "Peg" for Margaret, which a
+corpus can still say in quotes (see :func:`indexer.names.candidates`).
+
+>>> is_hypocorism("Danny", "Daniel"), is_hypocorism("Ed", "Edward"), is_hypocorism("Ian", "John")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def _pairs() -> frozenset[tuple[str, str]]:
+    from nicknames import name_triplets
+
+    return frozenset((t.name2, t.name1) for t in name_triplets()
+                     if t.relationship == "has_nickname" and t.name1[:1] == t.name2[:1]
+                     and len(t.name2) <= len(t.name1))
+
+
+def is_hypocorism(nick: str, formal: str) -> bool:
+    """Is ``nick`` an everyday form of the given name ``formal``?"""
+    return nick != formal and (nick.lower(), formal.lower()) in _pairs()
+
+
+def nicknames_by_surname(fulls: dict[str, dict[str, int]], seen: dict[str, list[int]],
+                         contemporary: int) -> dict[str, dict[str, str]]:
+    """Surname -> {everyday given name: formal given name} for the surnames a corpus writes
+    after both forms ("Danny Quill", "Daniel R. Quill"), when one formal name fits, and both
+    are named in full within ``contemporary`` years of each other (undated names agree).
+
+    >>> nicknames_by_surname({"Quill": {"Danny Quill": 2, "Daniel R. Quill": 1, "Ian Quill": 1, "John Quill": 1}},
+    ...                      {}, 10)
+    {'Quill': {'Danny': 'Daniel'}}
+    >>> nicknames_by_surname({"Quill": {"Danny Quill": 2, "Daniel Quill": 1}},
+    ...                      {"Danny Quill": [1990, 1995], "Daniel Quill": [1920, 1931]}, 10)
+    {}
+    """
+    out: dict[str, dict[str, str]] = {}
+    for surname, forms in fulls.items():
+        if len(forms) < 2:
+            continue
+        spans: dict[str, list[int]] = {}
+        for f in forms:
+            given = f.split()[0]
+            if given.endswith("."):
+                continue
+            span = spans.setdefault(given, [])
+            if f in seen:
+                span.extend(seen[f])
+        for nick in spans:
+            formals = [g for g in spans if is_hypocorism(nick, g)]
+            if len(formals) != 1:
+                continue
+            a, b = spans[nick], spans[formals[0]]
+            if a and b and (min(a) > max(b) + contemporary or min(b) > max(a) + contemporary):
+                continue  # a grandson called Danny, decades after a Daniel
+            out.setdefault(surname, {})[nick] = formals[0]
+    return out
