@@ -38,7 +38,9 @@ from dataclasses import dataclass, field
 from indexer.census import common_surname, given_name_sex
 from indexer.folding import fold_in_place
 from indexer.hypocorisms import nicknames_by_surname
-from indexer.name_words import GIVEN, HONORIFICS, ROMAN, TAILS, TITLE_SEX, office_title, personlike
+from indexer.name_words import (
+    GIVEN, HONORIFICS, ROMAN, STOP, TAILS, THING_HEADS, TITLE_SEX, office_title, personlike,
+)
 from indexer.name_runs import PARTICLE_WORD
 from indexer.names import candidates, coordinated
 from indexer.personhood import human_after, pronoun_after
@@ -511,7 +513,9 @@ class Discovery:
                 for f in forms:
                     words = f.split()
                     if (len(words) == 3 and words[1] not in GIVEN and _NAME_WORD.fullmatch(words[1])
-                            and _NAME_WORD.fullmatch(words[2]) and given_name_sex(words[0]) == "f"):
+                            and _NAME_WORD.fullmatch(words[2]) and given_name_sex(words[0]) == "f"
+                            and words[2] not in STOP | THING_HEADS and not self.common_word(words[2])):
+                        # (not "the Ellen Maddox Prize", "Kathleen Dolan Home: the Dolan place")
                         maiden[f"{words[0]} {words[1]}"].append(f)
             self._maiden = dict(maiden)
         longer = self._maiden.get(name, ())

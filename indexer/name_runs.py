@@ -55,11 +55,11 @@ _DASHED = re.compile(r"(?<=[a-z])-([A-Z][a-z]+)(?=\s)")
 _AFTER_DASH = TAILS | TITLES | STOP_SECTIONS["function"]
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _ELECT = re.compile(r"-(?:elect|designate)$", re.I)
-# A given name's initials: "J." or "J. R." (its word "J.R"); a country's are not one
-# ("U.S. Steel", "U.K. Treasury").
+# A given name's initials: "J." or "J. R." (its word "J.R"); a country's or the post's are
+# not one ("U.S. Steel", "U.K. Treasury", "P.O. Box 212").
 _INITIALS = re.compile(r"[A-Z](?:\.?[A-Z]){0,2}")
 _GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z])")
-_NATIONAL_INITIALS = frozenset({"U.S", "U.S.A", "U.K", "U.N", "E.U", "D.C", "U.S.S.R"})
+_NATIONAL_INITIALS = frozenset({"U.S", "U.S.A", "U.K", "U.N", "E.U", "D.C", "U.S.S.R", "P.O", "R.F.D", "R.R"})
 
 
 @dataclass(frozen=True)

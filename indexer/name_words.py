@@ -86,7 +86,7 @@ TITLES = frozenset(
     M Hon Honorable Apostle Prophet Officer Agent Inspector Detective Engineer Superintendent Sheriff
     Dowager Councillor Cllr Councilman Councilwoman Councilmember Alderman Alderwoman Ald
     Assemblyman Assemblywoman Chairwoman Chairperson Comptroller Magistrate Coach Pastor Imam Deacon
-    Msgr Fr Maj Adm Cmdr Cpl Pvt Det Insp Supt Pres Lieut Atty Secy Treas Editor Publisher Principal Provost
+    Msgr Fr Maj Adm Cmdr Cpl Pvt Det Insp Supt Pres Lieut Atty Secy Treas Principal Provost
     Chaplain Coroner Constable Trustee Treasurer""".split()
 )
 # Titles after which a lone given name is still a person ("King William").
