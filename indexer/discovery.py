@@ -422,11 +422,11 @@ class Discovery:
             # least as often ("Cal Ripken Jr." beside a rarer "Cal Ripken"), and not where it
             # writes both father and son with their suffixes.
             compatible = [f for f in compatible if not _GENERATION.search(f) or forms[f] >= forms.get(name, 0)]
-            if len({_generation(f) for f in compatible} - {""}) > 1:
+            if len({generation(f) for f in compatible} - {""}) > 1:
                 return name
         else:
             # "Henry Voss, Sr." is never his son "Henry Voss Jr."
-            compatible = [f for f in compatible if _generation(f) == _generation(name)]
+            compatible = [f for f in compatible if generation(f) == generation(name)]
         if not _middle(name) and len({_middle(f)[:1] for f in compatible if _middle(f)}) > 1:
             return name  # "John Stevens", of a corpus naming both: no telling which
         if not compatible or compatible == [name]:
@@ -491,6 +491,28 @@ class Discovery:
                 mine[0] > theirs[1] + CONTEMPORARY or theirs[0] > mine[1] + CONTEMPORARY):
             return name  # undated, in a dated corpus, or decades apart: no telling
         return best
+
+    def generations(self, surname: str, name: str) -> set[str]:
+        """The generations ("Sr", "Jr", "III") the corpus writes this plain name with: "Henry
+        Voss" of "Henry Voss, Sr." and "Henry Voss Jr.".
+
+        >>> d = Discovery(fulls={"Voss": {"Henry Voss": 4, "Henry Voss, Sr.": 1, "Henry Voss Jr.": 2,
+        ...                               "Henry R. Voss III": 1, "Gary Voss Jr.": 1}})
+        >>> sorted(d.generations("Voss", "Henry Voss")), d.generations("Voss", "Henry Voss Jr.")
+        (['III', 'Jr', 'Sr'], set())
+        """
+        words = name.split()
+        if generation(name) or ROMAN.match(words[-1]):
+            return set()
+        out = set()
+        for f in self.fulls.get(surname, ()):
+            if not (g := generation(f)):
+                continue
+            m = _GENERATION.search(f)
+            base = (f[: m.start()].rstrip(" ,") if m else f.rsplit(" ", 1)[0]).split()
+            if base[0] == words[0] and base[-1] == words[-1] and _middles_agree(_middle(name), _middle(" ".join(base))):
+                out.add(g)
+        return out
 
     def married_name(self, name: str) -> str:
         """The one full name of the same era in which a woman's given name and the surname of
@@ -919,11 +941,17 @@ def _middles_agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _generation(name: str) -> str:
-    """ "Jr" or "Sr" of a name that ends with its generation ("Henry Voss, Jr.", "Amos Quill
-    Senior"), else ""."""
-    m = _GENERATION.search(name)
-    return "" if m is None else m.group().strip(" ,.")[:1].replace("J", "Jr").replace("S", "Sr")
+def generation(name: str) -> str:
+    """ "Jr", "Sr" or the number of a name that ends with its generation ("Henry Voss, Jr.",
+    "Amos Quill Senior", "Robert Quill III"; not a ruler's "James II"), else "".
+
+    >>> generation("Henry Voss, Jr."), generation("Amos Quill Senior"), generation("Robert Quill III"), generation("James II")
+    ('Jr', 'Sr', 'III', '')
+    """
+    if m := _GENERATION.search(name):
+        return m.group().strip(" ,.")[:1].replace("J", "Jr").replace("S", "Sr")
+    words = name.split()
+    return words[-1] if len(words) >= 3 and ROMAN.match(words[-1]) else ""
 
 
 def _full_words(name: str) -> int:

@@ -74,6 +74,7 @@ _EPONYM_AFTER = re.compile(
 )
 _LIST_SEPARATOR = re.compile(r",? and |, |,? & ")
 _NUMBER_AFTER = re.compile(r"[ \t]+\d")
+_ADDRESS_WORDS = frozenset({"Route", "Rte", "Rt", "Box", "Apt", "Apartment", "Suite"})
 _QUESTION = re.compile(r"[^.!?\n]*\?")
 # A run of two or more words in capitals: bylines and lead-ins ("MARIA LOPEZ said"). They
 # open a paragraph; looking only at its start keeps the search off the cost of every
@@ -120,8 +121,9 @@ class _Scan:
         text = self.text
         if self.no_name_here(run, start, end):
             return
-        if _NUMBER_AFTER.match(text, end) and " " in run and (cut := run.rpartition(" "))[2] in STOP:
+        if _NUMBER_AFTER.match(text, end) and " " in run and (cut := run.rpartition(" "))[2] in _ADDRESS_WORDS:
             # "Henry Voss Route 1", "Ann Quill Box 44": an address's numbered word ends the name
+            # (a numbered thing named after someone stays a thing: "the Carl Lindqvist Post 112")
             run = cut[0].rstrip()
             end = start + len(run)
         initial = _sentence_initial(text, start)

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from indexer.authority import BORN_BEFORE_MEANT, name_key
 from indexer.census import common_given_name, common_surname, given_name_sex
-from indexer.discovery import OWNER_DOMINANCE
+from indexer.discovery import OWNER_DOMINANCE, generation
 from indexer.folding import fold_in_place
 from indexer.inflection import inflected
 from indexer.models import PersonRef
@@ -340,6 +340,16 @@ class Resolution:
             # "Al Qaida", "Al Jazeera": the Arabic article before a noun, not Al Smith's
             # given name: no census lists the word as a surname, and the corpus never names
             # anyone else by it, titles it, and rarely has it speak ("al Qaeda, who").
+            return
+        if len(generations := disc.generations(c.surname, c.name)) > 1:
+            # "Henry Voss" where the corpus writes "Henry Voss, Sr." and "Henry Voss Jr.": the
+            # one of them this document names with his suffix, else no telling which.
+            here = {pid for _, pid in self.by_surname.get(c.surname, ())
+                    if self.refs[pid].name.split()[0] == c.name.split()[0] and generation(self.refs[pid].name)}
+            if len(here) != 1:
+                self.flags[i].append(f"ambiguous:{c.name}")
+                return
+            self.add(i, c.start, self.refs[here.pop()], c.surname, c.given)
             return
         name = self.a.discovery.canonical(c.surname, c.given, c.name)
         ref = _discovered(name)
