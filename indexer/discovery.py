@@ -151,6 +151,8 @@ class Discovery:
     nicknames: dict[str, dict[str, str]] = field(default_factory=dict)
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
+    # (given name, surname) -> [(middle initials, generation)] of the suffixed full names, worked out on first use
+    _generations: dict[tuple[str, str], list[tuple[str, str]]] | None = field(default=None, repr=False, compare=False)
     # "given maiden-name" -> the women's full names it begins, worked out on first use
     _maiden: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
 
@@ -504,15 +506,18 @@ class Discovery:
         words = name.split()
         if generation(name) or ROMAN.match(words[-1]):
             return set()
-        out = set()
-        for f in self.fulls.get(surname, ()):
-            if not (g := generation(f)):
-                continue
-            m = _GENERATION.search(f)
-            base = (f[: m.start()].rstrip(" ,") if m else f.rsplit(" ", 1)[0]).split()
-            if base[0] == words[0] and base[-1] == words[-1] and _middles_agree(_middle(name), _middle(" ".join(base))):
-                out.add(g)
-        return out
+        if self._generations is None:
+            # Worked out once: asked of every full name a document names, over every form.
+            by_name: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+            for forms in self.fulls.values():
+                for f in forms:
+                    if g := generation(f):
+                        m = _GENERATION.search(f)
+                        base = f[: m.start()].rstrip(" ,") if m else f.rsplit(" ", 1)[0]
+                        by_name[base.split()[0], base.split()[-1]].append((_middle(base), g))
+            self._generations = dict(by_name)
+        middle = _middle(name)
+        return {g for m, g in self._generations.get((words[0], words[-1]), ()) if _middles_agree(middle, m)}
 
     def married_name(self, name: str) -> str:
         """The one full name of the same era in which a woman's given name and the surname of
