@@ -33,6 +33,7 @@ from indexer.name_words import (
     any_surname,
     TITLES,
 )
+from indexer.census import given_name_sex
 from indexer.places import state_abbreviations
 
 # "Karl and Jenny Marx". Starting at the capital (the boundary checked behind it) lets
@@ -98,7 +99,7 @@ def candidates(text: str) -> list[Candidate]:
         out = _things(text, out)
     if scan.firms and out:
         out = _firms_listed(text, out)
-    return _nicknamed(text, _coordinated(text, _with_capitalised(text, out)))
+    return _parenthesised(text, _nicknamed(text, _coordinated(text, _with_capitalised(text, out))))
 
 
 class _Scan:
@@ -547,6 +548,42 @@ def _nicknamed(text: str, out: list[Candidate]) -> list[Candidate]:
             continue
         out = [c for c in out if c.end <= start or c.start >= rest.end()]
         out.append(replace(full[0], start=start, end=rest.end(), nick=nick, initial=_sentence_initial(text, start)))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+# "Ruth (Varenza) Quennell": a woman's maiden name between her given name and her married one, as
+# obituaries and class notes write it; "Michael (Ada) Quennell": a husband with his wife's name.
+_PARENTHESISED = re.compile(r"(?<![\w'’])([A-Z][a-z]+)(?: [A-Z]\.)? \(([A-Z][a-z]+)\) ([A-Z][a-z]+)(?![\w'’])")
+
+
+def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
+    """``out`` with a maiden name in brackets read into one full name ("Ruth Varenza Quennell",
+    whom "Ruth Varenza" and "Ruth Quennell" are), and a given name of the other sex in
+    brackets as the spouse of the same surname, in place of what the words made apart.
+
+    >>> [c.name for c in candidates("Ruth (Varenza) Quennell writes from Lorton.") if c.kind == "full"]
+    ['Ruth Varenza Quennell']
+    >>> [c.name for c in candidates("Mr. and Mrs. Michael (Ada) Quennell visited.") if c.kind == "full"]
+    ['Michael Quennell', 'Ada Quennell']
+    >>> [c.name for c in candidates("The plan (Varenza) Quennell drew up.") if c.kind == "full"]
+    []
+    """
+    if " (" not in text:
+        return out
+    for m in _PARENTHESISED.finditer(text):
+        given, inner, surname = m.groups()
+        if given not in GIVEN or inner in STOP or surname in STOP or surname in GIVEN and not any_surname(surname):
+            continue
+        if inner in GIVEN and {given_name_sex(given), given_name_sex(inner)} == {"m", "f"}:
+            names = [(m.start(1), m.end(3), f"{m.group(1)} {surname}"), (m.start(2), m.end(2), f"{inner} {surname}")]
+        else:
+            names = [(m.start(), m.end(), f"{given} {inner} {surname}")]
+        found = [(start, end, classified(name, False, False, False)) for start, end, name in names]
+        if any(len(f) != 1 or f[0].kind != "full" for _, _, f in found):
+            continue
+        out = [c for c in out if c.end <= m.start() or c.start >= m.end()]
+        out.extend(replace(f[0], start=start, end=end, initial=_sentence_initial(text, start)) for start, end, f in found)
     out.sort(key=lambda c: c.start)
     return out
 
