@@ -559,13 +559,16 @@ _PARENTHESISED = re.compile(r"(?<![\w'’])([A-Z][a-z]+)(?: [A-Z]\.)? \(([A-Z][a
 
 def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
     """``out`` with a maiden name in brackets read into one full name ("Ruth Varenza Quennell",
-    whom "Ruth Varenza" and "Ruth Quennell" are), and a given name of the other sex in
-    brackets as the spouse of the same surname, in place of what the words made apart.
+    whom "Ruth Varenza" and "Ruth Quennell" are), a given name of the other sex in brackets
+    as the spouse of the same surname, and any other word there as another form of the
+    given name ("Anton (Tony) Kubat"), in place of what the words made apart.
 
     >>> [c.name for c in candidates("Ruth (Varenza) Quennell writes from Lorton.") if c.kind == "full"]
     ['Ruth Varenza Quennell']
     >>> [c.name for c in candidates("Mr. and Mrs. Michael (Ada) Quennell visited.") if c.kind == "full"]
     ['Michael Quennell', 'Ada Quennell']
+    >>> [(c.name, c.nick) for c in candidates("Anton (Tony) Quennell and Louis (Lajos) Varenza") if c.kind == "full"]
+    [('Anton Quennell', 'Tony'), ('Louis Varenza', 'Lajos')]
     >>> [c.name for c in candidates("The plan (Varenza) Quennell drew up.") if c.kind == "full"]
     []
     """
@@ -575,15 +578,20 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
         given, inner, surname = m.groups()
         if given not in GIVEN or inner in STOP or surname in STOP or surname in GIVEN and not any_surname(surname):
             continue
+        nick = ""
         if inner in GIVEN and {given_name_sex(given), given_name_sex(inner)} == {"m", "f"}:
             names = [(m.start(1), m.end(3), f"{m.group(1)} {surname}"), (m.start(2), m.end(2), f"{inner} {surname}")]
-        else:
+        elif inner not in GIVEN and given_name_sex(given) == "f":
             names = [(m.start(), m.end(), f"{given} {inner} {surname}")]
+        else:
+            # "Anton (Tony) Kubat", "Louis (Lajos) Kossuth": another form of his given name
+            names, nick = [(m.start(), m.end(), f"{given} {surname}")], inner
         found = [(start, end, classified(name, False, False, False)) for start, end, name in names]
         if any(len(f) != 1 or f[0].kind != "full" for _, _, f in found):
             continue
         out = [c for c in out if c.end <= m.start() or c.start >= m.end()]
-        out.extend(replace(f[0], start=start, end=end, initial=_sentence_initial(text, start)) for start, end, f in found)
+        out.extend(replace(f[0], start=start, end=end, nick=nick, initial=_sentence_initial(text, start))
+                   for start, end, f in found)
     out.sort(key=lambda c: c.start)
     return out
 
