@@ -101,6 +101,9 @@ _MEMBER_AFTER = re.compile(" " + _MEMBER_NOUNS)
 _PLACE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)"
                            r"(?:east|west)? of|(?:town|city|village|township|streets|people|citizens) of) $")
 _STATE_AFTER = re.compile(r", ((?:[A-Z][a-z]*\.?)(?: ?[A-Z][a-z]*\.?)?)")
+# Where someone lives, as papers write it after a name: "Marvin Tate, 44, Harwick", "Hank Voss
+# of Harwick", "Ann Quill, 23, of Lorton".
+_RESIDENCE_BEFORE = re.compile(r"(?:\b\d{1,3}, (?:of )?|(?<![\w'’-])([A-Z][a-z]+)\.? [A-Z][a-z]+,? of )$")
 
 
 def place_use(text: str, start: int, end: int) -> bool:
@@ -112,10 +115,16 @@ def place_use(text: str, start: int, end: int) -> bool:
     [True, True, True, False]
     >>> place_use("a letter from Marlow, Iowa's senator", 14, 20), place_use("wrote to Marlow, Quill and Ames", 9, 15)
     (True, False)
+    >>> t = "Ann Tate, 44, Marlow; Hank Voss of Marlow; the Critique of Marlow; Quill, Marlow and Ames"
+    >>> [place_use(t, m.start(), m.end()) for m in re.finditer(r"Marlow", t)]
+    [True, True, False, False]
     """
     if text.startswith(("'s", "’s"), end) or text[end - 1 : end] == "s" and text.startswith(("'", "’"), end):
         return False  # "in Marlow's day", "in Tacitus' time": the man's
     if _PLACE_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    if (lived := _RESIDENCE_BEFORE.search(text, max(0, start - 30), start)) and (
+            lived.group(1) is None or lived.group(1) in GIVEN or lived.group(1) in HONORIFICS):
         return True
     state = _STATE_AFTER.match(text, end)
     return bool(state) and state.group(1).rstrip(",") in state_names()

@@ -643,6 +643,18 @@ def test_a_lecture_named_after_the_founder_is_no_mention_of_him() -> None:
     assert names_by_paragraph(texts, "2009-05-01") == [{"Josiah Quennell"}, {"Josiah Quennell"}, set(), set()]
 
 
+def test_a_town_named_after_a_family_where_a_paper_gives_someone_s_home() -> None:
+    """Court news and licences write where people live after their names and ages: the town
+    there is no mention of the family it is named after."""
+    texts = ["Tom Quennell was a witness at the trial.",
+             "The fair in Quennell opened; farmers drove into Quennell, and the stores in Quennell stayed open late.",
+             "Rain fell in Quennell again; the road into Quennell flooded, and a bridge near Quennell failed.",
+             "Court news: Marvin Tate, 44, Quennell, paid a fine.",
+             "Licences: Ann Varenza of Quennell and Hank Dunkel of Quennell."]
+    assert names_by_paragraph(texts, "1958-10-02") == [{"Tom Quennell"}, set(), set(), {"Marvin Tate"},
+                                                        {"Ann Varenza", "Hank Dunkel"}]
+
+
 def test_a_rare_name_of_the_file_recalled_decades_after_death_is_still_the_files() -> None:
     """A small archive that names a president of the 1930s only in 2006 still means him; a
     namesake born later bears a common name (see outside_life)."""
