@@ -45,6 +45,7 @@ from indexer.personhood import (
     place_by_data,
     place_name,
     place_use,
+    residence,
     role_modifier,
 )
 from indexer.stable_ids import discovered_id
@@ -417,7 +418,10 @@ class Resolution:
         corpus uses as a place elsewhere too? A town named after its founder ("Colonel Elias
         Marlow") is not him there."""
         disc = self.a.discovery
-        return disc.place_uses(word) >= TOWN_USES and disc.place_like(word) and place_use(self.texts[i], start, end)
+        # Where a paper gives someone's home, the corpus's uses of the word as a place are
+        # evidence enough, though it names a family by it more often (Harwick and the Harwicks).
+        return disc.place_uses(word) >= TOWN_USES and (
+            disc.place_like(word) and place_use(self.texts[i], start, end) or residence(self.texts[i], start))
 
     def listed_place(self, i: int, start: int, end: int, word: str) -> bool:
         """Is this use of a word nobody in the document is named by an item of a list of
