@@ -103,7 +103,8 @@ _PLACE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|(
 _STATE_AFTER = re.compile(r", ((?:[A-Z][a-z]*\.?)(?: ?[A-Z][a-z]*\.?)?)")
 # Where someone lives, as papers write it after a name: "Marvin Tate, 44, Harwick", "Hank Voss
 # of Harwick", "Ann Quill, 23, of Lorton".
-_RESIDENCE_BEFORE = re.compile(r"(?:\b\d{1,3}, (?:of )?|(?<![\w'’-])([A-Z][a-z]+)\.? [A-Z][a-z]+,? of )$")
+_RESIDENCE_BEFORE = re.compile(
+    r"(?:(?<![\w'’-])([A-Z][a-z]+), \d{1,3}, (?:of )?|(?<![\w'’-])([A-Z][a-z]+)\.? [A-Z][a-z]+,? of )$")
 
 
 def place_use(text: str, start: int, end: int) -> bool:
@@ -134,12 +135,18 @@ def residence(text: str, start: int) -> bool:
     a name and an age or after a name and "of" ("Marvin Tate, 44, Harwick", "Hank Voss of
     Harwick")? There a town is meant even where the corpus mostly names people by the word.
 
-    >>> t = "Ann Tate, 44, Marlow; Hank Voss of Marlow; the Critique of Marlow; the Voss of Marlow"
+    >>> t = "Ann Tate, 44, Marlow; Hank Voss of Marlow; the Critique of Marlow; the Voss of Marlow; on May 30, Marlow"
     >>> [residence(t, m.start()) for m in re.finditer(r"Marlow", t)]
-    [True, True, False, False]
+    [True, True, False, False, False]
+    >>> residence("Ethics, p 66, Marlow's italics; Tate, June, 44, Marlow", 13), residence("born June, 12, Marlow", 14)
+    (False, False)
     """
     lived = _RESIDENCE_BEFORE.search(text, max(0, start - 30), start)
-    return bool(lived) and (lived.group(1) is None or lived.group(1) in GIVEN or lived.group(1) in HONORIFICS)
+    if not lived:
+        return False
+    if lived.group(1):
+        return lived.group(1) not in STOP_SECTIONS["months"]  # "Tate, 44," is an age; "on May 30," a date
+    return lived.group(2) in GIVEN or lived.group(2) in HONORIFICS
 
 
 def member_noun_after(text: str, end: int) -> bool:

@@ -654,8 +654,11 @@ def test_a_town_named_after_a_family_where_a_paper_gives_someone_s_home() -> Non
     assert names_by_paragraph(texts, "1958-10-02") == [{"Tom Quennell"}, set(), set(), {"Marvin Tate"},
                                                         {"Ann Varenza", "Hank Dunkel"}]
     # ... also where the paper names the family by the word far more often than the town
-    family = ["Tom Quennell spoke, and Ada Quennell sang; Quennell said the crop was good."] * 6
-    assert names_by_paragraph(family + texts, "1958-10-02")[-2:] == [{"Marvin Tate"}, {"Ann Varenza", "Hank Dunkel"}]
+    family = ["Tom Quennell spoke, and Ada Quennell sang; Quennell said the crop was good.",
+              "On May 30, Quennell read the report to the council."] * 6
+    found = names_by_paragraph(family + texts, "1958-10-02")
+    assert found[-2:] == [{"Marvin Tate"}, {"Ann Varenza", "Hank Dunkel"}]
+    assert found[1] == {"Tom Quennell"}  # a date before a name is no age
 
 
 def test_a_rare_name_of_the_file_recalled_decades_after_death_is_still_the_files() -> None:
