@@ -104,7 +104,7 @@ _STATE_AFTER = re.compile(r", ((?:[A-Z][a-z]*\.?)(?: ?[A-Z][a-z]*\.?)?)")
 # Where someone lives, as papers write it after a name: "Marvin Tate, 44, Harwick", "Hank Voss
 # of Harwick", "Ann Quill, 23, of Lorton".
 _RESIDENCE_BEFORE = re.compile(
-    r"(?:(?<![\w'’-])([A-Z][a-z]+), \d{1,3}, (?:of )?|(?<![\w'’-])([A-Z][a-z]+)\.? [A-Z][a-z]+,? of )$")
+    r"(?:(?<![\w'’-])([A-Z][a-z]+), \d{1,3}, (?:of )?|(?<![\w'’-])([A-Z][a-z]+)\.? [A-Z][a-z]+ of )$")
 
 
 def place_use(text: str, start: int, end: int) -> bool:
@@ -124,26 +124,26 @@ def place_use(text: str, start: int, end: int) -> bool:
         return False  # "in Marlow's day", "in Tacitus' time": the man's
     if _PLACE_BEFORE.search(text, max(0, start - 20), start):
         return True
-    if residence(text, start):
+    if residence(text, start, end):
         return True
     state = _STATE_AFTER.match(text, end)
     return bool(state) and state.group(1).rstrip(",") in state_names()
 
 
-def residence(text: str, start: int) -> bool:
+def residence(text: str, start: int, end: int) -> bool:
     """Does the capitalised word at ``start`` stand where a paper gives someone's home, after
     a name and an age or after a name and "of" ("Marvin Tate, 44, Harwick", "Hank Voss of
     Harwick")? There a town is meant even where the corpus mostly names people by the word.
 
     >>> t = "Ann Tate, 44, Marlow; Hank Voss of Marlow; the Critique of Marlow; the Voss of Marlow; on May 30, Marlow"
-    >>> [residence(t, m.start()) for m in re.finditer(r"Marlow", t)]
+    >>> [residence(t, m.start(), m.end()) for m in re.finditer(r"Marlow", t)]
     [True, True, False, False, False]
-    >>> residence("Ethics, p 66, Marlow's italics; Tate, June, 44, Marlow", 13), residence("born June, 12, Marlow", 14)
-    (False, False)
+    >>> residence("p 66, Marlow", 6, 12), residence("born June, 12, Marlow", 15, 21), residence("Mr Quill of Marlow's", 12, 18)
+    (False, False, False)
     """
     lived = _RESIDENCE_BEFORE.search(text, max(0, start - 30), start)
-    if not lived:
-        return False
+    if not lived or text.startswith(("'s", "’s"), end):
+        return False  # "Mr Bogdanov, of Marx's remark": the man's
     if lived.group(1):
         return lived.group(1) not in STOP_SECTIONS["months"]  # "Tate, 44," is an age; "on May 30," a date
     return lived.group(2) in GIVEN or lived.group(2) in HONORIFICS

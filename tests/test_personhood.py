@@ -655,10 +655,12 @@ def test_a_town_named_after_a_family_where_a_paper_gives_someone_s_home() -> Non
                                                         {"Ann Varenza", "Hank Dunkel"}]
     # ... also where the paper names the family by the word far more often than the town
     family = ["Tom Quennell spoke, and Ada Quennell sang; Quennell said the crop was good.",
-              "On May 30, Quennell read the report to the council."] * 6
+              "On May 30, Quennell read the report to the council."] * 6 + [
+              "She reminded you, Mr Dunkel, of Quennell's old joke about rain."]
     found = names_by_paragraph(family + texts, "1958-10-02")
     assert found[-2:] == [{"Marvin Tate"}, {"Ann Varenza", "Hank Dunkel"}]
     assert found[1] == {"Tom Quennell"}  # a date before a name is no age
+    assert "Tom Quennell" in found[len(family) - 1]  # nor is "of" before a possessive a home
 
 
 def test_a_rare_name_of_the_file_recalled_decades_after_death_is_still_the_files() -> None:
