@@ -488,11 +488,7 @@ class Discovery:
         if len(_by_given_name(longer)) != 1:
             return name
         best = max(longer, key=lambda f: (len(f.split()), longer[f], f))
-        mine, theirs = self.seen.get(name), self.seen.get(best)
-        if self.seen and not (mine and theirs) or mine and theirs and (
-                mine[0] > theirs[1] + CONTEMPORARY or theirs[0] > mine[1] + CONTEMPORARY):
-            return name  # undated, in a dated corpus, or decades apart: no telling
-        return best
+        return best if self.same_era(name, best) else name
 
     def generations(self, surname: str, name: str) -> set[str]:
         """The generations ("Sr", "Jr", "III") the corpus writes this plain name with: "Henry
@@ -548,11 +544,16 @@ class Discovery:
         longer = self._maiden.get(name, ())
         if len(longer) != 1:
             return name
-        mine, theirs = self.seen.get(name), self.seen.get(longer[0])
-        if self.seen and not (mine and theirs) or mine and theirs and (
-                mine[0] > theirs[1] + CONTEMPORARY or theirs[0] > mine[1] + CONTEMPORARY):
-            return name  # undated, in a dated corpus, or decades apart: no telling
-        return longer[0]
+        return longer[0] if self.same_era(name, longer[0]) else name
+
+    def same_era(self, name: str, other: str) -> bool:
+        """Are two full names written within :data:`CONTEMPORARY` years of each other? Not
+        when one is undated in a dated corpus (no telling); in an undated corpus, yes."""
+        mine, theirs = self.seen.get(name), self.seen.get(other)
+        if not self.seen:
+            return True
+        return bool(mine and theirs) and not (
+            mine[0] > theirs[1] + CONTEMPORARY or theirs[0] > mine[1] + CONTEMPORARY)
 
     def slack(self, name: str) -> int:
         """Years by which the dates a full name is named in full are widened: one public

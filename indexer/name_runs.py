@@ -59,7 +59,7 @@ _ELECT = re.compile(r"-(?:elect|designate)$", re.I)
 # not one ("U.S. Steel", "U.K. Treasury", "P.O. Box 212").
 _INITIALS = re.compile(r"[A-Z](?:\.?[A-Z]){0,2}")
 _GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z])")
-_NATIONAL_INITIALS = frozenset({"U.S", "U.S.A", "U.K", "U.N", "E.U", "D.C", "U.S.S.R", "P.O", "R.F.D", "R.R"})
+_NO_GIVEN_INITIALS = frozenset({"U.S", "U.S.A", "U.K", "U.N", "E.U", "D.C", "U.S.S.R", "P.O", "R.F.D", "R.R"})
 
 
 @dataclass(frozen=True)
@@ -365,7 +365,7 @@ def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial:
     head = names[0]
     if ROMAN.match(names[-1]) and len(names) == 2 and head in GIVEN:
         return [replace(full, surname=head, given=head)]  # "James II"
-    if head in GIVEN or _INITIALS.fullmatch(head) and rest[0][1].endswith(".") and head not in _NATIONAL_INITIALS:
+    if head in GIVEN or _INITIALS.fullmatch(head) and rest[0][1].endswith(".") and head not in _NO_GIVEN_INITIALS:
         if "." in head:  # "A.W. Pettibone" is the "A. W. Pettibone" of other pages
             full = replace(full, name=_GLUED_INITIAL.sub(r"\1. ", full.name))
         return _given_and_surname(full, names)
