@@ -157,7 +157,13 @@ def _ambiguity(surname: str, flags: list[str], seen: Observed, authority: Author
         for y, k in named.items():
             if y is not None and k > lead.get(y, (0, ""))[0]:
                 lead[y] = (k, c.id)
-    lines += _suggestion(lead, bool(candidates))
+    if " " in surname:
+        # A full name flagged whole: the corpus says a parent and a child bear it (see
+        # indexer.kin_names), and only the archivist's file can tell them apart.
+        lines.append("#   suggestion: a parent and a child bear this name; write each in persons.toml with "
+                     "a name of their own and the years they were active, and the date decides")
+    else:
+        lines += _suggestion(lead, bool(candidates))
     lines.append("")
     return Proposal("ambiguous", surname, n, tuple(lines))
 

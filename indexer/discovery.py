@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from indexer.census import common_surname, given_name_sex
 from indexer.folding import fold_in_place
 from indexer.hypocorisms import nicknames_by_surname
+from indexer.kin_names import same_name_kin
 from indexer.name_words import (
     GIVEN, HONORIFICS, ROMAN, STOP, TAILS, THING_HEADS, TITLE_SEX, office_title, personlike,
 )
@@ -122,10 +123,13 @@ PUBLIC_LIFE = 50
 # A lone given name is its owner's corpus-wide only if the documents that name the owner in
 # full call them by it alone in at least one of this many.
 CALLED_SHARE = 20
-STATE_VERSION = 6
+# A full name written after "his son" and plainly in one document is a parent's and a child's
+# when this many distinct paragraphs say so (one may be "his" of a kinsman left unnamed).
+KIN_PARAGRAPHS = 2
+STATE_VERSION = 7
 # version 1 had no HUMAN count: read as 0; 1-2 no years; 1-3 no titles; 1-4 no given-name calls
-# and no pronouns (read as 0); 1-5 no nicknames
-_READABLE_VERSIONS = (1, 2, 3, 4, 5, 6)
+# and no pronouns (read as 0); 1-5 no nicknames; 1-6 no parents and children of one name
+_READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7)
 
 CAP, LOW, SUR, PLACE, HUMAN, MALE, FEMALE, ITS, HIS = range(9)
 _STATS = 9
@@ -149,6 +153,9 @@ class Discovery:
     called: dict[str, list[int]] | None = None
     # surname -> {nickname: given name}: 'Michael "Mickey" Doyle' makes "Mickey Doyle" Michael
     nicknames: dict[str, dict[str, str]] = field(default_factory=dict)
+    # "given surname" -> how many distinct paragraphs say a parent and a child bear it (see
+    # :mod:`indexer.kin_names`; a plain statement counts as KIN_PARAGRAPHS)
+    kin: dict[str, int] = field(default_factory=dict)
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
     # (given name, surname) -> [(middle initials, generation)] of the suffixed full names, worked out on first use
@@ -185,10 +192,12 @@ class Discovery:
         used: dict[tuple[int, int], tuple[tuple[str, bool], ...]] = {}  # (text key, year) -> (lone word, titled)
         called: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         nicks: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)  # surname -> (nick, given)
+        kin: dict[str, set[int]] = defaultdict(set)  # "given surname" -> keys of the texts saying so (0: stated)
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
             alone: set[str] = set()  # given names used alone in this document
             in_full: set[tuple[str, str]] = set()
+            read: list[tuple[str, list]] = []
             for text in texts:
                 folded = fold_in_place(text)
                 lower.update(_LOWER.findall(folded))
@@ -201,6 +210,7 @@ class Discovery:
                 cs = candidates(folded)
                 if found is not None:
                     found[text] = cs
+                read.append((folded, cs))
                 fulls: list[tuple[str, str, str]] = []
                 lone: list[tuple[str, bool]] = []
                 for c in cs:
@@ -241,7 +251,14 @@ class Discovery:
                 counts = called[f"{given} {surname}"]
                 counts[0] += 1
                 counts[1] += given in alone
-        return dict(words), {}, lower, seen, named, used, dict(called), {s: dict(n) for s, n in nicks.items()}
+            if in_full:
+                stated, implied = same_name_kin(read)
+                for given, surname in stated:
+                    kin[f"{given} {surname}"].add(0)
+                for given, surname, p in implied:
+                    kin[f"{given} {surname}"].add(_text_key(read[p][0]))
+        return (dict(words), {}, lower, seen, named, used, dict(called), {s: dict(n) for s, n in nicks.items()},
+                {k: sorted(v) for k, v in kin.items()})
 
     @classmethod
     def combine(cls, parts: Iterable[tuple]) -> Discovery:
@@ -253,6 +270,7 @@ class Discovery:
         used: dict[tuple[int, int], tuple] = {}
         called: dict[str, list[int]] | None = defaultdict(lambda: [0, 0])
         nicks: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+        kin: dict[str, set[int]] = defaultdict(set)
         for part_words, part_fulls, part_lower, *rest in parts:
             for name, (first, last) in (rest[0] if rest else {}).items():
                 _widen(seen, name, first, last)
@@ -274,6 +292,8 @@ class Discovery:
                 called = None  # a part counted by older code: unknown, as from an older state
             for surname, pairs in (rest[4] if len(rest) >= 5 else {}).items():
                 nicks[surname].update(pairs)
+            for name, keys in (rest[5] if len(rest) >= 6 else {}).items():
+                kin[name].update(keys)
         titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         for sightings in named.values():
             for surname, name, title in sightings:
@@ -295,7 +315,8 @@ class Discovery:
                 nicknames.setdefault(surname, {}).setdefault(nick, formal)
         return cls(dict(words), full_counts, seen,
                    {s: {t: dict(c) for t, c in ts.items()} for s, ts in titles.items()},
-                   dict(uses), None if called is None else dict(called), nicknames)
+                   dict(uses), None if called is None else dict(called), nicknames,
+                   {name: len(keys - {0}) + KIN_PARAGRAPHS * (0 in keys) for name, keys in kin.items()})
 
     # -- state -------------------------------------------------------------------
 
@@ -306,6 +327,8 @@ class Discovery:
             state["called"] = self.called
         if self.nicknames:
             state["nicknames"] = self.nicknames
+        if self.kin:
+            state["kin"] = self.kin
         return state
 
     @classmethod
@@ -317,7 +340,7 @@ class Discovery:
         return cls(words, dict(state.get("fulls", {})), {k: list(v) for k, v in state.get("seen", {}).items()},
                    dict(state.get("titles", {})), dict(state.get("uses", {})),
                    None if called is None else {k: list(v) for k, v in called.items()},
-                   dict(state.get("nicknames", {})))
+                   dict(state.get("nicknames", {})), dict(state.get("kin", {})))
 
     # -- questions ----------------------------------------------------------------
 
@@ -515,6 +538,24 @@ class Discovery:
         middle = _middle(name)
         return {g for m, g in self._generations.get((words[0], words[-1]), ()) if _middles_agree(middle, m)}
 
+    def two_generations(self, name: str) -> bool:
+        """Does the corpus say a parent and a child bear this full name with no suffix to
+        tell them apart ("his son, also called Harlan"; see :mod:`indexer.kin_names`)?
+
+        >>> d = Discovery(kin={"Harlan Quennell": 2, "Dan Quennell": 1}, nicknames={"Quennell": {"Harry": "Harlan"}})
+        >>> d.two_generations("Harlan Quennell"), d.two_generations("Harry Quennell"), d.two_generations("Dan Quennell")
+        (True, True, False)
+        >>> d.two_generations("Harlan Quennell Jr."), d.two_generations("Harlan T. Quennell")
+        (False, False)
+
+        A suffix or a middle initial is what tells them apart where the corpus writes one.
+        """
+        words = name.split()
+        if not self.kin or len(words) < 2 or generation(name) or _middle(name):
+            return False
+        surname = words[-1]
+        return any(self.kin.get(f"{g} {surname}", 0) >= KIN_PARAGRAPHS for g in self.same_given(surname, words[0]))
+
     def married_name(self, name: str) -> str:
         """The one full name of the same era in which a woman's given name and the surname of
         ``name`` are followed by another surname: her name after marriage, her maiden name
@@ -645,6 +686,10 @@ class Discovery:
         ...               uses={"Herve": {"1871": [2, 0], "1908": [0, 3]}})
         >>> d.named_once_then("Herve", 1908), d.named_once_then("Herve", 1871)
         (None, 'Edouard')
+        >>> d = Discovery(fulls={"Cass": {"Lewis Cass": 1}}, seen={"Lewis Cass": [1858, 1858]},
+        ...               uses={"Cass": {"1827": [1, 0], "1858": [1, 0], "1885": [1, 0], "1903": [0, 1]}})
+        >>> d.named_once_then("Cass", 1827, "Governor"), d.named_once_then("Cass", 1885, "Mr"), d.named_once_then("Cass", 1903)
+        ('Lewis', 'Lewis', 'Lewis')
         """
         every = self.fulls.get(surname, {})
         if year is None or len(every) != 1 or common_surname(surname):
@@ -664,6 +709,11 @@ class Discovery:
             if named_in and first - ERA_GAP <= span[0] <= last + ERA_GAP:
                 return name.split()[0]
             if named_in and not (title or titled or any(named_in)) and span[0] <= year:
+                return name.split()[0]
+            if (named_in and titled and self.era_of(surname, year) is True
+                    and first - PUBLIC_LIFE <= span[0] <= last + PUBLIC_LIFE):
+                # Titled uses in eras a public life apart are one person's (see era_of): the
+                # "Governor Cass" of 1827 and the "Mr. Cass" of 1885 are the Lewis Cass named in 1858.
                 return name.split()[0]
         return None
 

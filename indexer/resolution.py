@@ -233,9 +233,19 @@ class Resolution:
         for found, flags in zip(self.found, self.flags):
             seen: dict[str, PersonRef] = {}
             for _, ref in sorted(found, key=lambda x: x[0]):
+                if self.two_generations(ref):
+                    # A parent's and a child's name, and nothing here says whose: however it
+                    # was reached (in full, a bare surname, a given name), it is neither's.
+                    flags.append(f"ambiguous:{ref.name}")
+                    continue
                 seen.setdefault(ref.id, ref)
             out.append((tuple(seen.values()), tuple(dict.fromkeys(flags))))
         return out
+
+    def two_generations(self, ref: PersonRef) -> bool:
+        """Is ``ref`` a discovered name the corpus says a parent and a child bear (see
+        :mod:`indexer.kin_names`)? The file's people are the archivist's word."""
+        return ref.id not in self.a.authority.persons and self.a.discovery.two_generations(ref.name)
 
     def pass_full_names(self) -> None:
         self.uncoordinate()
@@ -351,6 +361,11 @@ class Resolution:
                 self.flags[i].append(f"ambiguous:{c.name}")
                 return
             self.add(i, c.start, self.refs[here.pop()], c.surname, c.given)
+            return
+        if disc.two_generations(c.name):
+            # "Nathan Quill" of "Nathan P. Quill, named for his grandfather": the plain name is
+            # either's (resolve() drops what reaches it another way), not the grandson's longer name.
+            self.flags[i].append(f"ambiguous:{c.name}")
             return
         name = self.a.discovery.canonical(c.surname, c.given, c.name)
         ref = _discovered(name)

@@ -114,6 +114,17 @@ def test_an_ambiguous_surname_gets_active_years_suggested() -> None:
     assert "lamb-arthur: active = [1950, 1951]" in text and "lamb-nora: active = [1979, 1981]" in text
 
 
+def test_a_name_a_parent_and_a_child_bear_gets_two_entries_suggested() -> None:
+    from indexer.curation import Observed, _ambiguous
+
+    seen = Observed()
+    seen.flags["ambiguous:Harlan Quennell"] = 4
+    seen.flag_years["ambiguous:Harlan Quennell"].update({2001: 1, 2006: 3})
+    text = "\n".join(_ambiguous(seen, AUTHORITY)[0].lines)
+    assert "'Harlan Quennell': 4 paragraph(s)" in text and "2001: 1, 2006: 3" in text
+    assert "a parent and a child bear this name" in text
+
+
 @pytest.mark.parametrize(
     ("name", "contexts", "person"),
     [
