@@ -688,8 +688,8 @@ class Discovery:
         (None, 'Edouard')
         >>> d = Discovery(fulls={"Cass": {"Lewis Cass": 1}}, seen={"Lewis Cass": [1858, 1858]},
         ...               uses={"Cass": {"1827": [1, 0], "1858": [1, 0], "1885": [1, 0], "1903": [0, 1]}})
-        >>> d.named_once_then("Cass", 1827, "Governor"), d.named_once_then("Cass", 1885, "Mr"), d.named_once_then("Cass", 1903)
-        ('Lewis', 'Lewis', 'Lewis')
+        >>> d.named_once_then("Cass", 1885, "Mr"), d.named_once_then("Cass", 1903), d.named_once_then("Cass", 1827, "Gov")
+        ('Lewis', 'Lewis', None)
         """
         every = self.fulls.get(surname, {})
         if year is None or len(every) != 1 or common_surname(surname):
@@ -711,9 +711,11 @@ class Discovery:
             if named_in and not (title or titled or any(named_in)) and span[0] <= year:
                 return name.split()[0]
             if (named_in and titled and self.era_of(surname, year) is True
-                    and first - PUBLIC_LIFE <= span[0] <= last + PUBLIC_LIFE):
-                # Titled uses in eras a public life apart are one person's (see era_of): the
-                # "Governor Cass" of 1827 and the "Mr. Cass" of 1885 are the Lewis Cass named in 1858.
+                    and span[0] <= year <= span[0] + PUBLIC_LIFE):
+                # Titled uses in eras a public life apart are one person's (see era_of), and one
+                # named before them recalled: the "Mr. Cass" of 1885 is the Lewis Cass named in
+                # 1858. (Not a titled use before the naming: the "Senator Hickenlooper" of 1965
+                # is no John Hickenlooper first named in 2009.)
                 return name.split()[0]
         return None
 

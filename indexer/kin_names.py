@@ -44,6 +44,8 @@ _NAMED_FOR = re.compile(rf",? (?:who was )?named (?:for|after) (?:his|her) (?:la
 # "his son, state Sen. ", "their daughter " right before a full name (a title or two between)
 _KIN_BEFORE = re.compile(
     rf"\b(his|her|their) (?:[\w-]+ )?({_KIN}),? (?:(?:the|state|former|late|[A-Z][\w.'-]*) ){{0,3}}$")
+# Most paragraphs name no kin at all: the patterns above are only tried where one of these is.
+_ANY_KIN = re.compile(rf"\b(?:{_KIN})\b")
 _SUFFIXED = re.compile(r"\b(?:Jr|Sr|Junior|Senior|II|III|IV)\.?$")
 
 
@@ -62,23 +64,28 @@ def same_name_kin(paragraphs: Iterable[tuple[str, list[Candidate]]]
     givens_of: dict[str, set[str]] = {}
     surnames_of: dict[str, set[str]] = {}
     last_full: tuple[str, str] | None = None
+    paragraphs = list(paragraphs)
+    kins = [_ANY_KIN.search(text) is not None for text, _ in paragraphs]
+    if not any(kins):
+        return stated, set()  # most documents name no kin at all
     for p, (text, cands) in enumerate(paragraphs):
         fulls = [c for c in cands if c.kind == "full" and c.given and not _SUFFIXED.search(c.name)]
         for c in fulls:
             surnames_of.setdefault(c.given, set()).add(c.surname)
-        for m in _ALSO_CALLED.finditer(text):
+            givens_of.setdefault(c.surname, set()).add(c.given)
+        kin = kins[p]  # nor do most paragraphs of those that do: nothing more to try there
+        for m in _ALSO_CALLED.finditer(text) if kin else ():
             # "his son, also called Harlan": the one surname the document gives the name
             if len(surnames := surnames_of.get(m.group(1), set())) == 1:
                 stated.add((m.group(1), next(iter(surnames))))
         for c in fulls:
-            if _NAMED_FOR.match(text, c.end):
+            if kin and _NAMED_FOR.match(text, c.end):
                 stated.add((c.given, c.surname))
-            givens_of.setdefault(c.surname, set()).add(c.given)
-            if k := _KIN_BEFORE.search(text, max(0, c.start - 45), c.start):
+            if kin and (k := _KIN_BEFORE.search(text, max(0, c.start - 45), c.start)):
                 after_kin.append((p, k.group(1).lower(), k.group(2).lower(), (c.given, c.surname)))
             else:
                 plain.setdefault((c.given, c.surname), p)
-        for m in _SAME_NAME.finditer(text):
+        for m in _SAME_NAME.finditer(text) if kin else ():
             before = [c for c in fulls if c.end <= m.start()]
             if named := ((before[-1].given, before[-1].surname) if before else last_full):
                 stated.add(named)
