@@ -62,12 +62,12 @@ _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
 OF_HEADS = ("treaty", "bay", "house", "council", "province", "island", "isle", "peace", "gulf", "strait",
             "straits", "kingdom", "duchy", "county", "city", "town", "port", "harbor", "harbour", "lake",
             "congress", "diet", "district", "republic", "empire", "principality", "canton", "isthmus",
-            "peninsula", "coast", "village")
+            "peninsula", "coast", "village", "riding", "constituency", "ward", "parish", "borough", "township")
 _PLACE = re.compile(
     r"([A-Z](?:%s)[a-z]+)\b(?! [A-Z])" % "|".join(
         rf"(?<=(?<!\w){w} .)" for w in ("[Ii]n", "[Ii]nto", "[Aa]t", "[Aa]cross", "[Nn]ear",
                                          "[Tt]hrough", "[Tt]he", "[Vv]isite", "[Vv]isited", "al", "el",
-                                         "[Oo]utside", "[Oo]ut of",
+                                         "[Oo]utside", "[Oo]ut of", "[Mm]ember for", "MP for", "MLA for",
                                          *(f"[{h[0].upper()}{h[0]}]{h[1:]} of" for h in OF_HEADS)))
 )
 # Words that end organisation and place names: the words before them are not surnames.

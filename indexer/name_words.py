@@ -151,6 +151,22 @@ def any_surname(word: str) -> bool:
     return common_surname(word, ANY_SURNAME_RANK)
 
 
+def _plural(title: str) -> str:
+    if title.endswith("man"):
+        return title[:-3] + "men"
+    if title.endswith("y") and title[-2:-1] not in "aeiou":
+        return title[:-1] + "ies"
+    return title + "es" if title.endswith(("s", "sh", "ch", "x")) else title + "s"
+
+
+# "the two Premiers Voss", "Senators Quill and Varenza": a title in the plural is no one's
+# name, nor part of one (unless the census knows it as a surname: "Majors", "Counts").
+PLURAL_TITLES = frozenset(p for p in (_plural(t) for t in TITLES
+                                          if len(t) > 3 and t.isalpha() and t[0].isupper() and t not in _TITLE_WORDS)
+                          if not any_surname(p))
+STOP = STOP | PLURAL_TITLES
+
+
 def common_shaped(word: str) -> bool:
     """Is ``word`` shaped like a common English word and no known surname?
 

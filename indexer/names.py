@@ -99,7 +99,8 @@ def candidates(text: str) -> list[Candidate]:
         out = _things(text, out)
     if scan.firms and out:
         out = _firms_listed(text, out)
-    return _parenthesised(text, _nicknamed(text, _coordinated(text, _with_capitalised(text, out))))
+    return _bracketed_after_name(text, _parenthesised(text, _nicknamed(text, _coordinated(text, _with_capitalised(
+        text, out)))))
 
 
 class _Scan:
@@ -594,6 +595,40 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
                    for start, end, f in found)
     out.sort(key=lambda c: c.start)
     return out
+
+
+# Brackets right after a person's name, or after a speaker's name in capitals as a record of
+# debates prints it ("MR. D. A. QUILL (Fenwick):", "HON. R. T. VARENZA (Minister of Finance):").
+_NAME_BEFORE_BRACKET = re.compile(r"(?<![\w'’-])(?:MR|MRS|MISS|MS|DR|HON|SIR|MME)\.?(?: [A-Z]\.)*(?: [A-Z][A-Z'’-]+)+ ?\($")
+
+
+def _bracketed_after_name(text: str, out: list[Candidate]) -> list[Candidate]:
+    """``out`` without the lone words in brackets right after a person's name: there they are the
+    member's seat, party or state ("Rep. Jane Quill (D-Ohio)", "MR. D. A. QUILL (Fenwick):",
+    "Agnes Varenza (NDP, Harrow Plains)"), not another person. (A given name there is a
+    nickname or, in an obituary, the spouse: 'Robert Quill Jr. (Bud)', "her daughter, Karin
+    Quill (Lowell)"; they stay.)
+
+    >>> t = "MR. D. A. QUILL (Fenwick): Agnes Varenza (NDP, Harrow Plains) and Marx spoke."
+    >>> [c.name for c in candidates(t) if c.kind != "single" or c.name in ("Fenwick", "Harrow Plains", "Marx")]
+    ['Agnes Varenza', 'Marx']
+    >>> [c.name for c in candidates("The Gotha Programme (Marx) and Ann Quill (Varenza) agreed.")]
+    ['Marx', 'Ann Quill']
+    >>> [c.name for c in candidates("Her daughter, Karin Quill (Lowell) of Ames, survives.")]
+    ['Karin Quill', 'Lowell', 'Ames']
+    """
+    if " (" not in text and not text.startswith("("):
+        return out
+    names = {c.end for c in out if c.kind in ("full", "titled")}
+    kept = []
+    for c in out:
+        if c.kind in ("single", "pair") and not given_name_sex(c.name.split()[0]):
+            opened = text.rfind("(", max(0, c.start - 60), c.start)
+            if opened >= 0 and ")" not in text[opened:c.start] and (
+                    {opened - 1, opened} & names or _NAME_BEFORE_BRACKET.search(text, max(0, opened - 60), opened + 1)):
+                continue
+        kept.append(c)
+    return kept
 
 
 def coordinated(c: Candidate) -> bool:

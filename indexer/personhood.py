@@ -98,8 +98,10 @@ _MEMBER_NOUNS = (r"(?:(?:head|assistant|former|star|first-year|new) )?(?:coach|c
 _MEMBER_AFTER = re.compile(" " + _MEMBER_NOUNS)
 # A word used as a town at this mention: "in Marlow", "north of Pruett", "the town of Marlow",
 # "Marlow, Iowa". ("From", "at" and "to" are said of people as often: "a letter from Marlow".)
+# A seat: "the member for Marlow", "the riding of Marlow".
 _PLACE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)"
-                           r"(?:east|west)? of|(?:town|city|village|township|streets|people|citizens) of) $")
+                           r"(?:east|west)? of|(?:town|city|village|township|streets|people|citizens|riding"
+                           r"|constituency|ward|parish|borough) of|[Mm]ember for|MP for|MLA for) $")
 _STATE_AFTER = re.compile(r", ((?:[A-Z][a-z]*\.?)(?: ?[A-Z][a-z]*\.?)?)")
 # Where someone lives, as papers write it after a name: "Marvin Tate, 44, Harwick", "Hank Voss
 # of Harwick", "Ann Quill, 23, of Lorton".
@@ -116,6 +118,9 @@ def place_use(text: str, start: int, end: int) -> bool:
     [True, True, True, False]
     >>> place_use("a letter from Marlow, Iowa's senator", 14, 20), place_use("wrote to Marlow, Quill and Ames", 9, 15)
     (True, False)
+    >>> t = "the hon. member for Marlow; the riding of Marlow; a letter for Marlow"
+    >>> [place_use(t, m.start(), m.end()) for m in re.finditer(r"Marlow", t)]
+    [True, True, False]
     >>> t = "Ann Tate, 44, Marlow; Hank Voss of Marlow; the Critique of Marlow; Quill, Marlow and Ames"
     >>> [place_use(t, m.start(), m.end()) for m in re.finditer(r"Marlow", t)]
     [True, True, False, False]
@@ -159,9 +164,12 @@ def member_noun_after(text: str, end: int) -> bool:
     return bool(_MEMBER_AFTER.match(text, end))
 
 
-# "former Loeffler workers", "the Ford plant": a firm's people and works.
-_FIRM_MODIFIED = re.compile(r" (?:former |laid-off |striking |retired )?(?:workers|employees|shareholders|plant|"
-                            r"plants|factory|factories|ovens|stores|executives)\b")
+# "former Loeffler workers", "the Ford plant", "the Kell mill", "the Kell and Ames elevators": a
+# firm's people and premises.
+_FIRM_MODIFIED = re.compile(r"(?: (?:and|&) [A-Z][\w'’-]+)? (?:former |laid-off |striking |retired )?"
+                            r"(?:workers|employees|shareholders|plant|plants|factory|factories|ovens|stores|"
+                            r"executives|mill|mills|sawmill|elevator|elevators|mine|mines|foundry|brewery|"
+                            r"cannery|shipyard|warehouse|warehouses)\b")
 
 
 def firm_modifier(text: str, end: int) -> bool:
@@ -170,6 +178,9 @@ def firm_modifier(text: str, end: int) -> bool:
     >>> t = "Former Kell workers met at the Kell plant; Kell said no."
     >>> firm_modifier(t, t.index(" workers")), firm_modifier(t, t.index(" plant")), firm_modifier(t, t.index(" said"))
     (True, True, False)
+    >>> t = "the Kell mill and the Kell and Ames elevators; Kell and Ames spoke"
+    >>> [firm_modifier(t, m.end()) for m in re.finditer("Kell", t)]
+    [True, True, False]
     """
     return bool(_FIRM_MODIFIED.match(text, end))
 

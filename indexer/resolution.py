@@ -322,9 +322,11 @@ class Resolution:
     def discovered_full_name(self, i: int, c: Candidate) -> None:
         if not c.title and member_noun_after(self.texts[i], c.end):
             return  # "Frederick Douglass coach Theresa Kowalski": the school's
-        if self.title_sex(i, c.start) == "f" and given_name_sex(c.given) == "m":
-            # "Mrs. Howard Kessler": his wife, named by his name ("Mr. and Mrs. ..." names both).
-            # (Not the other way: "Mr. Lindsay Crawford", "Mr. Evelyn Waugh" bear names women bear now.)
+        if self.title_sex(i, c.start) == "f" and given_name_sex(
+                c.given or self.a.discovery.canonical(c.surname, "", c.name).split()[0]) == "m":
+            # "Mrs. Howard Kessler", "Mrs. J. A. Kessler" of a corpus that spells him "John Arthur
+            # Kessler": his wife, named by his name ("Mr. and Mrs. ..." names both). (Not the other
+            # way: "Mr. Lindsay Crawford", "Mr. Evelyn Waugh" bear names women bear now.)
             return
         pid = self.authority_match(c)
         if pid:
