@@ -67,9 +67,12 @@ _PLACE = re.compile(
     r"([A-Z](?:%s)[a-z]+)\b(?! [A-Z])" % "|".join(
         rf"(?<=(?<!\w){w} .)" for w in ("[Ii]n", "[Ii]nto", "[Aa]t", "[Aa]cross", "[Nn]ear",
                                          "[Tt]hrough", "[Tt]he", "[Vv]isite", "[Vv]isited", "al", "el",
-                                         "[Oo]utside", "[Oo]ut of", "[Mm]ember for", "MP for", "MLA for",
+                                         "[Oo]utside", "[Oo]ut of",
                                          *(f"[{h[0].upper()}{h[0]}]{h[1:]} of" for h in OF_HEADS)))
 )
+# A member's seat: "the member for Marlow". (Apart from _PLACE, and only tried where the words
+# are: one more look-behind there costs every capital of every paragraph.)
+_SEAT = re.compile(r"(?<![\w'’-])(?:[Mm]ember|MP|MLA) for ([A-Z][a-z]+)\b(?! [A-Z])")
 # Words that end organisation and place names: the words before them are not surnames.
 # Starting with the capital (its word boundary checked behind it) lets the regex
 # engine skip to capitals: half the time of a leading \b, the same matches.
@@ -203,6 +206,9 @@ class Discovery:
                 lower.update(_LOWER.findall(folded))
                 for m in _PLACE.finditer(folded):
                     words[m.group(1)][PLACE] += 1
+                if "ember for" in folded or "MP for" in folded or "MLA for" in folded:
+                    for m in _SEAT.finditer(folded):
+                        words[m.group(1)][PLACE] += 1
                 for m in _TAILED.finditer(folded):
                     words[m.group(1)][PLACE] += 1
                 for m in _EVENT.finditer(folded):
