@@ -31,6 +31,7 @@ from indexer.name_words import (
     MONTHS,
     ROMAN,
     SHIP_PREFIXES,
+    TITLE_ABBREVIATIONS,
     STOP,
     STOP_PHRASES,
     STOP_SECTIONS,
@@ -439,4 +440,6 @@ def _single(start: int, word: str, initial: bool, title: str) -> list[Candidate]
         kind = "titled" if title else "single"
     if (word in STOP or any(part in STOP for part in word.split("-"))) and title not in HONORIFICS:
         return []
+    if not title and (word in HONORIFICS or word in TITLE_ABBREVIATIONS):
+        return []  # "Miss E. (Missionary Box)", "Lowe, Capt., R.N.R.": a title alone names no one
     return [Candidate(start, start + len(word), kind, word, word, word if kind == "given" else "", initial, title)]

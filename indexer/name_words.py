@@ -87,7 +87,7 @@ TITLES = frozenset(
     Dowager Councillor Cllr Councilman Councilwoman Councilmember Alderman Alderwoman Ald
     Assemblyman Assemblywoman Chairwoman Chairperson Comptroller Magistrate Coach Pastor Imam Deacon
     Msgr Fr Maj Adm Cmdr Cpl Pvt Det Insp Supt Pres Lieut Atty Secy Treas Principal Provost
-    Chaplain Coroner Constable Trustee Treasurer""".split()
+    Chaplain Coroner Constable Trustee Treasurer Canon Warden""".split()
 )
 # Titles after which a lone given name is still a person ("King William").
 MONARCH_TITLES = frozenset(
@@ -115,6 +115,10 @@ _TITLE_WORDS = {
     "Fr": "Father", "Msgr": "Monsignor", "Hon": "Honorable", "Pres": "President", "Lieut": "Lieutenant",
     "Atty": "Attorney", "Secy": "Secretary", "Treas": "Treasurer",
 }
+
+
+# The abbreviated titles ("Capt", "Supt", "Lieut"): alone, never a name.
+TITLE_ABBREVIATIONS = frozenset(_TITLE_WORDS)
 
 
 def office_title(title: str) -> str:

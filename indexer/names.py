@@ -99,8 +99,9 @@ def candidates(text: str) -> list[Candidate]:
         out = _things(text, out)
     if scan.firms and out:
         out = _firms_listed(text, out)
-    return _bracketed_after_name(text, _parenthesised(text, _nicknamed(text, _coordinated(text, _with_capitalised(
+    out = _bracketed_after_name(text, _parenthesised(text, _nicknamed(text, _coordinated(text, _with_capitalised(
         text, out)))))
+    return _inverted(text, out) if ", " in text else out
 
 
 class _Scan:
@@ -629,6 +630,50 @@ def _bracketed_after_name(text: str, out: list[Candidate]) -> list[Candidate]:
                 continue
         kept.append(c)
     return kept
+
+
+# A list's or an index's entry, surname first: "Abery, Mr. T.", "Pim, Mrs. H.", "Lisle, Rev. Canon",
+# "Lowe, Capt., R.N.R.", at the start of a line, after an amount or a leader of dots, or after a
+# semicolon (not after an initial, "Mr. W. Quill, Mr. T. Ames", nor "the Court of St. James, Mr. Ames").
+_INVERTED_TITLES = "Mr|Mrs|Miss|Ms|Dr|Rev|Revd|Capt|Col|Gen|Hon|Lieut|Lt|Major|Alderman|Canon|Sir|Lady|Prof"
+_INVERTED = re.compile(
+    r"(?:^|(?<=\n)|(?<=\d )|(?<=\.\. )|(?<=; ))([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?), "
+    rf"((?:(?:{_INVERTED_TITLES})\.?,? )*(?:{_INVERTED_TITLES})(?:\.|(?![.\w])))((?: [A-Z]\.)*)"
+    # ...and the entry ends there: no name goes on ("Separately, Dr Priya Raman said", "Meanwhile,
+    # Mr. T. Abery said").
+    r"(?! [A-Z]\.)(?!,? ?[A-Z][a-z])")
+
+
+def _inverted(text: str, out: list[Candidate]) -> list[Candidate]:
+    """``out`` with a list's entries written surname first read as the names they are:
+    "Abery, Mr. T." is T. Abery, titled "Mr."; "Lisle, Rev. Canon" is Canon Lisle; the
+    title words are no names of their own.
+
+    >>> [(c.name, c.kind, c.title) for c in candidates("Abery, Mr. T. .... 0 5 0 Lisle, Rev. Canon .... 2 2 0")]
+    [('T. Abery', 'full', 'Mr'), ('Lisle', 'titled', 'Canon')]
+    >>> [(c.name, c.kind) for c in candidates("Separately, Mr. T. Abery said so; Lowe, Capt., R.N.R., paid.")
+    ...  if c.kind != "single"]
+    [('T. Abery', 'full'), ('Lowe', 'titled')]
+    >>> [c.name for c in candidates("He wrote from the Court of St. James, Mr. Ames said.")]
+    ['Ames']
+    >>> [c.name for c in candidates("Committee: Mr. W. Quill, Mr. T. Ames.")]
+    ['W. Quill', 'T. Ames']
+    """
+    for m in _INVERTED.finditer(text):
+        surname, titles, initials = m.groups()
+        if surname in STOP or surname in TITLES:
+            continue
+        title = re.findall(rf"(?:{_INVERTED_TITLES})\b", titles)[-1]
+        if initials.strip():
+            found = classified(f"{initials.strip()} {surname}", False, False, False)
+            if len(found) != 1 or found[0].kind != "full":
+                continue
+            c = replace(found[0], start=m.start(), end=m.end(), title=title)
+        else:
+            c = Candidate(m.start(1), m.end(1), "titled", surname, surname, "", False, title)
+        out = [o for o in out if o.end <= m.start() or o.start >= m.end()] + [c]
+    out.sort(key=lambda c: c.start)
+    return out
 
 
 def coordinated(c: Candidate) -> bool:

@@ -322,7 +322,7 @@ class Resolution:
     def discovered_full_name(self, i: int, c: Candidate) -> None:
         if not c.title and member_noun_after(self.texts[i], c.end):
             return  # "Frederick Douglass coach Theresa Kowalski": the school's
-        if self.title_sex(i, c.start) == "f" and given_name_sex(
+        if self.candidate_sex(i, c) == "f" and given_name_sex(
                 c.given or self.a.discovery.canonical(c.surname, "", c.name).split()[0]) == "m":
             # "Mrs. Howard Kessler", "Mrs. J. A. Kessler" of a corpus that spells him "John Arthur
             # Kessler": his wife, named by his name ("Mr. and Mrs. ..." names both). (Not the other
@@ -374,6 +374,9 @@ class Resolution:
         if kin := _KIN_OF_SEX_BEFORE.search(self.texts[i], max(0, c.start - 16), c.start):
             # "Her brother, Eamon Quinlan": a man, whom a later "Ms Quinlan" is not.
             self.kin_sexes.setdefault(ref.id, _KIN_SEX[kin.group(1).lower()])
+        elif sex := self.candidate_sex(i, c):
+            # "Mr. W. Gedge" on a committee: a man, whom "Mrs. Gedge" of the ladies' committee is not.
+            self.kin_sexes.setdefault(ref.id, sex)
         self.add(i, c.start, ref, c.surname, c.given)
         if c.title:
             self.offices[ref.id].add(office_title(c.title))
@@ -656,6 +659,13 @@ class Resolution:
         if not title or _COUPLE.search(text, max(0, title.start() - 30), title.start()):
             return None
         return TITLE_SEX.get(title.group(1).rstrip("."))
+
+    def candidate_sex(self, i: int, c: Candidate) -> str | None:
+        """The sex a candidate's title says: the title written before it (see :meth:`title_sex`),
+        else the one a list's entry gives after the surname ("Pim, Mrs. H.")."""
+        if self.title_before(i, c.start):
+            return self.title_sex(i, c.start)
+        return TITLE_SEX.get(office_title(c.title))
 
     def sex_of(self, pid: str) -> str | None:
         """A person's sex as their given name says, or as the file's own forms of address
