@@ -101,7 +101,7 @@ def candidates(text: str) -> list[Candidate]:
         out = _firms_listed(text, out)
     out = _bracketed_after_name(text, _parenthesised(text, _nicknamed(text, _coordinated(text, _with_capitalised(
         text, out)))))
-    return _inverted(text, out) if ", " in text else out
+    return _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
 
 
 class _Scan:
@@ -637,11 +637,18 @@ def _bracketed_after_name(text: str, out: list[Candidate]) -> list[Candidate]:
 # semicolon (not after an initial, "Mr. W. Quill, Mr. T. Ames", nor "the Court of St. James, Mr. Ames").
 _INVERTED_TITLES = "Mr|Mrs|Miss|Ms|Dr|Rev|Revd|Capt|Col|Gen|Hon|Lieut|Lt|Major|Alderman|Canon|Sir|Lady|Prof"
 _INVERTED = re.compile(
-    r"(?:^|(?<=\n)|(?<=\d )|(?<=\.\. )|(?<=; ))([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?), "
+    r"([A-Z](?<![\w'’.-][A-Z])[a-z]+(?:[-'’][A-Z]?[a-z]+)?), "
     rf"((?:(?:{_INVERTED_TITLES})\.?,? )*(?:{_INVERTED_TITLES})(?:\.|(?![.\w])))((?: [A-Z]\.)*)"
     # ...and the entry ends there: no name goes on ("Separately, Dr Priya Raman said", "Meanwhile,
     # Mr. T. Abery said").
     r"(?! [A-Z]\.)(?!,? ?[A-Z][a-z])")
+
+
+# A title after a comma, looked for first: a literal start the regex engine finds fast, and rare.
+_TITLE_AFTER_COMMA = re.compile(rf", (?:{_INVERTED_TITLES})\b")
+# (The regex starts at the capital, the engine skipping to capitals; where the entry starts is
+# checked after.)
+_ENTRY_START = re.compile(r"(?:^|\n|\d |\.\. |; )$")
 
 
 def _inverted(text: str, out: list[Candidate]) -> list[Candidate]:
@@ -661,7 +668,7 @@ def _inverted(text: str, out: list[Candidate]) -> list[Candidate]:
     """
     for m in _INVERTED.finditer(text):
         surname, titles, initials = m.groups()
-        if surname in STOP or surname in TITLES:
+        if surname in STOP or surname in TITLES or not _ENTRY_START.search(text, max(0, m.start() - 3), m.start()):
             continue
         title = re.findall(rf"(?:{_INVERTED_TITLES})\b", titles)[-1]
         if initials.strip():
