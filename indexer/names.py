@@ -101,8 +101,7 @@ def candidates(text: str) -> list[Candidate]:
         out = _firms_listed(text, out)
     out = _bracketed_after_name(text, _parenthesised(text, _nicknamed(text, _coordinated(text, _with_capitalised(
         text, out)))))
-    out = _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
-    return _generations_abbreviated(text, out)
+    return _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
 
 
 class _Scan:
@@ -682,32 +681,6 @@ def _inverted(text: str, out: list[Candidate]) -> list[Candidate]:
         out = [o for o in out if o.end <= m.start() or o.start >= m.end()] + [c]
     out.sort(key=lambda c: c.start)
     return out
-
-
-# A generation as British papers write it after a name: "Mr. George Quill, sen.", "Mr. G. Quill,
-# jun.", "Senr.", "Jun."; and "George Quill Sen." (after a name "Sen." is no senator).
-_GENERATION_AFTER = re.compile(r",? (?:([Jj]un|[Jj]unr)|[Ss]en|[Ss]enr)\b\.?")
-_GENERATION_ENDING = re.compile(r" (?:(Jun|Junr)|Sen|Senr)\.?$")
-
-
-def _generations_abbreviated(text: str, out: list[Candidate]) -> list[Candidate]:
-    """``out`` with the full names followed or ended by an abbreviated generation written
-    with it as "Jr." or "Sr." (see :func:`indexer.discovery.generation`).
-
-    >>> [c.name for c in candidates("Mr. George Quill, sen., and Mr. G. Quill, jun., and George Ames Sen. met.")]
-    ['George Quill Sr.', 'G. Quill Jr.', 'George Ames Sr.']
-    >>> [c.name for c in candidates("George Quill sent it; Ann Quill, senior clerk, and Sen. Ames came.")]
-    ['George Quill', 'Ann Quill', 'Ames']
-    """
-    found = []
-    for c in out:
-        if c.kind == "full":
-            if m := _GENERATION_AFTER.match(text, c.end):
-                c = replace(c, end=m.end(), name=f"{c.name} {'Jr.' if m.group(1) else 'Sr.'}")
-            elif m := _GENERATION_ENDING.search(c.name):
-                c = replace(c, name=f"{c.name[:m.start()]} {'Jr.' if m.group(1) else 'Sr.'}")
-        found.append(c)
-    return found
 
 
 def coordinated(c: Candidate) -> bool:
