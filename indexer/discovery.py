@@ -694,8 +694,8 @@ class Discovery:
         (None, 'Edouard')
         >>> d = Discovery(fulls={"Cass": {"Lewis Cass": 1}}, seen={"Lewis Cass": [1858, 1858]},
         ...               uses={"Cass": {"1827": [1, 0], "1858": [1, 0], "1885": [1, 0], "1903": [0, 1]}})
-        >>> d.named_once_then("Cass", 1885, "Mr"), d.named_once_then("Cass", 1903), d.named_once_then("Cass", 1827, "Gov")
-        ('Lewis', 'Lewis', None)
+        >>> [d.named_once_then("Cass", year, title) for year, title in ((1885, "Mr"), (1903, ""), (1827, "Gov"))]
+        ['Lewis', 'Lewis', None]
         """
         every = self.fulls.get(surname, {})
         if year is None or len(every) != 1 or common_surname(surname):

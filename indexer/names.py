@@ -600,7 +600,8 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
 
 # Brackets right after a person's name, or after a speaker's name in capitals as a record of
 # debates prints it ("MR. D. A. QUILL (Fenwick):", "HON. R. T. VARENZA (Minister of Finance):").
-_NAME_BEFORE_BRACKET = re.compile(r"(?<![\w'’-])(?:MR|MRS|MISS|MS|DR|HON|SIR|MME)\.?(?: [A-Z]\.)*(?: [A-Z][A-Z'’-]+)+ ?\($")
+_NAME_BEFORE_BRACKET = re.compile(
+    r"(?<![\w'’-])(?:MR|MRS|MISS|MS|DR|HON|SIR|MME)\.?(?: [A-Z]\.)*(?: [A-Z][A-Z'’-]+)+ ?\($")
 
 
 def _bracketed_after_name(text: str, out: list[Candidate]) -> list[Candidate]:
