@@ -109,7 +109,7 @@ _RESIDENCE_BEFORE = re.compile(
     r"(?:(?<![\w'’-])([A-Z][a-z]+), \d{1,3}, (?:of )?|(?<![\w'’-])([A-Z][a-z]+)\.? [A-Z][a-z]+ of )$")
 
 
-def place_use(text: str, start: int, end: int) -> bool:
+def place_use(text: str, start: int, end: int, homes: bool = True) -> bool:
     """Is the capitalised word at ``start:end`` used as a town's name here? (Whether the
     word is a town at all is for the corpus to say: see :meth:`Discovery.place_uses`.)
 
@@ -129,8 +129,8 @@ def place_use(text: str, start: int, end: int) -> bool:
         return False  # "in Marlow's day", "in Tacitus' time": the man's
     if _PLACE_BEFORE.search(text, max(0, start - 20), start):
         return True
-    if residence(text, start, end):
-        return True
+    if homes and residence(text, start, end):
+        return True  # (``homes=False`` for a caller that has asked residence() already)
     state = _STATE_AFTER.match(text, end)
     return bool(state) and state.group(1).rstrip(",") in state_names()
 

@@ -440,8 +440,9 @@ class Resolution:
         disc = self.a.discovery
         # Where a paper gives someone's home, the corpus's uses of the word as a place are
         # evidence enough, though it names a family by it more often (Harwick and the Harwicks).
+        text = self.texts[i]
         return disc.place_uses(word) >= TOWN_USES and (
-            disc.place_like(word) and place_use(self.texts[i], start, end) or residence(self.texts[i], start, end))
+            residence(text, start, end) or disc.place_like(word) and place_use(text, start, end, homes=False))
 
     def listed_place(self, i: int, start: int, end: int, word: str) -> bool:
         """Is this use of a word nobody in the document is named by an item of a list of
