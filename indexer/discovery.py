@@ -40,7 +40,7 @@ from indexer.folding import fold_in_place
 from indexer.hypocorisms import nicknames_by_surname
 from indexer.kin_names import same_name_kin
 from indexer.name_words import (
-    GIVEN, HONORIFICS, ROMAN, STOP, TAILS, THING_HEADS, TITLE_SEX, office_title, personlike,
+    GIVEN, HONORIFICS, ROMAN, STOP, TAILS, THING_HEADS, TITLE_SEX, TITLES, office_title, personlike,
 )
 from indexer.name_runs import PARTICLE_WORD
 from indexer.names import candidates, coordinated
@@ -120,6 +120,9 @@ GIVEN_GRACE = 5
 # are two people ("Captain Hull", "Secretary Hull"); untitled uses alone are not ("as
 # Hegel said" goes on for a century), but they join the years between into one era.
 ERA_GAP = 20
+# A woman's maiden name may be written this many years before her married name: a
+# student's name in a school's records, her married name in the obituary fifty years on.
+MARRIED_LIFE = 60
 # An era with a single titled use is a person of its own only this far from the other
 # titled eras: a lone "Mr. Cass" recalled 27 years later is the same secretary.
 PUBLIC_LIFE = 50
@@ -159,6 +162,9 @@ class Discovery:
     # "given surname" -> how many distinct paragraphs say a parent and a child bear it (see
     # :mod:`indexer.kin_names`; a plain statement counts as KIN_PARAGRAPHS)
     kin: dict[str, int] = field(default_factory=dict)
+    # "nickname surname" -> the fuller name it was quoted in: 'Robert M. "Bud" Quill Jr.' makes
+    # "Bud Quill" that Robert, not his father or his son
+    nicknamed: dict[str, str] = field(default_factory=dict)
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
     # (given name, surname) -> [(middle initials, generation)] of the suffixed full names, worked out on first use
@@ -195,6 +201,7 @@ class Discovery:
         used: dict[tuple[int, int], tuple[tuple[str, bool], ...]] = {}  # (text key, year) -> (lone word, titled)
         called: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         nicks: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)  # surname -> (nick, given)
+        nicked: dict[str, Counter[str]] = defaultdict(Counter)  # "nick surname" -> full names quoting it
         kin: dict[str, set[int]] = defaultdict(set)  # "given surname" -> keys of the texts saying so (0: stated)
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
@@ -228,7 +235,9 @@ class Discovery:
                         if c.given:
                             in_full.add((c.given, c.surname))
                         if c.nick:
-                            nicks[c.surname][c.nick, c.given] += 1
+                            if c.given:  # ('J. A. "Jody" Quill': the nickname's full name only)
+                                nicks[c.surname][c.nick, c.given] += 1
+                            nicked[f"{c.nick} {c.surname}"][c.name] += 1
                         fulls.append((c.surname, c.name, c.title))
                         words[c.surname][SUR] += 1
                         if year is not None:
@@ -264,7 +273,7 @@ class Discovery:
                 for given, surname, p in implied:
                     kin[f"{given} {surname}"].add(_text_key(read[p][0]))
         return (dict(words), {}, lower, seen, named, used, dict(called), {s: dict(n) for s, n in nicks.items()},
-                {k: sorted(v) for k, v in kin.items()})
+                {k: sorted(v) for k, v in kin.items()}, {k: dict(n) for k, n in nicked.items()})
 
     @classmethod
     def combine(cls, parts: Iterable[tuple]) -> Discovery:
@@ -277,6 +286,7 @@ class Discovery:
         called: dict[str, list[int]] | None = defaultdict(lambda: [0, 0])
         nicks: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
         kin: dict[str, set[int]] = defaultdict(set)
+        nicked: dict[str, Counter[str]] = defaultdict(Counter)
         for part_words, part_fulls, part_lower, *rest in parts:
             for name, (first, last) in (rest[0] if rest else {}).items():
                 _widen(seen, name, first, last)
@@ -300,6 +310,8 @@ class Discovery:
                 nicks[surname].update(pairs)
             for name, keys in (rest[5] if len(rest) >= 6 else {}).items():
                 kin[name].update(keys)
+            for nick, names in (rest[6] if len(rest) >= 7 else {}).items():
+                nicked[nick].update(names)
         titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         for sightings in named.values():
             for surname, name, title in sightings:
@@ -322,7 +334,8 @@ class Discovery:
         return cls(dict(words), full_counts, seen,
                    {s: {t: dict(c) for t, c in ts.items()} for s, ts in titles.items()},
                    dict(uses), None if called is None else dict(called), nicknames,
-                   {name: len(keys - {0}) + KIN_PARAGRAPHS * (0 in keys) for name, keys in kin.items()})
+                   {name: len(keys - {0}) + KIN_PARAGRAPHS * (0 in keys) for name, keys in kin.items()},
+                   _nicknamed(nicked))
 
     # -- state -------------------------------------------------------------------
 
@@ -335,6 +348,8 @@ class Discovery:
             state["nicknames"] = self.nicknames
         if self.kin:
             state["kin"] = self.kin
+        if self.nicknamed:
+            state["nicknamed"] = self.nicknamed
         return state
 
     @classmethod
@@ -346,7 +361,7 @@ class Discovery:
         return cls(words, dict(state.get("fulls", {})), {k: list(v) for k, v in state.get("seen", {}).items()},
                    dict(state.get("titles", {})), dict(state.get("uses", {})),
                    None if called is None else {k: list(v) for k, v in called.items()},
-                   dict(state.get("nicknames", {})), dict(state.get("kin", {})))
+                   dict(state.get("nicknames", {})), dict(state.get("kin", {})), dict(state.get("nicknamed", {})))
 
     # -- questions ----------------------------------------------------------------
 
@@ -420,6 +435,9 @@ class Discovery:
         >>> d.canonical("Stevens", "John", "John F. Stevens"), d.canonical("Stevens", "John", "John Stevens")
         ('John F. Stevens', 'John Stevens')
         """
+        if name == f"{given} {surname}" and (quoted := self.nicknamed.get(name)):
+            first = quoted.split()[0]  # "Bud Quill" of 'Robert M. "Bud" Quill Jr.'
+            return self.canonical(surname, "" if first.endswith(".") else first, quoted)
         forms = self.fulls.get(surname)
         if not forms or ROMAN.match(name.split()[-1]):
             return name  # regnal names are exact: "James I" is not "James II"
@@ -446,7 +464,8 @@ class Discovery:
                 return name
         # A middle name or initial tells bearers of one given name apart: "John F. Stevens"
         # is not "John Paul Stevens", nor "George W. Bush" "George H.W. Bush".
-        compatible = [f for f in compatible if _middles_agree(_middle(name), _middle(f))]
+        compatible = [f for f in compatible if _middles_agree(_middle(name), _middle(f))
+                      or _middles_agree(_kept_middle(name), _kept_middle(f))]
         if not _GENERATION.search(name):
             # "Clarence Mobley Jr." is his father's son, not more of his father's name: the
             # plain name goes to the suffixed form only where the corpus writes that one at
@@ -458,7 +477,9 @@ class Discovery:
         else:
             # "Henry Voss, Sr." is never his son "Henry Voss Jr."
             compatible = [f for f in compatible if generation(f) == generation(name)]
-        if not _middle(name) and len({_middle(f)[:1] for f in compatible if _middle(f)}) > 1:
+        middled = [f for f in compatible if _middle(f)]
+        if not _middle(name) and any(_middle(f)[:1] != _middle(g)[:1] and _kept_middle(f)[:1] != _kept_middle(g)[:1]
+                                     for f in middled for g in middled):
             return name  # "John Stevens", of a corpus naming both: no telling which
         if not compatible or compatible == [name]:
             if given and (longer := self.called_by_middle_name(name, forms)) != name:
@@ -466,7 +487,8 @@ class Discovery:
             return self.married_name(name) if given else name
         # The most written-out form: given names spelt out before initials ("Louis Bonaparte",
         # not "L. N. Bonaparte"), then the most words ("Harry S. Truman").
-        return max(compatible + [name], key=lambda f: (_full_words(f), len(f.split()), forms.get(f, 0), f))
+        best = max(compatible + [name], key=lambda f: (_full_words(f), len(f.split()), forms.get(f, 0), f))
+        return self.married_name(best) if given else best
 
     def formal_forms(self, surname: str, forms: dict[str, int]) -> dict[str, int]:
         """``forms`` with each nickname form counted under its formal name ("Danny Quill"
@@ -563,35 +585,68 @@ class Discovery:
         return any(self.kin.get(f"{g} {surname}", 0) >= KIN_PARAGRAPHS for g in self.same_given(surname, words[0]))
 
     def married_name(self, name: str) -> str:
-        """The one full name of the same era in which a woman's given name and the surname of
-        ``name`` are followed by another surname: her name after marriage, her maiden name
-        kept before it ("Joan Varenza" of "Joan Varenza Dunkelberg"). A man's name, a middle
-        given name ("Mary Ann Quill") or several such women leave ``name`` as it is.
+        """The one full name in which a woman's given name and the surname of ``name`` are
+        followed by another surname: her name after marriage, her maiden name kept before
+        it ("Joan Varenza" of "Joan Varenza Dunkelberg"), written up to a married life
+        (:data:`MARRIED_LIFE`) later. A second given name may stand on either side ("Joan
+        Rose Varenza" of "Joan Varenza Dunkelberg", "Joan Varenza" of "Joan Rose Varenza
+        Dunkelberg"). A man's name, a middle given name ("Mary Ann Quill"), several such
+        women, or a married name written before the maiden one leave ``name`` as it is.
 
         >>> d = Discovery(fulls={"Varenza": {"Joan Varenza": 2}, "Dunkelberg": {"Joan Varenza Dunkelberg": 1}})
-        >>> d.married_name("Joan Varenza"), d.married_name("Joan Quill")
-        ('Joan Varenza Dunkelberg', 'Joan Quill')
+        >>> d.married_name("Joan Varenza"), d.married_name("Joan Rose Varenza"), d.married_name("Joan Quill")
+        ('Joan Varenza Dunkelberg', 'Joan Varenza Dunkelberg', 'Joan Quill')
+        >>> Discovery(fulls={"Varenza": {"Joan Varenza": 2},
+        ...                  "Dunkelberg": {"Joan Rose Varenza Dunkelberg": 1, "Joan Varenza Dunkelberg": 1}}
+        ...           ).married_name("Joan Varenza")
+        'Joan Rose Varenza Dunkelberg'
         >>> Discovery(fulls={"Varenza": {"Joan Varenza": 2}, "Dunkelberg": {"Joan Varenza Dunkelberg": 1},
         ...                  "Morozzi": {"Joan Varenza Morozzi": 1}}).married_name("Joan Varenza")
         'Joan Varenza'
         >>> Discovery(fulls={"Ann": {"Mary Ann": 2}, "Quill": {"Mary Ann Quill": 1}}).married_name("Mary Ann")
         'Mary Ann'
+        >>> seen = {"Joan Varenza": [1955, 1958], "Joan Varenza Dunkelberg": [2001, 2010]}
+        >>> Discovery(fulls={"Varenza": {"Joan Varenza": 2}, "Dunkelberg": {"Joan Varenza Dunkelberg": 1}},
+        ...           seen=seen).married_name("Joan Varenza")
+        'Joan Varenza Dunkelberg'
+        >>> seen = {"Joan Varenza": [1870, 1872], "Joan Varenza Dunkelberg": [2001, 2010]}
+        >>> Discovery(fulls={"Varenza": {"Joan Varenza": 2}, "Dunkelberg": {"Joan Varenza Dunkelberg": 1}},
+        ...           seen=seen).married_name("Joan Varenza")
+        'Joan Varenza'
         """
         if self._maiden is None:
-            maiden: dict[str, list[str]] = defaultdict(list)
+            maiden: dict[str, dict[str, str]] = defaultdict(dict)
             for forms in self.fulls.values():
                 for f in forms:
                     words = f.split()
+                    if len(words) == 4 and words[1] in GIVEN and words[2] not in GIVEN:
+                        words = [words[0], *words[2:]]  # "Carol Ann Brickner Maddox"
                     if (len(words) == 3 and words[1] not in GIVEN and _NAME_WORD.fullmatch(words[1])
                             and _NAME_WORD.fullmatch(words[2]) and given_name_sex(words[0]) == "f"
-                            and words[2] not in STOP | THING_HEADS and not self.common_word(words[2])):
-                        # (not "the Ellen Maddox Prize", "Kathleen Dolan Home: the Dolan place")
-                        maiden[f"{words[0]} {words[1]}"].append(f)
-            self._maiden = dict(maiden)
-        longer = self._maiden.get(name, ())
-        if len(longer) != 1:
+                            and words[2] not in STOP | THING_HEADS and words[2].removesuffix("s") not in STOP
+                            and words[2] not in TITLES
+                            and not self.common_word(words[2])):
+                        # (not "the Ellen Maddox Prize", "Kathleen Dolan Home: the Dolan place",
+                        # "Rev. Karen Quill / Directors:" of a list's two lines, "Ada Quill, Warden")
+                        # one woman written with and without her second given name
+                        same = maiden[f"{words[0]} {words[1]}"]
+                        same[" ".join(words)] = max(same.get(" ".join(words), f), f, key=lambda n: (len(n), n))
+            self._maiden = {k: sorted(v.values()) for k, v in maiden.items()}
+        words = name.split()
+        key = f"{words[0]} {words[2]}" if len(words) == 3 and words[1] in GIVEN else name
+        longer = self._maiden.get(key, ())
+        if len(longer) != 1 or longer[0] == name:
             return name
-        return longer[0] if self.same_era(name, longer[0]) else name
+        return longer[0] if self.maiden_then_married(name, longer[0]) else name
+
+    def maiden_then_married(self, maiden: str, married: str) -> bool:
+        """Is a maiden name written no later than a few years after the married one, and
+        the married name within a married life of it? Undated names in a dated corpus
+        are let through: the one married name of that maiden name is the evidence."""
+        mine, theirs = self.seen.get(maiden), self.seen.get(married)
+        if not (mine and theirs):
+            return True
+        return mine[0] <= theirs[1] + CONTEMPORARY and theirs[0] - mine[1] <= MARRIED_LIFE
 
     def same_era(self, name: str, other: str) -> bool:
         """Are two full names written within :data:`CONTEMPORARY` years of each other? Not
@@ -928,6 +983,24 @@ def _nickname_givens(nicks: dict[str, Counter[tuple[str, str]]]) -> dict[str, di
     return out
 
 
+def _nicknamed(nicked: dict[str, Counter[str]]) -> dict[str, str]:
+    """ "nickname surname" -> the fullest name quoting the nickname, where that name says more
+    than the given name (a middle name, a generation) and all the names quoting it agree.
+
+    >>> _nicknamed({"Bud Quill": Counter({"Robert M. Quill Jr.": 1, "Robert Quill Jr.": 2}),
+    ...             "Mickey Quill": Counter({"Michael Quill": 3}), "Red Quill": Counter({"Amos Quill": 1, "Ed Quill": 1})})
+    {'Bud Quill': 'Robert M. Quill Jr.'}
+    """
+    out: dict[str, str] = {}
+    for nick, names in nicked.items():
+        fullest = max(names, key=lambda n: (len(n.split()), names[n], n))
+        if (len(fullest.split()) > 2 and len({n.split()[0] for n in names}) == 1
+                and all(_middles_agree(_middle(_plain(n)), _middle(_plain(fullest)))
+                        and generation(n) in ("", generation(fullest)) for n in names)):
+            out[nick] = fullest
+    return out
+
+
 def _text_key(folded: str) -> int:
     """The same key for the same paragraph text in every build process (``hash`` is salted per process)."""
     return zlib.crc32(folded.encode("utf-8", "surrogatepass")) << 32 | len(folded)
@@ -996,6 +1069,23 @@ def _middle(name: str) -> str:
     return "".join(c for w in words if not PARTICLE_WORD.match(w.lower()) for c in w if c.isupper())
 
 
+def _kept_middle(name: str) -> str:
+    """The middle initials of a woman's name that keeps her maiden name, without the second
+    given names she is not always written with: "V" of "Ruth Ann Voss Kessler", as of "Ruth
+    Voss Kessler" (and "A" as of "Ruth A. Kessler" by :func:`_middle`). A man's middle names
+    are kept whole: "George Herbert Walker Bush" is not "George W. Bush".
+
+    >>> _kept_middle("Ruth Ann Voss Kessler"), _kept_middle("Ruth Ann Kessler"), _kept_middle("George Herbert Walker Bush")
+    ('V', 'A', 'HW')
+    """
+    words = name.split()
+    if len(words) > 3 and given_name_sex(words[0]) == "f":
+        kept = [w for w in words[1:-1] if w not in GIVEN]
+        if kept and all(not w.endswith(".") for w in words[1:-1]):
+            return _middle(" ".join([words[0], *kept, words[-1]]))
+    return _middle(name)
+
+
 def _middles_agree(a: str, b: str) -> bool:
     """Do two full names' middle initials agree as far as both go ("F" ~ "FX", "" ~ any)?
 
@@ -1016,6 +1106,12 @@ def generation(name: str) -> str:
         return m.group().strip(" ,.")[:1].replace("J", "Jr").replace("S", "Sr")
     words = name.split()
     return words[-1] if len(words) >= 3 and ROMAN.match(words[-1]) else ""
+
+
+def _plain(name: str) -> str:
+    """A full name without its generation: "Robert M. Quill" of "Robert M. Quill, Jr."."""
+    m = _GENERATION.search(name)
+    return name[: m.start()].rstrip(" ,") if m else name
 
 
 def _full_words(name: str) -> int:

@@ -524,7 +524,7 @@ def _coordinated(text: str, out: list[Candidate]) -> list[Candidate]:
 # by in quotes, then the rest of the name. One person, named in full.
 # (The quote is looked for first, the given name behind it after: a scan for a quote is fast.)
 _NICKNAME = re.compile(r"(?<= )[\"“‘']([A-Z][a-z]+)[\"”’'] (?=[A-Z])")
-_GIVEN_BEHIND = re.compile(r"(?<![\w'’])([A-Z][a-z]+) $")
+_GIVEN_BEHIND = re.compile(r"(?<![\w'’])([A-Z][a-z]+|[A-Z]\.)((?: [A-Z]\.){0,2}) $")  # 'Robert M. "Bud" Quill'
 
 
 def _nicknamed(text: str, out: list[Candidate]) -> list[Candidate]:
@@ -533,6 +533,8 @@ def _nicknamed(text: str, out: list[Candidate]) -> list[Candidate]:
 
     >>> [(c.name, c.nick) for c in candidates('They mourned Michael “Mickey” Varenza Jr. on Friday.')]
     [('Michael Varenza Jr.', 'Mickey')]
+    >>> [(c.name, c.nick) for c in candidates('Robert M. “Bud” Varenza Jr. died. J. A. "Jody" Quill spoke.')]
+    [('Robert M. Varenza Jr.', 'Bud'), ('J. A. Quill', 'Jody')]
     >>> [c.name for c in candidates('The "Satisfied" Majority and Ada "Quill" of the press') if c.kind == "full"]
     []
     """
@@ -541,11 +543,14 @@ def _nicknamed(text: str, out: list[Candidate]) -> list[Candidate]:
     for m in _NICKNAME.finditer(text):
         nick = m.group(1)
         behind = _GIVEN_BEHIND.search(text, max(0, m.start() - 25), m.start())
+        while behind and behind.group(1) in TITLES:  # "Mayor J. A. "Jody" Quill": the initials
+            behind = _GIVEN_BEHIND.search(text, behind.end(1), m.start())
         rest = RUN.match(text, m.end())
-        if not behind or behind.group(1) not in GIVEN or nick in STOP or not rest or rest.group().split()[0] in STOP:
+        if (not behind or behind.group(1) not in GIVEN and not behind.group(1).endswith(".") or nick in STOP
+                or not rest or rest.group().split()[0] in STOP):
             continue
         given, start = behind.group(1), behind.start()
-        full = classified(f"{given} {rest.group()}", False, False, False)
+        full = classified(f"{given}{behind.group(2)} {rest.group()}", False, False, False)
         if len(full) != 1 or full[0].kind != "full":
             continue
         out = [c for c in out if c.end <= start or c.start >= rest.end()]
