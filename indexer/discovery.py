@@ -120,6 +120,8 @@ GIVEN_GRACE = 5
 # are two people ("Captain Hull", "Secretary Hull"); untitled uses alone are not ("as
 # Hegel said" goes on for a century), but they join the years between into one era.
 ERA_GAP = 20
+# A surname named in full with this many given names is a family's (see family_town).
+FAMILY = 3
 # A woman's maiden name may be written this many years before her married name: a
 # student's name in a school's records, her married name in the obituary fifty years on.
 MARRIED_LIFE = 60
@@ -376,6 +378,23 @@ class Discovery:
         stats = self.words.get(word)
         return bool(stats) and stats[PLACE] * 3 >= max(1, stats[CAP] + stats[SUR])
 
+    def family_town(self, word: str) -> bool:
+        """Is the word the surname of a family (three given names or more, named in full) and
+        a town as often as a third of the times it is a surname after a title or a given name
+        ("in Harwick" beside "Mayor Harwick", "Amos Harwick", "Ruth Harwick", "Tom Harwick")?
+        A town named after its founding family, where a bare use may be either. (One writer
+        read "in Quill", however often, is no family: "culminating in Hegel".)
+
+        >>> fulls = {"Quill": {"Amos Quill": 3, "Ruth Quill": 2, "Tom Quill": 1}, "Hegel": {"Georg Hegel": 9}}
+        >>> d = Discovery(words={"Quill": [90, 0, 30, 12, 0], "Hegel": [800, 0, 9, 60, 90]}, fulls=fulls)
+        >>> d.family_town("Quill"), d.family_town("Hegel")
+        (True, False)
+        """
+        stats = self.words.get(word)
+        if not stats or stats[PLACE] * 3 < stats[SUR]:
+            return False
+        return len([g for g in _by_given_name(self.fulls.get(word, {})) if len(g) > 1]) >= FAMILY
+
     def surname_evidence(self, word: str) -> int:
         stats = self.words.get(word)
         return stats[SUR] if stats else 0
@@ -471,7 +490,8 @@ class Discovery:
             # plain name goes to the suffixed form only where the corpus writes that one at
             # least as often ("Cal Ripken Jr." beside a rarer "Cal Ripken"), and not where it
             # writes both father and son with their suffixes.
-            compatible = [f for f in compatible if not _GENERATION.search(f) or forms[f] >= forms.get(name, 0)]
+            compatible = [f for f in compatible if not _GENERATION.search(f) or forms[f] >= forms.get(name, 0)
+                          and not self.nicknamed_apart(name)]
             if len({generation(f) for f in compatible} - {""}) > 1:
                 return name
         else:
@@ -489,6 +509,18 @@ class Discovery:
         # not "L. N. Bonaparte"), then the most words ("Harry S. Truman").
         best = max(compatible + [name], key=lambda f: (_full_words(f), len(f.split()), forms.get(f, 0), f))
         return self.married_name(best) if given else best
+
+    def nicknamed_apart(self, name: str) -> bool:
+        """Does the corpus quote one nickname in this plain name and another in the same name
+        with a generation ('Josiah W. "Joe" Quill', 'Josiah W. "Jody" Quill Jr.')? Then they
+        are father and son, however often the son's suffix is written.
+
+        >>> Discovery(nicknamed={"Joe Quill": "Josiah W. Quill", "Jody Quill": "Josiah W. Quill Jr."}
+        ...           ).nicknamed_apart("Josiah W. Quill")
+        True
+        """
+        quoted = set(self.nicknamed.values())
+        return name in quoted and any(generation(q) and plain_name(q) == name for q in quoted)
 
     def formal_forms(self, surname: str, forms: dict[str, int]) -> dict[str, int]:
         """``forms`` with each nickname form counted under its formal name ("Danny Quill"
@@ -995,7 +1027,7 @@ def _nicknamed(nicked: dict[str, Counter[str]]) -> dict[str, str]:
     for nick, names in nicked.items():
         fullest = max(names, key=lambda n: (len(n.split()), names[n], n))
         if (len(fullest.split()) > 2 and len({n.split()[0] for n in names}) == 1
-                and all(_middles_agree(_middle(_plain(n)), _middle(_plain(fullest)))
+                and all(_middles_agree(_middle(plain_name(n)), _middle(plain_name(fullest)))
                         and generation(n) in ("", generation(fullest)) for n in names)):
             out[nick] = fullest
     return out
@@ -1108,10 +1140,13 @@ def generation(name: str) -> str:
     return words[-1] if len(words) >= 3 and ROMAN.match(words[-1]) else ""
 
 
-def _plain(name: str) -> str:
-    """A full name without its generation: "Robert M. Quill" of "Robert M. Quill, Jr."."""
-    m = _GENERATION.search(name)
-    return name[: m.start()].rstrip(" ,") if m else name
+def plain_name(name: str) -> str:
+    """A full name without its generation: "Robert M. Quill" of "Robert M. Quill, Jr." and of
+    "Robert M. Quill III" (not "James" of a ruler's "James II")."""
+    if m := _GENERATION.search(name):
+        return name[: m.start()].rstrip(" ,")
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) >= 3 and ROMAN.match(words[-1]) else name
 
 
 def _full_words(name: str) -> int:

@@ -81,7 +81,7 @@ _QUESTION = re.compile(r"[^.!?\n]*\?")
 # open a paragraph; looking only at its start keeps the search off the cost of every
 # paragraph (a scan of the whole text was a sixth of the time of finding candidates).
 CAPITALS_WINDOW = 200
-_CAPITALS = re.compile(r"[A-Z](?<![\w'][A-Z])[A-Z'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Z'-]+))+(?![\w'])")
+_CAPITALS = re.compile(r"[A-Z](?<![\w'][A-Z])[A-Z'-]+\.?(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Z'-]+))+(?![\w'])")
 
 
 def candidates(text: str) -> list[Candidate]:
@@ -481,22 +481,28 @@ def _with_capitalised(text: str, out: list[Candidate]) -> list[Candidate]:
     """``out`` with the full names written in capitals at the text's start, in order."""
     window = min(len(text), CAPITALS_WINDOW)
     if _CAPITALS.search(text, 0, window):
-        out.extend(_capitalised(text, window))
+        caps = _capitalised(text, window)
+        out = [c for c in out if not any(c.start < k.end and k.start < c.end for k in caps)] + caps
         out.sort(key=lambda c: c.start)
     return out
 
 
 def _capitalised(text: str, window: int) -> list[Candidate]:
     """Full names written in capitals in the first ``window`` characters, read in title
-    case ("MARIA LOPEZ" -> "Maria Lopez"). Only a given name followed by a surname
-    counts: "UNITED NATIONS" is no one."""
+    case ("MARIA LOPEZ" -> "Maria Lopez"). Only a given name followed by a surname, or a
+    title and initials before one ("MR. D. A. QUILL (Fenwick):"), counts: "UNITED NATIONS"
+    is no one.
+
+    >>> [(c.name, c.title) for c in candidates("MR. D. A. QUENNELL (Fenwick): I rise. MARIA LOPEZ spoke.")]
+    [('D. A. Quennell', 'Mr'), ('Maria Lopez', '')]
+    """
     out = []
     for m in _CAPITALS.finditer(text, 0, window):
         if m.end() == window < len(text):
             break  # cut off by the window: perhaps half a name
         titled = _title_case(m.group())
         for c in candidates(titled):
-            if c.kind == "full" and c.given:
+            if c.kind == "full" and (c.given or c.title):
                 out.append(c.moved(m.start()))
     return out
 
@@ -618,7 +624,7 @@ def _bracketed_after_name(text: str, out: list[Candidate]) -> list[Candidate]:
 
     >>> t = "MR. D. A. QUILL (Fenwick): Agnes Varenza (NDP, Harrow Plains) and Marx spoke."
     >>> [c.name for c in candidates(t) if c.kind != "single" or c.name in ("Fenwick", "Harrow Plains", "Marx")]
-    ['Agnes Varenza', 'Marx']
+    ['D. A. Quill', 'Agnes Varenza', 'Marx']
     >>> [c.name for c in candidates("The Gotha Programme (Marx) and Ann Quill (Varenza) agreed.")]
     ['Marx', 'Ann Quill']
     >>> [c.name for c in candidates("Her daughter, Karin Quill (Lowell) of Ames, survives.")]

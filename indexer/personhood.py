@@ -103,6 +103,12 @@ _PLACE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|(
                            r"(?:east|west)? of|(?:town|city|village|township|streets|people|citizens|riding"
                            r"|constituency|ward|parish|borough) of|[Mm]ember for|MP for|MLA for) $")
 _STATE_AFTER = re.compile(r", ((?:[A-Z][a-z]*\.?)(?: ?[A-Z][a-z]*\.?)?)")
+# A town's name before the people and the institutions of a place: "the Marlow schools",
+# "a Marlow senior", "Marlow residents". (Not "voters" or "men": "Reagan voters", "Jackson men"
+# of 1828 are a man's followers.)
+_PLACE_AFTER = re.compile(r" (?:schools?|school (?:board|district)|residents|townspeople|merchants|businessmen"
+                          r"|taxpayers|(?:city|town|village) council|police|fire department|post office|area"
+                          r"|seniors?|streets|businesses|township|city limits)\b")
 # Where someone lives, as papers write it after a name: "Marvin Tate, 44, Harwick", "Hank Voss
 # of Harwick", "Ann Quill, 23, of Lorton".
 _RESIDENCE_BEFORE = re.compile(
@@ -124,10 +130,13 @@ def place_use(text: str, start: int, end: int, homes: bool = True) -> bool:
     >>> t = "Ann Tate, 44, Marlow; Hank Voss of Marlow; the Critique of Marlow; Quill, Marlow and Ames"
     >>> [place_use(t, m.start(), m.end()) for m in re.finditer(r"Marlow", t)]
     [True, True, False, False]
+    >>> t = "the Marlow schools; a Marlow senior; Marlow residents; Marlow voters; Marlow said"
+    >>> [place_use(t, m.start(), m.end()) for m in re.finditer(r"Marlow", t)]
+    [True, True, True, False, False]
     """
     if text.startswith(("'s", "’s"), end) or text[end - 1 : end] == "s" and text.startswith(("'", "’"), end):
         return False  # "in Marlow's day", "in Tacitus' time": the man's
-    if _PLACE_BEFORE.search(text, max(0, start - 20), start):
+    if _PLACE_BEFORE.search(text, max(0, start - 20), start) or _PLACE_AFTER.match(text, end):
         return True
     if homes and residence(text, start, end):
         return True  # (``homes=False`` for a caller that has asked residence() already)

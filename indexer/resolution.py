@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from indexer.authority import BORN_BEFORE_MEANT, name_key
 from indexer.census import common_given_name, common_surname, given_name_sex
-from indexer.discovery import OWNER_DOMINANCE, generation
+from indexer.discovery import OWNER_DOMINANCE, generation, plain_name
 from indexer.folding import fold_in_place
 from indexer.inflection import inflected
 from indexer.models import PersonRef
@@ -442,7 +442,8 @@ class Resolution:
         # evidence enough, though it names a family by it more often (Harwick and the Harwicks).
         text = self.texts[i]
         return disc.place_uses(word) >= TOWN_USES and (
-            residence(text, start, end) or disc.place_like(word) and place_use(text, start, end, homes=False))
+            residence(text, start, end)
+            or (disc.place_like(word) or disc.family_town(word)) and place_use(text, start, end, homes=False))
 
     def listed_place(self, i: int, start: int, end: int, word: str) -> bool:
         """Is this use of a word nobody in the document is named by an item of a list of
@@ -884,7 +885,7 @@ class Resolution:
             # Nobody, or several people: "his" may not be the last one named ("Bush
             # defeated Governor Ann Richards ... His brother Jeb").
             return False
-        named = before[0][1].name.split()
+        named = plain_name(before[0][1].name).split()  # "his son Robbie" of "Robert Quill Jr.": a Quill
         other = "f" if kin.group(1) else "m" if kin.group(2) else None
         if other and given_name_sex(named[0]) == other:
             return False  # "He wrote Jill, my wife, ... about his daughter Courtney": someone else's

@@ -476,7 +476,7 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left, and R
          [("a", ["Dorothy Fenwick edited the debates.", "Dorothy Fenwick retired in 1971."], 1971),
           ("b", ["MR. D. A. QUILL (Fenwick): The bill is wrong, Mr. Speaker.",
                  "Walter Varenza (Fenwick, Labour) and Ann Morozzi (NDP, Fenwick) agreed."], 1972)],
-         1, {"Walter Varenza", "Ann Morozzi"}),
+         1, {"D. A. Quill", "Walter Varenza", "Ann Morozzi"}),
         ("a seat: 'the member for' a place named after someone",
          [("a", ["Dorothy Fenwick edited the debates.", "Dorothy Fenwick retired in 1971."], 1971),
           ("b", [f"The member for Fenwick asked question {k}." for k in range(5)]
@@ -746,6 +746,9 @@ def names_by_paragraph(texts: list[str], published: str) -> list[set[str]]:
           "failed, and Quennell, Iowa, rebuilt them.", "Quennell died in 1880, and the people of Quennell mourned.",
           "Farms near Quennell and stores in Quennell sold out; prices in Quennell fell."],
          [{"Elias Quennell"}, set(), {"Elias Quennell"}, set()]),
+        ("a child named after a father with a generation takes the surname, not the suffix",
+         ["Robert M. Quennell Jr. brought his son Robbie to the campus.", "Robbie is living in Pruitt Hall."],
+         [{"Robert M. Quennell Jr.", "Robbie Quennell"}, {"Robbie Quennell"}]),
         ("an elected title before a full name",
          ["Mayor-elect Lorena Varenza celebrates with her husband, Raul Varenza.",
           "Varenza won by nine points."],
@@ -792,3 +795,23 @@ def test_a_rare_name_of_the_file_recalled_decades_after_death_is_still_the_files
     annotator.prepare([("a", texts, 2006)])
     assert [[r.id for r in refs] for refs, _ in annotator.annotate("", texts, published="2006")] == [
         ["quennell-walter"]]
+
+
+def test_a_town_named_after_a_family_the_paper_names_more_often_than_the_town() -> None:
+    """A weekly names its founding family by the word more often than the town it named, yet
+    writes the town often enough: "in Quennell", "the Quennell schools", "a Quennell senior"
+    there are the town, a titled or possessive use the family. (One writer read "in Hegel" is
+    no family: see Discovery.family_town.)"""
+    family = ["Mayor Quennell spoke, and Ada Quennell sang; Tom Quennell said the crop was good.",
+              "Judge Quennell read the report to the council, and Mrs. Ruth Quennell poured."] * 4
+    town = ["The day passed quietly in Quennell.", "Farmers drove into Quennell for the fair.",
+            "The bridge north of Quennell flooded.", "Stores in Quennell stayed open late.",
+            "Prices in Quennell fell.", "The mill in Quennell burned."]
+    texts = ["Tom Quennell ran for mayor and won.",
+             "She attended the Quennell schools and the scholarship went to a Quennell senior.",
+             "Quennell residents voted on Tuesday.", "Nobody in Quennell likes the word strike.",
+             "Quennell voters sent Quennell back to the statehouse."]
+    found = names_by_paragraph(family + town + texts, "1968-05-02")
+    assert found[len(family):len(family) + len(town)] == [set()] * len(town)
+    assert found[-5:-1] == [{"Tom Quennell"}, set(), set(), set()]
+    assert found[-1]  # "voters" are a man's as often as a town's: still one of the family
