@@ -221,7 +221,7 @@ _SHOP_ARTICLE = re.compile(r"(?:(?<![\w'’.])(?:the|an?)|(?:^|(?<=[.!?:;\"“(]
 # "from" is left out: "differ from Kant's" leaves out the noun it owns.
 _SHOP_PLACE = re.compile(r"(?<![\w'’])(?:at|outside|inside|near|into|opposite|behind) (?:the )?$")
 _CAPITAL_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
-_SHOP_END = re.compile(r"[.,;:!?)]|\s+(?:on|at|near|and|or|where|which|for|to)\b")
+_SHOP_END = re.compile(r"[.,;:!?)]|\s+(?:on|at|near|and|or|where|which|for|to|since|after|until|till|during)\b")
 # Present tenses only: "Reagan's said" is "Reagan has said".
 _SHOP_VERB = re.compile(r"\s+(?:says|employs|pays|plans|sells|has)\b")
 
@@ -235,6 +235,9 @@ def shop_named(text: str, start: int, end: int) -> bool:
     >>> t = "Kell's said he will veto it; we met at Kell's in the town."
     >>> [shop_named(t, m.start(), m.end()) for m in re.finditer("Kell", t)]
     [False, False]
+    >>> t = "She worked at Kell's since 1950 and at Kell's after the war; she spoke at Kell's funeral."
+    >>> [shop_named(t, m.start(), m.end()) for m in re.finditer("Kell", t)]
+    [True, True, False]
     >>> t = "Shoppers at Kell's, downtown. Kell's in town, and Kell's had enough; it was Kell's."
     >>> [shop_named(t, m.start(), m.end()) for m in re.finditer("Kell", t)]
     [True, False, False, False]
@@ -379,8 +382,22 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
                 continue
         elif (c.title in ADJECTIVE_TITLES or _lady_team(c)) and _title_as_adjective(text, c):
             continue  # "the General Revenue Sharing program", "the Lady Eagles"
+        elif c.kind == "full" and _quoted_thing(text, c):
+            continue  # 'the crew of the "Lydia Quill"': a ship, a house, a locomotive
         out.append(c)
     return out
+
+
+_QUOTED_AFTER_THE = re.compile(r"(?<![\w'’])(?:the|The) [\"“]$")
+
+
+def _quoted_thing(text: str, c: Candidate) -> bool:
+    """Is a full name quoted after "the": a ship's, a locomotive's, a house's name?
+
+    >>> [c.name for c in candidates('Capt. Tonkin and the crew of the "Lydia Quill" gave; so did Lydia Quill.')]
+    ['Tonkin', 'Lydia Quill']
+    """
+    return text[c.end : c.end + 1] in ('"', "”") and bool(_QUOTED_AFTER_THE.search(text, max(0, c.start - 5), c.start))
 
 
 # Weapons named after people, in the plural or after a determiner's noun phrase, need no

@@ -109,6 +109,9 @@ def test_where_a_name_ends_and_things(kind: str, text: str, expected: set[str]) 
                                       "The Halloran plan cost billions."]),
         ("a line named after two men", ["North of Dorsey and Quennell's line the vote went the other way.",
                                         "They crossed Dorsey and Quennell's line at dawn."]),
+        ("a ship named after a woman, quoted after 'the'",
+         ['The crew of the "Edith Quennell" sent a guinea.',
+          "Her owner launched the “Edith Quennell” in 1889."]),
         ("a truck named after a firm's founder", ["He drove a Halloran truck to the fair.",
                                                   "The Halloran trucks broke down."]),
         ("firms listed beside a firm", ["Since then Quennell, Voss-Benning, General Motors, Halloran and "
