@@ -897,6 +897,31 @@ class Resolution:
                  surname, c.name)
         return True
 
+    def partner_named_here(self, i: int, c: Candidate) -> bool:
+        """A given name joined by "and" to someone just named by a given name ("sympathy to Bud
+        and Ellen", "Ellen and Bud"): a couple, she under his surname where the corpus names
+        her so in full ("Ellen Haldane", however it writes her name out), not the corpus's
+        other Ellen."""
+        if c.kind != "given" or c.title:
+            return False
+        text = self.texts[i]
+        at = {k.start: k for k in self.cands[i]}
+        partner = [(pos, ref) for pos, ref in self.found[i]
+                   if (cand := at.get(pos)) is not None and cand.kind == "given"
+                   and (text.startswith(" and ", cand.end) and cand.end + 5 == c.start
+                        or text.startswith(" and ", c.end) and c.end + 5 == pos)]
+        if len({ref.id for _, ref in partner}) != 1:
+            return False
+        named = plain_name(partner[0][1].name).split()
+        surname = named[-1]
+        if len(named) < 2 or named[0] == c.name or not any(
+                f.split()[0] == c.name for f in self.a.discovery.fulls.get(surname, {})):
+            return False
+        name = self.a.discovery.canonical(surname, c.name, f"{c.name} {surname}")
+        self.add(i, c.start, self.file_person(name) or self.known(name, surname) or _discovered(name),
+                 surname, c.name)
+        return True
+
     def file_person(self, name: str) -> PersonRef | None:
         """The file's person whose full name or alias is exactly ``name`` ("Danuta Wałęsa",
         whom the file keeps off the bare surname)."""
@@ -1112,8 +1137,8 @@ class Resolution:
                     self.add(i, h.start, self.authority_ref(self.nearest(named, i, h.start)))
 
     # The order matters: the first step that settles a lone word decides it.
-    SINGLE_STEPS = (surname_named_here, one_of_several, kin_named_here, given_name_named_here, lone_given_name,
-                    typo_named_here, too_weak)
+    SINGLE_STEPS = (surname_named_here, one_of_several, kin_named_here, given_name_named_here, partner_named_here,
+                    lone_given_name, typo_named_here, too_weak)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
