@@ -900,8 +900,8 @@ class Resolution:
     def partner_named_here(self, i: int, c: Candidate) -> bool:
         """A given name joined by "and" to someone just named by a given name ("sympathy to Bud
         and Ellen", "Ellen and Bud"): a couple, she under his surname where the corpus names
-        her so in full ("Ellen Haldane", however it writes her name out), not the corpus's
-        other Ellen."""
+        her so in full ("Ellen Haldane", however it writes her name out), not another Ellen
+        the page names, nor the corpus's."""
         if c.kind != "given" or c.title:
             return False
         text = self.texts[i]
@@ -1137,7 +1137,7 @@ class Resolution:
                     self.add(i, h.start, self.authority_ref(self.nearest(named, i, h.start)))
 
     # The order matters: the first step that settles a lone word decides it.
-    SINGLE_STEPS = (surname_named_here, one_of_several, kin_named_here, given_name_named_here, partner_named_here,
+    SINGLE_STEPS = (surname_named_here, one_of_several, kin_named_here, partner_named_here, given_name_named_here,
                     lone_given_name, typo_named_here, too_weak)
 
 
