@@ -24,6 +24,24 @@ def _pairs() -> frozenset[tuple[str, str]]:
                      and len(t.name2) <= len(t.name1))
 
 
+@cache
+def _all_pairs() -> frozenset[tuple[str, str]]:
+    from nicknames import name_triplets
+
+    return frozenset((t.name2, t.name1) for t in name_triplets() if t.relationship == "has_nickname")
+
+
+def may_be_called(nick: str, formal: str) -> bool:
+    """Does the dataset give ``nick`` as an everyday form of ``formal`` at all ("Peg" of
+    Margaret)? Only where the text itself pairs the two ("Tait, Margaret (Peg)"): alone, the
+    dataset's pairs of names of their own would join strangers.
+
+    >>> may_be_called("Peg", "Margaret"), may_be_called("Peg", "Thomas")
+    (True, False)
+    """
+    return (nick.lower(), formal.lower()) in _all_pairs()
+
+
 def is_hypocorism(nick: str, formal: str) -> bool:
     """Is ``nick`` an everyday form of the given name ``formal``?"""
     return nick != formal and (nick.lower(), formal.lower()) in _pairs()

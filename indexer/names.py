@@ -33,6 +33,7 @@ from indexer.name_words import (
     any_surname,
     TITLES,
 )
+from indexer.hypocorisms import may_be_called
 from indexer.census import given_name_sex
 from indexer.places import state_abbreviations
 
@@ -101,7 +102,8 @@ def candidates(text: str) -> list[Candidate]:
         out = _firms_listed(text, out)
     out = _bracketed_after_name(text, _parenthesised(text, _nicknamed(text, _coordinated(text, _with_capitalised(
         text, out)))))
-    return _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
+    out = _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
+    return _index_entries(text, out) if ", " in text else out
 
 
 class _Scan:
@@ -710,6 +712,48 @@ def _inverted(text: str, out: list[Candidate]) -> list[Candidate]:
         out = [o for o in out if o.end <= m.start() or o.start >= m.end()] + [c]
     out.sort(key=lambda c: c.start)
     return out
+
+
+# An index's, a catalogue's or a death notice's heading, surname first at a line's start:
+# "Rafferty, Frank", "Carver, Hannah, 1836-1911", "TAIT, Margaret Jean (Peg)", "Hollis, Josiah W.,
+# Jr." - where the entry ends there (a line's end, brackets, dates, a colon, a dash), not "Quill,
+# Anna and Ames went" of a sentence.
+_INDEX_ENTRY = re.compile(
+    r"(?m)^[ \t*•·-]*((?:Mc|Mac|O['’])?[A-Z][A-Za-z'’-]+), ([A-Z][a-z]+(?: [A-Z][a-z]+)?(?: [A-Z]\.)*)"
+    r"(,? (?:Jr|Sr)\.?)?(?=[ \t]*$|[ \t]*\(|,[ \t]*(?:\d|b\.|d\.|c\.|fl\.)|:|[ \t]+[-–—]|;)")
+
+
+def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
+    r"""``out`` with the headings of an index or a notice, surname first, read as the names they are.
+
+    >>> [(c.name, c.nick) for c in candidates("People\nRafferty, Frank\nRafferty, Kathleen (Kay): 12, 14")]
+    [('Frank Rafferty', ''), ('Kathleen Rafferty', 'Kay')]
+    >>> [(c.name, c.nick) for c in candidates("TAIT, Margaret Jean (Peg). At home.\nCarver, Hannah, 1836-1911")
+    ...  if c.kind == "full"]
+    [('Margaret Jean Tait', 'Peg'), ('Hannah Carver', '')]
+    >>> [c.name for c in candidates("Paris, France: a letter\nQuill, Anna and Ames went home.")]
+    ['Quill', 'Anna', 'Ames']
+    """
+    for m in _INDEX_ENTRY.finditer(text):
+        surname, given, suffix = m.group(1), m.group(2), m.group(3) or ""
+        if surname.isupper() or surname[:2] in ("Mc", "O'", "O’") and surname[2:].isupper():
+            surname = _title_case(surname)
+        if given.split()[0] not in GIVEN or surname in STOP or surname in GIVEN:
+            continue
+        name = f"{given} {surname}" + (f" {suffix.strip(' ,').rstrip('.')}." if suffix else "")
+        found = classified(name, False, False, False)
+        if len(found) != 1 or found[0].kind != "full":
+            continue
+        c = replace(found[0], start=m.start(1), end=m.end())
+        if (nick := _NICK_AFTER.match(text, m.end())) and nick.group(1) != given.split()[0] and (
+                nick.group(1) in GIVEN or may_be_called(nick.group(1), given.split()[0])):
+            c = replace(c, end=nick.end(), nick=nick.group(1))  # "Rafferty, Kathleen (Kay)"
+        out = [o for o in out if o.end <= c.start or o.start >= c.end] + [c]
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+_NICK_AFTER = re.compile(r"[ \t]*\(([A-Z][a-z]+)\)")
 
 
 def coordinated(c: Candidate) -> bool:
