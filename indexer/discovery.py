@@ -120,6 +120,8 @@ GIVEN_GRACE = 5
 # are two people ("Captain Hull", "Secretary Hull"); untitled uses alone are not ("as
 # Hegel said" goes on for a century), but they join the years between into one era.
 ERA_GAP = 20
+# A word written as a place this often may be a town named after its founder (see town_like).
+TOWN_PLACES = 5
 # A surname named in full with this many given names is a family's (see family_town).
 FAMILY = 3
 # A woman's maiden name may be written this many years before her married name: a
@@ -377,6 +379,24 @@ class Discovery:
     def place_like(self, word: str) -> bool:
         stats = self.words.get(word)
         return bool(stats) and stats[PLACE] * 3 >= max(1, stats[CAP] + stats[SUR])
+
+    def town_like(self, word: str) -> bool:
+        """Is the word mostly a town: :meth:`place_like`, or written alone far more often than
+        after a title or a given name, a place in a quarter of those uses or more, and hardly
+        ever before a verb only a person takes? A town named after one founder ("came to
+        Ketteridge", "Ketteridge, Ont.", "Captain Ketteridge's name on a map").
+
+        >>> d = Discovery(words={"Quill": [95, 0, 5, 33, 0], "Hegel": [800, 0, 9, 60, 90], "Ames": [5, 0, 30, 9, 0]})
+        >>> d.town_like("Quill"), d.town_like("Hegel"), d.town_like("Ames")
+        (True, False, False)
+        """
+        if self.place_like(word):
+            return True
+        stats = self.words.get(word)
+        if not stats:
+            return False
+        cap, place = stats[CAP], stats[PLACE]
+        return place >= TOWN_PLACES and place * 4 >= cap and stats[HUMAN] * 20 <= cap and stats[SUR] * 2 <= cap
 
     def family_town(self, word: str) -> bool:
         """Is the word the surname of a family (three given names or more, named in full) and

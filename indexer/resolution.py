@@ -37,6 +37,7 @@ from indexer.name_words import (
 from indexer.names import coordinated, members_body, thing_named
 from indexer.personhood import (
     firm_modifier,
+    human_after,
     listed_as_place,
     member_noun_after,
     mononym_doubt,
@@ -1040,6 +1041,10 @@ class Resolution:
             return
         if not c.title and self.listed_as_place_here(word):
             return  # "Mayence, Germersheim, Rastatt", "the ports of Panama and Aspinwall"
+        if not c.title and disc.town_like(word) and not human_after(self.texts[i], c.end):
+            # A town named after its founder, where the document names nobody by the word: a
+            # bare use is the town ("That was Ketteridge."), unless a verb only a person takes follows.
+            return
         sex = TITLE_SEX.get(office_title(c.title))
         # An office names whoever the corpus wrote with it ("Vice President Biden"); when
         # several held it in the document's time, the title does not say which.

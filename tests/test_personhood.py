@@ -835,3 +835,20 @@ def test_a_town_named_after_a_family_the_paper_names_more_often_than_the_town() 
     assert found[len(family):len(family) + len(town)] == [set()] * len(town)
     assert found[-5:-1] == [{"Tom Quennell"}, set(), set(), set()]
     assert found[-1]  # "voters" are a man's as often as a town's: still one of the family
+
+
+def test_a_town_named_after_one_founder_is_the_town_where_nobody_is_named_by_it() -> None:
+    """A mill town named after the surveyor who mapped it: the corpus writes the word alone
+    and as a place, hardly ever with a title or a given name; a bare use in a document that
+    names nobody by it is the town, not the surveyor the corpus names in full twice."""
+    founder = [("f1", ["Captain Samuel Quennell surveyed the townsite in 1871.", "He never saw it built."], 1976),
+               ("f2", ["The map of Captain Samuel Quennell hangs in the library."], 1990)]
+    town = [(f"t{k}", [f"She came to Quennell in 19{20 + k}.", "That was Quennell. Mud to your knees.",
+                       f"We lived in Quennell until 19{40 + k}, at 41 Ferrier Street, Quennell."], 1976 + k)
+            for k in range(8)]
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare(founder + town)
+    found = [[{r.name for r in refs} for refs, _ in annotator.annotate(d, texts, published=str(y))]
+             for d, texts, y in founder + town]
+    assert found[0] == [{"Samuel Quennell"}, set()]
+    assert all(p == set() for doc in found[2:] for p in doc)
