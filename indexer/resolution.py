@@ -899,10 +899,10 @@ class Resolution:
         return True
 
     def partner_named_here(self, i: int, c: Candidate) -> bool:
-        """A given name joined by "and" to someone just named by a given name ("sympathy to Bud
-        and Ellen", "Ellen and Bud"): a couple, she under his surname where the corpus names
-        her so in full ("Ellen Haldane", however it writes her name out), not another Ellen
-        the page names, nor the corpus's."""
+        """A given name joined by "and" to someone named by a given name and already resolved
+        ("sympathy to Bud and Ellen"): a couple, or brother and sister, she under his surname
+        where the corpus names her so in full ("Ellen Haldane", however it writes her name
+        out), not another Ellen the page names, nor the corpus's."""
         if c.kind != "given" or c.title:
             return False
         text = self.texts[i]
