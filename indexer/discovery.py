@@ -125,8 +125,8 @@ TOWN_PLACES = 5
 # A surname named in full with this many given names is a family's (see family_town).
 FAMILY = 3
 # A woman's maiden name may be written this many years before her married name: a
-# student's name in a school's records, her married name in the obituary fifty years on.
-MARRIED_LIFE = 60
+# schoolgirl's name in the paper, her married name in an interview or an obituary a life on.
+MARRIED_LIFE = 70
 # An era with a single titled use is a person of its own only this far from the other
 # titled eras: a lone "Mr. Cass" recalled 27 years later is the same secretary.
 PUBLIC_LIFE = 50

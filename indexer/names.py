@@ -102,6 +102,8 @@ def candidates(text: str) -> list[Candidate]:
         out = _firms_listed(text, out)
     out = _bracketed_after_name(text, _parenthesised(text, _nicknamed(text, _coordinated(text, _with_capitalised(
         text, out)))))
+    if "n\u00e9e " in text or "nee " in text:
+        out = _nee(text, out)
     out = _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
     return _index_entries(text, out) if ", " in text else out
 
@@ -624,6 +626,31 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
         out = [c for c in out if c.end <= m.start() or c.start >= m.end()]
         out.extend(replace(f[0], start=start, end=end, nick=nick, initial=_sentence_initial(text, start))
                    for start, end, f in found)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+# "Irene Quill (née Varenza)", "Hannah Quill, née Varenza": a woman's maiden name after her
+# married one, read as the one full name "Irene Varenza Quill" that both are forms of.
+_NEE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)((?: [A-Z]\.)?) ([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?),? \(?n[ée]e ([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\)?")
+
+
+def _nee(text: str, out: list[Candidate]) -> list[Candidate]:
+    """``out`` with a married name and the maiden name after "née" read as one full name.
+
+    >>> [c.name for c in candidates("I'm Irene Quennell (née Varenza), and Hannah Quill, née Pellow, was there.")
+    ...  if c.kind == "full"]
+    ['Irene Varenza Quennell', 'Hannah Pellow Quill']
+    """
+    for m in _NEE.finditer(text):
+        given, initial, surname, maiden = m.groups()
+        if given not in GIVEN or surname in STOP or maiden in STOP or maiden == surname:
+            continue
+        found = classified(f"{given}{initial} {maiden} {surname}", False, False, False)
+        if len(found) != 1 or found[0].kind != "full":
+            continue
+        out = [c for c in out if c.end <= m.start() or c.start >= m.end()]
+        out.append(replace(found[0], start=m.start(), end=m.end(), initial=_sentence_initial(text, m.start())))
     out.sort(key=lambda c: c.start)
     return out
 
