@@ -386,12 +386,15 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
                 continue
         elif (c.title in ADJECTIVE_TITLES or _lady_team(c)) and _title_as_adjective(text, c):
             continue  # "the General Revenue Sharing program", "the Lady Eagles"
-        elif c.kind == "full" and _quoted_thing(text, c):
-            continue  # 'the crew of the "Lydia Quill"': a ship, a house, a locomotive
+        elif c.kind == "full" and (_quoted_thing(text, c) or _VESSEL_BEFORE.search(text, max(0, c.start - 16), c.start)):
+            continue  # 'the crew of the "Lydia Quill"', "the company tug Agnes Quill": a ship, a house
         out.append(c)
     return out
 
 
+# A vessel's noun right before a full name: "the tug Agnes Quill", "the steamer Lydia Quill".
+_VESSEL_BEFORE = re.compile(r"(?<![\w'’-])(?:tug|tugboat|steamer|steamship|ship|schooner|barque|bark|brig|ketch"
+                            r"|sloop|vessel|ferry|yacht|liner|freighter|trawler|lifeboat|dredge|scow|barge) $")
 _QUOTED_AFTER_THE = re.compile(r"(?<![\w'’])(?:the|The) [\"“]$")
 
 

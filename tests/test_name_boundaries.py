@@ -112,6 +112,9 @@ def test_where_a_name_ends_and_things(kind: str, text: str, expected: set[str]) 
         ("a ship named after a woman, quoted after 'the'",
          ['The crew of the "Edith Quennell" sent a guinea.',
           "Her owner launched the “Edith Quennell” in 1889."]),
+        ("a tug and a steamer named after people, after the vessel's noun",
+         ["The company tug Edith Quennell brought the booms down the river.",
+          "He shipped as a deckhand on the steamer Walter Halloran in 1912."]),
         ("a truck named after a firm's founder", ["He drove a Halloran truck to the fair.",
                                                   "The Halloran trucks broke down."]),
         ("firms listed beside a firm", ["Since then Quennell, Voss-Benning, General Motors, Halloran and "
@@ -143,6 +146,8 @@ def test_a_name_used_for_a_thing(kind: str, texts: list[str]) -> None:
     [
         ("German nouns after an article-preposition", "Take his book Zum sozialen Wohlstand and read it.",
          {"Wohlstand", "Zum"}, set()),
+        ("kin words that transcripts capitalise", "Maman never admitted it, and Baba kept the garden with Dido.",
+         {"Maman", "Baba", "Dido"}, set()),
         ("German nouns after an article", "Prices fell nach dem Kriege von 1871 in Verbindung mit Zoellen.",
          {"Kriege"}, set()),
         ("a German title", "See Die Philosophie der Arbeit, p. 12.", {"Philosophie"}, set()),
