@@ -339,7 +339,7 @@ class Discovery:
                    {s: {t: dict(c) for t, c in ts.items()} for s, ts in titles.items()},
                    dict(uses), None if called is None else dict(called), nicknames,
                    {name: len(keys - {0}) + KIN_PARAGRAPHS * (0 in keys) for name, keys in kin.items()},
-                   _nicknamed(nicked))
+                   _quoted_nicknames(nicked))
 
     # -- state -------------------------------------------------------------------
 
@@ -510,17 +510,19 @@ class Discovery:
             # plain name goes to the suffixed form only where the corpus writes that one at
             # least as often ("Cal Ripken Jr." beside a rarer "Cal Ripken"), and not where it
             # writes both father and son with their suffixes.
+            apart = self.nicknamed_apart(name)
             compatible = [f for f in compatible if not _GENERATION.search(f) or forms[f] >= forms.get(name, 0)
-                          and not self.nicknamed_apart(name)]
+                          and not apart]
             if len({generation(f) for f in compatible} - {""}) > 1:
                 return name
         else:
             # "Henry Voss, Sr." is never his son "Henry Voss Jr."
             compatible = [f for f in compatible if generation(f) == generation(name)]
-        middled = [f for f in compatible if _middle(f)]
-        if not _middle(name) and any(_middle(f)[:1] != _middle(g)[:1] and _kept_middle(f)[:1] != _kept_middle(g)[:1]
-                                     for f in middled for g in middled):
-            return name  # "John Stevens", of a corpus naming both: no telling which
+        if not _middle(name):
+            # (each form's first middle initial, as written and as a woman's kept middle)
+            firsts = {(_middle(f)[:1], _kept_middle(f)[:1]) for f in compatible if _middle(f)}
+            if any(a[0] != b[0] and a[1] != b[1] for a in firsts for b in firsts):
+                return name  # "John Stevens", of a corpus naming both: no telling which
         if not compatible or compatible == [name]:
             if given and (longer := self.called_by_middle_name(name, forms)) != name:
                 return longer
@@ -1035,11 +1037,11 @@ def _nickname_givens(nicks: dict[str, Counter[tuple[str, str]]]) -> dict[str, di
     return out
 
 
-def _nicknamed(nicked: dict[str, Counter[str]]) -> dict[str, str]:
+def _quoted_nicknames(nicked: dict[str, Counter[str]]) -> dict[str, str]:
     """ "nickname surname" -> the fullest name quoting the nickname, where that name says more
     than the given name (a middle name, a generation) and all the names quoting it agree.
 
-    >>> _nicknamed({"Bud Quill": Counter({"Robert M. Quill Jr.": 1, "Robert Quill Jr.": 2}),
+    >>> _quoted_nicknames({"Bud Quill": Counter({"Robert M. Quill Jr.": 1, "Robert Quill Jr.": 2}),
     ...             "Mickey Quill": Counter({"Michael Quill": 3}), "Red Quill": Counter({"Amos Quill": 1, "Ed Quill": 1})})
     {'Bud Quill': 'Robert M. Quill Jr.'}
     """

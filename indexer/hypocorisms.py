@@ -17,11 +17,8 @@ from functools import cache
 
 @cache
 def _pairs() -> frozenset[tuple[str, str]]:
-    from nicknames import name_triplets
-
-    return frozenset((t.name2, t.name1) for t in name_triplets()
-                     if t.relationship == "has_nickname" and t.name1[:1] == t.name2[:1]
-                     and len(t.name2) <= len(t.name1))
+    return frozenset((nick, formal) for nick, formal in _all_pairs()
+                     if nick[:1] == formal[:1] and len(nick) <= len(formal))
 
 
 @cache

@@ -102,7 +102,7 @@ def candidates(text: str) -> list[Candidate]:
         out = _firms_listed(text, out)
     out = _bracketed_after_name(text, _parenthesised(text, _nicknamed(text, _coordinated(text, _with_capitalised(
         text, out)))))
-    if "n\u00e9e " in text or "nee " in text:
+    if "née " in text or "nee " in text:
         out = _nee(text, out)
     out = _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
     return _index_entries(text, out) if ", " in text else out

@@ -444,7 +444,7 @@ class Resolution:
         text = self.texts[i]
         return disc.place_uses(word) >= TOWN_USES and (
             residence(text, start, end)
-            or (disc.place_like(word) or disc.family_town(word)) and place_use(text, start, end, homes=False))
+            or place_use(text, start, end, homes=False) and (disc.place_like(word) or disc.family_town(word)))
 
     def listed_place(self, i: int, start: int, end: int, word: str) -> bool:
         """Is this use of a word nobody in the document is named by an item of a list of
