@@ -25,6 +25,7 @@ from indexer.name_words import (
     FOREIGN_ARTICLES,
     FUNCTION_LOWER,
     GIVEN,
+    GIVEN_ABBREVIATIONS,
     HEADLINE_VERBS,
     HONORIFICS,
     MONARCH_TITLES,
@@ -369,6 +370,11 @@ def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial:
     if head in GIVEN or _INITIALS.fullmatch(head) and rest[0][1].endswith(".") and head not in _NO_GIVEN_INITIALS:
         if "." in head:  # "A.W. Pettibone" is the "A. W. Pettibone" of other pages
             full = replace(full, name=_GLUED_INITIAL.sub(r"\1. ", full.name))
+        if head in GIVEN_ABBREVIATIONS:
+            # "Wm. Quennell" is the "William Quennell" of other pages: one name, one value.
+            head = GIVEN_ABBREVIATIONS[head]
+            full = replace(full, name=" ".join([head, *full.name.split()[1:]]))
+            names = [head, *names[1:]]
         return _given_and_surname(full, names)
     return _after_title(full, names) if title else []
 

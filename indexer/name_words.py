@@ -57,7 +57,16 @@ TITLE_SEX = {**{t: "m" for t in "Mr Sir Lord King Emperor Prince Duke Count Baro
                                    "Baroness Sister Mother Frau Congresswoman Councilwoman Alderwoman Assemblywoman Chairwoman".split()}}
 CENSUS_GIVEN_SHARE = 0.005  # per cent of residents: about 1,900 names of each sex
 GIVEN_NOT_SURNAME_RANK = 3000
-GIVEN = _given_names()
+
+
+def _given_abbreviations() -> dict[str, str]:
+    """The abbreviated given names of old registers and letters ("Wm" -> "William")."""
+    text = resources.files("indexer.data").joinpath("given_abbreviations.txt").read_text(encoding="utf-8")
+    return dict(line.split() for line in text.splitlines() if line and not line.startswith("#"))
+
+
+GIVEN_ABBREVIATIONS = _given_abbreviations()
+GIVEN = _given_names() | frozenset(GIVEN_ABBREVIATIONS)
 STOP_PHRASES = frozenset(w for w in STOP if " " in w)
 MONTHS = STOP_SECTIONS["months"]
 # Words that end an organisation or a place ("... Street", "... Party"): the run is no name.
@@ -132,7 +141,12 @@ def office_title(title: str) -> str:
 
 
 HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split())
-ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Rev|Col|Capt|Lt|Gov|Prof|Jr|Sr|Mme|Hon|Sgt|Cllr|Ald|Msgr|Fr|Maj|Adm|Cmdr|Cpl|Pvt|Det|Insp|Supt|Pres|Lieut|Atty|Secy|Treas"
+# Words written with a full stop that ends no sentence: titles, and abbreviated given names
+# ("Wm. Quennell" is one name).
+ABBREVIATIONS = "|".join(
+    ["Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Rev", "Col", "Capt", "Lt", "Gov", "Prof", "Jr", "Sr",
+     "Mme", "Hon", "Sgt", "Cllr", "Ald", "Msgr", "Fr", "Maj", "Adm", "Cmdr", "Cpl", "Pvt", "Det", "Insp", "Supt",
+     "Pres", "Lieut", "Atty", "Secy", "Treas", *(re.escape(a) for a in GIVEN_ABBREVIATIONS if "'" not in a)])
 ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
 DERIVED = re.compile(r"(?<=[a-z]{3})(?:ism|isms|ist|ists|ian|ians|ites|ese)$")
 # English derivational endings of abstract nouns, adverbs and adjectives: "Criticism",

@@ -102,7 +102,7 @@ def candidates(text: str) -> list[Candidate]:
         out = _firms_listed(text, out)
     out = _bracketed_after_name(text, _parenthesised(text, _nicknamed(text, _coordinated(text, _with_capitalised(
         text, out)))))
-    if "née " in text or "nee " in text:
+    if any(word in text for word in _MAIDEN_WORDS):
         out = _nee(text, out)
     out = _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
     return _index_entries(text, out) if ", " in text else out
@@ -633,20 +633,40 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
     return out
 
 
-# "Irene Quill (née Varenza)", "Hannah Quill, née Varenza": a woman's maiden name after her
-# married one, read as the one full name "Irene Varenza Quill" that both are forms of.
-_NEE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)((?: [A-Z]\.)?) ([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?),? \(?n[ée]e ([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\)?")
+# "Irene Quill (née Varenza)", "Hannah Quill, née Varenza", "Ruth Quill, the former Ruth Varenza",
+# "Mrs. Quill, the former Ruth Varenza", "Ada Quill (born Ada Varenza)": a woman's maiden name after
+# her married one, read as the one full name "Irene Varenza Quill" that both are forms of. "Born"
+# before a bare word is a place as often ("born Leeds"), so it needs brackets or the given name.
+_SURNAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
+_NEE = re.compile(rf"(?<![\w'’-])(?:(Mrs)\.?|([A-Z][a-z]+)((?: [A-Z]\.)?)) ({_SURNAME_WORD}),? (\()?"
+                  rf"(?:(nee)|(born|the former|formerly)) (?:([A-Z][a-z]+) )?({_SURNAME_WORD})(?(5)\))(?![\w'’])")
+_MAIDEN_WORDS = ("nee ", "born ", "former ", "formerly ")
 
 
 def _nee(text: str, out: list[Candidate]) -> list[Candidate]:
-    """``out`` with a married name and the maiden name after "née" read as one full name.
+    """``out`` with a married name and the maiden name after "née" (or "the former", "born")
+    read as one full name.
 
-    >>> [c.name for c in candidates("I'm Irene Quennell (née Varenza), and Hannah Quill, née Pellow, was there.")
+    >>> [c.name for c in candidates("I'm Irene Quennell (nee Varenza), and Hannah Quill, nee Pellow, was there.")
     ...  if c.kind == "full"]
     ['Irene Varenza Quennell', 'Hannah Pellow Quill']
+    >>> [c.name for c in candidates("Mrs Quill, the former Ruth Varenza, and Ada Pim (born Ada Lowell) came.")
+    ...  if c.kind == "full"]
+    ['Ruth Varenza Quill', 'Ada Lowell Pim']
+    >>> [c.name for c in candidates("Ada Pim, born Leeds, and Ann Quill, the former Ruth Varenza.")
+    ...  if c.kind == "full"]
+    ['Ada Pim', 'Ann Quill', 'Ruth Varenza']
     """
     for m in _NEE.finditer(text):
-        given, initial, surname, maiden = m.groups()
+        mrs, given, initial, surname, bracket, nee, other, maiden_given, maiden = m.groups()
+        if mrs:
+            if not maiden_given:
+                continue  # "Mrs. Quill, née Pellow": no given name to make a full name of
+            given, initial = maiden_given, ""
+        elif maiden_given and maiden_given != given:
+            continue  # "Ann Quill, the former Ruth Varenza": two women, or a misreading
+        if not nee and not maiden_given and not bracket:
+            continue  # "Ada Pim, born Leeds": a place
         if given not in GIVEN or surname in STOP or maiden in STOP or maiden == surname:
             continue
         found = classified(f"{given}{initial} {maiden} {surname}", False, False, False)

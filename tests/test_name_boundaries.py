@@ -313,3 +313,33 @@ def test_local_offices_ranks_and_callings_are_titles(title: str, sex_word: str) 
                      f"Later {title} Vantongeren told the meeting the vote was close."]),
               ("b", ["Samuel Halloran said the talks would resume."])]
     assert "Vantongeren" in values(corpus)[0], title
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected", "not_names"),
+    [
+        ("an abbreviated given name with its full stop", "Received of Wm. Quennell the sum of four pounds.",
+         {"William Quennell"}, {"Wm", "Quennell"}),
+        ("several in a list of subscribers", "Jno. Varenza, Thos. Halloran and Saml. Morozzi subscribed.",
+         {"John Varenza", "Thomas Halloran", "Samuel Morozzi"}, {"Jno", "Thos", "Saml"}),
+        ("without the full stop, as British clerks wrote them", "Chas Dunkelberg and Robt Quennell, carters.",
+         {"Charles Dunkelberg", "Robert Quennell"}, {"Chas", "Robt"}),
+        ("with a middle initial", "The deed of Edwd. H. Varenza, 1852.", {"Edward H. Varenza"}, set()),
+        ("after a title", "The Rev. Geo. Halloran preached.", {"George Halloran"}, {"Geo"}),
+    ],
+)
+def test_an_abbreviated_given_name_is_the_given_name(kind: str, text: str, expected: set[str],
+                                                      not_names: set[str]) -> None:
+    found = names_in(text)
+    assert expected <= found, kind
+    assert not found & not_names, kind
+
+
+def test_an_abbreviated_given_name_and_the_full_one_are_one_value() -> None:
+    corpus = [("a", ["Wm. Quennell, of the Lower Mill, paid his rent in arrears.",
+                     "Quennell said the river had risen again."]),
+              ("b", ["William Quennell was elected to the vestry in 1861."]),
+              ("c", ["A note from Jno. Varenza.", "Jno. was the elder brother."])]
+    found = values(corpus)
+    assert found[0] == found[1] == {"William Quennell"}
+    assert "Jno" not in found[2]
