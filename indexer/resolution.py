@@ -98,6 +98,8 @@ _DETERMINED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm
 _LISTED_BEFORE = re.compile(r"(?<![\w'])([A-Z][a-z]+)(?:,? and |, |; | & )$")
 _LISTED_AFTER = re.compile(r"(?:,? and |, |; | & )([A-Z][a-z]+)\b")
 _OTHER_SEX = {"m": "f", "f": "m"}
+_PRONOUN = re.compile(r"(?<![\w'’])(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)(?![\w'’])")
+_SENTENCE_STOP = re.compile(r"[.!?;:]\s|\n")
 _GENERATION_WORD = re.compile(r"^(?:Jr|Sr|[IVX]+)\.?,?$")
 # A name spoken to: ", you" after it, or "And," or "Thank you," or "you," before it.
 _VOCATIVE_AFTER = re.compile(r", (?:you|thank you)\b")
@@ -663,6 +665,16 @@ class Resolution:
             return None
         return TITLE_SEX.get(title.group(1).rstrip("."))
 
+    def pronoun_sex(self, i: int, end: int) -> str | None:
+        """The sex the first personal pronoun after a name says, in the name's own sentence and
+        with no other name between ("Quill left early, and his wife stayed"), else None."""
+        text = self.texts[i]
+        stop = _SENTENCE_STOP.search(text, end)
+        pronoun = _PRONOUN.search(text, end, stop.start() if stop else len(text))
+        if pronoun is None or any(end <= c.start < pronoun.start() for c in self.cands[i]):
+            return None
+        return "f" if pronoun.group().lower() in ("she", "her", "hers", "herself") else "m"
+
     def candidate_sex(self, i: int, c: Candidate) -> str | None:
         """The sex a candidate's title says: the title written before it (see :meth:`title_sex`),
         else the one a list's entry gives after the surname ("Pim, Mrs. H.")."""
@@ -826,6 +838,10 @@ class Resolution:
         if c.title and len(set(ids)) > 1:
             # "General Brown" where the document names General George Brown and Jerry Brown
             ids = [p for p in ids if office_title(c.title) in self.offices.get(p, ())] or ids
+        if not sex and len(set(ids)) > 1 and (said := self.pronoun_sex(i, c.end)):
+            # "Reverend Quill was at a meeting and he left early", where the document names
+            # the Reverends John and Diana Quill.
+            ids = [p for p in ids if self.sex_of(p) != _OTHER_SEX[said]] or ids
         pid = self.principal(word, ids, i, c.start)
         self.add(i, c.start, self.refs[pid])
         return True
@@ -1062,6 +1078,9 @@ class Resolution:
                 owner = ""
         if owner and sex and given_name_sex(owner.split()[0]) == _OTHER_SEX[sex]:
             owner = ""  # "Mrs. Gore" is not the corpus's Al Gore
+        elif owner and not sex and (said := self.pronoun_sex(i, c.end)) and given_name_sex(
+                owner.split()[0]) == _OTHER_SEX[said]:
+            owner = ""  # "Sergeant Quill and his unit" is not the corpus's Amy Quill
         if owner is None and not doubt:
             if word in GIVEN and _NAME_GOES_ON.match(self.texts[i], c.end):
                 # "Dr. Francisco V. de la Espriella": a given name, and the rest of the

@@ -613,6 +613,38 @@ def test_mrs_takes_the_woman_of_two_people_with_one_surname() -> None:
     assert [r.name for r in mr[0]] == ["Luis Vantongeren"]
 
 
+@pytest.mark.parametrize(
+    ("kind", "texts", "expected"),
+    [
+        ("the pronoun after an untitled surname says which of a couple",
+         ["We welcome the Reverends Diana and John Vantongeren.", "Once Vantongeren was at a meeting and he left early."],
+         "John Vantongeren"),
+        ("...the other way round",
+         ["John Vantongeren and Diana Vantongeren run the shelter.", "Vantongeren said she would stay on."],
+         "Diana Vantongeren"),
+        ("a rank says no sex, the pronoun does",
+         ["Amy Vantongeren and her husband Townsend Vantongeren came.", "Sergeant Vantongeren and his unit left."],
+         "Townsend Vantongeren"),
+        ("a pronoun after another name says nothing of the surname",
+         ["Diana Vantongeren and John Vantongeren run the shelter.", "Vantongeren met Paul Quennell and he agreed."],
+         "Diana Vantongeren"),
+    ],
+)
+def test_a_pronoun_says_which_of_a_man_and_a_woman_of_one_surname(kind: str, texts: list[str],
+                                                                   expected: str) -> None:
+    annotator = PersonAnnotator(Authority())
+    annotated = annotator.annotate("", texts, published="1995")
+    assert expected in [r.name for r in annotated[1][0]], kind
+
+
+def test_a_pronoun_of_the_other_sex_keeps_a_bare_surname_from_the_corpus_owner() -> None:
+    corpus = [("a", ["Amy Vantongeren spoke at the rally.", "Amy Vantongeren thanked the nurses."], 1995),
+              ("b", ["Sergeant Vantongeren and his unit left for the coast."], 1995),
+              ("c", ["Vantongeren said she would run again."], 1995)]
+    found = values(corpus)
+    assert found[1] == set() and found[2] == {"Amy Vantongeren"}
+
+
 def test_a_firm_of_two_names_is_nobody() -> None:
     texts = ["Ships of Castell & Quennell docked at the Castell & Quennell terminal.",
              "Vantongeren & Sons closed the plant. Ann Quennell spoke for the union."]
