@@ -79,7 +79,7 @@ TAILS = STOP_SECTIONS["institutions"] | STOP_SECTIONS["geography"] | FIRM_TAILS 
 # Prize", "the Maddox Memorial Lecture". (Not a day: "Amos Quill Tuesday said".)
 THING_HEADS = (STOP_SECTIONS["geography"] - {"Age", "Ages"}) | frozenset(
     "School High Elementary Academy University College Institute Library Hospital Museum Foundation Fund "
-    "Prize Award Awards Medal Fellowship Scholarship Lecture Lectures Trophy Cup Act Day Memorial".split())
+    "Prize Award Awards Medal Fellowship Scholarship Lecture Lectures Trophy Cup Act Day Memorial Funeral".split())
 # German and French articles ("dem", "Zum"): the capitalised words after them are nouns.
 FOREIGN_ARTICLES = STOP_SECTIONS["foreign"]
 # Words before a name that say "a person": honorifics, offices, ranks, nobility.
@@ -219,6 +219,14 @@ EPONYM_HEADS = frozenset(
     truck trucks car cars automobile automobiles tractor tractors plant plants factory rifle rifles gun guns
     carbine pistol revolver engine engines tank tanks vehicle vehicles bomber bombers""".split()
 )
+# A family, its members together and what it holds: "the Quennell family", "the old Quennell
+# kitchen", "the Quennell quarter" are no one of them.
+FAMILY_HEADS = frozenset(
+    """family families clan household kin children kids boys girls brothers sisters sons daughters cousins
+    heirs reunion reunions farm farms farmstead homestead ranch place home house residence kitchen quarter
+    land lands property estate plot graves vault orchard barn""".split()
+)
+EPONYM_HEADS |= FAMILY_HEADS
 # Lowercase function words: "Quennell-he" is a name and a dash before "he".
 FUNCTION_LOWER = frozenset(w.lower() for w in STOP_SECTIONS["function"])
 # A ship's prefix before its name ("U. S. S. Nashville", "H. M. S. Quennell").

@@ -22,6 +22,7 @@ from indexer.name_words import (
     ADJECTIVE_TITLES,
     AUXILIARIES,
     EPONYM_HEADS,
+    FAMILY_HEADS,
     FIRM_TAILS,
     FOREIGN_ARTICLES,
     GIVEN,
@@ -65,6 +66,7 @@ _DETERMINER_BEFORE = re.compile(
 # An office "of" its department, right before a run: "Secretary of the", "Minister of".
 _DEPARTMENT_BEFORE = re.compile(r"\b[A-Z][a-z]+ of (?:the )?$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?) $")
+_DETERMINER_ADJECTIVE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Tt]his) [a-z]+ $")
 _DETERMINER_ENDS = ("he ", "a ", "n ", "ur ", "ir ", "ts ", "is ", "er ", "y ")
 _HEAD_AFTER = re.compile(r" ([a-z]+)(?: ([a-z]+))?\b(?!')")  # "the Bradley fighting vehicle"
 SHIP_PREFIXES = ("USS ", "HMS ", "U.S.S. ", "H.M.S. ", "U. S. S. ", "H. M. S. ")
@@ -432,7 +434,10 @@ def _before_eponym_head(text: str, c: Candidate) -> bool:
     if text.endswith(_DETERMINER_ENDS, before, c.start) and _DETERMINER_BEFORE.search(text, before, c.start):
         head = _HEAD_AFTER.match(text, c.end)
         return bool(head) and (head.group(1) in EPONYM_HEADS or head.group(2) in EPONYM_HEADS)
-    return False
+    # "the first Quennell reunion", "the old Quennell place": an adjective between.
+    head = _HEAD_AFTER.match(text, c.end)
+    return bool(head) and head.group(1) in FAMILY_HEADS and bool(
+        _DETERMINER_ADJECTIVE_BEFORE.search(text, max(0, c.start - 20), c.start))
 
 
 def _second_of_eponym_pair(text: str, c: Candidate, out: list[Candidate]) -> bool:

@@ -343,3 +343,22 @@ def test_an_abbreviated_given_name_and_the_full_one_are_one_value() -> None:
     found = values(corpus)
     assert found[0] == found[1] == {"William Quennell"}
     assert "Jno" not in found[2]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("a family", "The letters of the Quennell family came to us in 2004."),
+        ("its gathering, after an adjective", "Plans for the first Quennell reunion were made."),
+        ("its land", "He sold the Quennell quarter to a neighbour."),
+        ("its kitchen", "Coffee was served from the Quennell kitchen."),
+        ("its old place", "The old Quennell place burned down in the spring."),
+        ("a funeral home named after its founder", "Quennell Funeral Home is in charge of arrangements."),
+    ],
+)
+def test_a_surname_for_a_family_or_what_it_holds_is_no_one_of_them(kind: str, text: str) -> None:
+    annotator = PersonAnnotator(Authority())
+    texts = ["William Quennell was treasurer for thirty years.", text, "Quennell retired in 1990."]
+    annotated = annotator.annotate("", texts, published="1990")
+    assert not annotated[1][0], kind
+    assert [r.name for r in annotated[2][0]] == ["William Quennell"], "the man himself is still found"
