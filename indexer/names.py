@@ -106,6 +106,8 @@ def candidates(text: str) -> list[Candidate]:
         text, out)))))
     if any(word in text for word in _MAIDEN_WORDS):
         out = _nee(text, out)
+    if _GENERATION_AFTER.search(text):
+        out = _generation_after(text, out)
     out = _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
     return _index_entries(text, out) if ", " in text else out
 
@@ -681,6 +683,30 @@ def _nee(text: str, out: list[Candidate]) -> list[Candidate]:
         out.append(replace(found[0], start=m.start(), end=m.end(), initial=_sentence_initial(text, m.start())))
     out.sort(key=lambda c: c.start)
     return out
+
+
+# A generation written after a name the way British clerks and papers wrote it ("Mr. S. Quill,
+# jun.", "Wm. Quill, Senr.", "Samuel Quill junior"): the "Jr." and "Sr." of other pages. Capitalised
+# "Sen." is a senator's title and "Jun." a month's before a name or a day; those are no generation.
+_GENERATION_AFTER = re.compile(r",? (?:(?P<jr>jun|junr|jnr|Junr|Jnr)|sen|senr|snr|Senr|Snr)\.?(?![\w'’.])(?! ?\d)"
+                               r"(?! [A-Z][a-z])|,? (?:(?P<junior>junior)|senior)(?=[,;.)]|$)")
+
+
+def _generation_after(text: str, out: list[Candidate]) -> list[Candidate]:
+    """``out`` with a full name's generation, written after it, made part of it.
+
+    >>> [c.name for c in candidates("Mr. S. Quill, jun., moved it; Wm. Quill, Senr., and Ann Quill junior.")]
+    ['S. Quill Jr.', 'William Quill Sr.', 'Ann Quill Jr.']
+    >>> [c.name for c in candidates("Samuel Quill, senior partner, and Ann Quill, sen. Varenza")]
+    ['Samuel Quill', 'Ann Quill', 'Varenza']
+    """
+    kept = []
+    for c in out:
+        m = _GENERATION_AFTER.match(text, c.end) if c.kind == "full" else None
+        if m and not c.name.endswith(("Jr.", "Sr.", " Jr", " Sr")):
+            c = replace(c, end=m.end(), name=f"{c.name} {'Jr.' if m['jr'] or m['junior'] else 'Sr.'}")
+        kept.append(c)
+    return [c for c in kept if not any(k.start < c.start < k.end for k in kept)]
 
 
 # Brackets right after a person's name, or after a speaker's name in capitals as a record of
