@@ -801,7 +801,8 @@ def _inverted(text: str, out: list[Candidate]) -> list[Candidate]:
 # Anna and Ames went" of a sentence.
 _INDEX_ENTRY = re.compile(
     r"(?m)^[ \t*•·-]*((?:Mc|Mac|O['’])?[A-Z][A-Za-z'’-]+), ([A-Z][a-z]+(?: [A-Z][a-z]+)?(?: [A-Z]\.)*)"
-    r"(,? (?:Jr|Sr)\.?)?(?=[ \t]*$|[ \t]*\(|,[ \t]*(?:\d|b\.|d\.|c\.|fl\.)|:|[ \t]+[-–—]|;)")
+    r"(,? (?:Jr|Sr)\.?)?(?=[ \t]*$|[ \t]*\(|,[ \t]*(?:\d|b\.|d\.|c\.|fl\.)|:|[ \t]+[-–—]|;|\.(?:[ \t]|$))")
+_SURNAME_PREFIXES = ("Mc", "Mac", "O'", "O’")
 
 
 def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
@@ -814,11 +815,21 @@ def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
     [('Margaret Jean Tait', 'Peg'), ('Hannah Carver', '')]
     >>> [c.name for c in candidates("Paris, France: a letter\nQuill, Anna and Ames went home.")]
     ['Quill', 'Anna', 'Ames']
+    >>> [c.name for c in candidates("McQUILL, Dora Elizabeth. At home.\nMacVARENZA, Angus. Aged 90.") if c.kind == "full"]
+    ['Dora Elizabeth McQuill', 'Angus MacVarenza']
+    >>> [c.name for c in candidates("Quill, Anna. She went home.")]
+    ['Quill', 'Anna']
     """
     for m in _INDEX_ENTRY.finditer(text):
         surname, given, suffix = m.group(1), m.group(2), m.group(3) or ""
-        if surname.isupper() or surname[:2] in ("Mc", "O'", "O’") and surname[2:].isupper():
+        prefix = next((p for p in _SURNAME_PREFIXES if surname.startswith(p) and surname[len(p):].isupper()), "")
+        capitals = surname.isupper() or bool(prefix)
+        if text.startswith(".", m.end()) and not capitals:
+            continue  # "Quill, Anna. Then": a sentence; a notice writes its heading's surname in capitals
+        if surname.isupper():
             surname = _title_case(surname)
+        elif prefix:
+            surname = prefix + surname[len(prefix):].title()  # "McILROY", "MacLEOD" -> "McIlroy", "MacLeod"
         if given.split()[0] not in GIVEN or surname in STOP or surname in GIVEN:
             continue
         name = f"{given} {surname}" + (f" {suffix.strip(' ,').rstrip('.')}." if suffix else "")
