@@ -35,6 +35,7 @@ from indexer.name_words import (
     personlike,
 )
 from indexer.names import coordinated, members_body, thing_named
+from indexer.ocr import ocr_key
 from indexer.personhood import (
     firm_modifier,
     human_after,
@@ -1139,12 +1140,13 @@ class Resolution:
     def typo_of(self, word: str) -> str | None:
         if len(word) < TYPO_MIN_LENGTH or word in STOP or DERIVED.search(word):
             return None
+        key = ocr_key(word)
         for surname, entries in self.by_surname.items():
             if (
                 surname[:1] == word[:1]
                 and abs(len(surname) - len(word)) <= 1
                 and surname != word
-                and OSA.distance(word, surname, score_cutoff=1) <= 1
+                and (OSA.distance(word, surname, score_cutoff=1) <= 1 or ocr_key(surname) == key)
                 and not inflected(word, surname)  # "Afghans" is no misspelt "Afghan"
             ):
                 return entries[0][1]

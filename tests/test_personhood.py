@@ -606,7 +606,7 @@ def test_discovery_state_of_the_previous_version_is_still_read() -> None:
 
 @pytest.mark.parametrize(
     "module", ["indexer.places", "indexer.personhood", "indexer.discovery", "indexer.names",
-               "indexer.name_runs", "indexer.name_words", "indexer.census", "indexer.hypocorisms",
+               "indexer.name_runs", "indexer.name_words", "indexer.census", "indexer.hypocorisms", "indexer.ocr",
                "indexer.kin_names"]
 )
 def test_docstring_examples_run(module: str) -> None:

@@ -79,6 +79,20 @@ def test_typo_of_a_named_person_is_resolved_and_flagged() -> None:
     assert flags(texts)[1] == ["typo:Bundenz->budenz-louis"]
 
 
+@pytest.mark.parametrize(
+    ("texts", "misread"),
+    [
+        (["Thomas Alexander Quennmore ran the mill.", "Quennrnore said the river was high."], "Quennrnore"),
+        (["Ada Varelton spoke for the tenants.", "Mrs. Varclton thanked the council."], "Varclton"),
+        (["Karl Lindqvist farmed north of town.", "Lindqvlst sold his team in May."], "Lindqvlst"),
+    ],
+)
+def test_an_ocr_misreading_of_a_named_persons_surname_is_them(texts: list[str], misread: str) -> None:
+    found = ids(texts)
+    assert found[1] == found[0] and len(found[0]) == 1
+    assert flags(texts)[1] == [f"typo:{misread}->{found[0][0]}"]
+
+
 def test_typo_needs_the_person_in_the_document() -> None:
     assert ids(["Bundenz knew more."]) == [[]]
 
