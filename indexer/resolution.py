@@ -79,7 +79,7 @@ _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?) $")
 _KIN_BEFORE = re.compile(
     r"\b(?:[Tt]he (?:first|second|third|elder|younger|older|senior|junior)(?: [A-Z][a-z]+\.?)?|[Oo]ld|[Yy]oung) $")
 # A title and "and" before the title of a surname: the couple shares it.
-_COUPLE = re.compile(r"\b[A-Z][a-z]+\.? (?:and|&) $")
+_COUPLE = re.compile(r"\b([A-Z][a-z]+)\.? (?:and|&) $")
 _LISTED = re.compile(r",? and |, |; | & ")
 # "Railtrack's shares", "Railtrack's chief executive": a firm's, whatever else the story says of it.
 # (Not "Staub's employees": a man's small firm has them too.)
@@ -662,8 +662,11 @@ class Resolution:
         second of a couple's ("President and Mrs. Bush")."""
         text = self.texts[i]
         title = _TITLE_BEFORE.search(text, max(0, pos - 14), pos)
-        if not title or _COUPLE.search(text, max(0, title.start() - 30), title.start()):
+        if not title:
             return None
+        couple = _COUPLE.search(text, max(0, title.start() - 30), title.start())
+        if couple and couple.group(1) in TITLES:
+            return None  # "Mr. and Mrs. Bush", "President and Mrs. Bush" (not "Mrs. Voss and Mrs. Bush")
         return TITLE_SEX.get(title.group(1).rstrip("."))
 
     def pronoun_sex(self, i: int, end: int) -> str | None:

@@ -658,6 +658,16 @@ def test_a_pronoun_of_the_other_sex_keeps_a_bare_surname_from_the_corpus_owner()
     assert found[1] == set() and found[2] == {"Amy Vantongeren"}
 
 
+def test_wives_named_by_their_husbands_names_in_a_list_are_not_the_husbands() -> None:
+    annotator = PersonAnnotator(Authority())
+    texts = ["Ralph Varenza and Henry Quennell farmed north of town.",
+             "Hostesses were Mrs. Henry Quennell and Mrs. Ralph Varenza.",
+             "Mr. and Mrs. Ralph Varenza were guests."]
+    _, wives, couple = annotator.annotate("", texts, published="1936")
+    assert not wives[0]
+    assert [r.name for r in couple[0]] == ["Ralph Varenza"], "'Mr. and Mrs.' still names him"
+
+
 def test_a_firm_of_two_names_is_nobody() -> None:
     texts = ["Ships of Castell & Quennell docked at the Castell & Quennell terminal.",
              "Vantongeren & Sons closed the plant. Ann Quennell spoke for the union."]
