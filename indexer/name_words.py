@@ -79,7 +79,7 @@ TAILS = STOP_SECTIONS["institutions"] | STOP_SECTIONS["geography"] | FIRM_TAILS 
 # Prize", "the Maddox Memorial Lecture". (Not a day: "Amos Quill Tuesday said".)
 THING_HEADS = (STOP_SECTIONS["geography"] - {"Age", "Ages"}) | frozenset(
     "School High Elementary Academy University College Institute Library Hospital Museum Foundation Fund "
-    "Prize Award Awards Medal Fellowship Scholarship Lecture Lectures Trophy Cup Act Day Memorial Funeral".split())
+    "Prize Award Awards Medal Fellowship Scholarship Lecture Lectures Trophy Cup Act Day Memorial Funeral Post".split())
 # German and French articles ("dem", "Zum"): the capitalised words after them are nouns.
 FOREIGN_ARTICLES = STOP_SECTIONS["foreign"]
 # Words before a name that say "a person": honorifics, offices, ranks, nobility.

@@ -354,6 +354,7 @@ def test_an_abbreviated_given_name_and_the_full_one_are_one_value() -> None:
         ("its kitchen", "Coffee was served from the Quennell kitchen."),
         ("its old place", "The old Quennell place burned down in the spring."),
         ("a funeral home named after its founder", "Quennell Funeral Home is in charge of arrangements."),
+        ("a veterans' post named after a son of the family", "The Carl Quennell Post No. 112 met on Monday."),
     ],
 )
 def test_a_surname_for_a_family_or_what_it_holds_is_no_one_of_them(kind: str, text: str) -> None:
