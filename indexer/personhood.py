@@ -99,7 +99,7 @@ _MEMBER_AFTER = re.compile(" " + _MEMBER_NOUNS)
 # A word used as a town at this mention: "in Marlow", "north of Pruett", "the town of Marlow",
 # "Marlow, Iowa". ("From", "at" and "to" are said of people as often: "a letter from Marlow".)
 # A seat: "the member for Marlow", "the riding of Marlow".
-_PLACE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)"
+_PLACE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|[Vv]ia|by way of|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)"
                            r"(?:east|west)? of|(?:town|city|village|township|streets|people|citizens|riding"
                            r"|constituency|ward|parish|borough) of|[Mm]ember for|MP for|MLA for) $")
 _STATE_AFTER = re.compile(r", ((?:[A-Z][a-z]*\.?)(?: ?[A-Z][a-z]*\.?)?)")
@@ -112,7 +112,7 @@ _PLACE_AFTER = re.compile(r" (?:schools?|school (?:board|district)|residents|tow
 # Where someone lives, as papers write it after a name: "Marvin Tate, 44, Harwick", "Hank Voss
 # of Harwick", "Ann Quill, 23, of Lorton".
 _RESIDENCE_BEFORE = re.compile(
-    r"(?:(?<![\w'’-])([A-Z][a-z]+), \d{1,3}, (?:of )?|(?<![\w'’-])([A-Z][a-z]+)\.? [A-Z][a-z]+ of )$")
+    r"(?:(?<![\w'’-])([A-Z][a-z]+), \d{1,3}, (?:of )?|(?<![\w'’-])([A-Z][a-z]+)\.?(?: [A-Z]\.)? [A-Z][a-z]+ of )$")
 
 
 def place_use(text: str, start: int, end: int, homes: bool = True) -> bool:
@@ -130,6 +130,9 @@ def place_use(text: str, start: int, end: int, homes: bool = True) -> bool:
     >>> t = "Ann Tate, 44, Marlow; Hank Voss of Marlow; the Critique of Marlow; Quill, Marlow and Ames"
     >>> [place_use(t, m.start(), m.end()) for m in re.finditer(r"Marlow", t)]
     [True, True, False, False]
+    >>> t = "mail carried by way of Marlow and via Pruett"
+    >>> place_use(t, t.index("Marlow"), t.index("Marlow") + 6), place_use(t, t.index("Pruett"), len(t))
+    (True, True)
     >>> t = "the Marlow schools; a Marlow senior; Marlow residents; Marlow voters; Marlow said"
     >>> [place_use(t, m.start(), m.end()) for m in re.finditer(r"Marlow", t)]
     [True, True, True, False, False]
@@ -152,6 +155,9 @@ def residence(text: str, start: int, end: int) -> bool:
     >>> t = "Ann Tate, 44, Marlow; Hank Voss of Marlow; the Critique of Marlow; the Voss of Marlow; on May 30, Marlow"
     >>> [residence(t, m.start(), m.end()) for m in re.finditer(r"Marlow", t)]
     [True, True, False, False, False]
+    >>> t = "Harlan T. Voss of Marlow was elected."
+    >>> residence(t, t.index("Marlow"), t.index("Marlow") + 6)
+    True
     >>> residence("p 66, Marlow", 6, 12), residence("born June, 12, Marlow", 15, 21), residence("Mr Quill of Marlow's", 12, 18)
     (False, False, False)
     """
