@@ -102,6 +102,10 @@ FIRST_SEEN_SLACK = 70
 # Documents this many years apart speak of the same living people ("Michelle" in a speech
 # of 2012 and "Michelle Obama" in one of 2016).
 CONTEMPORARY = 10
+# An everyday given name and the formal one it shortens, written within a generation of each
+# other, are one person ("Gerry Quill" of a 2005 interview, "Gerald A. Quill" of a 1990
+# catalogue); a "Danny" half a century after a "Daniel" is a grandson.
+NICKNAME_SPAN = 25
 # ...but only a name the corpus names in full in many paragraphs has earned that slack:
 # a name written once (one sentence of one speech) is widened by this many years per
 # paragraph that names it, at least MIN_SLACK ("Judge Peck" of 1860 is not a Peck first
@@ -330,7 +334,7 @@ class Discovery:
             stats[LOW] = lower.get(word.lower(), 0)
         full_counts = {s: dict(c) for s, c in fulls.items()}
         nicknames = _nickname_givens(nicks)
-        for surname, pairs in nicknames_by_surname(full_counts, seen, CONTEMPORARY).items():
+        for surname, pairs in nicknames_by_surname(full_counts, seen, NICKNAME_SPAN).items():
             # "Danny Quill" beside "Daniel R. Quill", unquoted: the dataset's pair, where the
             # corpus did not quote a nickname of its own for him
             for nick, formal in pairs.items():
