@@ -106,8 +106,7 @@ def candidates(text: str) -> list[Candidate]:
         text, out)))))
     if any(word in text for word in _MAIDEN_WORDS):
         out = _nee(text, out)
-    if _GENERATION_AFTER.search(text):
-        out = _generation_after(text, out)
+    out = _generation_after(text, out)
     out = _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
     return _index_entries(text, out) if ", " in text else out
 
@@ -700,13 +699,14 @@ def _generation_after(text: str, out: list[Candidate]) -> list[Candidate]:
     >>> [c.name for c in candidates("Samuel Quill, senior partner, and Ann Quill, sen. Varenza")]
     ['Samuel Quill', 'Ann Quill', 'Varenza']
     """
-    kept = []
+    # Matched at each full name's end: a search of the whole text cost as much as finding the runs.
+    kept, grown = [], False
     for c in out:
         m = _GENERATION_AFTER.match(text, c.end) if c.kind == "full" else None
         if m and not c.name.endswith(("Jr.", "Sr.", " Jr", " Sr")):
-            c = replace(c, end=m.end(), name=f"{c.name} {'Jr.' if m['jr'] or m['junior'] else 'Sr.'}")
+            c, grown = replace(c, end=m.end(), name=f"{c.name} {'Jr.' if m['jr'] or m['junior'] else 'Sr.'}"), True
         kept.append(c)
-    return [c for c in kept if not any(k.start < c.start < k.end for k in kept)]
+    return [c for c in kept if not any(k.start < c.start < k.end for k in kept)] if grown else out
 
 
 # Brackets right after a person's name, or after a speaker's name in capitals as a record of
