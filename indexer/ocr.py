@@ -13,6 +13,8 @@ that two words with the same key may be one word read twice.
 
 from __future__ import annotations
 
+import re
+
 _PAIRS = (("rn", "m"), ("cl", "d"), ("vv", "w"))
 _LETTERS = str.maketrans({"e": "c", "i": "l", "1": "l", "0": "o", "5": "s"})
 
@@ -23,3 +25,22 @@ def ocr_key(word: str) -> str:
     for misread, meant in _PAIRS:
         key = key.replace(misread, meant)
     return key
+
+
+# A digit OCR read for a letter inside a word: "Gi1christ", "McA1ister", "Mo0re", "Fel1".
+# (The digit first, the letters around it looked behind and ahead: a pattern that starts with
+# letters tries every letter of every paragraph.)
+_DIGIT_IN_WORD = re.compile(r"[01](?:(?<=[A-Za-z][01])(?=[a-z])|(?:(?<=[A-Z][a-z]1)|(?<=[A-Z][a-z]{2}1))(?![\w'’]))")
+_LETTER_FOR = {"1": "l", "0": "o"}
+
+
+def letters_for_digits(text: str) -> str:
+    """``text`` with the digits OCR read for letters inside words made letters again, length
+    kept (offsets stay offsets): names are found in it, the archive's text is left as it is.
+
+    >>> letters_for_digits("Mr Ron Gi1christ, Bruce McA1ister and Dr C. Fel1 paid 10/- in 1961.")
+    'Mr Ron Gilchrist, Bruce McAlister and Dr C. Fell paid 10/- in 1961.'
+    >>> letters_for_digits("Room B1, the M1 rifle, 2nd0 and F16s")
+    'Room B1, the M1 rifle, 2nd0 and F16s'
+    """
+    return _DIGIT_IN_WORD.sub(lambda m: _LETTER_FOR[m.group()], text)

@@ -41,6 +41,7 @@ from indexer.authority import BORN_BEFORE_MEANT, Authority
 from indexer.chunking import sentence_around
 from indexer.discovery import EVENT_HEADS, Discovery
 from indexer.folding import fold_in_place
+from indexer.ocr import letters_for_digits
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
 from indexer.name_words import FIRM_TAILS, GIVEN, STOP, THING_HEADS, TITLE_SEX, TITLES
@@ -140,7 +141,7 @@ class PersonAnnotator:
         """
         year = int(published[:4]) if published and published[:4].isdigit() else None
         raw = [title, *texts]
-        doc = Resolution(self, [fold_in_place(t) for t in raw], year, raw)
+        doc = Resolution(self, [letters_for_digits(fold_in_place(t)) for t in raw], year, raw)
         return doc.resolve()[1:]
 
     def hits(self, text: str, year: int | None) -> list[Hit]:
