@@ -816,8 +816,12 @@ class Discovery:
             return None
         name = next(iter(every))
         span = self.seen.get(name)
-        if span is None or name.split()[0].endswith(".") or ROMAN.match(name.split()[-1]):
+        if name.split()[0].endswith(".") or ROMAN.match(name.split()[-1]):
             return None
+        if span is None:
+            # Named only on an undated page ("elected in 1984 under David Lange" on a site's
+            # history page): of no era but the word's own, when its uses are one person's.
+            return name.split()[0] if self.era_of(surname, year) is True else None
         eras = self.eras(surname)
         # The era the one naming falls in, if any; a recall must come after it, and neither
         # may title the word (a title says a contemporary: "M. Herve" of 1871 is no "Herve"
