@@ -31,7 +31,9 @@ from indexer.name_words import (
     MONARCH_TITLES,
     MONTHS,
     ROMAN,
+    SAINT_TITLES,
     SHIP_PREFIXES,
+    STREET_ABBREVIATIONS,
     TITLE_ABBREVIATIONS,
     STOP,
     STOP_PHRASES,
@@ -265,6 +267,22 @@ def _leading_function_words(r: _Run) -> bool:
     return False
 
 
+def _street_or_saint(r: _Run) -> bool:
+    """ "Vivian St", "St John Ambulance": a street, a saint or a thing named after one."""
+    words = r.words
+    return len(words) > 1 and (words[-1] in STREET_ABBREVIATIONS or words[0] in SAINT_TITLES and words[1] in GIVEN)
+
+
+def _people_of_a_place(r: _Run) -> bool:
+    """ "New Zealander", "New Yorkers": the people of a place whose name starts with a
+    function word."""
+    words = r.words
+    if len(words) < 2 or words[0] not in STOP:
+        return False
+    multiword = place_names().multiword
+    return any(words[1].endswith(end) and f"{words[0]} {words[1][:-len(end)]}" in multiword for end in ("ers", "er"))
+
+
 def _date_month(r: _Run) -> bool:
     """ "31 August Larkin": a date, a name (a month alone after a number is no name)."""
     if r.words[0] in MONTHS and r.dated:
@@ -298,6 +316,8 @@ _NARROWING: tuple[Callable[[_Run], bool | None], ...] = (
     _initial_glued,
     _foreign_article,
     _stop_phrase,
+    _street_or_saint,
+    _people_of_a_place,
     _office_of_organisation,
     _leading_function_words,
     _date_month,

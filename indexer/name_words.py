@@ -246,5 +246,11 @@ HEADLINE_VERBS = frozenset(
     Sues Sued Slams Blasts Defends Attacks Wants Plans Announces Announced Speaks Spoke Returns Returned
     Honored Honoured Accused Charged Jailed Freed Released Nominated Appointed Fired Ousted Steps Stepped
     Closes Close Opens Buys Sells Cuts Asks Asked Claims Praises Criticizes Condemns Welcomes Ends Begins
-    Remembered Recalls Writes Wrote Answers Replies Testifies Testified Confirms Confirmed""".split()
+    Remembered Recalls Writes Wrote Answers Replies Testifies Testified Confirms Confirmed
+    Posted Updated Published Filed Submitted Edited""".split()
 )
+# A street's word abbreviated after its name ("126 Vivian St, Wellington", "Cuba Rd"): no surname.
+STREET_ABBREVIATIONS = frozenset("St Rd Ave Tce Pde Cres Blvd Hwy Pl Sq".split())
+# Before a given name, a saint's title names the saint or a thing named after one ("St John
+# Ambulance", "San Martin de Porres Church"), not a person of the archive.
+SAINT_TITLES = frozenset("St Ste Saint Sainte San Santa Sao".split())

@@ -206,6 +206,10 @@ def _programme_cut(text: str, end: int, length: int, found: tuple[Candidate, ...
 
 
 # "the St. John", "Santa Barbara": a word after a saint's title names a saint or a place.
+# A religious order or a society named after a virtue, a place or a saint: "the Sisters of Mercy",
+# "the Daughters of Erin", "the Knights of Columbus".
+_ORDER_BEFORE = re.compile(r"(?<![\w'’])(?:Sisters|Brothers|Daughters|Sons|Friends|Knights|Servants|Order|Society|"
+                           r"Congregation|Missionaries) of (?:the |St\.? )?$")
 _SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St|Ste|Saint|Sainte|San|Santa|Sao|São)\.? $")
 # "Johnson & Johnson", "Gibson, Dunn & Crutcher", "Price, Waterhouse & Co.": names joined
 # by an ampersand are a firm's when one name is repeated, three are listed or the last is
@@ -337,11 +341,15 @@ def thing_named(text: str, start: int, end: int) -> bool:
     >>> t = "overturning Roe v. Wade, as Mr. Roe said"
     >>> thing_named(t, 12, 15), thing_named(t, 19, 23), thing_named(t, t.rindex("Roe"), t.rindex("Roe") + 3)
     (True, True, False)
+    >>> t = "Sister Ann of the Sisters of Mercy and the Knights of Columbus"
+    >>> thing_named(t, t.index("Mercy"), t.index("Mercy") + 5), thing_named(t, t.index("Columbus"), len(t))
+    (True, True)
     >>> t = "Luxemburg versus Lenin; Brentano vs. Marx"
     >>> thing_named(t, 0, 9), thing_named(t, 17, 22), thing_named(t, t.index("Marx"), len(t))
     (False, False, False)
     """
     return bool(_CASE_AFTER.match(text, end) or _CASE_BEFORE.search(text, max(0, start - 40), start)
+                or _ORDER_BEFORE.search(text, max(0, start - 24), start)
                 or _SAINT_BEFORE.search(text, max(0, start - 7), start)
                 or _EVENT_BEFORE.search(text, max(0, start - 60), start) or _in_a_firm(text, start, end)
                 or shop_named(text, start, end) or state_after_town(text, start, end)
@@ -406,8 +414,18 @@ def _quoted_thing(text: str, c: Candidate) -> bool:
 
     >>> [c.name for c in candidates('Capt. Tonkin and the crew of the "Lydia Quill" gave; so did Lydia Quill.')]
     ['Tonkin', 'Lydia Quill']
+    >>> [c.name for c in candidates('4. "Agnes Quill" (sloop, 22 ft) - Ann Pim (skipper).')]
+    ['Ann Pim']
     """
-    return text[c.end : c.end + 1] in ('"', "”") and bool(_QUOTED_AFTER_THE.search(text, max(0, c.start - 5), c.start))
+    return text[c.end : c.end + 1] in ('"', "”") and (
+        bool(_QUOTED_AFTER_THE.search(text, max(0, c.start - 5), c.start))
+        or text[c.start - 1 : c.start] in ('"', "“") and bool(_VESSEL_IN_BRACKETS.match(text, c.end + 1)))
+
+
+# A quoted name, then its kind of vessel in brackets, as a list of boats gives it:
+# '"Agnes Quill" (sloop, 22 ft)'.
+_VESSEL_IN_BRACKETS = re.compile(r" \((?:[a-z]+ )?(?:tug|tugboat|steamer|ship|schooner|barque|brig|ketch|sloop|yacht"
+                                 r"|launch|keeler|trawler|ferry|dinghy|catamaran|trimaran|cutter|boat|vessel)\b")
 
 
 # Weapons named after people, in the plural or after a determiner's noun phrase, need no

@@ -363,3 +363,27 @@ def test_a_surname_for_a_family_or_what_it_holds_is_no_one_of_them(kind: str, te
     annotated = annotator.annotate("", texts, published="1990")
     assert not annotated[1][0], kind
     assert [r.name for r in annotated[2][0]] == ["William Quennell"], "the man himself is still found"
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "not_names", "names"),
+    [
+        ("a street's abbreviated word after a given name", "Write to the office, 126 Vivian St, Lorton.",
+         {"Vivian St"}, set()),
+        ("a saint's title before a given name", "First aid: Dr A. Quennell (St John Ambulance).",
+         {"John Ambulance"}, {"A. Quennell"}),
+        ("the people of a place whose name starts with a function word",
+         "We shall not win the ordinary New Zealander or the New Yorkers by it.", {"Zealander", "Yorkers"}, set()),
+        ("a religious order named after a virtue", "Sister Ada Quennell, of the Sisters of Mercy, spoke.",
+         {"Mercy"}, {"Ada Quennell"}),
+        ("a web page's label after a heading's name", "Obituary: Mavis Quennell Posted 8/10/1996",
+         {"Mavis Quennell Posted"}, {"Mavis Quennell"}),
+        ("a boat quoted in a list, its kind in brackets",
+         '4. "Agnes Quennell" (sloop, 22 ft) - Peter Varenza (skipper).', {"Agnes Quennell"}, {"Peter Varenza"}),
+    ],
+)
+def test_addresses_saints_peoples_orders_labels_and_boats(kind: str, text: str, not_names: set[str],
+                                                           names: set[str]) -> None:
+    found = names_in(text)
+    assert not found & not_names, kind
+    assert names <= found, kind
