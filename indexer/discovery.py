@@ -820,8 +820,10 @@ class Discovery:
             return None
         if span is None:
             # Named only on an undated page ("elected in 1984 under David Lange" on a site's
-            # history page): of no era but the word's own, when its uses are one person's.
-            return name.split()[0] if self.era_of(surname, year) is True else None
+            # history page): of no era but the word's own, when all its uses fall within one
+            # public life. (A word used across a century, "Proudhon", is no one naming's.)
+            eras = self.eras(surname)
+            return name.split()[0] if len(eras) == 1 and eras[0][1] - eras[0][0] <= PUBLIC_LIFE else None
         eras = self.eras(surname)
         # The era the one naming falls in, if any; a recall must come after it, and neither
         # may title the word (a title says a contemporary: "M. Herve" of 1871 is no "Herve"

@@ -252,5 +252,5 @@ HEADLINE_VERBS = frozenset(
 # A street's word abbreviated after its name ("126 Vivian St, Wellington", "Cuba Rd"): no surname.
 STREET_ABBREVIATIONS = frozenset("St Rd Ave Tce Pde Cres Blvd Hwy Pl Sq".split())
 # Before a given name, a saint's title names the saint or a thing named after one ("St John
-# Ambulance", "San Martin de Porres Church"), not a person of the archive.
-SAINT_TITLES = frozenset("St Ste Saint Sainte San Santa Sao".split())
+# Ambulance"), not a person of the archive. (Not "San" and "Santa": "Santa Anna" is a general.)
+SAINT_TITLES = frozenset("St Ste Saint Sainte".split())
