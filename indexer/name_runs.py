@@ -452,6 +452,8 @@ def _blocks(names: list[str], j: int, title: str, token: str = "") -> bool:
         return False  # "James I"
     if 0 < j < len(names) - 1 and token.endswith(".") and len(w) == 1 and names[j - 1] in GIVEN:
         return False  # "Carl A. Gortz": a middle initial, not the article
+    if j == 0 and title and len(names) > 1 and token.endswith(".") and len(w) == 1:
+        return False  # "Sister A. Quill", "Rev. A. Quill": an initial after a title, not the article
     if j == len(names) - 1 and j > 0 and names[0] in GIVEN and w in SURNAME_OK:
         return False  # "George Washington", "Rufus King"
     return True

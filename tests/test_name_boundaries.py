@@ -48,6 +48,8 @@ def names_in(text: str) -> set[str]:
          {"Carl", "Quennell"}, {"Carl A. Quennell"}),
         ("nor after a woman's given name", "Letters of Edith A. Halloran were found.", {"Edith"},
          {"Edith A. Halloran"}),
+        ("nor after a title", "The chair was taken by the Rev. A. Halloran; Sister A. Quennell nursed.",
+         set(), {"A. Halloran", "A. Quennell"}),
     ],
 )
 def test_an_initial_or_a_sentence_end(kind: str, text: str, not_names: set[str], names: set[str]) -> None:
