@@ -54,7 +54,7 @@ def _given_names() -> frozenset[str]:
 TITLE_SEX = {**{t: "m" for t in "Mr Sir Lord King Emperor Prince Duke Count Baron Father Brother Herr Monsieur "
                                    "Senor Congressman Kaiser Tsar Czar Councilman Alderman Assemblyman".split()},
              **{t: "f" for t in "Mrs Ms Miss Madame Mme Lady Dame Queen Empress Princess Duchess Countess "
-                                   "Baroness Sister Mother Frau Congresswoman Councilwoman Alderwoman Assemblywoman Chairwoman".split()}}
+                                   "Baroness Sister Mother Matron Deaconess Headmistress Frau Congresswoman Councilwoman Alderwoman Assemblywoman Chairwoman".split()}}
 CENSUS_GIVEN_SHARE = 0.005  # per cent of residents: about 1,900 names of each sex
 GIVEN_NOT_SURNAME_RANK = 3000
 
@@ -96,7 +96,8 @@ TITLES = frozenset(
     Dowager Councillor Cllr Councilman Councilwoman Councilmember Alderman Alderwoman Ald
     Assemblyman Assemblywoman Chairwoman Chairperson Comptroller Magistrate Coach Pastor Imam Deacon
     Msgr Fr Maj Adm Cmdr Cpl Pvt Det Insp Supt Pres Lieut Atty Secy Treas Principal Provost
-    Chaplain Coroner Constable Trustee Treasurer Canon Warden""".split()
+    Chaplain Coroner Constable Trustee Treasurer Canon Warden
+    Nurse Matron Deaconess Archdeacon Vicar Curate Rector Headmaster Headmistress Revd Cr""".split()
 )
 # Titles after which a lone given name is still a person ("King William").
 MONARCH_TITLES = frozenset(
@@ -122,7 +123,7 @@ _TITLE_WORDS = {
     "Cllr": "Councillor", "Ald": "Alderman", "Maj": "Major", "Adm": "Admiral", "Cmdr": "Commander",
     "Cpl": "Corporal", "Pvt": "Private", "Det": "Detective", "Insp": "Inspector", "Supt": "Superintendent",
     "Fr": "Father", "Msgr": "Monsignor", "Hon": "Honorable", "Pres": "President", "Lieut": "Lieutenant",
-    "Atty": "Attorney", "Secy": "Secretary", "Treas": "Treasurer",
+    "Atty": "Attorney", "Secy": "Secretary", "Treas": "Treasurer", "Revd": "Reverend", "Cr": "Councillor",
 }
 
 
@@ -146,7 +147,7 @@ HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split(
 ABBREVIATIONS = "|".join(
     ["Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Rev", "Col", "Capt", "Lt", "Gov", "Prof", "Jr", "Sr",
      "Mme", "Hon", "Sgt", "Cllr", "Ald", "Msgr", "Fr", "Maj", "Adm", "Cmdr", "Cpl", "Pvt", "Det", "Insp", "Supt",
-     "Pres", "Lieut", "Atty", "Secy", "Treas", *(re.escape(a) for a in GIVEN_ABBREVIATIONS if "'" not in a)])
+     "Pres", "Lieut", "Atty", "Secy", "Treas", "Revd", "Cr", *(re.escape(a) for a in GIVEN_ABBREVIATIONS if "'" not in a)])
 ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
 DERIVED = re.compile(r"(?<=[a-z]{3})(?:ism|isms|ist|ists|ian|ians|ites|ese)$")
 # English derivational endings of abstract nouns, adverbs and adjectives: "Criticism",
