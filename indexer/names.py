@@ -618,6 +618,9 @@ def _nicknamed(text: str, out: list[Candidate]) -> list[Candidate]:
 _PARENTHESISED = re.compile(r"(?<![\w'’])([A-Z][a-z]+)(?: [A-Z]\.)? \(([A-Z][a-z]+)\) ([A-Z][a-z]+)(?![\w'’])")
 
 
+_TITLE_RIGHT_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)\.? $")
+
+
 def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
     """``out`` with a maiden name in brackets read into one full name ("Ruth Varenza Quennell",
     whom "Ruth Varenza" and "Ruth Quennell" are), a given name of the other sex in brackets
@@ -637,8 +640,11 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
         return out
     for m in _PARENTHESISED.finditer(text):
         given, inner, surname = m.groups()
-        if given not in GIVEN or inner in STOP or surname in STOP or surname in GIVEN and not any_surname(surname):
-            continue
+        title = _TITLE_RIGHT_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        title = title.group(1) if title and title.group(1) in TITLES else ""
+        if given not in GIVEN and not (title and inner in GIVEN) or inner in STOP and inner not in GIVEN or surname in STOP or (
+                surname in GIVEN and not any_surname(surname)):
+            continue  # (after a title, a given name no table lists: "Cr Wiremu (Bill) Quill")
         nick = ""
         if inner in GIVEN and {given_name_sex(given), given_name_sex(inner)} == {"m", "f"}:
             names = [(m.start(1), m.end(3), f"{m.group(1)} {surname}"), (m.start(2), m.end(2), f"{inner} {surname}")]
@@ -647,7 +653,8 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
         else:
             # "Anton (Tony) Kubat", "Louis (Lajos) Kossuth": another form of his given name
             names, nick = [(m.start(), m.end(), f"{given} {surname}")], inner
-        found = [(start, end, classified(name, False, False, False)) for start, end, name in names]
+        title = title if given not in GIVEN else ""  # (a title that says a sex is the caller's to read)
+        found = [(start, end, classified(f"{title} {name}".strip(), False, False, False)) for start, end, name in names]
         if any(len(f) != 1 or f[0].kind != "full" for _, _, f in found):
             continue
         out = [c for c in out if c.end <= m.start() or c.start >= m.end()]
