@@ -26,6 +26,7 @@ from indexer.name_words import (
     FIRM_TAILS,
     FOREIGN_ARTICLES,
     GIVEN,
+    GIVEN_ABBREVIATIONS,
     MONTHS,
     PROGRAMME_TAILS,
     SHOP_HEADS,
@@ -773,9 +774,10 @@ def _bracketed_after_name(text: str, out: list[Candidate]) -> list[Candidate]:
 # "Lowe, Capt., R.N.R.", at the start of a line, after an amount or a leader of dots, or after a
 # semicolon (not after an initial, "Mr. W. Quill, Mr. T. Ames", nor "the Court of St. James, Mr. Ames").
 _INVERTED_TITLES = "Mr|Mrs|Miss|Ms|Dr|Rev|Revd|Capt|Col|Gen|Hon|Lieut|Lt|Major|Alderman|Canon|Sir|Lady|Prof"
+_ABBREVIATED_GIVEN = "(?:" + "|".join(re.escape(a) for a in GIVEN_ABBREVIATIONS if "'" not in a) + ")"
 _INVERTED = re.compile(
     r"([A-Z](?<![\w'’.-][A-Z])[a-z]+(?:[-'’][A-Z]?[a-z]+)?), "
-    rf"((?:(?:{_INVERTED_TITLES})\.?,? )*(?:{_INVERTED_TITLES})(?:\.|(?![.\w])))((?: [A-Z]\.)*)"
+    rf"((?:(?:{_INVERTED_TITLES})\.?,? )*(?:{_INVERTED_TITLES})(?:\.|(?![.\w])))((?: [A-Z]\.)*|(?: [A-Z]\.)* {_ABBREVIATED_GIVEN}\.)"
     # ...and the entry ends there: no name goes on ("Separately, Dr Priya Raman said", "Meanwhile,
     # Mr. T. Abery said").
     r"(?! [A-Z]\.)(?!,? ?[A-Z][a-z])")
@@ -802,6 +804,8 @@ def _inverted(text: str, out: list[Candidate]) -> list[Candidate]:
     ['Ames']
     >>> [c.name for c in candidates("Committee: Mr. W. Quill, Mr. T. Ames.")]
     ['W. Quill', 'T. Ames']
+    >>> [(c.name, c.title) for c in candidates("Honeyball, Mr. Jno. .... 1 1 0")]
+    [('John Honeyball', 'Mr')]
     """
     for m in _INVERTED.finditer(text):
         surname, titles, initials = m.groups()
