@@ -39,7 +39,7 @@ class Document:
     ``published`` is an ISO 8601 prefix: ``"1947"``, ``"1947-05"`` or
     ``"1947-05-12"``; ``published_source`` says where it came from
     (``catalogue``, ``meta``, ``front-matter``, ``byline``, ``dateline``,
-    ``path``). ``author`` names every author, joined as prose ("A and B").
+    ``path``, ``updated``: a legacy page's "last updated" footer). ``author`` names every author, joined as prose ("A and B").
     ``kind`` is ``article``, or ``listing`` for a page that is mostly links.
     ``title_source`` says the same of the title (``catalogue``, ``front-matter``,
     ``page``, ``file name``); the build summary counts titles made from file names as missing.

@@ -150,6 +150,26 @@ def test_html_metadata_date_and_ucsb_style_body(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(("footer", "published"), [
+    ("This page last updated: 9 August 1996.", "1996-08-09"),
+    ("Page last modified 14 March 1997", "1997-03-14"),
+])
+def test_a_legacy_pages_last_updated_footer_dates_it_when_nothing_else_does(
+        tmp_path: Path, footer: str, published: str) -> None:
+    page = f"""<HTML><HEAD><TITLE>Trust - History of the Campaign</TITLE></HEAD><BODY>
+    <H1>History of the Campaign</H1>
+    <P>The campaign was founded at a meeting in the Quaker hall in April 1958.</P>
+    <P>Its first march went from the wharf to the parliament grounds the next Easter.</P>
+    <CENTER><FONT SIZE="1">[ <A HREF="index.shtml">Home</A> | <A HREF="#top">Top of page</A> ]<BR>
+    {footer}<BR>Site maintained by volunteers.</FONT></CENTER></BODY></HTML>"""
+    doc = _doc(_write(tmp_path / "history.shtml", page), tmp_path)
+    assert (doc.published, doc.published_source) == (published, "updated")
+    assert footer not in " ".join(b.text for b in doc.blocks)
+    # A date the page's own text or metadata gives still comes first.
+    dated = page.replace("<HEAD>", '<HEAD><META NAME="date" CONTENT="1991-04-02">')
+    assert _doc(_write(tmp_path / "dated.shtml", dated), tmp_path).published == "1991-04-02"
+
+
 def test_html_without_declared_encoding(tmp_path: Path) -> None:
     body = "<html><body><h1>Les r\xe9unions</h1>" + "<p>Le caf\xe9 \xe9tait plein, et la s\xe9ance fut longue et anim\xe9e.</p>" * 5
     doc = _doc(_write(tmp_path / "reunions.html", (body + "</body></html>").encode("cp1252")), tmp_path)

@@ -297,6 +297,8 @@ def _published(
     candidates.append((_info_block_date(info_lines, from_name), "byline"))
     candidates += [(iso, "byline") for iso in header_dates]
     candidates.append((from_name, "path"))
+    # A legacy page's "last updated" footer: when the page was saved, not when its text was written.
+    candidates += [(iso, src) for iso, src in parsed.dates if src == "updated"]
     return next(((d, s) for d, s in candidates if d), (None, None))
 
 

@@ -15,6 +15,8 @@ date (a sentence that happens to hold one) is not a dateline.
 '2003-02-21'
 >>> dateline("Tue, 06/02/2009 - 10:45")
 '2009-06-02'
+>>> dateline("This page last updated: 9 August 1996."), dateline("Page last modified 14 March 1997")
+('1996-08-09', '1997-03-14')
 >>> dateline("The strike began on March 4, 2004 at the mill.") is None
 True
 """
@@ -34,7 +36,8 @@ NUMERIC_ORDER = at_start().numeric_dates
 
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-])")
 _LABEL = re.compile(
-    r"^\s*(?:(?:first\s+)?(?:posted|published|printed|updated|last\s+updated|filed|issued|dated?)"
+    r"^\s*(?:(?:this\s+page\s+(?:was\s+)?|page\s+)?(?:first\s+)?(?:posted|published|printed|updated|last\s+updated"
+    r"|last\s+modified|modified|filed|issued|dated?)"
     r"(?:\s+(?:on|in))?\s*:?|date\s*:)\s*",
     re.I,
 )

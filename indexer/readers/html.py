@@ -119,6 +119,7 @@ def parse_html(raw: bytes) -> Parsed:
     root = _content_root(tree)
     if root is None:
         return parsed
+    _page_updated(root, parsed)  # before the footer that says it goes with the furniture
     _remove_furniture(root)
     parsed.page_title = _take_title_paragraphs(root, parsed.page_title)
     for node in root.css(_BLOCK_SEL + ",hr"):
@@ -127,6 +128,21 @@ def parse_html(raw: bytes) -> Parsed:
         # Text straight inside <div>s: fall back to the lines of the whole body.
         parsed.blocks.extend(("paragraph", 0, line) for line in _lines(root.text(deep=True)))
     return parsed
+
+
+_UPDATED = re.compile(r"\blast\s+(?:updated|modified)\b", re.I)
+
+
+def _page_updated(root: LexborNode, parsed: Parsed) -> None:
+    """ "This page last updated: 9 August 1996.": the date a legacy site's footer gives the page
+    as saved, trusted least of all (see :func:`indexer.readers.assembly._published`)."""
+    text = root.text(deep=True)
+    if not _UPDATED.search(text):
+        return
+    for line in text.split("\n"):
+        if _UPDATED.search(line) and (iso := dateline(cleaning.normalize(line))):
+            parsed.dates.append((iso, "updated"))
+            return
 
 
 def _page_text(raw: bytes) -> str:
