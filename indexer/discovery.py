@@ -36,8 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from indexer.census import common_surname, given_name_sex
-from indexer.folding import fold_in_place
-from indexer.ocr import letters_for_digits
+from indexer.ocr import name_text
 from indexer.hypocorisms import nicknames_by_surname
 from indexer.kin_names import same_name_kin
 from indexer.name_words import (
@@ -218,7 +217,7 @@ class Discovery:
             in_full: set[tuple[str, str]] = set()
             read: list[tuple[str, list]] = []
             for text in texts:
-                folded = letters_for_digits(fold_in_place(text))
+                folded = name_text(text)
                 lower.update(_LOWER.findall(folded))
                 for m in _PLACE.finditer(folded):
                     words[m.group(1)][PLACE] += 1

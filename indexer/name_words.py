@@ -66,6 +66,8 @@ def _given_abbreviations() -> dict[str, str]:
 
 
 GIVEN_ABBREVIATIONS = _given_abbreviations()
+# The abbreviations as a regex alternation, for those a full stop follows ("Sam'l" has none).
+GIVEN_ABBREVIATION_PATTERN = "|".join(re.escape(a) for a in GIVEN_ABBREVIATIONS if "'" not in a)
 GIVEN = _given_names() | frozenset(GIVEN_ABBREVIATIONS)
 STOP_PHRASES = frozenset(w for w in STOP if " " in w)
 MONTHS = STOP_SECTIONS["months"]
@@ -147,7 +149,7 @@ HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split(
 ABBREVIATIONS = "|".join(
     ["Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Rev", "Col", "Capt", "Lt", "Gov", "Prof", "Jr", "Sr",
      "Mme", "Hon", "Sgt", "Cllr", "Ald", "Msgr", "Fr", "Maj", "Adm", "Cmdr", "Cpl", "Pvt", "Det", "Insp", "Supt",
-     "Pres", "Lieut", "Atty", "Secy", "Treas", "Revd", "Cr", *(re.escape(a) for a in GIVEN_ABBREVIATIONS if "'" not in a)])
+     "Pres", "Lieut", "Atty", "Secy", "Treas", "Revd", "Cr", GIVEN_ABBREVIATION_PATTERN])
 ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
 DERIVED = re.compile(r"(?<=[a-z]{3})(?:ism|isms|ist|ists|ian|ians|ites|ese)$")
 # English derivational endings of abstract nouns, adverbs and adjectives: "Criticism",
@@ -253,5 +255,6 @@ HEADLINE_VERBS = frozenset(
 # A street's word abbreviated after its name ("126 Vivian St, Wellington", "Cuba Rd"): no surname.
 STREET_ABBREVIATIONS = frozenset("St Rd Ave Tce Pde Cres Blvd Hwy Pl Sq".split())
 # Before a given name, a saint's title names the saint or a thing named after one ("St John
-# Ambulance"), not a person of the archive. (Not "San" and "Santa": "Santa Anna" is a general.)
+# Ambulance"), not a person of the archive. (Not "San" and "Santa": "Santa Anna" is a general. A
+# lone word after any saint's title, "Santa" too, is told in indexer.names: "the St. John".)
 SAINT_TITLES = frozenset("St Ste Saint Sainte".split())

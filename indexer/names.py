@@ -26,7 +26,7 @@ from indexer.name_words import (
     FIRM_TAILS,
     FOREIGN_ARTICLES,
     GIVEN,
-    GIVEN_ABBREVIATIONS,
+    GIVEN_ABBREVIATION_PATTERN,
     MONTHS,
     PROGRAMME_TAILS,
     SHOP_HEADS,
@@ -643,9 +643,11 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
         given, inner, surname = m.groups()
         title = _TITLE_RIGHT_BEFORE.search(text, max(0, m.start() - 16), m.start())
         title = title.group(1) if title and title.group(1) in TITLES else ""
-        if given not in GIVEN and not (title and inner in GIVEN) or inner in STOP and inner not in GIVEN or surname in STOP or (
-                surname in GIVEN and not any_surname(surname)):
-            continue  # (after a title, a given name no table lists: "Cr Wiremu (Bill) Quill")
+        unlisted = given not in GIVEN
+        if unlisted and not (title and inner in GIVEN):
+            continue  # (after a title, a given name no table lists goes: "Cr Wiremu (Bill) Quill")
+        if inner in STOP and inner not in GIVEN or surname in STOP or surname in GIVEN and not any_surname(surname):
+            continue
         nick = ""
         if inner in GIVEN and {given_name_sex(given), given_name_sex(inner)} == {"m", "f"}:
             names = [(m.start(1), m.end(3), f"{m.group(1)} {surname}"), (m.start(2), m.end(2), f"{inner} {surname}")]
@@ -654,8 +656,9 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
         else:
             # "Anton (Tony) Kubat", "Louis (Lajos) Kossuth": another form of his given name
             names, nick = [(m.start(), m.end(), f"{given} {surname}")], inner
-        title = title if given not in GIVEN else ""  # (a title that says a sex is the caller's to read)
-        found = [(start, end, classified(f"{title} {name}".strip(), False, False, False)) for start, end, name in names]
+        # The title only where the given name needs it: one that says a sex is the caller's to read.
+        prefix = f"{title} " if unlisted else ""
+        found = [(start, end, classified(prefix + name, False, False, False)) for start, end, name in names]
         if any(len(f) != 1 or f[0].kind != "full" for _, _, f in found):
             continue
         out = [c for c in out if c.end <= m.start() or c.start >= m.end()]
@@ -774,10 +777,9 @@ def _bracketed_after_name(text: str, out: list[Candidate]) -> list[Candidate]:
 # "Lowe, Capt., R.N.R.", at the start of a line, after an amount or a leader of dots, or after a
 # semicolon (not after an initial, "Mr. W. Quill, Mr. T. Ames", nor "the Court of St. James, Mr. Ames").
 _INVERTED_TITLES = "Mr|Mrs|Miss|Ms|Dr|Rev|Revd|Capt|Col|Gen|Hon|Lieut|Lt|Major|Alderman|Canon|Sir|Lady|Prof"
-_ABBREVIATED_GIVEN = "(?:" + "|".join(re.escape(a) for a in GIVEN_ABBREVIATIONS if "'" not in a) + ")"
 _INVERTED = re.compile(
     r"([A-Z](?<![\w'’.-][A-Z])[a-z]+(?:[-'’][A-Z]?[a-z]+)?), "
-    rf"((?:(?:{_INVERTED_TITLES})\.?,? )*(?:{_INVERTED_TITLES})(?:\.|(?![.\w])))((?: [A-Z]\.)*|(?: [A-Z]\.)* {_ABBREVIATED_GIVEN}\.)"
+    rf"((?:(?:{_INVERTED_TITLES})\.?,? )*(?:{_INVERTED_TITLES})(?:\.|(?![.\w])))((?: [A-Z]\.)*|(?: [A-Z]\.)* (?:{GIVEN_ABBREVIATION_PATTERN})\.)"
     # ...and the entry ends there: no name goes on ("Separately, Dr Priya Raman said", "Meanwhile,
     # Mr. T. Abery said").
     r"(?! [A-Z]\.)(?!,? ?[A-Z][a-z])")

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from indexer.folding import fold_in_place
+
 _PAIRS = (("rn", "m"), ("cl", "d"), ("vv", "w"))
 _LETTERS = str.maketrans({"e": "c", "i": "l", "1": "l", "0": "o", "5": "s"})
 
@@ -32,6 +34,13 @@ def ocr_key(word: str) -> str:
 # letters tries every letter of every paragraph.)
 _DIGIT_IN_WORD = re.compile(r"[01](?:(?<=[A-Za-z][01])(?=[a-z])|(?:(?<=[A-Z][a-z]1)|(?<=[A-Z][a-z]{2}1))(?![\w'’]))")
 _LETTER_FOR = {"1": "l", "0": "o"}
+
+
+def name_text(text: str) -> str:
+    """The text names are looked for in: accents and curly quotes folded, and the digits OCR read
+    for letters made letters (both keep the length, so offsets are the original's). The discovery
+    count and the annotation must read the same text: the count's candidates are reused."""
+    return letters_for_digits(fold_in_place(text))
 
 
 def letters_for_digits(text: str) -> str:

@@ -41,7 +41,7 @@ from indexer.authority import BORN_BEFORE_MEANT, Authority
 from indexer.chunking import sentence_around
 from indexer.discovery import EVENT_HEADS, Discovery
 from indexer.folding import fold_in_place
-from indexer.ocr import letters_for_digits
+from indexer.ocr import name_text
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
 from indexer.name_words import FIRM_TAILS, GIVEN, STOP, THING_HEADS, TITLE_SEX, TITLES
@@ -122,7 +122,7 @@ class PersonAnnotator:
         return Discovery.count(documents, self.found)
 
     def candidates(self, text: str, folded: str) -> list[Candidate]:
-        """The name candidates of ``folded`` (= ``fold_in_place(text)``): those the discovery
+        """The name candidates of ``folded`` (= ``name_text(text)``): those the discovery
         count found for ``text`` in this process, else found now."""
         cs = self.found.pop(text, None)
         return candidates(folded) if cs is None else cs
@@ -141,7 +141,7 @@ class PersonAnnotator:
         """
         year = int(published[:4]) if published and published[:4].isdigit() else None
         raw = [title, *texts]
-        doc = Resolution(self, [letters_for_digits(fold_in_place(t)) for t in raw], year, raw)
+        doc = Resolution(self, [name_text(t) for t in raw], year, raw)
         return doc.resolve()[1:]
 
     def hits(self, text: str, year: int | None) -> list[Hit]:

@@ -113,13 +113,15 @@ def parse_html(raw: bytes) -> Parsed:
     from selectolax.lexbor import LexborHTMLParser
 
     # <br> is a line break inside a paragraph; keep it as one for info blocks.
-    tree = LexborHTMLParser(_BR.sub("\n", _page_text(raw)))
+    page = _page_text(raw)
+    tree = LexborHTMLParser(_BR.sub("\n", page))
     parsed = Parsed()
     _read_head(tree, parsed)
     root = _content_root(tree)
     if root is None:
         return parsed
-    _page_updated(root, parsed)  # before the footer that says it goes with the furniture
+    if _UPDATED.search(page):
+        _page_updated(root, parsed)  # before the footer that says it goes with the furniture
     _remove_furniture(root)
     parsed.page_title = _take_title_paragraphs(root, parsed.page_title)
     for node in root.css(_BLOCK_SEL + ",hr"):
@@ -136,10 +138,7 @@ _UPDATED = re.compile(r"\blast\s+(?:updated|modified)\b", re.I)
 def _page_updated(root: LexborNode, parsed: Parsed) -> None:
     """ "This page last updated: 9 August 1996.": the date a legacy site's footer gives the page
     as saved, trusted least of all (see :func:`indexer.readers.assembly._published`)."""
-    text = root.text(deep=True)
-    if not _UPDATED.search(text):
-        return
-    for line in text.split("\n"):
+    for line in root.text(deep=True).split("\n"):
         if _UPDATED.search(line) and (iso := dateline(cleaning.normalize(line))):
             parsed.dates.append((iso, "updated"))
             return
