@@ -229,7 +229,15 @@ FAMILY_HEADS = frozenset(
     heirs reunion reunions farm farms farmstead homestead ranch place home house residence kitchen quarter
     land lands property estate plot graves vault orchard barn""".split()
 )
-EPONYM_HEADS |= FAMILY_HEADS
+# An institution or a place named after someone, its noun in lower case: "the new Quennell
+# school", "the Quennell camp", "the Quennell homes" are no one. (In capitals they end a name:
+# see TAILS.)
+INSTITUTION_HEADS = frozenset(
+    """school schools academy college seminary hospital clinic sanatorium infirmary church chapel hall park
+    playground pool gym gymnasium camp camps hotel mill mills store company homes project projects courts
+    apartments""".split()
+)
+EPONYM_HEADS |= FAMILY_HEADS | INSTITUTION_HEADS
 # Lowercase function words: "Quennell-he" is a name and a dash before "he".
 FUNCTION_LOWER = frozenset(w.lower() for w in STOP_SECTIONS["function"])
 # A ship's prefix before its name ("U. S. S. Nashville", "H. M. S. Quennell").

@@ -25,6 +25,7 @@ from indexer.name_words import (
     FAMILY_HEADS,
     FIRM_TAILS,
     FOREIGN_ARTICLES,
+    INSTITUTION_HEADS,
     GIVEN,
     GIVEN_ABBREVIATION_PATTERN,
     MONTHS,
@@ -389,10 +390,13 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
     program"), a pair of names before a possessive eponym ("A and B's line")."""
     out: list[Candidate] = []
     for c in cands:
+        if c.kind in ("single", "full") and _PARTNERS_AFTER.match(text, c.end):
+            continue  # "Messrs. Yelland and Son", "Ezra Quill & Sons": a firm
         if c.kind in ("single", "given") and not c.title:
             if (_before_eponym_head(text, c) or thing_named(text, c.start, c.end)
-                    or word_after(text, c.end) in THING_HEADS):
-                continue  # "the Brady bill", "the Maddox Memorial Lecture"
+                    or word_after(text, c.end) in THING_HEADS
+                    or _VESSEL_BEFORE.search(text, max(0, c.start - 16), c.start)):
+                continue  # "the Brady bill", "the Maddox Memorial Lecture", "the tug Agnes"
             if _second_of_eponym_pair(text, c, out) or _second_of_eponym_pair_named(text, c, out):
                 out.pop()
                 continue
@@ -404,6 +408,9 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# A firm's partners after its founder's name: "Messrs. Quill and Son", "Quill Bros." (Not "and Co.":
+# "Messrs. Marx, Engels and Co." are the men and their friends.)
+_PARTNERS_AFTER = re.compile(r" (?:(?:and|&) (?:Sons?|Brothers)|Bros\b)")
 # A vessel's noun right before a full name: "the tug Agnes Quill", "the steamer Lydia Quill".
 _VESSEL_BEFORE = re.compile(r"(?<![\w'’-])(?:tug|tugboat|steamer|steamship|ship|schooner|barque|bark|brig|ketch"
                             r"|sloop|vessel|ferry|yacht|liner|freighter|trawler|lifeboat|dredge|scow|barge) $")
@@ -454,9 +461,9 @@ def _before_eponym_head(text: str, c: Candidate) -> bool:
     if text.endswith(_DETERMINER_ENDS, before, c.start) and _DETERMINER_BEFORE.search(text, before, c.start):
         head = _HEAD_AFTER.match(text, c.end)
         return bool(head) and (head.group(1) in EPONYM_HEADS or head.group(2) in EPONYM_HEADS)
-    # "the first Quennell reunion", "the old Quennell place": an adjective between.
+    # "the first Quennell reunion", "the old Quennell place", "the new Quennell school": an adjective between.
     head = _HEAD_AFTER.match(text, c.end)
-    return bool(head) and head.group(1) in FAMILY_HEADS and bool(
+    return bool(head) and head.group(1) in FAMILY_HEADS | INSTITUTION_HEADS and bool(
         _DETERMINER_ADJECTIVE_BEFORE.search(text, max(0, c.start - 20), c.start))
 
 

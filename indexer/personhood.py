@@ -115,6 +115,24 @@ _RESIDENCE_BEFORE = re.compile(
     r"(?:(?<![\w'’-])([A-Z][a-z]+), \d{1,3}, (?:of )?|(?<![\w'’-])([A-Z][a-z]+)\.?(?: [A-Z]\.)? [A-Z][a-z]+ of )$")
 
 
+# A place's own noun before "of": "the town of Marlow", "the original townsite of Pruett". Said of
+# nobody, so it settles the mention whatever the corpus does with the word elsewhere.
+_PLACE_NOUN_OF = re.compile(r"(?<![\w'’-])(?:town|townsite|city|village|township|borough|county|municipality"
+                            r"|hamlet|settlement) of $")
+
+
+def place_named(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start`` named as a place by a place's own noun ("the town of Marlow",
+    "the city of Marlow's budget")? Unlike :func:`place_use`, no count of the corpus's uses is
+    needed to believe it.
+
+    >>> t = "the town of Marlow; the people of Marlow; Marlow's town"
+    >>> [place_named(t, m.start(), m.end()) for m in re.finditer("Marlow", t)]
+    [True, False, False]
+    """
+    return bool(_PLACE_NOUN_OF.search(text, max(0, start - 20), start))
+
+
 def place_use(text: str, start: int, end: int, homes: bool = True) -> bool:
     """Is the capitalised word at ``start:end`` used as a town's name here? (Whether the
     word is a town at all is for the corpus to say: see :meth:`Discovery.place_uses`.)

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from indexer.authority import BORN_BEFORE_MEANT, name_key
 from indexer.census import common_given_name, common_surname, given_name_sex
-from indexer.discovery import OWNER_DOMINANCE, generation, plain_name
+from indexer.discovery import OWNER_DOMINANCE, _middle, _middles_agree, generation, plain_name
 from indexer.folding import fold_in_place
 from indexer.inflection import inflected
 from indexer.models import PersonRef
@@ -46,6 +46,7 @@ from indexer.personhood import (
     person_apposition,
     place_by_data,
     place_name,
+    place_named,
     place_use,
     residence,
     role_modifier,
@@ -99,6 +100,9 @@ _DETERMINED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm
 _LISTED_BEFORE = re.compile(r"(?<![\w'])([A-Z][a-z]+)(?:,? and |, |; | & )$")
 _LISTED_AFTER = re.compile(r"(?:,? and |, |; | & )([A-Z][a-z]+)\b")
 _OTHER_SEX = {"m": "f", "f": "m"}
+# The forms of address a woman is written with before her initials, as her name keeps them.
+_WOMAN_ADDRESS = {"Mrs": "Mrs.", "Miss": "Miss", "Ms": "Ms.", "Mme": "Mme", "Madame": "Mme"}
+_INITIAL = re.compile(r"[A-Z]\.")
 _PRONOUN = re.compile(r"(?<![\w'’])(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)(?![\w'’])")
 _SENTENCE_STOP = re.compile(r"[.!?;:]\s|\n")
 _GENERATION_WORD = re.compile(r"^(?:Jr|Sr|[IVX]+)\.?,?$")
@@ -374,6 +378,15 @@ class Resolution:
             self.flags[i].append(f"ambiguous:{c.name}")
             return
         name = self.a.discovery.canonical(c.surname, c.given, c.name)
+        address = office_title(self.title_before(i, c.start) or c.title)
+        if address in _WOMAN_ADDRESS and _initials_only(name):
+            # "Mrs. F. Abery" of the ladies' committee is not the "Mr. F. Abery" of the men's: a
+            # wife is written with her husband's initials as often as her own. She is the one
+            # woman the corpus names in full with them ("Mrs J. Baird" of "Joan Baird"), else her
+            # name keeps the form of address, as a catalogue keeps it, so that the two stay two.
+            name = self.woman_of_initials(c.surname, name) or f"{_WOMAN_ADDRESS[address]} {name}"
+        elif TITLE_SEX.get(address) == "m" and not c.given and given_name_sex(name.split()[0]) == "f":
+            name = c.name  # "Mr J. Baird" is not the corpus's one J. Baird named in full, Joan
         ref = _discovered(name)
         if kin := _KIN_OF_SEX_BEFORE.search(self.texts[i], max(0, c.start - 16), c.start):
             # "Her brother, Eamon Quinlan": a man, whom a later "Ms Quinlan" is not.
@@ -386,6 +399,19 @@ class Resolution:
             self.offices[ref.id].add(office_title(c.title))
         if c.nick and not self.everyday(c.nick):
             self.by_given[c.nick].add(ref.id)  # 'Michael "Mickey" Doyle', then "Mickey" alone
+
+    def woman_of_initials(self, surname: str, name: str) -> str | None:
+        """The one woman's full name of the corpus that a woman's initials ("J. Baird") may
+        stand for, or None: several women ("Jean" and "Joan"), or none, leave it unsaid."""
+        disc = self.a.discovery
+        initials = "".join(w[0] for w in name.split()[:-1])
+        women = {f.split()[0]: f for f in disc.fulls.get(surname, {})
+                 if not f.split()[0].endswith(".") and given_name_sex(f.split()[0]) == "f"
+                 and f.split()[0][0] == initials[0] and _middles_agree(_middle(f), initials[1:])}
+        if len({disc.formal(surname, g) for g in women}) != 1:
+            return None
+        given, form = next(iter(women.items()))
+        return disc.canonical(surname, given, form)
 
     def everyday(self, nick: str) -> bool:
         """Is a nickname an everyday word of this document ('William "Red" Kessler', then "the Red
@@ -445,6 +471,8 @@ class Resolution:
         # Where a paper gives someone's home, the corpus's uses of the word as a place are
         # evidence enough, though it names a family by it more often (Harwick and the Harwicks).
         text = self.texts[i]
+        if place_named(text, start, end):
+            return True  # "the town of Marlow": so written, however rarely the corpus has the town
         return disc.place_uses(word) >= TOWN_USES and (
             residence(text, start, end)
             or place_use(text, start, end, homes=False) and (disc.place_like(word) or disc.family_town(word)))
@@ -1199,3 +1227,13 @@ def _given_part(name: str) -> str:
 
 def _discovered(name: str) -> PersonRef:
     return PersonRef(discovered_id(name), name)
+
+
+def _initials_only(name: str) -> bool:
+    """Is every word of the name before its surname an initial ("F. Abery", "W. H. Dunkelberg")?
+
+    >>> _initials_only("W. H. Dunkelberg"), _initials_only("Emma Dunnage"), _initials_only("Abery")
+    (True, False, False)
+    """
+    words = name.split()
+    return len(words) > 1 and all(_INITIAL.fullmatch(w) for w in words[:-1])

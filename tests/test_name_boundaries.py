@@ -133,6 +133,8 @@ def test_where_a_name_ends_and_things(kind: str, text: str, expected: set[str]) 
                                                         "Then Hurricane Halloran struck the coast."]),
         ("a river named after a saint", ["The canal ran from the mouth of the St. Samuel to the coast.",
                                          "Boats on the Santa Walter were few."]),
+        ("a firm of a man and his sons or partners", ["The hall was built by Messrs. Quennell and Son.",
+                                                      "Tenders came from Halloran Bros. and Samuel Quennell & Sons."]),
         ("a garden named after a woman in full", ["They met in the Rosa Quennell Garden at noon.",
                                                  "Tea was served in the Mary Lockmoor Room."]),
     ],
@@ -358,11 +360,18 @@ def test_an_abbreviated_given_name_and_the_full_one_are_one_value() -> None:
         ("its old place", "The old Quennell place burned down in the spring."),
         ("a funeral home named after its founder", "Quennell Funeral Home is in charge of arrangements."),
         ("a veterans' post named after a son of the family", "The Carl Quennell Post No. 112 met on Monday."),
+        ("a school named after him, in lower case, after an adjective", "The library fund of the new Quennell school grew."),
+        ("a camp named after him", "Most of the winter he cooked at the Quennell camp."),
+        ("housing named after him", "Forty families moved into the Quennell homes that spring."),
+        ("a boat named after his wife, by her given name after the boat's noun", "The tug Edith came alongside."),
+        ("the town named after him, by a town's own noun", "Lots 4 and 5, original town of Quennell, were sold."),
+        ("...and a city's", "The city of Quennell voted the bonds."),
     ],
 )
 def test_a_surname_for_a_family_or_what_it_holds_is_no_one_of_them(kind: str, text: str) -> None:
     annotator = PersonAnnotator(Authority())
-    texts = ["William Quennell was treasurer for thirty years.", text, "Quennell retired in 1990."]
+    texts = ["William Quennell and his wife Edith Quennell kept the store for thirty years.", text,
+             "Quennell retired in 1990."]
     annotated = annotator.annotate("", texts, published="1990")
     assert not annotated[1][0], kind
     assert [r.name for r in annotated[2][0]] == ["William Quennell"], "the man himself is still found"
