@@ -305,8 +305,18 @@ def _ends_in_stop_word(r: _Run) -> bool:
     honorific = words[0] in HONORIFICS and len(words) == 2
     last = words[-1]
     if len(words) > 1 and last in STOP and last not in GIVEN and not honorific and not ROMAN.match(last):
-        return last in TAILS or not (words[0] in GIVEN and last in SURNAME_OK)
+        return last in TAILS or not (_given_after_titles(r) and last in SURNAME_OK)
     return False
+
+
+def _given_after_titles(r: _Run) -> bool:
+    """Does a given name, or initials, start the run after its titles? Then a last word that
+    is a title too is a surname: "Rufus King", "the Rev. Alfred King", "Mrs. Lula King", "Rev.
+    A. D. King" (where "Vice President King" is an office and a name)."""
+    _, i = _titles(r.words)
+    names = r.words[i:-1]
+    return bool(names) and (names[0] in GIVEN or all(
+        _INITIALS.fullmatch(w) and token.endswith(".") for w, (_, token) in zip(names, r.pieces[i:-1])))
 
 
 # The run is narrowed step by step, in this order; a step that returns True says that
@@ -454,8 +464,12 @@ def _blocks(names: list[str], j: int, title: str, token: str = "") -> bool:
         return False  # "Carl A. Gortz": a middle initial, not the article
     if j == 0 and title and len(names) > 1 and token.endswith(".") and len(w) == 1:
         return False  # "Sister A. Quill", "Rev. A. Quill": an initial after a title, not the article
-    if j == len(names) - 1 and j > 0 and names[0] in GIVEN and w in SURNAME_OK:
-        return False  # "George Washington", "Rufus King"
+    last = len(names) - 1
+    while last > 1 and names[last] in ("Jr", "Sr"):
+        last -= 1  # "Walter King Jr.": the surname is the last word before the generation
+    if j == last and j > 0 and w in SURNAME_OK and (
+            names[0] in GIVEN or title and all(_INITIALS.fullmatch(n) for n in names[:j])):
+        return False  # "George Washington", "Rufus King", "the Rev. A. D. King", "Walter King Jr."
     return True
 
 

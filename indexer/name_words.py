@@ -229,14 +229,15 @@ FAMILY_HEADS = frozenset(
     heirs reunion reunions farm farms farmstead homestead ranch place home house residence kitchen quarter
     land lands property estate plot graves vault orchard barn""".split()
 )
-# An institution or a place named after someone, its noun in lower case: "the new Quennell
-# school", "the Quennell camp", "the Quennell homes" are no one. (In capitals they end a name:
-# see TAILS.)
+# An institution or a place named after someone, its noun in lower case: "the Quennell camp",
+# "the Quennell homes" are no one. (In capitals they end a name: see TAILS.) A school only after
+# an adjective ("the new Quennell school"): "the Proudhon school" is his followers.
 INSTITUTION_HEADS = frozenset(
-    """school schools academy college seminary hospital clinic sanatorium infirmary church chapel hall park
+    """academy college seminary hospital clinic sanatorium infirmary church chapel hall park
     playground pool gym gymnasium camp camps hotel mill mills store company homes project projects courts
     apartments""".split()
 )
+SCHOOL_HEADS = frozenset({"school", "schools"})
 EPONYM_HEADS |= FAMILY_HEADS | INSTITUTION_HEADS
 # Lowercase function words: "Quennell-he" is a name and a dash before "he".
 FUNCTION_LOWER = frozenset(w.lower() for w in STOP_SECTIONS["function"])

@@ -30,6 +30,7 @@ from indexer.name_words import (
     GIVEN_ABBREVIATION_PATTERN,
     MONTHS,
     PROGRAMME_TAILS,
+    SCHOOL_HEADS,
     SHOP_HEADS,
     STOP,
     THING_HEADS,
@@ -463,7 +464,7 @@ def _before_eponym_head(text: str, c: Candidate) -> bool:
         return bool(head) and (head.group(1) in EPONYM_HEADS or head.group(2) in EPONYM_HEADS)
     # "the first Quennell reunion", "the old Quennell place", "the new Quennell school": an adjective between.
     head = _HEAD_AFTER.match(text, c.end)
-    return bool(head) and head.group(1) in FAMILY_HEADS | INSTITUTION_HEADS and bool(
+    return bool(head) and head.group(1) in FAMILY_HEADS | INSTITUTION_HEADS | SCHOOL_HEADS and bool(
         _DETERMINER_ADJECTIVE_BEFORE.search(text, max(0, c.start - 20), c.start))
 
 

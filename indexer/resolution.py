@@ -385,8 +385,6 @@ class Resolution:
             # woman the corpus names in full with them ("Mrs J. Baird" of "Joan Baird"), else her
             # name keeps the form of address, as a catalogue keeps it, so that the two stay two.
             name = self.woman_of_initials(c.surname, name) or f"{_WOMAN_ADDRESS[address]} {name}"
-        elif TITLE_SEX.get(address) == "m" and not c.given and given_name_sex(name.split()[0]) == "f":
-            name = c.name  # "Mr J. Baird" is not the corpus's one J. Baird named in full, Joan
         ref = _discovered(name)
         if kin := _KIN_OF_SEX_BEFORE.search(self.texts[i], max(0, c.start - 16), c.start):
             # "Her brother, Eamon Quinlan": a man, whom a later "Ms Quinlan" is not.

@@ -50,6 +50,12 @@ def names_in(text: str) -> set[str]:
          {"Edith A. Halloran"}),
         ("nor after a title", "The chair was taken by the Rev. A. Halloran; Sister A. Quennell nursed.",
          set(), {"A. Halloran", "A. Quennell"}),
+        ("a surname that is a title, after a title and a given name", "The Rev. Alfred Bishop and Mrs. Lula King, 44, spoke.",
+         set(), {"Alfred Bishop", "Lula King"}),
+        ("...after a title and initials", "Then the Rev. A. D. Deacon prayed.", set(), {"A. D. Deacon"}),
+        ("...before a generation", "Then Walter Judge Jr. and the Rev. Dr. Amos Lee King, Jr. spoke.", set(),
+         {"Walter Judge Jr.", "Amos Lee King Jr."}),
+        ("...but an office and a title are no name", "Then Vice President King spoke.", {"King"}, set()),
     ],
 )
 def test_an_initial_or_a_sentence_end(kind: str, text: str, not_names: set[str], names: set[str]) -> None:
