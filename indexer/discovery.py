@@ -179,6 +179,8 @@ class Discovery:
     _generations: dict[tuple[str, str], list[tuple[str, str]]] | None = field(default=None, repr=False, compare=False)
     # "given maiden-name" -> the women's full names it begins, worked out on first use
     _maiden: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    # given name no table lists -> the surnames the corpus writes it with, worked out on first use
+    _unlisted: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, documents: Iterable[tuple[str, list[str]]]) -> Discovery:
@@ -372,6 +374,29 @@ class Discovery:
                    dict(state.get("nicknames", {})), dict(state.get("kin", {})), dict(state.get("nicknamed", {})))
 
     # -- questions ----------------------------------------------------------------
+
+    def unlisted_givens(self) -> dict[str, frozenset[str]]:
+        """Given names no table lists, with the surnames the corpus names in full with them:
+        after a title ("Dr. Peder Morozzi") or as a quoted nickname ('Eugene "Bull" Quill'),
+        which is all that made those full names (see :func:`indexer.names.named_again`).
+
+        >>> d = Discovery(fulls={"Morozzi": {"Peder Morozzi": 1, "Paul Morozzi": 2}}, nicknames={"Quill": {"Bull": "Eugene"}})
+        >>> d.unlisted_givens() == {"Peder": frozenset({"Morozzi"}), "Bull": frozenset({"Quill"})}
+        True
+        """
+        if self._unlisted is None:
+            found: dict[str, set[str]] = defaultdict(set)
+            for surname, forms in self.fulls.items():
+                for form in forms:
+                    given = form.split()[0]
+                    if given not in GIVEN and given not in STOP and not given.endswith(".") and given != surname:
+                        found[given].add(surname)
+            for surname, nicks in self.nicknames.items():
+                for nick in nicks:
+                    if nick not in GIVEN and nick not in STOP:
+                        found[nick].add(surname)
+            self._unlisted = {given: frozenset(surnames) for given, surnames in found.items()}
+        return self._unlisted
 
     def common_word(self, word: str) -> bool:
         """Seen in lower case more than rarely: "Wise" (wise), "Bush" (bush)."""

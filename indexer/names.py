@@ -33,6 +33,7 @@ from indexer.name_words import (
     SCHOOL_HEADS,
     SHOP_HEADS,
     STOP,
+    TAILS,
     THING_HEADS,
     any_surname,
     TITLES,
@@ -112,6 +113,43 @@ def candidates(text: str) -> list[Candidate]:
     out = _generation_after(text, out)
     out = _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
     return _index_entries(text, out) if ", " in text else out
+
+
+_WORD_START = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]+")
+_SURNAME_NEXT = re.compile(r"((?: [A-Z]\.)*) ([A-Z][\w'’-]+)(?![\w'’-])")
+
+
+def named_again(text: str, cands: list[Candidate], givens: dict[str, frozenset[str]]) -> list[Candidate]:
+    """``cands`` of folded ``text`` with the corpus's own full names found again where they stand
+    without what first made them names: a given name no table lists, which the corpus wrote
+    with this surname after a title or quoted as a nickname (``givens``: {"Peder": {"Morozzi"}}
+    of "Dr. Peder Morozzi", {"Bull": {"Quill"}} of 'Eugene "Bull" Quill'), then "Peder Morozzi,
+    the town doctor", "Bull Quill said no". Only that pair of words, so only that person.
+
+    >>> [c.name for c in named_again("Then Peder M. Morozzi and Peder Quill came.", [], {"Peder": frozenset({"Morozzi"})})]
+    ['Peder M. Morozzi']
+    >>> named_again("The Peder Morozzi Hall opened.", [], {"Peder": frozenset({"Morozzi"})})
+    []
+    """
+    added: list[Candidate] = []
+    for m in _WORD_START.finditer(text):
+        surnames = givens.get(m.group())
+        if not surnames:
+            continue
+        rest = _SURNAME_NEXT.match(text, m.end())
+        if not rest or rest.group(2) not in surnames:
+            continue
+        start, end = m.start(), rest.end()
+        if word_after(text, end) in THING_HEADS or word_after(text, end) in TAILS or any(
+                c.kind == "full" and c.start < end and start < c.end for c in cands):
+            continue  # "Peder Morozzi Hall"; or found already
+        added.append(Candidate(start, end, "full", f"{m.group()}{rest.group(1)} {rest.group(2)}", rest.group(2),
+                               m.group(), False, "", ""))
+    if not added:
+        return cands
+    added = _things(text, added)  # "the tug Peder Morozzi"
+    kept = [c for c in cands if not any(a.start <= c.start and c.end <= a.end for a in added)]
+    return sorted(kept + added, key=lambda c: c.start)
 
 
 class _Scan:

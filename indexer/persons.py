@@ -45,7 +45,7 @@ from indexer.ocr import name_text
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
 from indexer.name_words import FIRM_TAILS, GIVEN, STOP, THING_HEADS, TITLE_SEX, TITLES
-from indexer.names import SHIP_PREFIXES, candidates, weapon_named, word_after
+from indexer.names import SHIP_PREFIXES, candidates, named_again, weapon_named, word_after
 from indexer.personhood import member_noun_after, nonperson
 from indexer.resolution import Resolution
 from indexer.years import mentions
@@ -125,7 +125,7 @@ class PersonAnnotator:
         """The name candidates of ``folded`` (= ``name_text(text)``): those the discovery
         count found for ``text`` in this process, else found now."""
         cs = self.found.pop(text, None)
-        return candidates(folded) if cs is None else cs
+        return named_again(folded, candidates(folded) if cs is None else cs, self.discovery.unlisted_givens())
 
     def state(self) -> dict:
         """JSON-serialisable discovery state, for ``PersonAnnotator(authority, state=...)``."""

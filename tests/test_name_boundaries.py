@@ -287,6 +287,26 @@ def test_an_unknown_given_name_with_a_persons_apposition(kind: str, texts: list[
     assert paragraph_values([("t", texts)])[0] == expected, kind
 
 
+@pytest.mark.parametrize(
+    ("kind", "corpus", "expected"),
+    [
+        ("a given name no table lists, the corpus wrote after a title, is his without it",
+         [("a", ["Dr. Zenkwe Dalmoro came to town in 1903."]),
+          ("b", ["Zenkwe Dalmoro, who set the fracture, was thanked.", "Then Zenkwe Dalmoro retired."])],
+         [{"Zenkwe Dalmoro"}, {"Zenkwe Dalmoro"}]),
+        ("a quoted nickname is his given name", [("a", ['Commissioner Eugene "Bull" Mennick ordered the hoses.',
+                                                        "Bull Mennick said no."])],
+         [{"Eugene Mennick"}, {"Eugene Mennick"}]),
+        ("only with that surname, and not where it names a building",
+         [("a", ["Dr. Zenkwe Dalmoro came in 1903."]),
+          ("b", ["Zenkwe Quennabe sold the mill.", "The Zenkwe Dalmoro Hall was opened."])],
+         [set(), set()]),
+    ],
+)
+def test_a_given_name_the_corpus_wrote_after_a_title(kind: str, corpus: list, expected: list) -> None:
+    assert paragraph_values(corpus)[-1] == expected, kind
+
+
 def test_a_function_word_that_starts_a_places_name_goes_with_the_place() -> None:
     """ "New" is a function word at the start of a run ("New evidence"), but "New Zealand" is a
     place: neither "Zealand" nor the place's name before an office is a name."""
