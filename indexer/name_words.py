@@ -99,7 +99,7 @@ TITLES = frozenset(
     Assemblyman Assemblywoman Chairwoman Chairperson Comptroller Magistrate Coach Pastor Imam Deacon
     Msgr Fr Maj Adm Cmdr Cpl Pvt Det Insp Supt Pres Lieut Atty Secy Treas Principal Provost
     Chaplain Coroner Constable Trustee Treasurer Canon Warden
-    Nurse Matron Deaconess Archdeacon Vicar Curate Rector Headmaster Headmistress Revd Cr""".split()
+    Nurse Matron Deaconess Archdeacon Vicar Curate Rector Headmaster Headmistress Revd Cr Elder Evangelist""".split()
 )
 # Titles after which a lone given name is still a person ("King William").
 MONARCH_TITLES = frozenset(

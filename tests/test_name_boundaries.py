@@ -336,7 +336,8 @@ def test_after_a_title_an_unlisted_given_name_and_an_initial_make_a_full_name() 
     [("Cllr", "her"), ("Councillor", "her"), ("Councilwoman", "her"), ("Councilman", "his"), ("Alderman", "his"),
      ("Assemblywoman", "her"), ("Pastor", "his"), ("Coach", "his"), ("Maj.", "his"),
      ("Det.", "her"), ("Insp.", "his"), ("Supt.", "her"), ("Cpl.", "his"), ("Chairwoman", "her"),
-     ("Cr", "her"), ("Nurse", "her"), ("Matron", "her"), ("Vicar", "his"), ("Rector", "his"), ("Revd", "his")],
+     ("Cr", "her"), ("Nurse", "her"), ("Matron", "her"), ("Vicar", "his"), ("Rector", "his"), ("Revd", "his"),
+     ("Elder", "his"), ("Evangelist", "her")],
 )
 def test_local_offices_ranks_and_callings_are_titles(title: str, sex_word: str) -> None:
     """A paper's local offices, ranks and callings say "a person" before a surname alone, as "Mr." does."""
