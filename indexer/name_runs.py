@@ -305,7 +305,8 @@ def _ends_in_stop_word(r: _Run) -> bool:
     honorific = words[0] in HONORIFICS and len(words) == 2
     last = words[-1]
     if len(words) > 1 and last in STOP and last not in GIVEN and not honorific and not ROMAN.match(last):
-        return last in TAILS or not (_given_after_titles(r) and last in SURNAME_OK)
+        return last in TAILS or not (words[0] in GIVEN and last in SURNAME_OK
+                                     or _given_after_titles(r) and last in TITLES)
     return False
 
 

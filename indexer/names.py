@@ -449,7 +449,7 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 # A firm's partners after its founder's name: "Messrs. Quill and Son", "Quill Bros." (Not "and Co.":
 # "Messrs. Marx, Engels and Co." are the men and their friends.)
-_PARTNERS_AFTER = re.compile(r" (?:(?:and|&) (?:Sons?|Brothers)|Bros\b)")
+_PARTNERS_AFTER = re.compile(r" (?:(?:and|&) (?:Sons?|Brothers)|Bros)\b")
 # A vessel's noun right before a full name: "the tug Agnes Quill", "the steamer Lydia Quill".
 _VESSEL_BEFORE = re.compile(r"(?<![\w'’-])(?:tug|tugboat|steamer|steamship|ship|schooner|barque|bark|brig|ketch"
                             r"|sloop|vessel|ferry|yacht|liner|freighter|trawler|lifeboat|dredge|scow|barge) $")

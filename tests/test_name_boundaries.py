@@ -192,6 +192,8 @@ def test_foreign_titles(kind: str, text: str, not_names: set[str], names: set[st
         ("'and Co.' after surnames: the men and their friends",
          ["The proposals of Messrs. Halloran, Quennell and Co. were rejected."],
          {"Samuel Quennell", "Walter Halloran"}),
+        ("a man before 'and' and a given name that begins like a firm's 'Son'",
+         ["Representatives Walter Halloran and Sonny Dorsey spoke."], {"Walter Halloran"}),
         ("a list of people with a firm's name in it stops at a full name",
          ["Translated by Walter Halloran, Voss Publishers, Boston."], {"Walter Halloran"}),
     ],
