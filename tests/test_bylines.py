@@ -244,6 +244,18 @@ def test_a_transcripts_header_fields_stay_apart_and_date_it(tmp_path):
     assert "Interviewer: Ines Varenza" in texts and "Date: June 3, 1971" in texts, texts
 
 
+def test_a_transcripts_header_aligned_by_spaces_dates_it(tmp_path):
+    """A typed form aligns its fields with spaces, no colon ("Date              5 October 1996")."""
+    from indexer.readers.reading import read_file
+
+    page = tmp_path / "quennell_ada.txt"
+    page.write_text("QUENNELL COUNTY SOCIETY ORAL HISTORY\n\nInterview no.     QC-7\nNarrator          Ada Quennell\n"
+                    "Interviewer       Ines Varenza\nDate              5 October 1996\nPlace             Lorton\n\n"
+                    "VARENZA: When did you come to the county?\n\nQUENNELL: In the spring of 1911.\n",
+                    encoding="utf-8")
+    assert read_file(page, tmp_path).published == "1996-10-05"
+
+
 def test_an_aspnet_page_wrapped_in_its_form_is_read_and_a_search_form_is_not(tmp_path):
     from indexer.readers.reading import read_file
 

@@ -49,6 +49,9 @@ def test_parse_date(text: str, expected: str | None) -> None:
         ("deleon/works/1905/990906.md", "1905"),  # digits that do not repeat the year are not a date
         ("marx/works/1848/manifesto/ch01.md", "1848"),
         ("a/1913/13/x.md", "1913"),  # no month 13
+        ("scans/mss0214_b01_f01_1954-07-06_petition.txt", "1954-07-06"),  # a library's scan: box, folder, date
+        ("oral/lmoh_007_quennell_ada_1996_10_05.txt", "1996-10-05"),
+        ("scans/mss0214_b01_f01_petition.txt", None),  # an accession number is no year
         ("notes/chapter-one.md", None),
         ("12345/x.md", None),
     ],

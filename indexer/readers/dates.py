@@ -110,6 +110,9 @@ def parse_date(text: str) -> str | None:
 
 
 _NAME_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?![\d])")
+# A whole date inside a name, between its other parts: "mss0214_b01_f01_1954-07-06_petition",
+# "lmoh_007_hollis_1996-10-05" (a year alone there may be a box or an accession number).
+_DATE_IN_NAME = re.compile(r"(?<![\d])(?P<year>\d{4})([-_])(?P<month>\d{2})\2(?P<day>\d{2})(?![\d])")
 _YEAR_DIR = re.compile(r"^\d{4}$")
 _YEAR_NAMED_DIR = re.compile(r"^(\d{4})[-_](?=[a-z])", re.I)
 _COMPACT = re.compile(r"^(?P<yy>\d{2})[_-]?(?P<mm>\d{2})[_-]?(?P<dd>\d{2})(?!\d)")
@@ -139,12 +142,14 @@ def date_from_filename(name: str) -> str | None:
     '2003-02-21'
     >>> date_from_filename("issues/2004-issue-112/contents.html")
     '2004'
-    >>> date_from_filename("notes.txt") is None
-    True
+    >>> date_from_filename("scans/mss0214_b01_f01_1954-07-06_petition.txt")
+    '1954-07-06'
+    >>> date_from_filename("notes.txt") is None, date_from_filename("box_0214_1957.txt") is None
+    (True, True)
     """
     path = PurePosixPath(name.replace("\\", "/"))
     stem = path.name.split(".")[0]
-    m = _NAME_DATE.match(stem)
+    m = _NAME_DATE.match(stem) or _DATE_IN_NAME.search(stem)
     if m:
         return _iso(
             int(m["year"]),

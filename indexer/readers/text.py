@@ -148,11 +148,25 @@ def _field_lines(lines: list[str]) -> list[str] | None:
     return fields if len(fields) >= 2 else None
 
 
+# A header's date field, with a colon or, as a typed form aligns it, spaces (which the
+# paragraph's reflowing has made one): "Date: April 12, 1969", "Interviewer Ann Quill Date 5
+# October 1996 Place ...".
+_DATE_FIELD = re.compile(r"(?:^|(?<=\s))(?:Date|DATE|Interview date|Date of interview):?\s+"
+                         r"(\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}, ?\d{4})\b")
+
+
 def _field_date(paras: list[str]) -> str | None:
-    """The date a header's "Date:" field gives ("Date: April 12, 1969"), among the first lines."""
+    """The date a header's date field gives, among the first paragraphs.
+
+    >>> _field_date(["Interview no. LMOH-7 Narrator Ann Quill Date 5 October 1996 Place Lorton"])
+    '1996-10-05'
+    >>> _field_date(["Date: April 12, 1969"]), _field_date(["Date of birth unknown; 1969"])
+    ('1969-04-12', None)
+    """
     for para in paras[:12]:
-        if para[:5].lower() == "date:" and (iso := dateline(para)):
-            return iso
+        for m in _DATE_FIELD.finditer(para):
+            if iso := dateline(m.group(1)):
+                return iso
     return None
 
 
