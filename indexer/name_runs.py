@@ -267,6 +267,20 @@ def _leading_function_words(r: _Run) -> bool:
     return False
 
 
+# The roles a list writes after a name, as the next entry's heading ("Captain: Mr. Odell Quill
+# Asst.: Mr. Curtis Ames"): abbreviated, or a notary's. Never a surname. (A title is one too
+# often to cut there: "Mary Scott King".)
+_LIST_ROLES = frozenset("Asst Comm Rec Corr Fin Chm Chmn Notary".split())
+
+
+def _role_after_name(r: _Run) -> None:
+    """ "Odell Quill Asst", "Ann Ames Notary Public": a list's role after a name is the next
+    entry's, not the surname."""
+    k = next((k for k in range(2, len(r.words)) if r.words[k] in _LIST_ROLES), 0)
+    if k:
+        r.keep_head(k)
+
+
 def _street_or_saint(r: _Run) -> bool:
     """ "Vivian St", "St John Ambulance": a street, a saint or a thing named after one."""
     words = r.words
@@ -331,6 +345,7 @@ _NARROWING: tuple[Callable[[_Run], bool | None], ...] = (
     _people_of_a_place,
     _office_of_organisation,
     _leading_function_words,
+    _role_after_name,
     _date_month,
     _pronoun_i,
     _ends_in_stop_word,

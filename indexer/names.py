@@ -423,6 +423,20 @@ def word_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+_SUFFIX_AFTER = re.compile(r",? (?:Jr|Sr)\.?")
+
+
+def thing_word_after(text: str, end: int) -> str:
+    """:func:`word_after` the name ending at ``end``, past a generation: "Drive" of "Martin
+    Luther King, Jr. Drive".
+
+    >>> thing_word_after("at 1100 Amos Quill, Jr. Drive", 18), thing_word_after("Amos Quill Jr. said", 10)
+    ('Drive', '')
+    """
+    suffix = _SUFFIX_AFTER.match(text, end)
+    return word_after(text, suffix.end() if suffix else end)
+
+
 def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Drop names used for things: a lone name between a determiner and a lowercase head
     noun ("the Brady bill"), a title after a determiner ("the General Revenue Sharing
@@ -876,9 +890,13 @@ def _inverted(text: str, out: list[Candidate]) -> list[Candidate]:
 # "Rafferty, Frank", "Carver, Hannah, 1836-1911", "TAIT, Margaret Jean (Peg)", "Hollis, Josiah W.,
 # Jr." - where the entry ends there (a line's end, brackets, dates, a colon, a dash), not "Quill,
 # Anna and Ames went" of a sentence.
+# Also where a list's lines were run together: after a semicolon or a colon ("Index: Banks,
+# Loretta; Crump, Willie Mae"), or after a row's number, before an age or a page ("4 Hawes,
+# Cleveland 19 Ashford").
 _INDEX_ENTRY = re.compile(
-    r"(?m)^[ \t*•·-]*((?:Mc|Mac|O['’])?[A-Z][A-Za-z'’-]+), ([A-Z][a-z]+(?: [A-Z][a-z]+)?(?: [A-Z]\.)*)"
-    r"(,? (?:Jr|Sr)\.?)?(?=[ \t]*$|[ \t]*\(|,[ \t]*(?:\d|b\.|d\.|c\.|fl\.)|:|[ \t]+[-–—]|;|\.(?:[ \t]|$))")
+    r"(?:^[ \t*•·-]*|(?<=[;:] )|(?<=\d ))((?:Mc|Mac|O['’])?[A-Z][A-Za-z'’-]+), ([A-Z][a-z]+(?: (?!Jr\b|Sr\b)[A-Z][a-z]+)?(?: [A-Z]\.)*)"
+    r"(,? (?:Jr|Sr)\.?)?(?=[ \t]*$|[ \t]*\(|,[ \t]*(?:\d|b\.|d\.|c\.|fl\.)|:|[ \t]+[-–—]|;|\.(?:[ \t]|$)|[ \t]+\d)",
+    re.M)
 _SURNAME_PREFIXES = ("Mc", "Mac", "O'", "O’")
 
 
@@ -907,13 +925,18 @@ def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
             surname = _title_case(surname)
         elif prefix:
             surname = prefix + surname[len(prefix):].title()  # "McILROY", "MacLEOD" -> "McIlroy", "MacLeod"
-        if given.split()[0] not in GIVEN or surname in STOP or surname in GIVEN:
-            continue
+        if surname in STOP or surname in GIVEN or not (
+                given.split()[0] in GIVEN or given_name_sex(given.split()[0]) and given.split()[0] not in TITLES):
+            continue  # (a given name the census lists, though a surname or a town too: "Bratton, Curtis L.")
         name = f"{given} {surname}" + (f" {suffix.strip(' ,').rstrip('.')}." if suffix else "")
         found = classified(name, False, False, False)
-        if len(found) != 1 or found[0].kind != "full":
+        if len(found) == 1 and found[0].kind == "full":
+            c = replace(found[0], start=m.start(1), end=m.end())
+        elif given.split()[0] not in GIVEN:
+            # Read as written: the entry says which word is the given name.
+            c = Candidate(m.start(1), m.end(), "full", name, surname, given.split()[0], False, "", "")
+        else:
             continue
-        c = replace(found[0], start=m.start(1), end=m.end())
         if (nick := _NICK_AFTER.match(text, m.end())) and nick.group(1) != given.split()[0] and (
                 nick.group(1) in GIVEN or may_be_called(nick.group(1), given.split()[0])):
             c = replace(c, end=nick.end(), nick=nick.group(1))  # "Rafferty, Kathleen (Kay)"

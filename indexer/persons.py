@@ -45,7 +45,7 @@ from indexer.ocr import name_text
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
 from indexer.name_words import FIRM_TAILS, GIVEN, STOP, THING_HEADS, TITLE_SEX, TITLES
-from indexer.names import SHIP_PREFIXES, candidates, named_again, weapon_named, word_after
+from indexer.names import SHIP_PREFIXES, candidates, named_again, thing_word_after, weapon_named, word_after
 from indexer.personhood import member_noun_after, nonperson
 from indexer.resolution import Resolution
 from indexer.years import mentions
@@ -82,6 +82,11 @@ class Hit:
     text: str
     kinds: tuple[tuple[str, str], ...]  # (kind, person id); veto id ""
     timed: bool = False  # narrowed to the people active at the document's date
+
+    @property
+    def bare(self) -> bool:
+        """Only a bare surname (or its misspelling) of the file's people: "Cleveland"."""
+        return all(k[0] in _BARE_KINDS for k in self.kinds)
 
 
 class PersonAnnotator:
@@ -159,7 +164,7 @@ class PersonAnnotator:
                     _embedded(text, h) or _at_place(text, h) or _NUMBERED.match(text, h.end)
                     or weapon_named(text, h.end)):
                 continue
-            if (word_after(text, h.end) in THING_HEADS
+            if (thing_word_after(text, h.end) in THING_HEADS
                     or text.endswith(SHIP_PREFIXES, max(0, h.start - 9), h.start)
                     or " " in h.text and member_noun_after(text, h.end)):
                 # "Amos Quill High School", "the USS Harry S. Truman", "Amos Quill coach Ann Lee" (a

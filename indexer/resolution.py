@@ -121,9 +121,16 @@ class Resolution:
         self.year = year
         self.hits = [annotator.hits(t, year) for t in texts]
         self.cands: list[list[Candidate]] = []
-        for t, r, hits in zip(texts, raw or texts, self.hits):
-            spans = [(h.start, h.end) for h in hits]
-            cs = [c for c in annotator.candidates(r, t) if not _overlaps(c.start, c.end, spans)]
+        for k, (t, r) in enumerate(zip(texts, raw or texts)):
+            cs = annotator.candidates(r, t)
+            # An entry written surname first ("Hawes, Cleveland 19") says what its words are: its
+            # given name is no bare surname of the file (President Cleveland's).
+            entries = [(c.start, c.end) for c in cs if c.kind == "full" and ", " in t[c.start:c.end]]
+            if entries:
+                self.hits[k] = [h for h in self.hits[k] if not (
+                    h.bare and _overlaps(h.start, h.end, entries))]
+            spans = [(h.start, h.end) for h in self.hits[k]]
+            cs = [c for c in cs if not _overlaps(c.start, c.end, spans)]
             self.cands.append(_drop_shadowed(cs))
         self.found: list[list[tuple[int, PersonRef]]] = [[] for _ in texts]
         self.flags: list[list[str]] = [[] for _ in texts]

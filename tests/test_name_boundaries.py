@@ -5,6 +5,8 @@ firms and programmes are invented.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from indexer.authority import Authority
@@ -287,6 +289,36 @@ def test_a_regnal_name_named_here(kind: str, texts: list[str], expected: list[se
 )
 def test_an_unknown_given_name_with_a_persons_apposition(kind: str, texts: list[str], expected: list) -> None:
     assert paragraph_values([("t", texts)])[0] == expected, kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        ("an index's entries run together on one line", "Index: Quennell, Loretta; Varenza, Willie Mae; Halloran, Amos T.",
+         {"Loretta Quennell", "Willie Mae Varenza", "Amos T. Halloran"}),
+        ("an arrest list's rows, a generation after the given name and an age after the entry",
+         "ARRESTED 5/11: Quennell, Wendell Jr. 18; Varenza, Otis Jr. 20; Halloran, Amos M., Jr. 21",
+         {"Wendell Quennell Jr.", "Otis Varenza Jr.", "Amos M. Halloran Jr."}),
+        ("a table's rows, with a given name the census lists though it is a surname too",
+         "3 Quennell, Curtis L. 18 Ashford bond $200 -- 4 Varenza, Cleveland 19 Ashford bond",
+         {"Curtis L. Quennell", "Cleveland Varenza"}),
+        ("a list's role after a name is the next entry's", "Captain: Mr. Odell Quennell Asst.: Mr. Amos Varenza; "
+         "Treasurer: Mr. L. C. Halloran Comm.: Mr. T. M. Dorsey; Witness: Edith Lockmoor Notary Public.",
+         {"Odell Quennell", "Amos Varenza", "L. C. Halloran", "T. M. Dorsey", "Edith Lockmoor"}),
+    ],
+)
+def test_lists_and_indexes_surname_first(kind: str, text: str, expected: set[str]) -> None:
+    assert {c.name for c in candidates(text) if c.kind == "full"} == expected, kind
+
+
+def test_an_entry_surname_first_is_no_bare_surname_of_the_file_and_a_street_no_man() -> None:
+    """ "Hawes, Cleveland 19" is Cleveland Hawes, not President Cleveland; "Martin Luther King, Jr.
+    Drive" is a street."""
+    annotator = PersonAnnotator(Authority.load(Path(__file__).parents[1] / "corpus" / "persons.toml"))
+    texts = ["ARRESTED 5/11: Quennell, Cleveland 19; Varenza, Amos 20.",
+             "The banquet was held at 1100 Martin Luther King, Jr. Drive.", "Dr. Martin Luther King, Jr. spoke."]
+    found = [{r.name for r in refs} for refs, _ in annotator.annotate("", texts, published="1976")]
+    assert found == [{"Cleveland Quennell", "Amos Varenza"}, set(), {"Martin Luther King Jr."}]
 
 
 @pytest.mark.parametrize(
