@@ -179,8 +179,10 @@ class Discovery:
     _generations: dict[tuple[str, str], list[tuple[str, str]]] | None = field(default=None, repr=False, compare=False)
     # "given maiden-name" -> the women's full names it begins, worked out on first use
     _maiden: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
-    # given name no table lists -> the surnames the corpus writes it with, worked out on first use
+    # given name no table lists -> the surnames the corpus writes it with, and a pattern that
+    # finds those given names, worked out on first use
     _unlisted: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
+    _unlisted_re: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, documents: Iterable[tuple[str, list[str]]]) -> Discovery:
@@ -389,14 +391,26 @@ class Discovery:
             for surname, forms in self.fulls.items():
                 for form in forms:
                     given = form.split()[0]
-                    if given not in GIVEN and given not in STOP and not given.endswith(".") and given != surname:
-                        found[given].add(surname)
+                    if (given not in GIVEN and given not in STOP and not given.endswith(".") and given != surname
+                            and not ROMAN.match(surname) and not PARTICLE_WORD.match(given.lower())):
+                        found[given].add(surname)  # (not "Rule II", nor the "Van" of "Van Buren")
             for surname, nicks in self.nicknames.items():
                 for nick in nicks:
                     if nick not in GIVEN and nick not in STOP:
                         found[nick].add(surname)
             self._unlisted = {given: frozenset(surnames) for given, surnames in found.items()}
+            if self._unlisted:
+                words = "|".join(re.escape(g) for g in sorted(self._unlisted, key=len, reverse=True))
+                # (No look-behind: it would cost the scan for the words' literal prefixes eight
+                # times over; the word's start is checked by the caller.)
+                self._unlisted_re = re.compile(rf"(?:{words})(?= )")
         return self._unlisted
+
+    def unlisted_given_pattern(self) -> re.Pattern[str] | None:
+        """A pattern that finds the given names of :meth:`unlisted_givens`, or None: a whole
+        paragraph is scanned once, not word by word."""
+        self.unlisted_givens()
+        return self._unlisted_re
 
     def common_word(self, word: str) -> bool:
         """Seen in lower case more than rarely: "Wise" (wise), "Bush" (bush)."""

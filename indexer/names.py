@@ -116,10 +116,12 @@ def candidates(text: str) -> list[Candidate]:
 
 
 _WORD_START = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]+")
+_WORD_GOES_ON = re.compile(r"[\w'’.-]")  # before a word: the word is the end of another
 _SURNAME_NEXT = re.compile(r"((?: [A-Z]\.)*) ([A-Z][\w'’-]+)(?![\w'’-])")
 
 
-def named_again(text: str, cands: list[Candidate], givens: dict[str, frozenset[str]]) -> list[Candidate]:
+def named_again(text: str, cands: list[Candidate], givens: dict[str, frozenset[str]],
+                pattern: re.Pattern[str] | None = None) -> list[Candidate]:
     """``cands`` of folded ``text`` with the corpus's own full names found again where they stand
     without what first made them names: a given name no table lists, which the corpus wrote
     with this surname after a title or quoted as a nickname (``givens``: {"Peder": {"Morozzi"}}
@@ -131,10 +133,12 @@ def named_again(text: str, cands: list[Candidate], givens: dict[str, frozenset[s
     >>> named_again("The Peder Morozzi Hall opened.", [], {"Peder": frozenset({"Morozzi"})})
     []
     """
+    if not givens:
+        return cands
     added: list[Candidate] = []
-    for m in _WORD_START.finditer(text):
+    for m in (pattern or _WORD_START).finditer(text):
         surnames = givens.get(m.group())
-        if not surnames:
+        if not surnames or m.start() and _WORD_GOES_ON.match(text, m.start() - 1):
             continue
         rest = _SURNAME_NEXT.match(text, m.end())
         if not rest or rest.group(2) not in surnames:
@@ -900,6 +904,9 @@ _INDEX_ENTRY = re.compile(
 _SURNAME_PREFIXES = ("Mc", "Mac", "O'", "O’")
 
 
+_ENTRY_SHAPE = re.compile(r"[A-Z][A-Za-z'’-]*, [A-Z][a-z]")
+
+
 def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
     r"""``out`` with the headings of an index or a notice, surname first, read as the names they are.
 
@@ -915,6 +922,8 @@ def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
     >>> [c.name for c in candidates("Quill, Anna. She went home.")]
     ['Quill', 'Anna']
     """
+    if not _ENTRY_SHAPE.search(text):
+        return out  # the common case: no capitalised word before ", " and a capital
     for m in _INDEX_ENTRY.finditer(text):
         surname, given, suffix = m.group(1), m.group(2), m.group(3) or ""
         prefix = next((p for p in _SURNAME_PREFIXES if surname.startswith(p) and surname[len(p):].isupper()), "")
@@ -925,6 +934,8 @@ def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
             surname = _title_case(surname)
         elif prefix:
             surname = prefix + surname[len(prefix):].title()  # "McILROY", "MacLEOD" -> "McIlroy", "MacLeod"
+        if given.split()[0] in MONTHS:
+            continue  # "OREWA, Jan 27 (NZPA)", "CORRAN, May 12, 2015": a dateline
         if surname in STOP or surname in GIVEN or not (
                 given.split()[0] in GIVEN or given_name_sex(given.split()[0]) and given.split()[0] not in TITLES):
             continue  # (a given name the census lists, though a surname or a town too: "Bratton, Curtis L.")

@@ -130,7 +130,9 @@ class PersonAnnotator:
         """The name candidates of ``folded`` (= ``name_text(text)``): those the discovery
         count found for ``text`` in this process, else found now."""
         cs = self.found.pop(text, None)
-        return named_again(folded, candidates(folded) if cs is None else cs, self.discovery.unlisted_givens())
+        disc = self.discovery
+        return named_again(folded, candidates(folded) if cs is None else cs, disc.unlisted_givens(),
+                           disc.unlisted_given_pattern())
 
     def state(self) -> dict:
         """JSON-serialisable discovery state, for ``PersonAnnotator(authority, state=...)``."""

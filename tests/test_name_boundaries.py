@@ -302,6 +302,7 @@ def test_an_unknown_given_name_with_a_persons_apposition(kind: str, texts: list[
         ("a table's rows, with a given name the census lists though it is a surname too",
          "3 Quennell, Curtis L. 18 Ashford bond $200 -- 4 Varenza, Cleveland 19 Ashford bond",
          {"Curtis L. Quennell", "Cleveland Varenza"}),
+        ("...but a dateline is no entry", "QUENNELL, Jan 27 (NZPA) - VARENZA, May 12, 2015 - Lorton, June 3.", set()),
         ("a list's role after a name is the next entry's", "Captain: Mr. Odell Quennell Asst.: Mr. Amos Varenza; "
          "Treasurer: Mr. L. C. Halloran Comm.: Mr. T. M. Dorsey; Witness: Edith Lockmoor Notary Public.",
          {"Odell Quennell", "Amos Varenza", "L. C. Halloran", "T. M. Dorsey", "Edith Lockmoor"}),
