@@ -256,6 +256,21 @@ def test_a_transcripts_header_aligned_by_spaces_dates_it(tmp_path):
     assert read_file(page, tmp_path).published == "1996-10-05"
 
 
+def test_a_programme_set_in_columns_is_read_as_a_list(tmp_path):
+    """Two columns of names, run together line by line, would make one name of four people."""
+    from indexer.names import candidates
+    from indexer.readers.reading import read_file
+
+    page = tmp_path / "banquet_program_1976.txt"
+    page.write_text("HONOR ROLL\n\n       Elijah Quennell                    Mrs. Bernice Varenza\n"
+                    "       J. C. Halloran                     Walter Dorsey\n"
+                    "       Wash Lockmoor * (and his mule)\n", encoding="utf-8")
+    texts = [b.text for b in read_file(page, tmp_path).blocks]
+    listed = next(t for t in texts if "Quennell" in t)
+    assert {c.name for c in candidates(listed) if c.kind == "full"} == {
+        "Elijah Quennell", "Bernice Varenza", "J. C. Halloran", "Walter Dorsey"}, listed
+
+
 def test_an_aspnet_page_wrapped_in_its_form_is_read_and_a_search_form_is_not(tmp_path):
     from indexer.readers.reading import read_file
 

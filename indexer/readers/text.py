@@ -25,6 +25,10 @@ _BYLINE = re.compile(
 _LINE_END = tuple('.!?:;"”’)]')
 
 
+# Three spaces or more between two words of a line: a gap between columns.
+_COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+
+
 def _text_paragraphs(text: str) -> list[str]:
     """Paragraphs of plain text: blank lines separate them; wrapped lines are joined.
 
@@ -34,6 +38,8 @@ def _text_paragraphs(text: str) -> list[str]:
 
     >>> _text_paragraphs("one two\\nthree.\\n\\nA long line.  \\nNext.")
     ['one two three.', 'A long line.', 'Next.']
+    >>> _text_paragraphs("  Ann Quill        Mrs. Edith Ames\\n  J. C. Pim         Tom Lowe\\n  Wash Tate")
+    ['Ann Quill; Mrs. Edith Ames; J. C. Pim; Tom Lowe; Wash Tate']
     """
     out: list[str] = []
     compounds = _compounds(text)
@@ -43,6 +49,16 @@ def _text_paragraphs(text: str) -> list[str]:
             continue
         if fields := _field_lines(lines):
             out.extend(cleaning.normalize(f) for f in fields)  # "Interviewer: A" is no sentence with "Date: May"
+            continue
+        if fields := _aligned_fields(lines):
+            out.extend(cleaning.normalize(f) for f in fields)  # "Date              5 October 1996"
+            continue
+        if sum(1 for ln in lines if _COLUMN_GAP.search(ln)) >= max(2, len(lines) / 2):
+            # A table or a programme set in columns ("Elijah Sturdivant      Mrs. Bernice Holloway"):
+            # its cells are items of a list, read as a list is printed, not as one sentence
+            # that runs one name into the next.
+            out.append(cleaning.normalize("; ".join(
+                cell for ln in lines for cell in _COLUMN_GAP.split(ln.strip()))))
             continue
         if k := _sign_off(lines):
             # A letter's signature set in below it ("Susan Tolliver" / "Lincoln"): its lines
@@ -125,6 +141,32 @@ def _sign_off(lines: list[str]) -> int:
 
 
 _FIELD = re.compile(r"^[A-Z][A-Za-z .'’/-]{0,24}:(?:\s|$)")
+
+
+# A label is a capitalised word and at most two lower-case ones ("Date", "Interview no."): a
+# column of names ("Ann Quill        Mrs. Edith Ames") is no form.
+_ALIGNED_LABEL = re.compile(r"^([A-Z][a-z.'’/-]*(?: [a-z.'’/-]+){0,2})[ \t]{3,}(\S.*)$")
+
+
+def _aligned_fields(lines: list[str]) -> list[str] | None:
+    """A form's header typed with its values aligned by spaces, no colon ("Narrator          Ann
+    Lee"), as "Label: value" fields (see :func:`_field_lines`); None for any other block.
+
+    >>> _aligned_fields(["Narrator          Ann Lee", "Date              5 October 1996", "Place             the farm,",
+    ...                  "                  then the hall"])
+    ['Narrator: Ann Lee', 'Date: 5 October 1996', 'Place: the farm, then the hall']
+    >>> _aligned_fields(["Ann Quill        Mrs. Edith Ames", "J. C. Pim         Tom Lowe"]) is None
+    True
+    """
+    fields: list[str] = []
+    for ln in lines:
+        if m := _ALIGNED_LABEL.match(ln):
+            fields.append(f"{m.group(1)}: {m.group(2).strip()}")
+        elif fields and ln[:1] in " \t":
+            fields[-1] += " " + ln.strip()
+        else:
+            return None
+    return fields if len(fields) >= 2 else None
 
 
 def _field_lines(lines: list[str]) -> list[str] | None:
