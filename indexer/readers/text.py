@@ -29,6 +29,28 @@ _LINE_END = tuple('.!?:;"”’)]')
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 
 
+def _cells(lines: list[str]) -> list[str]:
+    """The cells of a block set in columns, in reading order. A line without a gap, indented to
+    the last column of the line above, goes on with that cell (a timeline's text wrapped beside
+    its year); otherwise it is an item of its own.
+
+    >>> _cells(["1974   Twenty people meet", "       on March 12.", "1976   A pageant.", "Ann Lee"])
+    ['1974', 'Twenty people meet on March 12.', '1976', 'A pageant.', 'Ann Lee']
+    """
+    cells: list[str] = []
+    last_column = None  # where the last cell of the line above starts
+    for ln in lines:
+        indent = len(ln) - len(ln.lstrip())
+        parts = _COLUMN_GAP.split(ln.strip())
+        if len(parts) == 1 and cells and last_column is not None and indent >= last_column:
+            cells[-1] += " " + parts[0]
+            continue
+        cells.extend(parts)
+        if len(parts) > 1:
+            last_column = len(ln) - len(ln.lstrip()) + ln.strip().rindex(parts[-1])
+    return cells
+
+
 def _text_paragraphs(text: str) -> list[str]:
     """Paragraphs of plain text: blank lines separate them; wrapped lines are joined.
 
@@ -57,8 +79,7 @@ def _text_paragraphs(text: str) -> list[str]:
             # A table or a programme set in columns ("Elijah Sturdivant      Mrs. Bernice Holloway"):
             # its cells are items of a list, read as a list is printed, not as one sentence
             # that runs one name into the next.
-            out.append(cleaning.normalize("; ".join(
-                cell for ln in lines for cell in _COLUMN_GAP.split(ln.strip()))))
+            out.append(cleaning.normalize("; ".join(_cells(lines))))
             continue
         if k := _sign_off(lines):
             # A letter's signature set in below it ("Susan Tolliver" / "Lincoln"): its lines
