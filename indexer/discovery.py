@@ -565,7 +565,10 @@ class Discovery:
             # (each form's first middle initial, as written and as a woman's kept middle)
             firsts = {(_middle(f)[:1], _kept_middle(f)[:1]) for f in compatible if _middle(f)}
             if any(a[0] != b[0] and a[1] != b[1] for a in firsts for b in firsts):
-                return name  # "John Stevens", of a corpus naming both: no telling which
+                # "John Stevens", of a corpus naming both: no telling which. A woman's maiden
+                # name is still the one married name that keeps it ("Loretta Banks" of "Loretta
+                # Banks Bratton", though "Loretta Jean Banks" and "Loretta B. Banks" are written too).
+                return self.married_name(name) if given else name
         if not compatible or compatible == [name]:
             if given and (longer := self.called_by_middle_name(name, forms)) != name:
                 return longer
@@ -705,6 +708,9 @@ class Discovery:
         >>> seen = {"Joan Varenza": [1955, 1958], "Joan Varenza Dunkelberg": [2001, 2010]}
         >>> Discovery(fulls={"Varenza": {"Joan Varenza": 2}, "Dunkelberg": {"Joan Varenza Dunkelberg": 1}},
         ...           seen=seen).married_name("Joan Varenza")
+        'Joan Varenza Dunkelberg'
+        >>> Discovery(fulls={"Varenza": {"Joan Varenza": 5, "Joan R. Varenza": 1, "Joan B. Varenza": 1},
+        ...                  "Dunkelberg": {"Joan Varenza Dunkelberg": 2}}).canonical("Varenza", "Joan", "Joan Varenza")
         'Joan Varenza Dunkelberg'
         >>> seen = {"Joan Varenza": [1870, 1872], "Joan Varenza Dunkelberg": [2001, 2010]}
         >>> Discovery(fulls={"Varenza": {"Joan Varenza": 2}, "Dunkelberg": {"Joan Varenza Dunkelberg": 1}},
