@@ -742,6 +742,23 @@ class Discovery:
             return name
         return longer[0] if self.maiden_then_married(name, longer[0]) else name
 
+    def woman_of_initials(self, surname: str, name: str) -> str | None:
+        """The one woman's full name a woman's initials ("J. Baird") may stand for, or None:
+        several women ("Jean" and "Joan"), or none, leave it unsaid.
+
+        >>> d = Discovery(fulls={"Baird": {"Joan Baird": 3, "John Baird": 2, "Nora Baird": 1}})
+        >>> d.woman_of_initials("Baird", "J. Baird"), d.woman_of_initials("Baird", "T. Baird")
+        ('Joan Baird', None)
+        """
+        initials = "".join(w[0] for w in name.split()[:-1])
+        women = {f.split()[0]: f for f in self.fulls.get(surname, {})
+                 if not f.split()[0].endswith(".") and given_name_sex(f.split()[0]) == "f"
+                 and f.split()[0][0] == initials[0] and _middles_agree(_middle(f), initials[1:])}
+        if len({self.formal(surname, g) for g in women}) != 1:
+            return None
+        given, form = next(iter(women.items()))
+        return self.canonical(surname, given, form)
+
     def maiden_then_married(self, maiden: str, married: str) -> bool:
         """Is a maiden name written no later than a few years after the married one, and
         the married name within a married life of it? Undated names in a dated corpus

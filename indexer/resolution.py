@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from indexer.authority import BORN_BEFORE_MEANT, name_key
 from indexer.census import common_given_name, common_surname, given_name_sex
-from indexer.discovery import OWNER_DOMINANCE, _middle, _middles_agree, generation, plain_name
+from indexer.discovery import OWNER_DOMINANCE, generation, plain_name
 from indexer.folding import fold_in_place
 from indexer.inflection import inflected
 from indexer.models import PersonRef
@@ -391,7 +391,7 @@ class Resolution:
             # wife is written with her husband's initials as often as her own. She is the one
             # woman the corpus names in full with them ("Mrs J. Baird" of "Joan Baird"), else her
             # name keeps the form of address, as a catalogue keeps it, so that the two stay two.
-            name = self.woman_of_initials(c.surname, name) or f"{_WOMAN_ADDRESS[address]} {name}"
+            name = self.a.discovery.woman_of_initials(c.surname, name) or f"{_WOMAN_ADDRESS[address]} {name}"
         ref = _discovered(name)
         if kin := _KIN_OF_SEX_BEFORE.search(self.texts[i], max(0, c.start - 16), c.start):
             # "Her brother, Eamon Quinlan": a man, whom a later "Ms Quinlan" is not.
@@ -404,19 +404,6 @@ class Resolution:
             self.offices[ref.id].add(office_title(c.title))
         if c.nick and not self.everyday(c.nick):
             self.by_given[c.nick].add(ref.id)  # 'Michael "Mickey" Doyle', then "Mickey" alone
-
-    def woman_of_initials(self, surname: str, name: str) -> str | None:
-        """The one woman's full name of the corpus that a woman's initials ("J. Baird") may
-        stand for, or None: several women ("Jean" and "Joan"), or none, leave it unsaid."""
-        disc = self.a.discovery
-        initials = "".join(w[0] for w in name.split()[:-1])
-        women = {f.split()[0]: f for f in disc.fulls.get(surname, {})
-                 if not f.split()[0].endswith(".") and given_name_sex(f.split()[0]) == "f"
-                 and f.split()[0][0] == initials[0] and _middles_agree(_middle(f), initials[1:])}
-        if len({disc.formal(surname, g) for g in women}) != 1:
-            return None
-        given, form = next(iter(women.items()))
-        return disc.canonical(surname, given, form)
 
     def everyday(self, nick: str) -> bool:
         """Is a nickname an everyday word of this document ('William "Red" Kessler', then "the Red

@@ -9,6 +9,7 @@ an e-mail's headers, see :mod:`.mail`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from indexer import cleaning
 from indexer.readers.datelines import dateline
@@ -71,9 +72,6 @@ def _text_paragraphs(text: str) -> list[str]:
             continue
         if fields := _field_lines(lines):
             out.extend(cleaning.normalize(f) for f in fields)  # "Interviewer: A" is no sentence with "Date: May"
-            continue
-        if fields := _aligned_fields(lines):
-            out.extend(cleaning.normalize(f) for f in fields)  # "Date              5 October 1996"
             continue
         if sum(1 for ln in lines if _COLUMN_GAP.search(ln)) >= max(2, len(lines) / 2):
             # A table or a programme set in columns ("Elijah Sturdivant      Mrs. Bernice Holloway"):
@@ -169,41 +167,39 @@ _FIELD = re.compile(r"^[A-Z][A-Za-z .'’/-]{0,24}:(?:\s|$)")
 _ALIGNED_LABEL = re.compile(r"^([A-Z][a-z.'’/-]*(?: [a-z.'’/-]+){0,2})[ \t]{3,}(\S.*)$")
 
 
-def _aligned_fields(lines: list[str]) -> list[str] | None:
-    """A form's header typed with its values aligned by spaces, no colon ("Narrator          Ann
-    Lee"), as "Label: value" fields (see :func:`_field_lines`); None for any other block.
-
-    >>> _aligned_fields(["Narrator          Ann Lee", "Date              5 October 1996", "Place             the farm,",
-    ...                  "                  then the hall"])
-    ['Narrator: Ann Lee', 'Date: 5 October 1996', 'Place: the farm, then the hall']
-    >>> _aligned_fields(["Ann Quill        Mrs. Edith Ames", "J. C. Pim         Tom Lowe"]) is None
-    True
-    """
-    fields: list[str] = []
-    for ln in lines:
-        if m := _ALIGNED_LABEL.match(ln):
-            fields.append(f"{m.group(1)}: {m.group(2).strip()}")
-        elif fields and ln[:1] in " \t":
-            fields[-1] += " " + ln.strip()
-        else:
-            return None
-    return fields if len(fields) >= 2 else None
-
-
 def _field_lines(lines: list[str]) -> list[str] | None:
     """A block of "Label: value" lines (a transcript's or a memo's header: "Narrator:",
-    "Interviewer:", "Date:"), one field each, an indented line going on with the field
+    "Interviewer:", "Date:"), or of a form's header typed with its values aligned by spaces
+    ("Narrator          Ann Lee"), one field each, an indented line going on with the field
     above; None for any other block.
 
     >>> _field_lines(["Narrator:  Ann Lee", "Interviewer: Bo Quill", "Date:  May 2, 1969", "Project: a class,", "   then the archive."])
     ['Narrator:  Ann Lee', 'Interviewer: Bo Quill', 'Date:  May 2, 1969', 'Project: a class, then the archive.']
     >>> _field_lines(["Note: the hall is booked", "for Friday, and the band too."]) is None
     True
+    >>> _field_lines(["Narrator          Ann Lee", "Date              5 October 1996", "Place             the farm,",
+    ...               "                  then the hall"])
+    ['Narrator: Ann Lee', 'Date: 5 October 1996', 'Place: the farm, then the hall']
+    >>> _field_lines(["Ann Quill        Mrs. Edith Ames", "J. C. Pim         Tom Lowe"]) is None
+    True
     """
+    return _fields(lines, _colon_field) or _fields(lines, _aligned_field)
+
+
+def _colon_field(line: str) -> str | None:
+    return line.rstrip() if _FIELD.match(line) else None
+
+
+def _aligned_field(line: str) -> str | None:
+    return f"{m.group(1)}: {m.group(2).strip()}" if (m := _ALIGNED_LABEL.match(line)) else None
+
+
+def _fields(lines: list[str], field: Callable[[str], str | None]) -> list[str] | None:
+    """Each line a field as ``field`` reads it, or an indented line going on with the field above."""
     fields: list[str] = []
     for ln in lines:
-        if _FIELD.match(ln):
-            fields.append(ln.rstrip())
+        if (read := field(ln)) is not None:
+            fields.append(read)
         elif fields and ln[:1] in " \t":
             fields[-1] += " " + ln.strip()
         else:
