@@ -906,6 +906,68 @@ class Discovery:
                 return name.split()[0]
         return None
 
+    def sole_bearer(self, surname: str, year: int | None = None, titled: bool = False,
+                    sex: str | None = None) -> str | None:
+        """The full name of the one person the corpus names in full with this surname, however
+        rarely, for a bare mention the corpus-wide owner rules leave open because one of
+        the two is undated: "Miss Oakes" of an undated transcript is the "Winnifred Oakes" a
+        class list names once. A value of the bare word beside the full one would split the person.
+
+        Not a common surname (thousands bear it), not a word the corpus uses across more than
+        a public life (a famous name cited for a century, "Proudhon", which one naming, perhaps
+        garbled, does not settle), not where both are dated (the owner's eras decide that: see
+        :meth:`named_once_then`), and not of a title's other sex; a woman's title asks for a
+        woman (an initial may be her husband's: see :meth:`may_be`).
+
+        >>> d = Discovery(fulls={"Oakes": {"Winnifred Oakes": 1}, "Pim": {"Ada Pim": 1, "Tom Pim": 1},
+        ...                      "Vance": {"Douglas Raymond Vance": 1, "Doug Vance": 1}, "Voss": {"R. Voss": 2}},
+        ...               seen={"Winnifred Oakes": [1976, 1976], "Douglas Raymond Vance": [1991, 1991]})
+        >>> d.sole_bearer("Oakes"), d.sole_bearer("Oakes", None, True, "f"), d.sole_bearer("Oakes", None, True, "m")
+        ('Winnifred Oakes', 'Winnifred Oakes', None)
+        >>> d.sole_bearer("Pim"), d.sole_bearer("Vance"), d.sole_bearer("Vance", 1956), d.sole_bearer("Oakes", 1978)
+        (None, 'Douglas Raymond Vance', None, None)
+        >>> d.sole_bearer("Voss", 1970, True, "m"), d.sole_bearer("Voss", 1970, True, "f")
+        ('R. Voss', None)
+        """
+        every = self.formal_forms(surname, self.fulls.get(surname, {}))
+        if not every or common_surname(surname) or any(ROMAN.match(f.split()[-1]) for f in every):
+            return None
+        people = _by_given_name(every)
+        if len(people) != 1:
+            return None
+        eras = self.eras(surname)
+        if eras and eras[-1][1] - eras[0][0] > PUBLIC_LIFE:
+            return None
+        (given,) = people
+        forms = [f for f in every if f.split()[0].startswith(given)]
+        if year is not None and any(self.seen.get(f) for f in forms) or not any(
+                self.known_by(f, year, titled) for f in forms):
+            return None  # dated on both sides: the owner's eras decide (see named_once_then)
+        if sex and not self.may_be(surname, forms[0], sex):
+            return None
+        return self.canonical(surname, given if len(given) > 1 else "",
+                              max(forms, key=lambda f: (len(f.split()), every[f])))
+
+    def may_be(self, surname: str, name: str, sex: str) -> bool:
+        """May a title of this ``sex`` ("m", "f") mean the bearer of this full name? By the
+        given name's sex in the census tables, else by the titles the corpus wrote before the
+        name: "Mrs. Quill" is no "Mr. R. Quill", whose initial says nothing. A woman's title
+        asks for a woman: "R. Quill" written with no title may be her husband.
+
+        >>> d = Discovery(titles={"Quill": {"Mr": {"R. Quill": 2}, "Mrs": {"A. Quill": 1}}})
+        >>> d.may_be("Quill", "R. Quill", "f"), d.may_be("Quill", "A. Quill", "f"), d.may_be("Quill", "B. Quill", "f")
+        (False, True, False)
+        >>> d.may_be("Quill", "R. Quill", "m"), d.may_be("Quill", "Ada Quill", "m"), d.may_be("Quill", "B. Quill", "m")
+        (True, False, True)
+        """
+        first = name.split()[0]
+        said = None if first.endswith(".") else given_name_sex(first)
+        if said is None:
+            written = {TITLE_SEX.get(office_title(t)) for t, holders in self.titles.get(surname, {}).items()
+                       if any(h.split()[0] == first for h in holders)} - {None}
+            said = next(iter(written)) if len(written) == 1 else None
+        return said == sex if sex == "f" else said != "f"
+
     def titled_owner(self, surname: str, title: str, year: int | None = None) -> str | None:
         """Of the full names the corpus wrote with this office title and surname ("Vice
         President Joe Biden"), the one a titled bare mention of ``year`` means: "" when

@@ -1081,6 +1081,11 @@ class Resolution:
             return
         if not c.title and self.listed_as_place_here(word):
             return  # "Mayence, Germersheim, Rastatt", "the ports of Panama and Aspinwall"
+        if not c.title and place_by_data(word) and not disc.surname_evidence(word) and not disc.human_evidence(word):
+            # A place some table knows ("came from Rimouski", "Decatur, Georgia") that the corpus
+            # never writes as anyone's name: no title or given name before it, no verb of speech
+            # after it. (Listed beside people, a word is kept: see pass_listed.)
+            return
         if not c.title and disc.town_like(word) and not human_after(self.texts[i], c.end):
             # A town named after its founder, where the document names nobody by the word: a
             # bare use is the town ("That was Ketteridge."), unless a verb only a person takes follows.
@@ -1100,8 +1105,9 @@ class Resolution:
                 # "Dr. Smith" where nobody here is a Smith: one of thousands, not the Smith
                 # the corpus cites most (an office says more: see titled_owner).
                 owner = ""
-        if owner and sex and given_name_sex(owner.split()[0]) == _OTHER_SEX[sex]:
-            owner = ""  # "Mrs. Gore" is not the corpus's Al Gore
+        if owner and sex and (given_name_sex(owner.split()[0]) == _OTHER_SEX[sex]
+                              or not disc.may_be(word, owner, sex) and sex == "f" and owner.split()[0].endswith(".")):
+            owner = ""  # "Mrs. Gore" is not the corpus's Al Gore, "Mrs. Quill" no "Mr. R. Quill"
         elif owner and not sex and (said := self.pronoun_sex(i, c.end)) and given_name_sex(
                 owner.split()[0]) == _OTHER_SEX[said]:
             owner = ""  # "Sergeant Quill and his unit" is not the corpus's Amy Quill
@@ -1146,11 +1152,15 @@ class Resolution:
         disc = self.a.discovery
         if not title and common_given_name(word):
             return None  # "Ryan and Rebecca": untitled, the first name of many
+        sex = TITLE_SEX.get(title.rstrip("."))
+        if bearer := disc.sole_bearer(word, self.year, bool(title), sex):
+            # Someone the corpus names in full is not known by one name: the one it names so
+            # ("Miss Oakes" of "Winnifred Oakes"), whom the dates did not make its owner.
+            return self.known(bearer, word)
         if disc.namesakes(word, self.year) >= 2:
             return None
         if common_surname(word) and disc.bearers(word, self.year) >= 2:
             return None  # "Bennett": thousands bear it, and the corpus names several
-        sex = TITLE_SEX.get(title.rstrip("."))
         if sex and _OTHER_SEX[sex] in disc.sexes(word):
             return None
         life = disc.era_of(word, self.year)
