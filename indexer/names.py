@@ -277,6 +277,10 @@ _SHOP_ARTICLE = re.compile(r"(?:(?<![\w'’.])(?:the|an?)|(?:^|(?<=[.!?:;\"“(]
 # "from" is left out: "differ from Kant's" leaves out the noun it owns.
 _SHOP_PLACE = re.compile(r"(?<![\w'’])(?:at|outside|inside|near|into|opposite|behind) (?:the )?$")
 _CAPITAL_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+# The second word of a business's two-word noun, words that are surnames too ("Lumber Yard",
+# "Service Station", "Funeral Home"): only after a possessive and another capitalised word.
+_SHOP_SECOND = frozenset({"Yard", "Station", "Home", "Mill", "Works", "Company"})
+_SHOP_WORD_BEFORE = re.compile(r"(?:(?<![\w'’])(?:%s)|\w['’]s) $" % "|".join(sorted(FIRM_TAILS)))
 _SHOP_END = re.compile(r"[.,;:!?)]|\s+(?:on|at|near|and|or|where|which|for|to|since|after|until|till|during)\b")
 # Present tenses only: "Reagan's said" is "Reagan has said".
 _SHOP_VERB = re.compile(r"\s+(?:says|employs|pays|plans|sells|has)\b")
@@ -299,14 +303,21 @@ def shop_named(text: str, start: int, end: int) -> bool:
     [True, False, False, False]
     >>> shop_named("Meet at Kell's Tavern.", 8, 12), shop_named("Read Kell's Capital.", 5, 9)
     (True, False)
+    >>> shop_named("Gas at Kell's Service Station.", 7, 11), shop_named("Read Kell's Capital Vol. I.", 5, 9)
+    (True, False)
+    >>> shop_named("Grain went to Kell's Mill.", 14, 18), shop_named("Kell's Mill said so.", 0, 4)
+    (True, False)
     >>> t = "Mr A Kell's article differs from Kell's. A Kell's clerk came."
     >>> [shop_named(t, m.start(), m.end()) for m in re.finditer("Kell", t)]
     [False, False, True]
     """
     if text[end : end + 2] not in _POSSESSIVE:
         return False
-    if (head := _CAPITAL_AFTER.match(text, end + 2)) and head.group(1) in SHOP_HEADS:
-        return True  # "Gallagher's Tavern", "Kell's Bakery"
+    if (head := _CAPITAL_AFTER.match(text, end + 2)) and (
+            head.group(1) in SHOP_HEADS
+            or head.group(1) in _SHOP_SECOND and _SHOP_END.match(text, head.end())
+            or (second := _CAPITAL_AFTER.match(text, head.end())) and second.group(1) in SHOP_HEADS | _SHOP_SECOND):
+        return True  # "Gallagher's Tavern", "Kell's Drug Store", "Kell's Service Station", "Kell's Mill."
     return bool(_SHOP_ARTICLE.search(text, max(0, start - 4), start) or _SHOP_VERB.match(text, end + 2)
                 or _SHOP_PLACE.search(text, max(0, start - 16), start) and _SHOP_END.match(text, end + 2))
 
@@ -389,6 +400,9 @@ def thing_named(text: str, start: int, end: int) -> bool:
     >>> t = "Sister Ann of the Sisters of Mercy and the Knights of Columbus"
     >>> thing_named(t, t.index("Mercy"), t.index("Mercy") + 5), thing_named(t, t.index("Columbus"), len(t))
     (True, True)
+    >>> t = "Kell Lumber Yard and Kell's Mill"
+    >>> thing_named(t, t.index("Yard"), t.index("Yard") + 4), thing_named(t, t.index("Mill"), len(t))
+    (True, True)
     >>> t = "Luxemburg versus Lenin; Brentano vs. Marx"
     >>> thing_named(t, 0, 9), thing_named(t, 17, 22), thing_named(t, t.index("Marx"), len(t))
     (False, False, False)
@@ -398,7 +412,8 @@ def thing_named(text: str, start: int, end: int) -> bool:
                 or _SAINT_BEFORE.search(text, max(0, start - 7), start)
                 or _EVENT_BEFORE.search(text, max(0, start - 60), start) or _in_a_firm(text, start, end)
                 or shop_named(text, start, end) or state_after_town(text, start, end)
-                or place_word_before(text, start, end))
+                or place_word_before(text, start, end)
+                or text[start:end] in _SHOP_SECOND and _SHOP_WORD_BEFORE.search(text, max(0, start - 16), start))
 
 
 def _in_a_firm(text: str, start: int, end: int) -> bool:
