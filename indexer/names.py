@@ -277,9 +277,10 @@ _SHOP_ARTICLE = re.compile(r"(?:(?<![\w'’.])(?:the|an?)|(?:^|(?<=[.!?:;\"“(]
 # "from" is left out: "differ from Kant's" leaves out the noun it owns.
 _SHOP_PLACE = re.compile(r"(?<![\w'’])(?:at|outside|inside|near|into|opposite|behind) (?:the )?$")
 _CAPITAL_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
-# The second word of a business's two-word noun, words that are surnames too ("Lumber Yard",
-# "Service Station", "Funeral Home"): only after a possessive and another capitalised word.
-_SHOP_SECOND = frozenset({"Yard", "Station", "Home", "Mill", "Works", "Company"})
+# Words of a business's noun that are surnames or parts of surnames too ("Lumber Yard", "Service
+# Station", "Funeral Home", "Douglas-Home"): only after a possessive or a firm's word. ("Works" is
+# an author's: "Fichte's Works".)
+_SHOP_SECOND = frozenset({"Yard", "Station", "Home", "Mill"})
 _SHOP_WORD_BEFORE = re.compile(r"(?:(?<![\w'’])(?:%s)|\w['’]s) $" % "|".join(sorted(FIRM_TAILS)))
 _SHOP_END = re.compile(r"[.,;:!?)]|\s+(?:on|at|near|and|or|where|which|for|to|since|after|until|till|during)\b")
 # Present tenses only: "Reagan's said" is "Reagan has said".
