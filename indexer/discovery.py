@@ -948,6 +948,30 @@ class Discovery:
         return self.canonical(surname, given if len(given) > 1 else "",
                               max(forms, key=lambda f: (len(f.split()), every[f])))
 
+    def nickname_owner(self, word: str) -> str | None:
+        """The full name of the one person the corpus quotes this word as the nickname of
+        ('Leo "Pitou" Quill' makes a lone "Pitou" Leo Quill): a value of the bare nickname
+        beside his would split him. Not a word that is a given name, which many bear.
+
+        >>> d = Discovery(fulls={"Quill": {"Leo Quill": 3}, "Ames": {"Daniel Ames": 1}},
+        ...               nicknames={"Quill": {"Pitou": "Leo"}, "Ames": {"Danny": "Daniel"}})
+        >>> d.nickname_owner("Pitou"), d.nickname_owner("Danny")
+        ('Leo Quill', None)
+        >>> Discovery(fulls={"Quill": {"Leo Quill": 3}, "Ames": {"Daniel Ames": 1}},
+        ...           nicknames={"Quill": {"Pitou": "Leo"}, "Ames": {"Pitou": "Daniel"}}).nickname_owner("Pitou") is None
+        True
+        """
+        if word in GIVEN or word in STOP:
+            return None
+        owners = [(s, g) for s, nicks in self.nicknames.items() if (g := nicks.get(word)) and g != word]
+        if len(owners) != 1:
+            return None
+        surname, given = owners[0]
+        forms = {f: n for f, n in self.fulls.get(surname, {}).items() if f.split()[0] == given}
+        if not forms:
+            return None
+        return self.canonical(surname, given, max(forms, key=lambda f: (len(f.split()), forms[f])))
+
     def may_be(self, surname: str, name: str, sex: str) -> bool:
         """May a title of this ``sex`` ("m", "f") mean the bearer of this full name? By the
         given name's sex in the census tables, else by the titles the corpus wrote before the

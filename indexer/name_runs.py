@@ -268,14 +268,14 @@ def _leading_function_words(r: _Run) -> bool:
 
 
 # The roles a list writes after a name, as the next entry's heading ("Captain: Mr. Odell Quill
-# Asst.: Mr. Curtis Ames"): abbreviated, or a notary's. Never a surname. (A title is one too
-# often to cut there: "Mary Scott King".)
-_LIST_ROLES = frozenset("Asst Comm Rec Corr Fin Chm Chmn Notary".split())
+# Asst.: Mr. Curtis Ames"): abbreviated, or a notary's; and a form's labels ("Interviewer: Ann
+# Quill Date: May 9"). Never a surname. (A title is one too often to cut there: "Mary Scott King".)
+_LIST_ROLES = frozenset("Asst Comm Rec Corr Fin Chm Chmn Notary".split()) | STOP_SECTIONS["labels"]
 
 
 def _role_after_name(r: _Run) -> None:
-    """ "Odell Quill Asst", "Ann Ames Notary Public": a list's role after a name is the next
-    entry's, not the surname."""
+    """ "Odell Quill Asst", "Ann Ames Notary Public", "Ann Ames Date": a list's role or a form's
+    label after a name is the next entry's, not the surname."""
     k = next((k for k in range(2, len(r.words)) if r.words[k] in _LIST_ROLES), 0)
     if k:
         r.keep_head(k)

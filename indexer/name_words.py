@@ -52,9 +52,10 @@ def _given_names() -> frozenset[str]:
 
 # Titles that say a man or a woman: "Mrs. Carrasco" is not her son Luis.
 TITLE_SEX = {**{t: "m" for t in "Mr Sir Lord King Emperor Prince Duke Count Baron Father Brother Herr Monsieur "
-                                   "Senor Congressman Kaiser Tsar Czar Councilman Alderman Assemblyman".split()},
+                                   "Senor Congressman Kaiser Tsar Czar Councilman Alderman Assemblyman Pere Frere Abbe Cure Mgr Monseigneur".split()},
              **{t: "f" for t in "Mrs Ms Miss Madame Mme Lady Dame Queen Empress Princess Duchess Countess "
-                                   "Baroness Sister Mother Matron Deaconess Headmistress Frau Congresswoman Councilwoman Alderwoman Assemblywoman Chairwoman".split()}}
+                                   "Baroness Sister Mother Matron Deaconess Headmistress Frau Congresswoman Councilwoman Alderwoman Assemblywoman Chairwoman "
+                                   "Mlle Vve Soeur".split()}}
 CENSUS_GIVEN_SHARE = 0.005  # per cent of residents: about 1,900 names of each sex
 GIVEN_NOT_SURNAME_RANK = 3000
 
@@ -99,7 +100,8 @@ TITLES = frozenset(
     Assemblyman Assemblywoman Chairwoman Chairperson Comptroller Magistrate Coach Pastor Imam Deacon
     Msgr Fr Maj Adm Cmdr Cpl Pvt Det Insp Supt Pres Lieut Atty Secy Treas Principal Provost
     Chaplain Coroner Constable Trustee Treasurer Canon Warden
-    Nurse Matron Deaconess Archdeacon Vicar Curate Rector Headmaster Headmistress Revd Cr Elder Evangelist""".split()
+    Nurse Matron Deaconess Archdeacon Vicar Curate Rector Headmaster Headmistress Revd Cr Elder Evangelist
+    Coun Couns Reeve Pte Worship Mgr Monseigneur Mlle Vve Abbe Cure Pere Frere Soeur""".split()
 )
 # Titles after which a lone given name is still a person ("King William").
 MONARCH_TITLES = frozenset(
@@ -126,6 +128,7 @@ _TITLE_WORDS = {
     "Cpl": "Corporal", "Pvt": "Private", "Det": "Detective", "Insp": "Inspector", "Supt": "Superintendent",
     "Fr": "Father", "Msgr": "Monsignor", "Hon": "Honorable", "Pres": "President", "Lieut": "Lieutenant",
     "Atty": "Attorney", "Secy": "Secretary", "Treas": "Treasurer", "Revd": "Reverend", "Cr": "Councillor",
+    "Coun": "Councillor", "Couns": "Councillor", "Pte": "Private", "Mgr": "Monsignor",
 }
 
 
@@ -149,7 +152,8 @@ HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split(
 ABBREVIATIONS = "|".join(
     ["Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Rev", "Col", "Capt", "Lt", "Gov", "Prof", "Jr", "Sr",
      "Mme", "Hon", "Sgt", "Cllr", "Ald", "Msgr", "Fr", "Maj", "Adm", "Cmdr", "Cpl", "Pvt", "Det", "Insp", "Supt",
-     "Pres", "Lieut", "Atty", "Secy", "Treas", "Revd", "Cr", GIVEN_ABBREVIATION_PATTERN])
+     "Pres", "Lieut", "Atty", "Secy", "Treas", "Revd", "Cr", "Coun", "Couns", "Pte", "Mgr", "Mlle", "Vve",
+     GIVEN_ABBREVIATION_PATTERN])
 ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
 DERIVED = re.compile(r"(?<=[a-z]{3})(?:ism|isms|ist|ists|ian|ians|ites|ese)$")
 # English derivational endings of abstract nouns, adverbs and adjectives: "Criticism",

@@ -1196,8 +1196,18 @@ class Resolution:
                     self.add(i, h.start, self.authority_ref(self.nearest(named, i, h.start)))
 
     # The order matters: the first step that settles a lone word decides it.
+    def quoted_nickname(self, i: int, c: Candidate) -> bool:
+        """A nickname the corpus quotes for one person ('Leo "Pitou" Quill'), alone: he, though
+        it starts a sentence or stands once ("Pitou was my uncle")."""
+        full = self.a.discovery.nickname_owner(c.name)
+        if not full:
+            return False
+        if ref := self.known(full, c.name):
+            self.add(i, c.start, ref, c.name)
+        return True
+
     SINGLE_STEPS = (surname_named_here, one_of_several, kin_named_here, partner_named_here, given_name_named_here,
-                    lone_given_name, typo_named_here, too_weak)
+                    lone_given_name, typo_named_here, quoted_nickname, too_weak)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
