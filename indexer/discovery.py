@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from indexer.census import common_surname, given_name_sex
+from indexer.census import common_surname, given_name_sex, given_name_shares
 from indexer.ocr import name_text
 from indexer.hypocorisms import nicknames_by_surname
 from indexer.kin_names import same_name_kin
@@ -951,17 +951,19 @@ class Discovery:
     def nickname_owner(self, word: str) -> str | None:
         """The full name of the one person the corpus quotes this word as the nickname of
         ('Leo "Pitou" Quill' makes a lone "Pitou" Leo Quill): a value of the bare nickname
-        beside his would split him. Not a word that is a given name, which many bear.
+        beside his would split him. Not a word that is a given name in any table (many bear
+        "Ryan", 'William "Ryan" Quill' or not), nor a surname the corpus names people by.
 
         >>> d = Discovery(fulls={"Quill": {"Leo Quill": 3}, "Ames": {"Daniel Ames": 1}},
-        ...               nicknames={"Quill": {"Pitou": "Leo"}, "Ames": {"Danny": "Daniel"}})
-        >>> d.nickname_owner("Pitou"), d.nickname_owner("Danny")
-        ('Leo Quill', None)
+        ...               nicknames={"Quill": {"Pitou": "Leo"}, "Ames": {"Danny": "Daniel", "Ryan": "Daniel"}})
+        >>> d.nickname_owner("Pitou"), d.nickname_owner("Danny"), d.nickname_owner("Ryan")
+        ('Leo Quill', None, None)
         >>> Discovery(fulls={"Quill": {"Leo Quill": 3}, "Ames": {"Daniel Ames": 1}},
         ...           nicknames={"Quill": {"Pitou": "Leo"}, "Ames": {"Pitou": "Daniel"}}).nickname_owner("Pitou") is None
         True
         """
-        if word in GIVEN or word in STOP:
+        men, women = given_name_shares()
+        if word in GIVEN or word in STOP or word in men or word in women or word in self.fulls:
             return None
         owners = [(s, g) for s, nicks in self.nicknames.items() if (g := nicks.get(word)) and g != word]
         if len(owners) != 1:

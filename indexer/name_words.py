@@ -52,7 +52,7 @@ def _given_names() -> frozenset[str]:
 
 # Titles that say a man or a woman: "Mrs. Carrasco" is not her son Luis.
 TITLE_SEX = {**{t: "m" for t in "Mr Sir Lord King Emperor Prince Duke Count Baron Father Brother Herr Monsieur "
-                                   "Senor Congressman Kaiser Tsar Czar Councilman Alderman Assemblyman Pere Frere Abbe Cure Mgr Monseigneur".split()},
+                                   "Senor Congressman Kaiser Tsar Czar Councilman Alderman Assemblyman Frere Abbe Cure Mgr Monseigneur".split()},
              **{t: "f" for t in "Mrs Ms Miss Madame Mme Lady Dame Queen Empress Princess Duchess Countess "
                                    "Baroness Sister Mother Matron Deaconess Headmistress Frau Congresswoman Councilwoman Alderwoman Assemblywoman Chairwoman "
                                    "Mlle Vve Soeur".split()}}
@@ -101,7 +101,7 @@ TITLES = frozenset(
     Msgr Fr Maj Adm Cmdr Cpl Pvt Det Insp Supt Pres Lieut Atty Secy Treas Principal Provost
     Chaplain Coroner Constable Trustee Treasurer Canon Warden
     Nurse Matron Deaconess Archdeacon Vicar Curate Rector Headmaster Headmistress Revd Cr Elder Evangelist
-    Coun Couns Reeve Pte Worship Mgr Monseigneur Mlle Vve Abbe Cure Pere Frere Soeur""".split()
+    Coun Couns Reeve Pte Worship Mgr Monseigneur Mlle Vve Abbe Cure Frere Soeur""".split()
 )
 # Titles after which a lone given name is still a person ("King William").
 MONARCH_TITLES = frozenset(
