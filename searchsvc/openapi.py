@@ -65,7 +65,7 @@ HIT = {
         "author": {"type": ["string", "null"]},
         "published": {"type": ["string", "null"]},
         "published_source": {"type": ["string", "null"], "description": "where the date was "
-                             "read: catalogue, meta, front-matter, byline, dateline, path or updated (a page's 'last updated' footer)"},
+                             "read: catalogue, meta, front-matter, byline, dateline, path, title (a date in the page's title) or updated (a page's 'last updated' footer)"},
         "url": {"type": "string", "description": "/doc/<doc_id>?q=...#p<n>"},
         "score": {"type": ["number", "null"], "description": "BM25F score; null when sorted "
                   "by date or browsing without words"},
@@ -114,7 +114,7 @@ DOCUMENT = {
         "author": {"type": ["string", "null"]},
         "published": {"type": ["string", "null"]},
         "published_source": {"type": ["string", "null"], "description": "where the date was "
-                             "read: catalogue, meta, front-matter, byline, dateline, path or updated (a page's 'last updated' footer)"},
+                             "read: catalogue, meta, front-matter, byline, dateline, path, title (a date in the page's title) or updated (a page's 'last updated' footer)"},
         "persons": {"type": "array", "description": "the whole document's people, most "
                     "mentioned first", "items": {
                         "type": "object", "required": ["id", "name", "paragraphs"],

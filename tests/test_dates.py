@@ -29,6 +29,11 @@ from indexer.readers.dates import date_from_filename, parse_date
         ("10 June", None),  # no year given: none invented
         ("today, in October", None),
         ("", None),
+        ("Mardi, 3 mars 1953", "1953-03-03"),  # French, as Canadian and European archives print it
+        ("le 24 juin 1934", "1934-06-24"),
+        ("Ottawa, 6 déc. 1955", "1955-12-06"),
+        ("en août 1944", "1944-08"),
+        ("The Marxist 1913", "1913"),  # a word that begins like a month is none
     ],
 )
 def test_parse_date(text: str, expected: str | None) -> None:
@@ -52,9 +57,21 @@ def test_parse_date(text: str, expected: str | None) -> None:
         ("scans/mss0214_b01_f01_1954-07-06_petition.txt", "1954-07-06"),  # a library's scan: box, folder, date
         ("oral/lmoh_007_quennell_ada_1996_10_05.txt", "1996-10-05"),
         ("scans/mss0214_b01_f01_petition.txt", None),  # an accession number is no year
+        ("courier/1920s/article.php_id=1928-04-28.php", "1928-04-28"),  # a legacy site's query string, saved
         ("notes/chapter-one.md", None),
         ("12345/x.md", None),
     ],
 )
 def test_date_from_filename(name: str, expected: str | None) -> None:
     assert date_from_filename(name) == expected
+
+
+def test_a_legacy_page_dated_only_in_its_title(tmp_path) -> None:
+    from indexer.readers import read_file
+
+    page = tmp_path / "parc_1923.shtml"
+    page.write_text("<html><head><title>The Beacon - July 7, 1923 - Quennell Park Opened</title></head>"
+                    "<body><h1>Quennell Park Opened</h1><p>The park was opened on Saturday by the Mayor, "
+                    "before a crowd of some four hundred townspeople and their children.</p></body></html>")
+    doc = read_file(page, tmp_path)
+    assert (doc.published, doc.published_source) == ("1923-07-07", "title")

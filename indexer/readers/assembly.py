@@ -297,9 +297,22 @@ def _published(
     candidates.append((_info_block_date(info_lines, from_name), "byline"))
     candidates += [(iso, "byline") for iso in header_dates]
     candidates.append((from_name, "path"))
+    candidates.append((_title_date(parsed.page_title), "title"))
     # A legacy page's "last updated" footer: when the page was saved, not when its text was written.
     candidates += [(iso, src) for iso, src in parsed.dates if src == "updated"]
     return next(((d, s) for d, s in candidates if d), (None, None))
+
+
+def _title_date(page_title: str | None) -> str | None:
+    """A date a legacy site wrote into the page's title ("The Courier - July 7, 1923 - Park
+    Opened", "Archive :: 1928-04-28"), to the month at least: a year alone in a title is as
+    often its subject ("The War of 1812").
+
+    >>> _title_date("The Courier - July 7, 1923 - Park Opened"), _title_date("The War of 1812"), _title_date(None)
+    ('1923-07-07', None, None)
+    """
+    iso = parse_date(page_title) if page_title else None
+    return iso if iso and "-" in iso else None
 
 
 def _info_block_date(info_lines: list[str], from_name: str | None) -> str | None:

@@ -26,8 +26,16 @@ for _n, _name in enumerate(calendar.month_name):
         MONTHS[_name.lower()] = _n
         MONTHS[_name[:3].lower()] = _n
 MONTHS["sept"] = 9
+# French, as the archives of Canada, Belgium and France print them ("le 24 juin 1934", "6 déc. 1955").
+for _n, _names in enumerate(("janvier janv", "février fevrier févr fevr fév fev", "mars", "avril avr", "mai",
+                             "juin", "juillet juil", "août aout", "septembre", "octobre", "novembre",
+                             "décembre decembre déc"), 1):
+    MONTHS.update(dict.fromkeys(_names.split(), _n))
 
-_MONTH = r"(?P<{g}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (r"(?P<{g}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+          r"|janv(?:ier)?|f[ée]v(?:r(?:ier)?)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|septembre|octobre"
+          r"|novembre|d[ée]c(?:embre)?)\.?(?!\w)")
 _YEAR = r"(?P<year>\d{4})(?!\d)"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 
@@ -95,6 +103,8 @@ def parse_date(text: str) -> str | None:
     True
     >>> parse_date("Posted 14-Mar-2005"), parse_date("14/Mar/2005:10:02")
     ('2005-03-14', '2005-03-14')
+    >>> parse_date("Mardi, 3 mars 1953"), parse_date("le 14 juillet 1991"), parse_date("6 déc. 1955")
+    ('1953-03-03', '1991-07-14', '1955-12-06')
     """
     best: tuple[int, int, str] | None = None  # (start, -length, iso)
     for pattern in _PATTERNS:
@@ -144,12 +154,14 @@ def date_from_filename(name: str) -> str | None:
     '2004'
     >>> date_from_filename("scans/mss0214_b01_f01_1954-07-06_petition.txt")
     '1954-07-06'
+    >>> date_from_filename("courier/1920s/article.php_id=1928-04-28.php")
+    '1928-04-28'
     >>> date_from_filename("notes.txt") is None, date_from_filename("box_0214_1957.txt") is None
     (True, True)
     """
     path = PurePosixPath(name.replace("\\", "/"))
     stem = path.name.split(".")[0]
-    m = _NAME_DATE.match(stem) or _DATE_IN_NAME.search(stem)
+    m = _NAME_DATE.match(stem) or _DATE_IN_NAME.search(path.name)  # "article.php_id=1928-04-28.php" too
     if m:
         return _iso(
             int(m["year"]),
