@@ -1106,7 +1106,7 @@ class Resolution:
                 # the corpus cites most (an office says more: see titled_owner).
                 owner = ""
         if owner and sex and (given_name_sex(owner.split()[0]) == _OTHER_SEX[sex]
-                              or not disc.may_be(word, owner, sex) and sex == "f" and owner.split()[0].endswith(".")):
+                              or sex == "f" and owner.split()[0].endswith(".") and not disc.may_be(word, owner, sex)):
             owner = ""  # "Mrs. Gore" is not the corpus's Al Gore, "Mrs. Quill" no "Mr. R. Quill"
         elif owner and not sex and (said := self.pronoun_sex(i, c.end)) and given_name_sex(
                 owner.split()[0]) == _OTHER_SEX[said]:
@@ -1195,7 +1195,6 @@ class Resolution:
                 if named:
                     self.add(i, h.start, self.authority_ref(self.nearest(named, i, h.start)))
 
-    # The order matters: the first step that settles a lone word decides it.
     def quoted_nickname(self, i: int, c: Candidate) -> bool:
         """A nickname the corpus quotes for one person ('Leo "Pitou" Quill'), alone: he, though
         it starts a sentence or stands once ("Pitou was my uncle")."""
@@ -1206,6 +1205,7 @@ class Resolution:
             self.add(i, c.start, ref, c.name)
         return True
 
+    # The order matters: the first step that settles a lone word decides it.
     SINGLE_STEPS = (surname_named_here, one_of_several, kin_named_here, partner_named_here, given_name_named_here,
                     lone_given_name, typo_named_here, quoted_nickname, too_weak)
 
