@@ -215,6 +215,21 @@ def _dash_before_words(r: _Run) -> None:
             r.pieces[-1], r.words[-1] = (r.pieces[-1][0], head), head
 
 
+def _common_compound(r: _Run) -> bool:
+    """ "Louis Quill Fence-viewers", "Ada Quill Vice-president": a word whose last part after a
+    hyphen is lower-case is a common noun, a list's next heading (a name's parts are capitalised:
+    "Douglas-Home", "Abd-el-Kader"). Alone ("Pound-keeper") it is no name."""
+    k = len(r.words)
+    while k and "-" in r.words[k - 1] and r.words[k - 1].rpartition("-")[2][:1].islower():
+        k -= 1
+    if k == len(r.words):
+        return False
+    if k == 0:
+        return True
+    r.keep_head(k)
+    return False
+
+
 def _initial_glued(r: _Run) -> None:
     """ "Robert E.Lee": the initial belongs to the word glued to it, no surname is an initial."""
     if len(r.words) > 1 and len(r.words[-1]) == 1 and r.pieces[-1][1].endswith("."):
@@ -338,6 +353,7 @@ def _given_after_titles(r: _Run) -> bool:
 # what is left of the run is no name.
 _NARROWING: tuple[Callable[[_Run], bool | None], ...] = (
     _dash_before_words,
+    _common_compound,
     _initial_glued,
     _foreign_article,
     _stop_phrase,

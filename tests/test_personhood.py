@@ -163,6 +163,11 @@ def test_what_is_not_a_person(kind: str, texts: list[str], not_values: set[str])
     ("kind", "text", "expected"),
     [
         ("question auxiliary before a surname", "Will Ford close the plant in Ohio?", set()),
+        ("a list's next heading, a common noun with a hyphen, after a name",
+         "Pound-keeper ... Louis Varenza Fence-viewers ... James Quill and Ada Morozzi Vice-president ... Tom Dorsey",
+         {"Louis Varenza", "James Quill", "Ada Morozzi", "Tom Dorsey"}),
+        ("...but a name's own hyphened parts are capitalised",
+         "Jean-Baptiste Quill met Sir Alec Douglas-Home.", {"Jean-Baptiste Quill", "Alec Douglas-Home"}),
         ("a real given name 'Will' outside a question", "Will Halloran said the plant would close.",
          {"Will Halloran"}),
         ("headline verb", "Walter Quennell Wins Award\n\nThe prize went to Walter Quennell.",
