@@ -217,15 +217,16 @@ def _dash_before_words(r: _Run) -> None:
 
 def _common_compound(r: _Run) -> bool:
     """ "Louis Quill Fence-viewers", "Ada Quill Vice-president": a word whose last part after a
-    hyphen is lower-case is a common noun, a list's next heading (a name's parts are capitalised:
-    "Douglas-Home", "Abd-el-Kader"). Alone ("Pound-keeper") it is no name."""
+    hyphen is lower-case, after a full name, is a common noun, a list's next heading (a name's
+    parts are capitalised: "Douglas-Home", "Abd-el-Kader"). Alone ("Pound-keeper") it is no name.
+    After one word it may be a romanised given name ("Mao Tse-tung", "Leung Wai-man")."""
     k = len(r.words)
     while k and "-" in r.words[k - 1] and r.words[k - 1].rpartition("-")[2][:1].islower():
         k -= 1
-    if k == len(r.words):
-        return False
     if k == 0:
-        return True
+        return len(r.words) == 1
+    if k == len(r.words) or k - _titles(r.words[:k])[1] <= 1:
+        return False
     r.keep_head(k)
     return False
 
