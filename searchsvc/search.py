@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 from whoosh import query as wq
+from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.idsets import DocIdSet
 
 from indexer.engine import deadline
@@ -256,11 +257,25 @@ class Execution:
 
     def _scored_by_whoosh(self, rank: wq.Query, mask: np.ndarray | None, limit: int) -> Page:
         """A query shape the numpy scorer does not know: Whoosh's collector scores it,
-        its posting reads checking the deadline (see deadline.py)."""
+        its posting reads checking the deadline (see deadline.py) and its time-limit
+        wrapper checking it between matches: common words align their posting blocks, so
+        a disjunction of many scores a whole block of paragraphs between block reads."""
         with in_time(), deadline.until(self.deadline):
-            results = self.searcher.search(rank, limit=limit,
-                                           filter=MaskSet(mask) if mask is not None else None)
-        return [(docnum, score) for score, docnum in results.top_n]
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                raise QueryTimeout()
+            collector = TimeLimitCollector(
+                self.searcher.collector(limit=limit,
+                                        filter=MaskSet(mask) if mask is not None else None),
+                remaining, use_alarm=False)  # a signal reaches only the main thread
+            try:
+                self.searcher.search_with_collector(rank, collector)
+            except TimeLimit:
+                raise QueryTimeout() from None
+            finally:
+                if collector.timer is not None:
+                    collector.timer.cancel()
+        return [(docnum, score) for score, docnum in collector.results().top_n]
 
     def _has_scores(self, pq: ParsedQuery) -> bool:
         return pq.rank is not None and any(True for _ in positive_terms(pq.rank))
