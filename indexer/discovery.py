@@ -34,6 +34,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from indexer.census import common_surname, given_name_sex, given_name_shares
 from indexer.ocr import name_text
@@ -1018,12 +1019,43 @@ class Discovery:
                 forms.update({f: n for f, n in holders.items()
                               if not ROMAN.match(f.split()[-1]) and self.known_by(f, year, True)})
         if not forms:
-            return None
+            return self.titled_by_first_word(surname, office, year)
         (best, n), *others = _by_given_name(forms).most_common()
         if others and n < OWNER_DOMINANCE * sum(m for _, m in others):
             return ""
         return self.canonical(surname, best if len(best) > 1 else "", next(
             f for f in forms if f.split()[0].startswith(best)))
+
+    def titled_by_first_word(self, word: str, office: str, year: int | None = None) -> str | None:
+        """The one person the corpus writes in full with this office and a name that
+        begins with ``word``, when nobody is written with the office and ``word`` as a
+        surname: "Chairman Kim" is the "Chairman Kim Jong Un" of a name written surname
+        first, "Governor Kim" the "Governor Kim Reynolds" of one called by the given name.
+        None when nobody, or several, were written so, or when the word is a common surname
+        ("General James" is not the corpus's "General James M. Wright"); a regnal name never.
+
+        >>> d = Discovery(titles={"Un": {"Chairman": {"Kim Jong Un": 2}}, "Reynolds": {"Governor": {"Kim Reynolds": 1}},
+        ...                       "Il": {"Premier": {"Kim Jong Il": 1}}, "Sung": {"Premier": {"Kim Il Sung": 1}}})
+        >>> d.titled_by_first_word("Kim", "Chairman"), d.titled_by_first_word("Kim", "Premier")
+        ('Kim Jong Un', None)
+        """
+        if office in HONORIFICS or common_surname(word):
+            return None  # "General James", "Congressman Thomas": a surname as often as anything
+        holders = {f for f in self._office_holders_by_first_word.get((word, office), ())
+                   if self.known_by(f, year, True)}
+        return holders.pop() if len(holders) == 1 else None
+
+    @cached_property
+    def _office_holders_by_first_word(self) -> dict[tuple[str, str], set[str]]:
+        """(first word, office) -> the full names written with the office (the state is
+        read whole and not changed after: see :meth:`from_state`)."""
+        out: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for offices in self.titles.values():
+            for written, names in offices.items():
+                for f in names:
+                    if " " in f and not ROMAN.match(f.split()[-1]):
+                        out[(f.split()[0], office_title(written))].add(f)
+        return out
 
     def eras(self, word: str) -> list[tuple[int, int, int]]:
         """The (first, last, titled uses) eras of a lone word's dated uses, split where no

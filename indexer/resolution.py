@@ -97,6 +97,8 @@ _CAPITAL_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")
 _OWNED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?) $")
 # ...and before a full name, also the definite article: "the Rose Garden", "the Henry Jackson plan".
 _DETERMINED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?|[Tt]he) $")
+# ...unless a clause says which of the person's sides is meant: "the George Bush that I knew".
+_DESCRIBED_AFTER = re.compile(r",? (?:that|who|whom|whose|I|we|you)\b")
 _LISTED_BEFORE = re.compile(r"(?<![\w'])([A-Z][a-z]+)(?:,? and |, |; | & )$")
 _LISTED_AFTER = re.compile(r"(?:,? and |, |; | & )([A-Z][a-z]+)\b")
 _OTHER_SEX = {"m": "f", "f": "m"}
@@ -308,6 +310,8 @@ class Resolution:
                     continue
                 if (sex := self.title_sex(i, h.start)) and self.sex_of(pid) == _OTHER_SEX[sex]:
                     continue  # "Mrs. John F. Kennedy": his wife, by his name
+                if h.text.split()[0].rstrip(".") not in TITLES and _determined(self.texts[i], h.start, h.end):
+                    continue  # "on the Theodore Roosevelt", "a Benedict Arnold": a ship, a type
                 if (self.dead_by_then(pid) and h.text.partition(" ")[0] in ADDRESS_TITLES
                         and h.text.partition(" ")[2] in self.a.surnames[pid]):
                     deferred.append((i, h, pid))  # "Mr. Hoover": whom, once a namesake is named here?
@@ -343,6 +347,8 @@ class Resolution:
             # Kessler": his wife, named by his name ("Mr. and Mrs. ..." names both). (Not the other
             # way: "Mr. Lindsay Crawford", "Mr. Evelyn Waugh" bear names women bear now.)
             return
+        if not c.title and _determined(self.texts[i], c.start, c.end):
+            return  # "a Robin Hood", "the Judson Bill", "the Rose Garden": a thing or a type
         pid = self.authority_match(c)
         if pid:
             self.add(i, c.start, self.authority_ref(pid), c.surname)
@@ -351,8 +357,6 @@ class Resolution:
             return
         if not c.title and place_name(c.name):
             return  # "Santa Barbara", "Abu Dhabi": a given name starts many places
-        if not c.title and _DETERMINED.search(self.texts[i], max(0, c.start - 7), c.start):
-            return  # "a Robin Hood", "the Judson Bill", "the Rose Garden": a thing or a type
         disc = self.a.discovery
         if (not c.title and disc.common_word(c.surname) and not any_surname(c.surname)
                 and disc.one_bearer(c.surname) and not disc.human_evidence(c.surname)
@@ -815,7 +819,10 @@ class Resolution:
             # "Sarah Holt, Signal reporter": the word modifies a role's noun; no list item.
             listed = (before or after) and not role_modifier(text, c.end)
             if listed and not mononym_doubt(self.a.discovery, c.name) and not self.listed_as_place_here(c.name):
-                ref = self.mononym(c.name)
+                # The one person the corpus names in full by it ("Louis Blanc, Mazzini, Kossuth"
+                # after "Louis Kossuth"), else a person known by the one word.
+                owner = self.a.discovery.owner(c.name, self.year)
+                ref = self.known(owner, c.name) if owner else self.mononym(c.name)
                 if ref:
                     self.add(i, c.start, ref, c.name)
 
@@ -1208,6 +1215,21 @@ class Resolution:
     # The order matters: the first step that settles a lone word decides it.
     SINGLE_STEPS = (surname_named_here, one_of_several, kin_named_here, partner_named_here, given_name_named_here,
                     lone_given_name, typo_named_here, quoted_nickname, too_weak)
+
+
+def _determined(text: str, start: int, end: int) -> bool:
+    """Is the full name at ``start:end`` after an article or a possessive, so a thing or a
+    type ("a Robin Hood", "the Theodore Roosevelt has docked")? Not when a clause after it says which side of the person is meant ("the George Bush that I knew"), nor
+    after a German "an" ("Erinnerungen an Karl Marx"; English writes "an" before a vowel).
+
+    >>> t = "Erinnerungen an Karl Marx; an Edward Quill; the Ada Quill that I knew; a Ben Quill"
+    >>> [_determined(t, t.index(n), t.index(n) + len(n)) for n in ("Karl Marx", "Edward Quill", "Ada Quill", "Ben Quill")]
+    [False, True, False, True]
+    """
+    det = _DETERMINED.search(text, max(0, start - 7), start)
+    if det is None or det.group().lower() == "an " and text[start] not in "AEIOU":
+        return False
+    return not _DESCRIBED_AFTER.match(text, end)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

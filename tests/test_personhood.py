@@ -147,6 +147,11 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
          ["His father came from Rimouski in 1931. He came from Rimouski, down the river, on a freight train.",
           "Chambers of the county court, Decatur, Georgia. SESSION 1 -- Chambers, Decatur"],
          {"Rimouski", "Decatur"}),
+        ("a ship or a school named after someone, after 'aboard the', 'on the', 'at the'",
+         ["A sailor aboard the Agnes Quennell died at sea.", "He served on the Agnes Quennell for years; my "
+                                                             "son is a senior at the Ezra Varenza.",
+          "The Agnes Quennell sailed at dawn, and Ezra Varenza spoke."],
+         {"Agnes Quennell"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],
@@ -403,6 +408,10 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left, and R
                  "She came home from school, and home was a farm; at home she read."], 2013),
           ("b", ["Present: Ada Quennell (Vice President) and two others."], 2013)],
          1, {"Ada Quennell"}),
+        ("...but not before a common surname: a title is written before a surname",
+         [("a", ["The review", "General James Varenza reviewed the troops.", "The rain stopped."], 1976),
+          ("b", ["The review", "The Air Force honoured General James, and General James spoke."], 1976)],
+         1, {"James"}),
         ("a prize named after a woman is no married name",
          [("a", ["The Ada Quennell Prize went to a student."], 1995),
           ("b", ["Ada Quennell won the election."], 1990)],
@@ -623,6 +632,19 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left, and R
          [("a", ['Leo "Pitou" Varenza scored twice for the Millers.', "Leo Varenza was fourteen."], 1953),
           ("b", ["Pitou wore 14 with the Millers. Pitou was my uncle, and Pitou never forgot it."], 1976)],
          1, {"Leo Varenza"}),
+        ("a bare surname in a list of leaders is the one person the corpus names in full with it",
+         [("a", ["Louis Dunkelberg spoke for the exiles.", "He left for America."], 1851),
+          ("b", ["The exiles in London", "At a time when Ezra Quennell, Morozzi, Dunkelberg and, among lesser "
+                                           "lights, Varenza led the exiles."], 1855)],
+         1, {"Ezra Quennell", "Louis Dunkelberg", "Morozzi"}),
+        ("an office before the first word of a name written surname first is that person",
+         [("a", ["The talks", "We met Chairman Kim Dok Varenza at the border.", "The talks went well."], 2018),
+          ("b", ["The treaty", "Chairman Kim signed, and Chairman Kim spoke of peace."], 2019)],
+         1, {"Kim Dok Varenza"}),
+        ("...as before a given name the office was written with in full",
+         [("a", ["The floods", "Governor Ada Quennell toured the levees.", "The rain stopped."], 2020),
+          ("b", ["The floods", "Thank you, Governor Ada, and Governor Ada's staff."], 2020)],
+         1, {"Ada Quennell"}),
         ("one of a family, not said which: the elder, the second",
          [("a", ["Walter Vantongeren and Ada Vantongeren wrote."] * 2),
           ("b", ["The policy of the elder Vantongeren failed."])],
@@ -653,6 +675,21 @@ def test_a_bare_surname_the_corpus_owns_is_the_authority_person_the_file_knows()
     ids = {r.id for refs, _ in annotator.annotate("", corpus[1][1]) for r in refs}
     assert "x-walter-vantongeren" not in ids
     assert "vantongeren-walter" in ids
+
+
+def test_a_ship_or_a_type_named_after_a_person_of_the_file_is_not_them() -> None:
+    """The file's full name after "the", "a" or a possessive is a ship, a school or a type,
+    whichever person the file knows by it; with a title, or after an adjective, it is them."""
+    authority = Authority.from_dict({"person": [{"id": "vantongeren-walter", "name": "Walter Vantongeren"}]})
+    texts = ["One sailor on the Walter Vantongeren has died.", "He was called a Walter Vantongeren by his rivals.",
+             "The late Walter Vantongeren spoke here.", "It was the young Walter Vantongeren who wrote it.",
+             "Dr. Walter Vantongeren replied.", "That is the Walter Vantongeren that I knew.",
+             "Erinnerungen an Walter Vantongeren (1890)."]
+    annotator = PersonAnnotator(authority)
+    annotator.prepare([("a", texts)])
+    ids = [{r.id for r in refs} for refs, _ in annotator.annotate("", texts)]
+    assert ids == [set(), set(), {"vantongeren-walter"}, {"vantongeren-walter"}, {"vantongeren-walter"},
+                   {"vantongeren-walter"}, {"vantongeren-walter"}]
 
 
 def test_an_abbreviation_is_not_a_given_name() -> None:
