@@ -112,7 +112,49 @@ def candidates(text: str) -> list[Candidate]:
         out = _nee(text, out)
     out = _generation_after(text, out)
     out = _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
+    out = _plural_titled(text, out) if _PLURAL_TITLE.search(text) else out
     return _index_entries(text, out) if ", " in text else out
+
+
+# A title in the plural gives each name of the list after it the singular: "Senators
+# McNamara and Hart", "Secretaries Cass and Seward", "Messrs. Quill and Varenza".
+_PLURAL_TITLES = {"Senators": "Senator", "Sens": "Senator", "Congressmen": "Congressman",
+                  "Congresswomen": "Congresswoman", "Representatives": "Representative", "Reps": "Representative",
+                  "Governors": "Governor", "Generals": "General", "Gens": "General", "Admirals": "Admiral",
+                  "Colonels": "Colonel", "Captains": "Captain", "Judges": "Judge", "Justices": "Justice",
+                  "Ministers": "Minister", "Ambassadors": "Ambassador", "Secretaries": "Secretary",
+                  "Presidents": "President", "Mayors": "Mayor", "Councillors": "Councillor", "Aldermen": "Alderman",
+                  "Professors": "Professor", "Messrs": "Mr", "Drs": "Dr", "Doctors": "Dr", "Mmes": "Mrs",
+                  "Mesdames": "Mrs"}
+_PLURAL_TITLE = re.compile(r"\b(" + "|".join(_PLURAL_TITLES) + r")\.? (?=[A-Z])")
+_LIST_JOINS = (", ", " and ", ", and ", " & ")
+
+
+def _plural_titled(text: str, out: list[Candidate]) -> list[Candidate]:
+    """``out`` with the names listed right after a title in the plural titled with its
+    singular (and the plural word itself no name).
+
+    >>> t = "Greetings to Senators McNamara and Hart, Messrs. Quill, Varenza and Dorsey. Hart spoke."
+    >>> [(c.name, c.title) for c in candidates(t)][1:]
+    [('McNamara', 'Senator'), ('Hart', 'Senator'), ('Quill', 'Mr'), ('Varenza', 'Mr'), ('Dorsey', 'Mr'), ('Hart', '')]
+    """
+    plurals = list(_PLURAL_TITLE.finditer(text))
+    starts = {m.start() for m in plurals}
+    out = [c for c in out if not (c.start in starts and c.kind in ("single", "given"))]
+    for m in plurals:
+        title = _PLURAL_TITLES[m.group(1)]
+        at = m.end()
+        for j, c in enumerate(out):
+            if c.start < at:
+                continue
+            if c.start != at or c.kind not in ("single", "given", "full") or c.title:
+                break
+            out[j] = (replace(c, kind="titled", title=title) if c.kind != "full" else replace(c, title=title))
+            join = next((w for w in _LIST_JOINS if text.startswith(w, c.end)), None)
+            if join is None:
+                break
+            at = c.end + len(join)
+    return out
 
 
 _WORD_START = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]+")
