@@ -117,16 +117,18 @@ def candidates(text: str) -> list[Candidate]:
 
 
 # A title in the plural gives each name of the list after it the singular: "Senators
-# McNamara and Hart", "Secretaries Cass and Seward", "Messrs. Quill and Varenza".
+# McNamara and Hart", "Secretaries Cass and Seward"; not after a determiner ("Its
+# Representatives Feuerbach, B. Bauer and Stirner", "Our Ministers").
 _PLURAL_TITLES = {"Senators": "Senator", "Sens": "Senator", "Congressmen": "Congressman",
                   "Congresswomen": "Congresswoman", "Representatives": "Representative", "Reps": "Representative",
                   "Governors": "Governor", "Generals": "General", "Gens": "General", "Admirals": "Admiral",
                   "Colonels": "Colonel", "Captains": "Captain", "Judges": "Judge", "Justices": "Justice",
                   "Ministers": "Minister", "Ambassadors": "Ambassador", "Secretaries": "Secretary",
                   "Presidents": "President", "Mayors": "Mayor", "Councillors": "Councillor", "Aldermen": "Alderman",
-                  "Professors": "Professor", "Messrs": "Mr", "Drs": "Dr", "Doctors": "Dr", "Mmes": "Mrs",
-                  "Mesdames": "Mrs"}
-_PLURAL_TITLE = re.compile(r"\b(" + "|".join(_PLURAL_TITLES) + r")\.? (?=[A-Z])")
+                  "Professors": "Professor"}
+# (Not "Messrs.": "Messrs. Tait", "Messrs. Horrocks and Jacson" are firms as often as men.)
+_PLURAL_TITLE = re.compile(r"(?<![\w'’])(?<!the )(?<!The )(?<!its )(?<!Its )(?<!our )(?<!Our )(?<!their )(?<!Their )"
+                           r"(?<!his )(?<!His )(?<!her )(?<!Her )(" + "|".join(_PLURAL_TITLES) + r")\.? (?=[A-Z])")
 _LIST_JOINS = (", ", " and ", ", and ", " & ")
 
 
@@ -134,26 +136,32 @@ def _plural_titled(text: str, out: list[Candidate]) -> list[Candidate]:
     """``out`` with the names listed right after a title in the plural titled with its
     singular (and the plural word itself no name).
 
-    >>> t = "Greetings to Senators McNamara and Hart, Messrs. Quill, Varenza and Dorsey. Hart spoke."
+    >>> t = "Greetings to Senators McNamara and Hart, Generals Quill, Varenza and Dorsey. Hart spoke."
     >>> [(c.name, c.title) for c in candidates(t)][1:]
-    [('McNamara', 'Senator'), ('Hart', 'Senator'), ('Quill', 'Mr'), ('Varenza', 'Mr'), ('Dorsey', 'Mr'), ('Hart', '')]
+    [('McNamara', 'Senator'), ('Hart', 'Senator'), ('Quill', 'General'), ('Varenza', 'General'), ('Dorsey', 'General'), ('Hart', '')]
+    >>> [(c.name, c.title) for c in candidates("Against Its Representatives Quill and Varenza; Generals Dorsey.")]
+    [('Quill', ''), ('Varenza', ''), ('Dorsey', '')]
     """
     plurals = list(_PLURAL_TITLE.finditer(text))
     starts = {m.start() for m in plurals}
     out = [c for c in out if not (c.start in starts and c.kind in ("single", "given"))]
     for m in plurals:
         title = _PLURAL_TITLES[m.group(1)]
-        at = m.end()
+        at, listed = m.end(), []
         for j, c in enumerate(out):
             if c.start < at:
                 continue
             if c.start != at or c.kind not in ("single", "given", "full") or c.title:
                 break
-            out[j] = (replace(c, kind="titled", title=title) if c.kind != "full" else replace(c, title=title))
+            listed.append(j)
             join = next((w for w in _LIST_JOINS if text.startswith(w, c.end)), None)
             if join is None:
                 break
             at = c.end + len(join)
+        if len(listed) >= 2:  # one name after a plural is no list ("Generals Dorsey": a firm, a team)
+            for j in listed:
+                c = out[j]
+                out[j] = replace(c, kind="titled", title=title) if c.kind != "full" else replace(c, title=title)
     return out
 
 
