@@ -842,30 +842,10 @@ class Discovery:
         # the window of a name the corpus writes often: "President Sadat" of 1978 is the
         # "Anwar Sadat" a speech of 1993 recalls.
         best = (_dominant_given_name(forms) if forms else None) or self.named_once_then(surname, year, title)
-        if best is None and title and forms:
-            best = self.named_around(forms, year)
         if best is None:
             return None
         return self.canonical(surname, best if len(best) > 1 else "", next(
             f for f in forms or every if f.split()[0].startswith(best)))
-
-    def named_around(self, forms: dict[str, int], year: int | None) -> str | None:
-        """The given name of the one of these bearers of a surname whom the corpus names in
-        full both before and after ``year``: a titled bare mention is a contemporary, and of
-        several none of whom outnumbers the others, the one in public life on both sides of
-        it ("Speaker Ryan" of 2016 is the "Paul Ryan" named in 2012 and 2018, not the "Tim
-        Ryan" named once in 2010).
-
-        >>> d = Discovery(seen={"Paul Ryan": [2012, 2018], "Tim Ryan": [2010, 2010]})
-        >>> f = {"Paul Ryan": 2, "Tim Ryan": 1}
-        >>> d.named_around(f, 2016), d.named_around(f, 2010), d.named_around(f, 2020), d.named_around(f, None)
-        ('Paul', None, None, None)
-        """
-        if year is None:
-            return None
-        around = {f.split()[0] for f in forms if (span := self.seen.get(f)) and span[0] < span[1]
-                  and span[0] <= year <= span[1]}
-        return around.pop() if len(around) == 1 else None
 
     def named_once_then(self, surname: str, year: int | None, title: str = "") -> str | None:
         """The given name of the one person the corpus ever names in full with this
