@@ -187,7 +187,7 @@ def read_document(path: Path, root: Path) -> tuple[str, list[str], int | None]:
         raise ValueError(f"{doc.path}: {doc.reason}")
     pars = chunk(doc)
     year = pars[0].published_year if pars else None
-    return doc.title, [p.text for p in pars], year
+    return doc.stated_title, [p.text for p in pars], year
 
 
 def evaluate_file(gold_path: Path, corpus: Path, annotator: PersonAnnotator) -> Result:
@@ -258,7 +258,7 @@ def corpus_documents(corpus: Path) -> Iterator[tuple[str, str, list[str], int | 
 
     for doc in read_corpus(corpus):
         if not isinstance(doc, Skipped):
-            yield doc.doc_id, doc.title, [p.text for p in chunk(doc)], published_year(doc.published)
+            yield doc.doc_id, doc.stated_title, [p.text for p in chunk(doc)], published_year(doc.published)
 
 
 def measure_speed(corpus: Path, authority: Authority) -> str:

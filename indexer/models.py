@@ -59,6 +59,12 @@ class Document:
     # headline): counted with the rest when a build looks for repeated furniture.
     dropped: tuple[str, ...] = ()
 
+    @property
+    def stated_title(self) -> str:
+        """The title as the archive wrote it, "" when it is only the file name made readable:
+        "debate_1990_governor_lane_pell" names no "Governor Lane Pell"."""
+        return "" if self.title_source == "file name" else self.title
+
 
 @dataclass(frozen=True)
 class PersonRef:

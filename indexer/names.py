@@ -82,6 +82,7 @@ _EPONYM_AFTER = re.compile(
 )
 _LIST_SEPARATOR = re.compile(r",? and |, |,? & ")
 _NUMBER_AFTER = re.compile(r"[ \t]+\d")
+_DAY_AFTER = re.compile(r"\.?[ \t]+\d{1,2}\b")
 _ADDRESS_WORDS = frozenset({"Route", "Rte", "Rt", "Box", "Apt", "Apartment", "Suite"})
 _QUESTION = re.compile(r"[^.!?\n]*\?")
 # A run of two or more words in capitals: bylines and lead-ins ("MARIA LOPEZ said"). They
@@ -229,6 +230,10 @@ class _Scan:
         if _NUMBER_AFTER.match(text, end) and " " in run and (cut := run.rpartition(" "))[2] in _ADDRESS_WORDS:
             # "Henry Voss Route 1", "Ann Quill Box 44": an address's numbered word ends the name
             # (a numbered thing named after someone stays a thing: "the Carl Lindqvist Post 112")
+            run = cut[0].rstrip()
+            end = start + len(run)
+        elif " " in run and (cut := run.rpartition(" "))[2] in MONTHS and _DAY_AFTER.match(text, end):
+            # "Ada Quill Jan. 2, 1979", "Quill, Gordon A. Rep. Jan. 2": a date after the name
             run = cut[0].rstrip()
             end = start + len(run)
         initial = _sentence_initial(text, start)
@@ -965,7 +970,10 @@ def _inverted(text: str, out: list[Candidate]) -> list[Candidate]:
 # Cleveland 19 Ashford").
 _INDEX_ENTRY = re.compile(
     r"(?:^[ \t*•·-]*|(?<=[;:] )|(?<=\d ))((?:Mc|Mac|O['’])?[A-Z][A-Za-z'’-]+), ([A-Z][a-z]+(?: (?!Jr\b|Sr\b)[A-Z][a-z]+)?(?: [A-Z]\.)*)"
-    r"(,? (?:Jr|Sr)\.?)?(?=[ \t]*$|[ \t]*\(|,[ \t]*(?:\d|b\.|d\.|c\.|fl\.)|:|[ \t]+[-–—]|;|\.(?:[ \t]|$)|[ \t]+\d)",
+    r"(,? (?:Jr|Sr)\.?)?(?=[ \t]*$|[ \t]*\(|,[ \t]*(?:\d|b\.|d\.|c\.|fl\.)|:|[ \t]+[-–—]|;|\.(?:[ \t]|$)|[ \t]+\d"
+    # ...or a table's next column, abbreviated, after a heading in capitals ("RUCKERT, Gordon A. Rep.
+    # Jan. 2, 1979"): checked in _index_entries.
+    r"|(?P<column>[ \t]+[A-Z][a-z]{1,3}\.[ \t]))",
     re.M)
 _SURNAME_PREFIXES = ("Mc", "Mac", "O'", "O’")
 
@@ -987,6 +995,8 @@ def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
     ['Dora Elizabeth McQuill', 'Angus MacVarenza']
     >>> [c.name for c in candidates("Quill, Anna. She went home.")]
     ['Quill', 'Anna']
+    >>> [c.name for c in candidates("14 QUILL, Gordon A. Rep. Jan. 2, 1979 - Jan. 7, 1991\n15 AMES, Ann B. Dem. Jan. 7")]
+    ['Gordon A. Quill', 'Ann B. Ames']
     """
     if not _ENTRY_SHAPE.search(text):
         return out  # the common case: no capitalised word before ", " and a capital
@@ -994,7 +1004,7 @@ def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
         surname, given, suffix = m.group(1), m.group(2), m.group(3) or ""
         prefix = next((p for p in _SURNAME_PREFIXES if surname.startswith(p) and surname[len(p):].isupper()), "")
         capitals = surname.isupper() or bool(prefix)
-        if text.startswith(".", m.end()) and not capitals:
+        if text.startswith(".", m.end()) and not capitals or m.group("column") and not capitals:
             continue  # "Quill, Anna. Then": a sentence; a notice writes its heading's surname in capitals
         if surname.isupper():
             surname = _title_case(surname)

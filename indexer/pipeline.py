@@ -21,7 +21,7 @@ def annotate(doc: Document, annotator: PersonAnnotator, paragraphs: list[Paragra
     pars = chunk(doc) if paragraphs is None else paragraphs
     # The publication date rules out people born too late to be meant, and
     # places a spelled decade ("the forties") in its century.
-    people = annotator.annotate(doc.title, [p.text for p in pars], published=doc.published)
+    people = annotator.annotate(doc.stated_title, [p.text for p in pars], published=doc.published)
     year = int(doc.published[:4]) if doc.published and doc.published[:4].isdigit() else None
     out = []
     for p, (refs, flags) in zip(pars, people):

@@ -203,6 +203,11 @@ def test_what_is_not_a_person(kind: str, texts: list[str], not_values: set[str])
         ("nor the post office's", "Send gifts to P.O. Box 212, Lorton.", set()),
         ("an address's numbered word ends the name", "Henry Quennell Route 1 Lorton won the prize.",
          {"Henry Quennell"}),
+        ("a date after a name, its month abbreviated", "Sworn in: Henry Quennell Jan. 2, 1979, at noon.",
+         {"Henry Quennell"}),
+        ("a table's next column after a heading surname first",
+         "14 QUENNELL, Gordon A. Rep. Jan. 2, 1979 - Jan. 7, 1991\n15 VARENZA, Erik J. Dem. Jan. 7, 1991 - 1995",
+         {"Gordon A. Quennell", "Erik J. Varenza"}),
         ("a numbered post named after a soldier is no mention of him",
          "The Carl Quennell Post 112 met on Tuesday; the Ann Varenza Chapter 9 served lunch.", set()),
         ("an abbreviated office", "Pres. Quennell and Lieut. Varenza spoke.", {"Quennell", "Varenza"}),
@@ -1044,3 +1049,17 @@ def test_a_town_named_after_one_founder_is_the_town_where_nobody_is_named_by_it(
              for d, texts, y in founder + town]
     assert found[0] == [{"Samuel Quennell"}, set()]
     assert all(p == set() for doc in found[2:] for p in doc)
+
+
+@pytest.mark.parametrize(("title_source", "expected"), [("file name", {"Varenza"}), ("page", {"Ada Varenza"})])
+def test_a_title_made_from_the_file_name_names_nobody(title_source: str, expected: set[str]) -> None:
+    """ "debate_1990_governor_ada_varenza.txt" made readable is no "Governor Ada Varenza" whom a
+    "Senator Varenza" of the transcript could be; a title the page states is the page's word."""
+    from indexer.models import Block, Document
+    from indexer.pipeline import annotate
+
+    doc = Document("debate_1990_governor_ada_varenza.txt", "text", "Debate 1990 Governor Ada Varenza",
+                   blocks=(Block("paragraph", "MODERATOR: Senator Varenza, one minute."),
+                           Block("paragraph", "SENATOR VARENZA: Thank you.")), title_source=title_source)
+    names = {r.name for p in annotate(doc, PersonAnnotator(Authority())) for r in p.persons}
+    assert names == expected
