@@ -1016,8 +1016,11 @@ class Discovery:
         forms: Counter = Counter()
         for written, holders in self.titles.get(surname, {}).items():
             if office_title(written) == office:  # "Sen." and "Senator" alike
+                # An office is held by a contemporary: the "Councillor Howard Kerr" of the 1930s
+                # is not the "Coun. Kerr" of 1897.
                 forms.update({f: n for f, n in holders.items()
-                              if not ROMAN.match(f.split()[-1]) and self.known_by(f, year, True)})
+                              if not ROMAN.match(f.split()[-1]) and self.known_by(f, year, True)
+                              and (year is None or f not in self.seen or self.seen_near(f, year))})
         if not forms:
             return self.titled_by_first_word(surname, office, year)
         (best, n), *others = _by_given_name(forms).most_common()

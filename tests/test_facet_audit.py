@@ -121,7 +121,8 @@ def test_cli_without_an_index_is_a_clear_error(tmp_path: Path, capsys: pytest.Ca
                                                 ("mission_papers", 90), ("hallam_evening_star", 90),
                                                 ("ketteridge_mill_voices", 100), ("ploughshare_movement", 100),
                                                 ("lamberton_improvement_association", 150),
-                                                ("rousseau_falls_town_papers", 130)])
+                                                ("rousseau_falls_town_papers", 130),
+                                                ("tamarack_governors_papers", 95)])
 def test_shipped_judgements_are_well_formed(corpus: str, judged: int) -> None:
     data = json.loads((JUDGEMENTS_DIR / f"{corpus}.json").read_text(encoding="utf-8"))
     values = data["values"]
@@ -162,7 +163,8 @@ def test_the_person_facet_of_our_test_archive_stays_trustworthy(
 UNSEEN_FLOORS = {"harbor_ledger": 0.85, "signal_journal": 0.85, "tenants_voice": 0.80, "valley_history": 0.70,
                  "prairie_weekly": 0.50, "alumni_review": 0.65, "assembly_record": 0.75, "mission_papers": 0.35,
                  "hallam_evening_star": 0.55, "ketteridge_mill_voices": 0.50, "ploughshare_movement": 0.65,
-                 "lamberton_improvement_association": 0.65, "rousseau_falls_town_papers": 0.70}
+                 "lamberton_improvement_association": 0.65, "rousseau_falls_town_papers": 0.70,
+                 "tamarack_governors_papers": 0.60}
 
 
 @pytest.mark.parametrize("corpus", sorted(UNSEEN_FLOORS))
