@@ -128,8 +128,9 @@ _PLURAL_TITLES = {"Senators": "Senator", "Sens": "Senator", "Congressmen": "Cong
                   "Presidents": "President", "Mayors": "Mayor", "Councillors": "Councillor", "Aldermen": "Alderman",
                   "Professors": "Professor"}
 # (Not "Messrs.": "Messrs. Tait", "Messrs. Horrocks and Jacson" are firms as often as men.)
-_PLURAL_TITLE = re.compile(r"(?<![\w'’])(?<!the )(?<!The )(?<!its )(?<!Its )(?<!our )(?<!Our )(?<!their )(?<!Their )"
-                           r"(?<!his )(?<!His )(?<!her )(?<!Her )(" + "|".join(_PLURAL_TITLES) + r")\.? (?=[A-Z])")
+# (Literal words first, the engine skipping to their first letters; the word's start and a
+# determiner before it are checked after.)
+_PLURAL_TITLE = re.compile(r"(" + "|".join(sorted(_PLURAL_TITLES)) + r")\.? (?=[A-Z])")
 _LIST_JOINS = (", ", " and ", ", and ", " & ")
 
 
@@ -143,7 +144,9 @@ def _plural_titled(text: str, out: list[Candidate]) -> list[Candidate]:
     >>> [(c.name, c.title) for c in candidates("Against Its Representatives Quill and Varenza; Generals Dorsey.")]
     [('Quill', ''), ('Varenza', ''), ('Dorsey', '')]
     """
-    plurals = list(_PLURAL_TITLE.finditer(text))
+    plurals = [m for m in _PLURAL_TITLE.finditer(text)
+               if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’"))
+               and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 7), m.start())]
     starts = {m.start() for m in plurals}
     out = [c for c in out if not (c.start in starts and c.kind in ("single", "given"))]
     for m in plurals:
