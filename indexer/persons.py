@@ -106,6 +106,15 @@ class PersonAnnotator:
             for s in (*p.surnames, *[m for m in p.misspellings if " " not in m]):
                 self.ids_by_surname[fold_in_place(s)].append(p.id)
         self.surnames = {pid: [fold_in_place(s) for s in p.surnames] for pid, p in authority.persons.items()}
+        # Folded full name -> id, for the names one person of the file alone bears: a full name
+        # the text writes otherwise than the aliases ("Dr. Martin Luther King, Jr.", comma and
+        # all) is still that person, though the file gives no bare surname ("King" is many).
+        by_full: dict[str, set[str]] = defaultdict(set)
+        for p in authority.persons.values():
+            for n in (p.name, *p.aliases):
+                if " " in n and n.split()[0].rstrip(".") not in TITLES:
+                    by_full[fold_in_place(n)].add(p.id)
+        self.id_by_full_name = {n: next(iter(ids)) for n, ids in by_full.items() if len(ids) == 1}
         self.givens = {
             pid: {fold_in_place(n.split()[0]) for n in (p.name, *p.aliases) if not n.split()[0].endswith(".")}
             for pid, p in authority.persons.items()

@@ -180,7 +180,12 @@ class Resolution:
 
     def authority_match(self, c: Candidate) -> str | None:
         """An authority person this discovered full name is: same surname, and the same
-        given name as one of their names ("J. Stalin" is Joseph Stalin; "Adam Smith" is not Al)."""
+        given name as one of their names ("J. Stalin" is Joseph Stalin; "Adam Smith" is not Al);
+        or one of their full names exactly, where the file gives no bare surname to look by
+        ("Martin Luther King Jr.")."""
+        pid = self.a.id_by_full_name.get(c.name)
+        if pid is not None and not self.outside_life(pid, c.name, False):
+            return pid
         return self.authority_person(c.name, c.surname, c.given)
 
     def known(self, name: str, surname: str) -> PersonRef | None:

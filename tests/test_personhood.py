@@ -662,6 +662,12 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left, and R
           ("c", ["Minutes", *[f"Councillors Howard Varenza and Ann Dorsey moved by-law {n}." for n in range(12)]],
            1944)],
          0, {"Thomas Varenza"}),
+        ("...but one the corpus names in full near the document, in any form, though titled only later",
+         [("a", ["Debate", "Governor Varenza has been a good governor.", "I think Governor Varenza is right."], 1990),
+          ("b", ["Retirement", "Gordon Varenza retired to his farm at Lorton."], 1994),
+          ("c", ["Biography", "Governor Gordon A. Varenza served from 1979 to 1991.", "Gordon A. Varenza was born "
+                                                                                       "in Lorton."], 2016)],
+         0, {"Gordon A. Varenza"}),
         ("one of a family, not said which: the elder, the second",
          [("a", ["Walter Vantongeren and Ada Vantongeren wrote."] * 2),
           ("b", ["The policy of the elder Vantongeren failed."])],
@@ -707,6 +713,19 @@ def test_a_ship_or_a_type_named_after_a_person_of_the_file_is_not_them() -> None
     ids = [{r.id for r in refs} for refs, _ in annotator.annotate("", texts)]
     assert ids == [set(), set(), {"vantongeren-walter"}, {"vantongeren-walter"}, {"vantongeren-walter"},
                    {"vantongeren-walter"}, {"vantongeren-walter"}]
+
+
+def test_a_full_name_of_the_file_written_otherwise_is_still_the_file_person() -> None:
+    """A person the file gives no bare surname ("King" is many people) is still theirs in full
+    however the text punctuates the generation ("Dr. Walter Quennell, Jr."), not a discovered
+    value beside theirs."""
+    authority = Authority.from_dict({"person": [{"id": "quennell-walter", "name": "Walter Quennell Jr.",
+                                                 "aliases": ["Walter Quennell"], "surnames": []}]})
+    texts = ["STATEMENT ON THE DEATH OF DR. WALTER QUENNELL, JR. The murder of Dr. Walter Quennell, Jr., in Lorton "
+             "last night is a crime.", "Walter Quennell Jr. spoke."]
+    annotator = PersonAnnotator(authority)
+    annotator.prepare([("a", texts)])
+    assert [{r.id for r in refs} for refs, _ in annotator.annotate("", texts)] == [{"quennell-walter"}] * 2
 
 
 def test_an_abbreviation_is_not_a_given_name() -> None:
