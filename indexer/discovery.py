@@ -837,8 +837,7 @@ class Discovery:
         every = self.fulls.get(surname, {})
         if any(ROMAN.match(f.split()[-1]) for f in every):
             return None  # a regnal name ("Napoleon III"): several rulers share the bare word
-        forms = self.formal_forms(surname, {f: n for f, n in every.items()
-                                            if self.bearer_known_by(surname, f, year, bool(title))})
+        forms = self.formal_forms(surname, {f: n for f, n in every.items() if self.known_by(f, year, bool(title))})
         # The one naming of a rare surname dates itself by the era of the word's uses, not by
         # the window of a name the corpus writes often: "President Sadat" of 1978 is the
         # "Anwar Sadat" a speech of 1993 recalls.
@@ -1020,8 +1019,8 @@ class Discovery:
                 # An office is held by a contemporary: the "Councillor Howard Kerr" of the 1930s
                 # is not the "Coun. Kerr" of 1897.
                 forms.update({f: n for f, n in holders.items()
-                              if not ROMAN.match(f.split()[-1]) and self.bearer_known_by(surname, f, year, True)
-                              and self.named_near(surname, f, year)})
+                              if not ROMAN.match(f.split()[-1]) and self.known_by(f, year, True)
+                              and (year is None or f not in self.seen or self.seen_near(f, year))})
         if not forms:
             return self.titled_by_first_word(surname, office, year)
         (best, n), *others = _by_given_name(forms).most_common()
@@ -1029,39 +1028,6 @@ class Discovery:
             return ""
         return self.canonical(surname, best if len(best) > 1 else "", next(
             f for f in forms if f.split()[0].startswith(best)))
-
-    def bearer_known_by(self, surname: str, name: str, year: int | None, titled: bool = False) -> bool:
-        """:meth:`known_by` for the person this full name is, in any form the corpus writes them
-        with the same given name or its initial: a governor the histories of 2016 name "Gordon A.
-        Ruckert" is known in 1990 by the "Gordon Ruckert" of 1994.
-
-        >>> d = Discovery(fulls={"Ruckert": {"Gordon A. Ruckert": 2, "Gordon Ruckert": 1}},
-        ...               seen={"Gordon A. Ruckert": [2016, 2016], "Gordon Ruckert": [1994, 1994]})
-        >>> d.known_by("Gordon A. Ruckert", 1990, True), d.bearer_known_by("Ruckert", "Gordon A. Ruckert", 1990, True)
-        (False, True)
-        """
-        if self.known_by(name, year, titled):
-            return True
-        head = name.split()[0]
-        return any(self.known_by(f, year, titled) for f in self.fulls.get(surname, {})
-                   if f != name and _same_given(f.split()[0], head))
-
-    def named_near(self, surname: str, name: str, year: int | None) -> bool:
-        """Does the corpus name this person (in any full form with the same given name or its
-        initial) within :data:`CONTEMPORARY` years of ``year``? True when the dates say nothing.
-        A biography of 2016 writes "Governor Gordon A. Ruckert"; a debate of 1990 after "Gordon
-        Ruckert" of 1994 still has him.
-
-        >>> d = Discovery(fulls={"Ruckert": {"Gordon A. Ruckert": 2, "Gordon Ruckert": 1}},
-        ...               seen={"Gordon A. Ruckert": [2016, 2016], "Gordon Ruckert": [1994, 1994]})
-        >>> d.named_near("Ruckert", "Gordon A. Ruckert", 1990), d.named_near("Ruckert", "Gordon A. Ruckert", 1950)
-        (True, False)
-        """
-        if year is None or name not in self.seen:
-            return True
-        head = name.split()[0]
-        return any(self.seen_near(f, year) for f in self.fulls.get(surname, {name: 0})
-                   if f == name or _same_given(f.split()[0], head))
 
     def titled_by_first_word(self, word: str, office: str, year: int | None = None) -> str | None:
         """The one person the corpus writes in full with this office and a name that
@@ -1309,14 +1275,6 @@ def _dominant_given_name(forms: dict[str, int]) -> str | None:
     if others and n < OWNER_DOMINANCE * rest:
         return None
     return best
-
-
-def _same_given(a: str, b: str) -> bool:
-    """Do two first words of full names name one given name: equal, or an initial of the other."""
-    if a == b:
-        return True
-    short, long = sorted((a, b), key=len)
-    return short.endswith(".") and len(short) == 2 and long.startswith(short[0])
 
 
 def _by_given_name(forms: dict[str, int]) -> Counter[str]:

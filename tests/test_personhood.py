@@ -662,12 +662,6 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left, and R
           ("c", ["Minutes", *[f"Councillors Howard Varenza and Ann Dorsey moved by-law {n}." for n in range(12)]],
            1944)],
          0, {"Thomas Varenza"}),
-        ("...but one the corpus names in full near the document, in any form, though titled only later",
-         [("a", ["Debate", "Governor Varenza has been a good governor.", "I think Governor Varenza is right."], 1990),
-          ("b", ["Retirement", "Gordon Varenza retired to his farm at Lorton."], 1994),
-          ("c", ["Biography", "Governor Gordon A. Varenza served from 1979 to 1991.", "Gordon A. Varenza was born "
-                                                                                       "in Lorton."], 2016)],
-         0, {"Gordon A. Varenza"}),
         ("one of a family, not said which: the elder, the second",
          [("a", ["Walter Vantongeren and Ada Vantongeren wrote."] * 2),
           ("b", ["The policy of the elder Vantongeren failed."])],
