@@ -1224,8 +1224,9 @@ class Resolution:
 
 def _determined(text: str, start: int, end: int) -> bool:
     """Is the full name at ``start:end`` after an article or a possessive, so a thing or a
-    type ("a Robin Hood", "the Theodore Roosevelt has docked")? Not when a clause after it says which side of the person is meant ("the George Bush that I knew"), nor
-    after a German "an" ("Erinnerungen an Karl Marx"; English writes "an" before a vowel).
+    type ("a Robin Hood", "the Theodore Roosevelt has docked")? Not when a clause after it
+    says which side of the person is meant ("the George Bush that I knew"), nor after a
+    German "an" ("Erinnerungen an Karl Marx"; English writes "an" before a vowel).
 
     >>> t = "Erinnerungen an Karl Marx; an Edward Quill; the Ada Quill that I knew; a Ben Quill"
     >>> [_determined(t, t.index(n), t.index(n) + len(n)) for n in ("Karl Marx", "Edward Quill", "Ada Quill", "Ben Quill")]

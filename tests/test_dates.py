@@ -75,3 +75,14 @@ def test_a_legacy_page_dated_only_in_its_title(tmp_path) -> None:
                     "before a crowd of some four hundred townspeople and their children.</p></body></html>")
     doc = read_file(page, tmp_path)
     assert (doc.published, doc.published_source) == ("1923-07-07", "title")
+
+
+def test_the_month_pattern_reads_every_month_name_and_no_other() -> None:
+    import re
+
+    from indexer.readers import dates
+
+    month = re.compile(r"(?:" + dates._MONTH.format(g="m") + r")\Z", re.I)
+    names = [*dates.MONTHS, "février", "décembre", "août"]
+    prefixes = {n[:i] for n in names for i in range(1, len(n) + 1)}
+    assert {p for p in prefixes if month.match(p)} == set(dates.MONTHS)

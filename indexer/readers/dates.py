@@ -32,6 +32,8 @@ for _n, _names in enumerate(("janvier janv", "février fevrier févr fevr fév f
                              "décembre decembre déc"), 1):
     MONTHS.update(dict.fromkeys(_names.split(), _n))
 
+# The names of MONTHS, written out factored: an alternation of the 40 words is a third slower
+# (tests/test_dates.py checks that the two agree).
 _MONTH = (r"(?P<{g}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
           r"|janv(?:ier)?|f[ée]v(?:r(?:ier)?)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|septembre|octobre"
