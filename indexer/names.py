@@ -131,7 +131,6 @@ _PLURAL_TITLES = {"Senators": "Senator", "Sens": "Senator", "Congressmen": "Cong
 # (Literal words first, the engine skipping to their first letters; the word's start and a
 # determiner before it are checked after.)
 _PLURAL_TITLE = re.compile(r"(" + "|".join(sorted(_PLURAL_TITLES)) + r")\.? (?=[A-Z])")
-_LIST_JOINS = (", ", " and ", ", and ", " & ")
 
 
 def _plural_titled(text: str, out: list[Candidate]) -> list[Candidate]:
@@ -141,6 +140,8 @@ def _plural_titled(text: str, out: list[Candidate]) -> list[Candidate]:
     >>> t = "Greetings to Senators McNamara and Hart, Generals Quill, Varenza and Dorsey. Hart spoke."
     >>> [(c.name, c.title) for c in candidates(t)][1:]
     [('McNamara', 'Senator'), ('Hart', 'Senator'), ('Quill', 'General'), ('Varenza', 'General'), ('Dorsey', 'General'), ('Hart', '')]
+    >>> [(c.name, c.title) for c in candidates("Thanks to Generals Quill, Varenza, and Dorsey.")]
+    [('Quill', 'General'), ('Varenza', 'General'), ('Dorsey', 'General')]
     >>> [(c.name, c.title) for c in candidates("Against Its Representatives Quill and Varenza; Generals Dorsey.")]
     [('Quill', ''), ('Varenza', ''), ('Dorsey', '')]
     """
@@ -158,10 +159,10 @@ def _plural_titled(text: str, out: list[Candidate]) -> list[Candidate]:
             if c.start != at or c.kind not in ("single", "given", "full") or c.title:
                 break
             listed.append(j)
-            join = next((w for w in _LIST_JOINS if text.startswith(w, c.end)), None)
+            join = _LIST_SEPARATOR.match(text, c.end)
             if join is None:
                 break
-            at = c.end + len(join)
+            at = join.end()
         if len(listed) >= 2:  # one name after a plural is no list ("Generals Dorsey": a firm, a team)
             for j in listed:
                 c = out[j]
