@@ -40,6 +40,7 @@ from indexer.census import common_surname, given_name_sex, given_name_shares
 from indexer.ocr import name_text
 from indexer.hypocorisms import nicknames_by_surname
 from indexer.kin_names import same_name_kin
+from indexer.lifespans import apart, life_dates
 from indexer.name_words import (
     GIVEN, HONORIFICS, ROMAN, STOP, TAILS, THING_HEADS, TITLE_SEX, TITLES, office_title, personlike,
 )
@@ -141,10 +142,14 @@ CALLED_SHARE = 20
 # A full name written after "his son" and plainly in one document is a parent's and a child's
 # when this many distinct paragraphs say so (one may be "his" of a kinsman left unnamed).
 KIN_PARAGRAPHS = 2
-STATE_VERSION = 7
+# Age from which someone's dated mentions may be their own doings.
+ADULT = 15
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+STATE_VERSION = 8
 # version 1 had no HUMAN count: read as 0; 1-2 no years; 1-3 no titles; 1-4 no given-name calls
-# and no pronouns (read as 0); 1-5 no nicknames; 1-6 no parents and children of one name
-_READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7)
+# and no pronouns (read as 0); 1-5 no nicknames; 1-6 no parents and children of one name;
+# 1-7 no life dates
+_READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8)
 
 CAP, LOW, SUR, PLACE, HUMAN, MALE, FEMALE, ITS, HIS = range(9)
 _STATS = 9
@@ -174,6 +179,9 @@ class Discovery:
     # "nickname surname" -> the fuller name it was quoted in: 'Robert M. "Bud" Quill Jr.' makes
     # "Bud Quill" that Robert, not his father or his son
     nicknamed: dict[str, str] = field(default_factory=dict)
+    # full name as written -> the [born, died] lives the corpus prints beside it (see
+    # :mod:`indexer.lifespans`; None where it gives one end only)
+    lives: dict[str, list[list[int | None]]] = field(default_factory=dict)
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
     # (given name, surname) -> [(middle initials, generation)] of the suffixed full names, worked out on first use
@@ -216,6 +224,7 @@ class Discovery:
         nicks: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)  # surname -> (nick, given)
         nicked: dict[str, Counter[str]] = defaultdict(Counter)  # "nick surname" -> full names quoting it
         kin: dict[str, set[int]] = defaultdict(set)  # "given surname" -> keys of the texts saying so (0: stated)
+        lives: dict[str, set[tuple[int | None, int | None]]] = defaultdict(set)
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
             alone: set[str] = set()  # given names used alone in this document
@@ -237,6 +246,9 @@ class Discovery:
                 if found is not None:
                     found[text] = cs
                 read.append((folded, cs))
+                if "(" in folded or ", " in folded:
+                    for name, born, died in life_dates(folded, cs, year):
+                        lives[name].add((born, died))
                 fulls: list[tuple[str, str, str]] = []
                 lone: list[tuple[str, bool]] = []
                 for c in cs:
@@ -286,7 +298,8 @@ class Discovery:
                 for given, surname, p in implied:
                     kin[f"{given} {surname}"].add(_text_key(read[p][0]))
         return (dict(words), {}, lower, seen, named, used, dict(called), {s: dict(n) for s, n in nicks.items()},
-                {k: sorted(v) for k, v in kin.items()}, {k: dict(n) for k, n in nicked.items()})
+                {k: sorted(v) for k, v in kin.items()}, {k: dict(n) for k, n in nicked.items()},
+                {k: sorted(v, key=str) for k, v in lives.items()})
 
     @classmethod
     def combine(cls, parts: Iterable[tuple]) -> Discovery:
@@ -300,6 +313,7 @@ class Discovery:
         nicks: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
         kin: dict[str, set[int]] = defaultdict(set)
         nicked: dict[str, Counter[str]] = defaultdict(Counter)
+        lives: dict[str, set[tuple[int | None, int | None]]] = defaultdict(set)
         for part_words, part_fulls, part_lower, *rest in parts:
             for name, (first, last) in (rest[0] if rest else {}).items():
                 _widen(seen, name, first, last)
@@ -325,6 +339,8 @@ class Discovery:
                 kin[name].update(keys)
             for nick, names in (rest[6] if len(rest) >= 7 else {}).items():
                 nicked[nick].update(names)
+            for name, dated in (rest[7] if len(rest) >= 8 else {}).items():
+                lives[name].update(tuple(life) for life in dated)
         titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         for sightings in named.values():
             for surname, name, title in sightings:
@@ -348,7 +364,7 @@ class Discovery:
                    {s: {t: dict(c) for t, c in ts.items()} for s, ts in titles.items()},
                    dict(uses), None if called is None else dict(called), nicknames,
                    {name: len(keys - {0}) + KIN_PARAGRAPHS * (0 in keys) for name, keys in kin.items()},
-                   _quoted_nicknames(nicked))
+                   _quoted_nicknames(nicked), {name: _people(dated) for name, dated in lives.items()})
 
     # -- state -------------------------------------------------------------------
 
@@ -363,6 +379,8 @@ class Discovery:
             state["kin"] = self.kin
         if self.nicknamed:
             state["nicknamed"] = self.nicknamed
+        if self.lives:
+            state["lives"] = self.lives
         return state
 
     @classmethod
@@ -374,7 +392,8 @@ class Discovery:
         return cls(words, dict(state.get("fulls", {})), {k: list(v) for k, v in state.get("seen", {}).items()},
                    dict(state.get("titles", {})), dict(state.get("uses", {})),
                    None if called is None else {k: list(v) for k, v in called.items()},
-                   dict(state.get("nicknames", {})), dict(state.get("kin", {})), dict(state.get("nicknamed", {})))
+                   dict(state.get("nicknames", {})), dict(state.get("kin", {})), dict(state.get("nicknamed", {})),
+                   {k: [list(life) for life in v] for k, v in state.get("lives", {}).items()})
 
     # -- questions ----------------------------------------------------------------
 
@@ -534,7 +553,8 @@ class Discovery:
             return name
         first = given or name.split()[0].rstrip(".")
         alike = self.same_given(surname, first)  # "Mickey" and "Michael", where the corpus says so
-        compatible = [f for f in forms if any(_given_compatible(g, f.split()[0].rstrip(".")) for g in alike)]
+        compatible = [f for f in forms if any(_given_compatible(g, f.split()[0].rstrip(".")) for g in alike)
+                      and not self.lives_apart(name, f)]
         if not given:
             # Initials: only when all the full forms agree on one given name.
             named = {self.formal(surname, f.split()[0]) for f in compatible if not f.split()[0].endswith(".")}
@@ -578,6 +598,47 @@ class Discovery:
         # not "L. N. Bonaparte"), then the most words ("Harry S. Truman").
         best = max(compatible + [name], key=lambda f: (_full_words(f), len(f.split()), forms.get(f, 0), f))
         return self.married_name(best) if given else best
+
+    def lives_apart(self, name: str, other: str) -> bool:
+        """Does the corpus print lives beside both written names that no one person lived
+        ("Ada Quill (1831-1898)" and "Ada B. Quill (b. 1890)")? Then the plainer name is
+        not the fuller one's, however alike (see :mod:`indexer.lifespans`).
+
+        >>> d = Discovery(lives={"Ada Quill": [[1831, 1898]], "Ada B. Quill": [[1890, None]], "Ada C. Quill": [[None, 1898]]})
+        >>> d.lives_apart("Ada Quill", "Ada B. Quill"), d.lives_apart("Ada Quill", "Ada C. Quill")
+        (True, False)
+        """
+        if not self.lives:
+            return False
+        ours, theirs = self.lives.get(name), self.lives.get(other)
+        return bool(ours and theirs) and all(apart(tuple(a), tuple(b)) for a in ours for b in theirs)
+
+    def dated_people(self, name: str) -> list[list[int | None]]:
+        """The people the corpus prints both a birth and a death beside this written name
+        for. (An age or one end alone does not make a second person of a name: a note
+        number read as an age would split anyone.)"""
+        return [p for p in self.lives.get(name, ()) if None not in p]
+
+    def life_at(self, name: str, year: int | None, text: str) -> list[int | None] | None:
+        """Of several people the corpus dates under one written name (a founder and the
+        grandson named after him), the one a mention of ``year`` in ``text`` means: the one
+        adult and alive then, else the one whose life holds a year the text itself names
+        (a history of 2006 telling of 1872); None when neither says.
+
+        >>> d = Discovery(lives={"Ada Quill": [[1831, 1898], [1890, 1952]]})
+        >>> d.life_at("Ada Quill", 1911, "Mrs. Ada Quill spoke."), d.life_at("Ada Quill", 2006, "In 1872 Ada Quill came.")
+        ([1890, 1952], [1831, 1898])
+        >>> d.life_at("Ada Quill", 2006, "Ada Quill is remembered.") is None
+        True
+        """
+        people = self.dated_people(name)
+        if year is not None:
+            alive = [p for p in people if (p[0] is None or p[0] + ADULT <= year) and (p[1] is None or year <= p[1])]
+            if len(alive) == 1:
+                return alive[0]
+        told = [int(y) for y in _YEAR.findall(text) if year is None or int(y) <= year]
+        held = [p for p in people if any((p[0] is None or p[0] <= y) and (p[1] is None or y <= p[1]) for y in told)]
+        return held[0] if len(held) == 1 else None
 
     def nicknamed_apart(self, name: str) -> bool:
         """Does the corpus quote one nickname in this plain name and another in the same name
@@ -1230,6 +1291,25 @@ def _nickname_givens(nicks: dict[str, Counter[tuple[str, str]]]) -> dict[str, di
         if best:
             out[surname] = {nick: given for nick, (_, given) in best.items()}
     return out
+
+
+def _people(lives: Iterable[tuple[int | None, int | None]]) -> list[list[int | None]]:
+    """Lives printed beside one written name, as the people they are: lives no birth or
+    death tells apart are one person's, their known ends put together.
+
+    >>> _people([(1831, None), (None, 1898), (1890, 1952)])
+    [[1831, 1898], [1890, 1952]]
+    """
+    people: list[list[int | None]] = []
+    for life in sorted(lives, key=lambda life: (life[0] or life[1] or 0, str(life))):
+        for person in people:
+            if not apart(tuple(person), life):
+                person[0] = person[0] if person[0] is not None else life[0]
+                person[1] = person[1] if person[1] is not None else life[1]
+                break
+        else:
+            people.append(list(life))
+    return people
 
 
 def _quoted_nicknames(nicked: dict[str, Counter[str]]) -> dict[str, str]:

@@ -20,6 +20,7 @@ from indexer.census import common_given_name, common_surname, given_name_sex
 from indexer.discovery import OWNER_DOMINANCE, generation, plain_name
 from indexer.folding import fold_in_place
 from indexer.inflection import inflected
+from indexer.lifespans import apart, life_dates
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
 from indexer.name_words import (
@@ -401,7 +402,10 @@ class Resolution:
             # woman the corpus names in full with them ("Mrs J. Baird" of "Joan Baird"), else her
             # name keeps the form of address, as a catalogue keeps it, so that the two stay two.
             name = self.a.discovery.woman_of_initials(c.surname, name) or f"{_WOMAN_ADDRESS[address]} {name}"
-        ref = _discovered(name)
+        ref = self.dated_namesake(i, c, name)
+        if ref is None:
+            self.flags[i].append(f"ambiguous:{c.name}")
+            return
         if kin := _KIN_OF_SEX_BEFORE.search(self.texts[i], max(0, c.start - 16), c.start):
             # "Her brother, Eamon Quinlan": a man, whom a later "Ms Quinlan" is not.
             self.kin_sexes.setdefault(ref.id, _KIN_SEX[kin.group(1).lower()])
@@ -413,6 +417,31 @@ class Resolution:
             self.offices[ref.id].add(office_title(c.title))
         if c.nick and not self.everyday(c.nick):
             self.by_given[c.nick].add(ref.id)  # 'Michael "Mickey" Doyle', then "Mickey" alone
+
+    def dated_namesake(self, i: int, c: Candidate, name: str) -> PersonRef | None:
+        """The discovered person a full name means, where the corpus prints the lives of
+        several people beside it ("Josiah Quill (1831-1898)", "Josiah Quill (1890-1952)"):
+        the one these life dates say, else the one alive then or whose life holds a year
+        the paragraph names (see :meth:`indexer.discovery.Discovery.life_at`); None when
+        nothing says which. The first-born keeps the name's plain value; the others are
+        shown with their dates, as a catalogue heading shows them."""
+        disc = self.a.discovery
+        written = c.name if len(disc.dated_people(c.name)) > 1 else name
+        people = disc.dated_people(written)
+        if len(people) < 2:
+            return _discovered(name)
+        printed = life_dates(self.texts[i], [c], self.year)
+        if printed:
+            life = next((p for p in people if not apart(tuple(p), printed[0][1:])), None)
+        else:
+            life = disc.life_at(written, self.year, self.texts[i])
+        if life is None:
+            return None
+        if life == people[0]:
+            return _discovered(name)
+        born, died = life
+        dates = f"{born}-{died}" if born and died else f"b. {born}" if born else f"d. {died}"
+        return PersonRef(discovered_id(f"{name} {born or died}"), f"{name} ({dates})")
 
     def everyday(self, nick: str) -> bool:
         """Is a nickname an everyday word of this document ('William "Red" Kessler', then "the Red
