@@ -35,6 +35,7 @@ from typing import Any, Literal
 
 from indexer.folding import fold_in_place
 from indexer.models import PersonRef
+from indexer.name_words import office_key
 
 FormKind = Literal["full", "surname", "context", "misspelling", "veto"]
 
@@ -43,6 +44,9 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ADULT_AGE = 18
 # A document means nobody it was written less than this many years after their birth.
 BORN_BEFORE_MEANT = 10
+# Years after leaving an office in which its title and a surname still name the one who
+# left it, before a relative who held it too: "President Bush" said in 1996.
+RECENT_OFFICE = 10
 
 
 def name_key(text: str) -> str:
@@ -70,6 +74,10 @@ class Person:
     # Years in which a mention most likely means this person (office terms, a career):
     # what tells a father from his son of the same name.
     active: tuple[tuple[int, int], ...] = ()
+    # The offices and ranks the person held, keyed by the word written before the surname
+    # ("President", "Vice President", "General"), each with its terms (none: undated);
+    # None when the file does not say (then no title rules them out).
+    offices: dict[str, tuple[tuple[int, int], ...]] | None = field(default=None, compare=False)
     former_ids: tuple[str, ...] = ()  # ids this person was served under before: links keep working
     wikidata: str | None = None
     note: str = ""
@@ -256,6 +264,50 @@ class Authority:
             return []
         return [pid for pid in dict.fromkeys(ids) if pid in self.persons and self.persons[pid].active_in(year)]
 
+    def office_holders(self, ids: Iterable[str], office: str, year: int | None,
+                       former: bool = False) -> list[str] | None:
+        """Of several people a surname after an ``office`` may mean ("President Quill",
+        keyed as :func:`office_key` writes it), those the file says held it then: None
+        when nobody's offices are given (the title rules nobody out). Someone whose
+        offices are given and leave this one out never held it ("Ambassador Wilson" is no
+        President Wilson): when nobody left held it, the list is empty. Of several who
+        held it, the date chooses: the one in office then, else (or when the text says
+        "former") the one who left it last, within :data:`RECENT_OFFICE` years ("President
+        Bush" said in 1996 is the father); else the date does not say.
+
+        >>> a = Authority.from_dict({"person": [
+        ...     {"id": "quill-a", "name": "Amos Quill", "offices": {"President": [1989, 1993], "Ambassador": []}},
+        ...     {"id": "quill-b", "name": "Bo Quill", "offices": {"Governor": [1995, 2000], "President": [2001, 2009]}},
+        ...     {"id": "quill-c", "name": "Cora Quill"}]})
+        >>> ids = ["quill-a", "quill-b", "quill-c"]
+        >>> a.office_holders(ids, "President", 1996), a.office_holders(ids, "President", 2005, former=True)
+        (['quill-a'], ['quill-a'])
+        >>> a.office_holders(ids, "Governor", 1996), a.office_holders(ids, "General", 1996)
+        (['quill-b'], ['quill-c'])
+        >>> a.office_holders(["quill-a"], "Senator", 1996), a.office_holders(["quill-c"], "Senator", 1996)
+        ([], None)
+        """
+        ids = [pid for pid in dict.fromkeys(ids) if pid in self.persons]
+        declared = [pid for pid in ids if self.persons[pid].offices is not None]
+        if not declared:
+            return None
+        holders = [pid for pid in declared if office in (self.persons[pid].offices or {})]
+        if not holders:
+            return [pid for pid in ids if self.persons[pid].offices is None]
+        if len(holders) == 1 or year is None:
+            return holders
+        terms = {pid: (self.persons[pid].offices or {})[office] for pid in holders}
+        if not former:
+            now = [pid for pid, spans in terms.items() if any(a <= year <= b for a, b in spans)]
+            if now:
+                return now
+        left = {pid: max(b for _, b in spans if b < year) for pid, spans in terms.items()
+                if any(b < year for _, b in spans)}
+        if left and (former or year - max(left.values()) <= RECENT_OFFICE):
+            last = max(left.values())
+            return [pid for pid, b in left.items() if b == last]
+        return holders
+
     def alive_in(self, ids: Iterable[str], year: int | None) -> list[str]:
         """Of several people, those adult and alive in ``year`` (weaker than :meth:`active_in`)."""
         if year is None:
@@ -336,6 +388,7 @@ def _person(entry: Any) -> Person:
         born=_year(entry.get("born"), pid, "born"),
         died=_year(entry.get("died"), pid, "died"),
         active=_spans(entry.get("active"), pid),
+        offices=_offices(entry.get("offices"), pid),
         former_ids=_former_ids(entry.get("former_ids", []), pid),
         wikidata=str(entry["wikidata"]) if entry.get("wikidata") else None,
         note=str(entry.get("note", "")),
@@ -358,7 +411,7 @@ def _default_sort(name: str) -> str:
     return f"{parts[-1]}, {' '.join(parts[:-1])}" if len(parts) > 1 else name
 
 
-def _spans(value: Any, pid: str) -> tuple[tuple[int, int], ...]:
+def _spans(value: Any, pid: str, key: str = "active") -> tuple[tuple[int, int], ...]:
     """``[1989, 1993]`` or ``[[1981, 1989], [2001, 2009]]`` -> ((start, end), ...).
 
     >>> _spans([[1981, 1989], [2001, 2009]], "x"), _spans([1861, 1865], "x"), _spans(None, "x")
@@ -371,9 +424,23 @@ def _spans(value: Any, pid: str) -> tuple[tuple[int, int], ...]:
     for span in spans:
         if (not isinstance(span, list) or len(span) != 2
                 or not all(isinstance(y, int) and not isinstance(y, bool) for y in span) or span[0] > span[1]):
-            raise ValueError(f"{pid}: 'active' must be [first year, last year] or a list of such pairs")
+            raise ValueError(f"{pid}: {key!r} must be [first year, last year] or a list of such pairs")
         out.append((span[0], span[1]))
     return tuple(out)
+
+
+def _offices(value: Any, pid: str) -> dict[str, tuple[tuple[int, int], ...]] | None:
+    """``{President = [1913, 1921], "Vice President" = [], General = [[1862, 1865], [1866, 1869]]}``
+    -> {office: spans}, keyed as :func:`office_key` writes an office.
+
+    >>> _offices({"Pres.": [1913, 1921], "Vice-President": []}, "x"), _offices(None, "x") is None
+    ({'President': ((1913, 1921),), 'Vice President': ()}, True)
+    """
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValueError(f"{pid}: 'offices' must be a table of office = [first year, last year]")
+    return {office_key(str(k)): _spans(v or None, pid, "offices") for k, v in value.items()}
 
 
 def _former_ids(value: Any, pid: str) -> tuple[str, ...]:

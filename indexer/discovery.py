@@ -619,6 +619,34 @@ class Discovery:
         number read as an age would split anyone.)"""
         return [p for p in self.lives.get(name, ()) if None not in p]
 
+    def born_apart(self, forms: Iterable[str]) -> bool:
+        """Do the lives printed beside these written forms belong to several people?"""
+        dated = [tuple(life) for f in forms for life in self.lives.get(f, ())]
+        return any(apart(a, b) for a in dated for b in dated)
+
+    def of_either(self, surname: str, name: str) -> bool:
+        """Is a full name written without life dates a form of several people whose lives the
+        corpus prints apart ("A. Quill" beside "Amos Quill (1897-1971)" and "Amos B. Quill, 26,"
+        of 1962)? Then it is either's, and merged into neither.
+
+        >>> d = Discovery(fulls={"Quill": {"Amos Quill": 5, "Amos B. Quill": 2}},
+        ...               lives={"Amos Quill": [[1897, 1971]], "Amos B. Quill": [[1936, None]]})
+        >>> d.of_either("Quill", "A. Quill"), d.of_either("Quill", "A. B. Quill"), d.of_either("Quill", "Amos Quill")
+        (True, False, False)
+        >>> d = Discovery(fulls={"Quill": {"Amos B. Quill": 5, "Amos B. Quill Jr.": 2}},
+        ...               lives={"Amos B. Quill": [[1871, 1944]], "Amos B. Quill Jr.": [[1904, 1986]]})
+        >>> d.of_either("Quill", "A. B. Quill"), d.of_either("Quill", "A. B. Quill Sr."), d.of_either("Quill", "Amos Quill")
+        (True, False, True)
+        """
+        if not self.lives or name in self.lives or generation(name):
+            return False  # dated itself, or a "Jr." that says which
+        first = name.split()[0].rstrip(".")
+        alike = self.same_given(surname, first)
+        plain = {f: plain_name(f) for f in self.fulls.get(surname, {}) if f in self.lives}
+        forms = [f for f, p in plain.items() if any(_given_compatible(g, p.split()[0].rstrip(".")) for g in alike)
+                 and _middles_agree(_middle(name), _middle(p)) and (_middle(p) or not _middle(name))]
+        return self.born_apart(forms)
+
     def life_at(self, name: str, year: int | None, text: str) -> list[int | None] | None:
         """Of several people the corpus dates under one written name (a founder and the
         grandson named after him), the one a mention of ``year`` in ``text`` means: the one
@@ -885,7 +913,8 @@ class Discovery:
     def owner(self, surname: str, year: int | None = None, title: str = "") -> str | None:
         """The full name a bare surname means corpus-wide: the only one seen, at least twice,
         among those the corpus already knew by ``year`` (and, for a ``title``d mention,
-        still knew then).
+        still knew then); "" when that given name is two people's, their lives printed
+        apart (see :mod:`indexer.lifespans`).
 
         >>> Discovery(fulls={"Bauer": {"Bruno Bauer": 2, "Edgar Bauer": 2}}).owner("Bauer") is None
         True
@@ -894,6 +923,9 @@ class Discovery:
         ('Tim Scott', None)
         >>> Discovery(fulls={"Fourier": {"Charles Fourier": 7, "Ch Fourier": 3}}).owner("Fourier")
         'Charles Fourier'
+        >>> Discovery(fulls={"Quill": {"Amos Quill": 7, "Amos B. Quill": 3}},
+        ...           lives={"Amos Quill": [[1897, 1971]], "Amos B. Quill": [[1936, None]]}).owner("Quill")
+        ''
         """
         every = self.fulls.get(surname, {})
         if any(ROMAN.match(f.split()[-1]) for f in every):
@@ -905,6 +937,8 @@ class Discovery:
         best = (_dominant_given_name(forms) if forms else None) or self.named_once_then(surname, year, title)
         if best is None:
             return None
+        if self.lives and self.born_apart(f for f in forms if f.split()[0].startswith(best)):
+            return ""  # a father and a son of one given name, their lives printed apart: the bare word is either's
         return self.canonical(surname, best if len(best) > 1 else "", next(
             f for f in forms or every if f.split()[0].startswith(best)))
 

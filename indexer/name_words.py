@@ -146,6 +146,29 @@ def office_title(title: str) -> str:
     return _TITLE_WORDS.get(word, word)
 
 
+def office_key(title: str) -> str:
+    """An office as the words before a surname write it: the last word's full form, with
+    a "Vice" before it kept ("Vice-President" and "Vice Pres." are one office, and no
+    President's).
+
+    >>> office_key("Vice-President"), office_key("Pres."), office_key("Secretary")
+    ('Vice President', 'President', 'Secretary')
+    """
+    words = title.replace("-", " ").split()
+    last = office_title(words[-1]) if words else ""
+    return f"Vice {last}" if len(words) > 1 and words[-2] == "Vice" else last
+
+
+# Public offices and ranks: a surname after one is of someone who held it (see
+# :meth:`indexer.authority.Authority.office_holders`). Not forms of address, kinship or
+# fellowship ("Comrade", "Brother"), nor church titles, which the file does not list.
+OFFICES = frozenset(
+    """President Senator Congressman Congresswoman Representative Governor General Colonel Captain
+    Lieutenant Admiral Commodore Marshal Major Sergeant Judge Justice Secretary Speaker Chairman
+    Chairwoman Minister Premier Chancellor Ambassador Mayor Consul Commander Commissioner Attorney
+    Postmaster Sheriff Councillor Alderman Assemblyman Assemblywoman Professor Director""".split())
+
+
 HONORIFICS = frozenset("Mr Mrs Ms Miss Dr M Mme Monsieur Herr Frau Senor".split())
 # Words written with a full stop that ends no sentence: titles, and abbreviated given names
 # ("Wm. Quennell" is one name).

@@ -44,7 +44,7 @@ from indexer.folding import fold_in_place
 from indexer.ocr import name_text
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
-from indexer.name_words import FIRM_TAILS, GIVEN, STOP, THING_HEADS, TITLE_SEX, TITLES
+from indexer.name_words import FIRM_TAILS, GIVEN, OFFICES, STOP, THING_HEADS, TITLE_SEX, TITLES, office_key
 from indexer.names import SHIP_PREFIXES, candidates, named_again, thing_word_after, weapon_named, word_after
 from indexer.personhood import member_noun_after, nonperson
 from indexer.resolution import Resolution
@@ -66,6 +66,10 @@ _NUMBERED = re.compile(r" (?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})\b(?!['\w])")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? $")
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+# An office right before a surname, and a "former" before it: "former Vice-President Quill".
+_OFFICE_BEFORE = re.compile(r"(?:\b([Ff]ormer|[Ee]x-) ?)?\b((?:Vice[ -])?[A-Z][a-z]+)\.? $")
+# ...or in apposition after it: "Mr. Quill, the ambassador to Mexico", "Quill, our former governor".
+_OFFICE_AFTER = re.compile(r", (?:the|our|their|his|her) (?:(former|then) )?((?:vice[ -])?[a-z]+)\b")
 _AT_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear) $")
 _NAME_HEADS = frozenset(h.split()[0].rstrip("\\.") for h in EVENT_HEADS)
 # Kinds of authority form that a longer capitalised name can hold without meaning the person.
@@ -82,6 +86,7 @@ class Hit:
     text: str
     kinds: tuple[tuple[str, str], ...]  # (kind, person id); veto id ""
     timed: bool = False  # narrowed to the people active at the document's date
+    unheld: bool = False  # after an office none of the file's people with the surname held
 
     @property
     def bare(self) -> bool:
@@ -170,7 +175,9 @@ class PersonAnnotator:
         """
         out = []
         for h in self._forms(text):
-            kinds, timed = self._at_date(h.kinds, year, text, h) if year is not None else (h.kinds, False)
+            kinds, timed, unheld = self._by_office(h, year, text)
+            if not timed and not unheld:
+                kinds, timed = self._at_date(h.kinds, year, text, h) if year is not None else (h.kinds, False)
             if all(k[0] in _BARE_KINDS for k in kinds) and (
                     _embedded(text, h) or _at_place(text, h) or _NUMBERED.match(text, h.end)
                     or weapon_named(text, h.end)):
@@ -184,8 +191,34 @@ class PersonAnnotator:
             if all(k[0] in _BARE_KINDS for k in kinds) and self._joined_to_another_name(text, h):
                 continue
             if kinds:
-                out.append(Hit(h.start, h.end, h.text, kinds, timed))
+                out.append(Hit(h.start, h.end, h.text, kinds, timed, unheld))
         return out
+
+    def _by_office(self, h: Hit, year: int | None, text: str) -> tuple[tuple[tuple[str, str], ...], bool, bool]:
+        """A bare surname's kinds narrowed by the office written before it, as the file's
+        offices say (see :meth:`indexer.authority.Authority.office_holders`): (kinds, whether
+        the office chose among people, whether none of them held it). "President Quill" of
+        1996 is the father who left office in 1993, not the son then a governor."""
+        if not h.kinds or not all(k[0] in _BARE_KINDS for k in h.kinds):
+            return h.kinds, False, False
+        for office in (_OFFICE_BEFORE.search(text, max(0, h.start - 30), h.start), _OFFICE_AFTER.match(text, h.end)):
+            key = office_key(office.group(2).title()) if office else ""
+            if key.endswith("s") and key[:-1].split()[-1] in OFFICES:
+                key = key[:-1]  # "former Presidents Bush and Clinton"
+            if key and key.split()[-1] in OFFICES:
+                break
+        else:
+            return h.kinds, False, False
+        persons = self.authority.persons
+        kinds = tuple(k for k in h.kinds if not k[1] or year is None
+                      or (persons[k[1]].born or 0) + BORN_BEFORE_MEANT <= year)
+        pids = [k[1] for k in kinds if k[1]]
+        held = self.authority.office_holders(pids, key, year, office.group(1) in ("former", "Former", "ex-", "Ex-"))
+        if held == []:
+            return kinds, False, True  # "Ambassador Wilson": nobody the file knows by the name (see Resolution)
+        if held is None or set(held) == set(pids):
+            return h.kinds, False, False
+        return tuple(k for k in kinds if not k[1] or k[1] in held), True, False
 
     def _joined_to_another_name(self, text: str, h: Hit) -> bool:
         """Is a bare surname half of another person's double-barrelled surname, after a given

@@ -394,6 +394,10 @@ class Resolution:
             # either's (resolve() drops what reaches it another way), not the grandson's longer name.
             self.flags[i].append(f"ambiguous:{c.name}")
             return
+        if self.a.discovery.of_either(c.surname, c.name):
+            # "A. Quill" where the corpus prints the lives of a father and a son it may be
+            self.flags[i].append(f"ambiguous:{c.name}")
+            return
         name = self.a.discovery.canonical(c.surname, c.given, c.name)
         address = office_title(self.title_before(i, c.start) or c.title)
         if address in _WOMAN_ADDRESS and _initials_only(name):
@@ -596,6 +600,16 @@ class Resolution:
         elif (holder := self.other_holder(i, h, ids)) is not None:
             self.add(i, h.start, holder, h.text)
             self.office_namesakes.add(holder.id)
+        elif h.unheld and not any(pid in self.named for pid in ids):
+            # An office none of the file's people by this surname held ("Ambassador Wilson"),
+            # in a document that does not name one of them: someone else, the namesake it
+            # names ("Speaker J. Michael Johnson", then "Speaker Johnson"), else unsaid.
+            namesakes = [pid for _, pid in self.surname_at.get(h.text, ())
+                         if pid not in ids and self.namesake_fits(pid, sex)]
+            if namesakes:
+                self.add(i, h.start, self.refs[self.nearest(namesakes, i, h.start)], h.text)
+            else:
+                self.flags[i].append(f"ambiguous:{h.text}")
         elif h.timed and len(set(ids)) == 1 and not self.named_earlier_here(i, h, sex):
             # The date decides between relatives, whoever else the document names, unless
             # a namesake was just named ("Mr. Wilfred Johnson ... Mr. Johnson has been").
@@ -856,7 +870,7 @@ class Resolution:
                 # The one person the corpus names in full by it ("Louis Blanc, Mazzini, Kossuth"
                 # after "Louis Kossuth"), else a person known by the one word.
                 owner = self.a.discovery.owner(c.name, self.year)
-                ref = self.known(owner, c.name) if owner else self.mononym(c.name)
+                ref = self.known(owner, c.name) if owner else None if owner == "" else self.mononym(c.name)
                 if ref:
                     self.add(i, c.start, ref, c.name)
 

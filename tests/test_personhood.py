@@ -220,6 +220,12 @@ def test_where_a_name_ends(kind: str, text: str, expected: set[str]) -> None:
 
 
 _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left, and Rosa was calm."])
+# A father and a son of one given name, their lives printed: an obituary's heading, an age.
+_FATHER_AND_SON = [
+    ("a", ["Roll", "HAROLD MOROZZI, 1897 - 1971", "He was treasurer."], 1971),
+    ("b", ["Meeting", "Harold Morozzi retired as treasurer.", "Harold Morozzi thanked them."], 1967),
+    ("c", ["Camp", "Harold Gordon Morozzi, 26, of Leeds, was arrested.", "Harold Gordon Morozzi spoke."], 1962),
+]
 
 
 @pytest.mark.parametrize(
@@ -668,10 +674,11 @@ _NAMED_IN_FULL = ("a", ["Rosa Vantongeren spoke.", "Rosa Vantongeren left, and R
            1944)],
          0, {"Thomas Varenza"}),
         ("a plainer name printed with another life than the fuller name's is another person",
-         [("a", ["Roll", "HAROLD MOROZZI, 1897 - 1971", "He was treasurer."], 1971),
-          ("b", ["Meeting", "Harold Morozzi retired as treasurer."], 1967),
-          ("c", ["Camp", "Harold Gordon Morozzi, 26, of Leeds, was arrested."], 1962)],
-         1, {"Harold Morozzi"}),
+         [*_FATHER_AND_SON], 1, {"Harold Morozzi"}),
+        ("...and a bare surname where neither is named is either's",
+         [*_FATHER_AND_SON, ("d", ["Rally", "Mr Morozzi spoke at the rally."], 1965)], 3, set()),
+        ("...nor is an initial either could be written with",
+         [*_FATHER_AND_SON, ("d", ["Rally", "Apologies: H. Morozzi, Ann Quill."], 1965)], 3, {"Ann Quill"}),
         ("one name printed with two lives: the one alive at the document's date",
          [("a", ["People", "Rev. Josiah Varenza (1831-1898) founded the mission.",
                  "Josiah Varenza (1890-1952) was its president."], 2006),

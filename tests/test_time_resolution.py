@@ -103,6 +103,57 @@ def test_namesakes_nobody_names_are_left_out_not_guessed(text: str, published: s
     assert ids(SHIPPED, [text], published) == [[]]
 
 
+# Our own family of office holders: a father and a son both president, the son a governor
+# first; a daughter-in-law who held nothing the file lists; a namesake the file knows by
+# his offices alone.
+OFFICE_HOLDERS = Authority.from_dict({"person": [
+    {"id": "varenza-amos", "name": "Amos Varenza", "born": 1924, "active": [1981, 1993],
+     "offices": {"Vice President": [1981, 1989], "President": [1989, 1993], "Ambassador": [1971, 1973]}},
+    {"id": "varenza-bo", "name": "Bo Varenza", "born": 1946, "active": [1995, 2009],
+     "offices": {"Governor": [1995, 2000], "President": [2001, 2009]}},
+    {"id": "varenza-cora", "name": "Cora Varenza", "born": 1950, "surnames": ["Varenza"]},
+    {"id": "dorsey-wade", "name": "Wade Dorsey", "born": 1856, "died": 1924, "active": [1911, 1921],
+     "offices": {"Professor": [1890, 1910], "Governor": [1911, 1913], "President": [1913, 1921]}},
+]})
+
+
+@pytest.mark.parametrize(
+    ("texts", "published", "expected", "why"),
+    [
+        (["President Varenza spoke of the recession."], "1996", [["varenza-amos"]],
+         "a president three years out of office, not the governor of the day"),
+        (["Governor Varenza signed the budget."], "1996", [["varenza-bo"]], "the one governor then"),
+        (["President Varenza spoke."], "2003", [["varenza-bo"]], "the one in office"),
+        (["We thank former President Varenza."], "2003", [["varenza-amos"]], "'former': the one who left it"),
+        (["We thank former Presidents Varenza and Quill."], "2003", [["varenza-amos", "x-quill"]],
+         "...in the plural too"),
+        (["Vice President Varenza spoke."], "1985", [["varenza-amos"]], "the vice presidency is an office of its own"),
+        (["Ambassador Dorsey reported from Mexico."], "1911", [[]],
+         "an office the file's Dorsey never held: someone else, left out"),
+        (["Governor Dorsey spoke at Trenton."], "1911", [["dorsey-wade"]], "an office he held"),
+        (["I met Mr. Dorsey, the ambassador of the United States to Mexico."], "1911", [[]],
+         "...an office in apposition says as much"),
+        (["Mr. Varenza, the former president, spoke."], "2003", [["varenza-amos"]], "...and 'former' there too"),
+        (["Mr. Dorsey, the governor, spoke at Trenton."], "1911", [["dorsey-wade"]], "...as it says an office he held"),
+        (["Present: Speaker Ezra Dorsey.", "Speaker Dorsey called the House to order."], "2024",
+         [["x-ezra-dorsey"], ["x-ezra-dorsey"]], "an office he never held: the namesake the document names"),
+        (["Mr. Dorsey spoke at Trenton."], "1911", [["dorsey-wade"]], "a form of address says no office"),
+        (["Senator Varenza spoke."], "2003", [["varenza-cora"]],
+         "none of those whose offices the file gives held it: the one whose offices it does not give"),
+    ],
+)
+def test_an_office_says_which_holder(texts: list[str], published: str, expected: list, why: str) -> None:
+    assert ids(OFFICE_HOLDERS, texts, published) == expected, why
+
+
+def test_bad_offices_are_reported_not_fatal() -> None:
+    a = Authority.from_dict({"person": [{"id": "x", "name": "X Y", "offices": {"President": [1993, 1989]}},
+                                        {"id": "z", "name": "Z Y", "offices": ["President"]},
+                                        {"id": "y", "name": "Y Z"}]})
+    assert set(a.persons) == {"y"}
+    assert "offices" in a.problems[0] and "offices" in a.problems[1]
+
+
 def test_a_son_named_in_full_in_his_fathers_years_keeps_his_name() -> None:
     text = ["George W. Bush, the President's son, campaigned in Texas.", "Bush vetoed the bill."]
     assert ids(SHIPPED, text, "1990") == [["bush-george-w"], ["bush-george-h-w"]]
