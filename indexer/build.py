@@ -26,7 +26,7 @@ from indexer.engine.format import FORMAT_KEY, INDEX_FORMAT
 from indexer.engine.generations import Generation, current, new_generation, switch_to, write_atomic
 from indexer.engine.shards import SHARDS, ShardResult, ShardSink, Work, write_shards
 from indexer.locking import writer_lock
-from indexer.models import Document, Paragraph, Skipped, published_year
+from indexer.models import Document, Paragraph, Skipped
 from indexer.schema import (
     GENERATION_META,
     MANIFEST_FILE,
@@ -393,9 +393,9 @@ def discovery_part(annotator: PersonAnnotator, docs: Iterable[Document]) -> tupl
     documents, and all of them annotate with the sum (:meth:`Discovery.combine`).
     Counting in the shard rather than in a pass of its own lets annotation reuse
     the name candidates it found."""
-    return annotator.count_part(
-        (d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"], published_year(d.published))
-        for d in docs)
+    from indexer.pipeline import discovery_input
+
+    return annotator.count_part(discovery_input(d) for d in docs)
 
 
 def index_documents(docs: Iterable[Document], annotator: PersonAnnotator, sink: ShardSink,

@@ -27,10 +27,10 @@ from indexer.authority_layers import load_authority
 from indexer.discovery import Discovery
 from indexer.folding import fold_in_place
 from indexer.inflection import inflected
-from indexer.models import Document, Skipped, published_year
+from indexer.models import Document, Skipped
 from indexer.person_evidence import Evidence, looks_like_person
 from indexer.persons import PersonAnnotator
-from indexer.pipeline import annotate_each
+from indexer.pipeline import annotate_each, discovery_input
 from indexer.stable_ids import slug
 
 EvidenceFn = Callable[[str, Sequence[str]], Evidence]
@@ -65,9 +65,7 @@ def observe(docs: Iterable[Document], authority: Authority) -> Observed:
     """Annotate ``docs`` the way a build does and collect what the report shows."""
     docs = list(docs)
     annotator = PersonAnnotator(authority)
-    annotator.discovery = Discovery.combine([annotator.count_part(
-        (d.doc_id, [b.text for b in d.blocks if b.kind == "paragraph"], published_year(d.published))
-        for d in docs)])
+    annotator.discovery = Discovery.combine([annotator.count_part(discovery_input(d) for d in docs)])
     seen = Observed()
     for doc, pars in annotate_each(docs, annotator):
         if pars:

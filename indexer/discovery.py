@@ -198,12 +198,14 @@ class Discovery:
         return cls.combine([cls.count(documents)])
 
     @staticmethod
-    def count(documents: Iterable[tuple[str, list[str]] | tuple[str, list[str], int | None]],
+    def count(documents: Iterable[tuple[str, list[str]] | tuple[str, list[str], int | None]
+                                  | tuple[str, list[str], int | None, list[str]]],
               found: dict[str, list] | None = None) -> tuple:
         """Raw counts for part of a corpus; :meth:`combine` adds up the parts.
 
-        Each document is ``(doc_id, texts)`` or ``(doc_id, texts, year)``, the
-        year of publication when known: it dates the full names the document uses.
+        Each document is ``(doc_id, texts)``, ``(doc_id, texts, year)`` or ``(doc_id,
+        texts, year, headings)``: the year of publication, when known, dates the full
+        names the document uses; of its headings only the life dates are read.
 
         Parts are counted separately (one per build process) and summed, so
         every figure is the same as from one pass over the whole corpus.
@@ -227,6 +229,10 @@ class Discovery:
         lives: dict[str, set[tuple[int | None, int | None]]] = defaultdict(set)
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
+            for heading in dated[1] if len(dated) > 1 else ():
+                folded = name_text(heading)  # (an obituary's "HAROLD MOROZZI, 1897 - 1971": its dates only)
+                for name, born, died in life_dates(folded, candidates(folded), year):
+                    lives[name].add((born, died))
             alone: set[str] = set()  # given names used alone in this document
             in_full: set[tuple[str, str]] = set()
             read: list[tuple[str, list]] = []
@@ -650,13 +656,15 @@ class Discovery:
     def life_at(self, name: str, year: int | None, text: str) -> list[int | None] | None:
         """Of several people the corpus dates under one written name (a founder and the
         grandson named after him), the one a mention of ``year`` in ``text`` means: the one
-        adult and alive then, else the one whose life holds a year the text itself names
+        adult and alive then, else the one adult and alive in a year the text itself names
         (a history of 2006 telling of 1872); None when neither says.
 
         >>> d = Discovery(lives={"Ada Quill": [[1831, 1898], [1890, 1952]]})
         >>> d.life_at("Ada Quill", 1911, "Mrs. Ada Quill spoke."), d.life_at("Ada Quill", 2006, "In 1872 Ada Quill came.")
         ([1890, 1952], [1831, 1898])
         >>> d.life_at("Ada Quill", 2006, "Ada Quill is remembered.") is None
+        True
+        >>> d.life_at("Ada Quill", None, "Ada Quill's successor came in 1899.") is None  # the younger was nine
         True
         """
         people = self.dated_people(name)
@@ -665,7 +673,8 @@ class Discovery:
             if len(alive) == 1:
                 return alive[0]
         told = [int(y) for y in _YEAR.findall(text) if year is None or int(y) <= year]
-        held = [p for p in people if any((p[0] is None or p[0] <= y) and (p[1] is None or y <= p[1]) for y in told)]
+        held = [p for p in people if any((p[0] is None or p[0] + ADULT <= y) and (p[1] is None or y <= p[1])
+                                         for y in told)]
         return held[0] if len(held) == 1 else None
 
     def nicknamed_apart(self, name: str) -> bool:

@@ -11,9 +11,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from indexer.chunking import chunk
-from indexer.models import Document, Paragraph
+from indexer.models import Document, Paragraph, published_year
 from indexer.persons import PersonAnnotator
 from indexer.years import mentions
+
+
+def discovery_input(doc: Document) -> tuple[str, list[str], int | None, list[str]]:
+    """What the corpus-wide discovery pass reads of a document: its paragraphs and its year
+    (see :meth:`indexer.discovery.Discovery.count`), and its headings, read for the life
+    dates an obituary's heading prints ("HAROLD MOROZZI, 1897 - 1971") and nothing else."""
+    return (doc.doc_id, [b.text for b in doc.blocks if b.kind == "paragraph"], published_year(doc.published),
+            [b.text for b in doc.blocks if b.kind == "heading"])
 
 
 def annotate(doc: Document, annotator: PersonAnnotator, paragraphs: list[Paragraph] | None = None) -> list[Paragraph]:

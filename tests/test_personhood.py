@@ -10,12 +10,13 @@ import pytest
 from indexer.authority import Authority
 from indexer.persons import PersonAnnotator
 
-Corpus = list[tuple]  # (id, texts) or (id, texts, year)
+Corpus = list[tuple]  # (id, texts), (id, texts, year) or (id, texts, year, headings)
 
 
 def values(corpus: Corpus, authority: Authority | None = None) -> list[set[str]]:
     """Person names per document, cold (empty authority unless given, corpus-wide pass
-    first). A document is ``(id, texts)`` or ``(id, texts, year of publication)``."""
+    first). A document is ``(id, texts)``, ``(id, texts, year of publication)`` or ``(id, texts,
+    year, headings)``."""
     annotator = PersonAnnotator(authority or Authority())
     annotator.prepare(corpus)
     return [{r.name for refs, _ in annotator.annotate("", texts, published=str(dated[0]) if dated else None)
@@ -695,6 +696,13 @@ _FATHER_AND_SON = [
                  "Josiah Varenza (1890-1952) was its president."], 2006),
           ("b", ["History", "Josiah Varenza is remembered."], 2006)],
          1, set()),
+        ("...lives printed in an obituary's heading too (a document's headings are read for dates only)",
+         [("a", ["People", "Rev. Josiah Varenza (1831-1898) founded the mission."], 2006),
+          ("b", ["Report", "Josiah Varenza preached on the quay."], 1880),
+          ("c", ["Report", "Our debt to Mr. Josiah Varenza, who died in November last."], 1953,
+           ["MR. JOSIAH VARENZA, 1890-1952"]),
+          ("d", ["Report", "President: Mr. Josiah Varenza."], 1936)],
+         3, {"Josiah Varenza (1890-1952)"}),
         ("one of a family, not said which: the elder, the second",
          [("a", ["Walter Vantongeren and Ada Vantongeren wrote."] * 2),
           ("b", ["The policy of the elder Vantongeren failed."])],
