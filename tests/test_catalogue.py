@@ -71,3 +71,21 @@ def test_real_sotu_metadata() -> None:
     assert entry.author == "James K. Polk"
     assert entry.date == "1846-12-08"
     assert entry.title and "Annual Message" in entry.title
+
+
+def test_any_csv_whose_columns_name_a_file_and_its_title_is_a_catalogue(tmp_path: Path) -> None:
+    """A website's export ("catalog_export.csv", "path,headline,byline,date") is read whatever
+    its name; its bylines as a page's are, and its numeric dates in the order the column
+    shows. A CSV that names no file (a list of members) is no catalogue."""
+    (tmp_path / "members.csv").write_text("name,riding,party\nAda Quill,North,Labour\n", encoding="utf-8")
+    assert Catalogue.find(tmp_path) is None
+    (tmp_path / "catalog_export.csv").write_text(
+        "path,headline,byline,date,section\n"
+        'news/2004/0312/plant.asp,Plant to close,"By Ann Morozzi, Courier staff writer",03/12/2004,News\n'
+        "obits/2004/obits_0427.txt,Obituaries,,04/27/2004,Obituaries\n",  # the month is first, then
+        encoding="utf-8",
+    )
+    cat = Catalogue.find(tmp_path)
+    assert cat is not None
+    assert cat.lookup(tmp_path / "news" / "2004" / "0312" / "plant.asp") == Entry(
+        "Plant to close", "Ann Morozzi", "2004-03-12")

@@ -1,13 +1,17 @@
 """Catalogue files: a folder's own list of titles, authors and dates for its files.
 
 A catalogue is a CSV file or JSON Lines file named ``catalogue.csv``,
-``catalogue.jsonl`` or ``metadata.csv``. It covers the files in its folder and
-below. Column names are flexible, because catalogues come from other people's
-projects:
+``catalogue.jsonl`` or ``metadata.csv``, or any other CSV or JSON Lines file
+whose columns name a file and its title, author or date (a website's
+``catalog_export.csv``: ``path,headline,byline,date``). It covers the files in
+its folder and below. Column names are flexible, because catalogues come from
+other people's projects:
 
 - the file: ``path``, ``file``, ``fileid``, ``filename`` (a relative path, a
   bare file name or a stem such as ``1790-Washington-1``);
-- ``title``; ``author``, ``president_full``, ``creator``; ``date``, ``published``.
+- ``title``, ``headline``; ``author``, ``president_full``, ``creator``,
+  ``byline`` (read as a page's byline is: "By Ann Lee, Courier staff writer");
+  ``date``, ``published``.
 
 A column ending in ``html_path`` names a second copy of the same text (the
 scraped page a plain-text file was made from): that file gets the same entry,
@@ -28,16 +32,18 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 
 from indexer.models import Skipped
+from indexer.readers.bylines import credited, join_authors
 from indexer.readers.dates import parse_date
 
 CATALOGUE_NAMES = ("catalogue.csv", "catalogue.jsonl", "metadata.csv")
 
 PATH_COLUMNS = ("path", "file", "fileid", "filename", "file_id", "doc")
-TITLE_COLUMNS = ("title", "name")
-AUTHOR_COLUMNS = ("author", "president_full", "creator", "president", "speaker")
+TITLE_COLUMNS = ("title", "name", "headline")
+AUTHOR_COLUMNS = ("author", "president_full", "creator", "president", "speaker", "byline")
 DATE_COLUMNS = ("date", "published", "pub_date", "year")
 
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
@@ -78,6 +84,48 @@ def _key_forms(ref: str) -> list[str]:
     return list(dict.fromkeys([ref, name, stem]))
 
 
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def _day_first(dates: Iterable[str]) -> bool | None:
+    """Whether a column's numeric dates put the day first: a first number over 12 says so,
+    a second over 12 says the month is first; None when no date says either, or both do.
+
+    >>> _day_first(["04/27/2004", "05/02/2004"]), _day_first(["27.04.2004"]), _day_first(["04/05/2004"]) is None
+    (False, True, True)
+    """
+    orders = set()
+    for d in dates:
+        if m := _NUMERIC_DATE.fullmatch(d.strip()):
+            first, second = int(m.group(1)), int(m.group(2))
+            if first > 12 >= second:
+                orders.add(True)
+            elif second > 12 >= first:
+                orders.add(False)
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _catalogue_columns(path: Path) -> bool:
+    """Do the first line's columns of a CSV (the first object's keys of JSON Lines) name a
+    file and its title, author or date? Then the file is a catalogue whatever its name."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096).decode("utf-8-sig", "replace").splitlines()
+    except OSError:
+        return False
+    if not head:
+        return False
+    try:
+        if path.suffix.lower() == ".jsonl":
+            obj = json.loads(head[0])
+            names = {str(k).strip().lower() for k in obj} if isinstance(obj, dict) else set()
+        else:
+            names = {c.strip().lower() for c in next(csv.reader([head[0]]), [])}
+    except (json.JSONDecodeError, csv.Error):
+        return False
+    return bool(names & set(PATH_COLUMNS)) and bool(names & {*TITLE_COLUMNS, *AUTHOR_COLUMNS, *DATE_COLUMNS})
+
+
 def _page_title(page: Path) -> str | None:
     """The ``<title>`` of an HTML page, without a " | Site Name" suffix."""
     try:
@@ -99,6 +147,8 @@ class Catalogue:
     folder: Path
     entries: dict[str, Entry] = field(default_factory=dict)
     _siblings: dict[str, Path] | None = field(default=None, repr=False)
+    # How the catalogue orders numeric dates ("04/27/2004"): day first, month first, or not known.
+    _day_first: bool | None = field(default=None, repr=False)
 
     @classmethod
     def find(cls, folder: Path) -> Catalogue | None:
@@ -109,6 +159,9 @@ class Catalogue:
         for name in CATALOGUE_NAMES:
             candidate = folder / name
             if candidate.is_file():
+                return cls.load(candidate)
+        for candidate in sorted((*folder.glob("*.csv"), *folder.glob("*.jsonl"))):
+            if candidate.is_file() and _catalogue_columns(candidate):
                 return cls.load(candidate)
         return None
 
@@ -132,6 +185,7 @@ class Catalogue:
         except (json.JSONDecodeError, csv.Error) as exc:
             raise CatalogueError(f"{path.name}: malformed ({exc})") from exc
         catalogue = cls(path.parent)
+        catalogue._day_first = _day_first(d for row in rows if (d := _pick(row, DATE_COLUMNS)))
         for row in rows:
             catalogue._add(row)
         return catalogue
@@ -148,9 +202,20 @@ class Catalogue:
                 title = self._title_of(page)
                 if title:
                     break
-        entry = Entry(title=title, author=_pick(row, AUTHOR_COLUMNS), date=parse_date(date) if date else None)
+        author = _pick(row, AUTHOR_COLUMNS)
+        if author and author == _pick(row, ("byline",)):
+            author = join_authors(credited(author) or (author,))  # "By Ann Lee, Courier staff writer"
+        entry = Entry(title=title, author=author, date=self._date(date) if date else None)
         for key in _key_forms(ref) + [k for page in pages for k in _key_forms(page)[1:2]]:
             self.entries.setdefault(key, entry)
+
+    def _date(self, value: str) -> str | None:
+        """A catalogue's date, a numeric one read in the order the whole column shows."""
+        m = _NUMERIC_DATE.fullmatch(value.strip())
+        if m and self._day_first is not None:
+            day, month = (m.group(1), m.group(2)) if self._day_first else (m.group(2), m.group(1))
+            return parse_date(f"{m.group(3)}-{int(month):02d}-{int(day):02d}")
+        return parse_date(value)
 
     def _title_of(self, page_ref: str) -> str | None:
         # The path may be recorded as it was in the catalogue's own project
