@@ -308,6 +308,16 @@ class Authority:
             return [pid for pid, b in left.items() if b == last]
         return holders
 
+    def in_office(self, ids: Iterable[str], office: str, year: int) -> list[str]:
+        """Of these people, those the file says held ``office`` in ``year``.
+
+        >>> a = Authority.from_dict({"person": [{"id": "q", "name": "Bo Quill", "offices": {"President": [2001, 2009]}}]})
+        >>> a.in_office(["q"], "President", 2003), a.in_office(["q"], "President", 1996)
+        (['q'], [])
+        """
+        return [pid for pid in dict.fromkeys(ids) if pid in self.persons
+                and any(a <= year <= b for a, b in (self.persons[pid].offices or {}).get(office, ()))]
+
     def alive_in(self, ids: Iterable[str], year: int | None) -> list[str]:
         """Of several people, those adult and alive in ``year`` (weaker than :meth:`active_in`)."""
         if year is None:

@@ -32,6 +32,7 @@ from indexer.name_words import (
     TITLE_SEX,
     TITLES,
     any_surname,
+    office_key,
     office_title,
     personlike,
 )
@@ -631,6 +632,10 @@ class Resolution:
         1967 is the "General Harold K. Johnson" of that year, not President Johnson."""
         title = self.title_before(i, h.start)
         if not self.office_before(i, h.start) or TITLE_SEX.get(title.rstrip(".")):
+            return None
+        if self.year is not None and self.a.authority.in_office(ids, office_key(title), self.year):
+            # The file says one of its people held the office then: "President Bush" of 2003 is
+            # the president, not the school board's "President Gordon Bush".
             return None
         holder = self.a.discovery.titled_owner(h.text, title, self.year)
         # A holder who is one of the file's people (known() finds them) is no other holder,

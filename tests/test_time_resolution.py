@@ -146,6 +146,20 @@ def test_an_office_says_which_holder(texts: list[str], published: str, expected:
     assert ids(OFFICE_HOLDERS, texts, published) == expected, why
 
 
+def test_the_files_office_holder_outranks_a_namesake_the_corpus_writes_with_the_title() -> None:
+    """A school board's "President Gordon Varenza" is no reason to give him the wire copy's
+    "President Varenza" of the years the file says Bo Varenza was president."""
+    corpus = [("a", ["School board President Gordon Varenza said the levy failed.",
+                     "Board President Gordon Varenza will try again."], 2002),
+              ("b", ["President Varenza spoke of the war."], 2003),
+              ("c", ["President Varenza signed the bill."], 2004)]
+    annotator = PersonAnnotator(OFFICE_HOLDERS)
+    annotator.prepare([(doc, texts) for doc, texts, _ in corpus])
+    found = [[r.id for refs, _ in annotator.annotate("", texts, published=str(year)) for r in refs]
+             for _, texts, year in corpus]
+    assert found == [["x-gordon-varenza", "x-gordon-varenza"], ["varenza-bo"], ["varenza-bo"]]
+
+
 def test_bad_offices_are_reported_not_fatal() -> None:
     a = Authority.from_dict({"person": [{"id": "x", "name": "X Y", "offices": {"President": [1993, 1989]}},
                                         {"id": "z", "name": "Z Y", "offices": ["President"]},
