@@ -199,6 +199,8 @@ class Resolution:
         head = name.split()[0]
         given = "" if head.endswith(".") else head
         pid = self.authority_person(name, surname, given, bare=True)
+        if not pid and (pid := self.a.id_by_full_name.get(name)) and self.outside_life(pid, name, True):
+            pid = None  # one of the file's full names, whose entry gives no bare surname ("Gov. Jeb Bush")
         if pid:
             return self.authority_ref(pid)
         return None if self.authority_person(name, surname, given, dated=False) else _discovered(name)

@@ -168,6 +168,18 @@ def test_bad_offices_are_reported_not_fatal() -> None:
     assert "offices" in a.problems[0] and "offices" in a.problems[1]
 
 
+def test_a_titled_surname_the_corpus_owns_by_a_file_name_without_bare_surnames_is_that_person() -> None:
+    """The file gives Jeb Bush no bare surname (his father and brother have it); where the corpus
+    writes "Gov. Jeb Bush", a later "Gov. Bush" of the same years is his, not a second value."""
+    corpus = [("a", ["Gov. Jeb Bush declared an emergency.", "Gov. Jeb Bush toured the coast."], 2004),
+              ("b", ["In Florida, Gov. Jeb Bush spoke, and Gov. Bush urged residents to stay home."], 2004)]
+    annotator = PersonAnnotator(SHIPPED)
+    annotator.prepare([(doc, texts, year) for doc, texts, year in corpus])
+    found = [{r.id for refs, _ in annotator.annotate("", texts, published=str(year)) for r in refs}
+             for _, texts, year in corpus]
+    assert found == [{"bush-jeb"}, {"bush-jeb"}]
+
+
 def test_a_son_named_in_full_in_his_fathers_years_keeps_his_name() -> None:
     text = ["George W. Bush, the President's son, campaigned in Texas.", "Bush vetoed the bill."]
     assert ids(SHIPPED, text, "1990") == [["bush-george-w"], ["bush-george-h-w"]]
