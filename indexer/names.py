@@ -45,7 +45,8 @@ from indexer.places import state_abbreviations
 # "Karl and Jenny Marx". Starting at the capital (the boundary checked behind it) lets
 # the regex engine skip to capitals: half the time of a leading lookahead, the same matches.
 COORDINATED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-_SENTENCE_END = frozenset('.!?:;"“”([')
+# (A bullet starts an item of a list as a full stop starts a sentence: "• Will Ford bring the work back?")
+_SENTENCE_END = frozenset('.!?:;"“”([•·▪■»')
 _DATE_BEFORE = re.compile(r"\d\s*$")
 _PAIR = re.compile(r"([A-Z][a-z]{2,}) ([A-Z][a-z]{2,})")
 # German and French articles (not name particles: "van der Waals", "de la Cruz") and the

@@ -169,6 +169,8 @@ def test_what_is_not_a_person(kind: str, texts: list[str], not_values: set[str])
     ("kind", "text", "expected"),
     [
         ("question auxiliary before a surname", "Will Ford close the plant in Ohio?", set()),
+        ("...an item of a list of headlines too", "RELATED STORIES • Strike ends • Will Ford bring the work back?",
+         set()),
         ("a list's next heading, a common noun with a hyphen, after a name",
          "Pound-keeper ... Louis Varenza Fence-viewers ... James Quill and Ada Morozzi Vice-president ... Tom Dorsey",
          {"Louis Varenza", "James Quill", "Ada Morozzi", "Tom Dorsey"}),
