@@ -296,11 +296,9 @@ class Authority:
             return [pid for pid in ids if self.persons[pid].offices is None]
         if len(holders) == 1 or year is None:
             return holders
+        if not former and (now := self.in_office(holders, office, year)):
+            return now
         terms = {pid: (self.persons[pid].offices or {})[office] for pid in holders}
-        if not former:
-            now = [pid for pid, spans in terms.items() if any(a <= year <= b for a, b in spans)]
-            if now:
-                return now
         left = {pid: max(b for _, b in spans if b < year) for pid, spans in terms.items()
                 if any(b < year for _, b in spans)}
         if left and (former or year - max(left.values()) <= RECENT_OFFICE):

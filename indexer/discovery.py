@@ -41,6 +41,7 @@ from indexer.ocr import name_text
 from indexer.hypocorisms import nicknames_by_surname
 from indexer.kin_names import same_name_kin
 from indexer.lifespans import apart, life_dates
+from indexer.years import mentions
 from indexer.name_words import (
     GIVEN, HONORIFICS, ROMAN, STOP, TAILS, THING_HEADS, TITLE_SEX, TITLES, office_title, personlike,
 )
@@ -144,7 +145,7 @@ CALLED_SHARE = 20
 KIN_PARAGRAPHS = 2
 # Age from which someone's dated mentions may be their own doings.
 ADULT = 15
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_DIGIT = re.compile(r"\d")
 STATE_VERSION = 8
 # version 1 had no HUMAN count: read as 0; 1-2 no years; 1-3 no titles; 1-4 no given-name calls
 # and no pronouns (read as 0); 1-5 no nicknames; 1-6 no parents and children of one name;
@@ -230,6 +231,8 @@ class Discovery:
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
             for heading in dated[1] if len(dated) > 1 else ():
+                if not _DIGIT.search(heading):
+                    continue  # (no date in it: most headings)
                 folded = name_text(heading)  # (an obituary's "HAROLD MOROZZI, 1897 - 1971": its dates only)
                 for name, born, died in life_dates(folded, candidates(folded), year):
                     lives[name].add((born, died))
@@ -672,7 +675,7 @@ class Discovery:
             alive = [p for p in people if (p[0] is None or p[0] + ADULT <= year) and (p[1] is None or year <= p[1])]
             if len(alive) == 1:
                 return alive[0]
-        told = [int(y) for y in _YEAR.findall(text) if year is None or int(y) <= year]
+        told = [y for y in mentions(text).years if year is None or y <= year]
         held = [p for p in people if any((p[0] is None or p[0] + ADULT <= y) and (p[1] is None or y <= p[1])
                                          for y in told)]
         return held[0] if len(held) == 1 else None

@@ -194,13 +194,20 @@ class PersonAnnotator:
                 out.append(Hit(h.start, h.end, h.text, kinds, timed, unheld))
         return out
 
+    def _born_by(self, kinds: tuple[tuple[str, str], ...], year: int) -> tuple[tuple[str, str], ...]:
+        """The kinds whose person was born long enough before ``year`` to be meant then."""
+        persons = self.authority.persons
+        return tuple(k for k in kinds if not k[1] or (persons[k[1]].born or 0) + BORN_BEFORE_MEANT <= year)
+
     def _by_office(self, h: Hit, year: int | None, text: str) -> tuple[tuple[tuple[str, str], ...], bool, bool]:
         """A bare surname's kinds narrowed by the office written before it, as the file's
         offices say (see :meth:`indexer.authority.Authority.office_holders`): (kinds, whether
         the office chose among people, whether none of them held it). "President Quill" of
         1996 is the father who left office in 1993, not the son then a governor."""
-        if not h.kinds or not all(k[0] in _BARE_KINDS for k in h.kinds):
-            return h.kinds, False, False
+        persons = self.authority.persons
+        if not h.kinds or not all(k[0] in _BARE_KINDS for k in h.kinds) or all(
+                persons[k[1]].offices is None for k in h.kinds if k[1]):
+            return h.kinds, False, False  # (the file gives none of them offices: most hits, no lookup)
         for office in (_OFFICE_BEFORE.search(text, max(0, h.start - 30), h.start), _OFFICE_AFTER.match(text, h.end)):
             key = office_key(office.group(2).title()) if office else ""
             if key.endswith("s") and key[:-1].split()[-1] in OFFICES:
@@ -209,11 +216,9 @@ class PersonAnnotator:
                 break
         else:
             return h.kinds, False, False
-        persons = self.authority.persons
-        kinds = tuple(k for k in h.kinds if not k[1] or year is None
-                      or (persons[k[1]].born or 0) + BORN_BEFORE_MEANT <= year)
+        kinds = self._born_by(h.kinds, year) if year is not None else h.kinds
         pids = [k[1] for k in kinds if k[1]]
-        held = self.authority.office_holders(pids, key, year, office.group(1) in ("former", "Former", "ex-", "Ex-"))
+        held = self.authority.office_holders(pids, key, year, (office.group(1) or "").lower() in ("former", "ex-"))
         if held == []:
             return kinds, False, True  # "Ambassador Wilson": nobody the file knows by the name (see Resolution)
         if held is None or set(held) == set(pids):
@@ -252,7 +257,7 @@ class PersonAnnotator:
         in 1996, is the father.
         """
         persons = self.authority.persons
-        kinds = tuple(k for k in kinds if not k[1] or (persons[k[1]].born or 0) + BORN_BEFORE_MEANT <= year)
+        kinds = self._born_by(kinds, year)
         pids = {k[1] for k in kinds if k[1]}
         active = self.authority.active_in(pids, year) if len(pids) > 1 else []
         if len(pids) > 1 and h is not None and _FOUR_DIGITS.search(text):

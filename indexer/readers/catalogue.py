@@ -31,8 +31,8 @@ import html
 import io
 import json
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.models import Skipped
