@@ -30,6 +30,14 @@ def _sections(filename: str) -> dict[str, frozenset[str]]:
 
 
 
+@cache
+def imaginary_beings() -> frozenset[str]:
+    """Words WordNet knows only as gods, beings of myth or characters of fiction
+    ("Agamemnon", "Moloch"): see ``data/imaginary_beings.txt``."""
+    text = resources.files("indexer.data").joinpath("imaginary_beings.txt").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))
+
+
 STOP_SECTIONS = _sections("stop_words.txt")
 STOP = frozenset().union(*STOP_SECTIONS.values())
 

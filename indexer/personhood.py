@@ -26,7 +26,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Callable
 
 from indexer.census import given_name_sex
-from indexer.name_words import DERIVED, GIVEN, HONORIFICS, STOP_SECTIONS, TITLES
+from indexer.census import common_surname
+from indexer.name_words import DERIVED, GIVEN, HONORIFICS, STOP_SECTIONS, TITLES, imaginary_beings
 from indexer.places import place_names, state_names
 
 if TYPE_CHECKING:
@@ -72,6 +73,10 @@ PLACE_SHARE = 5
 ORGANISATION_MIN = 2
 ORGANISATION_SHARE = 2
 _COMPOUND = re.compile(r"^[A-Z][a-z]+-[A-Z][a-z]+$")
+# A word WordNet knows only as a god or a hero of myth is still somebody's surname when
+# this many surnames are commoner ("Luna", "Frey", "Faust", "Paris" are names of families;
+# "Bacchus", "Agamemnon" are not).
+IMAGINARY_SURNAME_RANK = 5000
 
 
 # Nouns that an apposition gives a person, never a firm, a party or a place: "Kofi Annan, the
@@ -408,7 +413,19 @@ def nonperson(word: str) -> str | None:
         return "brand"
     if _PARTICLE_PLACE.match(word):
         return "place"
+    if imaginary(word):
+        return "imaginary"
     return None
+
+
+def imaginary(word: str) -> bool:
+    """Is a lone word a god's, a mythic hero's or a fictional character's, and no one's
+    given name or common surname?
+
+    >>> imaginary("Agamemnon"), imaginary("Moloch"), imaginary("Helen"), imaginary("Luna"), imaginary("Hegel")
+    (True, True, False, False, False)
+    """
+    return word in imaginary_beings() and word not in GIVEN and not common_surname(word, IMAGINARY_SURNAME_RANK)
 
 
 def town(word: str, place_uses: int = 0, human: int = 0) -> bool:
@@ -472,7 +489,13 @@ def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | Non
     and that is a :func:`town` by data and corpus together; "no evidence": a plural
     or compound word that no title or given name ever stood before, or a word used
     as a place a fifth of the time ("in Watergate", "the Indies", "al Qaeda") that
-    verbs of speech or "who" do not follow nearly as often.
+    verbs of speech or "who" do not follow nearly as often. "imaginary": a god's, a
+    hero of myth's or a fictional character's name, untitled ("the religion of Moloch");
+    a title says somebody real bears it ("Lord Adonis", "Brother Wayland").
+
+    >>> from indexer.discovery import Discovery
+    >>> [mononym_doubt(Discovery(), "Moloch", t) for t in ("", "Lord", "King")]
+    ['imaginary', None, None]
     """
     why = nonperson(word)
     if title and plural_like(word) and _singular(word) in TITLES:

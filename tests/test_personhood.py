@@ -153,6 +153,10 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
                                                              "son is a senior at the Ezra Varenza.",
           "The Agnes Quennell sailed at dawn, and Ezra Varenza spoke."],
          {"Agnes Quennell"}),
+        ("gods and heroes of myth, untitled, whatever they are said to do",
+         ["Children were burnt in the rite of Moloch, and Moloch was feared.",
+          "Later Agamemnon answered, and Agamemnon said the army would sail; Agamemnon wrote nothing."],
+         {"Moloch", "Agamemnon"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],
@@ -1037,6 +1041,14 @@ def names_by_paragraph(texts: list[str], published: str) -> list[set[str]]:
 )
 def test_which_of_a_family_a_bare_surname_means(kind: str, texts: list[str], expected: list[set[str]]) -> None:
     assert names_by_paragraph(texts, "2004-08-22") == expected, kind
+
+
+def test_a_title_says_a_name_of_myth_is_somebody_real() -> None:
+    # A peer or a union brother may bear a god's name; the title says a living person.
+    texts = ["Lord Adonis announced the new timetable.", "Later Lord Adonis said the line would be sold.",
+             "Brother Wayland wrote to the branch."]
+    found = all_values([("a", texts)])
+    assert {"Adonis", "Wayland"} <= {name.split()[-1] for name in found}
 
 
 def test_a_lecture_named_after_the_founder_is_no_mention_of_him() -> None:

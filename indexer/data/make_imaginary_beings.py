@@ -1,0 +1,94 @@
+"""Write ``imaginary_beings.txt`` from Princeton WordNet 3.0.
+
+WordNet files people under ``person.n.01`` (an organism) and gods, heroes of myth and
+characters of fiction under ``imaginary_being.n.01`` and ``spiritual_being.n.01`` (a
+psychological feature). A capitalised word that names only the second kind, and no
+real person, is no facet value: "Agamemnon", "Bacchus", "Moloch".
+
+Not run by the build; the list it writes is committed. To regenerate::
+
+    apt-get install wordnet-base wordnet-sense-index   # Debian's WordNet 3.0 files
+    pip install nltk
+    python indexer/data/make_imaginary_beings.py /usr/share/wordnet > indexer/data/imaginary_beings.txt
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import warnings
+
+# NLTK's reader asks for the "lexnames" file, which Debian ships only as its manual page
+# (lexnames(5WN)); the table is fixed by the WordNet database format.
+_LEXNAMES = """adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute
+noun.body noun.cognition noun.communication noun.event noun.feeling noun.food noun.group
+noun.location noun.motive noun.object noun.person noun.phenomenon noun.plant noun.possession
+noun.process noun.quantity noun.relation noun.shape noun.state noun.substance noun.time
+verb.body verb.change verb.cognition verb.communication verb.competition verb.consumption
+verb.contact verb.creation verb.emotion verb.motion verb.perception verb.possession verb.social
+verb.stative verb.weather adj.ppl""".split()
+_POS = {"adj": 3, "adv": 4, "noun": 1, "verb": 2}
+
+HEADER = """\
+# Capitalised words that Princeton WordNet 3.0 knows only as gods, beings of myth and
+# characters of fiction, and never as a real person (so not "Arthur", a president too,
+# nor "Jesus" or "Homer"): one word per line, then the WordNet synset it was found under.
+# Written by indexer/data/make_imaginary_beings.py; do not edit by hand.
+#
+# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
+# REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. The name of Princeton University or
+# Princeton may not be used in advertising or publicity pertaining to distribution of the
+# software and/or database. (Licence: https://wordnet.princeton.edu/license-and-commercial-use)
+"""
+
+
+def _reader(wordnet_dir: str):
+    import nltk.data
+    from nltk.corpus.reader.wordnet import WordNetCorpusReader
+
+    # NLTK reads corpora only from inside its data path, links resolved: copy the files there.
+    root = tempfile.mkdtemp()
+    corpus = os.path.join(root, "corpora", "wordnet")
+    os.makedirs(corpus)
+    for name in os.listdir(wordnet_dir):
+        if os.path.isfile(os.path.join(wordnet_dir, name)):
+            shutil.copy(os.path.join(wordnet_dir, name), corpus)
+    with open(os.path.join(corpus, "lexnames"), "w") as out:
+        out.writelines(f"{i:02d}\t{n}\t{_POS[n.split('.')[0]]}\n" for i, n in enumerate(_LEXNAMES))
+    nltk.data.path.insert(0, root)
+    warnings.simplefilter("ignore")  # "multilingual functions are not available": not used
+    return WordNetCorpusReader(nltk.data.find("corpora/wordnet"), None)
+
+
+def imaginary_words(wordnet_dir: str) -> dict[str, str]:
+    wn = _reader(wordnet_dir)
+    human = wn.synset("person.n.01")
+    beings = {wn.synset("imaginary_being.n.01"), wn.synset("spiritual_being.n.01")}
+    imaginary: dict[str, str] = {}
+    real: set[str] = set()
+    for synset in wn.all_synsets("n"):
+        if synset.lexname() != "noun.person":
+            continue
+        above = set(synset.closure(lambda s: s.hypernyms() + s.instance_hypernyms()))
+        for lemma in synset.lemma_names():
+            if not lemma[0].isupper() or "_" in lemma:
+                continue
+            if human in above:
+                real.add(lemma)
+            elif above & beings:
+                imaginary.setdefault(lemma, synset.name())
+    return {word: name for word, name in sorted(imaginary.items()) if word not in real}
+
+
+def main(argv: list[str]) -> None:
+    words = imaginary_words(argv[1] if len(argv) > 1 else "/usr/share/wordnet")
+    sys.stdout.write(HEADER)
+    for word, synset in words.items():
+        sys.stdout.write(f"{word}\t{synset}\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
