@@ -949,10 +949,34 @@ class Discovery:
         best = (_dominant_given_name(forms) if forms else None) or self.named_once_then(surname, year, title)
         if best is None:
             return None
+        if title and self.named_soon_after(surname, year, best, TITLE_SEX.get(office_title(title))):
+            return ""  # "Dr. Simon" of 1867: the Jules named from 1871, or the John named in 1881?
         if self.lives and self.born_apart(f for f in forms if f.split()[0].startswith(best)):
             return ""  # a father and a son of one given name, their lives printed apart: the bare word is either's
         return self.canonical(surname, best if len(best) > 1 else "", next(
             f for f in forms or every if f.split()[0].startswith(best)))
+
+    def named_soon_after(self, surname: str, year: int | None, given: str, sex: str | None = None) -> bool:
+        """Does the corpus first name another bearer of the surname (of the title's
+        ``sex``, if it says one) in full within :data:`ERA_GAP` years after ``year``? The
+        window a titled mention allows a name the corpus writes once or twice is a few
+        years (see :meth:`slack`), but such a bearer may have held the title then too: the
+        "Dr. Simon" of 1867 is as likely the John Simon named in 1881 as the Jules Simon
+        named from 1871; "Mr. Pryor" is not the Bernadine Pryor named later.
+
+        >>> d = Discovery(fulls={"Simon": {"Jules Simon": 3, "John Simon": 2}},
+        ...               seen={"Jules Simon": [1871, 1900], "John Simon": [1881, 1881]})
+        >>> d.named_soon_after("Simon", 1867, "Jules"), d.named_soon_after("Simon", 1855, "Jules")
+        (True, False)
+        >>> d.owner("Simon", 1867, "Dr"), d.owner("Simon", 1867)
+        ('', None)
+        """
+        if year is None:
+            return False
+        return any(not _given_compatible(f.split()[0].rstrip("."), given) and not ROMAN.match(f.split()[-1])
+                   and (span := self.seen.get(f)) and year < span[0] <= year + ERA_GAP
+                   and not (sex and given_name_sex(f.split()[0]) not in (sex, None))
+                   for f in self.fulls.get(surname, {}))
 
     def named_once_then(self, surname: str, year: int | None, title: str = "") -> str | None:
         """The given name of the one person the corpus ever names in full with this
@@ -1231,13 +1255,16 @@ class Discovery:
         return any(ROMAN.match(f.split()[-1]) for f in self.fulls.get(name, {}))
 
     def namesakes(self, surname: str, year: int | None = None) -> int:
-        """How many people (by given name) the corpus names in full, at least twice each,
-        with this surname (of those it already knew by ``year``)."""
-        groups: Counter[str] = Counter()
-        for f, n in self.fulls.get(surname, {}).items():
-            if not ROMAN.match(f.split()[-1]) and not f.split()[0].endswith(".") and self.known_by(f, year):
-                groups[f.split()[0]] += n
-        return sum(1 for n in groups.values() if n >= MIN_OWNER_COUNT)
+        """How many people (by given name, an initial counting towards the one name it
+        begins) the corpus names in full, at least twice each, with this surname (of those
+        it already knew by ``year``).
+
+        >>> Discovery(fulls={"Pim": {"P. Pim": 3, "Pierre Pim": 1, "E. Pim": 2, "Ada Pim": 1}}).namesakes("Pim")
+        2
+        """
+        forms = {f: n for f, n in self.fulls.get(surname, {}).items()
+                 if not ROMAN.match(f.split()[-1]) and self.known_by(f, year)}
+        return sum(1 for n in _by_given_name(forms).values() if n >= MIN_OWNER_COUNT) if forms else 0
 
     def bearers(self, surname: str, year: int | None = None) -> int:
         """How many given names the corpus names in full with this surname, however

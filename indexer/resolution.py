@@ -876,7 +876,7 @@ class Resolution:
             if listed and not mononym_doubt(self.a.discovery, c.name) and not self.listed_as_place_here(c.name):
                 # The one person the corpus names in full by it ("Louis Blanc, Mazzini, Kossuth"
                 # after "Louis Kossuth"), else a person known by the one word.
-                owner = self.a.discovery.owner(c.name, self.year)
+                owner = self.a.discovery.owner(c.name, self.year, c.title)
                 ref = self.known(owner, c.name) if owner else None if owner == "" else self.mononym(c.name)
                 if ref:
                     self.add(i, c.start, ref, c.name)

@@ -1051,6 +1051,36 @@ def test_a_title_says_a_name_of_myth_is_somebody_real() -> None:
     assert {"Adonis", "Wayland"} <= {name.split()[-1] for name in found}
 
 
+_JULES = [("a", ["Jules Dunkelberg addressed the assembly.", "Jules Dunkelberg spoke again."], 1871),
+          ("b", ["Jules Dunkelberg wrote to the paper."], 1900)]
+
+
+@pytest.mark.parametrize(
+    ("kind", "later", "title", "meant"),
+    [
+        ("another bearer named a few years later may have held the title then too",
+         "John Dunkelberg", "Dr.", None),
+        ("a title of one sex: a woman named later is no rival of 'Mr.'",
+         "Johanna Dunkelberg", "Mr.", "Jules Dunkelberg"),
+    ],
+)
+def test_a_titled_surname_and_a_namesake_named_soon_after(kind: str, later: str, title: str,
+                                                          meant: str | None) -> None:
+    corpus = _JULES + [("c", [f"{later} reported to the board.", f"{later} resigned."], 1881),
+                       ("d", [f"{title} Dunkelberg reported on the sanitary state of the workers."], 1867)]
+    found = values(corpus)[-1]
+    assert found & {"Jules Dunkelberg", later} == ({meant} if meant else set()), kind
+
+
+def test_people_named_by_initials_are_namesakes_of_a_listed_surname() -> None:
+    # "P. Varenza" and "E. Varenza" are two people: a bare "Varenza" in a list of councillors
+    # is either, not a person of one name beside them.
+    corpus = [("a", ["P. Varenza was elected auditor.", "P. Varenza audited the books."], 1897),
+              ("b", ["E. Varenza scored twice.", "E. Varenza was elected."], 1949),
+              ("c", ["Present: Mayor Quill; Couns. Halloran, Dorsey, Varenza and Morozzi."], 1912)]
+    assert "Varenza" not in values(corpus)[-1]
+
+
 def test_a_lecture_named_after_the_founder_is_no_mention_of_him() -> None:
     texts = ["Josiah Quennell founded the union in 1898.", "Quennell died in 1927.",
              "She gave the Quennell Memorial Lecture this year.", "The Quennell Memorial Hall was full."]
