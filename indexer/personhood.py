@@ -15,6 +15,8 @@ word's shape: abstract nouns ("Christianity"), plurals, hyphenated compounds
 ('brand', 'brand', None, None)
 >>> nonperson("Aix-la-Chapelle"), nonperson("Stratford-upon-Avon"), nonperson("Saint-Simon")
 ('place', 'place', None)
+>>> nonperson("MAori"), nonperson("OBrien")
+('people', None)
 >>> bool(human_after("Hegel, who wrote it", 5)), bool(human_after("Hegel Street", 5))
 (True, False)
 """
@@ -73,6 +75,10 @@ PLACE_SHARE = 5
 ORGANISATION_MIN = 2
 ORGANISATION_SHARE = 2
 _COMPOUND = re.compile(r"^[A-Z][a-z]+-[A-Z][a-z]+$")
+# A capital right after the first, then small letters: a vowel with a macron or an accent
+# that a wrong decoding turned into a capital ("MÄori" for "Māori", folded "MAori"), or an
+# apostrophe lost ("OBrien"). Judged as the word written plainly.
+_DAMAGED_CASE = re.compile(r"^[A-Z][A-Z][a-z]{2,}$")
 # A word WordNet knows only as a god or a hero of myth is still somebody's surname when
 # this many surnames are commoner ("Luna", "Frey", "Faust", "Paris" are names of families;
 # "Bacchus", "Agamemnon" are not).
@@ -397,6 +403,8 @@ def nonperson(word: str) -> str | None:
     caller still lets a word through when the document or the corpus names
     someone with it ("Lincoln" after "Abraham Lincoln").
     """
+    if _DAMAGED_CASE.match(word):
+        return nonperson(word.capitalize())
     places = place_names()
     spaced = word.replace("-", " ")
     if word in places.peoples or (
