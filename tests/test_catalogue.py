@@ -89,3 +89,21 @@ def test_any_csv_whose_columns_name_a_file_and_its_title_is_a_catalogue(tmp_path
     assert cat is not None
     assert cat.lookup(tmp_path / "news" / "2004" / "0312" / "plant.asp") == Entry(
         "Plant to close", "Ann Morozzi", "2004-03-12")
+
+
+def test_a_finding_aid_s_date_column_by_another_name_and_its_unsigned_pieces(tmp_path: Path) -> None:
+    """Volunteers' finding aids name their columns as they like ("issue_date"), date a monthly
+    by its month ("1951-08", "Nov 1949"), and write "unsigned" where nobody signed; a column that
+    dates the record ("date_added") is not the document's date."""
+    (tmp_path / "finding_aid_rev2.csv").write_text(
+        "file,title,author,date_added,issue_date,notes\n"
+        'ocr/quill_1951_08_p1.txt,Mills Idle,"Varenza, Ada",2003-01-05,1951-08,OCR\n'
+        "ocr/quill_1949_11_p2.txt,Strike Relief,unsigned,2003-01-05,Nov 1949,\n"
+        "ocr/quill_1950_02_p1.txt,Dues,Anon.,2003-01-05,,\n",
+        encoding="utf-8",
+    )
+    cat = Catalogue.find(tmp_path)
+    assert cat is not None
+    assert cat.lookup(tmp_path / "ocr" / "quill_1951_08_p1.txt") == Entry("Mills Idle", "Varenza, Ada", "1951-08")
+    assert cat.lookup(tmp_path / "ocr" / "quill_1949_11_p2.txt") == Entry("Strike Relief", None, "1949-11")
+    assert cat.lookup(tmp_path / "ocr" / "quill_1950_02_p1.txt") == Entry("Dues", None, None)

@@ -60,10 +60,37 @@ def test_parse_date(text: str, expected: str | None) -> None:
         ("courier/1920s/article.php_id=1928-04-28.php", "1928-04-28"),  # a legacy site's query string, saved
         ("notes/chapter-one.md", None),
         ("12345/x.md", None),
+        ("typed/QJ 1953-10 Hall Dedicated.txt", "1953-10"),  # a monthly's issues, filed by year and month
+        ("ocr_batch1/qj_1971_03_p4.txt", "1971-03"),
+        ("ocr/qj-1962-05-p1.txt", "1962-05"),
+        ("scans/box_0214_1957.txt", None),  # a year alone in a name may be a box's
+        ("scans/roll_1957_13.txt", None),  # no month 13
     ],
 )
 def test_date_from_filename(name: str, expected: str | None) -> None:
     assert date_from_filename(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "header", "expected"),
+    [
+        # An accession number looks like a year and a month; the header's date field says when.
+        ("OH-1998-04_Quennell.TXT", "Date : 26 février 1998, chez le témoin", "1998-02-26"),
+        ("OH-1995-02-varenza.txt", "Recorded: Feb. 4th 1995, at the shop (after closing)", "1995-02-04"),
+        # With no date field, the year and month of the name.
+        ("QJ_1971_03_p4.txt", "Page 4      THE QUILL JOURNAL", "1971-03"),
+    ],
+)
+def test_a_header_date_field_outranks_a_year_and_month_in_the_name(tmp_path, name: str, header: str,
+                                                                  expected: str) -> None:
+    from indexer.readers import read_file
+
+    page = tmp_path / name
+    page.write_text(f"QUILL FALLS HISTORICAL SOCIETY -- ORAL HISTORY\n{name.split('_')[0]}\n"
+                    f"Narrator: Paul Varenza, b. 1921\n{header}\nInterviewer: Ada Morozzi\n\n"
+                    "Q: Tell me about the mill. A: We started there in the spring, my brother and I, and "
+                    "stayed forty years, until the furnaces went cold.\n", encoding="utf-8")
+    assert read_file(page, tmp_path).published == expected
 
 
 def test_a_legacy_page_dated_only_in_its_title(tmp_path) -> None:

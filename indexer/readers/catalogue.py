@@ -45,6 +45,12 @@ PATH_COLUMNS = ("path", "file", "fileid", "filename", "file_id", "doc")
 TITLE_COLUMNS = ("title", "name", "headline")
 AUTHOR_COLUMNS = ("author", "president_full", "creator", "president", "speaker", "byline")
 DATE_COLUMNS = ("date", "published", "pub_date", "year")
+# What cataloguers write in an author column for a piece nobody signed.
+_NO_AUTHOR = re.compile(r"\W*(?:unsigned|anon(?:ymous)?\.?|unknown|not known|n/?a|none|no author|-+|\?+)\W*", re.I)
+# Any other column naming a date ("issue_date", "Date of issue", "date_issued"), unless it dates
+# the record rather than the document ("date_added", "last_updated", "date_scanned").
+_DATE_WORD = re.compile(r"(?<![a-z])date(?![a-z])")
+_RECORD_DATE = re.compile(r"add|modif|updat|scan|digiti|accession|process|upload|enter|catalog|receiv|access")
 
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 
@@ -70,6 +76,17 @@ def _pick(row: dict[str, str], names: tuple[str, ...]) -> str | None:
         if value is not None and str(value).strip():
             return " ".join(str(value).split())
     return None
+
+
+def _date_columns(names: Iterable[str]) -> tuple[str, ...]:
+    """The columns of a catalogue that may give a document's date, the usual names first.
+
+    >>> _date_columns(["file", "title", "issue_date", "date_added", "Notes"])
+    ('date', 'published', 'pub_date', 'year', 'issue_date')
+    """
+    extra = [n for n in (str(k).strip().lower() for k in names)
+             if n not in DATE_COLUMNS and _DATE_WORD.search(n) and not _RECORD_DATE.search(n)]
+    return DATE_COLUMNS + tuple(extra)
 
 
 def _key_forms(ref: str) -> list[str]:
@@ -123,7 +140,7 @@ def _catalogue_columns(path: Path) -> bool:
             names = {c.strip().lower() for c in next(csv.reader([head[0]]), [])}
     except (json.JSONDecodeError, csv.Error):
         return False
-    return bool(names & set(PATH_COLUMNS)) and bool(names & {*TITLE_COLUMNS, *AUTHOR_COLUMNS, *DATE_COLUMNS})
+    return bool(names & set(PATH_COLUMNS)) and bool(names & {*TITLE_COLUMNS, *AUTHOR_COLUMNS, *_date_columns(names)})
 
 
 def _page_title(page: Path) -> str | None:
@@ -149,6 +166,8 @@ class Catalogue:
     _siblings: dict[str, Path] | None = field(default=None, repr=False)
     # How the catalogue orders numeric dates ("04/27/2004"): day first, month first, or not known.
     _day_first: bool | None = field(default=None, repr=False)
+    # The columns read for a document's date (see _date_columns).
+    _dates: tuple[str, ...] = field(default=DATE_COLUMNS, repr=False)
 
     @classmethod
     def find(cls, folder: Path) -> Catalogue | None:
@@ -185,7 +204,8 @@ class Catalogue:
         except (json.JSONDecodeError, csv.Error) as exc:
             raise CatalogueError(f"{path.name}: malformed ({exc})") from exc
         catalogue = cls(path.parent)
-        catalogue._day_first = _day_first(d for row in rows if (d := _pick(row, DATE_COLUMNS)))
+        catalogue._dates = _date_columns(rows[0]) if rows else DATE_COLUMNS
+        catalogue._day_first = _day_first(d for row in rows if (d := _pick(row, catalogue._dates)))
         for row in rows:
             catalogue._add(row)
         return catalogue
@@ -194,7 +214,7 @@ class Catalogue:
         ref = _pick(row, PATH_COLUMNS)
         if not ref:
             return
-        date = _pick(row, DATE_COLUMNS)
+        date = _pick(row, self._dates)
         pages = [v for k, v in row.items() if k and k.lower().endswith("html_path") and v]
         title = _pick(row, TITLE_COLUMNS)
         if title is None:
@@ -203,6 +223,8 @@ class Catalogue:
                 if title:
                     break
         author = _pick(row, AUTHOR_COLUMNS)
+        if author and _NO_AUTHOR.fullmatch(author):
+            author = None  # a cataloguer's note that there is none: no one's name
         if author and author == _pick(row, ("byline",)):
             author = join_authors(credited(author) or (author,))  # "By Ann Lee, Courier staff writer"
         entry = Entry(title=title, author=author, date=self._date(date) if date else None)

@@ -125,6 +125,9 @@ _NAME_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})
 # A whole date inside a name, between its other parts: "mss0214_b01_f01_1954-07-06_petition",
 # "lmoh_007_hollis_1996-10-05" (a year alone there may be a box or an accession number).
 _DATE_IN_NAME = re.compile(r"(?<![\d])(?P<year>\d{4})([-_])(?P<month>\d{2})\2(?P<day>\d{2})(?![\d])")
+# A year and a month inside a name, the way issues of a monthly are filed: "KUJ 1953-10 Murray
+# Hall.txt", "kuj_1971_03_p4.txt" (the month two digits, one separator throughout).
+_MONTH_IN_NAME = re.compile(r"(?<![\d])(?P<year>\d{4})([-_])(?P<month>0[1-9]|1[0-2])(?![\d])")
 _YEAR_DIR = re.compile(r"^\d{4}$")
 _YEAR_NAMED_DIR = re.compile(r"^(\d{4})[-_](?=[a-z])", re.I)
 _COMPACT = re.compile(r"^(?P<yy>\d{2})[_-]?(?P<mm>\d{2})[_-]?(?P<dd>\d{2})(?!\d)")
@@ -158,7 +161,11 @@ def date_from_filename(name: str) -> str | None:
     '1954-07-06'
     >>> date_from_filename("courier/1920s/article.php_id=1928-04-28.php")
     '1928-04-28'
+    >>> date_from_filename("KUJ 1953-10 Murray Hall.txt"), date_from_filename("ocr/kuj_1971_03_p4.txt")
+    ('1953-10', '1971-03')
     >>> date_from_filename("notes.txt") is None, date_from_filename("box_0214_1957.txt") is None
+    (True, True)
+    >>> date_from_filename("scan_1957_13.txt") is None, date_from_filename("f_0412_2009.txt") is None
     (True, True)
     """
     path = PurePosixPath(name.replace("\\", "/"))
@@ -170,6 +177,9 @@ def date_from_filename(name: str) -> str | None:
             int(m["month"]) if m["month"] else None,
             int(m["day"]) if m["day"] else None,
         )
+    m = _MONTH_IN_NAME.search(stem)
+    if m and (iso := _iso(int(m["year"]), int(m["month"]))):
+        return iso
     folders = list(path.parts[:-1])
     # The deepest year folder wins: archive/1913/07/x.md, works/1852/letters/x.md.
     for i in range(len(folders) - 1, -1, -1):

@@ -207,24 +207,30 @@ def _fields(lines: list[str], field: Callable[[str], str | None]) -> list[str] |
     return fields if len(fields) >= 2 else None
 
 
-# A header's date field, with a colon or, as a typed form aligns it, spaces (which the
-# paragraph's reflowing has made one): "Date: April 12, 1969", "Interviewer Ann Quill Date 5
-# October 1996 Place ...".
-_DATE_FIELD = re.compile(r"(?:^|(?<=\s))(?:Date|DATE|Interview date|Date of interview):?\s+"
-                         r"(\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}, ?\d{4})\b")
+# A header's date field, with a colon (French typography puts a space before it) or, as a
+# typed form aligns it, spaces (which the paragraph's reflowing has made one): "Date: April 12,
+# 1969", "Interviewer Ann Quill Date 5 October 1996 Place ...", "Date : 26 février 1998",
+# "Recorded: Feb. 4th 1995".
+_DATE_FIELD = re.compile(r"(?:^|(?<=\s))(?:Date|DATE|Interview date|Date of interview|Recorded|Interviewed)"
+                         r"(?! of (?:birth|death|baptism|marriage))(?: ?:)?\s+(?=\w)(.{6,40})")
 
 
 def _field_date(paras: list[str]) -> str | None:
-    """The date a header's date field gives, among the first paragraphs.
+    """The date a header's date field gives, to the month at least, among the first paragraphs.
 
     >>> _field_date(["Interview no. LMOH-7 Narrator Ann Quill Date 5 October 1996 Place Lorton"])
     '1996-10-05'
     >>> _field_date(["Date: April 12, 1969"]), _field_date(["Date of birth unknown; 1969"])
     ('1969-04-12', None)
+    >>> _field_date(["Date : 26 février 1998, chez le témoin"]), _field_date(["Recorded: Feb. 4th 1995, at the shop"])
+    ('1998-02-26', '1995-02-04')
+    >>> _field_date(["Narrator: Ada Quill Date of birth: March 3, 1921"]) is None
+    True
     """
     for para in paras[:12]:
         for m in _DATE_FIELD.finditer(para):
-            if iso := dateline(m.group(1)):
+            iso = parse_date(m.group(1))
+            if iso and "-" in iso:
                 return iso
     return None
 
@@ -237,9 +243,11 @@ def parse_text(text: str, has_title: bool) -> Parsed:
         if mail.date:
             parsed.dates.append((mail.date, "meta"))
         has_title = has_title or bool(mail.subject)
-    paras = _take_first_line(_text_paragraphs(text), parsed, has_title)
+    every = _text_paragraphs(text)
+    paras = _take_first_line(every, parsed, has_title)
     paras = _take_byline(paras, parsed)
-    if not parsed.dates and (iso := _field_date(paras)):
+    # A header's fields may have become the title paragraph: its date field still dates the text.
+    if not parsed.dates and (iso := _field_date(every)):
         parsed.dates.append((iso, "byline"))
     parsed.blocks = _blocks(paras)
     return parsed
