@@ -40,6 +40,7 @@ from indexer.name_words import (
     STOP_SECTIONS,
     SURNAME_OK,
     TAILS,
+    THING_HEADS,
     TITLES,
     any_surname,
     common_shaped,
@@ -174,6 +175,11 @@ def _cuts_at(run: str, pieces: list[tuple[int, str]], words: list[str], k: int) 
         return k, k + 1
     if word in HONORIFICS and word != "M" and before not in TITLES:
         return (k,)  # "Clifford Quennell, Jr. Mr. Quennell has": a second mention
+    if (before in ("Jr", "Sr") and pieces[k - 1][1].endswith(".") and not ROMAN.match(word)
+            and word not in TAILS and word not in THING_HEADS):
+        # "So is Stan Quennell Jr. Both say ...": a generation ends the name (not the name of
+        # a thing: "Martin Luther King Jr. Day", "Quennell Jr. High School").
+        return (k,)
     settled = before not in GIVEN and before not in TITLES and not pieces[k - 1][1].endswith(".")
     if settled and ("\n" in run[pieces[k - 1][0] + len(pieces[k - 1][1]) : pieces[k][0]]
                     or _starts_full_name(words, k)):

@@ -436,6 +436,19 @@ def imaginary(word: str) -> bool:
     return word in imaginary_beings() and word not in GIVEN and not common_surname(word, IMAGINARY_SURNAME_RANK)
 
 
+def imaginary_name(name: str) -> bool:
+    """Is a name of several words a character's of fiction or a god's ("Walter Mitty",
+    "Uncle Sam", "Huckleberry Finn"), and not a given name before a common surname, which
+    real people bear too ("James Bond", "Tom Sawyer", "Perry Mason")?
+
+    >>> imaginary_name("Walter Mitty"), imaginary_name("Uncle Sam"), imaginary_name("James Bond")
+    (True, True, False)
+    """
+    words = name.split()
+    return (len(words) > 1 and name in imaginary_beings()
+            and not (words[0] in GIVEN and common_surname(words[-1], IMAGINARY_SURNAME_RANK)))
+
+
 def town(word: str, place_uses: int = 0, human: int = 0) -> bool:
     """Is a lone word a place by data and corpus together? The name of a smaller
     city, another spelling or another language's name of a big city ("Strasburg",

@@ -41,6 +41,7 @@ from indexer.ocr import ocr_key
 from indexer.personhood import (
     firm_modifier,
     human_after,
+    imaginary_name,
     listed_as_place,
     member_noun_after,
     mononym_doubt,
@@ -366,6 +367,8 @@ class Resolution:
             return
         if not c.title and place_name(c.name):
             return  # "Santa Barbara", "Abu Dhabi": a given name starts many places
+        if imaginary_name(c.name):
+            return  # "a Walter Mitty", "Uncle Sam": a character of fiction
         disc = self.a.discovery
         if (not c.title and disc.common_word(c.surname) and not any_surname(c.surname)
                 and disc.one_bearer(c.surname) and not disc.human_evidence(c.surname)

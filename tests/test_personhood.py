@@ -161,6 +161,12 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
          ["Children were burnt in the rite of Moloch, and Moloch was feared.",
           "Later Agamemnon answered, and Agamemnon said the army would sail; Agamemnon wrote nothing."],
          {"Moloch", "Agamemnon"}),
+        ("an obituary's set phrase", ["A Mass of Christian Burial was celebrated at St. Anne's.",
+                                      "Mass of Christian Burial will be at Holy Ghost Church."], {"Christian Burial"}),
+        ("characters of fiction in figures of speech",
+         ["He was a Walter Mitty of the mill, and Uncle Sam paid for it.",
+          "Walter Mitty dreamed again; Uncle Sam said no, and Huckleberry Finn wrote nothing."],
+         {"Walter Mitty", "Uncle Sam", "Huckleberry Finn", "Mitty", "Sam"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],
@@ -223,6 +229,9 @@ def test_what_is_not_a_person(kind: str, texts: list[str], not_values: set[str])
          "The Carl Quennell Post 112 met on Tuesday; the Ann Varenza Chapter 9 served lunch.", set()),
         ("an abbreviated office", "Pres. Quennell and Lieut. Varenza spoke.", {"Quennell", "Varenza"}),
         ("a newspaper's staff-box office", "Publisher Tom Varenza wrote the editorial.", {"Tom Varenza"}),
+        ("a generation ends a name: the next sentence's first word is not part of it",
+         "On the committee is Andy Dudek. So is Stan Quennell Jr. Both say they have not been home.",
+         {"Andy Dudek", "Stan Quennell Jr."}),
     ],
 )
 def test_where_a_name_ends(kind: str, text: str, expected: set[str]) -> None:

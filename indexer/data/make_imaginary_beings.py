@@ -32,9 +32,10 @@ verb.stative verb.weather adj.ppl""".split()
 _POS = {"adj": 3, "adv": 4, "noun": 1, "verb": 2}
 
 HEADER = """\
-# Capitalised words that Princeton WordNet 3.0 knows only as gods, beings of myth and
+# Capitalised names that Princeton WordNet 3.0 knows only as gods, beings of myth and
 # characters of fiction, and never as a real person (so not "Arthur", a president too,
-# nor "Jesus" or "Homer"): one word per line, then the WordNet synset it was found under.
+# nor "Jesus" or "Homer"): one name per line ("Moloch", "Simon Legree"), a tab, then the
+# WordNet synset it was found under.
 # Written by indexer/data/make_imaginary_beings.py; do not edit by hand.
 #
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
@@ -74,8 +75,9 @@ def imaginary_words(wordnet_dir: str) -> dict[str, str]:
             continue
         above = set(synset.closure(lambda s: s.hypernyms() + s.instance_hypernyms()))
         for lemma in synset.lemma_names():
-            if not lemma[0].isupper() or "_" in lemma:
-                continue
+            lemma = lemma.replace("_", " ")
+            if not all(word[:1].isupper() for word in lemma.split()):
+                continue  # "Frankenstein's monster", "Helen of Troy": no name's shape
             if human in above:
                 real.add(lemma)
             elif above & beings:
