@@ -47,6 +47,13 @@ BORN_BEFORE_MEANT = 10
 # Years after leaving an office in which its title and a surname still name the one who
 # left it, before a relative who held it too: "President Bush" said in 1996.
 RECENT_OFFICE = 10
+# The offices whose holders are called by them ever after, and not by the offices they held
+# before: "Senator Kennedy" of 1968 is no President Kennedy, "Governor Dorsey" of 1916 no
+# President Dorsey; but "President Hoover" stays so when he chairs a commission later.
+HIGHEST_OFFICES = ("President", "Vice President")
+# Ranks and callings a person keeps for life ("General Grant" as president).
+LIFELONG_TITLES = frozenset("""General Colonel Captain Lieutenant Admiral Commodore Marshal Major Sergeant
+    Commander Professor""".split())
 
 
 def name_key(text: str) -> str:
@@ -294,6 +301,10 @@ class Authority:
         holders = [pid for pid in declared if office in (self.persons[pid].offices or {})]
         if not holders:
             return [pid for pid in ids if self.persons[pid].offices is None]
+        if year is not None and not former:
+            holders = [pid for pid in holders if not self.moved_on(pid, office, year)]
+            if not holders:
+                return []  # its holders had all moved on: someone else's title ("Senator Kennedy" of 1968)
         if len(holders) == 1 or year is None:
             return holders
         if not former and (now := self.in_office(holders, office, year)):
@@ -305,6 +316,26 @@ class Authority:
             last = max(left.values())
             return [pid for pid, b in left.items() if b == last]
         return holders
+
+    def moved_on(self, pid: str, office: str, year: int) -> bool:
+        """Had this person left ``office`` for one of :data:`HIGHEST_OFFICES` by ``year``? Then
+        its title names someone else ("Senator Kennedy" of 1968, after President Kennedy);
+        ranks are kept for life (see :data:`LIFELONG_TITLES`).
+
+        >>> a = Authority.from_dict({"person": [{"id": "q", "name": "Bo Quill", "offices": {
+        ...     "General": [1940, 1952], "Governor": [1995, 2000], "President": [2001, 2009], "Chairman": [2011, 2013]}}]})
+        >>> a.moved_on("q", "Governor", 1998), a.moved_on("q", "Governor", 2005), a.moved_on("q", "President", 2012)
+        (False, True, False)
+        >>> a.moved_on("q", "General", 2005)
+        False
+        """
+        offices = self.persons[pid].offices or {}
+        if (office in LIFELONG_TITLES or office == HIGHEST_OFFICES[0]
+                or any(a <= year <= b for a, b in offices.get(office, ()))):
+            return False
+        left = [b for _, b in offices.get(office, ()) if b < year]
+        return bool(left) and any(max(left) <= a <= year for other in HIGHEST_OFFICES if other != office
+                                  for a, _ in offices.get(other, ()))
 
     def in_office(self, ids: Iterable[str], office: str, year: int) -> list[str]:
         """Of these people, those the file says held ``office`` in ``year``.

@@ -140,6 +140,12 @@ OFFICE_HOLDERS = Authority.from_dict({"person": [
         (["Mr. Dorsey spoke at Trenton."], "1911", [["dorsey-wade"]], "a form of address says no office"),
         (["Senator Varenza spoke."], "2003", [["varenza-cora"]],
          "none of those whose offices the file gives held it: the one whose offices it does not give"),
+        (["Governor Dorsey spoke at Trenton."], "1916", [[]],
+         "an office he had left for another: someone else's title then"),
+        (["Governor Varenza signed the budget."], "2005", [[]],
+         "...of a family too: the governor of 1995-2000 was president by then"),
+        (["President Dorsey spoke."], "1916", [["dorsey-wade"]], "...but the office he then held"),
+        (["We thank former Governor Dorsey."], "1916", [["dorsey-wade"]], "...or 'former' of the one he left"),
     ],
 )
 def test_an_office_says_which_holder(texts: list[str], published: str, expected: list, why: str) -> None:
