@@ -251,7 +251,8 @@ def personlike(word: str) -> bool:
 # noun: "the Ford administration", "the Proudhon school" are about the man.)
 EPONYM_HEADS = frozenset(
     """bill bills act acts law laws plan plans amendment amendments tariff tariffs treaty treaties pact line
-    rule rules clause compromise agreement accord accords
+    rule rules clause compromise agreement accord accords doctrine committee committees commission
+    commissions hearings report
     prize prizes award awards medal medals trophy cup fellowship fellowships scholarship scholarships grant
     grants memorial monument statue library museum building bridge dam highway tunnel airport stadium
     truck trucks car cars automobile automobiles tractor tractors plant plants factory rifle rifles gun guns

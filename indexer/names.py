@@ -341,6 +341,11 @@ _CAPITAL_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 # Station", "Funeral Home", "Douglas-Home"): only after a possessive or a firm's word. ("Works" is
 # an author's: "Fichte's Works".)
 _SHOP_SECOND = frozenset({"Yard", "Station", "Home", "Mill"})
+# A business's noun in lower case after a possessive: "over Yablonski's tavern", "Kell's store burned".
+# (Not a person's things, "Kell's funeral", "Kell's drugs", nor a trade's word, "the bar".)
+_SHOP_NOUNS = frozenset("""tavern saloon pub inn diner restaurant cafe bakery grocery drugstore pharmacy hotel motel
+    garage barbershop store shop foundry sawmill creamery brewery""".split())
+_LOWER_AFTER = re.compile(r" ([a-z]+)\b")
 _SHOP_WORD_BEFORE = re.compile(r"(?:(?<![\w'’])(?:%s)|\w['’]s) $" % "|".join(sorted(FIRM_TAILS)))
 _SHOP_END = re.compile(r"[.,;:!?)]|\s+(?:on|at|near|and|or|where|which|for|to|since|after|until|till|during)\b")
 # Present tenses only: "Reagan's said" is "Reagan has said".
@@ -364,6 +369,8 @@ def shop_named(text: str, start: int, end: int) -> bool:
     [True, False, False, False]
     >>> shop_named("Meet at Kell's Tavern.", 8, 12), shop_named("Read Kell's Capital.", 5, 9)
     (True, False)
+    >>> shop_named("The hall over Kell's tavern.", 14, 18), shop_named("After Kell's funeral.", 6, 10)
+    (True, False)
     >>> shop_named("Gas at Kell's Service Station.", 7, 11), shop_named("Read Kell's Capital Vol. I.", 5, 9)
     (True, False)
     >>> shop_named("Grain went to Kell's Mill.", 14, 18), shop_named("Kell's Mill said so.", 0, 4)
@@ -379,6 +386,8 @@ def shop_named(text: str, start: int, end: int) -> bool:
             or head.group(1) in _SHOP_SECOND and _SHOP_END.match(text, head.end())
             or (second := _CAPITAL_AFTER.match(text, head.end())) and second.group(1) in SHOP_HEADS | _SHOP_SECOND):
         return True  # "Gallagher's Tavern", "Kell's Drug Store", "Kell's Service Station", "Kell's Mill."
+    if (low := _LOWER_AFTER.match(text, end + 2)) and low.group(1) in _SHOP_NOUNS:
+        return True  # "the hall over Yablonski's tavern"
     return bool(_SHOP_ARTICLE.search(text, max(0, start - 4), start) or _SHOP_VERB.match(text, end + 2)
                 or _SHOP_PLACE.search(text, max(0, start - 16), start) and _SHOP_END.match(text, end + 2))
 
