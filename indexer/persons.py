@@ -240,7 +240,12 @@ class PersonAnnotator:
         if (head := word_after(text, end)) and (head in THING_HEADS or head in FIRM_TAILS):
             return True  # "the Ortega-Ruiz Funeral Home"
         given = _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 20), start)
-        if not given or self._automaton is None:
+        if self._automaton is None:
+            return False
+        other = (before or after).group(1)
+        if not given and not self.discovery.surname_evidence(other) and not self._automaton.exists(other):
+            return True  # "the Kelsey-Hayes sit-down": the other half is nobody's name here, so a firm's
+        if not given:
             return False
         if before and self._automaton.exists(f"{given.group(1)} {before.group(1)}"):
             return False  # "Joseph Stalin—Hitler had insisted": a dash (folded) after a full name of the file

@@ -374,6 +374,13 @@ def test_a_surname_of_the_file_inside_a_double_barrelled_name_is_another_persons
     assert "quill-amos" not in ids(FIGURES, [text], "1950")[0]
 
 
+def test_a_surname_of_the_file_joined_to_nobody_s_name_is_a_firm_s_half() -> None:
+    # "the Dunkelberg-Quill sit-down": nobody here is a Dunkelberg, so the pair names a firm; two
+    # people the corpus knows joined name both ("the Voronov-Quill accord").
+    assert ids(FIGURES, ["He was in the Dunkelberg-Quill sit-down of 1937."], "1950") == [[]]
+    assert "quill-amos" in ids(FIGURES, ["Sasha Voronov came.", "The Voronov-Quill accord held."], "1950")[1]
+
+
 def test_a_dash_after_a_full_name_of_the_file_is_no_double_barrelled_surname() -> None:
     assert ids(FIGURES, ["It was signed by Sasha Voronov—Quill had insisted on it."], "1950") == [
         ["voronov-sasha", "quill-amos"]]
