@@ -330,7 +330,7 @@ class Authority:
         False
         """
         offices = self.persons[pid].offices or {}
-        if (office in LIFELONG_TITLES or office == HIGHEST_OFFICES[0]
+        if (office in LIFELONG_TITLES or office == "President"  # never left behind: "President Hoover" of 1959
                 or any(a <= year <= b for a, b in offices.get(office, ()))):
             return False
         left = [b for _, b in offices.get(office, ()) if b < year]

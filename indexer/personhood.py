@@ -444,9 +444,10 @@ def imaginary_name(name: str) -> bool:
     >>> imaginary_name("Walter Mitty"), imaginary_name("Uncle Sam"), imaginary_name("James Bond")
     (True, True, False)
     """
+    if name not in imaginary_beings() or " " not in name:
+        return False  # (every full name of a corpus asks: the set lookup first)
     words = name.split()
-    return (len(words) > 1 and name in imaginary_beings()
-            and not (words[0] in GIVEN and common_surname(words[-1], IMAGINARY_SURNAME_RANK)))
+    return not (words[0] in GIVEN and common_surname(words[-1], IMAGINARY_SURNAME_RANK))
 
 
 def town(word: str, place_uses: int = 0, human: int = 0) -> bool:

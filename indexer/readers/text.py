@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable
 
 from indexer import cleaning
-from indexer.readers.datelines import dateline
 from indexer.readers.dates import parse_date
 from indexer.readers.mail import read_mail
 from indexer.readers.parsed import Parsed, ParsedBlock
