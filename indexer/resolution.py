@@ -85,6 +85,13 @@ _KIN_BEFORE = re.compile(
 # A title and "and" before the title of a surname: the couple shares it.
 _COUPLE = re.compile(r"\b([A-Z][a-z]+)\.? (?:and|&) $")
 _LISTED = re.compile(r",? and |, |; | & ")
+# A full name set beside what came before it, so the same person: "Quill (Ada Quill)",
+# "Quill, that is Ada Quill", "Quill -- Ada Quill".
+_APPOSED = re.compile(r"(?:[,(:–—-]|\bthat is|\bnamely) *$")
+# A body or a place named after a virtue or a thing: "a Band of Hope", "the House of Mercy",
+# "the Bank of Commerce". (Asked only of a word the corpus writes in lower case too: "the
+# Life of Johnson" is a work about a man.)
+_BODY_OF = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) of (?:the )?$")
 # "Railtrack's shares", "Railtrack's chief executive": a firm's, whatever else the story says of it.
 # (Not "Staub's employees": a man's small firm has them too.)
 _FIRM_AFTER = re.compile(r"['’]s (?:shares|shareholders|share price|stock price|chief executive|profits"
@@ -149,6 +156,7 @@ class Resolution:
         self._between_places: set[str] | None = None
         self._listed_places: dict[str, bool] = {}
         self._institutions: set[str] | None = None
+        self._contrasted: dict[str, set[str]] | None = None
         self.kin_sexes: dict[str, str] = {}
         self.offices: dict[str, set[str]] = defaultdict(set)  # id -> titles written before the full name here
         # Namesakes of the file's people that the document gives an office ("Senator Clinton").
@@ -501,7 +509,14 @@ class Resolution:
         or works here ("Loeffler workers"), or a town ("in Marlow")? Asked of the file's bare
         surnames and of lone words alike."""
         return (self.institution(word) or firm_modifier(self.texts[i], end)
-                or self.town_here(i, start, end, word))
+                or self.town_here(i, start, end, word) or self.body_named_after(i, start, word))
+
+    def body_named_after(self, i: int, start: int, word: str) -> bool:
+        """Is the word, an everyday word the corpus also writes in lower case, the end of a
+        body's or a place's name ("A Band of Hope has been formed", where the document names a
+        Mr. J. Hope)? Not after a title ("the Duke of Wellington")."""
+        body = _BODY_OF.search(self.texts[i], max(0, start - 20), start)
+        return bool(body) and body.group(1) not in TITLES and self.a.discovery.common_word(word)
 
     def town_here(self, i: int, start: int, end: int, word: str) -> bool:
         """Is the word a town at this mention ("in Marlow", "Marlow, Iowa"), and one the
@@ -891,12 +906,23 @@ class Resolution:
         given name's owner; a typo of a named person's surname; else, with enough
         evidence, a discovered person."""
         if not c.title and (self.names_a_thing_here(i, c.start, c.end, c.name)
-                            or members_body(self.texts[i], c.start, c.end) and not self.by_surname.get(c.name)):
+                            or members_body(self.texts[i], c.start, c.end) and not self.by_surname.get(c.name)
+                            or self.founded_town_here(i, c)):
             return  # "Tenants' Voice", where nobody named here is a Voice
         for settles in self.SINGLE_STEPS:
             if settles(self, i, c):
                 return
         self.discovered_single(i, c)
+
+    def founded_town_here(self, i: int, c: Candidate) -> bool:
+        """Is this untitled lone word the town named after its founder, in a paragraph that
+        does not name him in full ("how did you come to Ketteridge?" in an interview that
+        names "Captain Ketteridge" once)? As where the document names nobody by the word
+        (see :meth:`discovered_single`), but only of a word the corpus writes as a town many
+        times over; his possessive ("Pruett's ferry") and a verb only a person takes stay his."""
+        text = self.texts[i]
+        return (self.a.discovery.founded_town(c.name) and c.name not in GIVEN and not text.startswith(("'s", "’s"), c.end)
+                and not human_after(text, c.end) and not any(j == i for (j, _), _ in self.surname_at.get(c.name, ())))
 
     def surname_named_here(self, i: int, c: Candidate) -> bool:
         """A surname of someone named in full in this document."""
@@ -908,6 +934,13 @@ class Resolution:
             # "Napoleon III" named here does not make a bare "Napoleon" him: a numbered
             # ruler's name is several rulers' (see one_of_several).
             ids = [p for p in ids if not ROMAN.match(self.refs[p].name.split()[-1])]
+            # "reported that Castro was a Marxist, that Raul Castro was a Communist": one named
+            # in full right after the bare word, in its sentence, is not whom it means, here and
+            # on, where the corpus owns the bare word by another ("see Georgi Plekhanov" after
+            # "Plekhanov refers to" in a note is a reference to the man).
+            if contrasted := self.contrasted(word):
+                owner = self.a.discovery.owner(word, self.year)
+                ids = [p for p in ids if p not in contrasted or not owner or owner == self.refs[p].name]
             if not ids:
                 return False
         sex = TITLE_SEX.get(office_title(c.title))
@@ -934,6 +967,26 @@ class Resolution:
         pid = self.principal(word, ids, i, c.start)
         self.add(i, c.start, self.refs[pid])
         return True
+
+    def contrasted(self, surname: str) -> set[str]:
+        """The people of this surname the document names in full later in a sentence that
+        has already used the surname alone, untitled: a writer who says "Castro" and then
+        "Raul Castro" in one breath may mean two people."""
+        if self._contrasted is None:
+            self._contrasted = defaultdict(set)
+            at = {pos: pid for entries in self.surname_at.values() for pos, pid in entries}
+            for i, cs in enumerate(self.cands):
+                text = self.texts[i]
+                for c in cs:
+                    if c.kind != "single" or c.title or _DETERMINED.search(text, max(0, c.start - 7), c.start):
+                        continue  # "the Rafferty boy -- Mick Rafferty" says which Rafferty
+                    stop = _SENTENCE_STOP.search(text, c.end)
+                    for d in cs:
+                        if (d.kind == "full" and d.surname == c.name and c.end < d.start
+                                and (stop is None or d.start < stop.start())
+                                and not _APPOSED.search(text, c.end, d.start) and (pid := at.get((i, d.start)))):
+                            self._contrasted[c.name].add(pid)
+        return self._contrasted.get(surname, set())
 
     def principal(self, surname: str, ids: list[str], i: int, pos: int) -> str:
         """Which of several people of one surname named here a bare surname means: the one
