@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from indexer.census import common_surname, given_name_sex, given_name_shares
-from indexer.ocr import name_text
+from indexer.ocr import name_text, ocr_key
 from indexer.hypocorisms import nicknames_by_surname
 from indexer.kin_names import same_name_kin
 from indexer.lifespans import apart, life_dates
@@ -46,6 +46,7 @@ from indexer.name_words import (
     GIVEN, HONORIFICS, ROMAN, STOP, TAILS, THING_HEADS, TITLE_SEX, TITLES, office_title, personlike,
 )
 from indexer.name_runs import PARTICLE_WORD
+from indexer.notables import famous, famous_bearer, given_names_of, known_alone
 from indexer.names import candidates, coordinated
 from indexer.personhood import human_after, pronoun_after
 
@@ -131,6 +132,10 @@ ERA_GAP = 20
 TOWN_PLACES = 5
 # ... and this often, a town a document means by the word even where it names the founder.
 FOUNDED_TOWN_PLACES = 10
+# Shorter words are too often other real words one edit away (see misread).
+MISREAD_LENGTH = 5
+# Every surname the census table lists: a word any of them is, is nobody's misreading.
+CENSUS_SURNAMES = 10**6
 # A surname named in full with this many given names is a family's (see family_town).
 FAMILY = 3
 # A woman's maiden name may be written this many years before her married name: a
@@ -729,7 +734,9 @@ class Discovery:
         (['Dan', 'Daniel', 'Danny'], ['Danny'])
         """
         formal = self.formal(surname, given)
-        return {given, formal, *(n for n, f in self.nicknames.get(surname, {}).items() if f == formal)}
+        # ... and a famous person's given name in another language ("Jan Huss", "John Huss").
+        return {given, formal, *(n for n, f in self.nicknames.get(surname, {}).items() if f == formal),
+                *given_names_of(surname, given)}
 
     def called_by_middle_name(self, name: str, forms: dict[str, int]) -> str:
         """The one longer full name of the same era that ends with ``name``: someone called
@@ -954,11 +961,14 @@ class Discovery:
         every = self.fulls.get(surname, {})
         if any(ROMAN.match(f.split()[-1]) for f in every):
             return None  # a regnal name ("Napoleon III"): several rulers share the bare word
+        if known_alone(surname, every):
+            return None  # somebody's whole name: "Augustus" is the emperor as much as Philip Augustus
         forms = self.formal_forms(surname, {f: n for f, n in every.items() if self.known_by(f, year, bool(title))})
         # The one naming of a rare surname dates itself by the era of the word's uses, not by
         # the window of a name the corpus writes often: "President Sadat" of 1978 is the
         # "Anwar Sadat" a speech of 1993 recalls.
-        best = (_dominant_given_name(forms) if forms else None) or self.named_once_then(surname, year, title)
+        best = ((_dominant_given_name(forms) if forms else None) or self.named_once_then(surname, year, title)
+                or (None if title else self.famous_given_name(surname, forms, year)))
         if best is None:
             return None
         if title and self.named_soon_after(surname, year, best, TITLE_SEX.get(office_title(title))):
@@ -967,6 +977,32 @@ class Discovery:
             return ""  # a father and a son of one given name, their lives printed apart: the bare word is either's
         return self.canonical(surname, best if len(best) > 1 else "", next(
             f for f in forms or every if f.split()[0].startswith(best)))
+
+    def famous_given_name(self, surname: str, forms: dict[str, int], year: int | None) -> str | None:
+        """The given name of the one famous person (see :mod:`indexer.notables`) among the
+        bearers the corpus names in full, where no count decides: "as Burke said" of 1905
+        is Edmund Burke, named once, not the Jim Burke named once in 1992. Fame breaks a
+        tie, not a count: the famous one must be named at least as often as the others. (For
+        an untitled mention: a title, "Herr Muller", "Admiral Burke", says a contemporary
+        the writer met, famous or not.)
+
+        >>> d = Discovery(fulls={"Burke": {"Edmund Burke": 1, "Jim Burke": 1}, "Quill": {"Edmund Quill": 1}})
+        >>> d.famous_given_name("Burke", d.fulls["Burke"], 1905), d.famous_given_name("Burke", d.fulls["Burke"], 1700)
+        ('Edmund', None)
+        >>> d.famous_given_name("Burke", {"Edmund Burke": 1, "Jim Burke": 2}, 1905) is None
+        True
+        """
+        if not forms or common_surname(surname):
+            return None  # thousands bear it: a famous one is not the likelier for being famous
+        name = famous_bearer(surname, forms, year)
+        if name is None:
+            return None
+        person = famous(surname, name)
+        mine = sum(n for f, n in forms.items() if famous(surname, f) == person)
+        if mine * 2 < sum(forms.values()):
+            return None
+        first = name.split()[0]
+        return first.rstrip(".") if first.endswith(".") else first
 
     def named_soon_after(self, surname: str, year: int | None, given: str, sex: str | None = None) -> bool:
         """Does the corpus first name another bearer of the surname (of the title's
@@ -1074,7 +1110,8 @@ class Discovery:
         ('R. Voss', None)
         """
         every = self.formal_forms(surname, self.fulls.get(surname, {}))
-        if not every or common_surname(surname) or any(ROMAN.match(f.split()[-1]) for f in every):
+        if not every or common_surname(surname) or any(ROMAN.match(f.split()[-1]) for f in every) or known_alone(
+                surname, every):
             return None
         people = _by_given_name(every)
         if len(people) != 1:
@@ -1202,6 +1239,39 @@ class Discovery:
                     if " " in f and not ROMAN.match(f.split()[-1]):
                         out[(f.split()[0], office_title(written))].add(f)
         return out
+
+    @cached_property
+    def _surnames_by_initial(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for surname in self.fulls:
+            if " " not in surname:
+                out[surname[:1]].append(surname)
+        return out
+
+    def misread(self, word: str, year: int | None = None, title: str = "") -> str | None:
+        """The full name a word nobody bears is an OCR misreading of: the same letters but for
+        shapes a scanner confuses ("Tolrnie" of Tolmie, "Rangl" of Rangi), of a surname the
+        corpus owns at ``year``, when that is the one such surname. Not a word any census
+        surname, given name or everyday word is, nor one the corpus writes as a given name.
+        (One letter off is not enough: "Kiesinger" beside Kissinger, "Grevy" beside Grey,
+        "Laken" Riley beside bin Laden are other people.)
+
+        >>> d = Discovery(fulls={"Tolmie": {"Hugh Tolmie": 3}, "Kissinger": {"Henry Kissinger": 3}})
+        >>> d.misread("Tolrnie"), d.misread("Kiesinger"), d.misread("Tolmie")
+        ('Hugh Tolmie', None, None)
+        """
+        if (len(word) < MISREAD_LENGTH or word in self.fulls or word in GIVEN or word in STOP
+                or common_surname(word, CENSUS_SURNAMES) or self.common_word(word) or word in self._first_words):
+            return None
+        key = ocr_key(word)
+        owners = {self.owner(surname, year, title) or "" for surname in self._surnames_by_initial.get(word[:1], ())
+                  if abs(len(surname) - len(word)) <= 1 and surname != word and ocr_key(surname) == key}
+        return owners.pop() or None if len(owners) == 1 else None
+
+    @cached_property
+    def _first_words(self) -> frozenset[str]:
+        """Words the corpus writes before a surname: given names, whatever lists say ("Laken")."""
+        return frozenset(f.split()[0] for forms in self.fulls.values() for f in forms)
 
     def eras(self, word: str) -> list[tuple[int, int, int]]:
         """The (first, last, titled uses) eras of a lone word's dated uses, split where no

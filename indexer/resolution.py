@@ -22,7 +22,7 @@ from indexer.folding import fold_in_place
 from indexer.inflection import inflected
 from indexer.lifespans import apart, life_dates
 from indexer.models import PersonRef
-from indexer.name_runs import Candidate
+from indexer.name_runs import PARTICLE_WORD, Candidate
 from indexer.name_words import (
     DERIVED,
     GIVEN,
@@ -69,6 +69,9 @@ PUBLIC_LIFE_AGE = 30
 ADDRESS_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."})
 # More of a name after a word: an initial (or a misread one, "1."), a particle.
 _NAME_GOES_ON = re.compile(r" (?:[A-Z1]\.|(?:de|del|de la|van|von|da|di) [A-Z])")
+# A name's particle after a lone word: the word heads a longer name the run lost, a title or
+# a given name ("the Comte d'Esterno", "Graf von Quennell"), and is no bare surname.
+_PARTICLE_AFTER = re.compile(r" (?:d['’]|(?:de|du|del|de la|van|von|da|di) )[A-Z]")
 # A word the corpus uses as a place this often ("in Marlow", "at Marlow"), and mostly so, is a
 # town where a mention of it reads as one. ("In Gabby we see...", twice in one speech, is not.)
 TOWN_USES = 5
@@ -172,8 +175,9 @@ class Resolution:
         self.refs[ref.id] = ref
         if ref.id not in self.named:
             self.named[ref.id] = (i, pos)
-        if surname and all(pid != ref.id for _, pid in self.by_surname[surname]):
-            self.by_surname[surname].append(((i, pos), ref.id))
+        for named in (surname, *_particle_tails(surname)) if surname else ():
+            if all(pid != ref.id for _, pid in self.by_surname[named]):
+                self.by_surname[named].append(((i, pos), ref.id))
         if surname:
             self.surname_at[surname].append(((i, pos), ref.id))
         if given:
@@ -1182,6 +1186,9 @@ class Resolution:
             return  # "a granddaughter named Madison": someone the reader is not expected to know
         if not c.title and role_modifier(self.texts[i], c.end):
             return  # "Ledger staff writer", "Signal reporter": the paper (a school or firm: see resolve_single)
+        if _PARTICLE_AFTER.match(self.texts[i], c.end):
+            self.flags[i].append(f"ambiguous:{word}")
+            return
         if not c.title and common_given_name(word):
             # "Thomas", "Ryan" alone, and nobody named here by it: the first name of many
             # as much as anyone's surname; neither the corpus's owner nor a one-word person.
@@ -1234,6 +1241,10 @@ class Resolution:
                 # "Dr. Francisco V. de la Espriella": a given name, and the rest of the
                 # name the run lost; no one-word person.
                 self.flags[i].append(f"ambiguous:{word}")
+                return
+            if (misread := disc.misread(word, self.year, c.title)) and (ref := self.known(misread, misread.split()[-1])):
+                self.add(i, c.start, ref, word)  # "M. Guisot": Guizot, misspelt; no one-word person
+                self.flags[i].append(f"typo:{word}->{ref.id}")
                 return
             ref = self.mononym(word, c.title)
             if ref:
@@ -1342,6 +1353,17 @@ def _determined(text: str, start: int, end: int) -> bool:
     if det is None or det.group().lower() == "an " and text[start] not in "AEIOU":
         return False
     return not _DESCRIBED_AFTER.match(text, end)
+
+
+def _particle_tails(name: str) -> list[str]:
+    """The surnames with a particle a name of several words ends in: "M. Savorgnan de Brazza"
+    named, a later "M. de Brazza" is he.
+
+    >>> _particle_tails("Savorgnan de Brazza"), _particle_tails("de Gaulle"), _particle_tails("")
+    (['de Brazza'], [], [])
+    """
+    words = name.split()
+    return [" ".join(words[k:]) for k in range(1, len(words) - 1) if PARTICLE_WORD.match(words[k])]
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

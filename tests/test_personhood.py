@@ -1062,6 +1062,11 @@ def names_in_document(corpus: list[tuple[str, list[str], int]], doc: tuple[str, 
           "We hope for fine weather, and hope the tea will pay its way.", "Mr. Hope thanked the ladies.",
           "The Duke of Hope came later."],
          [{"J. Hope"}, set(), set(), {"J. Hope"}, {"J. Hope"}]),
+        ("a surname with its particle is the longer name it ends",
+         ["M. Ardenne de Varenza explored the river in 1880.",
+          "M. de Varenza could go no further, and M. de Varenza turned back.",
+          "The explorations of M. de Varenza were praised."],
+         [{"Ardenne de Varenza"}] * 3),
         ("an elected title before a full name",
          ["Mayor-elect Lorena Varenza celebrates with her husband, Raul Varenza.",
           "Varenza won by nine points."],
@@ -1237,3 +1242,15 @@ def test_a_note_citing_the_man_in_full_after_his_surname_is_still_he() -> None:
     notes = ("n1", ["Varenza refers to his first letter, see Tomas Varenza, Collected Works, volume 2.",
                     "Notes are by Varenza, except those of the editors."], 1913)
     assert names_in_document(works, notes) == [{"Tomas Varenza"}, {"Tomas Varenza"}]
+
+
+def test_a_misread_surname_nobody_bears_is_the_man_the_corpus_names() -> None:
+    """ "Mr. Varrnier" of a scanned page, where the corpus names Louis Varmier in full: the
+    scanner's "rn" for "m", not a second person; a real name one letter off ("Hansen" beside
+    "Hanson", "Mr. Vermier") is somebody else."""
+    corpus = [(f"m{k}", [f"Louis Varmier was minister in 18{40 + k}.", "Ole Hanson spoke."], 1840 + k)
+              for k in range(4)]
+    doc = ("s1", ["Mr. Varrnier resigned the seals.", "Mr. Hansen objected, and Mr. Vermier too."], 1846)
+    found = names_in_document(corpus, doc)
+    assert found[0] == {"Louis Varmier"}
+    assert not found[1] & {"Ole Hanson", "Louis Varmier"}
