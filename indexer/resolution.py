@@ -37,7 +37,6 @@ from indexer.name_words import (
     personlike,
 )
 from indexer.names import coordinated, members_body, thing_named
-from indexer.notables import famous
 from indexer.ocr import ocr_key
 from indexer.personhood import (
     firm_modifier,
@@ -92,8 +91,6 @@ _LISTED = re.compile(r",? and |, |; | & ")
 # A full name set beside what came before it, so the same person: "Quill (Ada Quill)",
 # "Quill, that is Ada Quill", "Quill -- Ada Quill".
 _APPOSED = re.compile(r"(?:[,(:–—-]|\bthat is|\bnamely) *$")
-# A verb in the present tense right after a name: someone living ("Mr. Hoover has assured me").
-_PRESENT_AFTER = re.compile(r",? (?:has|is|says|thinks|tells|knows|wants|believes|hopes|will|does)\b")
 # A body or a place named after a virtue or a thing: "a Band of Hope", "the House of Mercy",
 # "the Bank of Commerce". (Asked only of a word the corpus writes in lower case too: "the
 # Life of Johnson" is a work about a man.)
@@ -360,8 +357,6 @@ class Resolution:
                          if p != pid and self.namesake_fits(p, self.title_sex(i, h.start + len(h.text) - len(surname)))]
             if namesakes:
                 self.add(i, h.start, self.refs[self.nearest(namesakes, i, h.start)])
-            elif _PRESENT_AFTER.match(self.texts[i], h.end):
-                self.flags[i].append(f"ambiguous:{surname}")  # "Mr. Hoover has assured me" of 1967: a living man
             else:
                 self.add_authority(i, h.start, pid)
 
@@ -952,12 +947,6 @@ class Resolution:
                 ids = [p for p in ids if p not in contrasted or not owner or owner == self.refs[p].name]
             if not ids:
                 return False
-        if c.title in ADDRESS_TITLES and _PRESENT_AFTER.match(self.texts[i], c.end):
-            # "Mr. Dulles has suggested" of 1960, after "Secretary Dulles" of 1955: a living man
-            ids = [p for p in ids if not self.dead_then(word, self.refs[p].name)]
-            if not ids:
-                self.flags[i].append(f"ambiguous:{word}")
-                return True
         sex = TITLE_SEX.get(office_title(c.title))
         if sex:
             # "Mrs. Carrasco" where the document names Luis and Graciela Carrasco; "Ms Quinlan"
@@ -1241,9 +1230,6 @@ class Resolution:
                 # "Dr. Smith" where nobody here is a Smith: one of thousands, not the Smith
                 # the corpus cites most (an office says more: see titled_owner).
                 owner = ""
-        if owner and c.title in ADDRESS_TITLES and self.dead_then(word, owner) and _PRESENT_AFTER.match(
-                self.texts[i], c.end):
-            owner = ""  # "Mr. Dulles has suggested" of 1960: a living man, not the John Foster Dulles dead in 1959
         if owner and sex and (given_name_sex(owner.split()[0]) == _OTHER_SEX[sex]
                               or sex == "f" and owner.split()[0].endswith(".") and not disc.may_be(word, owner, sex)):
             owner = ""  # "Mrs. Gore" is not the corpus's Al Gore, "Mrs. Quill" no "Mr. R. Quill"
@@ -1273,12 +1259,6 @@ class Resolution:
             self.add(i, c.start, ref, word)
         elif owner is not None or not doubt:
             self.flags[i].append(f"ambiguous:{word}")
-
-    def dead_then(self, surname: str, owner: str) -> bool:
-        """Had the famous person of this full name died before the document's year (see
-        :mod:`indexer.notables`)?"""
-        person = famous(surname, owner)
-        return person is not None and person.died is not None and self.year is not None and person.died < self.year
 
     def sole_contemporary(self, owner: str, surname: str, sex: str | None) -> bool:
         """Is ``owner`` the one bearer of the surname (of the title's sex, if it says one)
