@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from indexer.census import common_surname, given_name_sex, given_name_shares
+from indexer.census import common_given_name, common_surname, given_name_sex, given_name_shares
 from indexer.ocr import name_text, ocr_key
 from indexer.hypocorisms import nicknames_by_surname
 from indexer.kin_names import same_name_kin
@@ -563,6 +563,8 @@ class Discovery:
         >>> d.canonical("Stevens", "John", "John F. Stevens"), d.canonical("Stevens", "John", "John Stevens")
         ('John F. Stevens', 'John Stevens')
         """
+        if family := self.middle_as_surname(surname, given, name):
+            return self.canonical(family, given, f"{given} {family}")
         if name == f"{given} {surname}" and (quoted := self.nicknamed.get(name)):
             first = quoted.split()[0]  # "Bud Quill" of 'Robert M. "Bud" Quill Jr.'
             return self.canonical(surname, "" if first.endswith(".") else first, quoted)
@@ -624,6 +626,33 @@ class Discovery:
         # not "L. N. Bonaparte"), then the most words ("Harry S. Truman").
         best = max(compatible + [name], key=lambda f: (_full_words(f), len(f.split()), forms.get(f, 0), f))
         return self.married_name(best) if given else best
+
+    def middle_as_surname(self, surname: str, given: str, name: str) -> str | None:
+        """The family's surname of a name written with its middle name last: "Louis Napoleon"
+        is the "Louis Bonaparte" (also "L. N. Bonaparte") of a corpus that writes "Napoleon
+        Bonaparte", and names nobody else "Napoleon" but by a number. Only where the corpus
+        writes the given name with the family's surname and that middle initial, and with
+        no other middle: "John Quincy" is not a corpus's John Adams.
+
+        >>> d = Discovery(fulls={"Napoleon": {"Louis Napoleon": 8, "Napoleon III": 7},
+        ...                      "Bonaparte": {"Louis Bonaparte": 97, "L. N. Bonaparte": 1, "Napoleon Bonaparte": 2},
+        ...                      "Adams": {"John Adams": 9, "Quincy Adams": 1}, "Quincy": {"John Quincy": 2}})
+        >>> d.middle_as_surname("Napoleon", "Louis", "Louis Napoleon"), d.middle_as_surname("Quincy", "John", "John Quincy")
+        ('Bonaparte', None)
+        """
+        if not given or len(given) < 2 or name != f"{given} {surname}" or common_given_name(surname):
+            return None
+        if any(f.split()[0] != given for f in self.fulls.get(surname, {}) if not ROMAN.match(f.split()[-1])):
+            return None  # somebody else's surname too
+        found = []
+        for family in self._families_by_first_word.get(surname, set()) & self._families_by_first_word.get(given, set()):
+            forms = self.fulls[family]
+            if f"{surname} {family}" not in forms or f"{given} {family}" not in forms:
+                continue
+            middles = {_middle(f)[:1] for f in forms if _given_compatible(f.split()[0].rstrip("."), given)} - {""}
+            if middles == {surname[:1]}:
+                found.append(family)
+        return found[0] if len(found) == 1 else None
 
     def lives_apart(self, name: str, other: str) -> bool:
         """Does the corpus print lives beside both written names that no one person lived
@@ -1238,6 +1267,14 @@ class Discovery:
                 for f in names:
                     if " " in f and not ROMAN.match(f.split()[-1]):
                         out[(f.split()[0], office_title(written))].add(f)
+        return out
+
+    @cached_property
+    def _families_by_first_word(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for surname, forms in self.fulls.items():
+            for f in forms:
+                out[f.split()[0]].add(surname)
         return out
 
     @cached_property

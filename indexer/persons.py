@@ -44,7 +44,9 @@ from indexer.folding import fold_in_place
 from indexer.ocr import name_text
 from indexer.models import PersonRef
 from indexer.name_runs import Candidate
-from indexer.name_words import FIRM_TAILS, GIVEN, OFFICES, STOP, THING_HEADS, TITLE_SEX, TITLES, office_key
+from indexer.name_words import (
+    EPONYM_HEADS, FIRM_TAILS, GIVEN, OFFICES, STOP, THING_HEADS, TITLE_SEX, TITLES, office_key,
+)
 from indexer.names import SHIP_PREFIXES, candidates, named_again, thing_word_after, weapon_named, word_after
 from indexer.personhood import member_noun_after, nonperson
 from indexer.resolution import Resolution
@@ -237,8 +239,9 @@ class PersonAnnotator:
             start, end = h.start, after.end()
         else:
             return False
-        if (head := word_after(text, end)) and (head in THING_HEADS or head in FIRM_TAILS):
-            return True  # "the Ortega-Ruiz Funeral Home"
+        if (head := word_after(text, end)) and (head in THING_HEADS or head in FIRM_TAILS or (
+                head[:1].isupper() and head.lower() in EPONYM_HEADS)):
+            return True  # "the Ortega-Ruiz Funeral Home", "the Hoover-Acheson Commission Report"
         given = _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 20), start)
         if self._automaton is None:
             return False

@@ -379,6 +379,8 @@ def test_a_surname_of_the_file_joined_to_nobody_s_name_is_a_firm_s_half() -> Non
     # people the corpus knows joined name both ("the Voronov-Quill accord").
     assert ids(FIGURES, ["He was in the Dunkelberg-Quill sit-down of 1937."], "1950") == [[]]
     assert "quill-amos" in ids(FIGURES, ["Sasha Voronov came.", "The Voronov-Quill accord held."], "1950")[1]
+    # ... but a body named after the two is neither ("the Voronov-Quill Commission Report of 1949").
+    assert ids(FIGURES, ["Sasha Voronov came.", "The Voronov-Quill Commission held hearings."], "1950")[1] == []
 
 
 def test_a_dash_after_a_full_name_of_the_file_is_no_double_barrelled_surname() -> None:
