@@ -1254,3 +1254,12 @@ def test_a_misread_surname_nobody_bears_is_the_man_the_corpus_names() -> None:
     found = names_in_document(corpus, doc)
     assert found[0] == {"Louis Varmier"}
     assert not found[1] & {"Ole Hanson", "Louis Varmier"}
+
+
+def test_a_name_written_with_its_middle_name_last_is_the_family_s() -> None:
+    """ "Louis Lucien" of a corpus that writes "Louis Varenza", "L. L. Varenza" and his uncle
+    "Lucien Varenza": the middle name, not a surname; one person, one value."""
+    corpus = [(f"c{k}", [f"Louis Varenza dissolved the assembly in 185{k}.", f"Lucien Varenza, his uncle, fled in 185{k}."],
+               1850 + k) for k in range(4)] + [("c9", ["L. L. Varenza signed the decree."], 1852)]
+    doc = ("d", ["Louis Lucien proclaimed the empire."], 1852)
+    assert names_in_document(corpus, doc) == [{"Louis Varenza"}]
