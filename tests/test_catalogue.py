@@ -107,3 +107,22 @@ def test_a_finding_aid_s_date_column_by_another_name_and_its_unsigned_pieces(tmp
     assert cat.lookup(tmp_path / "ocr" / "quill_1951_08_p1.txt") == Entry("Mills Idle", "Varenza, Ada", "1951-08")
     assert cat.lookup(tmp_path / "ocr" / "quill_1949_11_p2.txt") == Entry("Strike Relief", None, "1949-11")
     assert cat.lookup(tmp_path / "ocr" / "quill_1950_02_p1.txt") == Entry("Dues", None, None)
+
+
+def test_a_finding_aid_s_author_column_by_another_name(tmp_path: Path) -> None:
+    """A society's volunteers head the column "author_or_speaker" or "Written by": still the
+    author; "Authority" (a record's source) is not."""
+    (tmp_path / "catalogue.csv").write_text(
+        "file,title,author_or_speaker,date,Authority\n"
+        "lectures/1885_free_trade.txt,Free Trade,Mr. T. Varenza (Hon. Sec.),1885-02-11,Minute Book 2\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "aid").mkdir()
+    (tmp_path / "aid" / "list.csv").write_text(
+        "path,Written by,Authority\nletters/1901_quill.txt,Ada Quill,Box 3\n", encoding="utf-8")
+    cat = Catalogue.find(tmp_path)
+    assert cat is not None
+    assert cat.lookup(tmp_path / "lectures" / "1885_free_trade.txt") == Entry(
+        "Free Trade", "Mr. T. Varenza (Hon. Sec.)", "1885-02-11")
+    aid = Catalogue.find(tmp_path / "aid")
+    assert aid is not None and aid.lookup(tmp_path / "aid" / "letters" / "1901_quill.txt").author == "Ada Quill"

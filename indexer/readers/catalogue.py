@@ -51,6 +51,8 @@ _NO_AUTHOR = re.compile(r"\W*(?:unsigned|anon(?:ymous)?\.?|unknown|not known|n/?
 # the record rather than the document ("date_added", "last_updated", "date_scanned").
 _DATE_WORD = re.compile(r"(?<![a-z])date(?![a-z])")
 _RECORD_DATE = re.compile(r"add|modif|updat|scan|digiti|accession|process|upload|enter|catalog|receiv|access")
+# Any other column naming who wrote or spoke ("author_or_speaker", "Author(s)", "written_by").
+_AUTHOR_WORD = re.compile(r"(?<![a-z])(?:authors?|creators?|speakers?|writers?|written|contributors?)(?![a-z])")
 
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 
@@ -87,6 +89,16 @@ def _date_columns(names: Iterable[str]) -> tuple[str, ...]:
     extra = [n for n in (str(k).strip().lower() for k in names)
              if n not in DATE_COLUMNS and _DATE_WORD.search(n) and not _RECORD_DATE.search(n)]
     return DATE_COLUMNS + tuple(extra)
+
+
+def _author_columns(names: Iterable[str]) -> tuple[str, ...]:
+    """The columns of a catalogue that may give a document's author, the usual names first.
+
+    >>> _author_columns(["file", "title", "author_or_speaker", "Authority", "date"])
+    ('author', 'president_full', 'creator', 'president', 'speaker', 'byline', 'author_or_speaker')
+    """
+    extra = [n for n in (str(k).strip().lower() for k in names) if n not in AUTHOR_COLUMNS and _AUTHOR_WORD.search(n)]
+    return AUTHOR_COLUMNS + tuple(extra)
 
 
 def _key_forms(ref: str) -> list[str]:
@@ -140,7 +152,8 @@ def _catalogue_columns(path: Path) -> bool:
             names = {c.strip().lower() for c in next(csv.reader([head[0]]), [])}
     except (json.JSONDecodeError, csv.Error):
         return False
-    return bool(names & set(PATH_COLUMNS)) and bool(names & {*TITLE_COLUMNS, *AUTHOR_COLUMNS, *_date_columns(names)})
+    return bool(names & set(PATH_COLUMNS)) and bool(names & {*TITLE_COLUMNS, *_author_columns(names),
+                                                             *_date_columns(names)})
 
 
 def _page_title(page: Path) -> str | None:
@@ -168,6 +181,7 @@ class Catalogue:
     _day_first: bool | None = field(default=None, repr=False)
     # The columns read for a document's date (see _date_columns).
     _dates: tuple[str, ...] = field(default=DATE_COLUMNS, repr=False)
+    _authors: tuple[str, ...] = field(default=AUTHOR_COLUMNS, repr=False)
 
     @classmethod
     def find(cls, folder: Path) -> Catalogue | None:
@@ -205,6 +219,7 @@ class Catalogue:
             raise CatalogueError(f"{path.name}: malformed ({exc})") from exc
         catalogue = cls(path.parent)
         catalogue._dates = _date_columns(rows[0]) if rows else DATE_COLUMNS
+        catalogue._authors = _author_columns(rows[0]) if rows else AUTHOR_COLUMNS
         catalogue._day_first = _day_first(d for row in rows if (d := _pick(row, catalogue._dates)))
         for row in rows:
             catalogue._add(row)
@@ -222,7 +237,7 @@ class Catalogue:
                 title = self._title_of(page)
                 if title:
                     break
-        author = _pick(row, AUTHOR_COLUMNS)
+        author = _pick(row, self._authors)
         if author and _NO_AUTHOR.fullmatch(author):
             author = None  # a cataloguer's note that there is none: no one's name
         if author and author == _pick(row, ("byline",)):
