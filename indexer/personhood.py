@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Callable
 from indexer.census import given_name_sex
 from indexer.census import common_surname
 from indexer.name_words import DERIVED, GIVEN, HONORIFICS, STOP_SECTIONS, TITLES, imaginary_beings
+from indexer.notables import notables
 from indexer.places import place_names, state_names
 
 if TYPE_CHECKING:
@@ -423,6 +424,36 @@ def nonperson(word: str) -> str | None:
         return "place"
     if imaginary(word):
         return "imaginary"
+    return None
+
+
+# Words a clerk cuts short before a full stop: titles and offices, months.
+_CUT_SHORT = tuple(sorted({w for w in TITLES | STOP_SECTIONS["months"] if len(w) >= 6 and w.isalpha()}))
+# Every surname the census table lists.
+_ANY_SURNAME = 10**6
+
+
+@cache
+def cut_short(word: str) -> str | None:
+    """The title or month a word written before a full stop abbreviates, its letters taken in
+    order from the first ("Sec." Secretary, "Sergt." Sergeant, "Decr." December), or None. Not
+    a census surname, a given name or a famous name: "Cole." ends a sentence, it is no Colonel;
+    "Vico." is no Viscount.
+
+    >>> cut_short("Sec"), cut_short("Sergt"), cut_short("Decr"), cut_short("Cole"), cut_short("Vico")
+    ('Secretary', 'Sergeant', 'December', None, None)
+    """
+    if (not 3 <= len(word) <= 5 or word in GIVEN or word in TITLES or common_surname(word, _ANY_SURNAME)
+            or notables(word)):
+        return None
+    letters = word.lower()
+    for full in _CUT_SHORT:
+        whole = full.lower()
+        rest = iter(whole[1:])
+        # Cut off ("Sec", "Comm") or contracted, its last letter kept ("Sergt", "Decr", "Revd").
+        if len(whole) > len(letters) and (whole.startswith(letters) or whole[0] == letters[0] and whole[-1] == letters[-1]
+                                           and all(ch in rest for ch in letters[1:])):
+            return full
     return None
 
 

@@ -39,6 +39,7 @@ from indexer.name_words import (
 from indexer.names import coordinated, members_body, thing_named
 from indexer.ocr import ocr_key
 from indexer.personhood import (
+    cut_short,
     firm_modifier,
     human_after,
     imaginary_name,
@@ -913,6 +914,8 @@ class Resolution:
                             or members_body(self.texts[i], c.start, c.end) and not self.by_surname.get(c.name)
                             or self.founded_town_here(i, c)):
             return  # "Tenants' Voice", where nobody named here is a Voice
+        if self.texts[i].startswith(".", c.end) and cut_short(c.name):
+            return  # "J. Crabtree, Hon. Sec.", "Tuesday Decr. 15th", "From Sergt. Cunliffe": a word cut short
         for settles in self.SINGLE_STEPS:
             if settles(self, i, c):
                 return
