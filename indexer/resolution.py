@@ -914,7 +914,7 @@ class Resolution:
                             or members_body(self.texts[i], c.start, c.end) and not self.by_surname.get(c.name)
                             or self.founded_town_here(i, c)):
             return  # "Tenants' Voice", where nobody named here is a Voice
-        if self.texts[i].startswith(".", c.end) and cut_short(c.name):
+        if self.texts[i].startswith(".", c.end) and c.title not in ADDRESS_TITLES and cut_short(c.name):
             return  # "J. Crabtree, Hon. Sec.", "Tuesday Decr. 15th", "From Sergt. Cunliffe": a word cut short
         for settles in self.SINGLE_STEPS:
             if settles(self, i, c):
