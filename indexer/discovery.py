@@ -1088,6 +1088,10 @@ class Discovery:
         span = self.seen.get(name)
         if name.split()[0].endswith(".") or ROMAN.match(name.split()[-1]):
             return None
+        if title and (person := famous(surname, name)) and person.died is not None and year > person.died + PUBLIC_LIFE:
+            # A title says a contemporary: the one naming of a famous man dead long before
+            # ("Henry Fielding" of a lecture) is no "Canon Fielding" of the minutes.
+            return None
         if span is None:
             # Named only on an undated page ("elected in 1984 under David Lange" on a site's
             # history page): of no era but the word's own, when all its uses fall within one

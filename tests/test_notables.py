@@ -70,3 +70,12 @@ def test_a_famous_person_named_in_two_languages_is_one_value() -> None:
                      "Jan Huss wrote in Czech."], 1850)]
     found = values_of(corpus, "n")
     assert len(set().union(*found)) == 1 and all(found), found
+
+
+def test_a_title_says_a_contemporary_not_a_famous_man_dead_long_before() -> None:
+    """ "Canon Fielding" of the minutes, 1870-1898, where one lecture of 1899 names the novelist
+    Henry Fielding (1707-1754): the one naming does not make the canon the novelist."""
+    corpus = [("l", ["The lecturer claimed Henry Fielding as an ancestor."], 1899),
+              *[(f"m{k}", [f"Canon Fielding took the chair in 18{70 + 4 * k}."], 1870 + 4 * k) for k in range(8)]]
+    assert not any("Henry Fielding" in names for names in values_of(corpus, "m3"))
+    assert values_of(corpus, "l") == [{"Henry Fielding"}]
