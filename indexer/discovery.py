@@ -43,7 +43,7 @@ from indexer.kin_names import same_name_kin
 from indexer.lifespans import apart, life_dates
 from indexer.years import mentions
 from indexer.name_words import (
-    GIVEN, HONORIFICS, ROMAN, STOP, TAILS, THING_HEADS, TITLE_SEX, TITLES, office_title, personlike,
+    GIVEN, HONORIFICS, ROMAN, STOP, TAILS, THING_HEADS, TITLE_SEX, TITLES, any_surname, office_title, personlike,
 )
 from indexer.name_runs import PARTICLE_WORD
 from indexer.notables import famous, famous_bearer, given_names_of, known_alone
@@ -134,8 +134,6 @@ TOWN_PLACES = 5
 FOUNDED_TOWN_PLACES = 10
 # Shorter words are too often other real words one edit away (see misread).
 MISREAD_LENGTH = 5
-# Every surname the census table lists: a word any of them is, is nobody's misreading.
-CENSUS_SURNAMES = 10**6
 # A surname named in full with this many given names is a family's (see family_town).
 FAMILY = 3
 # A woman's maiden name may be written this many years before her married name: a
@@ -1302,7 +1300,7 @@ class Discovery:
         ('Hugh Tolmie', None, None)
         """
         if (len(word) < MISREAD_LENGTH or word in self.fulls or word in GIVEN or word in STOP
-                or common_surname(word, CENSUS_SURNAMES) or self.common_word(word) or word in self._first_words):
+                or any_surname(word) or self.common_word(word) or word in self._first_words):
             return None
         key = ocr_key(word)
         owners = {self.owner(surname, year, title) or "" for surname in self._surnames_by_initial.get(word[:1], ())

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Callable
 
 from indexer.census import given_name_sex
 from indexer.census import common_surname
-from indexer.name_words import DERIVED, GIVEN, HONORIFICS, STOP_SECTIONS, TITLES, imaginary_beings
+from indexer.name_words import DERIVED, GIVEN, HONORIFICS, STOP_SECTIONS, TITLES, any_surname, imaginary_beings
 from indexer.notables import notables
 from indexer.places import place_names, state_names
 
@@ -429,8 +429,6 @@ def nonperson(word: str) -> str | None:
 
 # Words a clerk cuts short before a full stop: titles and offices, months.
 _CUT_SHORT = tuple(sorted({w for w in TITLES | STOP_SECTIONS["months"] if len(w) >= 6 and w.isalpha()}))
-# Every surname the census table lists.
-_ANY_SURNAME = 10**6
 
 
 @cache
@@ -443,7 +441,7 @@ def cut_short(word: str) -> str | None:
     >>> cut_short("Sec"), cut_short("Sergt"), cut_short("Decr"), cut_short("Cole"), cut_short("Vico")
     ('Secretary', 'Sergeant', 'December', None, None)
     """
-    if (not 3 <= len(word) <= 5 or word in GIVEN or word in TITLES or common_surname(word, _ANY_SURNAME)
+    if (not 3 <= len(word) <= 5 or word in GIVEN or word in TITLES or any_surname(word)
             or notables(word)):
         return None
     letters = word.lower()
