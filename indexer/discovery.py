@@ -1280,11 +1280,13 @@ class Discovery:
         return out
 
     @cached_property
-    def _surnames_by_initial(self) -> dict[str, list[str]]:
+    def _surnames_by_ocr_key(self) -> dict[str, list[str]]:
+        """The corpus's one-word surnames by their OCR key (see :func:`indexer.ocr.ocr_key`), built
+        once: a misreading is looked up, not compared with every surname."""
         out: dict[str, list[str]] = defaultdict(list)
         for surname in self.fulls:
             if " " not in surname:
-                out[surname[:1]].append(surname)
+                out[ocr_key(surname)].append(surname)
         return out
 
     def misread(self, word: str, year: int | None = None, title: str = "") -> str | None:
@@ -1303,8 +1305,8 @@ class Discovery:
                 or any_surname(word) or self.common_word(word) or word in self._first_words):
             return None
         key = ocr_key(word)
-        owners = {self.owner(surname, year, title) or "" for surname in self._surnames_by_initial.get(word[:1], ())
-                  if abs(len(surname) - len(word)) <= 1 and surname != word and ocr_key(surname) == key}
+        owners = {self.owner(surname, year, title) or "" for surname in self._surnames_by_ocr_key.get(key, ())
+                  if surname[:1] == word[:1] and abs(len(surname) - len(word)) <= 1 and surname != word}
         return owners.pop() or None if len(owners) == 1 else None
 
     @cached_property
