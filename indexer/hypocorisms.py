@@ -3,8 +3,9 @@
 
 The dataset also pairs names that are names of their own ("Ian" and John, "Linda" and
 Rosalyn, "Rita" and Margaret): only a form that begins with the formal name's letter and is
-no longer than it is taken. That loses "Bill" for William and "Peg" for Margaret, which a
-corpus can still say in quotes (see :func:`indexer.names.candidates`).
+no longer than it is taken, or one English makes from such a form by rule ("Bill" of Will,
+"Ned" of Ed: see :func:`_rhymed`). Other pairs count only where the corpus quotes the
+nickname in the name (see :func:`indexer.names.candidates`).
 
 >>> is_hypocorism("Danny", "Daniel"), is_hypocorism("Ed", "Edward"), is_hypocorism("Ian", "John")
 (True, True, False)
@@ -12,13 +13,51 @@ corpus can still say in quotes (see :func:`indexer.names.candidates`).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 
 @cache
 def _pairs() -> frozenset[tuple[str, str]]:
-    return frozenset((nick, formal) for nick, formal in _all_pairs()
+    same = frozenset((nick, formal) for nick, formal in _all_pairs()
                      if nick[:1] == formal[:1] and len(nick) <= len(formal))
+    return same | _rhymed(same)
+
+
+# The endings English pet forms take ("Peg", "Peggy"; "Dick", "Dickie").
+_PET_ENDING = re.compile(r"(.)\1?(?:y|ie)$")
+
+
+def _rhymed(same: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """The dataset's pairs with another first letter that English makes by rule, not names
+    of their own: a rhyme on a form of the same letter ("Bill" of Will(iam), "Bob" of
+    Rob(ert), "Dick" of Rick/Richard, "Peg" of Meg/Margaret), or "N" or "T" before a form
+    that starts with a vowel ("Ned", "Ted" of Ed(ward)); each with its pet ending ("Peggy",
+    "Bobby"). Shorter than the formal name, and not of the other sex by the census tables:
+    that leaves out "Lloyd" and Floyd, "Jasper" and Casper, "Cole" and Nicole, "Ian" and John.
+
+    >>> sorted(n for n, f in _rhymed(_pairs()) if f in ("william", "richard", "edward", "margaret"))
+    ['bill', 'billy', 'dick', 'dickie', 'dicky', 'ned', 'peg', 'peggy', 'ted', 'teddy']
+    >>> {("ian", "john"), ("lloyd", "floyd"), ("cole", "nicole"), ("randy", "miranda")} & _rhymed(_pairs())
+    set()
+    """
+    from indexer.census import given_name_sex
+
+    forms: dict[str, set[str]] = {}
+    for nick, formal in same:
+        forms.setdefault(formal, {formal}).add(nick)
+    out = set()
+    for nick, formal in _all_pairs():
+        if nick[:1] == formal[:1] or len(nick) >= len(formal):
+            continue
+        own = forms.get(formal, {formal})
+        stem = _PET_ENDING.sub(r"\1", nick)
+        rhymes = any(f[1:] in (nick[1:], stem[1:]) for f in own)
+        prefixed = nick[0] in "nt" and any(f[0] in "aeiou" and f in (nick[1:], stem[1:]) for f in own)
+        sexes = {given_name_sex(nick.title()), given_name_sex(formal.title())} - {None}
+        if (rhymes or prefixed) and len(sexes) < 2:
+            out.add((nick, formal))
+    return frozenset(out)
 
 
 @cache

@@ -49,10 +49,14 @@ from indexer.places import place_names
 
 Kind = Literal["full", "titled", "single", "given", "pair"]
 
-_TOKEN = rf"(?:(?:{ABBREVIATIONS})\.|al-[A-Z][a-z]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]'[A-Z][a-z]+|[A-Z][A-Za-z]*[a-z](?:-[A-Za-z]+|'(?!s\b)[A-Za-z]+)*)"
+# Space within a line: a name never runs on over a line break (a list printed an entry a
+# line keeps its breaks, see readers.text).
+_SPACE = r"[^\S\n]"
+
+_TOKEN = rf"(?:(?:{ABBREVIATIONS})\.|al-[A-Z][a-z]+|[A-Z]\.(?:{_SPACE}?[A-Z]\.)*|[A-Z]'[A-Z][a-z]+|[A-Z][A-Za-z]*[a-z](?:-[A-Za-z]+|'(?!s\b)[A-Za-z]+)*)"
 PARTICLE = r"(?:de|von|van|der|den|du|da|di|del|della|la|le|y|bin|ibn|al-)"
 RUN = re.compile(
-    rf"(?=[A-Z]|al-)(?<![\w'])(?<![\w']-){_TOKEN}(?:(?:\s+|\s*,\s*(?=Jr\.|Sr\.))(?:{PARTICLE}\s+)?(?:{_TOKEN}|[IVX]{{1,5}}\b))*"
+    rf"(?=[A-Z]|al-)(?<![\w'])(?<![\w']-){_TOKEN}(?:(?:{_SPACE}+|{_SPACE}*,{_SPACE}*(?=Jr\.|Sr\.))(?:{PARTICLE}{_SPACE}+)?(?:{_TOKEN}|[IVX]{{1,5}}\b))*"
 )
 _PIECE = re.compile(rf"{_TOKEN}|[IVX]{{1,5}}\b|{PARTICLE}(?=\s)")
 PARTICLE_WORD = re.compile(rf"^{PARTICLE}$")

@@ -468,3 +468,31 @@ def test_addresses_saints_peoples_orders_labels_and_boats(kind: str, text: str, 
     found = names_in(text)
     assert not found & not_names, kind
     assert names <= found, kind
+
+
+@pytest.mark.parametrize("kind, lines, expected", [
+    ("a syllabus set with leaders of dots",
+     ["CLASSES", "Mathematics ............ Mr. S. Quennell, jun.", "Cotton Spinning ........ Mr. T. Varenza",
+      "Ambulance (St. John) ... Dr. S. Dunkelberg", "Shorthand .............. Mr. F. Halloran"],
+     {"S. Quennell Jr.", "T. Varenza", "S. Dunkelberg", "F. Halloran"}),
+    ("a programme, the dots spaced, a wrapped line led in",
+     ["The order of service, printed for the", "congregation, was as follows:",
+      "Prayer . . . . . . . . . . Dea. Amos Varenza", "Solo . . . . . . . . . . . Mrs. Ida Quennell",
+      "Address . . . . . . . . . Rev. Walter Halloran"],
+     {"Amos Varenza", "Ida Quennell", "Walter Halloran"}),
+])
+def test_a_list_set_with_leaders_is_read_item_by_item(kind: str, lines: list[str], expected: set[str]) -> None:
+    """A printed list's lines are not one sentence: the name at one line's end does not run into
+    the next line's heading ("Mr. T. Varenza Ambulance")."""
+    from indexer.readers.text import parse_text
+
+    paragraphs = [text for _, _, text in parse_text("\n".join(lines) + "\n", has_title=False).blocks]
+    assert values([("a", paragraphs)])[0] == expected, kind
+
+
+def test_a_name_does_not_run_over_a_line_break() -> None:
+    """A list printed an entry a line keeps its breaks: "Mr. T. Varenza" ends its line, and
+    the next line's heading is no part of his name."""
+    found = names_in("Cotton Spinning: Mr. T. Varenza\nAmbulance (St. John): Dr. S. Dunkelberg\nQUENNELL, J.\nGate 2")
+    assert {"T. Varenza", "S. Dunkelberg"} <= found and not any(
+        " " in n and n.endswith(("Ambulance", "Gate")) for n in found), found

@@ -63,3 +63,25 @@ def test_an_indented_paragraph_opening_is_no_signature() -> None:
     text = "First paragraph ends here.\n    The next paragraph opens indented and goes on for a long line.\nThen more.\n"
     assert _paragraphs(text) == ["First paragraph ends here. The next paragraph opens indented and goes on "
                                  "for a long line. Then more."]
+
+
+@pytest.mark.parametrize("kind, text, lines", [
+    ("an election's results under an office in capitals: kept, its entries whole",
+     "OFFICIAL RESULTS\n\nPRESIDENT\n  Quennell, S.J., Jr. ............ 1,487\n  Varenza, J.R. ................   802\n",
+     ["PRESIDENT", "Quennell, S.J., Jr.: 1,487", "Varenza, J.R.: 802"]),
+    ("an account's amounts, a leader of spaced dots",
+     "Accounts passed:\n  Dunkelberg & Sons, lumber . . . . . . . $14.20\n  Mrs. Halloran, scrubbing hall . . . . . . .75\n",
+     ["Accounts passed:", "Dunkelberg & Sons, lumber: $14.20", "Mrs. Halloran, scrubbing hall: .75"]),
+    ("an ellipsis is no leader",
+     "He paused.... Then\nhe went on. . . . slowly.\n", None),
+])
+def test_a_list_led_with_dots_is_a_paragraph_of_lines(kind: str, text: str, lines: list[str] | None) -> None:
+    """A list set with leaders of dots is one paragraph, an entry a line (no heading of the
+    list swallows it, no entry runs into the next); a prose ellipsis is left alone."""
+    blocks = parse_text(text, has_title=False).blocks
+    if lines is None:
+        assert all("\n" not in t for _, _, t in blocks), (kind, blocks)
+        return
+    listed = [t for kind_, _, t in blocks if "\n" in t]
+    assert len(listed) == 1 and listed[0].split("\n") == lines, (kind, blocks)
+    assert all(k == "paragraph" for k, _, t in blocks if t is listed[0]), kind

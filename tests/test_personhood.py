@@ -513,6 +513,14 @@ _FATHER_AND_SON = [
          [("a", ["GERRY QUENNELL: I came in 1971 as process engineer.", "Gerry, I need you, he said."], 2005),
           ("b", ["Gerald A. Quennell, mill manager, retired in 1990."], 1990)],
          0, {"Gerald A. Quennell"}),
+        ("an everyday form English makes by rhyme: 'Bill' of William",
+         [("a", ["William Quennell opened the store in 1952.", "Quennell said business was good."], 1952),
+          ("b", ["Bill Quennell and his wife drove to Lorton on Sunday."], 1955)],
+         1, {"William Quennell"}),
+        ("a rhyme of the other sex is no everyday form: 'Randy' is not Miranda",
+         [("a", ["Miranda Quennell opened the store in 1952."], 1952),
+          ("b", ["Randy Quennell and his wife drove to Lorton on Sunday."], 1955)],
+         1, {"Randy Quennell"}),
         ("a name the dataset pairs but that is a name of its own",
          [("a", ["John Quennell opened the store in 1952."], 1952),
           ("b", ["Ian Quennell and his wife drove to Lorton on Sunday."], 1955)],
@@ -738,6 +746,16 @@ def test_a_nickname_an_initial_and_the_formal_name_are_one_person() -> None:
               ("c", ["The letter was signed by D. Varenza."], 2009)]
     found = values(corpus)
     assert len(found[0]) == 1 and found[0] == found[1] == found[2], found
+
+
+@pytest.mark.parametrize("formal, everyday", [("Edwin", "Ned"), ("Margaret", "Peggy"), ("Richard", "Dick"),
+                                              ("Robert", "Bobby"), ("Edward", "Teddy")])
+def test_an_everyday_form_english_makes_by_rule_is_the_formal_name(formal: str, everyday: str) -> None:
+    """A rhyme ("Dick" of Rick), "N" or "T" before a vowel ("Ned" of Ed), a pet ending ("Peggy")."""
+    corpus = [("a", [f"{formal} Varenza kept the shop on Mill Street."], 1901),
+              ("b", [f"{everyday} Varenza danced at the fair."], 1904)]
+    found = values(corpus)
+    assert len(found[0]) == 1 and found[0] == found[1], found
 
 
 def test_a_bare_surname_the_corpus_owns_is_the_authority_person_the_file_knows() -> None:

@@ -34,7 +34,7 @@ def assemble(
     blocks, top = _take_top(blocks, fmt, parsed.page_title)
     blocks = mark_info_zone(blocks)
     header = _read_header(blocks, _header_end(blocks, fmt, top.headline))
-    info_lines, body = _info_and_body(blocks, header)
+    info_lines, body = _info_and_body(blocks, header, lines=fmt == "text")
     kept = _body_blocks(body, parsed.link_chars)
     page_title, page_author = _title_line(parsed.page_title, header.title)
     title = _title(doc_id, parsed, entry, top.headline or choose_title(header.title, page_title))
@@ -182,8 +182,10 @@ def _take_title_heading(headings: list[tuple[int, int, str]], used: set[int]) ->
 # ------------------------------------------------------------------ the body
 
 
-def _info_and_body(blocks: list[ParsedBlock], header: _Header) -> tuple[list[str], list[ParsedBlock]]:
-    """The lines of the info block at the top, and the blocks of the body, text normalised."""
+def _info_and_body(blocks: list[ParsedBlock], header: _Header,
+                   lines: bool = False) -> tuple[list[str], list[ParsedBlock]]:
+    """The lines of the info block at the top, and the blocks of the body, text normalised;
+    with ``lines``, a block's line breaks kept (a plain text's list printed an entry a line)."""
     info_lines: list[str] = []
     body: list[ParsedBlock] = []
     for i, (kind, level, text) in enumerate(blocks):
@@ -194,7 +196,10 @@ def _info_and_body(blocks: list[ParsedBlock], header: _Header) -> tuple[list[str
             continue
         if kind == "rule" or i in header.used:
             continue
-        body.append((kind, level, cleaning.normalize(text)))
+        # A list printed an entry a line keeps its lines (see readers.text): its names do not
+        # run into the next line's words.
+        body.append((kind, level, "\n".join(filter(None, map(cleaning.normalize, text.split("\n"))))
+                     if lines else cleaning.normalize(text)))
     return info_lines, body
 
 

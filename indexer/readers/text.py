@@ -27,27 +27,55 @@ _LINE_END = tuple('.!?:;"”’)]')
 
 # Three spaces or more between two words of a line: a gap between columns.
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+# A leader of dots between a heading and its entry: "Treasurer ....... Mr. E. Bright", a
+# programme's "Prayer . . . . . Dea. Turner", an account's "lumber ..... $14.20".
+# (Five dots at least: four are an ellipsis and a full stop.)
+_LEADER = re.compile(r"(?<=\S)(?:[ \t]*\.{5,}(?:[ \t]*\.)*|[ \t]+\.(?:[ \t]+\.){4,})(?<!\.(?=\d))[ \t]*(?=\S)")
 
 
-def _cells(lines: list[str]) -> list[str]:
-    """The cells of a block set in columns, in reading order. A line without a gap, indented to
-    the last column of the line above, goes on with that cell (a timeline's text wrapped beside
-    its year); otherwise it is an item of its own.
+def _set_out(line: str) -> bool:
+    """Is the line set in columns, or led across with dots?"""
+    return bool(_COLUMN_GAP.search(line) or _LEADER.search(line))
+
+
+_PROSE_LINE = 40  # characters: longer than a name and a title
+
+
+def _cells(lines: list[str], rows: bool = False) -> list[str]:
+    """The cells of a block set in columns, in reading order; a heading and the entry its
+    leader of dots leads to are one cell ("Prayer: Dea. Turner"). A line without a gap,
+    indented to the last column of the line above, goes on with that cell (a timeline's text
+    wrapped beside its year), as does one in lower case after a long line without a gap that
+    did not end a sentence (the prose that leads into a table); otherwise it is an item of its
+    own. With ``rows``, a line's cells are one item ("Pim, J.: 2; 2; 0").
 
     >>> _cells(["1974   Twenty people meet", "       on March 12.", "1976   A pageant.", "Ann Lee"])
     ['1974', 'Twenty people meet on March 12.', '1976', 'A pageant.', 'Ann Lee']
+    >>> _cells(["By-law No. 2 appointed the officers, the blanks", "filled as follows:",
+    ...         "Assessor ....... Ann Lee", "Fence-viewers ..... Tom Pim", "                    and Ed Vane"])
+    ['By-law No. 2 appointed the officers, the blanks filled as follows:', 'Assessor: Ann Lee', 'Fence-viewers: Tom Pim and Ed Vane']
+    >>> _cells(["Prayer ..... Ann Lee", "Tom Pim", "Ed Vane"])
+    ['Prayer: Ann Lee', 'Tom Pim', 'Ed Vane']
+    >>> _cells(["Chair: Ann Lee      Clerk: Tom Pim", "Directors: Ed Vane, Jo Quill, Al Dunkelberg", "Editor: Bo Ames"])
+    ['Chair: Ann Lee', 'Clerk: Tom Pim', 'Directors: Ed Vane, Jo Quill, Al Dunkelberg', 'Editor: Bo Ames']
+    >>> _cells(["Pim, J. ......   2    2   0", "Lee, Ann ..... 10   10   6"], rows=True)
+    ['Pim, J.: 2; 2; 0', 'Lee, Ann: 10; 10; 6']
     """
     cells: list[str] = []
     last_column = None  # where the last cell of the line above starts
+    prose = False  # the line above had no gap and ran on
     for ln in lines:
         indent = len(ln) - len(ln.lstrip())
-        parts = _COLUMN_GAP.split(ln.strip())
-        if len(parts) == 1 and cells and last_column is not None and indent >= last_column:
+        parts = _COLUMN_GAP.split(_LEADER.sub(": ", ln.strip()))
+        if len(parts) == 1 and not _LEADER.search(ln) and cells and (
+                prose and parts[0][:1].islower() or last_column is not None and indent >= last_column):
             cells[-1] += " " + parts[0]
+            prose = prose and not parts[0].endswith(_LINE_END)
             continue
-        cells.extend(parts)
-        if len(parts) > 1:
-            last_column = len(ln) - len(ln.lstrip()) + ln.strip().rindex(parts[-1])
+        prose = len(parts) == 1 and len(parts[0]) >= _PROSE_LINE and not parts[0].endswith(_LINE_END)
+        cells.extend(["; ".join(parts)] if rows else parts)
+        if gaps := [*_COLUMN_GAP.finditer(ln), *_LEADER.finditer(ln)]:
+            last_column = max(gap.end() for gap in gaps)
     return cells
 
 
@@ -62,6 +90,8 @@ def _text_paragraphs(text: str) -> list[str]:
     ['one two three.', 'A long line.', 'Next.']
     >>> _text_paragraphs("  Ann Quill        Mrs. Edith Ames\\n  J. C. Pim         Tom Lowe\\n  Wash Tate")
     ['Ann Quill; Mrs. Edith Ames; J. C. Pim; Tom Lowe; Wash Tate']
+    >>> _text_paragraphs("Drawing ........ Mr. J. Quill, jun.\\nFrench . . . . . Miss E. Pim, B.A.\\nAnd so... to bed.")
+    ['Drawing: Mr. J. Quill, jun.\\nFrench: Miss E. Pim, B.A.\\nAnd so... to bed.']
     """
     out: list[str] = []
     compounds = _compounds(text)
@@ -72,11 +102,15 @@ def _text_paragraphs(text: str) -> list[str]:
         if fields := _field_lines(lines):
             out.extend(cleaning.normalize(f) for f in fields)  # "Interviewer: A" is no sentence with "Date: May"
             continue
-        if sum(1 for ln in lines if _COLUMN_GAP.search(ln)) >= max(2, len(lines) / 2):
+        if sum(1 for ln in lines if _set_out(ln)) >= max(2, len(lines) / 2):
             # A table or a programme set in columns ("Elijah Sturdivant      Mrs. Bernice Holloway"):
             # its cells are items of a list, read as a list is printed, not as one sentence
             # that runs one name into the next.
-            out.append(cleaning.normalize("; ".join(_cells(lines))))
+            # A list led with dots is a heading and its entry a line: one line each, as printed
+            # ("Prayer: Dea. Turner"), so that no heading reads as one of a list of people.
+            led = any(_LEADER.search(ln) for ln in lines)
+            cells = [cleaning.normalize(cell) for cell in _cells(lines, rows=led)]
+            out.append(("\n" if led else "; ").join(c for c in cells if c))
             continue
         if k := _sign_off(lines):
             # A letter's signature set in below it ("Susan Tolliver" / "Lincoln"): its lines
@@ -287,9 +321,9 @@ def _blocks(paras: list[str]) -> list[ParsedBlock]:
     blocks: list[ParsedBlock] = []
     for para in paras:
         # Transcripts mark emphasis the Markdown way (_The Times_); "_the" is no word.
-        para = cleaning.strip_markdown(para)
+        para = "\n".join(line for line in map(cleaning.strip_markdown, para.split("\n")) if line)
         if not para:
             continue  # only markup ("<html>"): nothing to read
-        kind = "heading" if cleaning.looks_like_heading(para) else "paragraph"
+        kind = "heading" if "\n" not in para and cleaning.looks_like_heading(para) else "paragraph"
         blocks.append((kind, 2, para))
     return blocks
