@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from indexer.hypocorisms import is_hypocorism
 from indexer.settings import IndexerSettings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -218,10 +219,20 @@ def _around(text: str, name: str, width: int = 70) -> str:
     (a given name) comes elsewhere, that one too: "Mrs. Carrasco ... proud of Luis" counts
     for Luis Carrasco through "Luis", which a window on the surname alone would hide.
 
+    The full name is also found under another everyday form of its given name ("Senator
+    Edward Kennedy" for the value "Ted Kennedy"), so that a judge does not read a brother's
+    mention first.
+
     >>> _around("Graciela Carrasco held a candle. 'One for Luis,' she said.", "Luis Carrasco", 12)
     "“…Graciela Carrasco hel…” “…e. 'One for Luis,' she s…”"
+    >>> _around("John Quill spoke, and so did his brother Edward Quill.", "Ted Quill", 8)
+    '“…brother Edward Q…”'
     """
     full = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) if " " in name else None
+    if full is None and " " in name:
+        given, surname = name.split()[0], name.split()[-1]
+        full = next((m for m in re.finditer(rf"(?<!\w)([A-Z][a-z]+) (?:[A-Z]\. )*{re.escape(surname)}(?!\w)", text)
+                     if is_hypocorism(m.group(1), given) or is_hypocorism(given, m.group(1))), None)
     if full:
         return _window(text, full.start(), width)
     words = [w for w in re.findall(r"[\w'-]+", name) if len(w) > 1]

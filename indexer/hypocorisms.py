@@ -24,6 +24,9 @@ def _pairs() -> frozenset[tuple[str, str]]:
     return same | _rhymed(same)
 
 
+# A name written with its generation ("Henry Quill Jr.", "William W. Quill III").
+_GENERATION_END = re.compile(r"(?:,? (?:Jr|Sr|jun|sen|Junior|Senior|junior|senior)\.?|,? (?:II|III|IV))$")
+
 # The endings English pet forms take ("Peg", "Peggy"; "Dick", "Dickie").
 _PET_ENDING = re.compile(r"(.)\1?(?:y|ie)$")
 
@@ -87,7 +90,10 @@ def nicknames_by_surname(fulls: dict[str, dict[str, int]], seen: dict[str, list[
                          contemporary: int) -> dict[str, dict[str, str]]:
     """Surname -> {everyday given name: formal given name} for the surnames a corpus writes
     after both forms ("Danny Quill", "Daniel R. Quill"), when one formal name fits, and both
-    are named in full within ``contemporary`` years of each other (undated names agree).
+    are named in full within ``contemporary`` years of each other (undated names agree). A
+    form of another letter ("Bill" of William) says less: both must be dated, and the corpus
+    must not write the formal name with a generation ("William W. Quill III"), for "Bill" may
+    then be any of the family's.
 
     >>> nicknames_by_surname({"Quill": {"Danny Quill": 2, "Daniel R. Quill": 1, "Ian Quill": 1, "John Quill": 1}},
     ...                      {}, 10)
@@ -95,12 +101,16 @@ def nicknames_by_surname(fulls: dict[str, dict[str, int]], seen: dict[str, list[
     >>> nicknames_by_surname({"Quill": {"Danny Quill": 2, "Daniel Quill": 1}},
     ...                      {"Danny Quill": [1990, 1995], "Daniel Quill": [1920, 1931]}, 10)
     {}
+    >>> nicknames_by_surname({"Quill": {"Bill Quill": 1, "William W. Quill": 1, "William W. Quill III": 1},
+    ...                       "Pim": {"Bill Pim": 1, "William Pim": 2}}, {"William Pim": [1955]}, 10)
+    {}
     """
     out: dict[str, dict[str, str]] = {}
     for surname, forms in fulls.items():
         if len(forms) < 2:
             continue
         spans: dict[str, list[int]] = {}
+        generations = {f.split()[0] for f in forms if _GENERATION_END.search(f)}
         for f in forms:
             given = f.split()[0]
             if given.endswith("."):
@@ -115,5 +125,7 @@ def nicknames_by_surname(fulls: dict[str, dict[str, int]], seen: dict[str, list[
             a, b = spans[nick], spans[formals[0]]
             if a and b and (min(a) > max(b) + contemporary or min(b) > max(a) + contemporary):
                 continue  # a grandson called Danny, decades after a Daniel
+            if nick[:1] != formals[0][:1] and (not (a and b) or formals[0] in generations):
+                continue  # a form of another letter says less: dated, and one generation
             out.setdefault(surname, {})[nick] = formals[0]
     return out

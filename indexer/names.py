@@ -115,7 +115,7 @@ def candidates(text: str) -> list[Candidate]:
     out = _generation_after(text, out)
     out = _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
     out = _plural_titled(text, out) if _PLURAL_TITLE.search(text) else out
-    return _index_entries(text, out) if ", " in text else out
+    return _initialled_entries(text, _index_entries(text, out)) if ", " in text else out
 
 
 # A title in the plural gives each name of the list after it the singular: "Senators
@@ -1047,6 +1047,46 @@ def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
 
 
 _NICK_AFTER = re.compile(r"[ \t]*\(([A-Z][a-z]+)\)")
+
+
+# A list's entry of a surname and initials only, a line or a semicolon's item to itself, or
+# before its count in another column: a ballot's "Kowalczyk, S.J., Jr.: 1,487", a roll's "Bell, O.;
+# Dudek, J., Jr." (not a citation's "Castro, V. 126": a volume and a page).
+_INITIALLED_ENTRY = re.compile(
+    r"(?:^|(?<=; ))((?:Mc|Mac|O['’])?[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:['’-][A-Z]+)?), ((?:[A-Z]\. ?){1,3})"
+    r"(,? (?:Jr|Sr|jun|sen)\.?)?(?=[ \t]*(?:$|;|:[ \t]*\d|\.{3,}|[ \t]{2}[ \t]*\d))", re.M)
+_INITIAL_AFTER_COMMA = re.compile(r", [A-Z]\.")
+
+
+def _initialled_entries(text: str, out: list[Candidate]) -> list[Candidate]:
+    r"""``out`` with a list's entries of a surname and initials read as the names they are.
+
+    >>> [c.name for c in candidates("TRUSTEES; Bell, O.; Dudek, J., Jr.; Mancini, R.")]
+    ['O. Bell', 'J. Dudek Jr.', 'R. Mancini']
+    >>> [c.name for c in candidates("PRESIDENT\nKOWALCZYK, S.J., Jr.: 1,487\nBarnicle, J.R.: 802")]
+    ['S. J. Kowalczyk Jr.', 'J. R. Barnicle']
+    >>> [c.name for c in candidates("He went to Paris, F. Quill said; then home.")]
+    ['F. Quill']
+    >>> [c.name for c in candidates("Cantillo, 467; Calvo, II. 348; Castro, V. 126.")]
+    ['Cantillo', 'Calvo', 'Castro']
+    """
+    if not _INITIAL_AFTER_COMMA.search(text):
+        return out  # the common case, found fast
+    for m in _INITIALLED_ENTRY.finditer(text):
+        surname, initials, suffix = m.group(1), m.group(2), m.group(3) or ""
+        if surname in STOP or surname in TITLES or surname in GIVEN:
+            continue
+        if surname.isupper():
+            surname = _title_case(surname)
+        letters = " ".join(f"{x}." for x in re.findall(r"[A-Z]", initials))
+        generation = " Jr." if suffix.strip(" ,.").lower() in ("jr", "jun") else " Sr." if suffix else ""
+        found = classified(f"{letters} {surname}", False, False, False)
+        if len(found) != 1 or found[0].kind != "full":
+            continue
+        c = replace(found[0], start=m.start(), end=m.end(), name=found[0].name + generation)
+        out = [o for o in out if o.end <= c.start or o.start >= c.end] + [c]
+    out.sort(key=lambda c: c.start)
+    return out
 
 
 def coordinated(c: Candidate) -> bool:

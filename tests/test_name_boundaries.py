@@ -309,6 +309,10 @@ def test_an_unknown_given_name_with_a_persons_apposition(kind: str, texts: list[
          "3 Quennell, Curtis L. 18 Ashford bond $200 -- 4 Varenza, Cleveland 19 Ashford bond",
          {"Curtis L. Quennell", "Cleveland Varenza"}),
         ("...but a dateline is no entry", "QUENNELL, Jan 27 (NZPA) - VARENZA, May 12, 2015 - Lorton, June 3.", set()),
+        ("a ballot's and a roll's entries of a surname and initials, a generation after them",
+         "TRUSTEES; Quennell, O.; Varenza, J., Jr.; HALLORAN, S.J.: 1,487", {"O. Quennell", "J. Varenza Jr.", "S. J. Halloran"}),
+        ("...not a place and an initial in a sentence", "He went to Lorton, F. Quennell said; he went home.",
+         {"F. Quennell"}),
         ("a list's role after a name is the next entry's", "Captain: Mr. Odell Quennell Asst.: Mr. Amos Varenza; "
          "Treasurer: Mr. L. C. Halloran Comm.: Mr. T. M. Dorsey; Witness: Edith Lockmoor Notary Public.",
          {"Odell Quennell", "Amos Varenza", "L. C. Halloran", "T. M. Dorsey", "Edith Lockmoor"}),

@@ -90,6 +90,8 @@ def _text_paragraphs(text: str) -> list[str]:
     ['one two three.', 'A long line.', 'Next.']
     >>> _text_paragraphs("  Ann Quill        Mrs. Edith Ames\\n  J. C. Pim         Tom Lowe\\n  Wash Tate")
     ['Ann Quill; Mrs. Edith Ames; J. C. Pim; Tom Lowe; Wash Tate']
+    >>> _text_paragraphs("TRUSTEES\\n  Pim, O.      Ames, J., Jr.      Quill, R.")
+    ['TRUSTEES; Pim, O.; Ames, J., Jr.; Quill, R.']
     >>> _text_paragraphs("Drawing ........ Mr. J. Quill, jun.\\nFrench . . . . . Miss E. Pim, B.A.\\nAnd so... to bed.")
     ['Drawing: Mr. J. Quill, jun.\\nFrench: Miss E. Pim, B.A.\\nAnd so... to bed.']
     """
@@ -102,12 +104,15 @@ def _text_paragraphs(text: str) -> list[str]:
         if fields := _field_lines(lines):
             out.extend(cleaning.normalize(f) for f in fields)  # "Interviewer: A" is no sentence with "Date: May"
             continue
-        if sum(1 for ln in lines if _set_out(ln)) >= max(2, len(lines) / 2):
-            # A table or a programme set in columns ("Elijah Sturdivant      Mrs. Bernice Holloway"):
-            # its cells are items of a list, read as a list is printed, not as one sentence
-            # that runs one name into the next.
-            # A list led with dots is a heading and its entry a line: one line each, as printed
-            # ("Prayer: Dea. Turner"), so that no heading reads as one of a list of people.
+        set_out = sum(1 for ln in lines if _set_out(ln))
+        if set_out >= max(2, len(lines) / 2) or set_out >= len(lines) / 2 and any(
+                len(_COLUMN_GAP.findall(ln)) >= 2 for ln in lines):
+            # A table or a programme set in columns ("Elijah Sturdivant      Mrs. Bernice Holloway"),
+            # one row of three under a heading included ("TRUSTEES" over "Bell, O.     Dudek, J.
+            # Mancini, R."): its cells are items of a list, read as a list is printed, not as one
+            # sentence that runs one name into the next. A list led with dots is a heading and its
+            # entry a line: one line each, as printed ("Prayer: Dea. Turner"), so that no heading
+            # reads as one of a list of people.
             led = any(_LEADER.search(ln) for ln in lines)
             cells = [cleaning.normalize(cell) for cell in _cells(lines, rows=led)]
             out.append(("\n" if led else "; ").join(c for c in cells if c))
