@@ -391,6 +391,9 @@ def _classify(run: str, initial: bool, dated: bool) -> list[Candidate]:
     return _named(r.pieces[i:], r.words[i:], title, r.initial and not title)
 
 
+_GRADES = ("First", "Second", "Third")
+
+
 def _titles(words: list[str]) -> tuple[str, int]:
     """The title before the name, and where the name starts: "Majority Leader Albert" ->
     ("Leader", 2); "Earl Browder" keeps "Earl" (a given name); an honorific is the last
@@ -398,6 +401,8 @@ def _titles(words: list[str]) -> tuple[str, int]:
 
     >>> _titles(["Mayor-elect", "Lorena", "Quill"]), _titles(["Earl", "Browder"])
     (('Mayor', 1), ('', 0))
+    >>> _titles(["Sergeant", "First", "Class", "Amos", "Quill"])
+    ('Sergeant', 3)
     """
     title = ""
     i = 0
@@ -406,6 +411,8 @@ def _titles(words: list[str]) -> tuple[str, int]:
             break
         title = _ELECT.sub("", words[i])  # "Mayor-elect Lorena Castillo": the office she was elected to
         i += 1
+        if i < len(words) - 2 and words[i] in _GRADES and words[i + 1] == "Class":
+            i += 2  # "Sergeant First Class Townsend Williams": the rank's grade
         if title in HONORIFICS:
             break
     return title, i

@@ -45,6 +45,9 @@ from indexer.places import state_abbreviations
 # "Karl and Jenny Marx". Starting at the capital (the boundary checked behind it) lets
 # the regex engine skip to capitals: half the time of a leading lookahead, the same matches.
 COORDINATED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+# ...the title said again before the second: "the Reverend John and the Reverend Diana Cherry".
+_COORDINATED_TITLED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) and (?:the )?(Reverend|Rev\.|Dr\.|Doctor|Professor|Prof\.) "
+                                 r"([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # (A bullet starts an item of a list as a full stop starts a sentence: "• Will Ford bring the work back?")
 _SENTENCE_END = frozenset('.!?:;"“”([•·▪■»')
 _DATE_BEFORE = re.compile(r"\d\s*$")
@@ -712,14 +715,28 @@ def _title_case(caps: str) -> str:
 
 def _coordinated(text: str, out: list[Candidate]) -> list[Candidate]:
     """``out`` with the first of two given names before one surname ("Karl and Jenny
-    Marx": Karl Marx), in order."""
+    Marx": Karl Marx), in order.
+
+    >>> [c.name for c in candidates("We welcome the Reverend John and the Reverend Diana Quill.") if c.kind == "full"]
+    ['John Quill', 'Diana Quill']
+    >>> [c.name for c in candidates("We welcome the Reverend John and the Reverend Diana Cherry.") if c.kind == "full"]
+    ['John Cherry', 'Diana Cherry']
+    >>> [(c.name, c.title) for c in candidates("Michelle and Dr. Jill Quill came.") if c.kind == "full"]
+    [('Jill Quill', 'Dr')]
+    """
     if " and " not in text:
         return out
-    for m in COORDINATED.finditer(text):
-        first, second, surname = m.groups()
-        if first in GIVEN and second in GIVEN and surname not in STOP and surname not in GIVEN:
+    matches = [(m, "") for m in COORDINATED.finditer(text)]
+    matches += [(m, m.group(2)) for m in _COORDINATED_TITLED.finditer(text)
+                if text[max(0, m.start(1) - len(m.group(2)) - 1) : m.start(1)] == f"{m.group(2)} "]
+    # ("Michelle and Dr. Jill Biden": a title before the second alone says no couple.)
+    for m, title in matches:
+        first, second, surname = m.group(1), m.group(m.lastindex - 1), m.group(m.lastindex)
+        if first in GIVEN and second in GIVEN and surname not in STOP and (
+                surname not in GIVEN or title and any(c.name == f"{second} {surname}" for c in out)):
             name = f"{first} {surname}"
-            out.append(Candidate(m.start(1), m.end(1), "full", name, surname, first))
+            # The title said again is the first one's too: "the Reverend John and the Reverend Diana".
+            out.append(Candidate(m.start(1), m.end(1), "full", name, surname, first, False, (title or "").rstrip(".")))
     out.sort(key=lambda c: c.start)
     return out
 

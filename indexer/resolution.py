@@ -315,8 +315,10 @@ class Resolution:
             for j, c in enumerate(cs):
                 if not coordinated(c):
                     continue
-                if c.surname in disc.surnames_of(c.given):
-                    continue  # "Karl and Luise Kautsky": Karl Kautsky is named in full elsewhere
+                if c.surname in disc.surnames_of(c.given) or c.title:
+                    # "Karl and Luise Kautsky": Karl Kautsky is named in full elsewhere; "the
+                    # Reverend John and the Reverend Diana Cherry": the title said again says a couple.
+                    continue
                 owner = disc.given_owner(c.given, year=self.year)
                 if any(g == c.given and s != c.surname for g, s in own) or (
                         owner and owner.split()[-1] != c.surname and disc.seen_near(owner, self.year)):

@@ -103,6 +103,8 @@ def test_an_initial_or_a_sentence_end(kind: str, text: str, not_names: set[str],
         ("an office of a department, a holder with an initial", "Then the Secretary of War Walter P. Quennell rose.",
          {"Walter P. Quennell"}),
         ("a fort named after a person is no person", "The garrison of Fort Walter Quennell held.", set()),
+        ("a rank's grade between the rank and the name",
+         "Her husband, Sergeant First Class Townsend Quennell, is on his fourth deployment.", {"Townsend Quennell"}),
     ],
 )
 def test_where_a_name_ends_and_things(kind: str, text: str, expected: set[str]) -> None:
