@@ -369,7 +369,7 @@ class Discovery:
             stats[LOW] = lower.get(word.lower(), 0)
         full_counts = {s: dict(c) for s, c in fulls.items()}
         nicknames = _nickname_givens(nicks)
-        for surname, pairs in nicknames_by_surname(full_counts, seen, NICKNAME_SPAN).items():
+        for surname, pairs in nicknames_by_surname(full_counts, seen, NICKNAME_SPAN, generation).items():
             # "Danny Quill" beside "Daniel R. Quill", unquoted: the dataset's pair, where the
             # corpus did not quote a nickname of its own for him
             for nick, formal in pairs.items():

@@ -14,6 +14,7 @@ nickname in the name (see :func:`indexer.names.candidates`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 
@@ -23,9 +24,6 @@ def _pairs() -> frozenset[tuple[str, str]]:
                      if nick[:1] == formal[:1] and len(nick) <= len(formal))
     return same | _rhymed(same)
 
-
-# A name written with its generation ("Henry Quill Jr.", "William W. Quill III").
-_GENERATION_END = re.compile(r"(?:,? (?:Jr|Sr|jun|sen|Junior|Senior|junior|senior)\.?|,? (?:II|III|IV))$")
 
 # The endings English pet forms take ("Peg", "Peggy"; "Dick", "Dickie").
 _PET_ENDING = re.compile(r"(.)\1?(?:y|ie)$")
@@ -86,23 +84,25 @@ def is_hypocorism(nick: str, formal: str) -> bool:
     return nick != formal and (nick.lower(), formal.lower()) in _pairs()
 
 
-def nicknames_by_surname(fulls: dict[str, dict[str, int]], seen: dict[str, list[int]],
-                         contemporary: int) -> dict[str, dict[str, str]]:
+def nicknames_by_surname(fulls: dict[str, dict[str, int]], seen: dict[str, list[int]], contemporary: int,
+                         generation: Callable[[str], str]) -> dict[str, dict[str, str]]:
     """Surname -> {everyday given name: formal given name} for the surnames a corpus writes
     after both forms ("Danny Quill", "Daniel R. Quill"), when one formal name fits, and both
     are named in full within ``contemporary`` years of each other (undated names agree). A
     form of another letter ("Bill" of William) says less: both must be dated, and the corpus
-    must not write the formal name with a generation ("William W. Quill III"), for "Bill" may
-    then be any of the family's.
+    must not write the formal name with a generation ("William W. Quill III": ``generation``
+    says which names carry one), for "Bill" may then be any of the family's.
+
+    >>> from indexer.discovery import generation
 
     >>> nicknames_by_surname({"Quill": {"Danny Quill": 2, "Daniel R. Quill": 1, "Ian Quill": 1, "John Quill": 1}},
-    ...                      {}, 10)
+    ...                      {}, 10, generation)
     {'Quill': {'Danny': 'Daniel'}}
     >>> nicknames_by_surname({"Quill": {"Danny Quill": 2, "Daniel Quill": 1}},
-    ...                      {"Danny Quill": [1990, 1995], "Daniel Quill": [1920, 1931]}, 10)
+    ...                      {"Danny Quill": [1990, 1995], "Daniel Quill": [1920, 1931]}, 10, generation)
     {}
     >>> nicknames_by_surname({"Quill": {"Bill Quill": 1, "William W. Quill": 1, "William W. Quill III": 1},
-    ...                       "Pim": {"Bill Pim": 1, "William Pim": 2}}, {"William Pim": [1955]}, 10)
+    ...                       "Pim": {"Bill Pim": 1, "William Pim": 2}}, {"William Pim": [1955]}, 10, generation)
     {}
     """
     out: dict[str, dict[str, str]] = {}
@@ -110,7 +110,7 @@ def nicknames_by_surname(fulls: dict[str, dict[str, int]], seen: dict[str, list[
         if len(forms) < 2:
             continue
         spans: dict[str, list[int]] = {}
-        generations = {f.split()[0] for f in forms if _GENERATION_END.search(f)}
+        generations = {f.split()[0] for f in forms if generation(f)}
         for f in forms:
             given = f.split()[0]
             if given.endswith("."):
