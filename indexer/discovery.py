@@ -540,6 +540,12 @@ class Discovery:
         stats = self.words.get(word)
         return (stats[ITS], stats[HIS]) if stats else (0, 0)
 
+    def addressed_or_human(self, word: str) -> bool:
+        """Has the lone word ever had "Mr." or "Mrs." before it, a verb of speech or "who"
+        after it, or "he" or "she" in what it said?"""
+        stats = self.words.get(word)
+        return bool(stats) and bool(stats[MALE] or stats[FEMALE] or stats[HUMAN] or stats[HIS])
+
     def human_evidence(self, word: str) -> int:
         """How often a verb of speech or "who" follows the lone word (see :mod:`indexer.personhood`)."""
         stats = self.words.get(word)

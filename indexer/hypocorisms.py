@@ -68,6 +68,12 @@ def _all_pairs() -> frozenset[tuple[str, str]]:
     return frozenset((t.name2, t.name1) for t in name_triplets() if t.relationship == "has_nickname")
 
 
+@cache
+def everyday_forms() -> frozenset[str]:
+    """Every everyday form of a given name the table knows, in lower case ("walt", "nat")."""
+    return frozenset(nick for nick, _ in _all_pairs())
+
+
 def may_be_called(nick: str, formal: str) -> bool:
     """Does the dataset give ``nick`` as an everyday form of ``formal`` at all ("Peg" of
     Margaret)? Only where the text itself pairs the two ("Tait, Margaret (Peg)"): alone, the

@@ -27,8 +27,11 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Callable
 
+from wordfreq import zipf_frequency
+
 from indexer.census import given_name_sex
 from indexer.census import common_surname
+from indexer.hypocorisms import everyday_forms
 from indexer.name_words import DERIVED, GIVEN, HONORIFICS, STOP_SECTIONS, TITLES, any_surname, imaginary_beings
 from indexer.notables import notables
 from indexer.places import place_names, state_names
@@ -84,6 +87,15 @@ _DAMAGED_CASE = re.compile(r"^[A-Z][A-Z][a-z]{2,}$")
 # this many surnames are commoner ("Luna", "Frey", "Faust", "Paris" are names of families;
 # "Bacchus", "Agamemnon" are not).
 IMAGINARY_SURNAME_RANK = 5000
+# An everyday word of the dictionary ("folder", "pork", "strike") is a person's lone value only
+# with evidence of one: "Mr." or "Mrs." before it, a verb of speech, "he" or "she" after. The
+# commoner surnames that are also words ("Ward", "Black", "Crook", "Hull") are people's names as
+# often as the words, so the same rank as for names of myth keeps them. Everyday means written
+# at least once in a million words of English (a Zipf frequency of 3): the dictionary's rarer
+# headwords ("danton", "shafter") are more often somebody's name than the word. Two letters are
+# too often a surname written in Latin letters ("Xi", "Hu") for the dictionary to say anything.
+COMMON_NOUN_SURNAME_RANK = IMAGINARY_SURNAME_RANK
+EVERYDAY_ZIPF = 3.0
 
 
 # Nouns that an apposition gives a person, never a firm, a party or a place: "Kofi Annan, the
@@ -465,6 +477,32 @@ def imaginary(word: str) -> bool:
     return word in imaginary_beings() and word not in GIVEN and not common_surname(word, IMAGINARY_SURNAME_RANK)
 
 
+@cache
+def _dictionary_words() -> frozenset[str]:
+    # Webster's Second (1934), as the english-words package ships it: the headwords keep their
+    # capitals, so "folder" and "strike" are there in lower case and "Eisenhower" is not.
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
+
+
+@cache
+def common_noun(word: str) -> bool:
+    """Is a lone capitalised word an everyday word of the dictionary, and no given name nor
+    one of the commoner surnames? "Folder" (Box 4, Folder 9), "Pork" (Premier Pork), "Strike"
+    (the General Strike) are; "Ward", "Crook", "Loan" (a given name), "Walt" (an everyday form
+    of one), "Mill" (a famous man's), "Danton" (a rare word), "Eisenhower" are not.
+
+    >>> [common_noun(w) for w in ("Folder", "Pork", "Strike", "Ward", "Crook", "Loan", "Walt", "Mill", "Danton",
+    ...                           "Eisenhower")]
+    [True, True, True, False, False, False, False, False, False, False]
+    """
+    lower = word.lower()
+    return (len(word) > 2 and lower in _dictionary_words() and word not in GIVEN and given_name_sex(word) is None
+            and lower not in everyday_forms() and not common_surname(word, COMMON_NOUN_SURNAME_RANK)
+            and not notables(word) and zipf_frequency(lower, "en") >= EVERYDAY_ZIPF)
+
+
 def imaginary_name(name: str) -> bool:
     """Is a name of several words a character's of fiction or a god's ("Walter Mitty",
     "Uncle Sam", "Huckleberry Finn"), and not a given name before a common surname, which
@@ -542,13 +580,17 @@ def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | Non
     as a place a fifth of the time ("in Watergate", "the Indies", "al Qaeda") that
     verbs of speech or "who" do not follow nearly as often. "imaginary": a god's, a
     hero of myth's or a fictional character's name, untitled ("the religion of Moloch");
-    a title says somebody real bears it ("Lord Adonis", "Brother Wayland").
+    a title says somebody real bears it ("Lord Adonis", "Brother Wayland"). "everyday
+    word": a :func:`common_noun` that no "Mr.", "Mrs.", verb of speech or pronoun ever
+    said was somebody's, titled or not ("Treasurer Emeritus", "Premier Pork").
 
     >>> from indexer.discovery import Discovery
     >>> [mononym_doubt(Discovery(), "Moloch", t) for t in ("", "Lord", "King")]
     ['imaginary', None, None]
     """
     why = nonperson(word)
+    if not why and common_noun(word) and not discovery.addressed_or_human(word):
+        return "everyday word"  # "Treasurer Emeritus", "Premier Pork": a title is no evidence here
     if title and plural_like(word) and _singular(word) in TITLES:
         return "no evidence"  # "Lord Chancellors", "the Lord Justices": offices, several holders
     if title and title in HONORIFICS:

@@ -1207,7 +1207,7 @@ class Resolution:
         # corpus's owner of the surname is ("Columbus", "Samar"); an owner is itself
         # evidence of a person, so only a lack of evidence waits for there being none.
         doubt = mononym_doubt(disc, word, c.title)
-        if doubt and doubt != "no evidence":
+        if doubt and doubt not in ("no evidence", "everyday word"):
             return
         if not c.title and self.listed_as_place_here(word):
             return  # "Mayence, Germersheim, Rastatt", "the ports of Panama and Aspinwall"

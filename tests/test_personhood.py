@@ -167,6 +167,11 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
          ["He was a Walter Mitty of the mill, and Uncle Sam paid for it.",
           "Walter Mitty dreamed again; Uncle Sam said no, and Huckleberry Finn wrote nothing."],
          {"Walter Mitty", "Uncle Sam", "Huckleberry Finn", "Mitty", "Sam"}),
+        ("everyday words of the dictionary after a title or a capitalised word, nobody's",
+         ["The plant was bought by Premier Pork, and Premier Pork hired forty men.",
+          "Minutes are in Box 4, Folder 9; letters in Box 2, Folder 11. Treasurer Emeritus: Mr. Otto Dunkelberg.",
+          "The Peace Media boat sailed, and Peace Media sent a film crew. Money went to Peace Media."],
+         {"Pork", "Folder", "Emeritus", "Media"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],
@@ -938,6 +943,20 @@ def test_a_full_name_whose_surname_is_an_everyday_word(kind: str, texts: list[st
     assert not found & not_values, kind
     assert kept <= found, kind
     assert "Samuel Halloran" in found, "real people are still found"
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts", "kept"),
+    [
+        ("addressed as Mr.", ["Mr. Brass said the band would play.", "Later Brass wrote to the council."], "Brass"),
+        ("a verb of speech", ["At the meeting Kettle said the shift would end.", "Later Kettle replied."],
+         "Kettle"),
+        ("a commoner surname that is also a word, titled", ["General Crook marched north.",
+                                                            "Later General Crook wrote to the fort."], "Crook"),
+    ],
+)
+def test_an_everyday_word_that_is_somebody_stays(kind: str, texts: list[str], kept: str) -> None:
+    assert kept in all_values([("a", texts), ("b", [_PEOPLE])]), kind
 
 
 def test_a_thinker_after_of_stays_a_person() -> None:

@@ -125,7 +125,7 @@ OFFICE_HOLDERS = Authority.from_dict({"person": [
         (["Governor Varenza signed the budget."], "1996", [["varenza-bo"]], "the one governor then"),
         (["President Varenza spoke."], "2003", [["varenza-bo"]], "the one in office"),
         (["We thank former President Varenza."], "2003", [["varenza-amos"]], "'former': the one who left it"),
-        (["We thank former Presidents Varenza and Quill."], "2003", [["varenza-amos", "x-quill"]],
+        (["We thank former Presidents Varenza and Quennell."], "2003", [["varenza-amos", "x-quennell"]],
          "...in the plural too"),
         (["Vice President Varenza spoke."], "1985", [["varenza-amos"]], "the vice presidency is an office of its own"),
         (["Ambassador Dorsey reported from Mexico."], "1911", [[]],
