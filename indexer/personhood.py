@@ -487,6 +487,19 @@ def _dictionary_words() -> frozenset[str]:
 
 
 @cache
+def everyday_word(word: str) -> bool:
+    """Is the word, in lower case, an everyday word of English: a lower-case headword of the
+    dictionary written at least once in a million words? "Hope" and "Folder" are; "Danton"
+    (a rare headword) and "Eisenhower" are not.
+
+    >>> [everyday_word(w) for w in ("Hope", "Folder", "Danton", "Eisenhower", "Xi")]
+    [True, True, False, False, False]
+    """
+    lower = word.lower()
+    return len(word) > 2 and lower in _dictionary_words() and zipf_frequency(lower, "en") >= EVERYDAY_ZIPF
+
+
+@cache
 def common_noun(word: str) -> bool:
     """Is a lone capitalised word an everyday word of the dictionary, and no given name nor
     one of the commoner surnames? "Folder" (Box 4, Folder 9), "Pork" (Premier Pork), "Strike"
@@ -497,10 +510,9 @@ def common_noun(word: str) -> bool:
     ...                           "Eisenhower")]
     [True, True, True, False, False, False, False, False, False, False]
     """
-    lower = word.lower()
-    return (len(word) > 2 and lower in _dictionary_words() and word not in GIVEN and given_name_sex(word) is None
-            and lower not in everyday_forms() and not common_surname(word, COMMON_NOUN_SURNAME_RANK)
-            and not notables(word) and zipf_frequency(lower, "en") >= EVERYDAY_ZIPF)
+    return (everyday_word(word) and word not in GIVEN and given_name_sex(word) is None
+            and word.lower() not in everyday_forms() and not common_surname(word, COMMON_NOUN_SURNAME_RANK)
+            and not notables(word))
 
 
 def imaginary_name(name: str) -> bool:

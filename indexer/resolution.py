@@ -40,6 +40,7 @@ from indexer.names import coordinated, members_body, thing_named
 from indexer.ocr import ocr_key
 from indexer.personhood import (
     cut_short,
+    everyday_word,
     firm_modifier,
     human_after,
     imaginary_name,
@@ -519,11 +520,13 @@ class Resolution:
                 or self.town_here(i, start, end, word) or self.body_named_after(i, start, word))
 
     def body_named_after(self, i: int, start: int, word: str) -> bool:
-        """Is the word, an everyday word the corpus also writes in lower case, the end of a
-        body's or a place's name ("A Band of Hope has been formed", where the document names a
-        Mr. J. Hope)? Not after a title ("the Duke of Wellington")."""
+        """Is the word, an everyday word (the corpus writes it in lower case, or English does:
+        see :func:`indexer.personhood.everyday_word`), the end of a body's or a place's name
+        ("A Band of Hope has been formed", where the corpus names a Mr. J. Hope)? Not after a
+        title ("the Duke of Wellington")."""
         body = _BODY_OF.search(self.texts[i], max(0, start - 20), start)
-        return bool(body) and body.group(1) not in TITLES and self.a.discovery.common_word(word)
+        return bool(body) and body.group(1) not in TITLES and (self.a.discovery.common_word(word)
+                                                               or everyday_word(word))
 
     def town_here(self, i: int, start: int, end: int, word: str) -> bool:
         """Is the word a town at this mention ("in Marlow", "Marlow, Iowa"), and one the
