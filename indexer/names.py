@@ -539,9 +539,9 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue  # "Messrs. Yelland and Son", "Ezra Quill & Sons": a firm
         if c.kind in ("single", "given") and not c.title:
             if (_before_eponym_head(text, c) or thing_named(text, c.start, c.end)
-                    or word_after(text, c.end) in THING_HEADS
+                    or word_after(text, c.end) in THING_HEADS or _PLACE_NOUN_AFTER.match(text, c.end)
                     or _VESSEL_BEFORE.search(text, max(0, c.start - 16), c.start)):
-                continue  # "the Brady bill", "the Maddox Memorial Lecture", "the tug Agnes"
+                continue  # "the Brady bill", "the Maddox Memorial Lecture", "Harwick avenue", "the tug Agnes"
             if _second_of_eponym_pair(text, c, out) or _second_of_eponym_pair_named(text, c, out):
                 out.pop()
                 continue
@@ -556,6 +556,9 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
 # A firm's partners after its founder's name: "Messrs. Quill and Son", "Quill Bros." (Not "and Co.":
 # "Messrs. Marx, Engels and Co." are the men and their friends.)
 _PARTNERS_AFTER = re.compile(r" (?:(?:and|&) (?:Sons?|Brothers)|Bros)\b")
+# A street's or a jurisdiction's noun in lower case right after a lone name, as older papers
+# print them: "widening of Harwick avenue", "the sheriff of Pruitt county", "down Quill road".
+_PLACE_NOUN_AFTER = re.compile(r" (?:street|avenue|road|lane|boulevard|county|township|parish|creek)\b")
 # A vessel's noun right before a full name: "the tug Agnes Quill", "the steamer Lydia Quill".
 _VESSEL_BEFORE = re.compile(r"(?<![\w'’-])(?:tug|tugboat|steamer|steamship|ship|schooner|barque|bark|brig|ketch"
                             r"|sloop|vessel|ferry|yacht|liner|freighter|trawler|lifeboat|dredge|scow|barge) $")

@@ -141,8 +141,8 @@ _RESIDENCE_BEFORE = re.compile(
 
 # A place's own noun before "of": "the town of Marlow", "the original townsite of Pruett". Said of
 # nobody, so it settles the mention whatever the corpus does with the word elsewhere.
-_PLACE_NOUN_OF = re.compile(r"(?<![\w'’-])(?:town|townsite|city|village|township|borough|county|municipality"
-                            r"|hamlet|settlement) of $")
+_PLACE_NOUN_OF = re.compile(r"(?<![\w'’-])(?:[Tt]own|[Tt]ownsite|[Cc]ity|[Vv]illage|[Tt]ownship|[Bb]orough|[Cc]ounty"
+                            r"|[Mm]unicipality|[Hh]amlet|[Ss]ettlement) of $")
 
 
 def place_named(text: str, start: int, end: int) -> bool:
@@ -150,9 +150,9 @@ def place_named(text: str, start: int, end: int) -> bool:
     "the city of Marlow's budget")? Unlike :func:`place_use`, no count of the corpus's uses is
     needed to believe it.
 
-    >>> t = "the town of Marlow; the people of Marlow; Marlow's town"
+    >>> t = "the town of Marlow; the people of Marlow; Marlow's town; the City of Marlow"
     >>> [place_named(t, m.start(), m.end()) for m in re.finditer("Marlow", t)]
-    [True, False, False]
+    [True, False, False, True]
     """
     return bool(_PLACE_NOUN_OF.search(text, max(0, start - 20), start))
 
