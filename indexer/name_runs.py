@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from indexer.census import given_name_sex
 from indexer.name_words import (
     ABBREVIATIONS,
     ADDRESSED,
@@ -44,6 +45,7 @@ from indexer.name_words import (
     TITLES,
     any_surname,
     common_shaped,
+    everyday_word,
 )
 from indexer.places import place_names
 
@@ -484,6 +486,14 @@ def _after_title(full: Candidate, names: list[str]) -> list[Candidate]:
         # "Dr. Zsuzsa Halmi", "Father Tomasz Wierzba", "Professor Nassau W. Senior": after a
         # title, two name words (with a middle initial or not) are a given name no list knows
         # and a surname.
+        return [replace(full, given=head)]
+    if (len(names) == 3 and all(_NAME_WORD.fullmatch(n) and n not in STOP for n in names)
+            and names[1] not in GIVEN and not given_name_sex(names[1]) and any_surname(names[1])
+            and not everyday_word(names[2])):
+        # "President Harjit Singh Bains": a middle word that is a family's name is one more sign
+        # of a person's three names, the first one no list knows. (A given name second says the
+        # first word is a title of another tongue, "Herr Doktor Conrad Schmidt"; an everyday
+        # word last is what the name does, "Mr. Odell Pryor Teacher of Civics".)
         return [replace(full, given=head)]
     return [replace(full, kind="titled", initial=False)]
 

@@ -12,6 +12,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from wordfreq import zipf_frequency
+
 
 @cache
 def _sections(filename: str) -> dict[str, frozenset[str]]:
@@ -303,3 +305,32 @@ STREET_ABBREVIATIONS = frozenset("St Rd Ave Tce Pde Cres Blvd Hwy Pl Sq".split()
 # Ambulance"), not a person of the archive. (Not "San" and "Santa": "Santa Anna" is a general. A
 # lone word after any saint's title, "Santa" too, is told in indexer.names: "the St. John".)
 SAINT_TITLES = frozenset("St Ste Saint Sainte".split())
+
+
+# Everyday means written at least once in a million words of English (a Zipf frequency of 3):
+# the dictionary's rarer headwords ("danton", "shafter") are more often somebody's name than
+# the word. Two letters are too often a surname written in Latin letters ("Xi", "Hu") for the
+# dictionary to say anything.
+EVERYDAY_ZIPF = 3.0
+
+
+@cache
+def _dictionary_words() -> frozenset[str]:
+    # Webster's Second (1934), as the english-words package ships it: the headwords keep their
+    # capitals, so "folder" and "strike" are there in lower case and "Eisenhower" is not.
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
+
+
+@cache
+def everyday_word(word: str) -> bool:
+    """Is the word, in lower case, an everyday word of English: a lower-case headword of the
+    dictionary written at least once in a million words? "Hope" and "Folder" are; "Danton"
+    (a rare headword) and "Eisenhower" are not.
+
+    >>> [everyday_word(w) for w in ("Hope", "Folder", "Danton", "Eisenhower", "Xi")]
+    [True, True, False, False, False]
+    """
+    lower = word.lower()
+    return len(word) > 2 and lower in _dictionary_words() and zipf_frequency(lower, "en") >= EVERYDAY_ZIPF

@@ -27,12 +27,11 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Callable
 
-from wordfreq import zipf_frequency
-
 from indexer.census import given_name_sex
 from indexer.census import common_surname
 from indexer.hypocorisms import everyday_forms
-from indexer.name_words import DERIVED, GIVEN, HONORIFICS, STOP_SECTIONS, TITLES, any_surname, imaginary_beings
+from indexer.name_words import (DERIVED, GIVEN, HONORIFICS, STOP_SECTIONS, TITLES, any_surname, everyday_word,
+                                imaginary_beings)
 from indexer.notables import notables
 from indexer.places import place_names, state_names
 
@@ -90,12 +89,9 @@ IMAGINARY_SURNAME_RANK = 5000
 # An everyday word of the dictionary ("folder", "pork", "strike") is a person's lone value only
 # with evidence of one: "Mr." or "Mrs." before it, a verb of speech, "he" or "she" after. The
 # commoner surnames that are also words ("Ward", "Black", "Crook", "Hull") are people's names as
-# often as the words, so the same rank as for names of myth keeps them. Everyday means written
-# at least once in a million words of English (a Zipf frequency of 3): the dictionary's rarer
-# headwords ("danton", "shafter") are more often somebody's name than the word. Two letters are
-# too often a surname written in Latin letters ("Xi", "Hu") for the dictionary to say anything.
+# often as the words, so the same rank as for names of myth keeps them. Everyday is meant
+# in the sense of :func:`indexer.name_words.everyday_word`.
 COMMON_NOUN_SURNAME_RANK = IMAGINARY_SURNAME_RANK
-EVERYDAY_ZIPF = 3.0
 
 
 # Nouns that an apposition gives a person, never a firm, a party or a place: "Kofi Annan, the
@@ -475,28 +471,6 @@ def imaginary(word: str) -> bool:
     (True, True, False, False, False)
     """
     return word in imaginary_beings() and word not in GIVEN and not common_surname(word, IMAGINARY_SURNAME_RANK)
-
-
-@cache
-def _dictionary_words() -> frozenset[str]:
-    # Webster's Second (1934), as the english-words package ships it: the headwords keep their
-    # capitals, so "folder" and "strike" are there in lower case and "Eisenhower" is not.
-    from english_words import get_english_words_set
-
-    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
-
-
-@cache
-def everyday_word(word: str) -> bool:
-    """Is the word, in lower case, an everyday word of English: a lower-case headword of the
-    dictionary written at least once in a million words? "Hope" and "Folder" are; "Danton"
-    (a rare headword) and "Eisenhower" are not.
-
-    >>> [everyday_word(w) for w in ("Hope", "Folder", "Danton", "Eisenhower", "Xi")]
-    [True, True, False, False, False]
-    """
-    lower = word.lower()
-    return len(word) > 2 and lower in _dictionary_words() and zipf_frequency(lower, "en") >= EVERYDAY_ZIPF
 
 
 @cache

@@ -32,6 +32,7 @@ from indexer.name_words import (
     TITLE_SEX,
     TITLES,
     any_surname,
+    everyday_word,
     office_key,
     office_title,
     personlike,
@@ -40,7 +41,6 @@ from indexer.names import coordinated, members_body, thing_named
 from indexer.ocr import ocr_key
 from indexer.personhood import (
     cut_short,
-    everyday_word,
     firm_modifier,
     human_after,
     imaginary_name,
@@ -521,7 +521,7 @@ class Resolution:
 
     def body_named_after(self, i: int, start: int, word: str) -> bool:
         """Is the word, an everyday word (the corpus writes it in lower case, or English does:
-        see :func:`indexer.personhood.everyday_word`), the end of a body's or a place's name
+        see :func:`indexer.name_words.everyday_word`), the end of a body's or a place's name
         ("A Band of Hope has been formed", where the corpus names a Mr. J. Hope)? Not after a
         title ("the Duke of Wellington")."""
         body = _BODY_OF.search(self.texts[i], max(0, start - 20), start)
