@@ -38,7 +38,7 @@ from functools import cached_property
 
 from indexer.census import common_given_name, common_surname, given_name_sex, given_name_shares
 from indexer.ocr import name_text, ocr_key
-from indexer.hypocorisms import nicknames_by_surname
+from indexer.hypocorisms import is_hypocorism, nicknames_by_surname
 from indexer.kin_names import same_name_kin
 from indexer.lifespans import apart, life_dates
 from indexer.years import mentions
@@ -773,7 +773,8 @@ class Discovery:
 
     def called_by_middle_name(self, name: str, forms: dict[str, int]) -> str:
         """The one longer full name of the same era that ends with ``name``: someone called
-        by a middle name ("Julian Hunter" of "Henry Julian Hunter") or named without the
+        by a middle name ("Julian Hunter" of "Henry Julian Hunter", "Ken Quill" of "J. Kenneth
+        Quill") or named without the
         first of a compound surname's words ("Garcia Calderon"). Several such names, or one
         named decades apart, leave ``name`` as it is.
 
@@ -788,8 +789,16 @@ class Discovery:
         ...               seen={"Julian Hunter": [1990, 1990], "Henry Julian Hunter": [1867, 1867]})
         >>> d.called_by_middle_name("Julian Hunter", d.fulls["Hunter"])
         'Julian Hunter'
+        >>> d = Discovery(fulls={"Quill": {"Ken Quill": 2, "J. Kenneth Quill": 2}},
+        ...               seen={"Ken Quill": [2004, 2006], "J. Kenneth Quill": [2002, 2004]})
+        >>> d.called_by_middle_name("Ken Quill", d.fulls["Quill"])
+        'J. Kenneth Quill'
         """
         longer = {f: n for f, n in forms.items() if f.endswith(f" {name}") and not f.split()[0].endswith(".")}
+        if not longer and len(words := name.split()) == 2:
+            # ... or by an everyday form of it: "Ken Blackwell" of "J. Kenneth Blackwell".
+            longer = {f: n for f, n in forms.items() if len(parts := f.split()) == 3 and parts[2] == words[1]
+                      and is_hypocorism(words[0], parts[1])}
         if len(_by_given_name(longer)) != 1:
             return name
         best = max(longer, key=lambda f: (len(f.split()), longer[f], f))
