@@ -260,6 +260,13 @@ EPONYM_HEADS = frozenset(
     truck trucks car cars automobile automobiles tractor tractors plant plants factory rifle rifles gun guns
     carbine pistol revolver engine engines tank tanks vehicle vehicles bomber bombers""".split()
 )
+# Of those, the bodies, honours and buildings named for someone that are no act or word of
+# theirs (a doctrine, a plan, a bill or a report often is).
+NAMED_FOR_HEADS = frozenset(
+    """committee committees commission commissions hearings prize prizes award awards medal medals trophy
+    cup fellowship fellowships scholarship scholarships grant grants memorial monument statue library museum
+    building bridge dam highway tunnel airport stadium""".split()
+)
 # A family, its members together and what it holds: "the Quennell family", "the old Quennell
 # kitchen", "the Quennell quarter" are no one of them.
 FAMILY_HEADS = frozenset(

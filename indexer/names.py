@@ -22,6 +22,7 @@ from indexer.name_words import (
     ADJECTIVE_TITLES,
     AUXILIARIES,
     EPONYM_HEADS,
+    NAMED_FOR_HEADS,
     FAMILY_HEADS,
     FIRM_TAILS,
     FOREIGN_ARTICLES,
@@ -598,6 +599,23 @@ def weapon_named(text: str, end: int) -> bool:
     (True, True, False)
     """
     return bool(_WEAPON_AFTER.match(text, end))
+
+
+def named_for(text: str, start: int, end: int) -> bool:
+    """Is the bare name at ``start:end`` a determiner's, before the noun of a body, an honour or
+    a building named for someone ("the McClellan committee hearings", "the Pulitzer prize", "a
+    Truman library")? (Not a doctrine, a plan or a bill: often the person's own, "the Monroe
+    doctrine" speaks of Monroe; see :func:`_before_eponym_head` for names no file knows.)
+
+    >>> t = "the McClellan committee hearings; the Monroe doctrine; a Pulitzer prize"
+    >>> [named_for(t, t.index(w), t.index(w) + len(w)) for w in ("McClellan", "Monroe", "Pulitzer")]
+    [True, False, True]
+    """
+    before = max(0, start - 7)
+    if not (text.endswith(_DETERMINER_ENDS, before, start) and _DETERMINER_BEFORE.search(text, before, start)):
+        return False
+    head = _HEAD_AFTER.match(text, end)
+    return bool(head) and (head.group(1) in NAMED_FOR_HEADS or head.group(2) in NAMED_FOR_HEADS)
 
 
 def _before_eponym_head(text: str, c: Candidate) -> bool:

@@ -47,7 +47,8 @@ from indexer.name_runs import Candidate
 from indexer.name_words import (
     EPONYM_HEADS, FIRM_TAILS, GIVEN, OFFICES, STOP, THING_HEADS, TITLE_SEX, TITLES, office_key,
 )
-from indexer.names import SHIP_PREFIXES, candidates, named_again, thing_word_after, weapon_named, word_after
+from indexer.names import (SHIP_PREFIXES, candidates, named_again, named_for, thing_word_after, weapon_named,
+                           word_after)
 from indexer.personhood import member_noun_after, nonperson
 from indexer.resolution import Resolution
 from indexer.years import mentions
@@ -190,8 +191,9 @@ class PersonAnnotator:
                 # "Amos Quill High School", "the USS Harry S. Truman", "Amos Quill coach Ann Lee" (a
                 # bare "Quill coach" makes the school of the whole document: see Resolution.institution)
                 continue
-            if all(k[0] in _BARE_KINDS for k in kinds) and self._joined_to_another_name(text, h):
-                continue
+            if all(k[0] in _BARE_KINDS for k in kinds) and (self._joined_to_another_name(text, h)
+                                                            or named_for(text, h.start, h.end)):
+                continue  # "Ms Townsend-Clarke"; "the McClellan committee"
             if kinds:
                 out.append(Hit(h.start, h.end, h.text, kinds, timed, unheld))
         return out
@@ -229,7 +231,8 @@ class PersonAnnotator:
 
     def _joined_to_another_name(self, text: str, h: Hit) -> bool:
         """Is a bare surname half of another person's double-barrelled surname, after a given
-        name ("Philippa Townsend-Clarke"), or half of a firm's or a place's name ("the
+        name ("Philippa Townsend-Clarke") or an honorific ("Ms Townsend-Clarke"), or half of a
+        firm's or a place's name ("the
         Ortega-Ruiz Funeral Home")?
         Without a given name the halves still name their bearers ("the Truman-Acheson
         Administration", "the Hitler-Stalin pact")."""
@@ -242,6 +245,8 @@ class PersonAnnotator:
         if (head := word_after(text, end)) and (head in THING_HEADS or head in FIRM_TAILS or (
                 head[:1].isupper() and head.lower() in EPONYM_HEADS)):
             return True  # "the Ortega-Ruiz Funeral Home", "the Hoover-Acheson Commission Report"
+        if _HONORIFIC_BEFORE.search(text, max(0, start - 5), start):
+            return True  # "Ms Townsend-Clarke": one woman's double-barrelled surname
         given = _GIVEN_RIGHT_BEFORE.search(text, max(0, start - 20), start)
         if self._automaton is None:
             return False

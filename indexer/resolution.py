@@ -73,6 +73,10 @@ ADDRESS_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."})
 _NAME_GOES_ON = re.compile(r" (?:[A-Z1]\.|(?:de|del|de la|van|von|da|di) [A-Z])")
 # A name's particle after a lone word: the word heads a longer name the run lost, a title or
 # a given name ("the Comte d'Esterno", "Graf von Quennell"), and is no bare surname.
+# An entry of a results table: a rider's, a driver's or a helmsman's initial and surname in
+# brackets, then a placing ("Captain Hallam (S Tye) 1"). What came first is what they rode or
+# sailed, a horse or a boat, and that name is the same thing in the report above the table.
+_RESULT_AFTER = re.compile(r" \((?:[A-Z]\.? ?){1,2}[A-Z][a-z'’-]+\) =?\d")
 _PARTICLE_AFTER = re.compile(r" (?:d['’]|(?:de|du|del|de la|van|von|da|di) )[A-Z]")
 # A word the corpus uses as a place this often ("in Marlow", "at Marlow"), and mostly so, is a
 # town where a mention of it reads as one. ("In Gabby we see...", twice in one speech, is not.)
@@ -149,6 +153,10 @@ class Resolution:
             spans = [(h.start, h.end) for h in self.hits[k]]
             cs = [c for c in cs if not _overlaps(c.start, c.end, spans)]
             self.cands.append(_drop_shadowed(cs))
+        raced = {(c.title, c.name) for t, cs in zip(texts, self.cands) for c in cs
+                 if t.startswith(" (", c.end) and _RESULT_AFTER.match(t, c.end)}
+        if raced:
+            self.cands = [[c for c in cs if (c.title, c.name) not in raced] for cs in self.cands]
         self.found: list[list[tuple[int, PersonRef]]] = [[] for _ in texts]
         self.flags: list[list[str]] = [[] for _ in texts]
         self.named: dict[str, tuple[int, int]] = {}  # id -> first (paragraph, offset)

@@ -172,6 +172,12 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
           "Minutes are in Box 4, Folder 9; letters in Box 2, Folder 11. Treasurer Emeritus: Mr. Otto Dunkelberg.",
           "The Peace Media boat sailed, and Peace Media sent a film crew. Money went to Peace Media."],
          {"Pork", "Folder", "Emeritus", "Media"}),
+        ("horses in a results table, and the same names in the race report",
+         ["Local galloper Colonel Varenza came from the back to beat Sir Quennell by a neck, with the favourite, "
+          "Lady Dunkelberg, a head away third.",
+          "Race 7, Marlow Cup 2000m: Colonel Varenza (S Pelham) 1; Sir Quennell (M Orrin) 2; Lady Dunkelberg (A Kerr) 3.",
+          "Race 1, Maiden 1200m: Johnny Be Good (M Orrin) 1; Bella Rosa (S. Pelham) 2."],
+         {"Varenza", "Quennell", "Dunkelberg", "Johnny Be Good", "Bella Rosa"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],
@@ -793,6 +799,33 @@ def test_a_bare_surname_the_corpus_owns_is_the_authority_person_the_file_knows()
     ids = {r.id for refs, _ in annotator.annotate("", corpus[1][1]) for r in refs}
     assert "x-walter-vantongeren" not in ids
     assert "vantongeren-walter" in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "theirs"),
+    [("The director, Philippa Townsend-Varenza, said the deal was fair.", False),
+     ("Ms Townsend-Varenza looked forward to a partnership.", False),
+     ("Mr. Halloran-Varenza wrote again.", False),
+     ("The Halloran-Varenza pact was signed.", True)],
+)
+def test_a_surname_of_the_file_inside_a_double_barrelled_one(text: str, theirs: bool) -> None:
+    """Half of someone's double-barrelled surname, after a given name or an honorific, is
+    not the file's person of that surname; without either, the halves name their bearers."""
+    authority = Authority.from_dict({"person": [{"id": "varenza-amos", "name": "Amos Varenza"}]})
+    ids = {r.id for refs, _ in PersonAnnotator(authority).annotate("", [text], published="2003-05-01") for r in refs}
+    assert ("varenza-amos" in ids) == theirs
+
+
+@pytest.mark.parametrize(("text", "theirs"), [("It came out of the Varenza committee hearings.", False),
+                                              ("She won a Varenza prize at last.", False),
+                                              ("They upheld the Varenza doctrine.", True),
+                                              ("General Varenza marched north.", True)])
+def test_a_thing_named_after_the_file_s_person_by_a_bare_surname(text: str, theirs: bool) -> None:
+    """A determiner, the file's bare surname and the noun of a body, an honour or a building in
+    lower case: named for them, not a mention of them. A doctrine is theirs."""
+    authority = Authority.from_dict({"person": [{"id": "varenza-amos", "name": "Amos Varenza"}]})
+    ids = {r.id for refs, _ in PersonAnnotator(authority).annotate("", [text], published="1959-11-01") for r in refs}
+    assert ("varenza-amos" in ids) == theirs
 
 
 def test_a_ship_or_a_type_named_after_a_person_of_the_file_is_not_them() -> None:
