@@ -601,6 +601,11 @@ class Discovery:
         # is not "John Paul Stevens", nor "George W. Bush" "George H.W. Bush".
         compatible = [f for f in compatible if _middles_agree(_middle(name), _middle(f))
                       or _middles_agree(_kept_middle(name), _kept_middle(f))]
+        if len(first) > 1 and not _middle(name):
+            # Someone written "J. Arthur Lalonde" goes by Arthur: "Joseph Lalonde" is another
+            # Joseph (his father), unless the corpus spells out both ("Joseph Arthur Lalonde").
+            compatible = [f for f in compatible if not _by_middle_name(f) or f.split()[1] in alike
+                          or any(g.split()[:2] == [first, f.split()[1]] for g in forms)]
         if not _GENERATION.search(name):
             # "Clarence Mobley Jr." is his father's son, not more of his father's name: the
             # plain name goes to the suffixed form only where the corpus writes that one at
@@ -1600,6 +1605,17 @@ def _given_compatible(a: str, b: str) -> bool:
         return a[:1] == b[:1]
     short, long = sorted((a, b), key=len)
     return a == b or len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
+
+
+def _by_middle_name(name: str) -> bool:
+    """Is the full name an initial, then a middle name spelt out ("J. Arthur Lalonde", "F. Scott
+    Quill"): someone called by the middle name?
+
+    >>> _by_middle_name("J. Arthur Lalonde"), _by_middle_name("J. A. Lalonde"), _by_middle_name("Joseph Lalonde")
+    (True, False, False)
+    """
+    words = name.split()
+    return len(words) >= 3 and len(words[0].rstrip(".")) == 1 and len(words[1]) > 2 and words[1][1:].islower()
 
 
 def _middle(name: str) -> str:
