@@ -133,6 +133,8 @@ _PLACE_AFTER = re.compile(r" (?:schools?|school (?:board|district)|residents|tow
 # of Harwick", "Ann Quill, 23, of Lorton".
 _RESIDENCE_BEFORE = re.compile(
     r"(?:(?<![\w'’-])([A-Z][a-z]+), \d{1,3}, (?:of )?|(?<![\w'’-])([A-Z][a-z]+)\.?(?: [A-Z]\.)? [A-Z][a-z]+ of )$")
+# ... and with a middle name spelt out: "John Amery Kerr of Invercargill".
+_RESIDENCE_MIDDLE_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) [A-Z][a-z]+ [A-Z][a-z]+ of $")
 
 
 # A place's own noun before "of": "the town of Marlow", "the original townsite of Pruett". Said of
@@ -193,9 +195,9 @@ def residence(text: str, start: int, end: int) -> bool:
     >>> t = "Ann Tate, 44, Marlow; Hank Voss of Marlow; the Critique of Marlow; the Voss of Marlow; on May 30, Marlow"
     >>> [residence(t, m.start(), m.end()) for m in re.finditer(r"Marlow", t)]
     [True, True, False, False, False]
-    >>> t = "Harlan T. Voss of Marlow was elected."
-    >>> residence(t, t.index("Marlow"), t.index("Marlow") + 6)
-    True
+    >>> t = "Harlan T. Voss of Marlow won; John Amery Voss of Marlow, who is ninety-one; Sen. Hank Voss of Marlow"
+    >>> [residence(t, m.start(), m.end()) for m in re.finditer(r"Marlow", t)]
+    [True, True, True]
     >>> residence("p 66, Marlow", 6, 12), residence("born June, 12, Marlow", 15, 21), residence("Mr Quill of Marlow's", 12, 18)
     (False, False, False)
     """
@@ -204,7 +206,10 @@ def residence(text: str, start: int, end: int) -> bool:
         return False  # "Mr Bogdanov, of Marx's remark": the man's
     if lived.group(1):
         return lived.group(1) not in STOP_SECTIONS["months"]  # "Tate, 44," is an age; "on May 30," a date
-    return lived.group(2) in GIVEN or lived.group(2) in HONORIFICS
+    if lived.group(2) in GIVEN or lived.group(2) in HONORIFICS:
+        return True
+    middle = _RESIDENCE_MIDDLE_BEFORE.search(text, max(0, start - 40), start)
+    return bool(middle) and middle.group(1) in GIVEN
 
 
 def member_noun_after(text: str, end: int) -> bool:
