@@ -38,6 +38,7 @@ from indexer.name_words import (
     personlike,
 )
 from indexer.names import coordinated, members_body, thing_named
+from indexer.notables import notables
 from indexer.ocr import ocr_key
 from indexer.personhood import (
     cut_short,
@@ -909,10 +910,14 @@ class Resolution:
                 text, c.end, cs[j + 1].start) and nonperson(cs[j + 1].name) != "place"
             # "Sarah Holt, Signal reporter": the word modifies a role's noun; no list item.
             listed = (before or after) and not role_modifier(text, c.end)
-            if listed and not mononym_doubt(self.a.discovery, c.name) and not self.listed_as_place_here(c.name):
+            disc = self.a.discovery
+            if (listed and place_by_data(c.name) and not disc.surname_evidence(c.name)
+                    and not disc.human_evidence(c.name) and not notables(c.name)):
+                continue  # "Mrs Agnes Buchanan, Invercargill": a town some table knows, nobody's name here
+            if listed and not mononym_doubt(disc, c.name) and not self.listed_as_place_here(c.name):
                 # The one person the corpus names in full by it ("Louis Blanc, Mazzini, Kossuth"
                 # after "Louis Kossuth"), else a person known by the one word.
-                owner = self.a.discovery.owner(c.name, self.year, c.title)
+                owner = disc.owner(c.name, self.year, c.title)
                 ref = self.known(owner, c.name) if owner else None if owner == "" else self.mononym(c.name)
                 if ref:
                     self.add(i, c.start, ref, c.name)

@@ -182,6 +182,11 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
          ["Greetings came from Mr John Amery Halloran of Kalamazoo, who is ninety-one.",
           "Donations: Mr J. A. Halloran, Kalamazoo, 10/-; Mrs Ada Quennell, Kalamazoo, 5/-."],
          {"Kalamazoo"}),
+        ("...or after someone's name in a list of letters",
+         ["Correspondence: (c) Mrs Agnes Halloran, Kalamazoo - bequest of £50 from her late father's estate. "
+          "(d) Mr Tom Quennell, Timbuktu - sends £5.",
+          "(e) Mrs A. Halloran, Kalamazoo - asks whether the balance of her father's bequest was received."],
+         {"Kalamazoo", "Timbuktu"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],
