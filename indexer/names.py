@@ -241,6 +241,12 @@ class _Scan:
             # (a numbered thing named after someone stays a thing: "the Carl Lindqvist Post 112")
             run = cut[0].rstrip()
             end = start + len(run)
+        elif (text.startswith(":", end) and run.count(" ") >= 2 and (cut := run.rpartition(" "))[2] in TITLES
+              and len(last := cut[0].rsplit(" ", 1)[-1].rstrip(".")) > 1 and last not in TITLES):
+            # "Vice-Chairman: Mrs Helen Voss Secretary: Mr Tipene Walker": officers run into one
+            # line, the title before a colon is the next entry's label
+            run = cut[0].rstrip()
+            end = start + len(run)
         elif " " in run and (cut := run.rpartition(" "))[2] in MONTHS and _DAY_AFTER.match(text, end):
             # "Ada Quill Jan. 2, 1979", "Quill, Gordon A. Rep. Jan. 2": a date after the name
             run = cut[0].rstrip()

@@ -213,6 +213,11 @@ def test_what_is_not_a_person(kind: str, texts: list[str], not_values: set[str])
          {"Jean-Baptiste Quill", "Alec Douglas-Home", "Lau Tse-hung", "Ji Seong-ho"}),
         ("a real given name 'Will' outside a question", "Will Halloran said the plant would close.",
          {"Will Halloran"}),
+        ("officers run into one line: the title before a colon is the next entry's label",
+         "Chairman: Mr Art Quennell (unopposed) Vice-Chairman: Mrs Helen Varenza Secretary: Mr Tipene Halloran "
+         "Treasurer: Mrs Ada Dunkelberg", {"Art Quennell", "Helen Varenza", "Tipene Halloran", "Ada Dunkelberg"}),
+        ("...not a title before it, nor letters after a name", "Hon. Treasurer: Mr. A. Quennell, M.M. Hon. Secretary: "
+         "Mr. F. Varenza", {"A. Quennell", "F. Varenza"}),
         ("three names after a title: a given name no list knows, a family's name, a surname",
          "President Tarsem Singh Dhaliwar opened the conference.", {"Tarsem Singh Dhaliwar"}),
         ("headline verb", "Walter Quennell Wins Award\n\nThe prize went to Walter Quennell.",
