@@ -72,12 +72,12 @@ PUBLIC_LIFE_AGE = 30
 ADDRESS_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."})
 # More of a name after a word: an initial (or a misread one, "1."), a particle.
 _NAME_GOES_ON = re.compile(r" (?:[A-Z1]\.|(?:de|del|de la|van|von|da|di) [A-Z])")
-# A name's particle after a lone word: the word heads a longer name the run lost, a title or
-# a given name ("the Comte d'Esterno", "Graf von Quennell"), and is no bare surname.
 # An entry of a results table: a rider's, a driver's or a helmsman's initial and surname in
 # brackets, then a placing ("Captain Hallam (S Tye) 1"). What came first is what they rode or
 # sailed, a horse or a boat, and that name is the same thing in the report above the table.
 _RESULT_AFTER = re.compile(r" \((?:[A-Z]\.? ?){1,2}[A-Z][a-z'’-]+\) =?\d")
+# A name's particle after a lone word: the word heads a longer name the run lost, a title or
+# a given name ("the Comte d'Esterno", "Graf von Quennell"), and is no bare surname.
 _PARTICLE_AFTER = re.compile(r" (?:d['’]|(?:de|du|del|de la|van|von|da|di) )[A-Z]")
 # A word the corpus uses as a place this often ("in Marlow", "at Marlow"), and mostly so, is a
 # town where a mention of it reads as one. ("In Gabby we see...", twice in one speech, is not.)
