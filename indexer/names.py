@@ -22,7 +22,6 @@ from indexer.name_words import (
     ADJECTIVE_TITLES,
     AUXILIARIES,
     EPONYM_HEADS,
-    NAMED_FOR_HEADS,
     FAMILY_HEADS,
     FIRM_TAILS,
     FOREIGN_ARTICLES,
@@ -30,6 +29,7 @@ from indexer.name_words import (
     GIVEN,
     GIVEN_ABBREVIATION_PATTERN,
     MONTHS,
+    NAMED_FOR_HEADS,
     PROGRAMME_TAILS,
     SCHOOL_HEADS,
     SHOP_HEADS,
@@ -617,11 +617,19 @@ def named_for(text: str, start: int, end: int) -> bool:
     >>> [named_for(t, t.index(w), t.index(w) + len(w)) for w in ("McClellan", "Monroe", "Pulitzer")]
     [True, False, True]
     """
+    return _determined(text, start) and _head_in(text, end, NAMED_FOR_HEADS)
+
+
+def _determined(text: str, start: int) -> bool:
+    """Is a determiner right before ``start`` ("the", "a", "his")?"""
     before = max(0, start - 7)
-    if not (text.endswith(_DETERMINER_ENDS, before, start) and _DETERMINER_BEFORE.search(text, before, start)):
-        return False
+    return text.endswith(_DETERMINER_ENDS, before, start) and bool(_DETERMINER_BEFORE.search(text, before, start))
+
+
+def _head_in(text: str, end: int, heads: frozenset[str]) -> bool:
+    """Is the lower-case noun after ``end``, or the one after it, among ``heads``?"""
     head = _HEAD_AFTER.match(text, end)
-    return bool(head) and (head.group(1) in NAMED_FOR_HEADS or head.group(2) in NAMED_FOR_HEADS)
+    return bool(head) and (head.group(1) in heads or head.group(2) in heads)
 
 
 def _before_eponym_head(text: str, c: Candidate) -> bool:
@@ -629,10 +637,8 @@ def _before_eponym_head(text: str, c: Candidate) -> bool:
     weapon's noun, with or without a determiner."""
     if weapon_named(text, c.end):
         return True
-    before = max(0, c.start - 7)
-    if text.endswith(_DETERMINER_ENDS, before, c.start) and _DETERMINER_BEFORE.search(text, before, c.start):
-        head = _HEAD_AFTER.match(text, c.end)
-        return bool(head) and (head.group(1) in EPONYM_HEADS or head.group(2) in EPONYM_HEADS)
+    if _determined(text, c.start):
+        return _head_in(text, c.end, EPONYM_HEADS)
     # "the first Quennell reunion", "the old Quennell place", "the new Quennell school": an adjective between.
     head = _HEAD_AFTER.match(text, c.end)
     return bool(head) and head.group(1) in FAMILY_HEADS | INSTITUTION_HEADS | SCHOOL_HEADS and bool(

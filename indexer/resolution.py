@@ -528,6 +528,13 @@ class Resolution:
         return (self.institution(word) or firm_modifier(self.texts[i], end)
                 or self.town_here(i, start, end, word) or self.body_named_after(i, start, word))
 
+    def unnamed_place(self, word: str) -> bool:
+        """Is the word a place some table knows that the corpus never writes as anyone's name:
+        no title or given name before it, no verb of speech after it? (Listed beside people, a
+        famous bearer still keeps it: see :meth:`pass_listed`.)"""
+        disc = self.a.discovery
+        return place_by_data(word) and not disc.surname_evidence(word) and not disc.human_evidence(word)
+
     def body_named_after(self, i: int, start: int, word: str) -> bool:
         """Is the word, an everyday word (the corpus writes it in lower case, or English does:
         see :func:`indexer.name_words.everyday_word`), the end of a body's or a place's name
@@ -910,14 +917,12 @@ class Resolution:
                 text, c.end, cs[j + 1].start) and nonperson(cs[j + 1].name) != "place"
             # "Sarah Holt, Signal reporter": the word modifies a role's noun; no list item.
             listed = (before or after) and not role_modifier(text, c.end)
-            disc = self.a.discovery
-            if (listed and place_by_data(c.name) and not disc.surname_evidence(c.name)
-                    and not disc.human_evidence(c.name) and not notables(c.name)):
-                continue  # "Mrs Agnes Buchanan, Invercargill": a town some table knows, nobody's name here
-            if listed and not mononym_doubt(disc, c.name) and not self.listed_as_place_here(c.name):
+            if listed and self.unnamed_place(c.name) and not notables(c.name):
+                continue  # "Mrs Agnes Buchanan, Invercargill" (not "Corneille, Racine and Moliere")
+            if listed and not mononym_doubt(self.a.discovery, c.name) and not self.listed_as_place_here(c.name):
                 # The one person the corpus names in full by it ("Louis Blanc, Mazzini, Kossuth"
                 # after "Louis Kossuth"), else a person known by the one word.
-                owner = disc.owner(c.name, self.year, c.title)
+                owner = self.a.discovery.owner(c.name, self.year, c.title)
                 ref = self.known(owner, c.name) if owner else None if owner == "" else self.mononym(c.name)
                 if ref:
                     self.add(i, c.start, ref, c.name)
@@ -1227,11 +1232,8 @@ class Resolution:
             return
         if not c.title and self.listed_as_place_here(word):
             return  # "Mayence, Germersheim, Rastatt", "the ports of Panama and Aspinwall"
-        if not c.title and place_by_data(word) and not disc.surname_evidence(word) and not disc.human_evidence(word):
-            # A place some table knows ("came from Rimouski", "Decatur, Georgia") that the corpus
-            # never writes as anyone's name: no title or given name before it, no verb of speech
-            # after it. (Listed beside people, a word is kept: see pass_listed.)
-            return
+        if not c.title and self.unnamed_place(word):
+            return  # "came from Rimouski", "Decatur, Georgia"
         if not c.title and disc.town_like(word) and not human_after(self.texts[i], c.end):
             # A town named after its founder, where the document names nobody by the word: a
             # bare use is the town ("That was Ketteridge."), unless a verb only a person takes follows.
