@@ -31,6 +31,7 @@ from indexer.name_words import (
     HONORIFICS,
     MONARCH_TITLES,
     MONTHS,
+    NAMED_THING_ENDS,
     ROMAN,
     SAINT_TITLES,
     SHIP_PREFIXES,
@@ -424,9 +425,10 @@ def _named(rest: list[tuple[int, str]], names: list[str], title: str, initial: b
     """The candidates of a run's words after its titles."""
     if not names or names[0] in SHIP_PREFIXES:
         return []  # "Officer U. S. S. Nashville": a ship
-    if (len(names) > 1 or title) and common_shaped(names[-1]):
+    if (len(names) > 1 or title) and common_shaped(names[-1]) or len(names) > 1 and names[-1] in NAMED_THING_ENDS:
         # "B. Criticism has been made", "at 270 C. Exactly the same": a label's letter and
-        # the next sentence's first word; "Lafayette Monument": a thing named after someone.
+        # the next sentence's first word; "Lafayette Monument", "the Cora Lee Quill Award": a
+        # thing named after someone.
         return []
     # A stop word inside the name splits it; only a clean run is a name.
     if any(_blocks(names, j, title, rest[j][1]) for j in range(len(names))):

@@ -283,6 +283,14 @@ INSTITUTION_HEADS = frozenset(
     apartments""".split()
 )
 SCHOOL_HEADS = frozenset({"school", "schools"})
+# The last word of a thing named after someone, in one run with the name: "the first Cora Lee
+# Quill Award", "Raymond T. Quill Armory", "THE CAPT. HAROLD QUILL GIFT". Hardly a family bears
+# these words (unlike "Hall", "Park" or "High"), so the run names the thing, not the person.
+NAMED_THING_ENDS = frozenset(
+    """Award Awards Prize Prizes Medal Medals Trophy Trophies Cup Fellowship Fellowships Scholarship
+    Scholarships Lecture Lectures Lectureship Professorship Bequest Endowment Gift Armory Armoury Library
+    Museum Hospital Infirmary Sanatorium""".split()
+)
 EPONYM_HEADS |= FAMILY_HEADS | INSTITUTION_HEADS
 # Lowercase function words: "Quennell-he" is a name and a dash before "he".
 FUNCTION_LOWER = frozenset(w.lower() for w in STOP_SECTIONS["function"])
@@ -319,6 +327,9 @@ SAINT_TITLES = frozenset("St Ste Saint Sainte".split())
 # the word. Two letters are too often a surname written in Latin letters ("Xi", "Hu") for the
 # dictionary to say anything.
 EVERYDAY_ZIPF = 3.0
+# A word written at least thirty times in a million ("black", "young", "ward", "bush") is read as
+# the word far more often than as any family's name, whatever the census says of the surname.
+PLAIN_WORD_ZIPF = 4.5
 
 
 @cache
@@ -341,3 +352,15 @@ def everyday_word(word: str) -> bool:
     """
     lower = word.lower()
     return len(word) > 2 and lower in _dictionary_words() and zipf_frequency(lower, "en") >= EVERYDAY_ZIPF
+
+
+@cache
+def plain_word(word: str) -> bool:
+    """Is the word, in lower case, one of the commonest words of English (see
+    :data:`PLAIN_WORD_ZIPF`), a family's name or not? "Black", "Young" and "Ward" are;
+    "Hull", "Crook" and "Eisenhower" are not.
+
+    >>> [plain_word(w) for w in ("Black", "Young", "Ward", "Hull", "Crook", "Eisenhower")]
+    [True, True, False, False, False, False]
+    """
+    return everyday_word(word) and zipf_frequency(word.lower(), "en") >= PLAIN_WORD_ZIPF

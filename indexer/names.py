@@ -216,6 +216,14 @@ def named_again(text: str, cands: list[Candidate], givens: dict[str, frozenset[s
     return sorted(kept + added, key=lambda c: c.start)
 
 
+# A number written as an ordinal in figures, right before a lone word.
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th) $")
+_EPONYM_DISEASE = re.compile(r"['’]s (?:disease|syndrome|palsy)\b")
+# A number in words, or a quantity, right before a name in the plural.
+_COUNT_BEFORE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|any|few) $", re.I)
+
+
 class _Scan:
     """One pass over the runs of a text: the candidates found so far, and what the text
     has said on the way (German or French nouns ahead, a ship's prefix, a firm)."""
@@ -274,6 +282,13 @@ class _Scan:
             # "nach dem Frieden", "Zum sozialen Frieden": a German noun. ("des Louis
             # Bonaparte": a given name and a surname are still a man.)
             return True
+        if " " not in run and (_ORDINAL_BEFORE.search(text, max(0, start - 8), start)
+                               or _EPONYM_DISEASE.match(text, end)):
+            # "the 3rd Ward", "of the 5th Battalion": a numbered district or unit; "a long
+            # struggle with Quennell's disease": an illness named after whoever described it
+            return True
+        if run.endswith("s") and len(run) > 3 and _COUNT_BEFORE.search(text, max(0, start - 12), start):
+            return True  # "the two Mrs. Crumps", "three William Quills": several people, no one
         # "Castell & Rudd", "Marchetti & Sons": a firm's name, not a man's
         return " " not in run and (text.startswith(" & ", end) or text.endswith(" & ", 0, start))
 

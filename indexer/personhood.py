@@ -31,7 +31,7 @@ from indexer.census import given_name_sex
 from indexer.census import common_surname
 from indexer.hypocorisms import everyday_forms
 from indexer.name_words import (DERIVED, GIVEN, HONORIFICS, STOP_SECTIONS, TITLES, any_surname, everyday_word,
-                                imaginary_beings)
+                                imaginary_beings, plain_word)
 from indexer.notables import notables
 from indexer.places import place_names, state_names
 
@@ -582,6 +582,10 @@ def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | Non
     why = nonperson(word)
     if not why and common_noun(word) and not discovery.addressed_or_human(word):
         return "everyday word"  # "Treasurer Emeritus", "Premier Pork": a title is no evidence here
+    if not why and not title and plain_word(word) and word not in GIVEN and not discovery.addressed_or_human(word):
+        # "the first Black officer", "Black families": one of the commonest words, a common
+        # surname too, with neither a title nor a sign of a person anywhere ("Senator Black" is).
+        return "everyday word"
     if title and plural_like(word) and _singular(word) in TITLES:
         return "no evidence"  # "Lord Chancellors", "the Lord Justices": offices, several holders
     if title and title in HONORIFICS:

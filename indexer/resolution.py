@@ -27,6 +27,7 @@ from indexer.name_words import (
     DERIVED,
     GIVEN,
     HONORIFICS,
+    MONARCH_TITLES,
     ROMAN,
     STOP,
     TITLE_SEX,
@@ -937,6 +938,9 @@ class Resolution:
                             or members_body(self.texts[i], c.start, c.end) and not self.by_surname.get(c.name)
                             or self.founded_town_here(i, c)):
             return  # "Tenants' Voice", where nobody named here is a Voice
+        if c.kind == "given" and _CROWNED_THING.search(self.texts[i], max(0, c.start - 10), c.start) and not (
+                _NUMERAL_AFTER.match(self.texts[i], c.end)):
+            return  # "went to the King George", "sailed on the Queen Mary": a hotel, a ship
         if self.texts[i].startswith(".", c.end) and c.title not in ADDRESS_TITLES and cut_short(c.name):
             return  # "J. Crabtree, Hon. Sec.", "Tuesday Decr. 15th", "From Sergt. Cunliffe": a word cut short
         for settles in self.SINGLE_STEPS:
@@ -1127,6 +1131,11 @@ class Resolution:
         after "Gage Hake", though no list knows the name; "Dame Margaret" after "Dame Margaret
         Ellery": a knighthood goes with the given name)."""
         ids = self.by_given.get(c.name, ())
+        if c.title in MONARCH_TITLES:
+            # "whenever Princess Margaret appeared upon the screen", in a diary that names Mrs.
+            # Margaret Ashby: a royal's given name is no commoner's of the document.
+            ids = {p for p in ids if self.offices.get(p, set()) & MONARCH_TITLES
+                   or ROMAN.match(self.refs[p].name.split()[-1])}
         if len(ids) == 1 and (c.kind == "given" or c.kind == "single" and not c.title
                               or c.title in _KNIGHTHOODS):
             self.add(i, c.start, self.refs[next(iter(ids))])
@@ -1360,6 +1369,13 @@ class Resolution:
     # The order matters: the first step that settles a lone word decides it.
     SINGLE_STEPS = (surname_named_here, one_of_several, kin_named_here, partner_named_here, given_name_named_here,
                     lone_given_name, typo_named_here, quoted_nickname, too_weak)
+
+
+# "the" before a king's or a queen's title and given name, with no numeral after: the hotel, the
+# ship or the pub named after the monarch ("the King George", "the Queen Mary"); the monarch is
+# "King George", without the article.
+_CROWNED_THING = re.compile(r"(?<![\w])the (?:King|Queen) $")
+_NUMERAL_AFTER = re.compile(r",? (?:[IVX]+\b|the \w+)")
 
 
 def _determined(text: str, start: int, end: int) -> bool:

@@ -187,6 +187,30 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
           "(d) Mr Tom Quennell, Timbuktu - sends £5.",
           "(e) Mrs A. Halloran, Kalamazoo - asks whether the balance of her father's bequest was received."],
          {"Kalamazoo", "Timbuktu"}),
+        ("a thing named after someone, its head in the name's run",
+         ["She received the first Cora Lee Quennell Award in 1976.", "Named for him: Amos T. Varenza Armory, "
+          "Ridgeton.", "THE CAPT. HAROLD DUNKELBERG GIFT. The portraits were hung."],
+         {"Cora Lee Quennell Award", "Amos T. Varenza Armory", "Harold Dunkelberg Gift"}),
+        ("one of the commonest words, a surname too, that nothing says is a person",
+         ["The city hired its first Black police officers.", "Black families marched, white and Black, all night.",
+          "Later the first Black member of the local was elected."],
+         {"Black"}),
+        ("a numbered district or unit",
+         ["Councilman Amos Quill of the 1st Ward voted no.", "Her 3rd Ward includes the Flats.",
+          "The 5th Battalion sailed; the 3rd Ward voted."],
+         {"Ward", "Battalion"}),
+        ("an illness named after whoever described it",
+         ["Mr. Reagan fought Quennell's syndrome for years.",
+          "Quennell's syndrome took him; Quennell's syndrome is rare, and Quennell's syndrome spread."],
+         {"Quennell"}),
+        ("a name in the plural after a number: several people",
+         ["And there were two Mrs. Quennells, you know.", "There were at least three William Varenzas in the club.",
+          "Ridgeton does not have any Paul Dunkelbergs."],
+         {"Quennells", "William Varenzas", "Paul Dunkelbergs"}),
+        ("a hotel or a ship named after a monarch, with the article",
+         ["Leo went to the King Edgar after the shift.", "We met at the King Edgar in 1927.",
+          "They sailed on the Queen Matilda."],
+         {"Edgar", "Matilda"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],
@@ -787,6 +811,16 @@ _FATHER_AND_SON = [
 )
 def test_one_person_one_value(kind: str, corpus: Corpus, doc: int, expected: set[str]) -> None:
     assert values(corpus)[doc] == expected, kind
+
+
+def test_a_royal_title_before_a_given_name_is_no_commoner_of_the_document() -> None:
+    texts = ["Mrs. Margaret Quennell lent the set to the Hall.",
+             "Whenever Princess Margaret appeared upon the screen we cheered.", "Mrs. Quennell made the tea."]
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare([("a", texts, 1953)])
+    per_paragraph = [{r.name for r in refs} for refs, _ in annotator.annotate("", texts, published="1953")]
+    assert per_paragraph[0] == per_paragraph[2] == {"Margaret Quennell"}
+    assert "Margaret Quennell" not in per_paragraph[1]
 
 
 def test_a_nickname_an_initial_and_the_formal_name_are_one_person() -> None:
