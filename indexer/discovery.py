@@ -39,6 +39,7 @@ from functools import cached_property
 from indexer.census import common_given_name, common_surname, given_name_sex, given_name_shares
 from indexer.ocr import name_text, ocr_key
 from indexer.hypocorisms import is_hypocorism, nicknames_by_surname
+from indexer.former_names import former_names
 from indexer.kin_names import same_name_kin
 from indexer.lifespans import apart, life_dates
 from indexer.years import mentions
@@ -151,11 +152,11 @@ KIN_PARAGRAPHS = 2
 # Age from which someone's dated mentions may be their own doings.
 ADULT = 15
 _DIGIT = re.compile(r"\d")
-STATE_VERSION = 8
+STATE_VERSION = 9
 # version 1 had no HUMAN count: read as 0; 1-2 no years; 1-3 no titles; 1-4 no given-name calls
 # and no pronouns (read as 0); 1-5 no nicknames; 1-6 no parents and children of one name;
-# 1-7 no life dates
-_READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8)
+# 1-7 no life dates; 1-8 no maiden names stated
+_READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9)
 
 CAP, LOW, SUR, PLACE, HUMAN, MALE, FEMALE, ITS, HIS = range(9)
 _STATS = 9
@@ -188,6 +189,8 @@ class Discovery:
     # full name as written -> the [born, died] lives the corpus prints beside it (see
     # :mod:`indexer.lifespans`; None where it gives one end only)
     lives: dict[str, list[list[int | None]]] = field(default_factory=dict)
+    # "given maiden-name" -> {"given married-name": documents saying so} (see :mod:`indexer.former_names`)
+    formerly: dict[str, dict[str, int]] = field(default_factory=dict)
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
     # (given name, surname) -> [(middle initials, generation)] of the suffixed full names, worked out on first use
@@ -233,6 +236,7 @@ class Discovery:
         nicked: dict[str, Counter[str]] = defaultdict(Counter)  # "nick surname" -> full names quoting it
         kin: dict[str, set[int]] = defaultdict(set)  # "given surname" -> keys of the texts saying so (0: stated)
         lives: dict[str, set[tuple[int | None, int | None]]] = defaultdict(set)
+        formerly: dict[str, Counter[str]] = defaultdict(Counter)
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
             for heading in dated[1] if len(dated) > 1 else ():
@@ -307,6 +311,8 @@ class Discovery:
                 counts[0] += 1
                 counts[1] += given in alone
             if in_full:
+                for maiden, married in former_names(read):
+                    formerly[maiden][married] += 1
                 stated, implied = same_name_kin(read)
                 for given, surname in stated:
                     kin[f"{given} {surname}"].add(0)
@@ -314,7 +320,7 @@ class Discovery:
                     kin[f"{given} {surname}"].add(_text_key(read[p][0]))
         return (dict(words), {}, lower, seen, named, used, dict(called), {s: dict(n) for s, n in nicks.items()},
                 {k: sorted(v) for k, v in kin.items()}, {k: dict(n) for k, n in nicked.items()},
-                {k: sorted(v, key=str) for k, v in lives.items()})
+                {k: sorted(v, key=str) for k, v in lives.items()}, {k: dict(n) for k, n in formerly.items()})
 
     @classmethod
     def combine(cls, parts: Iterable[tuple]) -> Discovery:
@@ -329,6 +335,7 @@ class Discovery:
         kin: dict[str, set[int]] = defaultdict(set)
         nicked: dict[str, Counter[str]] = defaultdict(Counter)
         lives: dict[str, set[tuple[int | None, int | None]]] = defaultdict(set)
+        formerly: dict[str, Counter[str]] = defaultdict(Counter)
         for part_words, part_fulls, part_lower, *rest in parts:
             for name, (first, last) in (rest[0] if rest else {}).items():
                 _widen(seen, name, first, last)
@@ -356,6 +363,8 @@ class Discovery:
                 nicked[nick].update(names)
             for name, dated in (rest[7] if len(rest) >= 8 else {}).items():
                 lives[name].update(tuple(life) for life in dated)
+            for maiden, married in (rest[8] if len(rest) >= 9 else {}).items():
+                formerly[maiden].update(married)
         titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         for sightings in named.values():
             for surname, name, title in sightings:
@@ -379,7 +388,8 @@ class Discovery:
                    {s: {t: dict(c) for t, c in ts.items()} for s, ts in titles.items()},
                    dict(uses), None if called is None else dict(called), nicknames,
                    {name: len(keys - {0}) + KIN_PARAGRAPHS * (0 in keys) for name, keys in kin.items()},
-                   _quoted_nicknames(nicked), {name: _people(dated) for name, dated in lives.items()})
+                   _quoted_nicknames(nicked), {name: _people(dated) for name, dated in lives.items()},
+                   {k: dict(n) for k, n in formerly.items()})
 
     # -- state -------------------------------------------------------------------
 
@@ -396,6 +406,8 @@ class Discovery:
             state["nicknamed"] = self.nicknamed
         if self.lives:
             state["lives"] = self.lives
+        if self.formerly:
+            state["formerly"] = self.formerly
         return state
 
     @classmethod
@@ -408,7 +420,8 @@ class Discovery:
                    dict(state.get("titles", {})), dict(state.get("uses", {})),
                    None if called is None else {k: list(v) for k, v in called.items()},
                    dict(state.get("nicknames", {})), dict(state.get("kin", {})), dict(state.get("nicknamed", {})),
-                   {k: [list(life) for life in v] for k, v in state.get("lives", {}).items()})
+                   {k: [list(life) for life in v] for k, v in state.get("lives", {}).items()},
+                   dict(state.get("formerly", {})))
 
     # -- questions ----------------------------------------------------------------
 
@@ -886,6 +899,8 @@ class Discovery:
         ...           seen=seen).married_name("Joan Varenza")
         'Joan Varenza'
         """
+        if stated := self.stated_married(name):
+            return stated
         if self._maiden is None:
             maiden: dict[str, dict[str, str]] = defaultdict(dict)
             for forms in self.fulls.values():
@@ -910,6 +925,29 @@ class Discovery:
         if len(longer) != 1 or longer[0] == name:
             return name
         return longer[0] if self.maiden_then_married(name, longer[0]) else name
+
+    def stated_married(self, name: str) -> str | None:
+        """Her married name, where a document said in so many words that ``name`` was her
+        name before marriage ("the former Rose Varenza", "née Varenza": see
+        :mod:`indexer.former_names`) and the corpus names the married woman in full: the
+        longest form it writes of her. None when no document said so, or when the married
+        names said are several women the corpus names.
+
+        >>> d = Discovery(fulls={"Quennell": {"Rose Quennell": 3, "Mike Quennell": 2}, "Varenza": {"Rose Varenza": 1}},
+        ...               formerly={"Rose Varenza": {"Rose Quennell": 1, "Rose Dunkelberg": 1}})
+        >>> d.stated_married("Rose Varenza"), d.stated_married("Rose B. Varenza"), d.stated_married("Rose Quill")
+        ('Rose Quennell', 'Rose Quennell', None)
+        """
+        words = name.split()
+        said = self.formerly.get(f"{words[0]} {words[-1]}") if len(words) >= 2 else None
+        if not said:
+            return None
+        known = [m for m in said if any(f.split()[0] == words[0] for f in self.fulls.get(m.split()[-1], {}))]
+        if len(known) != 1:
+            return None
+        married = known[0]
+        return max((f for f in self.fulls[married.split()[-1]] if f.split()[0] == words[0] and not generation(f)),
+                   key=lambda f: (len(f.split()), self.fulls[married.split()[-1]][f], f), default=married)
 
     def woman_of_initials(self, surname: str, name: str) -> str | None:
         """The one woman's full name a woman's initials ("J. Baird") may stand for, or None:

@@ -993,7 +993,8 @@ def _bracketed_after_name(text: str, out: list[Candidate]) -> list[Candidate]:
 _INVERTED_TITLES = "Mr|Mrs|Miss|Ms|Dr|Rev|Revd|Capt|Col|Gen|Hon|Lieut|Lt|Major|Alderman|Canon|Sir|Lady|Prof"
 _INVERTED = re.compile(
     r"([A-Z](?<![\w'’.-][A-Z])[a-z]+(?:[-'’][A-Z]?[a-z]+)?), "
-    rf"((?:(?:{_INVERTED_TITLES})\.?,? )*(?:{_INVERTED_TITLES})(?:\.|(?![.\w])))((?: [A-Z]\.)*|(?: [A-Z]\.)* (?:{GIVEN_ABBREVIATION_PATTERN})\.)"
+    rf"((?:(?:{_INVERTED_TITLES})\.?,? )*(?:{_INVERTED_TITLES})(?:\.|(?![.\w])))"
+    rf"((?: [A-Z]\.)* (?:{GIVEN_ABBREVIATION_PATTERN})\.|(?: [A-Z]\.)*(?: [A-Z][a-z]+(?=[ ,;.]|$))?)"
     # ...and the entry ends there: no name goes on ("Separately, Dr Priya Raman said", "Meanwhile,
     # Mr. T. Abery said").
     r"(?! [A-Z]\.)(?!,? ?[A-Z][a-z])")
@@ -1022,6 +1023,8 @@ def _inverted(text: str, out: list[Candidate]) -> list[Candidate]:
     ['W. Quill', 'T. Ames']
     >>> [(c.name, c.title) for c in candidates("Honeyball, Mr. Jno. .... 1 1 0")]
     [('John Honeyball', 'Mr')]
+    >>> [(c.name, c.title) for c in candidates("Holloway, Mrs. Bernice 52 $100; Quill, Miss Ada, 2s. 6d.")]
+    [('Bernice Holloway', 'Mrs'), ('Ada Quill', 'Miss')]
     """
     for m in _INVERTED.finditer(text):
         surname, titles, initials = m.groups()
@@ -1029,6 +1032,8 @@ def _inverted(text: str, out: list[Candidate]) -> list[Candidate]:
             continue
         title = re.findall(rf"(?:{_INVERTED_TITLES})\b", titles)[-1]
         if initials.strip():
+            if (given := initials.split()[-1]) and not given.endswith(".") and given not in GIVEN:
+                continue  # ("Holloway, Mrs. Bernice": a given name written out; no other word)
             found = classified(f"{initials.strip()} {surname}", False, False, False)
             if len(found) != 1 or found[0].kind != "full":
                 continue

@@ -1,0 +1,56 @@
+"""A woman's name before marriage, where the text says it is hers.
+
+An obituary writes "his wife of 54 years, the former Rose Quennell", a biography "she was
+born Edith Varenza at Port Lisle", a caption "Irene Varenza (Quennell)". (A married name
+with "née" after it is one name already: see :mod:`indexer.names`.) Each says that two full names are one woman, and a corpus that
+writes the maiden name elsewhere ("he married Miss Edith Varenza") would otherwise show her
+twice. What a document says is read here as (maiden name, married name) pairs; the corpus
+keeps a pair only where it names the married woman in full too (see
+:meth:`indexer.discovery.Discovery.stated_married`).
+
+>>> from indexer.names import candidates
+>>> def said(texts): return sorted(former_names([(t, candidates(t)) for t in texts]))
+>>> said(["Mike Quennell died on Sunday.", "He leaves his wife of 54 years, the former Rose Varenza."])
+[('Rose Varenza', 'Rose Quennell')]
+>>> said(["Irene Varenza (Quennell) is third from the left."])
+[('Irene Varenza', 'Irene Quennell')]
+>>> said(["Malcolm Little, born Malcolm Varenza in Omaha, spoke."])  # a man: no maiden name
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from indexer.census import given_name_sex
+from indexer.name_runs import Candidate
+
+_WORD = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
+# Right after her maiden name, the married surname in brackets: "Irene Varenza (Quennell)".
+_MARRIED_IN_BRACKETS = re.compile(rf" \(({_WORD})\)")
+# Right before her maiden name: "the former Rose Varenza", "born Edith Varenza", "née Ada Quill".
+_FORMER_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he former|[Ff]ormerly|[Bb]orn|n[ée]e) $")
+
+
+def former_names(paragraphs: Iterable[tuple[str, list[Candidate]]]) -> set[tuple[str, str]]:
+    """(maiden name, married name) pairs, both as "given surname", that one document, given
+    as its paragraphs' texts and name candidates, says are one woman's. After "the former",
+    "born" or "née" the married name is hers of the same given name that the document names
+    in full, or the same given name and the surname of any man it names ("his wife ..., the
+    former Rose Varenza" in Mike Quennell's obituary): only a married name the corpus also
+    writes in full is kept, so the many surnames of a document cost nothing."""
+    paragraphs = list(paragraphs)
+    fulls = [c for _, cs in paragraphs for c in cs if c.kind == "full" and c.given]
+    surnames = {c.surname for c in fulls}
+    pairs: set[tuple[str, str]] = set()
+    for text, cs in paragraphs:
+        for c in cs:
+            if c.kind != "full" or not c.given or given_name_sex(c.given) != "f":
+                continue
+            if married := _MARRIED_IN_BRACKETS.match(text, c.end):
+                if married.group(1) != c.surname:
+                    pairs.add((f"{c.given} {c.surname}", f"{c.given} {married.group(1)}"))
+            elif _FORMER_BEFORE.search(text, max(0, c.start - 12), c.start):
+                pairs.update((f"{c.given} {c.surname}", f"{c.given} {s}") for s in surnames if s != c.surname)
+    return pairs
