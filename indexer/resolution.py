@@ -88,6 +88,12 @@ RARELY = 20
 # "his son, Gage", "his wife Kelli": kin who share the surname (a sister or daughter may have married).
 _KIN_NOUN_BEFORE = re.compile(
     r"\b(?:([Hh]is)|([Hh]er)|([Tt]heir)) (?:[\w-]+ )?(?:son|daughter|wife|husband|widow|brother|father|grandson),? $")
+# A more distant relative before a given name: "your Uncle Ted", "her nephew Ted", "Aunt Mabel".
+# (Not a wife, a brother or a son: "my wife Michelle", "my brother Robert" are the people of the
+# speaker's own family the corpus names in full.)
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur) (?:[\w-]+ )?(?:nephew|niece|cousin|uncle|aunt|Uncle|Aunt)"
+    r"|Uncle|Aunt|Auntie),? $")
 # "a citizen named Wilson" (not "he named Wilson", an appointment).
 _INTRODUCED = re.compile(r"\b(?!(?:he|she|they|we|you|who|had|has|have|was|were|been|be|then|also)\b)[a-z]+ (?:named|called) $")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?) $")
@@ -375,6 +381,9 @@ class Resolution:
                 self.add_authority(i, h.start, pid)
 
     def discovered_full_name(self, i: int, c: Candidate) -> None:
+        if c.surname == c.given and not c.title and generation(c.name):
+            self.family_member(i, c)
+            return
         if not c.title and member_noun_after(self.texts[i], c.end):
             return  # "Frederick Douglass coach Theresa Kowalski": the school's
         if self.candidate_sex(i, c) == "f" and given_name_sex(
@@ -453,6 +462,25 @@ class Resolution:
             self.offices[ref.id].add(office_title(c.title))
         if c.nick and not self.everyday(c.nick):
             self.by_given[c.nick].add(ref.id)  # 'Michael "Mickey" Doyle', then "Mickey" alone
+
+    def family_member(self, i: int, c: Candidate) -> None:
+        """ "a son, Harold Jr. (Sue)", "His father, Walter Sr., 76": a given name and a
+        generation, the surname left to the reader. It is the family's of that given name whom
+        the document names in full, where one family is; else nobody to show (no value
+        "Harold Jr." beside Harold Quill Jr.'s)."""
+        suffix = generation(c.name)
+        families = set()
+        for d in (d for cs in self.cands for d in cs if d.kind in ("full", "titled") and d.surname != d.given):
+            words = plain_name(d.name).split()
+            if len(words) >= 2 and words[-1] == d.surname and (words[0] == c.given or generation(d.name) != suffix):
+                families.add(d.surname)  # a namesake, or the parent or child whose suffix tells them apart
+        if len(families) != 1:
+            self.flags[i].append(f"ambiguous:{c.name}")
+            return
+        surname = families.pop()
+        name = self.a.discovery.canonical(surname, c.given, f"{c.given} {surname} {c.name.split()[-1]}")
+        self.add(i, c.start, self.file_person(name) or self.known(name, surname) or _discovered(name),
+                 surname, c.given)
 
     def dated_namesake(self, i: int, c: Candidate, name: str) -> PersonRef | None:
         """The discovered person a full name means, where the corpus prints the lives of
@@ -1162,6 +1190,11 @@ class Resolution:
             else:
                 pid = discovered_id(word if life is True else f"{word} {life[0]}")
                 self.add(i, c.start, PersonRef(pid, word), word, word)
+            return True
+        if _RELATIVE_BEFORE.search(self.texts[i], max(0, c.start - 30), c.start):
+            # "your Uncle Ted", "her nephew Ted": the writer's or the subject's relative, whom the
+            # document does not name in full; not the corpus's one Ted of another family.
+            self.flags[i].append(f"ambiguous:{word}")
             return True
         disc = self.a.discovery
         # Called by the given name throughout this document: one full sighting will do.
