@@ -66,6 +66,8 @@ PARTICLE_WORD = re.compile(rf"^{PARTICLE}$")
 _DASHED = re.compile(r"(?<=[a-z])-([A-Z][a-z]+)(?=\s)")
 _AFTER_DASH = TAILS | TITLES | STOP_SECTIONS["function"]
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
+# The particles that begin a surname written with a capital ("Te Rangi", "Van Dyke", "De Luca").
+SURNAME_PARTICLES = frozenset("Te Van Von De Du Di Da La Le Del Della Ten Ter".split())
 _ELECT = re.compile(r"-(?:elect|designate)$", re.I)
 # A given name's initials: "J." or "J. R." (its word "J.R"); a country's or the post's are
 # not one ("U.S. Steel", "U.K. Treasury", "P.O. Box 212").
@@ -488,6 +490,11 @@ def _after_title(full: Candidate, names: list[str]) -> list[Candidate]:
         # "Dr. Zsuzsa Halmi", "Father Tomasz Wierzba", "Professor Nassau W. Senior": after a
         # title, two name words (with a middle initial or not) are a given name no list knows
         # and a surname.
+        return [replace(full, given=head)]
+    if (len(names) == 3 and names[1] in SURNAME_PARTICLES and _NAME_WORD.fullmatch(head)
+            and _NAME_WORD.fullmatch(names[2]) and head not in STOP and names[2] not in STOP):
+        # "Mr Hemi Te Rangi", "Dr. Pieter Van Dyke": a given name no list knows, and a surname
+        # that begins with its particle.
         return [replace(full, given=head)]
     if (len(names) == 3 and all(_NAME_WORD.fullmatch(n) and n not in STOP for n in names)
             and names[1] not in GIVEN and not given_name_sex(names[1]) and any_surname(names[1])

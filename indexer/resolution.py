@@ -22,7 +22,7 @@ from indexer.folding import fold_in_place
 from indexer.inflection import inflected
 from indexer.lifespans import apart, life_dates
 from indexer.models import PersonRef
-from indexer.name_runs import PARTICLE_WORD, Candidate
+from indexer.name_runs import PARTICLE_WORD, SURNAME_PARTICLES, Candidate
 from indexer.name_words import (
     DERIVED,
     GIVEN,
@@ -193,7 +193,7 @@ class Resolution:
         self.refs[ref.id] = ref
         if ref.id not in self.named:
             self.named[ref.id] = (i, pos)
-        for named in (surname, *_particle_tails(surname)) if surname else ():
+        for named in (surname, *_particle_tails(surname), *_capital_particle_tail(ref.name)) if surname else ():
             if all(pid != ref.id for _, pid in self.by_surname[named]):
                 self.by_surname[named].append(((i, pos), ref.id))
         if surname:
@@ -1436,6 +1436,17 @@ def _particle_tails(name: str) -> list[str]:
     """
     words = name.split()
     return [" ".join(words[k:]) for k in range(1, len(words) - 1) if PARTICLE_WORD.match(words[k])]
+
+
+def _capital_particle_tail(name: str) -> list[str]:
+    """The surname with its capitalised particle that a full name ends in: "Hemi Te Rangi"
+    named, a later "Mr Te Rangi" is he.
+
+    >>> _capital_particle_tail("Hemi Te Rangi"), _capital_particle_tail("Te Rangi"), _capital_particle_tail("Ann Quill")
+    (['Te Rangi'], [], [])
+    """
+    words = name.split()
+    return [" ".join(words[-2:])] if len(words) >= 3 and words[-2] in SURNAME_PARTICLES else []
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
