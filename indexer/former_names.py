@@ -16,6 +16,10 @@ keeps a pair only where it names the married woman in full too (see
 [('Irene Varenza', 'Irene Quennell')]
 >>> said(["Malcolm Little, born Malcolm Varenza in Omaha, spoke."])  # a man: no maiden name
 []
+>>> said(["Our Secretary, Miss Joan Varenza, was married on 14th February to Mr Norman Quill."])
+[('Joan Varenza', 'Joan Quill')]
+>>> said(["Peggy Varenza married Robert Quill in 1928, and Ann Dunkelberg came."])  # two women: which?
+[]
 """
 
 from __future__ import annotations
@@ -30,6 +34,11 @@ _WORD = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
 # Right after her maiden name, the married surname in brackets: "Irene Varenza (Quennell)".
 _MARRIED_IN_BRACKETS = re.compile(rf" \(({_WORD})\)")
 # Right before her maiden name: "the former Rose Varenza", "born Edith Varenza", "née Ada Quill".
+# A wedding: the woman and the man one sentence names beside it ("Miss Joan Varenza was married
+# on 14th February to Mr Norman Quill", "Peggy Varenza married Robert Quill in 1928").
+_MARRIED = re.compile(r"\b(?:married|wed|wedded)\b")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_WOMAN_TITLES = frozenset({"Miss", "Mrs", "Ms"})
 _FORMER_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he former|[Ff]ormerly|[Bb]orn|n[ée]e) $")
 
 
@@ -53,4 +62,20 @@ def former_names(paragraphs: Iterable[tuple[str, list[Candidate]]]) -> set[tuple
                     pairs.add((f"{c.given} {c.surname}", f"{c.given} {married.group(1)}"))
             elif _FORMER_BEFORE.search(text, max(0, c.start - 12), c.start):
                 pairs.update((f"{c.given} {c.surname}", f"{c.given} {s}") for s in surnames if s != c.surname)
+        for m in _MARRIED.finditer(text):
+            pairs.update(_wedding(text, cs, m.start()))
     return pairs
+
+
+def _wedding(text: str, cs: list[Candidate], at: int) -> set[tuple[str, str]]:
+    """The (maiden name, married name) of the one woman and the one man named in full in the
+    sentence of a wedding at ``at``, if it names just those two."""
+    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = m.start() + 1 if (m := _SENTENCE_END.search(text, at)) else len(text)
+    people = [c for c in cs if c.kind == "full" and c.given and start <= c.start < end]
+    women = [c for c in people if given_name_sex(c.given) == "f" or c.title.rstrip(".") in _WOMAN_TITLES]
+    men = [c for c in people if given_name_sex(c.given) == "m" and c.title.rstrip(".") not in _WOMAN_TITLES]
+    if len(women) != 1 or len(men) != 1 or women[0].surname == men[0].surname:
+        return set()
+    woman = women[0]
+    return {(f"{woman.given} {woman.surname}", f"{woman.given} {men[0].surname}")}

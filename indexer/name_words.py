@@ -284,12 +284,15 @@ INSTITUTION_HEADS = frozenset(
 )
 SCHOOL_HEADS = frozenset({"school", "schools"})
 # The last word of a thing named after someone, in one run with the name: "the first Cora Lee
-# Quill Award", "Raymond T. Quill Armory", "THE CAPT. HAROLD QUILL GIFT". Hardly a family bears
-# these words (unlike "Hall", "Park" or "High"), so the run names the thing, not the person.
+# Quill Award", "Raymond T. Quill Armory", "THE CAPT. HAROLD QUILL GIFT", or of a paper named after
+# a town or a body ("the Lia Bulletin", "the Corran Daily Sentinel"). Hardly a family bears these
+# words (unlike "Hall", "Park", "High" or "Herald"), so the run names the thing, not the person.
 NAMED_THING_ENDS = frozenset(
     """Award Awards Prize Prizes Medal Medals Trophy Trophies Cup Fellowship Fellowships Scholarship
     Scholarships Lecture Lectures Lectureship Professorship Bequest Endowment Gift Armory Armoury Library
-    Museum Hospital Infirmary Sanatorium""".split()
+    Museum Hospital Infirmary Sanatorium
+    Bulletin Gazette Chronicle Tribune Sentinel Newsletter Advertiser Dispatch Clarion Gleaner Intelligencer
+    Enquirer Observer Telegraph Argus Beacon Monitor""".split()
 )
 EPONYM_HEADS |= FAMILY_HEADS | INSTITUTION_HEADS
 # Lowercase function words: "Quennell-he" is a name and a dash before "he".

@@ -218,6 +218,7 @@ def named_again(text: str, cands: list[Candidate], givens: dict[str, frozenset[s
 
 # A number written as an ordinal in figures, right before a lone word.
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th) $")
+_FRENCH_PLURAL = re.compile(r"(?:^|(?<= ))(?:Les|Des) ([A-Z][a-z]+s)\b")
 _EPONYM_DISEASE = re.compile(r"['’]s (?:disease|syndrome|palsy)\b")
 # A number in words, or a quantity, right before a name in the plural.
 _COUNT_BEFORE = re.compile(
@@ -287,6 +288,8 @@ class _Scan:
             # "the 3rd Ward", "of the 5th Battalion": a numbered district or unit; "a long
             # struggle with Quennell's disease": an illness named after whoever described it
             return True
+        if (plural := _FRENCH_PLURAL.search(run)) and not any_surname(plural.group(1)):
+            return True  # "Les Canadiens", "Les Manuscrits de Fourier": a team, a people, a work in French
         if run.endswith("s") and len(run) > 3 and _COUNT_BEFORE.search(text, max(0, start - 12), start):
             return True  # "the two Mrs. Crumps", "three William Quills": several people, no one
         # "Castell & Rudd", "Marchetti & Sons": a firm's name, not a man's
