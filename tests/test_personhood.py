@@ -163,6 +163,10 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
          {"Moloch", "Agamemnon"}),
         ("an obituary's set phrase", ["A Mass of Christian Burial was celebrated at St. Anne's.",
                                       "Mass of Christian Burial will be at Holy Ghost Church."], {"Christian Burial"}),
+        ("characters of fiction WordNet also files under a trade, or whose name is a type",
+         ["My grandfather used to tell me Paul Bunyan stories.", "We have seen Simon Legree played at the Opera "
+          "House.", "Later Paul Bunyan said nothing, and Simon Legree wrote to us."],
+         {"Paul Bunyan", "Simon Legree"}),
         ("characters of fiction in figures of speech",
          ["He was a Walter Mitty of the mill, and Uncle Sam paid for it.",
           "Walter Mitty dreamed again; Uncle Sam said no, and Huckleberry Finn wrote nothing."],

@@ -68,6 +68,7 @@ def imaginary_words(wordnet_dir: str) -> dict[str, str]:
     wn = _reader(wordnet_dir)
     human = wn.synset("person.n.01")
     beings = {wn.synset("imaginary_being.n.01"), wn.synset("spiritual_being.n.01")}
+    character = wn.synset("imaginary_being.n.01")
     imaginary: dict[str, str] = {}
     real: set[str] = set()
     for synset in wn.all_synsets("n"):
@@ -78,7 +79,12 @@ def imaginary_words(wordnet_dir: str) -> dict[str, str]:
             lemma = lemma.replace("_", " ")
             if not all(word[:1].isupper() for word in lemma.split()):
                 continue  # "Frankenstein's monster", "Helen of Troy": no name's shape
-            if human in above:
+            # A character is filed under a trade too ("Paul Bunyan", a lumberman), and a type named
+            # after one is a kind of person ("a Simon Legree", a slave driver): neither makes the
+            # full name a real person's. (Saints and gods stay as before: "Augustine" is real.)
+            if character in above:
+                imaginary.setdefault(lemma, synset.name())
+            elif human in above and (synset.instance_hypernyms() or " " not in lemma):
                 real.add(lemma)
             elif above & beings:
                 imaginary.setdefault(lemma, synset.name())
