@@ -62,8 +62,9 @@ def former_names(paragraphs: Iterable[tuple[str, list[Candidate]]]) -> set[tuple
                     pairs.add((f"{c.given} {c.surname}", f"{c.given} {married.group(1)}"))
             elif _FORMER_BEFORE.search(text, max(0, c.start - 12), c.start):
                 pairs.update((f"{c.given} {c.surname}", f"{c.given} {s}") for s in surnames if s != c.surname)
-        for m in _MARRIED.finditer(text):
-            pairs.update(_wedding(text, cs, m.start()))
+        if "married" in text or "wed" in text:  # (the pattern only where it may match: most paragraphs)
+            for m in _MARRIED.finditer(text):
+                pairs.update(_wedding(text, cs, m.start()))
     return pairs
 
 

@@ -219,7 +219,9 @@ def named_again(text: str, cands: list[Candidate], givens: dict[str, frozenset[s
 # A number written as an ordinal in figures, right before a lone word.
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th) $")
 _FRENCH_PLURAL = re.compile(r"(?:^|(?<= ))(?:Les|Des) ([A-Z][a-z]+s)\b")
+_ORDINAL_ENDS = ("st ", "nd ", "rd ", "th ")
 _EPONYM_DISEASE = re.compile(r"['’]s (?:disease|syndrome|palsy)\b")
+_POSSESSIVES = ("'s ", "’s ")
 # A number in words, or a quantity, right before a name in the plural.
 _COUNT_BEFORE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|any|few) $", re.I)
@@ -283,12 +285,14 @@ class _Scan:
             # "nach dem Frieden", "Zum sozialen Frieden": a German noun. ("des Louis
             # Bonaparte": a given name and a surname are still a man.)
             return True
-        if " " not in run and (_ORDINAL_BEFORE.search(text, max(0, start - 8), start)
-                               or _EPONYM_DISEASE.match(text, end)):
+        # (Every run passes here: each pattern is tried only where a plain test says it may match.)
+        ordinal = text.endswith(_ORDINAL_ENDS, 0, start) and _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
+        if " " not in run and (ordinal or text.startswith(_POSSESSIVES, end) and _EPONYM_DISEASE.match(text, end)):
             # "the 3rd Ward", "of the 5th Battalion": a numbered district or unit; "a long
             # struggle with Quennell's disease": an illness named after whoever described it
             return True
-        if (plural := _FRENCH_PLURAL.search(run)) and not any_surname(plural.group(1)):
+        if ("Les " in run or "Des " in run) and (plural := _FRENCH_PLURAL.search(run)) and not any_surname(
+                plural.group(1)):
             return True  # "Les Canadiens", "Les Manuscrits de Fourier": a team, a people, a work in French
         if run.endswith("s") and len(run) > 3 and _COUNT_BEFORE.search(text, max(0, start - 12), start):
             return True  # "the two Mrs. Crumps", "three William Quills": several people, no one
