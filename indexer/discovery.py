@@ -577,6 +577,9 @@ class Discovery:
         >>> d = Discovery(fulls={"Mobley": {"Clarence Mobley": 16, "Clarence Mobley Jr.": 2}})
         >>> d.canonical("Mobley", "Clarence", "Clarence Mobley"), d.canonical("Mobley", "Clarence", "Clarence Mobley Jr.")
         ('Clarence Mobley', 'Clarence Mobley Jr.')
+        >>> d = Discovery(fulls={"Taft": {"Robert A. Taft": 1, "Robert Taft Jr.": 3, "Robert Taft": 2}})
+        >>> d.canonical("Taft", "Robert", "Robert A. Taft"), d.canonical("Taft", "Robert", "Robert Taft")
+        ('Robert A. Taft', 'Robert Taft Jr.')
         >>> d = Discovery(fulls={"Stevens": {"John Paul Stevens": 2, "John F. Stevens": 1}})
         >>> d.canonical("Stevens", "John", "John F. Stevens"), d.canonical("Stevens", "John", "John Stevens")
         ('John F. Stevens', 'John Stevens')
@@ -626,9 +629,17 @@ class Discovery:
             # least as often ("Cal Ripken Jr." beside a rarer "Cal Ripken"), and not where it
             # writes both father and son with their suffixes.
             apart = self.nicknamed_apart(name)
+            written = {generation(f) for f in compatible} - {""}
             compatible = [f for f in compatible if not _GENERATION.search(f) or forms[f] >= forms.get(name, 0)
-                          and not apart]
+                          and not apart and not (_middle(name) and not _middle(f))]
+            # (a middle initial the son's suffixed name is never written with says the father:
+            # "Robert A. Taft" is not "Robert Taft Jr.")
             if len({generation(f) for f in compatible} - {""}) > 1:
+                return name
+            if len(written) > 1 and first not in {f.split()[0] for f in compatible if f != name} and len(
+                    {bool(generation(f)) for f in compatible}) > 1:
+                # "Teddy Quill" where the corpus writes Theodore Quill Sr. and Jr.: the everyday
+                # form is one of them, and the plain "Theodore Quill" may be either.
                 return name
         else:
             # "Henry Voss, Sr." is never his son "Henry Voss Jr."
@@ -648,7 +659,9 @@ class Discovery:
         # The most written-out form: given names spelt out before initials ("Louis Bonaparte",
         # not "L. N. Bonaparte"), then the most words ("Harry S. Truman").
         best = max(compatible + [name], key=lambda f: (_full_words(f), len(f.split()), forms.get(f, 0), f))
-        return self.married_name(best) if given else best
+        # (initials too, once they are one woman's given name: "Miss E. Varenza" is Ethel
+        # Varenza, and so whoever the corpus says Ethel Varenza became)
+        return self.married_name(best) if given or not best.split()[0].endswith(".") else best
 
     def middle_as_surname(self, surname: str, given: str, name: str) -> str | None:
         """The family's surname of a name written with its middle name last: "Louis Napoleon"
@@ -946,8 +959,12 @@ class Discovery:
         if len(known) != 1:
             return None
         married = known[0]
-        return max((f for f in self.fulls[married.split()[-1]] if f.split()[0] == words[0] and not generation(f)),
-                   key=lambda f: (len(f.split()), self.fulls[married.split()[-1]][f], f), default=married)
+        longest = max((f for f in self.fulls[married.split()[-1]] if f.split()[0] == words[0] and not generation(f)),
+                      key=lambda f: (len(f.split()), self.fulls[married.split()[-1]][f], f), default=married)
+        if self.formerly.get(longest):
+            return longest
+        # ... as the corpus writes her at her fullest: "Peggy Quill" of 'Margaret "Peggy" Quill'
+        return self.canonical(longest.split()[-1], longest.split()[0], longest)
 
     def woman_of_initials(self, surname: str, name: str) -> str | None:
         """The one woman's full name a woman's initials ("J. Baird") may stand for, or None:
@@ -1659,8 +1676,13 @@ def _by_middle_name(name: str) -> bool:
 
 def _middle(name: str) -> str:
     """The initials of the middle names of a full name: "HW" of "George H.W. Bush", "" of
-    "Martin Van Buren" (a particle is part of the surname)."""
-    words = name.split()[1:-1]
+    "Martin Van Buren" (a particle is part of the surname), "H" of "Charles H. Odom Jr." and
+    "" of "Charles Odom Jr." (a generation is no middle name).
+
+    >>> _middle("George H.W. Bush"), _middle("Martin Van Buren"), _middle("Charles H. Odom Jr."), _middle("Charles Odom III")
+    ('HW', '', 'H', '')
+    """
+    words = plain_name(name).split()[1:-1]
     return "".join(c for w in words if not PARTICLE_WORD.match(w.lower()) for c in w if c.isupper())
 
 
@@ -1713,4 +1735,5 @@ def plain_name(name: str) -> str:
 
 
 def _full_words(name: str) -> int:
-    return sum(1 for w in name.split() if not w.endswith("."))
+    """Words spelt out, not initials, nor a generation ("Jr" written without its stop)."""
+    return sum(1 for w in plain_name(name).split() if not w.endswith("."))

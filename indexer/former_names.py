@@ -18,7 +18,11 @@ keeps a pair only where it names the married woman in full too (see
 []
 >>> said(["Our Secretary, Miss Joan Varenza, was married on 14th February to Mr Norman Quill."])
 [('Joan Varenza', 'Joan Quill')]
->>> said(["Peggy Varenza married Robert Quill in 1928, and Ann Dunkelberg came."])  # two women: which?
+>>> said(["Peggy Varenza married Robert Quill in 1928, and Ann Dunkelberg came."])  # the two beside the verb
+[('Peggy Varenza', 'Peggy Quill')]
+>>> said(["The daughter of Carl Varenza, Peggy Varenza married Robert Quill in 1928."])
+[('Peggy Varenza', 'Peggy Quill')]
+>>> said(["Ann Dunkelberg, whose sister married Robert Quill, and Peggy Varenza came."])
 []
 """
 
@@ -76,7 +80,20 @@ def _wedding(text: str, cs: list[Candidate], at: int) -> set[tuple[str, str]]:
     people = [c for c in cs if c.kind == "full" and c.given and start <= c.start < end]
     women = [c for c in people if given_name_sex(c.given) == "f" or c.title.rstrip(".") in _WOMAN_TITLES]
     men = [c for c in people if given_name_sex(c.given) == "m" and c.title.rstrip(".") not in _WOMAN_TITLES]
+    if len(women) != 1 or len(men) != 1:
+        # ... or, where it names others too, the two right beside the verb: "The daughter of
+        # Charles Varenza, Peggy Varenza married Robert Quill in 1928".
+        before = [c for c in people if c.end <= at and _BESIDE_BEFORE.fullmatch(text, c.end, at)]
+        after = [c for c in people if c.start > at and _BESIDE_AFTER.fullmatch(text, at, c.start)]
+        pair = before[-1:] + after[:1]
+        women = [c for c in pair if given_name_sex(c.given) == "f" or c.title.rstrip(".") in _WOMAN_TITLES]
+        men = [c for c in pair if given_name_sex(c.given) == "m" and c.title.rstrip(".") not in _WOMAN_TITLES]
     if len(women) != 1 or len(men) != 1 or women[0].surname == men[0].surname:
         return set()
     woman = women[0]
     return {(f"{woman.given} {woman.surname}", f"{woman.given} {men[0].surname}")}
+
+
+# What may stand between the verb and the two it weds: "was (quietly) married", "married (Mr.)".
+_BESIDE_BEFORE = re.compile(r",? (?:was |were |had )?(?:[a-z]+ly )?")
+_BESIDE_AFTER = re.compile(r"(?:married|wed|wedded),? (?:to )?(?:(?:Mr|Mrs|Miss|Dr|Rev)\.? )?")

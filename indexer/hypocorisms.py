@@ -85,6 +85,22 @@ def may_be_called(nick: str, formal: str) -> bool:
     return (nick.lower(), formal.lower()) in _all_pairs()
 
 
+@cache
+def _clipped() -> frozenset[str]:
+    return frozenset(nick for nick, formal in _all_pairs() if formal.startswith(nick) and len(nick) < len(formal))
+
+
+def clipped(word: str) -> bool:
+    """Is ``word`` the start of a longer given name the dataset makes it a form of ("Fred" of
+    Frederick, "Alex" of Alexander), as a clerk cut a given name short with a full stop? Not a
+    name that is only itself ("Robert", "Helen").
+
+    >>> clipped("Fred"), clipped("Alex"), clipped("Robert"), clipped("Helen")
+    (True, True, False, False)
+    """
+    return word.lower() in _clipped()
+
+
 def is_hypocorism(nick: str, formal: str) -> bool:
     """Is ``nick`` an everyday form of the given name ``formal``?"""
     return nick != formal and (nick.lower(), formal.lower()) in _pairs()

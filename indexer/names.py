@@ -39,7 +39,7 @@ from indexer.name_words import (
     any_surname,
     TITLES,
 )
-from indexer.hypocorisms import may_be_called
+from indexer.hypocorisms import clipped, may_be_called
 from indexer.census import given_name_sex
 from indexer.places import state_abbreviations
 
@@ -116,6 +116,7 @@ def candidates(text: str) -> list[Candidate]:
         text, out)))))
     if any(word in text for word in _MAIDEN_WORDS):
         out = _nee(text, out)
+    out = _clipped_given(text, out) if ". " in text else out
     out = _generation_after(text, out)
     out = _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
     out = _plural_titled(text, out) if _PLURAL_TITLE.search(text) else out
@@ -855,6 +856,8 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
     ['Michael Quennell', 'Ada Quennell']
     >>> [(c.name, c.nick) for c in candidates("Anton (Tony) Quennell and Louis (Lajos) Varenza") if c.kind == "full"]
     [('Anton Quennell', 'Tony'), ('Louis Varenza', 'Lajos')]
+    >>> [(c.name, c.nick) for c in candidates("Mrs. Margaret (Peg) Quennell spoke.") if c.kind == "full"]
+    [('Margaret Quennell', 'Peg')]
     >>> [c.name for c in candidates("The plan (Varenza) Quennell drew up.") if c.kind == "full"]
     []
     """
@@ -872,7 +875,8 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
         nick = ""
         if inner in GIVEN and {given_name_sex(given), given_name_sex(inner)} == {"m", "f"}:
             names = [(m.start(1), m.end(3), f"{m.group(1)} {surname}"), (m.start(2), m.end(2), f"{inner} {surname}")]
-        elif inner not in GIVEN and given_name_sex(given) == "f":
+        elif inner not in GIVEN and given_name_sex(given) == "f" and not may_be_called(inner, given):
+            # (not an everyday form of her own given name: "Margaret (Peg) Tait" is Margaret Tait)
             names = [(m.start(), m.end(), f"{given} {inner} {surname}")]
         else:
             # "Anton (Tony) Kubat", "Louis (Lajos) Kossuth": another form of his given name
@@ -939,6 +943,40 @@ def _nee(text: str, out: list[Candidate]) -> list[Candidate]:
 # "Sen." is a senator's title and "Jun." a month's before a name or a day; those are no generation.
 _GENERATION_AFTER = re.compile(r",? (?:(?P<jr>jun|junr|jnr|Junr|Jnr)|sen|senr|snr|Senr|Snr)\.?(?![\w'’.])(?! ?\d)"
                                r"(?! [A-Z][a-z])|,? (?:(?P<junior>junior)|senior)(?=[,;.)]|$)")
+
+
+# A title, a given name cut short with a full stop, and a surname: a clerk's "Mr. Fred. Haworth",
+# "Mrs. Alex. Quill". (The stop ends no sentence: the title says a name runs on.)
+_CLIPPED_AFTER_TITLE = re.compile(
+    r"(?=[A-Z])(?<![\w'’])(" + "|".join(sorted((t for t in TITLES if t.isalpha() and t[0].isupper()), key=len, reverse=True))
+    + r")\.? ([A-Z][a-z]+)\. "
+    r"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
+
+
+def _clipped_given(text: str, out: list[Candidate]) -> list[Candidate]:
+    """``out`` with a title, a clipped given name and a surname read as one full name.
+
+    >>> [c.name for c in candidates("The architect, Mr. Fred. Quennell, of Lorton, and Mrs. Alex. Varenza.")]
+    ['Fred Quennell', 'Lorton', 'Alex Varenza']
+    >>> [c.name for c in candidates("With Cpl. Fred. Quennell. M. Alex. Varenza parla.")]
+    ['Fred Quennell', 'Alex Varenza']
+    >>> [c.name for c in candidates("We thanked Mr. Robert. Quennell came later. Then Mr. Fred. Then he left.")]
+    ['Robert', 'Quennell', 'Fred']
+    >>> [c.name for c in candidates("Rep. Green. Shame on all of you.")]
+    ['Green', 'Shame']
+    """
+    for m in _CLIPPED_AFTER_TITLE.finditer(text):
+        title, given, surname = m.groups()
+        if (given not in GIVEN or not clipped(given) or surname in STOP or surname in TITLES or surname in MONTHS
+                or surname in GIVEN and not any_surname(surname)):
+            continue
+        found = classified(f"{title}. {given} {surname}", False, False, False)
+        if len(found) != 1 or found[0].kind != "full":
+            continue
+        c = replace(found[0], start=m.start(2), end=m.end(), initial=False)
+        out = [o for o in out if o.end <= m.start() or o.start >= m.end()] + [c]
+    out.sort(key=lambda c: c.start)
+    return out
 
 
 def _generation_after(text: str, out: list[Candidate]) -> list[Candidate]:
