@@ -1126,6 +1126,8 @@ def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
     ['Quill', 'Anna']
     >>> [c.name for c in candidates("14 QUILL, Gordon A. Rep. Jan. 2, 1979 - Jan. 7, 1991\n15 AMES, Ann B. Dem. Jan. 7")]
     ['Gordon A. Quill', 'Ann B. Ames']
+    >>> [(c.name, c.nick) for c in candidates("QUILL, Wiremu (Bill) (inc)* 2,345\nAMES, Tipene 1,201")]
+    [('Wiremu Quill', 'Bill'), ('Tipene', '')]
     """
     if not _ENTRY_SHAPE.search(text):
         return out  # the common case: no capitalised word before ", " and a capital
@@ -1141,9 +1143,13 @@ def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
             surname = prefix + surname[len(prefix):].title()  # "McILROY", "MacLEOD" -> "McIlroy", "MacLeod"
         if given.split()[0] in MONTHS:
             continue  # "OREWA, Jan 27 (NZPA)", "CORRAN, May 12, 2015": a dateline
+        vouched = (nick := _NICK_AFTER.match(text, m.end())) and nick.group(1) in GIVEN
         if surname in STOP or surname in GIVEN or not (
-                given.split()[0] in GIVEN or given_name_sex(given.split()[0]) and given.split()[0] not in TITLES):
-            continue  # (a given name the census lists, though a surname or a town too: "Bratton, Curtis L.")
+                given.split()[0] in GIVEN or given_name_sex(given.split()[0]) and given.split()[0] not in TITLES
+                or vouched and given.split()[0] not in STOP | TITLES | MONTHS):
+            # (a given name the census lists, though a surname or a town too: "Bratton, Curtis L.";
+            # or one it does not, with the everyday name in brackets after it: "HENARE, Wiremu (Bill)")
+            continue
         name = f"{given} {surname}" + (f" {suffix.strip(' ,').rstrip('.')}." if suffix else "")
         found = classified(name, False, False, False)
         if len(found) == 1 and found[0].kind == "full":

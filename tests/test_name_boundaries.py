@@ -311,6 +311,8 @@ def test_an_unknown_given_name_with_a_persons_apposition(kind: str, texts: list[
          "3 Quennell, Curtis L. 18 Ashford bond $200 -- 4 Varenza, Cleveland 19 Ashford bond",
          {"Curtis L. Quennell", "Cleveland Varenza"}),
         ("...but a dateline is no entry", "QUENNELL, Jan 27 (NZPA) - VARENZA, May 12, 2015 - Lorton, June 3.", set()),
+        ("a results table's entry with a given name no list knows, its everyday name in brackets",
+         "QUENNELL, Wiremu (Bill) (inc)* 2,345\nVARENZA, Mere 1,201", {"Wiremu Quennell"}),
         ("a ballot's and a roll's entries of a surname and initials, a generation after them",
          "TRUSTEES; Quennell, O.; Varenza, J., Jr.; HALLORAN, S.J.: 1,487", {"O. Quennell", "J. Varenza Jr.", "S. J. Halloran"}),
         ("...not a place and an initial in a sentence", "He went to Lorton, F. Quennell said; he went home.",
