@@ -55,6 +55,7 @@ _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
 
 # A generational suffix: "Jr.", "Sr.", "Senior", "Junior".
 _GENERATION = re.compile(r" (?:Jr|Sr)\.?$| (?:Senior|Junior)$")
+_GENERATION_WORDS = frozenset({"Jr", "Sr", "Senior", "Junior"})
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
 # "in X", "at X", "outside X", "the X", "al X" (not followed by another capitalised word: "the Marx family" is rare,
 # "the Boyne", "the Egalite" are places and papers). ("visited?" is "visite" or "visited".)
@@ -1715,7 +1716,10 @@ def _middle(name: str) -> str:
     >>> _middle("George H.W. Bush"), _middle("Martin Van Buren"), _middle("Charles H. Odom Jr."), _middle("Charles Odom III")
     ('HW', '', 'H', '')
     """
-    words = plain_name(name).split()[1:-1]
+    words = name.split()
+    if len(words) > 2 and (words[-1].rstrip(".") in _GENERATION_WORDS or ROMAN.match(words[-1])):
+        words = plain_name(name).split()
+    words = words[1:-1]
     return "".join(c for w in words if not PARTICLE_WORD.match(w.lower()) for c in w if c.isupper())
 
 

@@ -116,7 +116,7 @@ def candidates(text: str) -> list[Candidate]:
         text, out)))))
     if any(word in text for word in _MAIDEN_WORDS):
         out = _nee(text, out)
-    out = _clipped_given(text, out) if ". " in text else out
+    out = _clipped_given(text, out)
     out = _generation_after(text, out)
     out = _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
     out = _plural_titled(text, out) if _PLURAL_TITLE.search(text) else out
@@ -965,10 +965,22 @@ def _clipped_given(text: str, out: list[Candidate]) -> list[Candidate]:
     >>> [c.name for c in candidates("Rep. Green. Shame on all of you.")]
     ['Green', 'Shame']
     """
-    for m in _CLIPPED_AFTER_TITLE.finditer(text):
+    stop = text.find(". ")
+    while stop != -1:
+        # Most full stops end sentences: the regex runs only after a clipped given name.
+        at, stop = stop, text.find(". ", stop + 2)
+        start = at
+        while start and text[start - 1].isalpha():
+            start -= 1
+        given = text[start:at]
+        if given not in GIVEN or not clipped(given):
+            continue
+        m = next((m for m in _CLIPPED_AFTER_TITLE.finditer(text, max(0, start - 12), min(len(text), at + 40))
+                  if m.start(2) == start), None)
+        if m is None:
+            continue
         title, given, surname = m.groups()
-        if (given not in GIVEN or not clipped(given) or surname in STOP or surname in TITLES or surname in MONTHS
-                or surname in GIVEN and not any_surname(surname)):
+        if surname in STOP or surname in TITLES or surname in MONTHS or surname in GIVEN and not any_surname(surname):
             continue
         found = classified(f"{title}. {given} {surname}", False, False, False)
         if len(found) != 1 or found[0].kind != "full":
