@@ -40,6 +40,14 @@ def imaginary_beings() -> frozenset[str]:
     return frozenset(line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))
 
 
+@cache
+def placeholder_names() -> frozenset[str]:
+    """Names that stand for anyone ("John Doe", "Richard Roe", "Joe Bloggs"): the lines of
+    ``data/imaginary_beings.txt`` marked "anyone"."""
+    text = resources.files("indexer.data").joinpath("imaginary_beings.txt").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[0] for line in text.splitlines() if line.endswith("\tanyone"))
+
+
 STOP_SECTIONS = _sections("stop_words.txt")
 STOP = frozenset().union(*STOP_SECTIONS.values())
 

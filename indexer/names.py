@@ -953,6 +953,11 @@ _CLIPPED_AFTER_TITLE = re.compile(
     r"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
 
 
+_SURNAME_AFTER = re.compile(r"\. ((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
+# An entry of a list right before: initials or a clipped given name, a surname, then ", " or " and ".
+_LISTED_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z]\. ?){1,3}[A-Z][a-z]+(?:, | and )$|(?<![\w'’])[A-Z][a-z]{1,4}\. [A-Z][a-z]+(?:, | and )$")
+
+
 def _clipped_given(text: str, out: list[Candidate]) -> list[Candidate]:
     """``out`` with a title, a clipped given name and a surname read as one full name.
 
@@ -964,6 +969,8 @@ def _clipped_given(text: str, out: list[Candidate]) -> list[Candidate]:
     ['Robert', 'Quennell', 'Fred']
     >>> [c.name for c in candidates("Rep. Green. Shame on all of you.")]
     ['Green', 'Shame']
+    >>> [c.name for c in candidates("Present: Jas. Quennell and Alex. Varenza. Thanks, Tom. Great work, M. J. Pim, Fred. Dorsey.")]
+    ['Present', 'James Quennell', 'Alex Varenza', 'Tom', 'M. J. Pim', 'Fred Dorsey']
     """
     stop = text.find(". ")
     while stop != -1:
@@ -977,16 +984,23 @@ def _clipped_given(text: str, out: list[Candidate]) -> list[Candidate]:
             continue
         m = next((m for m in _CLIPPED_AFTER_TITLE.finditer(text, max(0, start - 12), min(len(text), at + 40))
                   if m.start(2) == start), None)
-        if m is None:
+        if m is not None:
+            title, given, surname = m.groups()
+            begin, end = m.start(), m.end()
+        elif (m := _SURNAME_AFTER.match(text, at)) and _LISTED_BEFORE.search(text, max(0, start - 40), start):
+            # ... or in a register's list after another entry written so: "Jas. Armstrong and
+            # Alex. Hamilton", "M. J. Boon, Fred. Bradnick".
+            title, surname = "", m.group(1)
+            begin, end = start, m.end()
+        else:
             continue
-        title, given, surname = m.groups()
         if surname in STOP or surname in TITLES or surname in MONTHS or surname in GIVEN and not any_surname(surname):
             continue
-        found = classified(f"{title}. {given} {surname}", False, False, False)
+        found = classified(f"{title}. {given} {surname}" if title else f"{given} {surname}", False, False, False)
         if len(found) != 1 or found[0].kind != "full":
             continue
-        c = replace(found[0], start=m.start(2), end=m.end(), initial=False)
-        out = [o for o in out if o.end <= m.start() or o.start >= m.end()] + [c]
+        c = replace(found[0], start=start, end=end, initial=False)
+        out = [o for o in out if o.end <= begin or o.start >= end] + [c]
     out.sort(key=lambda c: c.start)
     return out
 

@@ -31,7 +31,7 @@ from indexer.census import given_name_sex
 from indexer.census import common_surname
 from indexer.hypocorisms import everyday_forms
 from indexer.name_words import (DERIVED, GIVEN, HONORIFICS, STOP_SECTIONS, TITLES, any_surname, everyday_word,
-                                imaginary_beings, plain_word)
+                                imaginary_beings, placeholder_names, plain_word)
 from indexer.notables import notables
 from indexer.places import place_names, state_names
 
@@ -499,13 +499,17 @@ def imaginary_name(name: str) -> bool:
     "Uncle Sam", "Huckleberry Finn"), and not a given name before a common surname, which
     real people bear too ("James Bond", "Tom Sawyer", "Perry Mason")?
 
+    A name that stands for anyone ("John Doe", "Richard Roe") is no one's, common surname or not.
+
     >>> imaginary_name("Walter Mitty"), imaginary_name("Uncle Sam"), imaginary_name("James Bond")
     (True, True, False)
+    >>> imaginary_name("John Doe"), imaginary_name("John Dorsey")
+    (True, False)
     """
     if name not in imaginary_beings() or " " not in name:
         return False  # (every full name of a corpus asks: the set lookup first)
     words = name.split()
-    return not (words[0] in GIVEN and common_surname(words[-1], IMAGINARY_SURNAME_RANK))
+    return name in placeholder_names() or not (words[0] in GIVEN and common_surname(words[-1], IMAGINARY_SURNAME_RANK))
 
 
 def town(word: str, place_uses: int = 0, human: int = 0) -> bool:

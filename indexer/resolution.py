@@ -19,6 +19,7 @@ from indexer.authority import BORN_BEFORE_MEANT, name_key
 from indexer.census import common_given_name, common_surname, given_name_sex
 from indexer.discovery import OWNER_DOMINANCE, generation, plain_name
 from indexer.folding import fold_in_place
+from indexer.hypocorisms import clipped
 from indexer.inflection import inflected
 from indexer.lifespans import apart, life_dates
 from indexer.models import PersonRef
@@ -37,6 +38,7 @@ from indexer.name_words import (
     office_key,
     office_title,
     personlike,
+    placeholder_names,
 )
 from indexer.names import coordinated, members_body, thing_named
 from indexer.notables import notables
@@ -179,6 +181,8 @@ class Resolution:
         self._institutions: set[str] | None = None
         self._contrasted: dict[str, set[str]] | None = None
         self.kin_sexes: dict[str, str] = {}
+        # The surnames of the characters of fiction and the names for anyone ("John Doe") named here
+        self.imaginary_surnames: set[str] = {n.split()[-1] for n in placeholder_names() if any(n in t for t in texts)}
         self.offices: dict[str, set[str]] = defaultdict(set)  # id -> titles written before the full name here
         # Namesakes of the file's people that the document gives an office ("Senator Clinton").
         self.office_namesakes: set[str] = set()
@@ -403,7 +407,8 @@ class Resolution:
         if not c.title and place_name(c.name):
             return  # "Santa Barbara", "Abu Dhabi": a given name starts many places
         if imaginary_name(c.name):
-            return  # "a Walter Mitty", "Uncle Sam": a character of fiction
+            self.imaginary_surnames.add(c.surname)
+            return  # "a Walter Mitty", "Uncle Sam", "John Doe": a character of fiction, anyone
         disc = self.a.discovery
         if (not c.title and disc.common_word(c.surname) and not any_surname(c.surname)
                 and disc.one_bearer(c.surname) and not disc.human_evidence(c.surname)
@@ -966,6 +971,14 @@ class Resolution:
                             or members_body(self.texts[i], c.start, c.end) and not self.by_surname.get(c.name)
                             or self.founded_town_here(i, c)):
             return  # "Tenants' Voice", where nobody named here is a Voice
+        if c.name in self.imaginary_surnames and not self.by_surname.get(c.name):
+            return  # "signed John Doe ... Mr. Doe, whoever you are": the character, or anyone
+        if c.kind == "given" and (m := _CUT_SHORT_BEFORE_SURNAME.match(self.texts[i], c.end)) and clipped(
+                c.name) and (self.by_surname.get(m.group(1)) or self.a.discovery.fulls.get(m.group(1))
+                             or any(h.start == m.start(1) for h in self.hits[i])):
+            # "For Denmark Fred. Engels": his given name cut short, no other Fred's (a surname
+            # someone is named in full with; not "Thank you, Doug. Appreciate it")
+            return
         if c.kind == "given" and _CROWNED_THING.search(self.texts[i], max(0, c.start - 10), c.start) and not (
                 _NUMERAL_AFTER.match(self.texts[i], c.end)):
             return  # "went to the King George", "sailed on the Queen Mary": a hotel, a ship
@@ -1409,6 +1422,10 @@ class Resolution:
 # "King George", without the article.
 _CROWNED_THING = re.compile(r"(?<![\w])the (?:King|Queen) $")
 _NUMERAL_AFTER = re.compile(r",? (?:[IVX]+\b|the \w+)")
+
+
+# A full stop and a surname right after a given name a clerk may have cut short ("Fred. Engels").
+_CUT_SHORT_BEFORE_SURNAME = re.compile(r"\. ([A-Z][a-z]+)\b")
 
 
 def _determined(text: str, start: int, end: int) -> bool:

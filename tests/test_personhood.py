@@ -877,6 +877,12 @@ _FATHER_AND_SON = [
          [("a", ["The key was presented by the architect, Mr. Fred. Halloran, of Lorton."], 1889),
           ("b", ["Fred Halloran drew the plans for the new building."], 1888)],
          0, {"Fred Halloran"}),
+        ("...or in a register's list after another entry written so",
+         [("a", ["Present: Mayor Pim; Couns. Jas. Quennell and Alex. Varenza.", "Coun. Varenza asked for the by-law."],
+           1923),
+          ("b", ["William Varenza sat on the first council.", "Coun. Varenza voted nay."], 1899),
+          ("c", ["William Varenza, carriage maker, died."], 1912)],
+         0, {"James Quennell", "Alex Varenza", "Pim"}),
         ("...after a rank, or a French 'M.'",
          [("a", ["Cpl. Fred. Halloran was wounded.", "M. Alex. Dunkelberg a parlé au nom des citoyens."], 1917),
           ("b", ["Fred Halloran came home in 1919.", "Alex Dunkelberg spoke in English."], 1919)],
@@ -890,6 +896,10 @@ _FATHER_AND_SON = [
           ("b", ["Gordon Quennell opened the 1994 fair."], 1994),
           ("c", ["Gordon A. Quennell served as governor from 1979 to 1991.", "Gordon A. Quennell farmed."], 2016)],
          0, {"Gordon A. Quennell"}),
+        ("a name that stands for anyone, and its surname after a title in the same document",
+         [("a", ["The next question is from a card. The card is signed John Doe, of Lorton.",
+                 "SEN. QUENNELL: Mr. Doe, whoever you are, the answer is no."], 1994)],
+         0, set()),
         ("a given name no list knows and a surname that begins with its particle",
          [("a", ["The President, Mr Hemi Te Varenza, will lay a wreath."], 1985),
           ("b", ["Moved Mr H. Te Varenza (New Plymouth), and carried."], 1958)],
@@ -905,6 +915,17 @@ _FATHER_AND_SON = [
 )
 def test_one_person_one_value(kind: str, corpus: Corpus, doc: int, expected: set[str]) -> None:
     assert values(corpus)[doc] == expected, kind
+
+
+def test_a_clipped_given_name_before_another_surname_is_not_the_listed_man_of_that_name() -> None:
+    texts = ["Members: M. J. Pim, Fred. Quennell, A. Dorsey.", "For Denmark Fred. Varenza, For Belgium J. Ames.",
+             "Thank you very much, Fred. Appreciate it."]
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare([("a", texts, 1871), ("b", ["Frederick Varenza wrote from Manchester."], 1870)])
+    per_paragraph = [{r.name for r in refs} for refs, _ in annotator.annotate("", texts, published="1871")]
+    assert "Fred Quennell" in per_paragraph[0]
+    assert "Fred Quennell" not in per_paragraph[1]
+    assert per_paragraph[2] == {"Fred Quennell"}  # a vocative: the Fred named here
 
 
 def test_a_royal_title_before_a_given_name_is_no_commoner_of_the_document() -> None:

@@ -15,6 +15,7 @@ Not run by the build; the list it writes is committed. To regenerate::
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -32,10 +33,11 @@ verb.stative verb.weather adj.ppl""".split()
 _POS = {"adj": 3, "adv": 4, "noun": 1, "verb": 2}
 
 HEADER = """\
-# Capitalised names that Princeton WordNet 3.0 knows only as gods, beings of myth and
-# characters of fiction, and never as a real person (so not "Arthur", a president too,
-# nor "Jesus" or "Homer"): one name per line ("Moloch", "Simon Legree"), a tab, then the
-# WordNet synset it was found under.
+# Capitalised names that Princeton WordNet 3.0 knows only as gods, beings of myth,
+# characters of fiction and names that stand for anyone ("John Doe"), and never as a real
+# person (so not "Arthur", a president too, nor "Jesus" or "Homer"): one name per line
+# ("Moloch", "Simon Legree"), a tab, then the WordNet synset it was found under (and, for a
+# name that stands for anyone, a tab and "anyone").
 # Written by indexer/data/make_imaginary_beings.py; do not edit by hand.
 #
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
@@ -44,6 +46,9 @@ HEADER = """\
 # Princeton may not be used in advertising or publicity pertaining to distribution of the
 # software and/or database. (Licence: https://wordnet.princeton.edu/license-and-commercial-use)
 """
+
+
+_PLACEHOLDER = re.compile(r"\b(?:fictitious|hypothetical)\b")
 
 
 def _reader(wordnet_dir: str):
@@ -88,6 +93,10 @@ def imaginary_words(wordnet_dir: str) -> dict[str, str]:
                 real.add(lemma)
             elif above & beings:
                 imaginary.setdefault(lemma, synset.name())
+            elif human in above and " " in lemma and _PLACEHOLDER.search(synset.definition()):
+                # A name that stands for anyone: "John Doe", "Richard Roe" ("an unknown or
+                # fictitious party to legal proceedings"), "Joe Bloggs" ("a hypothetical average man").
+                imaginary.setdefault(lemma, f"{synset.name()}\tanyone")
     return {word: name for word, name in sorted(imaginary.items()) if word not in real}
 
 
