@@ -202,9 +202,9 @@ class Discovery:
     # finds those given names, worked out on first use
     _unlisted: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
     _unlisted_re: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
-    # full name as written -> (first year, last year, paragraphs) of all the forms of the one
-    # person it is (its :meth:`canonical` name), worked out on first use
-    _person_seen: dict[str, tuple[int, int, int] | None] = field(default_factory=dict, repr=False, compare=False)
+    # full name as written -> the first year any form of the one person it is (its
+    # :meth:`canonical` name) is named in full, worked out on first use
+    _first_seen: dict[str, int | None] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, documents: Iterable[tuple[str, list[str]]]) -> Discovery:
@@ -1012,30 +1012,29 @@ class Discovery:
         n = self.fulls.get(surname, {}).get(name, 0)
         return min(FIRST_SEEN_SLACK, max(MIN_SLACK, SLACK_PER_PARAGRAPH * n))
 
-    def person_seen(self, name: str) -> tuple[int, int, int] | None:
-        """The first and last years the corpus names this person in full, and in how many
-        paragraphs, over every form of the name that is one person's ("Gordon Quill" of a 1994
-        debate and "Gordon A. Quill" of a 2016 biography); None where no form is dated.
+    def first_seen(self, name: str) -> int | None:
+        """The first year the corpus names this person in full, by any form of the name that is
+        one person's ("Gordon Quill" of a 1994 debate, "Gordon A. Quill" of a 2016 biography);
+        None where no form is dated.
 
         >>> d = Discovery(fulls={"Quill": {"Gordon Quill": 1, "Gordon A. Quill": 2, "Amy Quill": 1}},
         ...               seen={"Gordon Quill": [1994, 1994], "Gordon A. Quill": [2016, 2016], "Amy Quill": [1950, 1950]})
-        >>> d.person_seen("Gordon Quill"), d.person_seen("Amy Quill")
-        ((1994, 2016, 3), (1950, 1950, 1))
+        >>> d.first_seen("Gordon A. Quill"), d.first_seen("Amy Quill")
+        (1994, 1950)
         """
-        if name in self._person_seen:
-            return self._person_seen[name]
-        self._person_seen[name] = None  # (while it is worked out: canonical() may ask again)
+        if name in self._first_seen:
+            return self._first_seen[name]
+        self._first_seen[name] = None  # (while it is worked out: canonical() may ask again)
         words = name.split()
         surname = words[-1]
         forms = self.fulls.get(surname, {})
         found = None
         if name in forms and len(words) >= 2:
             me = self.canonical(surname, "" if words[0].endswith(".") else words[0], name)
-            spans = [(self.seen[f], n) for f, n in forms.items() if f in self.seen and (
-                f == name or self.canonical(surname, "" if f.split()[0].endswith(".") else f.split()[0], f) == me)]
-            if spans:
-                found = (min(s[0] for s, _ in spans), max(s[1] for s, _ in spans), sum(n for _, n in spans))
-        self._person_seen[name] = found
+            found = min((self.seen[f][0] for f in forms if f in self.seen and (
+                f == name or self.canonical(surname, "" if f.split()[0].endswith(".") else f.split()[0], f) == me)),
+                default=None)
+        self._first_seen[name] = found
         return found
 
     def known_by(self, name: str, year: int | None, titled: bool = False) -> bool:
@@ -1063,7 +1062,7 @@ class Discovery:
         # From the first naming of the one person, by any form: "Governor Quill" of 1990 is the
         # "Gordon Quill" of 1994, and so the "Gordon A. Quill" of a biography written in 2016.
         # (Not to the last: a form recalled in a late speech does not keep an office his.)
-        first = (self.person_seen(name) or span)[0]
+        first = self.first_seen(name) or span[0]
         slack = self.slack(name)
         return first - slack <= year <= span[1] + max(slack, LAST_SEEN_GRACE)
 
