@@ -203,8 +203,9 @@ class Discovery:
     _unlisted: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
     _unlisted_re: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     # full name as written -> the first year any form of the one person it is (its
-    # :meth:`canonical` name) is named in full, worked out on first use
-    _first_seen: dict[str, int | None] = field(default_factory=dict, repr=False, compare=False)
+    # :meth:`canonical` name) is named in full, and the year a printed birth makes the person
+    # an adult, worked out on first use
+    _first_seen: dict[str, tuple[int | None, int | None]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, documents: Iterable[tuple[str, list[str]]]) -> Discovery:
@@ -1022,18 +1023,37 @@ class Discovery:
         >>> d.first_seen("Gordon A. Quill"), d.first_seen("Amy Quill")
         (1994, 1950)
         """
+        return self._person_dates(name)[0]
+
+    def adult_from(self, name: str) -> int | None:
+        """The year this person came of age, where the corpus prints a birth beside any form of
+        the name that is one person's ("**Ole Knutson Brekke** (1851-1930)" on a page of 2016
+        makes the "Gov. Brekke" of 1909 him); else None.
+
+        >>> d = Discovery(fulls={"Quill": {"Ole K. Quill": 2, "Ole Knutson Quill": 1}},
+        ...               seen={"Ole K. Quill": [2016, 2016], "Ole Knutson Quill": [2016, 2016]},
+        ...               lives={"Ole Knutson Quill": [[1851, 1930]]})
+        >>> d.adult_from("Ole K. Quill"), d.known_by("Ole K. Quill", 1909, titled=True), d.known_by("Ole K. Quill", 1860, titled=True)
+        (1866, True, False)
+        """
+        return self._person_dates(name)[1]
+
+    def _person_dates(self, name: str) -> tuple[int | None, int | None]:
+        """(first year named in full, year of coming of age) over the forms of the one person."""
         if name in self._first_seen:
             return self._first_seen[name]
-        self._first_seen[name] = None  # (while it is worked out: canonical() may ask again)
+        self._first_seen[name] = (None, None)  # (while it is worked out: canonical() may ask again)
         words = name.split()
         surname = words[-1]
         forms = self.fulls.get(surname, {})
-        found = None
+        found: tuple[int | None, int | None] = (None, None)
         if name in forms and len(words) >= 2:
             me = self.canonical(surname, "" if words[0].endswith(".") else words[0], name)
-            found = min((self.seen[f][0] for f in forms if f in self.seen and (
-                f == name or self.canonical(surname, "" if f.split()[0].endswith(".") else f.split()[0], f) == me)),
-                default=None)
+            mine = [f for f in forms if f == name
+                    or self.canonical(surname, "" if f.split()[0].endswith(".") else f.split()[0], f) == me]
+            found = (min((self.seen[f][0] for f in mine if f in self.seen), default=None),
+                     min((life[0] + ADULT for f in mine for life in self.lives.get(f, ()) if life[0] is not None),
+                         default=None))
         self._first_seen[name] = found
         return found
 
@@ -1064,7 +1084,10 @@ class Discovery:
         # (Not to the last: a form recalled in a late speech does not keep an office his.)
         first = self.first_seen(name) or span[0]
         slack = self.slack(name)
-        return first - slack <= year <= span[1] + max(slack, LAST_SEEN_GRACE)
+        earliest = first - slack
+        if (adult := self.adult_from(name)) is not None:
+            earliest = min(earliest, adult)  # ... or from the coming of age of a life printed beside the name
+        return earliest <= year <= span[1] + max(slack, LAST_SEEN_GRACE)
 
     def seen_near(self, name: str, year: int | None) -> bool:
         """Does the corpus name this full name in documents within :data:`CONTEMPORARY`
