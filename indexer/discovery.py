@@ -1039,23 +1039,25 @@ class Discovery:
         return self._person_dates(name)[1]
 
     def _person_dates(self, name: str) -> tuple[int | None, int | None]:
-        """(first year named in full, year of coming of age) over the forms of the one person."""
+        """(first year named in full, year of coming of age) over the forms of the one person:
+        worked out for all the forms of the surname at once, grouped by :meth:`canonical`."""
         if name in self._first_seen:
             return self._first_seen[name]
-        self._first_seen[name] = (None, None)  # (while it is worked out: canonical() may ask again)
-        words = name.split()
-        surname = words[-1]
-        forms = self.fulls.get(surname, {})
-        found: tuple[int | None, int | None] = (None, None)
-        if name in forms and len(words) >= 2:
-            me = self.canonical(surname, "" if words[0].endswith(".") else words[0], name)
-            mine = [f for f in forms if f == name
-                    or self.canonical(surname, "" if f.split()[0].endswith(".") else f.split()[0], f) == me]
+        self._first_seen[name] = (None, None)  # (a name of no surname's forms; and canonical() may ask again)
+        surname = name.split()[-1]
+        forms = [f for f in self.fulls.get(surname, {}) if len(f.split()) >= 2]
+        if name not in forms:
+            return self._first_seen[name]
+        self._first_seen.update((f, (None, None)) for f in forms)
+        people: dict[str, list[str]] = defaultdict(list)
+        for f in forms:
+            people[self.canonical(surname, "" if f.split()[0].endswith(".") else f.split()[0], f)].append(f)
+        for mine in people.values():
             found = (min((self.seen[f][0] for f in mine if f in self.seen), default=None),
                      min((life[0] + ADULT for f in mine for life in self.lives.get(f, ()) if life[0] is not None),
                          default=None))
-        self._first_seen[name] = found
-        return found
+            self._first_seen.update((f, found) for f in mine)
+        return self._first_seen[name]
 
     def known_by(self, name: str, year: int | None, titled: bool = False) -> bool:
         """Could a document of ``year`` mean this full name? Not if the corpus first names

@@ -78,20 +78,24 @@ def _wedding(text: str, cs: list[Candidate], at: int) -> set[tuple[str, str]]:
     start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, at)), default=0)
     end = m.start() + 1 if (m := _SENTENCE_END.search(text, at)) else len(text)
     people = [c for c in cs if c.kind == "full" and c.given and start <= c.start < end]
-    women = [c for c in people if given_name_sex(c.given) == "f" or c.title.rstrip(".") in _WOMAN_TITLES]
-    men = [c for c in people if given_name_sex(c.given) == "m" and c.title.rstrip(".") not in _WOMAN_TITLES]
+    women, men = _women_and_men(people)
     if len(women) != 1 or len(men) != 1:
         # ... or, where it names others too, the two right beside the verb: "The daughter of
         # Charles Varenza, Peggy Varenza married Robert Quill in 1928".
         before = [c for c in people if c.end <= at and _BESIDE_BEFORE.fullmatch(text, c.end, at)]
         after = [c for c in people if c.start > at and _BESIDE_AFTER.fullmatch(text, at, c.start)]
-        pair = before[-1:] + after[:1]
-        women = [c for c in pair if given_name_sex(c.given) == "f" or c.title.rstrip(".") in _WOMAN_TITLES]
-        men = [c for c in pair if given_name_sex(c.given) == "m" and c.title.rstrip(".") not in _WOMAN_TITLES]
+        women, men = _women_and_men(before[-1:] + after[:1])
     if len(women) != 1 or len(men) != 1 or women[0].surname == men[0].surname:
         return set()
     woman = women[0]
     return {(f"{woman.given} {woman.surname}", f"{woman.given} {men[0].surname}")}
+
+
+def _women_and_men(people: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """The women (by given name or title) and the men among ``people``."""
+    women = [c for c in people if given_name_sex(c.given) == "f" or c.title.rstrip(".") in _WOMAN_TITLES]
+    men = [c for c in people if given_name_sex(c.given) == "m" and c.title.rstrip(".") not in _WOMAN_TITLES]
+    return women, men
 
 
 # What may stand between the verb and the two it weds: "was (quietly) married", "married (Mr.)".

@@ -36,16 +36,20 @@ def _sections(filename: str) -> dict[str, frozenset[str]]:
 def imaginary_beings() -> frozenset[str]:
     """Words WordNet knows only as gods, beings of myth or characters of fiction
     ("Agamemnon", "Moloch"): see ``data/imaginary_beings.txt``."""
-    text = resources.files("indexer.data").joinpath("imaginary_beings.txt").read_text(encoding="utf-8")
-    return frozenset(line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(fields[0] for fields in _imaginary_lines())
 
 
 @cache
 def placeholder_names() -> frozenset[str]:
     """Names that stand for anyone ("John Doe", "Richard Roe", "Joe Bloggs"): the lines of
     ``data/imaginary_beings.txt`` marked "anyone"."""
+    return frozenset(fields[0] for fields in _imaginary_lines() if fields[-1] == "anyone")
+
+
+@cache
+def _imaginary_lines() -> tuple[tuple[str, ...], ...]:
     text = resources.files("indexer.data").joinpath("imaginary_beings.txt").read_text(encoding="utf-8")
-    return frozenset(line.split("\t")[0] for line in text.splitlines() if line.endswith("\tanyone"))
+    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#"))
 
 
 STOP_SECTIONS = _sections("stop_words.txt")
