@@ -49,7 +49,7 @@ from indexer.name_words import (
 from indexer.name_runs import PARTICLE_WORD
 from indexer.notables import famous, famous_bearer, given_names_of, known_alone
 from indexer.names import candidates, coordinated
-from indexer.personhood import human_after, pronoun_after, residence
+from indexer.personhood import human_after, person_beside, pronoun_after, residence
 
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
 
@@ -300,8 +300,10 @@ class Discovery:
                         words[c.name][CAP] += 1
                         lone.append((c.name, bool(c.title)))  # "Emperor Alexander": a given name after a title
                     if c.kind != "full":
-                        if human_after(folded, c.end) and not residence(folded, c.start, c.end):
-                            # ("John Amery Kerr of Invercargill, who is ninety-one": the man is)
+                        if ((human_after(folded, c.end) or person_beside(folded, c.start, c.end))
+                                and not residence(folded, c.start, c.end)):
+                            # ("John Amery Kerr of Invercargill, who is ninety-one": the man is;
+                            # "Clarence Dolan of Pruett, a farmer": so is the farmer)
                             words[c.name][HUMAN] += 1
                         if (pronoun := pronoun_after(folded, c.end)) is not None:
                             words[c.name][ITS if pronoun == "it" else HIS] += 1

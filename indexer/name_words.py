@@ -14,6 +14,8 @@ from importlib import resources
 
 from wordfreq import zipf_frequency
 
+from indexer.folding import fold_in_place
+
 
 @cache
 def _sections(filename: str) -> dict[str, frozenset[str]]:
@@ -219,6 +221,37 @@ def any_surname(word: str) -> bool:
     from indexer.census import common_surname
 
     return common_surname(word, ANY_SURNAME_RANK)
+
+
+@cache
+def world_given_names() -> frozenset[str]:
+    """Given names of some eighty countries' people, accents folded ("Aili", "Wojciech",
+    "Philomene"), from Faker's person tables (MIT): evidence that a lone word can be
+    somebody's name, too wide to find full names by ("Will", "Grant" and "Hope" are in it).
+
+    >>> "Wojciech" in world_given_names(), "Tahiti" in world_given_names()
+    (True, False)
+    """
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as tables
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(tables.__path__):
+        provider = importlib.import_module(f"{tables.__name__}.{module.name}").Provider
+        for table in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            found = provider.__dict__.get(table)  # (a locale may build its table in a property)
+            if isinstance(found, (dict, list, tuple, set, frozenset)):
+                names.update(fold_in_place(n) for n in found)
+    return frozenset(names)
+
+
+def known_given_name(word: str) -> bool:
+    """Is ``word`` a given name in any table we read: our list, the US Census's, Faker's?"""
+    from indexer.census import given_name_shares
+
+    return word in GIVEN or any(word in shares for shares in given_name_shares()) or word in world_given_names()
 
 
 def _plural(title: str) -> str:

@@ -31,7 +31,7 @@ from indexer.census import given_name_sex
 from indexer.census import common_surname
 from indexer.hypocorisms import everyday_forms
 from indexer.name_words import (DERIVED, GIVEN, HONORIFICS, STOP_SECTIONS, TITLES, any_surname, everyday_word,
-                                imaginary_beings, placeholder_names, plain_word)
+                                imaginary_beings, known_given_name, placeholder_names, plain_word)
 from indexer.notables import notables
 from indexer.places import place_names, state_names
 
@@ -45,10 +45,16 @@ answered answers declared declares insisted insists added adds explained explain
 recalls admitted admits claimed claims believed believes thought thinks remarked remarks noted
 notes observed observes stated states suggested suggests warned warns urged urges complained
 complains confessed confesses maintained maintains denied denies retorted objected objects
-proposed proposes concluded concludes died dies was born himself herself""".split()
+proposed proposes concluded concludes died dies himself herself""".split() + ["was born"]
+# Deeds only people do, after a name as their subject ("Morozzi never came back"): none a
+# town, a team, a firm or a thing does in plain prose (a team "came back to win", a train
+# "left": only "came home" and "never came back" are a person's).
+_DEEDS = """resigned retired married emigrated wept laughed smiled preached prayed fled studied taught
+lectured translated""".split()
+_CAME = r"(?:(?:came|went) home|(?:never|then|later|soon) (?:returned|came back|went home))\b"
 HUMAN_AFTER = re.compile(
-    r"(?:'s?)?(?: (?:has |had |then |later |also |once |himself |herself |)(?:%s)\b|, (?:who|whom|whose)\b)"
-    % "|".join(sorted(set(_SPEECH), key=len, reverse=True))
+    r"(?:'s?)?(?: (?:has |had |then |later |also |once |himself |herself |never |)(?:%s)\b| %s|, (?:who|whom|whose)\b)"
+    % ("|".join(sorted(set(_SPEECH) | set(_DEEDS), key=len, reverse=True)), _CAME)
 )
 # Abstract nouns are never names ("Penmanship", "Orthography", "Christendom"); DERIVED
 # already covers -ism, -ist, -ian, -ese.
@@ -384,7 +390,7 @@ def listed_as_place(text: str, start: int, end: int, person_word: Callable[[str]
 _PRONOUN_AFTER = re.compile(
     r"(?:'s?)?,? (?:has |had |then |later |also |)(?:%s|announced|announces|reported|reports|confirmed|"
     r"confirms|expects|expected|plans|planned|hopes|hoped) (?:that )?(he|his|she|her|it|its)\b"
-    % "|".join(sorted(set(_SPEECH) - {"died", "dies", "was", "born", "himself", "herself"}, key=len, reverse=True)))
+    % "|".join(sorted(set(_SPEECH) - {"died", "dies", "was born", "himself", "herself"}, key=len, reverse=True)))
 
 
 def pronoun_after(text: str, end: int) -> str | None:
@@ -406,6 +412,58 @@ def pronoun_after(text: str, end: int) -> str | None:
 def human_after(text: str, end: int) -> re.Match | None:
     """Does a verb of speech, or "who", follow the name that ends at ``end``?"""
     return HUMAN_AFTER.match(text, end)
+
+
+# A relative, with whose relative it is, right before a lone name: "his younger sister Efua",
+# "her granddaughter, Ifrah". Only people have sisters; the possessive keeps out "the sister
+# city" and "Mother Russia".
+_KIN_BEFORE = re.compile(
+    r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Ww]hose)"
+    r"(?: (?:younger|elder|older|eldest|youngest|late|little|baby|big|twin|only|new|first|second))?"
+    r" (?:step|grand|great-grand|half-)?(?:son|daughter|sister|brother|mother|father|wife|husband|cousin|"
+    r"uncle|aunt|nephew|niece|child|widow|widower|fianc[eé]e?|partner|sons|daughters|children)"
+    r"(?:-in-law)?,? $")
+_KIN_REACH = 60  # characters before the name: the longest such phrase
+# "Cavaignac and his men": what only a man or a woman has.
+_AND_HIS = re.compile(r",? and (?:his|her) ")
+# What only a person leaves: "the works of Morozzi", "the widow of Quill", "the funeral of".
+_PLACE_RUN_BEFORE = re.compile(r"(?<![\w'])(?:of|in|at|from|near|to) (?:[A-Z][\w'-]* )*$")
+_LEFT_BY = re.compile(r"(?<![\w'])(?:works|writings|letters|memoirs|teachings|disciples|followers|pupils|widow|"
+                      r"widower|funeral|grave|biography|death|murder) of (?:the late )?$")
+# A role set before the name: "the President of Brazil, Varenza", "our new minister, Quill".
+_ROLE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (?:[\w.-]+ ){0,3}?([A-Za-z-]+)"
+                          r"(?: of (?:the )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?, $")
+
+
+def person_beside(text: str, start: int, end: int) -> bool:
+    """Does what stands beside the lone name at ``text[start:end]`` say a person bears it:
+    a relative's word with a possessive before it ("his younger sister Efua"), a role set
+    before it ("the President of Brazil, Varenza"), what only a person leaves ("the works of
+    Morozzi"), a role or an age in apposition after it (:func:`person_apposition`), or "and
+    his" after it?
+
+    >>> t = "He came with his younger sister Efua and the sister city Wanganui."
+    >>> person_beside(t, t.index("Efua"), t.index(" and")), person_beside(t, t.index("Wanganui"), len(t) - 1)
+    (True, False)
+    >>> t = "Later Cavaignac and his men fired, and Lamartine, the foreign minister, wept."
+    >>> person_beside(t, 6, 15), person_beside(t, t.index("Lamartine"), t.index(", the"))
+    (True, True)
+    >>> t = "She was born in Liberty Township, the daughter of a smith."
+    >>> person_beside(t, t.index("Township"), t.index(", the"))
+    False
+    >>> t = "We met the President of Brazil, Varenza, and the capital of Peru, Lima."
+    >>> person_beside(t, t.index("Varenza"), t.index(", and")), person_beside(t, t.index("Lima"), len(t) - 1)
+    (True, False)
+    """
+    if (_KIN_BEFORE.search(text, max(0, start - _KIN_REACH), start) or _AND_HIS.match(text, end)
+            or _LEFT_BY.search(text, max(0, start - _KIN_REACH), start)):
+        return True
+    role = _ROLE_BEFORE.search(text, max(0, start - _KIN_REACH), start)
+    if role and role.group(1).lower() in ROLE_NOUNS:
+        return True
+    # ("Clarence Dolan of Pruett Township, a farmer", "born in Liberty Township, the daughter
+    # of": the apposition is the person's before the place.)
+    return person_apposition(text, end) and not _PLACE_RUN_BEFORE.search(text, max(0, start - _KIN_REACH), start)
 
 
 @cache
@@ -555,6 +613,17 @@ def _singular(word: str) -> str:
     return word[:-1]
 
 
+def unheard_of(word: str) -> bool:
+    """Is a lone word nobody's name in any table we read: no given name of any country,
+    no surname of the US Census, no notable person's name? Such a word is a person's only
+    when the corpus says so: a title, "who" or a verb of speech, a relative ("his sister Efua").
+
+    >>> unheard_of("Tahiti"), unheard_of("Wojciech"), unheard_of("Haddad"), unheard_of("Sacajawea")
+    (True, False, False, False)
+    """
+    return not known_given_name(word) and not any_surname(word) and not notables(word)
+
+
 def place_name(name: str) -> bool:
     """Is a several-word name a place ("Santa Barbara", "Abu Dhabi", "Viet-Nam")?"""
     places = place_names()
@@ -573,7 +642,10 @@ def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | Non
     and that is a :func:`town` by data and corpus together; "no evidence": a plural
     or compound word that no title or given name ever stood before, or a word used
     as a place a fifth of the time ("in Watergate", "the Indies", "al Qaeda") that
-    verbs of speech or "who" do not follow nearly as often. "imaginary": a god's, a
+    verbs of speech or "who" do not follow nearly as often. "no name": a word no table
+    knows as anyone's name (:func:`unheard_of`: "Tahiti", "Buick") that the corpus never
+    titles, never has speak and never gives a relative; listed beside a person, it is one
+    ("Ezra Quennell, Morozzi and Varenza"). "imaginary": a god's, a
     hero of myth's or a fictional character's name, untitled ("the religion of Moloch");
     a title says somebody real bears it ("Lord Adonis", "Brother Wayland"). "everyday
     word": a :func:`common_noun` that no "Mr.", "Mrs.", verb of speech or pronoun ever
@@ -609,4 +681,6 @@ def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | Non
         return None if surname >= 1 else "no evidence"
     if place and place * PLACE_SHARE >= discovery.capital_uses(word) and human * PLACE_SHARE < place:
         return "no evidence"
+    if not surname and not discovery.addressed_or_human(word) and unheard_of(word):
+        return "no name"  # "to Tahiti once", "Buick", "Wanganui were bowled out"
     return None

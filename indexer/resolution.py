@@ -104,6 +104,7 @@ _KIN_BEFORE = re.compile(
 # A title and "and" before the title of a surname: the couple shares it.
 _COUPLE = re.compile(r"\b([A-Z][a-z]+)\.? (?:and|&) $")
 _LISTED = re.compile(r",? and |, |; | & ")
+_AND = re.compile(r" and | & ")
 # A full name set beside what came before it, so the same person: "Quill (Ada Quill)",
 # "Quill, that is Ada Quill", "Quill -- Ada Quill".
 _APPOSED = re.compile(r"(?:[,(:–—-]|\bthat is|\bnamely) *$")
@@ -947,13 +948,19 @@ class Resolution:
             # else took it for a person.
             before = j > 0 and cs[j - 1].start in found and _LISTED.fullmatch(
                 text, cs[j - 1].end, c.start) and nonperson(cs[j - 1].name) != "place"
-            after = j + 1 < len(cs) and cs[j + 1].start in found and _LISTED.fullmatch(
-                text, c.end, cs[j + 1].start) and nonperson(cs[j + 1].name) != "place"
+            after = j + 1 < len(cs) and cs[j + 1].start in found and _listed_before(
+                text, c.end, cs[j + 1]) and nonperson(cs[j + 1].name) != "place"
             # "Sarah Holt, Signal reporter": the word modifies a role's noun; no list item.
             listed = (before or after) and not role_modifier(text, c.end)
             if listed and self.unnamed_place(c.name) and not notables(c.name):
                 continue  # "Mrs Agnes Buchanan, Invercargill" (not "Corneille, Racine and Moliere")
-            if listed and not mononym_doubt(self.a.discovery, c.name) and not self.listed_as_place_here(c.name):
+            doubt = mononym_doubt(self.a.discovery, c.name) if listed else "unlisted"
+            if doubt == "no name" and (c.initial or place_use(text, c.start, c.end) or not before and not _listed_before(
+                    text, c.end, cs[j + 1], _AND)):
+                # A word nothing else says is anyone's needs a list of people: "Thiers and Cavaignac",
+                # not "Statewide, Taft led" or "a smith from Mecklenburg, and Ida Voss".
+                continue
+            if doubt in (None, "no name") and not self.listed_as_place_here(c.name):
                 # The one person the corpus names in full by it ("Louis Blanc, Mazzini, Kossuth"
                 # after "Louis Kossuth"), else a person known by the one word.
                 owner = self.a.discovery.owner(c.name, self.year, c.title)
@@ -1283,7 +1290,7 @@ class Resolution:
         # corpus's owner of the surname is ("Columbus", "Samar"); an owner is itself
         # evidence of a person, so only a lack of evidence waits for there being none.
         doubt = mononym_doubt(disc, word, c.title)
-        if doubt and doubt not in ("no evidence", "everyday word"):
+        if doubt and doubt not in ("no evidence", "no name", "everyday word"):
             return
         if not c.title and self.listed_as_place_here(word):
             return  # "Mayence, Germersheim, Rastatt", "the ports of Panama and Aspinwall"
@@ -1337,6 +1344,8 @@ class Resolution:
             self.add(i, c.start, ref, word)
         elif owner is not None or not doubt:
             self.flags[i].append(f"ambiguous:{word}")
+        elif doubt == "no name" and not c.title:
+            self.weak.append((i, c))  # "led by Thiers and Cavaignac": a person, if listed beside one
 
     def sole_contemporary(self, owner: str, surname: str, sex: str | None) -> bool:
         """Is ``owner`` the one bearer of the surname (of the title's sex, if it says one)
@@ -1464,6 +1473,15 @@ def _capital_particle_tail(name: str) -> list[str]:
     """
     words = name.split()
     return [" ".join(words[-2:])] if len(words) >= 3 and words[-2] in SURNAME_PARTICLES else []
+
+
+def _listed_before(text: str, end: int, c: Candidate, separator: re.Pattern = _LISTED) -> bool:
+    """Is a list's ``separator`` all that stands between ``end`` and the next item ``c``, its
+    title aside ("DeVarenza and President Islam Qurbanov")?"""
+    gap = text[end:c.start]
+    if c.title and gap.endswith(f" {c.title} "):
+        gap = gap[: -len(c.title) - 1]
+    return separator.fullmatch(gap) is not None
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

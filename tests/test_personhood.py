@@ -221,6 +221,14 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
          ["Leo went to the King Edgar after the shift.", "We met at the King Edgar in 1927.",
           "They sailed on the Queen Matilda."],
          {"Edgar", "Matilda"}),
+        ("a word no table knows as anyone's name, that nothing in the archive says is somebody",
+         ["The team beat Maungakiri by ten runs. Later Maungakiri were bowled out for 90.",
+          "We sailed to Tarawhiti once; Tarawhiti was hot.", "Maungakiri took the cup in 1998."],
+         {"Maungakiri", "Tarawhiti"}),
+        ("...nor beside a person by a comma alone, first in its sentence or after 'from'",
+         ["The son of Amos Varenza, a smith from Tarawhiti, and Ida Varenza sailed.",
+          "Maungakiri, Quennell led by ten points. Later Quennell said so.", "Tarawhiti was hot; Maungakiri too."],
+         {"Maungakiri", "Tarawhiti"}),
         ("a smaller city the corpus also uses as a place",
          ["The river flooded Paducah twice. Later Paducah rebuilt, and farmers loved Paducah.",
           "Trains left Paducah daily, and the mills of Paducah hummed; the sheriff was in Paducah."],
@@ -1239,6 +1247,23 @@ def test_what_is_listed_beside_places_is_a_place(kind: str, texts: list[str], no
 def test_what_is_listed_with_persons_stays_a_person(kind: str, texts: list[str], kept: set[str]) -> None:
     found = all_values([("a", texts), ("b", [_PEOPLE])])
     assert kept <= found, kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts", "kept"),
+    [
+        ("a relative's word before it", ["He came with his younger sister Adwoba.",
+                                         "The flat was cold, and Adwoba slept on the couch."], "Adwoba"),
+        ("a role set before it", ["They sent for the new secretary, Korrowai.", "In May Korrowai kept the books."],
+         "Korrowai"),
+        ("a deed only people do", ["In May Korrowai resigned.", "Later Korrowai ran the shop."], "Korrowai"),
+        ("a man and his men", ["Then Korrowai and his men held the bridge.", "Later Korrowai held it."],
+         "Korrowai"),
+    ],
+)
+def test_a_name_no_table_knows_stays_where_the_archive_says_it_is_somebody(kind: str, texts: list[str],
+                                                                          kept: str) -> None:
+    assert kept in all_values([("a", texts), ("b", [_PEOPLE])]), kind
 
 
 def test_a_prefixed_surname_and_a_faiths_name_given_to_a_man_stay() -> None:

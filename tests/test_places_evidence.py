@@ -74,7 +74,7 @@ def test_a_place_or_a_people_is_not_a_person(kind: str, texts: list[str], word: 
          ["Yesterday Dalton said the mill would close. Later Dalton argued for a vote, and then Dalton "
           "wrote to the board.", "The mill at Dalton closed."], "Dalton"),
         ("a town's name that the corpus never uses as a place",
-         ["Critics answered Dalton at length.", "Later Dalton was read again by students of Dalton."],
+         ["Critics answered Dalton at length.", "Later Dalton replied to the students of Dalton."],
          "Dalton"),
         ("a title before a town's name",
          ["Yesterday General Muncie led the column. Later General Muncie wrote home.",
@@ -149,4 +149,5 @@ def test_a_given_name_is_no_other_spelling_of_a_city() -> None:
 def test_without_a_discovery_word_nothing_is_a_town() -> None:
     from indexer.discovery import Discovery
 
-    assert mononym_doubt(Discovery(), "Paducah") is None
+    # (Nothing says it is anybody's name either: that doubt is another, see "no name".)
+    assert mononym_doubt(Discovery(), "Paducah") not in ("place", "town")
