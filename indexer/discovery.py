@@ -1445,6 +1445,28 @@ class Discovery:
                   if surname[:1] == word[:1] and abs(len(surname) - len(word)) <= 1 and surname != word}
         return owners.pop() or None if len(owners) == 1 else None
 
+    def misread_surname(self, surname: str, given: str) -> str | None:
+        """The surname that a full name's surname is an OCR misreading of ("Josiah Haslarn" of
+        Josiah Haslam, "Bruce McAIister" of Bruce Ian McAlister): the same letters but for
+        shapes a scanner confuses, a surname the corpus names someone of this given name by,
+        more often than by the misreading. Not a surname of any census table, a given name or
+        an everyday word (see :meth:`misread`).
+
+        >>> d = Discovery(words={"Haslam": [0, 0, 9, 0, 0, 0, 0, 0, 0], "Haslarn": [0, 0, 1, 0, 0, 0, 0, 0, 0]},
+        ...               fulls={"Haslam": {"Josiah Haslam": 9}, "Haslarn": {"Josiah Haslarn": 1}})
+        >>> d.misread_surname("Haslarn", "Josiah"), d.misread_surname("Haslarn", "Ezra"), d.misread_surname("Haslam", "Josiah")
+        ('Haslam', None, None)
+        """
+        if (not given or len(surname) < MISREAD_LENGTH or surname in GIVEN or surname in STOP
+                or any_surname(surname) or self.common_word(surname)):
+            return None
+        key, seen = ocr_key(surname), self.surname_evidence(surname)
+        meant = {other for other in self._surnames_by_ocr_key.get(key, ())
+                 if other != surname and other[:1] == surname[:1] and abs(len(other) - len(surname)) <= 1
+                 and self.surname_evidence(other) > seen
+                 and any(full.split()[0] == given for full in self.fulls.get(other, ()))}
+        return meant.pop() if len(meant) == 1 else None
+
     @cached_property
     def _first_words(self) -> frozenset[str]:
         """Words the corpus writes before a surname: given names, whatever lists say ("Laken")."""

@@ -445,14 +445,16 @@ class Resolution:
             # "A. Quill" where the corpus prints the lives of a father and a son it may be
             self.flags[i].append(f"ambiguous:{c.name}")
             return
-        name = self.a.discovery.canonical(c.surname, c.given, c.name)
+        surname = self.a.discovery.misread_surname(c.surname, c.name.split()[0]) or c.surname
+        # ("Josiah Haslarn" of a scanned page is the corpus's Josiah Haslam.)
+        name = self.a.discovery.canonical(surname, c.given, c.name.replace(c.surname, surname))
         address = office_title(self.title_before(i, c.start) or c.title)
         if address in _WOMAN_ADDRESS and _initials_only(name):
             # "Mrs. F. Abery" of the ladies' committee is not the "Mr. F. Abery" of the men's: a
             # wife is written with her husband's initials as often as her own. She is the one
             # woman the corpus names in full with them ("Mrs J. Baird" of "Joan Baird"), else her
             # name keeps the form of address, as a catalogue keeps it, so that the two stay two.
-            name = self.a.discovery.woman_of_initials(c.surname, name) or f"{_WOMAN_ADDRESS[address]} {name}"
+            name = self.a.discovery.woman_of_initials(surname, name) or f"{_WOMAN_ADDRESS[address]} {name}"
         ref = self.dated_namesake(i, c, name)
         if ref is None:
             self.flags[i].append(f"ambiguous:{c.name}")

@@ -1564,6 +1564,19 @@ def test_a_misread_surname_nobody_bears_is_the_man_the_corpus_names() -> None:
     assert not found[1] & {"Ole Hanson", "Louis Varmier"}
 
 
+def test_a_full_name_a_scanner_misread_is_the_man_the_corpus_names() -> None:
+    """ "Josiah Varrnier" and "Bruce McAIlister" of scanned pages, where the corpus names Josiah
+    Varmier and Bruce Ian McAllister more often: the scanner's "rn" for "m" and capital "I" for
+    "l". A real surname one shape off ("Ezra Hansen" beside "Ezra Hanson") is somebody else."""
+    corpus = [(f"m{k}", [f"Josiah Varmier was minister in 18{40 + k}.", "Ezra Hanson spoke.",
+                         "Bruce Ian McAllister seconded."], 1840 + k) for k in range(4)]
+    doc = ("s1", ["Josiah Varrnier resigned the seals.", "Ezra Hansen objected.", "Bruce McAIlister wrote."], 1846)
+    found = names_in_document(corpus, doc)
+    assert found[0] == {"Josiah Varmier"}
+    assert found[1] == {"Ezra Hansen"}
+    assert found[2] == {"Bruce Ian McAllister"}
+
+
 def test_a_name_written_with_its_middle_name_last_is_the_family_s() -> None:
     """ "Louis Lucien" of a corpus that writes "Louis Varenza", "L. L. Varenza" and his uncle
     "Lucien Varenza": the middle name, not a surname; one person, one value."""
