@@ -48,6 +48,7 @@ from indexer.name_words import (
     common_shaped,
     everyday_word,
 )
+from indexer.personhood import common_noun
 from indexer.places import place_names
 
 Kind = Literal["full", "titled", "single", "given", "pair"]
@@ -453,6 +454,11 @@ def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial:
     head = names[0]
     if ROMAN.match(names[-1]) and len(names) == 2 and head in GIVEN:
         return [replace(full, surname=head, given=head)]  # "James II"
+    if len(names) == 2 and _SYLLABLE.fullmatch(head) and _ROMANISED_GIVEN.fullmatch(names[1]) and not common_noun(head):
+        # "Leung Wai-man", "Kim Dae-jung": a Chinese or Korean name, the family name first and
+        # the given name's romanised syllables joined by a hyphen; "Mr. Leung" is the same man.
+        # (Not after an everyday noun: "Tonic Sol-fa" is a way of teaching singing.)
+        return [replace(full, surname=head, given=names[1])]
     if head in GIVEN or _INITIALS.fullmatch(head) and rest[0][1].endswith(".") and head not in _NO_GIVEN_INITIALS:
         if "." in head:  # "A.W. Pettibone" is the "A. W. Pettibone" of other pages
             full = replace(full, name=_GLUED_INITIAL.sub(r"\1. ", full.name))
@@ -463,6 +469,12 @@ def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial:
             names = [head, *names[1:]]
         return _given_and_surname(full, names)
     return _after_title(full, names) if title else []
+
+
+# A family name of one syllable, and a given name of two romanised syllables, the second in
+# lower case ("Wai-man", "Dae-jung"; a European double name capitalises both: "Jean-Paul").
+_SYLLABLE = re.compile(r"[A-Z][a-z]{1,4}")
+_ROMANISED_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,5}")
 
 
 def _generation_word(names: list[str], k: int) -> bool:
