@@ -27,6 +27,10 @@ def all_values(corpus: Corpus) -> set[str]:
     return set().union(*values(corpus))
 
 
+_FAMILY_NAME_FIRST = [
+    ("a", ["Kwan Siu-ming, 79, came from Hong Kong in 1989.", "Kwan said the mould was worst in winter."], 2009),
+    ("b", ["Thanks to Mr. Kwan on the sixth floor, who went door to door."], 2011)]
+
 # Each corpus also names real-looking people, so that a rule that drops everything fails.
 _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to the committee, "
            "and Halloran argued for a vote.")
@@ -912,14 +916,9 @@ _FATHER_AND_SON = [
          [("a", ["Gov. Quennell spoke at the centennial.", "The band played."], 1909),
           ("b", ["Amos Knutson Quennell (1851-1930) was the fourth governor.", "Amos K. Quennell farmed at Lisle."], 2016)],
          0, {"Amos Knutson Quennell"}),
-        ("a Chinese or Korean name written family name first, then the family name alone and after a title",
-         [("a", ["Kwan Siu-ming, 79, came from Hong Kong in 1989.", "Kwan said the mould was worst in winter."], 2009),
-          ("b", ["Thanks to Mr. Kwan on the sixth floor, who went door to door."], 2011)],
-         1, {"Kwan Siu-ming"}),
-        ("...and in the document that names him",
-         [("a", ["Kwan Siu-ming, 79, came from Hong Kong in 1989.", "Kwan said the mould was worst in winter."], 2009),
-          ("b", ["Thanks to Mr. Kwan on the sixth floor, who went door to door."], 2011)],
-         0, {"Kwan Siu-ming"}),
+        ("a Chinese or Korean name written family name first, then the family name after a title",
+         _FAMILY_NAME_FIRST, 1, {"Kwan Siu-ming"}),
+        ("...and alone, in the document that names him", _FAMILY_NAME_FIRST, 0, {"Kwan Siu-ming"}),
         ("a given name no list knows and a surname that begins with its particle",
          [("a", ["The President, Mr Hemi Te Varenza, will lay a wreath."], 1985),
           ("b", ["Moved Mr H. Te Varenza (New Plymouth), and carried."], 1958)],
