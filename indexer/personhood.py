@@ -557,17 +557,27 @@ def imaginary_name(name: str) -> bool:
     "Uncle Sam", "Huckleberry Finn"), and not a given name before a common surname, which
     real people bear too ("James Bond", "Tom Sawyer", "Perry Mason")?
 
-    A name that stands for anyone ("John Doe", "Richard Roe") is no one's, common surname or not.
+    A name that stands for anyone ("John Doe", "Richard Roe") is no one's, common surname or not,
+    and so is any given name before such a surname that no census lists ("Hilda Bloggs").
 
     >>> imaginary_name("Walter Mitty"), imaginary_name("Uncle Sam"), imaginary_name("James Bond")
     (True, True, False)
-    >>> imaginary_name("John Doe"), imaginary_name("John Dorsey")
-    (True, False)
+    >>> imaginary_name("John Doe"), imaginary_name("John Dorsey"), imaginary_name("Fred Bloggs"), imaginary_name("Ann Doe")
+    (True, False, True, False)
     """
-    if name not in imaginary_beings() or " " not in name:
-        return False  # (every full name of a corpus asks: the set lookup first)
+    if " " not in name:
+        return False
+    if name not in imaginary_beings():
+        return name.rsplit(" ", 1)[1] in _placeholder_surnames()  # (every full name asks: set lookups first)
     words = name.split()
     return name in placeholder_names() or not (words[0] in GIVEN and common_surname(words[-1], IMAGINARY_SURNAME_RANK))
+
+
+@cache
+def _placeholder_surnames() -> frozenset[str]:
+    """Surnames of names that stand for anyone which no census lists as anybody's ("Bloggs";
+    not "Doe" or "Roe", which real families bear)."""
+    return frozenset(s for s in (n.rsplit(" ", 1)[1] for n in placeholder_names()) if not any_surname(s))
 
 
 def town(word: str, place_uses: int = 0, human: int = 0) -> bool:
