@@ -75,6 +75,7 @@ _DETERMINER_BEFORE = re.compile(
 # An office "of" its department, right before a run: "Secretary of the", "Minister of".
 _DEPARTMENT_BEFORE = re.compile(r"\b[A-Z][a-z]+ of (?:the )?$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?) $")
+_OFFICE_DETERMINER = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Ee]ach|[Ee]very|[Nn]o) $")
 _DETERMINER_ADJECTIVE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Tt]his) [a-z]+ $")
 _DETERMINER_ENDS = ("he ", "a ", "n ", "ur ", "ir ", "ts ", "is ", "er ", "y ")
 _HEAD_AFTER = re.compile(r" ([a-z]+)(?: ([a-z]+))?\b(?!')")  # "the Bradley fighting vehicle"
@@ -567,6 +568,9 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if c.kind in ("single", "full") and _PARTNERS_AFTER.match(text, c.end):
             continue  # "Messrs. Yelland and Son", "Ezra Quill & Sons": a firm
+        if c.kind == "single" and not c.title and c.name in TITLES and _OFFICE_DETERMINER.search(
+                text, max(0, c.start - 8), c.start):
+            continue  # "his election as an Alderman of the Borough": the office, not a Mr. Alderman
         if c.kind in ("single", "given") and not c.title:
             if (_before_eponym_head(text, c) or thing_named(text, c.start, c.end)
                     or word_after(text, c.end) in THING_HEADS or _PLACE_NOUN_AFTER.match(text, c.end)

@@ -233,6 +233,11 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
          ["The son of Amos Varenza, a smith from Tarawhiti, and Ida Varenza sailed.",
           "Maungakiri, Quennell led by ten points. Later Quennell said so.", "Tarawhiti was hot; Maungakiri too."],
          {"Maungakiri", "Tarawhiti"}),
+        ("an office after an article, though some family bears it as a surname",
+         ["On the motion of Canon Varenza, the Committee congratulated the President upon his election as an Alderman "
+          "of the new Borough. Alderman Quennell in reply said he hoped they would not call him Alderman at the "
+          "Institute, where he had always been plain Amos Quennell."],
+         {"Alderman"}),
         ("any given name before a surname that stands for anyone, which no census lists",
          ["Jim and Hilda Bloggs are a retired couple in the play.", "Later Fred Bloggs said so, and Hilda Bloggs wept."],
          {"Jim Bloggs", "Hilda Bloggs", "Fred Bloggs"}),
@@ -271,6 +276,9 @@ def test_what_is_not_a_person(kind: str, texts: list[str], not_values: set[str])
          "President Tarsem Singh Dhaliwar opened the conference.", {"Tarsem Singh Dhaliwar"}),
         ("headline verb", "Walter Quennell Wins Award\n\nThe prize went to Walter Quennell.",
          {"Walter Quennell"}),
+        ("...a headline's word of a life's events, in capitals too",
+         "FATHER QUENNELL GONE.—The Rev. Amos Quennell died at his home on Sunday. Ada Varenza Married Tom Quill. "
+         "Amos Dunkelberg Retires After Forty Years", {"Amos Quennell", "Ada Varenza", "Tom Quill", "Amos Dunkelberg"}),
         ("second person glued by a line break", "Speakers: Nelson Okafor\nWalter Quennell",
          {"Nelson Okafor", "Walter Quennell"}),
         ("second person glued in a list", "Present were Nelson Okafor Walter Quennell and others.",
