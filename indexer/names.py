@@ -604,10 +604,13 @@ def _quoted_thing(text: str, c: Candidate) -> bool:
 
     >>> [c.name for c in candidates('Capt. Tonkin and the crew of the "Lydia Quill" gave; so did Lydia Quill.')]
     ['Tonkin', 'Lydia Quill']
+    >>> [c.name for c in candidates('The rule is called, around the yard, the "Amos Rule." Amos Quill smiled.')]
+    ['Amos Quill']
     >>> [c.name for c in candidates('4. "Agnes Quill" (sloop, 22 ft) - Ann Pim (skipper).')]
     ['Ann Pim']
     """
-    return text[c.end : c.end + 1] in ('"', "”") and (
+    closed = text[c.end : c.end + 1] in ('"', "”") or text[c.end : c.end + 2] in ('."', ".”", ',"', ",”")
+    return closed and (
         bool(_QUOTED_AFTER_THE.search(text, max(0, c.start - 5), c.start))
         or text[c.start - 1 : c.start] in ('"', "“") and bool(_VESSEL_IN_BRACKETS.match(text, c.end + 1)))
 
