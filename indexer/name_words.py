@@ -361,7 +361,7 @@ HEADLINE_VERBS = frozenset(
     Closes Close Opens Buys Sells Cuts Asks Asked Claims Praises Criticizes Condemns Welcomes Ends Begins
     Remembered Recalls Writes Wrote Answers Replies Testifies Testified Confirms Confirmed
     Posted Updated Published Filed Submitted Edited Gone Buried Wed Weds Married Retires Retired Missing Injured
-    Wounded Mourned Ordained Knighted Crowned Promoted""".split()
+    Wounded Mourned Ordained Knighted Crowned Promoted Voted Served Moved Seconded""".split()
 )
 # A street's word abbreviated after its name ("126 Vivian St, Wellington", "Cuba Rd"): no surname.
 STREET_ABBREVIATIONS = frozenset("St Rd Ave Tce Pde Cres Blvd Hwy Pl Sq".split())

@@ -75,6 +75,12 @@ _DETERMINER_BEFORE = re.compile(
 # An office "of" its department, right before a run: "Secretary of the", "Minister of".
 _DEPARTMENT_BEFORE = re.compile(r"\b[A-Z][a-z]+ of (?:the )?$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?) $")
+# Letters after a name, written close ("M.A.", "LL.D.", "J.P."): degrees, offices and honours,
+# which a name and a comma come before, and which the next field's first word follows.
+_POSTNOMINAL = re.compile(r"(?:M\.A|B\.A|M\.D|D\.D|B\.D|LL\.D|LL\.B|Ph\.D|D\.Sc|M\.Sc|B\.Sc|J\.P|M\.P|Q\.C|K\.C|C\.E"
+                          r"|R\.N|M\.M|M\.C|V\.C|D\.S\.O|O\.B\.E|M\.B\.E|C\.B\.E|K\.B\.E|F\.R\.S)\.(?= [A-Z])")
+_INITIALLED = re.compile(r"[A-Z]\. ")
+_ITEM_ENDS = re.compile(r"(?:[,;]| and | & )")
 _OFFICE_DETERMINER = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Ee]ach|[Ee]very|[Nn]o) $")
 _DETERMINER_ADJECTIVE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Tt]his) [a-z]+ $")
 _DETERMINER_ENDS = ("he ", "a ", "n ", "ur ", "ir ", "ts ", "is ", "er ", "y ")
@@ -568,6 +574,12 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if c.kind in ("single", "full") and _PARTNERS_AFTER.match(text, c.end):
             continue  # "Messrs. Yelland and Son", "Ezra Quill & Sons": a firm
+        if (c.kind == "full" and out and _POSTNOMINAL.match(text, c.start) and text[out[-1].end : c.start] == ", "
+                and not _INITIALLED.match(out[-1].name) and not _ITEM_ENDS.match(text, c.end)):
+            # "Rev. Alexander Fraser, M.A. Born Inverness-shire": his degree, then the next field's
+            # first word. (Not in a list of initialled names: "W.F. Dennehy, J.P. Gaynor BL; John
+            # Magrath, M.P. Ryle, T.R. Harrington".)
+            continue
         if c.kind == "single" and not c.title and c.name in TITLES and _OFFICE_DETERMINER.search(
                 text, max(0, c.start - 8), c.start):
             continue  # "his election as an Alderman of the Borough": the office, not a Mr. Alderman

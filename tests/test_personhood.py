@@ -272,6 +272,13 @@ def test_what_is_not_a_person(kind: str, texts: list[str], not_values: set[str])
          "Treasurer: Mrs Ada Dunkelberg", {"Art Quennell", "Helen Varenza", "Tipene Halloran", "Ada Dunkelberg"}),
         ("...not a title before it, nor letters after a name", "Hon. Treasurer: Mr. A. Quennell, M.M. Hon. Secretary: "
          "Mr. F. Varenza", {"A. Quennell", "F. Varenza"}),
+        ("a degree after a name and a comma, then the next field's first word",
+         "1885-1903 Rev. Alexander Quennell, M.A. Born Inverness-shire; died 1909. 1903-1921 Dr. Amos Varenza, M.D. "
+         "Practised at Lorton. 1921-1938 Rev. William T. Dunkelberg Voted for Union, 1925.",
+         {"Alexander Quennell", "Amos Varenza", "William T. Dunkelberg"}),
+        ("...but such letters in a list of initialled names are a man's initials",
+         "Present: W.F. Dunkelberg, J.P. Quennell BL; John Varenza, M.P. Halloran, T.R. Morozzi.",
+         {"W. F. Dunkelberg", "J. P. Quennell", "John Varenza", "M. P. Halloran", "T. R. Morozzi"}),
         ("three names after a title: a given name no list knows, a family's name, a surname",
          "President Tarsem Singh Dhaliwar opened the conference.", {"Tarsem Singh Dhaliwar"}),
         ("headline verb", "Walter Quennell Wins Award\n\nThe prize went to Walter Quennell.",
