@@ -1437,13 +1437,21 @@ class Discovery:
         >>> d.misread("Tolrnie"), d.misread("Kiesinger"), d.misread("Tolmie")
         ('Hugh Tolmie', None, None)
         """
-        if (len(word) < MISREAD_LENGTH or word in self.fulls or word in GIVEN or word in STOP
-                or any_surname(word) or self.common_word(word) or word in self._first_words):
+        if word in self.fulls or word in self._first_words or not self._may_be_misread(word):
             return None
-        key = ocr_key(word)
-        owners = {self.owner(surname, year, title) or "" for surname in self._surnames_by_ocr_key.get(key, ())
-                  if surname[:1] == word[:1] and abs(len(surname) - len(word)) <= 1 and surname != word}
+        owners = {self.owner(surname, year, title) or "" for surname in self._read_alike(word)}
         return owners.pop() or None if len(owners) == 1 else None
+
+    def _may_be_misread(self, word: str) -> bool:
+        """Is ``word`` long enough and no name or word any table knows, so that it may be a misreading?"""
+        return not (len(word) < MISREAD_LENGTH or word in GIVEN or word in STOP or any_surname(word)
+                    or self.common_word(word))
+
+    def _read_alike(self, word: str) -> list[str]:
+        """The corpus's other surnames a scanner could have misread as ``word``: the same OCR key,
+        the same first letter, at most one letter longer or shorter."""
+        return [s for s in self._surnames_by_ocr_key.get(ocr_key(word), ())
+                if s[:1] == word[:1] and abs(len(s) - len(word)) <= 1 and s != word]
 
     def misread_surname(self, surname: str, given: str) -> str | None:
         """The surname that a full name's surname is an OCR misreading of ("Josiah Haslarn" of
@@ -1457,13 +1465,10 @@ class Discovery:
         >>> d.misread_surname("Haslarn", "Josiah"), d.misread_surname("Haslarn", "Ezra"), d.misread_surname("Haslam", "Josiah")
         ('Haslam', None, None)
         """
-        if (not given or len(surname) < MISREAD_LENGTH or surname in GIVEN or surname in STOP
-                or any_surname(surname) or self.common_word(surname)):
+        if not given or not self._may_be_misread(surname):
             return None
-        key, seen = ocr_key(surname), self.surname_evidence(surname)
-        meant = {other for other in self._surnames_by_ocr_key.get(key, ())
-                 if other != surname and other[:1] == surname[:1] and abs(len(other) - len(surname)) <= 1
-                 and self.surname_evidence(other) > seen
+        seen = self.surname_evidence(surname)
+        meant = {other for other in self._read_alike(surname) if self.surname_evidence(other) > seen
                  and any(full.split()[0] == given for full in self.fulls.get(other, ()))}
         return meant.pop() if len(meant) == 1 else None
 

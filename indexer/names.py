@@ -81,7 +81,6 @@ _POSTNOMINAL = re.compile(r"(?:M\.A|B\.A|M\.D|D\.D|B\.D|LL\.D|LL\.B|Ph\.D|D\.Sc|
                           r"|R\.N|M\.M|M\.C|V\.C|D\.S\.O|O\.B\.E|M\.B\.E|C\.B\.E|K\.B\.E|F\.R\.S)\.(?= [A-Z])")
 _INITIALLED = re.compile(r"[A-Z]\. ")
 _ITEM_ENDS = re.compile(r"(?:[,;]| and | & )")
-_OFFICE_DETERMINER = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Ee]ach|[Ee]very|[Nn]o) $")
 _DETERMINER_ADJECTIVE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Tt]his) [a-z]+ $")
 _DETERMINER_ENDS = ("he ", "a ", "n ", "ur ", "ir ", "ts ", "is ", "er ", "y ")
 _HEAD_AFTER = re.compile(r" ([a-z]+)(?: ([a-z]+))?\b(?!')")  # "the Bradley fighting vehicle"
@@ -577,10 +576,10 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
         if (c.kind == "full" and out and _POSTNOMINAL.match(text, c.start) and text[out[-1].end : c.start] == ", "
                 and not _INITIALLED.match(out[-1].name) and not _ITEM_ENDS.match(text, c.end)):
             # "Rev. Alexander Fraser, M.A. Born Inverness-shire": his degree, then the next field's
-            # first word. (Not in a list of initialled names: "W.F. Dennehy, J.P. Gaynor BL; John
-            # Magrath, M.P. Ryle, T.R. Harrington".)
+            # first word. (Not in a list of initialled names: "W.F. Dunkelberg, J.P. Quennell BL; John
+            # Varenza, M.P. Halloran, T.R. Morozzi".)
             continue
-        if c.kind == "single" and not c.title and c.name in TITLES and _OFFICE_DETERMINER.search(
+        if c.kind == "single" and not c.title and c.name in TITLES and _DETERMINER_BEFORE.search(
                 text, max(0, c.start - 8), c.start):
             continue  # "his election as an Alderman of the Borough": the office, not a Mr. Alderman
         if c.kind in ("single", "given") and not c.title:

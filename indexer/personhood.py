@@ -423,11 +423,12 @@ _KIN_BEFORE = re.compile(
     r" (?:step|grand|great-grand|half-)?(?:son|daughter|sister|brother|mother|father|wife|husband|cousin|"
     r"uncle|aunt|nephew|niece|child|widow|widower|fianc[eé]e?|partner|sons|daughters|children)"
     r"(?:-in-law)?,? $")
-_KIN_REACH = 60  # characters before the name: the longest such phrase
+_BESIDE_REACH = 60  # characters before the name: the longest phrase looked for there
 # "Cavaignac and his men": what only a man or a woman has.
 _AND_HIS = re.compile(r",? and (?:his|her) ")
-# What only a person leaves: "the works of Morozzi", "the widow of Quill", "the funeral of".
+# A place's name after a preposition, right before the name: "Dolan of Pruett Township".
 _PLACE_RUN_BEFORE = re.compile(r"(?<![\w'])(?:of|in|at|from|near|to) (?:[A-Z][\w'-]* )*$")
+# What only a person leaves: "the works of Morozzi", "the widow of Quill", "the funeral of".
 _LEFT_BY = re.compile(r"(?<![\w'])(?:works|writings|letters|memoirs|teachings|disciples|followers|pupils|widow|"
                       r"widower|funeral|grave|biography|death|murder) of (?:the late )?$")
 # A role set before the name: "the President of Brazil, Varenza", "our new minister, Quill".
@@ -455,15 +456,15 @@ def person_beside(text: str, start: int, end: int) -> bool:
     >>> person_beside(t, t.index("Varenza"), t.index(", and")), person_beside(t, t.index("Lima"), len(t) - 1)
     (True, False)
     """
-    if (_KIN_BEFORE.search(text, max(0, start - _KIN_REACH), start) or _AND_HIS.match(text, end)
-            or _LEFT_BY.search(text, max(0, start - _KIN_REACH), start)):
+    if (_KIN_BEFORE.search(text, max(0, start - _BESIDE_REACH), start) or _AND_HIS.match(text, end)
+            or _LEFT_BY.search(text, max(0, start - _BESIDE_REACH), start)):
         return True
-    role = _ROLE_BEFORE.search(text, max(0, start - _KIN_REACH), start)
+    role = _ROLE_BEFORE.search(text, max(0, start - _BESIDE_REACH), start)
     if role and role.group(1).lower() in ROLE_NOUNS:
         return True
     # ("Clarence Dolan of Pruett Township, a farmer", "born in Liberty Township, the daughter
     # of": the apposition is the person's before the place.)
-    return person_apposition(text, end) and not _PLACE_RUN_BEFORE.search(text, max(0, start - _KIN_REACH), start)
+    return person_apposition(text, end) and not _PLACE_RUN_BEFORE.search(text, max(0, start - _BESIDE_REACH), start)
 
 
 @cache
@@ -623,6 +624,7 @@ def _singular(word: str) -> str:
     return word[:-1]
 
 
+@cache
 def unheard_of(word: str) -> bool:
     """Is a lone word nobody's name in any table we read: no given name of any country,
     no surname of the US Census, no notable person's name? Such a word is a person's only
