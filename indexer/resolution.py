@@ -19,7 +19,7 @@ from indexer.authority import BORN_BEFORE_MEANT, name_key
 from indexer.census import common_given_name, common_surname, given_name_sex
 from indexer.discovery import OWNER_DOMINANCE, generation, plain_name
 from indexer.folding import fold_in_place
-from indexer.hypocorisms import clipped
+from indexer.hypocorisms import clipped, is_hypocorism
 from indexer.inflection import inflected
 from indexer.lifespans import apart, life_dates
 from indexer.models import PersonRef
@@ -132,6 +132,11 @@ _DESCRIBED_AFTER = re.compile(r",? (?:that|who|whom|whose|I|we|you)\b")
 _LISTED_BEFORE = re.compile(r"(?<![\w'])([A-Z][a-z]+)(?:,? and |, |; | & )$")
 _LISTED_AFTER = re.compile(r"(?:,? and |, |; | & )([A-Z][a-z]+)\b")
 _OTHER_SEX = {"m": "f", "f": "m"}
+# A register's entry, surname first: "BEAULIEU, Roger", "Vance, Estelle;".
+_ENTRY_BEFORE = re.compile(r"(?<![\w'’])([A-Z][A-Za-z'’-]+), $")
+# How far from the years the corpus names a family's member a household's "Miss Harriet" may
+# still be her: an interview recalls its childhood.
+GENERATION_YEARS = 30
 # The forms of address a woman is written with before her initials, as her name keeps them.
 _WOMAN_ADDRESS = {"Mrs": "Mrs.", "Miss": "Miss", "Ms": "Ms.", "Mme": "Mme", "Madame": "Mme"}
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -1192,6 +1197,66 @@ class Resolution:
             return True
         return False
 
+    def given_of_family_here(self, i: int, c: Candidate) -> bool:
+        """A given name alone, or after a form of address ("Miss Harriet", "Mr. Tom"), in a
+        document that names a person of the one family whose member the corpus names in
+        full with it: an interview that speaks of "Miss Quennell" and then "Miss Harriet at
+        the library", a notice of "Mr. and Mrs. Nils Dunkelberg" and "a sister, Miss Ida".
+        Households and servants call the family by their given names; the document says
+        which family. After a title, only a word the corpus never writes as a surname ("Mr.
+        Lincoln" is no Lincoln Quill)."""
+        disc = self.a.discovery
+        if not (c.kind == "given" and not c.title or c.kind in ("given", "titled") and c.title in ADDRESS_TITLES
+                and given_name_sex(c.name) and not disc.fulls.get(c.name)):
+            return False
+        sex = TITLE_SEX.get(c.title.rstrip("."))
+        if sex and given_name_sex(c.name) == _OTHER_SEX[sex]:
+            return True  # "Mrs. Robert": the wife of a Robert, not Robert, and not named here
+        text = self.texts[i]
+        if (self.vocative(i, c) or _DETERMINED.search(text, max(0, c.start - 7), c.start)
+                or not c.title and len(c.name) == 2 and text.startswith(".", c.end)):
+            # "Nancy, I am sorry": whoever is in the room; "the Agnes": a boat; "Ed.": the
+            # editor (but "nobody messes with Joe.")
+            return False
+        entry = _ENTRY_BEFORE.search(text, max(0, c.start - 30), c.start)
+        found = set()
+        for surname in self.family_near(i, c.name):
+            if entry and entry.group(1).title() != surname:
+                continue  # "BEAULIEU, Roger" in a roll of honour is a Beaulieu
+            for name in disc.fulls.get(surname, ()):
+                words = name.split()
+                if ((words[0] == c.name or is_hypocorism(c.name, words[0]))
+                        and all(w in GIVEN or w.endswith(".") for w in words[1:-1])
+                        and self.within_a_generation(disc.seen.get(name))):
+                    found.add((surname, disc.canonical(surname, c.name, name)))
+        if len(found) != 1:
+            return False  # nobody, or two families with a Harriet: the other steps decide
+        surname, name = found.pop()
+        if ref := self.known(name, surname):
+            self.add(i, c.start, ref, surname, c.name)
+        return True
+
+    def family_near(self, i: int, given: str) -> set[str]:
+        """The surnames of others named in paragraph ``i`` or the two before it: in full by
+        another given name or initials ("Mr. and Mrs. Nils Dunkelberg"), or after a title
+        ("Miss Quennell"). Not the person with this given name ("Athena Onga" is no family
+        that makes a later "Athena" anyone's), nor a family named pages away (a speech that
+        names a Johnson somewhere does not make its "Nancy" a Johnson)."""
+        near = set()
+        for cs in self.cands[max(0, i - 2):i + 1]:
+            for d in cs:
+                if d.kind in ("full", "pair") and d.name.split()[0] != given:
+                    near.add(d.surname)
+                elif d.kind == "titled" and d.title and d.name != given:
+                    near.add(d.name)
+        return near
+
+    def within_a_generation(self, span: list[int] | None) -> bool:
+        """Is the document's date within a generation of the years the corpus names someone?
+        (An interview recalls the family of forty years before; not a namesake of the next
+        century.) Unknown dates agree."""
+        return self.year is None or not span or span[0] - GENERATION_YEARS <= self.year <= span[1] + GENERATION_YEARS
+
     def lone_given_name(self, i: int, c: Candidate) -> bool:
         """A given name nobody here is named by alone: a monarch's, or the name of the one
         person the corpus names in full with it; else nobody ("Luther", a surname too,
@@ -1425,7 +1490,7 @@ class Resolution:
 
     # The order matters: the first step that settles a lone word decides it.
     SINGLE_STEPS = (surname_named_here, one_of_several, kin_named_here, partner_named_here, given_name_named_here,
-                    lone_given_name, typo_named_here, quoted_nickname, too_weak)
+                    given_of_family_here, lone_given_name, typo_named_here, quoted_nickname, too_weak)
 
 
 # "the" before a king's or a queen's title and given name, with no numeral after: the hotel, the

@@ -210,7 +210,7 @@ _PEOPLE = ("Samuel Halloran said the talks would resume. Later Halloran wrote to
         ("an illness named after whoever described it",
          ["Mr. Reagan fought Quennell's syndrome for years.",
           "Quennell's syndrome took him; Quennell's syndrome is rare, and Quennell's syndrome spread."],
-         {"Quennell"}),
+         set()),
         ("a name in the plural after a number: several people",
          ["And there were two Mrs. Quennells, you know.", "There were at least three William Varenzas in the club.",
           "Ridgeton does not have any Paul Dunkelbergs."],
@@ -952,6 +952,54 @@ _FATHER_AND_SON = [
 )
 def test_one_person_one_value(kind: str, corpus: Corpus, doc: int, expected: set[str]) -> None:
     assert values(corpus)[doc] == expected, kind
+
+
+_IDA = ("a", ["Ida Dunkelberg, teacher, was married in 1925."], 1925)
+
+
+@pytest.mark.parametrize(
+    ("kind", "corpus", "expected"),
+    [
+        ("an interview calls the family's daughter by her given name",
+         [("a", ["Harriet Quennell was the town librarian from 1931 until 1967."], 1970),
+          ("b", ["Q: And Miss Quennell, Harriet?", "A: Miss Harriet at the library. She was strict."], 1990)],
+         {"Harriet Quennell"}),
+        ("a death notice names the sister after her parents",
+         [_IDA, ("b", ["Besides his parents, Mr. and Mrs. Nils Dunkelberg, he leaves a sister, Miss Ida."], 1918)],
+         {"Nils Dunkelberg", "Ida Dunkelberg"}),
+        ("untitled, in a document that writes the family's surname",
+         [_IDA, ("b", ["Mrs. Dunkelberg sold the farm. Ida kept the cows until spring."], 1930)],
+         {"Ida Dunkelberg"}),
+        ("two families of the document have an Ida: neither",
+         [("a", ["Ida Dunkelberg, teacher, was married in 1925.", "Ida Morozzi opened a shop."], 1925),
+          ("b", ["Nils Dunkelberg and Aldo Morozzi sold the farm. Ida kept the cows."], 1930)],
+         {"Nils Dunkelberg", "Aldo Morozzi"}),
+        ("a wife called by her husband's given name is not the husband",
+         [("a", ["Robert Quennell ran the mill until 1950."], 1950),
+          ("b", ["Mrs. Quennell came in sometimes, Mrs. Robert, very elegant."], 1989)],
+         set()),
+        ("after a title, a word the corpus writes as a surname is the surname",
+         [("a", ["Lincoln Quennell farmed at Pruett.", "Abraham Lincoln was elected in 1860."], 1900),
+          ("b", ["Amos Quennell read aloud what Mr. Lincoln had said."], 1901)],
+         {"Amos Quennell", "Abraham Lincoln"}),
+        ("a boat called after her is not her",
+         [_IDA, ("b", ["Nils Dunkelberg towed the booms to the mill, and the Ida did the rest."], 1930)],
+         {"Nils Dunkelberg"}),
+        ("a register's entry gives its own surname first",
+         [_IDA, ("b", ["BEAULIEU, Ida, nurse. Nils Dunkelberg, private."], 1919)],
+         {"Nils Dunkelberg"}),
+        ("an everyday form of the name, and not the editor's abbreviation",
+         [("a", ["Edward Quennell kept the ledger until 1931."], 1931),
+          ("b", ["Amos Quennell told the story, and Ted laughed. [Mother-right -- Ed.]"], 1930)],
+         {"Amos Quennell", "Edward Quennell"}),
+        ("no surname of hers in the document: not her",
+         [_IDA, ("b", ["Miss Ida kept the cows until spring, and Halloran sold the farm."], 1930)],
+         {"Ida"}),
+    ],
+)
+def test_a_given_name_in_a_document_that_writes_the_family_s_surname(kind: str, corpus: Corpus,
+                                                                     expected: set[str]) -> None:
+    assert values(corpus)[-1] == expected, kind
 
 
 def test_a_clipped_given_name_before_another_surname_is_not_the_listed_man_of_that_name() -> None:
