@@ -1227,8 +1227,8 @@ class Resolution:
                 words = name.split()
                 if ((words[0] == c.name or is_hypocorism(c.name, words[0]))
                         and all(w in GIVEN or w.endswith(".") for w in words[1:-1])
-                        and self.within_a_generation(disc.seen.get(name))):
-                    found.add((surname, disc.canonical(surname, c.name, name)))
+                        and self.within_a_generation(disc.seen.get(name)) and not imaginary_name(name)):
+                    found.add((surname, disc.canonical(surname, words[0], name)))
         if len(found) != 1:
             return False  # nobody, or two families with a Harriet: the other steps decide
         surname, name = found.pop()
