@@ -134,8 +134,8 @@ _LISTED_AFTER = re.compile(r"(?:,? and |, |; | & )([A-Z][a-z]+)\b")
 _OTHER_SEX = {"m": "f", "f": "m"}
 # A register's entry, surname first: "BEAULIEU, Roger", "Vance, Estelle;".
 _ENTRY_BEFORE = re.compile(r"(?<![\w'’])([A-Z][A-Za-z'’-]+), $")
-# How far from the years the corpus names a family's member a household's "Miss Harriet" may
-# still be her: an interview recalls its childhood.
+# How long before the corpus first names a family's member in full a household's "Miss
+# Harriet" may already be her.
 GENERATION_YEARS = 30
 # The forms of address a woman is written with before her initials, as her name keeps them.
 _WOMAN_ADDRESS = {"Mrs": "Mrs.", "Miss": "Miss", "Ms": "Ms.", "Mme": "Mme", "Madame": "Mme"}
@@ -1192,10 +1192,18 @@ class Resolution:
             ids = {p for p in ids if self.offices.get(p, set()) & MONARCH_TITLES
                    or ROMAN.match(self.refs[p].name.split()[-1])}
         if len(ids) == 1 and (c.kind == "given" or c.kind == "single" and not c.title
-                              or c.title in _KNIGHTHOODS):
+                              or c.title in _KNIGHTHOODS or self.addressed_by_given_name(c)):
             self.add(i, c.start, self.refs[next(iter(ids))])
             return True
         return False
+
+    def addressed_by_given_name(self, c: Candidate) -> bool:
+        """Is this a given name after a form of address ("Miss Estelle", "Mr. Tom"), as a
+        household speaks of its family: a given name of a sex the title allows, which the
+        corpus never writes as a surname ("Mr. Lincoln" is a Lincoln)?"""
+        sex = given_name_sex(c.name)
+        return (c.kind in ("given", "titled") and c.title in ADDRESS_TITLES and sex is not None
+                and sex != _OTHER_SEX.get(TITLE_SEX.get(c.title.rstrip("."), ""), "") and not self.a.discovery.fulls.get(c.name))
 
     def given_of_family_here(self, i: int, c: Candidate) -> bool:
         """A given name alone, or after a form of address ("Miss Harriet", "Mr. Tom"), in a
@@ -1206,12 +1214,11 @@ class Resolution:
         which family. After a title, only a word the corpus never writes as a surname ("Mr.
         Lincoln" is no Lincoln Quill)."""
         disc = self.a.discovery
-        if not (c.kind == "given" and not c.title or c.kind in ("given", "titled") and c.title in ADDRESS_TITLES
-                and given_name_sex(c.name) and not disc.fulls.get(c.name)):
-            return False
-        sex = TITLE_SEX.get(c.title.rstrip("."))
-        if sex and given_name_sex(c.name) == _OTHER_SEX[sex]:
+        if c.kind in ("given", "titled") and c.title in ADDRESS_TITLES and given_name_sex(c.name) == _OTHER_SEX.get(
+                TITLE_SEX.get(c.title.rstrip("."), "")) and not disc.fulls.get(c.name):
             return True  # "Mrs. Robert": the wife of a Robert, not Robert, and not named here
+        if not (c.kind == "given" and not c.title or self.addressed_by_given_name(c)):
+            return False
         text = self.texts[i]
         if (self.vocative(i, c) or _DETERMINED.search(text, max(0, c.start - 7), c.start)
                 or not c.title and len(c.name) == 2 and text.startswith(".", c.end)):
@@ -1227,7 +1234,7 @@ class Resolution:
                 words = name.split()
                 if ((words[0] == c.name or is_hypocorism(c.name, words[0]))
                         and all(w in GIVEN or w.endswith(".") for w in words[1:-1])
-                        and self.within_a_generation(disc.seen.get(name)) and not imaginary_name(name)):
+                        and self.named_by_then(disc.seen.get(name)) and not imaginary_name(name)):
                     found.add((surname, disc.canonical(surname, words[0], name)))
         if len(found) != 1:
             return False  # nobody, or two families with a Harriet: the other steps decide
@@ -1251,11 +1258,12 @@ class Resolution:
                     near.add(d.name)
         return near
 
-    def within_a_generation(self, span: list[int] | None) -> bool:
-        """Is the document's date within a generation of the years the corpus names someone?
-        (An interview recalls the family of forty years before; not a namesake of the next
-        century.) Unknown dates agree."""
-        return self.year is None or not span or span[0] - GENERATION_YEARS <= self.year <= span[1] + GENERATION_YEARS
+    def named_by_then(self, span: list[int] | None) -> bool:
+        """Could a document of this date speak of someone the corpus names in full in these
+        years: not a generation or more before it first does (the "Nancy" of 1965 is not a
+        Nancy first named in 2003)? Any time after will do: an interview recalls its
+        childhood. Unknown dates agree."""
+        return self.year is None or not span or span[0] - GENERATION_YEARS <= self.year
 
     def lone_given_name(self, i: int, c: Candidate) -> bool:
         """A given name nobody here is named by alone: a monarch's, or the name of the one

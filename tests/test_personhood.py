@@ -1006,6 +1006,17 @@ def test_a_given_name_in_a_document_that_writes_the_family_s_surname(kind: str, 
     assert values(corpus)[-1] == expected, kind
 
 
+def test_a_household_s_given_name_is_the_same_person_all_through_the_document() -> None:
+    interview = ["Q: Who did you work for?", "A: Mr. Amos Quennell, and Miss Harriet, his sister.", "Q: Every day?",
+                 "A: Yes.", "Q: And then?", "A: I had to be at Miss Harriet's at seven."]
+    corpus = [("a", ["Harriet Quennell kept the mill's books until 1950."], 1950), ("b", interview, 1990)]
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare(corpus)
+    paragraphs = [{r.name for r in refs} for refs, _ in annotator.annotate("", interview, published="1990")]
+    assert paragraphs[1] == {"Amos Quennell", "Harriet Quennell"}
+    assert paragraphs[5] == {"Harriet Quennell"}
+
+
 def test_a_clipped_given_name_before_another_surname_is_not_the_listed_man_of_that_name() -> None:
     texts = ["Members: M. J. Pim, Fred. Quennell, A. Dorsey.", "For Denmark Fred. Varenza, For Belgium J. Ames.",
              "Thank you very much, Fred. Appreciate it."]
