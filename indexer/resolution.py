@@ -132,6 +132,9 @@ _DESCRIBED_AFTER = re.compile(r",? (?:that|who|whom|whose|I|we|you)\b")
 _LISTED_BEFORE = re.compile(r"(?<![\w'])([A-Z][a-z]+)(?:,? and |, |; | & )$")
 _LISTED_AFTER = re.compile(r"(?:,? and |, |; | & )([A-Z][a-z]+)\b")
 _OTHER_SEX = {"m": "f", "f": "m"}
+# Someone's relative by a possessive: "Ti-Jean's boy, Marcel", "Ovila's Jean-Paul".
+_KIN_OF_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w-]+)['’]s (?:(?:\w+ )?(?:boy|girl|son|daughter|wife|husband|brother|"
+                            r"sister|kid|lad|lass),? )?$")
 # A register's entry, surname first: "BEAULIEU, Roger", "Vance, Estelle;".
 _ENTRY_BEFORE = re.compile(r"(?<![\w'’])([A-Z][A-Za-z'’-]+), $")
 # How long before the corpus first names a family's member in full a household's "Miss
@@ -1226,8 +1229,14 @@ class Resolution:
             # editor (but "nobody messes with Joe.")
             return False
         entry = _ENTRY_BEFORE.search(text, max(0, c.start - 30), c.start)
+        families = self.family_near(i, c.name)
+        if owner := _KIN_OF_BEFORE.search(text, max(0, c.start - 30), c.start):
+            # "Ti-Jean's boy, Marcel", "Dunmore's son, Robert": the possessor's family, and
+            # none where the possessor is someone called by a given name the page does not place
+            at = next((ref for pos, ref in self.found[i] if pos == owner.start(1)), None)
+            families &= {at.name.split()[-1] if at else owner.group(1)}
         found = set()
-        for surname in self.family_near(i, c.name):
+        for surname in families:
             if entry and entry.group(1).title() != surname:
                 continue  # "BEAULIEU, Roger" in a roll of honour is a Beaulieu
             for name in disc.fulls.get(surname, ()):
