@@ -135,6 +135,8 @@ _OTHER_SEX = {"m": "f", "f": "m"}
 # Someone's relative by a possessive: "Ti-Jean's boy, Marcel", "Ovila's Jean-Paul".
 _KIN_OF_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w-]+)['’]s (?:(?:\w+ )?(?:boy|girl|son|daughter|wife|husband|brother|"
                             r"sister|kid|lad|lass),? )?$")
+# A woman named by the family she married out of: "married to Rose Hajek", "the former Ada Voss".
+_BRIDE_BEFORE = re.compile(r"\b(?:married(?: to)?|wed|née|nee|the former|born)(?: Miss)? $")
 # A register's entry, surname first: "BEAULIEU, Roger", "Vance, Estelle;".
 _ENTRY_BEFORE = re.compile(r"(?<![\w'’])([A-Z][A-Za-z'’-]+), $")
 # How long before the corpus first names a family's member in full a household's "Miss
@@ -1259,8 +1261,13 @@ class Resolution:
         that makes a later "Athena" anyone's), nor a family named pages away (a speech that
         names a Johnson somewhere does not make its "Nancy" a Johnson)."""
         near = set()
-        for cs in self.cands[max(0, i - 2):i + 1]:
-            for d in cs:
+        for j in range(max(0, i - 2), i + 1):
+            for d in self.cands[j]:
+                if _BRIDE_BEFORE.search(self.texts[j], max(0, d.start - 25), d.start) and not is_hypocorism(
+                        given, d.name.split()[0]):
+                    # "He was married to Rose Hajek ... three sons": her family, not theirs (but
+                    # "He married Margaret Callaghan ... Peggy died" is she)
+                    continue
                 if d.kind in ("full", "pair") and d.name.split()[0] != given:
                     near.add(d.surname)
                 elif d.kind == "titled" and d.title and d.name != given:
