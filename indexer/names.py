@@ -594,8 +594,50 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue  # "the General Revenue Sharing program", "the Lady Eagles"
         elif c.kind == "full" and (_quoted_thing(text, c) or _VESSEL_BEFORE.search(text, max(0, c.start - 16), c.start)):
             continue  # 'the crew of the "Lydia Quill"', "the company tug Agnes Quill": a ship, a house
+        if _role(text, c, out):
+            continue
         out.append(c)
     return out
+
+
+def _role(text: str, c: Candidate, before: list[Candidate]) -> bool:
+    """Is this name a character's, as a programme, a review or a note prints it? The left of
+    a leader of dots that an actor's name follows, at a line's start ("Lady Bracknell
+    ........ Mrs. E. Quill"; not an index's "Quill, Amos ........ 23"); after an actor's name
+    and "as" ("Miss Ann Pim as Alison"); or before "played by". (Not before "in" and a
+    quoted title: 'Astrov in "Uncle Vanya"' reads as 'Horner in "Reports of the
+    Inspectors"', a writer in his work.)
+
+    >>> t = "CAST\\n  Lady Bracknell .......... Mrs. E. Quill\\n  Rev. Canon Chasuble, a vicar ...... The Rev. T. Pim"
+    >>> [c.name for c in candidates(t)]
+    ['E. Quill', 'T. Pim']
+    >>> [c.name for c in candidates("Index: Amos Quill .......... 23")]
+    ['Amos Quill']
+    >>> [c.name for c in candidates("Miss Ann Pim as Alison and Lady Bracknell, to be played by Edna Quill.")]
+    ['Ann Pim', 'Edna Quill']
+    """
+    line = text.rfind("\n", 0, c.start) + 1
+    if _CAST_LEADER_AFTER.match(text, c.end) and _TITLES_ONLY.fullmatch(text, line, _title_start(text, c)):
+        return True
+    if _PLAYED_BY_AFTER.match(text, c.end):
+        return True
+    # (an actor named with a given name: "Critical Criticism as Herr Bruno" is a chapter's mockery)
+    return bool(before) and text[before[-1].end : _title_start(text, c)] == " as " and before[-1].kind == "full"
+
+
+def _title_start(text: str, c: Candidate) -> int:
+    """Where the name begins with its title ("Lady " of "Lady Bracknell")."""
+    if c.title:
+        at = text.rfind(c.title, max(0, c.start - 40), c.start)
+        if at >= 0:
+            return at
+    return c.start
+
+
+# A leader of dots after a name (and a description: "Astrov, a doctor"), then an actor's name.
+_CAST_LEADER_AFTER = re.compile(r"(?:,[^\n.]{1,40}?(?:\.[^\n.]{1,10}?)*)?[ \t]*\.{4,}[ \t]*(?:[A-Z]|the |The )")
+_TITLES_ONLY = re.compile(r"[ \t]*(?:(?:[A-Z][a-z]*\.? ))*[ \t]*")
+_PLAYED_BY_AFTER = re.compile(r",? (?:(?:will be|was|is|to be|being|had been) )?played by\b")
 
 
 # A firm's partners after its founder's name: "Messrs. Quill and Son", "Quill Bros." (Not "and Co.":

@@ -1019,6 +1019,25 @@ def test_a_given_name_in_a_document_that_writes_the_family_s_surname(kind: str, 
     assert values(corpus)[-1] == expected, kind
 
 
+@pytest.mark.parametrize(
+    ("kind", "texts", "role", "actor"),
+    [
+        ("a programme's cast list, the role left of the dots",
+         ["CAST\n   Lady Varenza ........................ Mrs. E. Quennell\n"
+          "   Dr. Morozzi, a physician ............. Mr. Amos Halloran"], "Varenza", "Mrs. E. Quennell"),
+        ("an actor as the role", ["Miss Edna Quennell as Lady Morozzi was much praised."], "Morozzi", "Edna Quennell"),
+        ("the role played by the actor", ["Lady Varenza will be played by Edna Quennell."], "Varenza", "Edna Quennell"),
+    ],
+)
+def test_a_character_of_a_play_is_no_person(kind: str, texts: list[str], role: str, actor: str) -> None:
+    found = all_values([("a", texts, 1950)])
+    assert actor in found and not any(role in name for name in found), kind
+
+
+def test_an_index_s_entry_before_a_leader_of_dots_is_still_the_person() -> None:
+    assert "Amos Halloran" in all_values([("a", ["INDEX\n   Amos Halloran ................ 23\n"], 1950)])
+
+
 def test_a_household_s_given_name_is_the_same_person_all_through_the_document() -> None:
     interview = ["Q: Who did you work for?", "A: Mr. Amos Quennell, and Miss Harriet, his sister.", "Q: Every day?",
                  "A: Yes.", "Q: And then?", "A: I had to be at Miss Harriet's at seven."]
