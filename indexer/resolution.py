@@ -1211,16 +1211,16 @@ class Resolution:
                 and sex != _OTHER_SEX.get(TITLE_SEX.get(c.title.rstrip("."), ""), "") and not self.a.discovery.fulls.get(c.name))
 
     def given_of_family_here(self, i: int, c: Candidate) -> bool:
-        """A given name alone, or after a form of address ("Miss Harriet", "Mr. Tom"), in a
-        document that names a person of the one family whose member the corpus names in
+        """A given name alone, or after a form of address ("Miss Harriet", "Mr. Tom"), near a
+        person of the one family (see :meth:`family_near`) whose member the corpus names in
         full with it: an interview that speaks of "Miss Quennell" and then "Miss Harriet at
         the library", a notice of "Mr. and Mrs. Nils Dunkelberg" and "a sister, Miss Ida".
-        Households and servants call the family by their given names; the document says
-        which family. After a title, only a word the corpus never writes as a surname ("Mr.
+        Households and servants call the family by their given names; the page says which
+        family. After a title, only a word the corpus never writes as a surname ("Mr.
         Lincoln" is no Lincoln Quill)."""
         disc = self.a.discovery
-        if c.kind in ("given", "titled") and c.title in ADDRESS_TITLES and given_name_sex(c.name) == _OTHER_SEX.get(
-                TITLE_SEX.get(c.title.rstrip("."), "")) and not disc.fulls.get(c.name):
+        if (c.kind in ("given", "titled") and c.title in ADDRESS_TITLES and not disc.fulls.get(c.name)
+                and given_name_sex(c.name) == _OTHER_SEX.get(TITLE_SEX.get(c.title.rstrip("."), ""))):
             return True  # "Mrs. Robert": the wife of a Robert, not Robert, and not named here
         if not (c.kind == "given" and not c.title or self.addressed_by_given_name(c)):
             return False
@@ -1236,7 +1236,7 @@ class Resolution:
             # "Ti-Jean's boy, Marcel", "Dunmore's son, Robert": the possessor's family, and
             # none where the possessor is someone called by a given name the page does not place
             at = next((ref for pos, ref in self.found[i] if pos == owner.start(1)), None)
-            families &= {at.name.split()[-1] if at else owner.group(1)}
+            families &= {plain_name(at.name).split()[-1] if at else owner.group(1)}
         found = set()
         for surname in families:
             if entry and entry.group(1).title() != surname:
