@@ -125,7 +125,8 @@ def test_cli_without_an_index_is_a_clear_error(tmp_path: Path, capsys: pytest.Ca
                                                 ("tamarack_governors_papers", 95), ("ashgrove_courier", 150),
                                                 ("kessling_union_journal", 150),
                                                 ("hartsworth_institute_papers", 130),
-                                                ("pennock_theatre_papers", 85)])
+                                                ("pennock_theatre_papers", 85),
+                                                ("netherholt_colliery_papers", 100)])
 def test_shipped_judgements_are_well_formed(corpus: str, judged: int) -> None:
     data = json.loads((JUDGEMENTS_DIR / f"{corpus}.json").read_text(encoding="utf-8"))
     values = data["values"]
@@ -171,7 +172,7 @@ UNSEEN_FLOORS = {"harbor_ledger": 0.85, "signal_journal": 0.85, "tenants_voice":
                  "lamberton_improvement_association": 0.65, "rousseau_falls_town_papers": 0.70,
                  "tamarack_governors_papers": 0.60, "ashgrove_courier": 0.70,
                  "kessling_union_journal": 0.75, "hartsworth_institute_papers": 0.65,
-                 "pennock_theatre_papers": 0.50}
+                 "pennock_theatre_papers": 0.50, "netherholt_colliery_papers": 0.70}
 
 
 @pytest.mark.parametrize("corpus", sorted(UNSEEN_FLOORS))
