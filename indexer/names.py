@@ -617,26 +617,20 @@ def _role(text: str, c: Candidate, before: list[Candidate]) -> bool:
     ['Ann Pim', 'Edna Quill']
     """
     line = text.rfind("\n", 0, c.start) + 1
-    if _CAST_LEADER_AFTER.match(text, c.end) and _TITLES_ONLY.fullmatch(text, line, _title_start(text, c)):
+    if _CAST_LEADER_AFTER.match(text, c.end) and _TITLES_ONLY.fullmatch(text, line, c.start):
         return True
     if _PLAYED_BY_AFTER.match(text, c.end):
         return True
     # (an actor named with a given name: "Critical Criticism as Herr Bruno" is a chapter's mockery)
-    return bool(before) and text[before[-1].end : _title_start(text, c)] == " as " and before[-1].kind == "full"
-
-
-def _title_start(text: str, c: Candidate) -> int:
-    """Where the name begins with its title ("Lady " of "Lady Bracknell")."""
-    if c.title:
-        at = text.rfind(c.title, max(0, c.start - 40), c.start)
-        if at >= 0:
-            return at
-    return c.start
+    as_role = bool(before) and before[-1].kind == "full" and _AS_BETWEEN.fullmatch(text, before[-1].end, c.start)
+    return bool(as_role) and (as_role.group(1) or "") == c.title
 
 
 # A leader of dots after a name (and a description: "Astrov, a doctor"), then an actor's name.
 _CAST_LEADER_AFTER = re.compile(r"(?:,[^\n.]{1,40}?(?:\.[^\n.]{1,10}?)*)?[ \t]*\.{4,}[ \t]*(?:[A-Z]|the |The )")
 _TITLES_ONLY = re.compile(r"[ \t]*(?:(?:[A-Z][a-z]*\.? ))*[ \t]*")
+# "as" between an actor's name and a role's, the role's title included ("as Lady Morozzi").
+_AS_BETWEEN = re.compile(r" as (?:([A-Z][a-z]*)\.? )?")
 _PLAYED_BY_AFTER = re.compile(r",? (?:(?:will be|was|is|to be|being|had been) )?played by\b")
 
 
