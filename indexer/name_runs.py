@@ -27,6 +27,7 @@ from indexer.name_words import (
     FUNCTION_LOWER,
     GIVEN,
     GIVEN_ABBREVIATIONS,
+    GLUED_SHIP_PREFIXES,
     HEADLINE_VERBS,
     HONORIFICS,
     MONARCH_TITLES,
@@ -45,6 +46,7 @@ from indexer.name_words import (
     THING_HEADS,
     TITLES,
     any_surname,
+    given_before_initial,
     common_shaped,
     everyday_word,
 )
@@ -351,9 +353,17 @@ def _ends_in_stop_word(r: _Run) -> bool:
     honorific = words[0] in HONORIFICS and len(words) == 2
     last = words[-1]
     if len(words) > 1 and last in STOP and last not in GIVEN and not honorific and not ROMAN.match(last):
-        return last in TAILS or not (words[0] in GIVEN and last in SURNAME_OK
+        return last in TAILS or not ((words[0] in GIVEN or _initialled_census_given(words, [w for _, w in r.pieces]))
+                                     and last in SURNAME_OK
                                      or _given_after_titles(r) and last in TITLES)
     return False
+
+
+def _initialled_census_given(names: list[str], tokens: list[str]) -> bool:
+    """A Census given name that is also a surname or a town, then middle initials and a
+    surname: "Lyle E. Gruber" (``names`` without the initials' stops, ``tokens`` with them)."""
+    return (len(names) >= 3 and names[0] in given_before_initial() and len(names[-1]) > 1
+            and all(_INITIALS.fullmatch(n) and t.endswith(".") for n, t in zip(names[1:-1], tokens[1:-1])))
 
 
 def _given_after_titles(r: _Run) -> bool:
@@ -426,7 +436,8 @@ def _titles(words: list[str]) -> tuple[str, int]:
 
 def _named(rest: list[tuple[int, str]], names: list[str], title: str, initial: bool) -> list[Candidate]:
     """The candidates of a run's words after its titles."""
-    if not names or names[0] in SHIP_PREFIXES:
+    if not names or names[0] in SHIP_PREFIXES or (names[0] in GLUED_SHIP_PREFIXES and " " not in rest[0][1]
+                                                   and not ROMAN.match(names[-1])):  # (not "S.S. Pie XI", the Pope)
         return []  # "Officer U. S. S. Nashville": a ship
     if (len(names) > 1 or title) and common_shaped(names[-1]) or len(names) > 1 and names[-1] in NAMED_THING_ENDS:
         # "B. Criticism has been made", "at 270 C. Exactly the same": a label's letter and
@@ -434,7 +445,8 @@ def _named(rest: list[tuple[int, str]], names: list[str], title: str, initial: b
         # thing named after someone.
         return []
     # A stop word inside the name splits it; only a clean run is a name.
-    if any(_blocks(names, j, title, rest[j][1]) for j in range(len(names))):
+    given = names[0] in GIVEN or _initialled_census_given(names, [w for _, w in rest])
+    if any(_blocks(names, j, title, rest[j][1], given) for j in range(len(names))):
         if len(names) == 1 or title:
             return []
         return [c for j, (s, w) in enumerate(rest) if names[j] not in STOP
@@ -459,6 +471,8 @@ def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial:
         # the given name's romanised syllables joined by a hyphen; "Mr. Leung" is the same man.
         # (Not after an everyday noun: "Tonic Sol-fa" is a way of teaching singing.)
         return [replace(full, surname=head, given=names[1])]
+    if _initialled_census_given(names, [w for _, w in rest]):
+        return [replace(full, given=head)]  # "Lyle E. Gruber", "Booker T. Washington"
     if head in GIVEN or _INITIALS.fullmatch(head) and rest[0][1].endswith(".") and head not in _NO_GIVEN_INITIALS:
         if "." in head:  # "A.W. Pettibone" is the "A. W. Pettibone" of other pages
             full = replace(full, name=_GLUED_INITIAL.sub(r"\1. ", full.name))
@@ -534,14 +548,16 @@ def _rank_start(words: list[str]) -> int:
     return 0
 
 
-def _blocks(names: list[str], j: int, title: str, token: str = "") -> bool:
-    """Does word j (written ``token``) stop ``names`` from being one person's name?"""
+def _blocks(names: list[str], j: int, title: str, token: str = "", given: bool | None = None) -> bool:
+    """Does word j (written ``token``) stop ``names`` from being one person's name?
+    (``given``: the first word is a given name; by default, when ``GIVEN`` has it.)"""
+    given = names[0] in GIVEN if given is None else given
     w = names[j]
     if w not in STOP or w in GIVEN or (title in HONORIFICS and j == 0):
         return False
     if ROMAN.match(w) and j > 0:
         return False  # "James I"
-    if 0 < j < len(names) - 1 and token.endswith(".") and len(w) == 1 and names[j - 1] in GIVEN:
+    if 0 < j < len(names) - 1 and token.endswith(".") and len(w) == 1 and (names[j - 1] in GIVEN or given and j == 1):
         return False  # "Carl A. Gortz": a middle initial, not the article
     if j == 0 and title and len(names) > 1 and token.endswith(".") and len(w) == 1:
         return False  # "Sister A. Quill", "Rev. A. Quill": an initial after a title, not the article
@@ -549,7 +565,7 @@ def _blocks(names: list[str], j: int, title: str, token: str = "") -> bool:
     while last > 1 and names[last] in ("Jr", "Sr"):
         last -= 1  # "Walter King Jr.": the surname is the last word before the generation
     if j == last and j > 0 and w in SURNAME_OK and (
-            names[0] in GIVEN or title and all(_INITIALS.fullmatch(n) for n in names[:j])):
+            given or title and all(_INITIALS.fullmatch(n) for n in names[:j])):
         return False  # "George Washington", "Rufus King", "the Rev. A. D. King", "Walter King Jr."
     return True
 

@@ -94,6 +94,19 @@ GIVEN_ABBREVIATIONS = _given_abbreviations()
 # The abbreviations as a regex alternation, for those a full stop follows ("Sam'l" has none).
 GIVEN_ABBREVIATION_PATTERN = "|".join(re.escape(a) for a in GIVEN_ABBREVIATIONS if "'" not in a)
 GIVEN = _given_names() | frozenset(GIVEN_ABBREVIATIONS)
+
+
+@cache
+def given_before_initial() -> frozenset[str]:
+    """The Census's given names that ``GIVEN`` leaves out for being also a common surname
+    or a town ("Lyle", "Dale", "Booker", "Geneva"). Alone they say nothing; before a middle
+    initial and a surname ("Lyle E. Gruber") the shape is a person's full name."""
+    from indexer.census import given_name_shares
+
+    return frozenset(n for shares in given_name_shares() for n, share in shares.items()
+                     if share >= CENSUS_GIVEN_SHARE and n not in GIVEN and n not in STOP)
+
+
 STOP_PHRASES = frozenset(w for w in STOP if " " in w)
 MONTHS = STOP_SECTIONS["months"]
 # Words that end an organisation or a place ("... Street", "... Party"): the run is no name.
@@ -343,7 +356,10 @@ EPONYM_HEADS |= FAMILY_HEADS | INSTITUTION_HEADS
 # Lowercase function words: "Quennell-he" is a name and a dash before "he".
 FUNCTION_LOWER = frozenset(w.lower() for w in STOP_SECTIONS["function"])
 # A ship's prefix before its name ("U. S. S. Nashville", "H. M. S. Quennell").
-SHIP_PREFIXES = frozenset("U.S.S H.M.S USS HMS".split())
+SHIP_PREFIXES = frozenset("U.S.S H.M.S USS HMS MV RMS HMCS HMAS HMNZS HMT".split())
+# Merchant and fishing prefixes that are also two initials: a ship's only written as one word
+# ("S.S. Clydesdale", "M.D. Brighter Dawn"; "S. S. McClure" is a man).
+GLUED_SHIP_PREFIXES = frozenset("S.S M.V R.M.S M.D P.S S.Y M.Y S.T T.S F.V".split())
 # Titles that are adjectives after a determiner: "the General Revenue Sharing program",
 # "the Chief Signal Officer"; a person is "General Hake", not "the General Hake".
 ADJECTIVE_TITLES = frozenset("General Chief Major Private Vice Deputy Prime Majority Minority Grand".split())

@@ -31,6 +31,7 @@ from indexer.name_words import (
     MONTHS,
     NAMED_FOR_HEADS,
     PROGRAMME_TAILS,
+    ROMAN,
     SCHOOL_HEADS,
     SHOP_HEADS,
     STOP,
@@ -84,7 +85,8 @@ _ITEM_ENDS = re.compile(r"(?:[,;]| and | & )")
 _DETERMINER_ADJECTIVE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Tt]his) [a-z]+ $")
 _DETERMINER_ENDS = ("he ", "a ", "n ", "ur ", "ir ", "ts ", "is ", "er ", "y ")
 _HEAD_AFTER = re.compile(r" ([a-z]+)(?: ([a-z]+))?\b(?!')")  # "the Bradley fighting vehicle"
-SHIP_PREFIXES = ("USS ", "HMS ", "U.S.S. ", "H.M.S. ", "U. S. S. ", "H. M. S. ")
+SHIP_PREFIXES = ("USS ", "HMS ", "U.S.S. ", "H.M.S. ", "U. S. S. ", "H. M. S. ", "S.S. ", "M.V. ", "MV ", "R.M.S. ",
+                 "RMS ", "HMCS ", "HMAS ", "HMNZS ", "HMT ")
 # Two names joined by "and", the second with a possessive, before a thing named after both:
 # "Mason and Dixon's line"-like boundaries, laws and expeditions.
 _EPONYM_AFTER = re.compile(
@@ -126,7 +128,17 @@ def candidates(text: str) -> list[Candidate]:
     out = _generation_after(text, out)
     out = _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
     out = _plural_titled(text, out) if _PLURAL_TITLE.search(text) else out
-    return _initialled_entries(text, _index_entries(text, out)) if ", " in text else out
+    out = _initialled_entries(text, _index_entries(text, out)) if ", " in text else out
+    return _outside_vessels(text, out) if out else out
+
+
+def _outside_vessels(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` less those inside a boat's or a ship's name: "the life-boat AGNES AND WALTER
+    QUILL" holds no Agnes and no Walter Quill."""
+    vessels = vessel_spans(text)
+    if not vessels:
+        return cands
+    return [c for c in cands if not any(start <= c.start and c.end <= end for start, end, _ in vessels)]
 
 
 # A title in the plural gives each name of the list after it the singular: "Senators
@@ -218,7 +230,9 @@ def named_again(text: str, cands: list[Candidate], givens: dict[str, frozenset[s
                                m.group(), False, "", ""))
     if not added:
         return cands
-    added = _things(text, added)  # "the tug Peder Morozzi"
+    # "the tug Peder Morozzi"; and with the names around them, "Amos Quill plays Peder Morozzi"
+    merged = _things(text, sorted([c for c in cands if c.kind == "full"] + added, key=lambda c: c.start))
+    added = [c for c in merged if c in added]
     kept = [c for c in cands if not any(a.start <= c.start and c.end <= a.end for a in added)]
     return sorted(kept + added, key=lambda c: c.start)
 
@@ -242,7 +256,8 @@ class _Scan:
         self.text = text
         # German or French articles ahead: a lowercase one anywhere, or a capitalised one seen as a run.
         self.foreign = _FOREIGN_HINT.search(text) is not None
-        self.ships = "SS " in text or "MS " in text or "S. " in text  # "USS", "HMS", "U. S. S."
+        self.ships = "SS " in text or "MS " in text or "S. " in text or "V. " in text or "MV " in text or (
+            "HMT " in text)  # "USS", "HMS", "U. S. S.", "S.S.", "M.V.", "HMNZS"
         self.firms = False  # a run names a firm ("General Motors")
         self.found: list[Candidate] = []
 
@@ -592,8 +607,12 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
                 continue
         elif (c.title in ADJECTIVE_TITLES or _lady_team(c)) and _title_as_adjective(text, c):
             continue  # "the General Revenue Sharing program", "the Lady Eagles"
-        elif c.kind == "full" and (_quoted_thing(text, c) or _VESSEL_BEFORE.search(text, max(0, c.start - 16), c.start)):
+        elif c.kind == "full" and (_quoted_thing(text, c) or _VESSEL_BEFORE.search(text, max(0, c.start - 16), c.start)
+                                   or _VESSEL_AFTER.match(text, c.end)):
             continue  # 'the crew of the "Lydia Quill"', "the company tug Agnes Quill": a ship, a house
+        elif c.kind == "full" and _AT_SCHOOL_BEFORE.search(text, max(0, c.start - 30), c.start) and not (
+                _POSSESSIVE_AFTER.match(text, c.end)):
+            continue  # "the principal of Booker T. Quill", "a freshman at Amos Pim": the school named for him
         if _role(text, c, out):
             continue
         out.append(c)
@@ -622,8 +641,14 @@ def _role(text: str, c: Candidate, before: list[Candidate]) -> bool:
     if _PLAYED_BY_AFTER.match(text, c.end):
         return True
     # (an actor named with a given name: "Critical Criticism as Herr Bruno" is a chapter's mockery)
-    as_role = bool(before) and before[-1].kind == "full" and _AS_BETWEEN.fullmatch(text, before[-1].end, c.start)
-    return bool(as_role) and (as_role.group(1) or "") == c.title
+    actor = before[-1] if before and before[-1].kind == "full" else None
+    as_role = actor and _AS_BETWEEN.fullmatch(text, actor.end, c.start)
+    if as_role:
+        return (as_role.group(1) or "") == c.title
+    # "Harold Quill '51 plays Elwood P. Dowd" where a play is spoken of; a match report's
+    # "Quill played Amos Pim in the final" is an opponent.
+    plays = actor and _PLAYS_BETWEEN.fullmatch(text, actor.end, c.start)
+    return bool(plays) and bool(_DRAMA.search(text[: actor.end] + text[c.end :]))
 
 
 # A leader of dots after a name (and a description: "Astrov, a doctor"), then an actor's name.
@@ -632,8 +657,21 @@ _TITLES_ONLY = re.compile(r"[ \t]*(?:(?:[A-Z][a-z]*\.? ))*[ \t]*")
 # "as" between an actor's name and a role's, the role's title included ("as Lady Morozzi").
 _AS_BETWEEN = re.compile(r" as (?:([A-Z][a-z]*)\.? )?")
 _PLAYED_BY_AFTER = re.compile(r",? (?:(?:will be|was|is|to be|being|had been) )?played by\b")
+# An actor's verb between the actor's name (and a class year or an age) and the role's.
+_PLAYS_BETWEEN = re.compile(r"\.?(?: '\d\d|, \d{1,2},)? (?:who |will |also |is to |to )?(?:plays|play|played|playing) "
+                            r"(?:the (?:title )?(?:part|role) of )?")
+_DRAMA = re.compile(r"\b(?:[Pp]lay|comedy|drama|tragedy|farce|musical|operetta|opera|pantomime|panto|cast|stage|staged"
+                    r"|production|role|part|theatre|theater|film|movie|premiere|rehearsals?|curtain|players|dramatic)\b")
 
 
+# A school's staff or pupils and "of" or "at" before a full name: the school named after the
+# person ("the principal of Booker T. Quill", "her teacher at Amos Pim"). Not "teacher of",
+# "student of", "coach of": a master's pupil, an athlete's coach, are the person's.
+_AT_SCHOOL_BEFORE = re.compile(r"(?<![\w'’-])(?:(?:principal|headmaster|headmistress|superintendent) (?:of|at)|(?:teacher"
+                               r"|teachers|librarian|janitor|custodian|counselor|counsellor|coach|student|students|pupil"
+                               r"|pupils|freshman|sophomore|junior|senior|teaching|taught|enrolled) at|graduates? of"
+                               r"|graduated from|alumn(?:us|a|i|ae) of) $")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # A firm's partners after its founder's name: "Messrs. Quill and Son", "Quill Bros." (Not "and Co.":
 # "Messrs. Marx, Engels and Co." are the men and their friends.)
 _PARTNERS_AFTER = re.compile(r" (?:(?:and|&) (?:Sons?|Brothers)|Bros)\b")
@@ -641,9 +679,45 @@ _PARTNERS_AFTER = re.compile(r" (?:(?:and|&) (?:Sons?|Brothers)|Bros)\b")
 # print them: "widening of Harwick avenue", "the sheriff of Pruitt county", "down Quill road".
 _PLACE_NOUN_AFTER = re.compile(r" (?:street|avenue|road|lane|boulevard|county|township|parish|creek)\b")
 # A vessel's noun right before a full name: "the tug Agnes Quill", "the steamer Lydia Quill".
-_VESSEL_BEFORE = re.compile(r"(?<![\w'’-])(?:tug|tugboat|steamer|steamship|ship|schooner|barque|bark|brig|ketch"
-                            r"|sloop|vessel|ferry|yacht|liner|freighter|trawler|lifeboat|dredge|scow|barge) $")
+_VESSELS = (r"tug|tugboat|steamer|steamship|ship|schooner|barque|bark|brig|ketch|sloop|vessel|ferry|yacht|liner"
+            r"|freighter|trawler|lifeboat|life-boat|dredge|scow|barge|collier|drifter|fifie|zulu|yawl|smack|coble"
+            r"|lugger|cutter|whaler|clipper|frigate|cruiser|destroyer|gunboat|corvette|submarine|packet|paddler")
+# A fishing boat's port letters and number ("CG 12 Jessie Quill"), or a merchant ship's prefix
+# written as one word ("S.S.", "M.V."; spaced, "S. S. McClure" is a man's initials).
+_VESSEL_MARK = r"(?<![\w.])(?!(?:CWO|WO|CW|GS|SP|E|O|W) )[A-Z]{1,3} \d{1,4}|(?<![\w.])(?:S\.S|M\.V|R\.M\.S|M\.D|P\.S|S\.Y|M\.Y|S\.T|T\.S|F\.V)\."
+_VESSEL_BEFORE = re.compile(rf"(?:(?<![\w'’-])(?i:{_VESSELS})|{_VESSEL_MARK}) [\"“]?$")
+# A ship's prefix after its quoted name, as a register prints it: '"JANET QUILL" (S.S.)'.
+_SHIP_AFTER = r"[\"”]? \((?:S\.S|M\.V|R\.M\.S|M\.D|P\.S|S\.Y|S\.T)\.?\)"
+_VESSEL_AFTER = re.compile(_SHIP_AFTER)
+# The same, with the vessel's name: the names a document gives its boats and ships ("the
+# life-boat AGNES AND AMOS QUILL" holds no "Amos Quill").
+_VESSEL_NAME = r"[A-Z][\w'’-]+(?: (?:and |AND |& )?[A-Z][\w'’-]+)*"
+_VESSEL_NAMED = re.compile(rf"(?:(?<![\w'’-])(?i:{_VESSELS})|{_VESSEL_MARK}) [\"“]?({_VESSEL_NAME})"
+                           rf"|[\"“]({_VESSEL_NAME}){_SHIP_AFTER}")
 _QUOTED_AFTER_THE = re.compile(r"(?<![\w'’])(?:the|The) [\"“]$")
+
+
+def vessel_names(text: str) -> set[str]:
+    """The names ``text`` gives boats and ships, title-cased: "the collier Janet Quill", "CG 12
+    JESSIE PIM", "S.S. Amos Varenza" (elsewhere in the document a bare "Janet Quill" is the boat).
+
+    >>> sorted(vessel_names('the steam drifter JESSIE PIM, CG 12; the Collier Janet Quill; S.S. Amos Varenza; '
+    ...                     'Life-boat "ADA AND TOM PIM", capsized; "LUCY QUILL" (S.S.)'))
+    ['Ada and Tom Pim', 'Amos Varenza', 'Janet Quill', 'Jessie Pim', 'Lucy Quill']
+    """
+    return {_title_cased(name) for _, _, name in vessel_spans(text)}
+
+
+def vessel_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where ``text`` names a boat or a ship, and the name as written."""
+    return [(m.start(g), m.end(g), m.group(g)) for m in _VESSEL_NAMED.finditer(text)
+            for g in (1, 2) if m.group(g) and not ROMAN.match(m.group(g).split()[-1])]
+    # (a regnal number says a person: the French "S.S. Pie XI" is His Holiness)
+
+
+def _title_cased(name: str) -> str:
+    return " ".join(w.lower() if w in ("AND", "And") else w[:1] + w[1:].lower() if w.isupper() else w
+                    for w in name.split())
 
 
 def _quoted_thing(text: str, c: Candidate) -> bool:

@@ -40,7 +40,7 @@ from indexer.name_words import (
     personlike,
     placeholder_names,
 )
-from indexer.names import coordinated, members_body, thing_named
+from indexer.names import coordinated, members_body, thing_named, vessel_names
 from indexer.notables import notables
 from indexer.ocr import ocr_key
 from indexer.personhood import (
@@ -126,6 +126,7 @@ _CAPITAL_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")
 # A possessive or an indefinite article right before a lone capitalised word makes it a thing.
 _OWNED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?) $")
 # ...and before a full name, also the definite article: "the Rose Garden", "the Henry Jackson plan".
+_AGENT = ("by ", "By ")
 _DETERMINED = re.compile(r"(?<![\w'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?|[Tt]he) $")
 # ...unless a clause says which of the person's sides is meant: "the George Bush that I knew".
 _DESCRIBED_AFTER = re.compile(r",? (?:that|who|whom|whose|I|we|you)\b")
@@ -190,6 +191,7 @@ class Resolution:
         self._between_places: set[str] | None = None
         self._listed_places: dict[str, bool] = {}
         self._institutions: set[str] | None = None
+        self._vessels: set[str] | None = None
         self._contrasted: dict[str, set[str]] | None = None
         self.kin_sexes: dict[str, str] = {}
         # The surnames of the characters of fiction and the names for anyone ("John Doe") named here
@@ -409,6 +411,12 @@ class Resolution:
             return
         if not c.title and _determined(self.texts[i], c.start, c.end):
             return  # "a Robin Hood", "the Judson Bill", "the Rose Garden": a thing or a type
+        if not c.title and c.name in self.vessels() and not (
+                human_after(self.texts[i], c.end) or self.texts[i].endswith(_AGENT, 0, c.start)):
+            # "Janet Quill ran onto the rocks", where the document has "the collier Janet Quill";
+            # not "Janet Quill died in 1964", "the stone laid by Janet Quill" (a page on how the
+            # boat got its name names the person too)
+            return
         pid = self.authority_match(c)
         if pid:
             self.add(i, c.start, self.authority_ref(pid), c.surname)
@@ -632,6 +640,12 @@ class Resolution:
                     name = self.a.discovery.canonical(c.surname, c.given, c.name)  # "Des" of "Desmond"
                     self.add(i, c.start, self.authority_ref(pid) if pid else _discovered(name), c.surname,
                              c.given)
+
+    def vessels(self) -> set[str]:
+        """The names this document gives boats and ships (see :func:`indexer.names.vessel_names`)."""
+        if self._vessels is None:
+            self._vessels = set().union(*(vessel_names(t) for t in self.texts))
+        return self._vessels
 
     def institution(self, word: str) -> bool:
         """Does this document use the lone word for a school, a college or a team, before the

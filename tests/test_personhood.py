@@ -1027,11 +1027,40 @@ def test_a_given_name_in_a_document_that_writes_the_family_s_surname(kind: str, 
           "   Dr. Morozzi, a physician ............. Mr. Amos Halloran"], "Varenza", "Mrs. E. Quennell"),
         ("an actor as the role", ["Miss Edna Quennell as Lady Morozzi was much praised."], "Morozzi", "Edna Quennell"),
         ("the role played by the actor", ["Lady Varenza will be played by Edna Quennell."], "Varenza", "Edna Quennell"),
+        ("the actor plays the role, where a play is spoken of",
+         ["The seniors give the comedy in May: Amos Halloran '51 plays Orville Z. Varenza, a kindly drunk."],
+         "Varenza", "Amos Halloran"),
+        ("...after a generation and a class year", ["In the farce, Amos Halloran Jr. '51 plays Orville Varenza."],
+         "Varenza", "Amos Halloran Jr."),
     ],
 )
 def test_a_character_of_a_play_is_no_person(kind: str, texts: list[str], role: str, actor: str) -> None:
     found = all_values([("a", texts, 1950)])
     assert actor in found and not any(role in name for name in found), kind
+
+
+def test_a_match_report_s_opponent_is_a_person() -> None:
+    found = all_values([("a", ["In the final Amos Halloran played Edna Quennell's brother Carl Quennell and won."], 1950)])
+    assert {"Amos Halloran", "Carl Quennell"} <= found
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "school"),
+    [
+        ("its principal", "Mr. Amos Halloran, principal of Walter T. Varenza since 1966, retired.", "Varenza"),
+        ("a teacher there", "Mrs. Greer had been my English teacher at Orville Quennell and I obeyed.", "Quennell"),
+        ("a pupil there", "Both boys were freshmen; Tom Halloran was a freshman at Edna Morozzi that fall.", "Morozzi"),
+        ("a graduate", "Edith Halloran, a graduate of Walter Varenza, spoke.", "Varenza"),
+    ],
+)
+def test_a_school_named_for_someone_is_no_person(kind: str, text: str, school: str) -> None:
+    found = all_values([("a", [text], 1970)])
+    assert found and not any(school in name for name in found), (kind, found)
+
+
+def test_a_master_s_pupil_is_still_the_master_s() -> None:
+    found = all_values([("a", ["He was a student of Orville Quennell, and a graduate of Edna Morozzi's school."], 1970)])
+    assert {"Orville Quennell", "Edna Morozzi"} <= found
 
 
 def test_an_index_s_entry_before_a_leader_of_dots_is_still_the_person() -> None:
