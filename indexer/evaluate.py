@@ -254,11 +254,12 @@ def corpus_documents(corpus: Path) -> Iterator[tuple[str, str, list[str], int | 
     """(doc_id, title, paragraph texts, publication year) for every readable document."""
     from indexer.chunking import chunk
     from indexer.models import Skipped, published_year
+    from indexer.pipeline import written
     from indexer.readers import read_corpus
 
     for doc in read_corpus(corpus):
         if not isinstance(doc, Skipped):
-            yield doc.doc_id, doc.stated_title, [p.text for p in chunk(doc)], published_year(doc.published)
+            yield doc.doc_id, doc.stated_title, [p.text for p in chunk(doc)], published_year(written(doc))
 
 
 def measure_speed(corpus: Path, authority: Authority) -> str:

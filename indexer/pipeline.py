@@ -20,8 +20,15 @@ def discovery_input(doc: Document) -> tuple[str, list[str], int | None, list[str
     """What the corpus-wide discovery pass reads of a document: its paragraphs and its year
     (see :meth:`indexer.discovery.Discovery.count`), and its headings, read for the life
     dates an obituary's heading prints ("HAROLD MOROZZI, 1897 - 1971") and nothing else."""
-    return (doc.doc_id, [b.text for b in doc.blocks if b.kind == "paragraph"], published_year(doc.published),
+    return (doc.doc_id, [b.text for b in doc.blocks if b.kind == "paragraph"], published_year(written(doc)),
             [b.text for b in doc.blocks if b.kind == "heading"])
+
+
+def written(doc: Document) -> str | None:
+    """When the document's text was written, as far as persons are concerned: its publication
+    date, unless that is only a legacy page's "last updated" footer, which says when the page
+    was saved (a 2003 page on the 1950s speaks of the people of the 1950s)."""
+    return None if doc.published_source == "updated" else doc.published
 
 
 def annotate(doc: Document, annotator: PersonAnnotator, paragraphs: list[Paragraph] | None = None) -> list[Paragraph]:
@@ -29,7 +36,7 @@ def annotate(doc: Document, annotator: PersonAnnotator, paragraphs: list[Paragra
     pars = chunk(doc) if paragraphs is None else paragraphs
     # The publication date rules out people born too late to be meant, and
     # places a spelled decade ("the forties") in its century.
-    people = annotator.annotate(doc.stated_title, [p.text for p in pars], published=doc.published)
+    people = annotator.annotate(doc.stated_title, [p.text for p in pars], published=written(doc))
     year = int(doc.published[:4]) if doc.published and doc.published[:4].isdigit() else None
     out = []
     for p, (refs, flags) in zip(pars, people):

@@ -133,13 +133,16 @@ def parse_html(raw: bytes) -> Parsed:
 
 
 _UPDATED = re.compile(r"\blast\s+(?:updated|modified)\b", re.I)
+_SEPARATOR = re.compile(r"\s[|·•]\s|\s{3,}")
 
 
 def _page_updated(root: LexborNode, parsed: Parsed) -> None:
     """ "This page last updated: 9 August 1996.": the date a legacy site's footer gives the page
     as saved, trusted least of all (see :func:`indexer.readers.assembly._published`)."""
     for line in root.text(deep=True).split("\n"):
-        if _UPDATED.search(line) and (iso := dateline(cleaning.normalize(line))):
+        if (m := _UPDATED.search(line)) and (iso := dateline(cleaning.normalize(line)) or dateline(
+                cleaning.normalize(_SEPARATOR.split(line[m.start():])[0]))):
+            # (a footer's line often says more: "(c) 2003 Quill Society | Last updated: 17/11/2002")
             parsed.dates.append((iso, "updated"))
             return
 
