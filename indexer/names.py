@@ -134,11 +134,22 @@ def candidates(text: str) -> list[Candidate]:
 
 def _outside_vessels(text: str, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` less those inside a boat's or a ship's name: "the life-boat AGNES AND WALTER
-    QUILL" holds no Agnes and no Walter Quill."""
-    vessels = vessel_spans(text)
-    if not vessels:
-        return cands
-    return [c for c in cands if not any(start <= c.start and c.end <= end for start, end, _ in vessels)]
+    QUILL" holds no Agnes and no Walter Quill. (Looked for before each name, not over the whole
+    text: a search for every boat's noun in every paragraph costs more than finding the names.)"""
+    out: list[Candidate] = []
+    vessel_end = -1
+    for c in cands:
+        if c.end <= vessel_end:
+            continue
+        if _VESSEL_BEFORE.search(text, max(0, c.start - 16), c.start) or c.title and _VESSEL_BEFORE_TITLE.search(
+                text, max(0, c.start - 30), c.start):
+            # ("the motor lifeboat Sir Thomas Quill", "Steam trawler Lady Rosamund": a title in the boat's name)
+            vessel_end = _VESSEL_NAME_AT.match(text, c.start).end()  # type: ignore[union-attr]
+            continue
+        if c.kind in ("full", "single") and _VESSEL_AFTER.match(text, c.end):
+            continue
+        out.append(c)
+    return out
 
 
 # A title in the plural gives each name of the list after it the singular: "Senators
@@ -605,8 +616,12 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
             if _second_of_eponym_pair(text, c, out) or _second_of_eponym_pair_named(text, c, out):
                 out.pop()
                 continue
+            if c.kind == "given" and _THE_BEFORE_GIVEN.search(text, max(0, c.start - 5), c.start):
+                continue  # "a pint in the Grace", "the Agnes came back": a pub, a boat, a seam
         elif (c.title in ADJECTIVE_TITLES or _lady_team(c)) and _title_as_adjective(text, c):
             continue  # "the General Revenue Sharing program", "the Lady Eagles"
+        elif c.title in _RANK_TITLES and _THE_BEFORE_RANK.search(text, max(0, c.start - 10), c.start):
+            continue  # "the Lady Rosamund", "the Sir Thomas Quill", "the Lord Hill": a boat, a room, a pub
         elif c.kind == "full" and (_quoted_thing(text, c) or _VESSEL_BEFORE.search(text, max(0, c.start - 16), c.start)
                                    or _VESSEL_AFTER.match(text, c.end)):
             continue  # 'the crew of the "Lydia Quill"', "the company tug Agnes Quill": a ship, a house
@@ -664,6 +679,10 @@ _DRAMA = re.compile(r"\b(?:[Pp]lay|comedy|drama|tragedy|farce|musical|operetta|o
                     r"|production|role|part|theatre|theater|film|movie|premiere|rehearsals?|curtain|players|dramatic)\b")
 
 
+# "the" before a title of rank and a name: no way to speak of the person, but a thing's name
+# ("the Lady Rosamund" of a trawler, "the Sir Leonard Quill Chamber", "the Lord Hill" of a pub).
+_RANK_TITLES = frozenset({"Sir", "Lady", "Lord", "Dame"})
+_THE_BEFORE_RANK = re.compile(r"(?<![\w'’])[Tt]he (?:Sir|Lady|Lord|Dame) $")
 # A school's staff or pupils and "of" or "at" before a full name: the school named after the
 # person ("the principal of Booker T. Quill", "her teacher at Amos Pim"). Not "teacher of",
 # "student of", "coach of": a master's pupil, an athlete's coach, are the person's.
@@ -694,7 +713,16 @@ _VESSEL_AFTER = re.compile(_SHIP_AFTER)
 _VESSEL_NAME = r"[A-Z][\w'’-]+(?: (?:and |AND |& )?[A-Z][\w'’-]+)*"
 _VESSEL_NAMED = re.compile(rf"(?:(?<![\w'’-])(?i:{_VESSELS})|{_VESSEL_MARK}) [\"“]?({_VESSEL_NAME})"
                            rf"|[\"“]({_VESSEL_NAME}){_SHIP_AFTER}")
+_VESSEL_NAME_AT = re.compile(rf"(?:{_VESSEL_NAME})?")
+_VESSEL_BEFORE_TITLE = re.compile(rf"(?:(?<![\w'’-])(?i:{_VESSELS})|{_VESSEL_MARK}) [\"“]?[A-Z][a-z]*\.? $")
+# A port's letters and number before a capital, looked for once over a whole document.
+_PORT_NUMBER_HINT = re.compile(r"[A-Z] \d{1,4} [A-Z\"“]")
+# What a text that names a boat holds, looked for as plain strings in the lower-cased text first:
+# a boat's noun and a space, a ship's prefix, a register's "(S.S.)".
+_VESSEL_HINTS = tuple(f"{w} " for w in _VESSELS.split("|")) + ("s.s. ", "m.v. ", "r.m.s. ", "m.d. ", "(s.s", "(m.v")
 _QUOTED_AFTER_THE = re.compile(r"(?<![\w'’])(?:the|The) [\"“]$")
+# "the" right before a given name alone: nobody is called so, but a boat, a pub or a seam is.
+_THE_BEFORE_GIVEN = re.compile(r"(?<![\w'’])(?:the|The) [\"“‘']?$")
 
 
 def vessel_names(text: str) -> set[str]:
@@ -706,6 +734,12 @@ def vessel_names(text: str) -> set[str]:
     ['Ada and Tom Pim', 'Amos Varenza', 'Janet Quill', 'Jessie Pim', 'Lucy Quill']
     """
     return {_title_cased(name) for _, _, name in vessel_spans(text)}
+
+
+def may_name_vessels(text: str) -> bool:
+    """Might ``text`` name a boat (by its noun, a ship's prefix or a port's letters and number)?"""
+    low = text.lower()
+    return any(hint in low for hint in _VESSEL_HINTS) or bool(_PORT_NUMBER_HINT.search(text))
 
 
 def vessel_spans(text: str) -> list[tuple[int, int, str]]:

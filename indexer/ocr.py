@@ -2,13 +2,15 @@
 
 Scanned and OCR'd pages misread a name's letters in a few well-known ways: "m" read as
 "rn" ("Dunrnore"), "d" as "cl", "w" as "vv", "e" as "c" ("Roosevclt"), "i" as "l"
-("Lindqvlst"). :func:`ocr_key` maps a word to a key those misreadings share, so
+("Lindqvlst"), "u" as "n" ("Bnchan"). :func:`ocr_key` maps a word to a key those misreadings share, so
 that two words with the same key may be one word read twice.
 
 >>> ocr_key("Dunrnore") == ocr_key("Dunmore"), ocr_key("Roosevclt") == ocr_key("Roosevelt")
 (True, True)
 >>> ocr_key("Lindqvlst") == ocr_key("Lindqvist"), ocr_key("Dunmore") == ocr_key("Dunbar")
 (True, False)
+>>> ocr_key("Bnchan") == ocr_key("Buchan")
+True
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import re
 from indexer.folding import fold_in_place
 
 _PAIRS = (("rn", "m"), ("cl", "d"), ("vv", "w"))
-_LETTERS = str.maketrans({"e": "c", "i": "l", "1": "l", "0": "o", "5": "s"})
+_LETTERS = str.maketrans({"e": "c", "i": "l", "1": "l", "0": "o", "5": "s", "u": "n"})
 
 
 def ocr_key(word: str) -> str:

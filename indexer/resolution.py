@@ -40,7 +40,7 @@ from indexer.name_words import (
     personlike,
     placeholder_names,
 )
-from indexer.names import coordinated, members_body, thing_named, vessel_names
+from indexer.names import coordinated, may_name_vessels, members_body, thing_named, vessel_names
 from indexer.notables import notables
 from indexer.ocr import ocr_key
 from indexer.personhood import (
@@ -644,7 +644,9 @@ class Resolution:
     def vessels(self) -> set[str]:
         """The names this document gives boats and ships (see :func:`indexer.names.vessel_names`)."""
         if self._vessels is None:
-            self._vessels = set().union(*(vessel_names(t) for t in self.texts))
+            # (the whole document looked at once for a boat's noun: most documents name none)
+            self._vessels = set().union(*(vessel_names(t) for t in self.texts if may_name_vessels(t))) if (
+                may_name_vessels("\n".join(self.texts))) else set()
         return self._vessels
 
     def institution(self, word: str) -> bool:

@@ -1718,12 +1718,14 @@ def test_a_full_name_a_scanner_misread_is_the_man_the_corpus_names() -> None:
     Varmier and Bruce Ian McAllister more often: the scanner's "rn" for "m" and capital "I" for
     "l". A real surname one shape off ("Ezra Hansen" beside "Ezra Hanson") is somebody else."""
     corpus = [(f"m{k}", [f"Josiah Varmier was minister in 18{40 + k}.", "Ezra Hanson spoke.",
-                         "Bruce Ian McAllister seconded."], 1840 + k) for k in range(4)]
-    doc = ("s1", ["Josiah Varrnier resigned the seals.", "Ezra Hansen objected.", "Bruce McAIlister wrote."], 1846)
+                         "Bruce Ian McAllister seconded.", "Amos Quennell took the chair."], 1840 + k) for k in range(4)]
+    doc = ("s1", ["Josiah Varrnier resigned the seals.", "Ezra Hansen objected.", "Bruce McAIlister wrote.",
+                  "Amos Qnennell thanked him."], 1846)  # (and a "u" read as "n")
     found = names_in_document(corpus, doc)
     assert found[0] == {"Josiah Varmier"}
     assert found[1] == {"Ezra Hansen"}
     assert found[2] == {"Bruce Ian McAllister"}
+    assert found[3] == {"Amos Quennell"}
 
 
 def test_a_name_written_with_its_middle_name_last_is_the_family_s() -> None:
