@@ -597,8 +597,11 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
     program"), a pair of names before a possessive eponym ("A and B's line")."""
     out: list[Candidate] = []
     for c in cands:
-        if c.kind in ("single", "full") and _PARTNERS_AFTER.match(text, c.end):
-            continue  # "Messrs. Yelland and Son", "Ezra Quill & Sons": a firm
+        if c.kind in ("single", "full") and _PARTNERS_AFTER.match(text, c.end) or c.kind == "full" and text.startswith(
+                _AND_COMPANY, c.end):
+            # "Messrs. Yelland and Son", "Ezra Quill & Sons", "S. H. Quill & Co.": a firm (a surname
+            # alone is the man and his set: "Bonaparte & Co. were not content")
+            continue
         if (c.kind == "full" and out and _POSTNOMINAL.match(text, c.start) and text[out[-1].end : c.start] == ", "
                 and not _INITIALLED.match(out[-1].name) and not _ITEM_ENDS.match(text, c.end)):
             # "Rev. Alexander Fraser, M.A. Born Inverness-shire": his degree, then the next field's
@@ -693,6 +696,7 @@ _AT_SCHOOL_BEFORE = re.compile(r"(?<![\w'’-])(?:(?:principal|headmaster|headmi
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # A firm's partners after its founder's name: "Messrs. Quill and Son", "Quill Bros." (Not "and Co.":
 # "Messrs. Marx, Engels and Co." are the men and their friends.)
+_AND_COMPANY = (" & Co.", " & Co ", " & Co,", " & Company")
 _PARTNERS_AFTER = re.compile(r" (?:(?:and|&) (?:Sons?|Brothers)|Bros)\b")
 # A street's or a jurisdiction's noun in lower case right after a lone name, as older papers
 # print them: "widening of Harwick avenue", "the sheriff of Pruitt county", "down Quill road".

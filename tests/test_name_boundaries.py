@@ -151,6 +151,8 @@ def test_where_a_name_ends_and_things(kind: str, text: str, expected: set[str]) 
                                          "Boats on the Santa Walter were few."]),
         ("a firm of a man and his sons or partners", ["The hall was built by Messrs. Quennell and Son.",
                                                       "Tenders came from Halloran Bros. and Samuel Quennell & Sons."]),
+        ("a firm of a man's full name and company", ["They sat in at the lunch counter of S. H. Quennell & Co.",
+                                                    "Samuel Quennell & Co., of Broad Street, closed it."]),
         ("a garden named after a woman in full", ["They met in the Rosa Quennell Garden at noon.",
                                                  "Tea was served in the Mary Lockmoor Room."]),
     ],
