@@ -141,8 +141,7 @@ def _outside_vessels(text: str, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if c.end <= vessel_end:
             continue
-        if _VESSEL_BEFORE.search(text, max(0, c.start - 16), c.start) or c.title and _VESSEL_BEFORE_TITLE.search(
-                text, max(0, c.start - 30), c.start):
+        if vessel_before(text, c.start, titled=bool(c.title)):
             # ("the motor lifeboat Sir Thomas Quill", "Steam trawler Lady Rosamund": a title in the boat's name)
             vessel_end = _VESSEL_NAME_AT.match(text, c.start).end()  # type: ignore[union-attr]
             continue
@@ -614,7 +613,7 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
         if c.kind in ("single", "given") and not c.title:
             if (_before_eponym_head(text, c) or thing_named(text, c.start, c.end)
                     or word_after(text, c.end) in THING_HEADS or _PLACE_NOUN_AFTER.match(text, c.end)
-                    or _VESSEL_BEFORE.search(text, max(0, c.start - 16), c.start)):
+                    or vessel_before(text, c.start)):
                 continue  # "the Brady bill", "the Maddox Memorial Lecture", "Harwick avenue", "the tug Agnes"
             if _second_of_eponym_pair(text, c, out) or _second_of_eponym_pair_named(text, c, out):
                 out.pop()
@@ -625,10 +624,11 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue  # "the General Revenue Sharing program", "the Lady Eagles"
         elif c.title in _RANK_TITLES and _THE_BEFORE_RANK.search(text, max(0, c.start - 10), c.start):
             continue  # "the Lady Rosamund", "the Sir Thomas Quill", "the Lord Hill": a boat, a room, a pub
-        elif c.kind == "full" and (_quoted_thing(text, c) or _VESSEL_BEFORE.search(text, max(0, c.start - 16), c.start)
+        elif c.kind == "full" and (_quoted_thing(text, c) or vessel_before(text, c.start)
                                    or _VESSEL_AFTER.match(text, c.end)):
             continue  # 'the crew of the "Lydia Quill"', "the company tug Agnes Quill": a ship, a house
-        elif c.kind == "full" and _AT_SCHOOL_BEFORE.search(text, max(0, c.start - 30), c.start) and not (
+        elif c.kind == "full" and text.endswith(_AT_OR_OF, 0, c.start) and _AT_SCHOOL_BEFORE.search(
+                text, max(0, c.start - 30), c.start) and not (
                 _POSSESSIVE_AFTER.match(text, c.end)):
             continue  # "the principal of Booker T. Quill", "a freshman at Amos Pim": the school named for him
         if _role(text, c, out):
@@ -693,6 +693,7 @@ _AT_SCHOOL_BEFORE = re.compile(r"(?<![\w'’-])(?:(?:principal|headmaster|headmi
                                r"|teachers|librarian|janitor|custodian|counselor|counsellor|coach|student|students|pupil"
                                r"|pupils|freshman|sophomore|junior|senior|teaching|taught|enrolled) at|graduates? of"
                                r"|graduated from|alumn(?:us|a|i|ae) of) $")
+_AT_OR_OF = (" at ", " of ", " from ")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # A firm's partners after its founder's name: "Messrs. Quill and Son", "Quill Bros." (Not "and Co.":
 # "Messrs. Marx, Engels and Co." are the men and their friends.)
@@ -705,57 +706,56 @@ _PLACE_NOUN_AFTER = re.compile(r" (?:street|avenue|road|lane|boulevard|county|to
 _VESSELS = (r"tug|tugboat|steamer|steamship|ship|schooner|barque|bark|brig|ketch|sloop|vessel|ferry|yacht|liner"
             r"|freighter|trawler|lifeboat|life-boat|dredge|scow|barge|collier|drifter|fifie|zulu|yawl|smack|coble"
             r"|lugger|cutter|whaler|clipper|frigate|cruiser|destroyer|gunboat|corvette|submarine|packet|paddler")
-# A fishing boat's port letters and number ("CG 12 Jessie Quill"), or a merchant ship's prefix
-# written as one word ("S.S.", "M.V."; spaced, "S. S. McClure" is a man's initials).
-_VESSEL_MARK = r"(?<![\w.])(?!(?:CWO|WO|CW|GS|SP|E|O|W) )[A-Z]{1,3} \d{1,4}|(?<![\w.])(?:S\.S|M\.V|R\.M\.S|M\.D|P\.S|S\.Y|M\.Y|S\.T|T\.S|F\.V)\."
-_VESSEL_BEFORE = re.compile(rf"(?:(?<![\w'’-])(?i:{_VESSELS})|{_VESSEL_MARK}) [\"“]?$")
 # A ship's prefix after its quoted name, as a register prints it: '"JANET QUILL" (S.S.)'.
 _SHIP_AFTER = r"[\"”]? \((?:S\.S|M\.V|R\.M\.S|M\.D|P\.S|S\.Y|S\.T)\.?\)"
 _VESSEL_AFTER = re.compile(_SHIP_AFTER)
-# The same, with the vessel's name: the names a document gives its boats and ships ("the
-# life-boat AGNES AND AMOS QUILL" holds no "Amos Quill").
+# A boat's name, with what it is named for: "AGNES AND AMOS QUILL".
 _VESSEL_NAME = r"[A-Z][\w'’-]+(?: (?:and |AND |& )?[A-Z][\w'’-]+)*"
-_VESSEL_NAMED = re.compile(rf"(?:(?<![\w'’-])(?i:{_VESSELS})|{_VESSEL_MARK}) [\"“]?({_VESSEL_NAME})"
-                           rf"|[\"“]({_VESSEL_NAME}){_SHIP_AFTER}")
 _VESSEL_NAME_AT = re.compile(rf"(?:{_VESSEL_NAME})?")
-_VESSEL_BEFORE_TITLE = re.compile(rf"(?:(?<![\w'’-])(?i:{_VESSELS})|{_VESSEL_MARK}) [\"“]?[A-Z][a-z]*\.? $")
-# A port's letters and number before a capital, looked for once over a whole document.
-_PORT_NUMBER_HINT = re.compile(r"[A-Z] \d{1,4} [A-Z\"“]")
-# What a text that names a boat holds, looked for as plain strings in the lower-cased text first:
-# a boat's noun and a space, a ship's prefix, a register's "(S.S.)".
-_VESSEL_HINTS = tuple(f"{w} " for w in _VESSELS.split("|")) + ("s.s. ", "m.v. ", "r.m.s. ", "m.d. ", "(s.s", "(m.v")
+_VESSEL_WORDS = frozenset(_VESSELS.split("|"))
+_SHIP_PREFIX_WORDS = frozenset(f"{p}." for p in "S.S M.V R.M.S M.D P.S S.Y M.Y S.T T.S F.V".split())
+_NOT_PORTS = frozenset({"CWO", "WO", "CW", "GS", "SP", "E", "O", "W"})  # ranks and grades before a number
 _QUOTED_AFTER_THE = re.compile(r"(?<![\w'’])(?:the|The) [\"“]$")
 # "the" right before a given name alone: nobody is called so, but a boat, a pub or a seam is.
 _THE_BEFORE_GIVEN = re.compile(r"(?<![\w'’])(?:the|The) [\"“‘']?$")
 
 
-def vessel_names(text: str) -> set[str]:
-    """The names ``text`` gives boats and ships, title-cased: "the collier Janet Quill", "CG 12
-    JESSIE PIM", "S.S. Amos Varenza" (elsewhere in the document a bare "Janet Quill" is the boat).
+def vessel_after(text: str, end: int) -> bool:
+    """Does a ship's prefix in brackets follow the name ending at ``end``: '"JANET QUILL" (S.S.)'?"""
+    return bool(_VESSEL_AFTER.match(text, end))
 
-    >>> sorted(vessel_names('the steam drifter JESSIE PIM, CG 12; the Collier Janet Quill; S.S. Amos Varenza; '
-    ...                     'Life-boat "ADA AND TOM PIM", capsized; "LUCY QUILL" (S.S.)'))
-    ['Ada and Tom Pim', 'Amos Varenza', 'Janet Quill', 'Jessie Pim', 'Lucy Quill']
+
+def vessel_before(text: str, start: int, titled: bool = False) -> bool:
+    """Does a boat's noun, a port's letters and number or a ship's prefix stand right before
+    ``start`` (a quote between; with ``titled``, a title too: "the lifeboat Sir Amos Quill")?
+    Asked of every name: the words before it are looked up, not searched for.
+
+    >>> t = 'the drifter "Jessie Pim"; CG 12 Ada Pim; CWO 5 Ada Pim; S.S. Ada Pim; lifeboat Sir Tom Pim; the relationship Tom'
+    >>> [vessel_before(t, t.index(n)) for n in ('Jessie', 'Ada Pim;', 'Ada Pim; S', 'Ada Pim; l', 'Tom Pim', 'Tom')]
+    [True, True, False, True, False, False]
+    >>> vessel_before(t, t.index('Tom Pim'), titled=True)
+    True
     """
-    return {_title_cased(name) for _, _, name in vessel_spans(text)}
+    words = _words_before(text, start, 3 if titled else 2)
+    if titled and words:
+        words = words[:-1]  # the title
+    if not words:
+        return False
+    last = words[-1]
+    if last.lower() in _VESSEL_WORDS or last in _SHIP_PREFIX_WORDS:
+        return True
+    return (last.isdigit() and len(last) <= 4 and len(words) > 1 and 1 <= len(words[-2]) <= 3
+            and words[-2].isupper() and words[-2].isalpha() and words[-2] not in _NOT_PORTS)
 
 
-def may_name_vessels(text: str) -> bool:
-    """Might ``text`` name a boat (by its noun, a ship's prefix or a port's letters and number)?"""
-    low = text.lower()
-    return any(hint in low for hint in _VESSEL_HINTS) or bool(_PORT_NUMBER_HINT.search(text))
-
-
-def vessel_spans(text: str) -> list[tuple[int, int, str]]:
-    """Where ``text`` names a boat or a ship, and the name as written."""
-    return [(m.start(g), m.end(g), m.group(g)) for m in _VESSEL_NAMED.finditer(text)
-            for g in (1, 2) if m.group(g) and not ROMAN.match(m.group(g).split()[-1])]
-    # (a regnal number says a person: the French "S.S. Pie XI" is His Holiness)
-
-
-def _title_cased(name: str) -> str:
-    return " ".join(w.lower() if w in ("AND", "And") else w[:1] + w[1:].lower() if w.isupper() else w
-                    for w in name.split())
+def _words_before(text: str, start: int, n: int) -> list[str]:
+    """The ``n`` words (split at spaces) right before ``start``, a quote before it left out."""
+    end = start
+    if end and text[end - 1] in "\"“":
+        end -= 1
+    if not end or text[end - 1] != " ":
+        return []
+    return text[max(0, end - 40):end - 1].split()[-n:]
 
 
 def _quoted_thing(text: str, c: Candidate) -> bool:

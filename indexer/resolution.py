@@ -40,7 +40,7 @@ from indexer.name_words import (
     personlike,
     placeholder_names,
 )
-from indexer.names import coordinated, may_name_vessels, members_body, thing_named, vessel_names
+from indexer.names import coordinated, members_body, thing_named, vessel_after, vessel_before
 from indexer.notables import notables
 from indexer.ocr import ocr_key
 from indexer.personhood import (
@@ -191,7 +191,8 @@ class Resolution:
         self._between_places: set[str] | None = None
         self._listed_places: dict[str, bool] = {}
         self._institutions: set[str] | None = None
-        self._vessels: set[str] | None = None
+        self._vessels: dict[str, bool] = {}
+        self._joined: str | None = None  # the document's texts as one, for looking up a name's uses
         self._contrasted: dict[str, set[str]] | None = None
         self.kin_sexes: dict[str, str] = {}
         # The surnames of the characters of fiction and the names for anyone ("John Doe") named here
@@ -411,7 +412,7 @@ class Resolution:
             return
         if not c.title and _determined(self.texts[i], c.start, c.end):
             return  # "a Robin Hood", "the Judson Bill", "the Rose Garden": a thing or a type
-        if not c.title and c.name in self.vessels() and not (
+        if not c.title and self.vessel_here(c.name) and not (
                 human_after(self.texts[i], c.end) or self.texts[i].endswith(_AGENT, 0, c.start)):
             # "Janet Quill ran onto the rocks", where the document has "the collier Janet Quill";
             # not "Janet Quill died in 1964", "the stone laid by Janet Quill" (a page on how the
@@ -641,13 +642,22 @@ class Resolution:
                     self.add(i, c.start, self.authority_ref(pid) if pid else _discovered(name), c.surname,
                              c.given)
 
-    def vessels(self) -> set[str]:
-        """The names this document gives boats and ships (see :func:`indexer.names.vessel_names`)."""
-        if self._vessels is None:
-            # (the whole document looked at once for a boat's noun: most documents name none)
-            self._vessels = set().union(*(vessel_names(t) for t in self.texts if may_name_vessels(t))) if (
-                may_name_vessels("\n".join(self.texts))) else set()
-        return self._vessels
+    def vessel_here(self, name: str) -> bool:
+        """Does this document write the full name as a boat's anywhere: after a boat's noun, a
+        port's number or a ship's prefix, or before a register's "(S.S.)" ("the collier Janet
+        Quill", "JANET QUILL" (S.S.))? Each of its uses is looked at, once per name."""
+        if (known := self._vessels.get(name)) is not None:
+            return known
+        if self._joined is None:
+            self._joined = "\n".join(self.texts)
+        text, found = self._joined, False
+        for form in (name, name.upper()):
+            k = text.find(form)
+            while k != -1 and not found:
+                found = vessel_before(text, k) or vessel_after(text, k + len(form))
+                k = text.find(form, k + 1)
+        self._vessels[name] = found
+        return found
 
     def institution(self, word: str) -> bool:
         """Does this document use the lone word for a school, a college or a team, before the
