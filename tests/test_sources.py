@@ -175,6 +175,22 @@ def test_a_legacy_pages_last_updated_footer_dates_it_when_nothing_else_does(
     assert written(_doc(_write(tmp_path / "dated.shtml", dated), tmp_path)) == "1991-04-02"
 
 
+def test_a_table_of_dated_rows_is_no_dateline(tmp_path: Path) -> None:
+    """A roll of losses prints a date in each row's first cell: the first row's date is an
+    event's, not the page's; the footer then dates the page."""
+    page = """<HTML><HEAD><TITLE>Roll of Honour</TITLE></HEAD><BODY><H1>Roll of Honour</H1>
+    <P>These are the Quennell Bay men known to have been lost at sea since the station opened.</P>
+    <TABLE><TR><TD>Date</TD><TD>Vessel</TD><TD>Names</TD></TR>
+    <TR><TD>22 Nov 1881</TD><TD>yawl Brothers</TD><TD>Amos Varenza, John Varenza</TD></TR>
+    <TR><TD>12 Jan 1899</TD><TD>lifeboat Ada Halloran</TD><TD>David Morozzi</TD></TR></TABLE>
+    <P><FONT SIZE="1">(c) 2003 Quennell Bay Society | Last updated: 02/06/2003</FONT></P></BODY></HTML>"""
+    doc = _doc(_write(tmp_path / "memorial.asp", page), tmp_path)
+    assert (doc.published, doc.published_source) == ("2003-06-02", "updated")
+    # A page's own dateline above its text still dates it.
+    dated = page.replace("<H1>Roll of Honour</H1>", "<H1>Roll of Honour</H1><P>March 4, 2003</P>")
+    assert _doc(_write(tmp_path / "dated.asp", dated), tmp_path).published == "2003-03-04"
+
+
 def test_html_without_declared_encoding(tmp_path: Path) -> None:
     body = "<html><body><h1>Les r\xe9unions</h1>" + "<p>Le caf\xe9 \xe9tait plein, et la s\xe9ance fut longue et anim\xe9e.</p>" * 5
     doc = _doc(_write(tmp_path / "reunions.html", (body + "</body></html>").encode("cp1252")), tmp_path)

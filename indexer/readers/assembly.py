@@ -111,11 +111,28 @@ def _take_byline(
             if found is not None:
                 drop.add(i)
                 continue
-        if date is None:
-            date = dateline(text)
-            if date is not None:
-                drop.add(i)
+        if date is None and (date := dateline(text)) is not None:
+            if _dated_rows_after(blocks, i, date) and any(len(t) > _PROSE for _k, _l, t in blocks[:i]):
+                # "22 Nov 1881", then "12 Jan 1899", after the page's text has begun: a table's
+                # first row, not the page's date ("Sunday, Oct. 29, 2006" under the headline of a
+                # column of dated items still is)
+                date = None
+                break
+            drop.add(i)
     return [b for i, b in enumerate(blocks) if i not in drop], found, date
+
+
+_PROSE = 80  # characters: a block this long is the page's text, not its headline or furniture
+# How far after a dateline another date-only block makes it a table's or a list's rows: a row's
+# cells (a date, a vessel, names) are blocks of their own.
+_ROWS_REACH = 4
+
+
+def _dated_rows_after(blocks: list[ParsedBlock], i: int, date: str) -> bool:
+    """Does another block that only says a date years apart follow block ``i`` within a row's
+    reach? (A news index's items of the same week still date the index: its newest item.)"""
+    return any((other := dateline(text)) is not None and abs(int(other[:4]) - int(date[:4])) > 1
+               for _kind, _level, text in blocks[i + 1:i + 1 + _ROWS_REACH])
 
 
 # ---------------------------------------------------------------- the header
