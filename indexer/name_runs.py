@@ -353,17 +353,18 @@ def _ends_in_stop_word(r: _Run) -> bool:
     honorific = words[0] in HONORIFICS and len(words) == 2
     last = words[-1]
     if len(words) > 1 and last in STOP and last not in GIVEN and not honorific and not ROMAN.match(last):
-        return last in TAILS or not ((words[0] in GIVEN or _initialled_census_given(words, [w for _, w in r.pieces]))
+        return last in TAILS or not ((words[0] in GIVEN or _initialled_census_given(words, r.pieces))
                                      and last in SURNAME_OK
                                      or _given_after_titles(r) and last in TITLES)
     return False
 
 
-def _initialled_census_given(names: list[str], tokens: list[str]) -> bool:
+def _initialled_census_given(names: list[str], pieces: list[tuple[int, str]]) -> bool:
     """A Census given name that is also a surname or a town, then middle initials and a
-    surname: "Lyle E. Gruber" (``names`` without the initials' stops, ``tokens`` with them)."""
+    surname: "Lyle E. Gruber" (``names`` without the initials' stops, ``pieces`` the words as
+    written, with them)."""
     return (len(names) >= 3 and names[0] in given_before_initial() and len(names[-1]) > 1
-            and all(_INITIALS.fullmatch(n) and t.endswith(".") for n, t in zip(names[1:-1], tokens[1:-1])))
+            and all(_INITIALS.fullmatch(n) and t.endswith(".") for n, (_, t) in zip(names[1:-1], pieces[1:-1])))
 
 
 def _given_after_titles(r: _Run) -> bool:
@@ -445,7 +446,7 @@ def _named(rest: list[tuple[int, str]], names: list[str], title: str, initial: b
         # thing named after someone.
         return []
     # A stop word inside the name splits it; only a clean run is a name.
-    given = names[0] in GIVEN or _initialled_census_given(names, [w for _, w in rest])
+    given = names[0] in GIVEN or _initialled_census_given(names, rest)
     if any(_blocks(names, j, title, rest[j][1], given) for j in range(len(names))):
         if len(names) == 1 or title:
             return []
@@ -471,7 +472,7 @@ def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial:
         # the given name's romanised syllables joined by a hyphen; "Mr. Leung" is the same man.
         # (Not after an everyday noun: "Tonic Sol-fa" is a way of teaching singing.)
         return [replace(full, surname=head, given=names[1])]
-    if _initialled_census_given(names, [w for _, w in rest]):
+    if _initialled_census_given(names, rest):
         return [replace(full, given=head)]  # "Lyle E. Gruber", "Booker T. Washington"
     if head in GIVEN or _INITIALS.fullmatch(head) and rest[0][1].endswith(".") and head not in _NO_GIVEN_INITIALS:
         if "." in head:  # "A.W. Pettibone" is the "A. W. Pettibone" of other pages

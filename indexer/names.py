@@ -145,7 +145,7 @@ def _outside_vessels(text: str, cands: list[Candidate]) -> list[Candidate]:
             # ("the motor lifeboat Sir Thomas Quill", "Steam trawler Lady Rosamund": a title in the boat's name)
             vessel_end = _VESSEL_NAME_AT.match(text, c.start).end()  # type: ignore[union-attr]
             continue
-        if c.kind in ("full", "single") and _VESSEL_AFTER.match(text, c.end):
+        if c.kind in ("full", "single") and vessel_after(text, c.end):
             continue
         out.append(c)
     return out
@@ -625,11 +625,11 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
         elif c.title in _RANK_TITLES and _THE_BEFORE_RANK.search(text, max(0, c.start - 10), c.start):
             continue  # "the Lady Rosamund", "the Sir Thomas Quill", "the Lord Hill": a boat, a room, a pub
         elif c.kind == "full" and (_quoted_thing(text, c) or vessel_before(text, c.start)
-                                   or _VESSEL_AFTER.match(text, c.end)):
+                                   or vessel_after(text, c.end)):
             continue  # 'the crew of the "Lydia Quill"', "the company tug Agnes Quill": a ship, a house
         elif c.kind == "full" and text.endswith(_AT_OR_OF, 0, c.start) and _AT_SCHOOL_BEFORE.search(
                 text, max(0, c.start - 30), c.start) and not (
-                _POSSESSIVE_AFTER.match(text, c.end)):
+                text.startswith(_POSSESSIVE, c.end)):
             continue  # "the principal of Booker T. Quill", "a freshman at Amos Pim": the school named for him
         if _role(text, c, out):
             continue
@@ -694,7 +694,6 @@ _AT_SCHOOL_BEFORE = re.compile(r"(?<![\w'’-])(?:(?:principal|headmaster|headmi
                                r"|pupils|freshman|sophomore|junior|senior|teaching|taught|enrolled) at|graduates? of"
                                r"|graduated from|alumn(?:us|a|i|ae) of) $")
 _AT_OR_OF = (" at ", " of ", " from ")
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # A firm's partners after its founder's name: "Messrs. Quill and Son", "Quill Bros." (Not "and Co.":
 # "Messrs. Marx, Engels and Co." are the men and their friends.)
 _AND_COMPANY = (" & Co.", " & Co ", " & Co,", " & Company")
@@ -707,8 +706,7 @@ _VESSELS = (r"tug|tugboat|steamer|steamship|ship|schooner|barque|bark|brig|ketch
             r"|freighter|trawler|lifeboat|life-boat|dredge|scow|barge|collier|drifter|fifie|zulu|yawl|smack|coble"
             r"|lugger|cutter|whaler|clipper|frigate|cruiser|destroyer|gunboat|corvette|submarine|packet|paddler")
 # A ship's prefix after its quoted name, as a register prints it: '"JANET QUILL" (S.S.)'.
-_SHIP_AFTER = r"[\"”]? \((?:S\.S|M\.V|R\.M\.S|M\.D|P\.S|S\.Y|S\.T)\.?\)"
-_VESSEL_AFTER = re.compile(_SHIP_AFTER)
+_VESSEL_AFTER = re.compile(r"[\"”]? \((?:S\.S|M\.V|R\.M\.S|M\.D|P\.S|S\.Y|S\.T)\.?\)")
 # A boat's name, with what it is named for: "AGNES AND AMOS QUILL".
 _VESSEL_NAME = r"[A-Z][\w'’-]+(?: (?:and |AND |& )?[A-Z][\w'’-]+)*"
 _VESSEL_NAME_AT = re.compile(rf"(?:{_VESSEL_NAME})?")
