@@ -57,6 +57,8 @@ _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _GENERATION = re.compile(r" (?:Jr|Sr)\.?$| (?:Senior|Junior)$")
 _GENERATION_WORDS = frozenset({"Jr", "Sr", "Senior", "Junior"})
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
+# The forms of address that say whether a woman is married, as the papers of her time wrote them.
+_ADDRESS = {"Miss": 0, "Mrs": 1}
 # "in X", "at X", "outside X", "the X", "al X" (not followed by another capitalised word: "the Marx family" is rare,
 # "the Boyne", "the Egalite" are places and papers). ("visited?" is "visite" or "visited".)
 # The match starts at the capital, with the word before it checked behind: the regex
@@ -153,11 +155,11 @@ KIN_PARAGRAPHS = 2
 # Age from which someone's dated mentions may be their own doings.
 ADULT = 15
 _DIGIT = re.compile(r"\d")
-STATE_VERSION = 9
+STATE_VERSION = 10
 # version 1 had no HUMAN count: read as 0; 1-2 no years; 1-3 no titles; 1-4 no given-name calls
 # and no pronouns (read as 0); 1-5 no nicknames; 1-6 no parents and children of one name;
-# 1-7 no life dates; 1-8 no maiden names stated
-_READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9)
+# 1-7 no life dates; 1-8 no maiden names stated; 1-9 no "Miss" and "Mrs." of full names
+_READABLE_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
 
 CAP, LOW, SUR, PLACE, HUMAN, MALE, FEMALE, ITS, HIS = range(9)
 _STATS = 9
@@ -192,6 +194,9 @@ class Discovery:
     lives: dict[str, list[list[int | None]]] = field(default_factory=dict)
     # "given maiden-name" -> {"given married-name": documents saying so} (see :mod:`indexer.former_names`)
     formerly: dict[str, dict[str, int]] = field(default_factory=dict)
+    # surname -> {full name: [after "Miss", after "Mrs."]}: how the corpus addresses its women
+    # named in full (see :meth:`addressed_otherwise`)
+    addressed: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
     # (given name, surname) -> [(middle initials, generation)] of the suffixed full names, worked out on first use
@@ -373,11 +378,14 @@ class Discovery:
             for maiden, married in (rest[8] if len(rest) >= 9 else {}).items():
                 formerly[maiden].update(married)
         titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+        addressed: dict[str, dict[str, list[int]]] = defaultdict(dict)
         for sightings in named.values():
             for surname, name, title in sightings:
                 fulls[surname][name] += 1
                 if title and title.rstrip(".") not in HONORIFICS:
                     titles[surname][title.rstrip(".")][name] += 1
+                elif (address := _ADDRESS.get(title.rstrip("."))) is not None:
+                    addressed[surname].setdefault(name, [0, 0])[address] += 1
         uses: dict[str, dict[str, list[int]]] = defaultdict(dict)
         for (_, year), lone in used.items():
             for w, titled in lone:
@@ -396,7 +404,7 @@ class Discovery:
                    dict(uses), None if called is None else dict(called), nicknames,
                    {name: len(keys - {0}) + KIN_PARAGRAPHS * (0 in keys) for name, keys in kin.items()},
                    _quoted_nicknames(nicked), {name: _people(dated) for name, dated in lives.items()},
-                   {k: dict(n) for k, n in formerly.items()})
+                   {k: dict(n) for k, n in formerly.items()}, dict(addressed))
 
     # -- state -------------------------------------------------------------------
 
@@ -415,6 +423,8 @@ class Discovery:
             state["lives"] = self.lives
         if self.formerly:
             state["formerly"] = self.formerly
+        if self.addressed:
+            state["addressed"] = self.addressed
         return state
 
     @classmethod
@@ -428,7 +438,7 @@ class Discovery:
                    None if called is None else {k: list(v) for k, v in called.items()},
                    dict(state.get("nicknames", {})), dict(state.get("kin", {})), dict(state.get("nicknamed", {})),
                    {k: [list(life) for life in v] for k, v in state.get("lives", {}).items()},
-                   dict(state.get("formerly", {})))
+                   dict(state.get("formerly", {})), dict(state.get("addressed", {})))
 
     # -- questions ----------------------------------------------------------------
 
@@ -1104,6 +1114,35 @@ class Discovery:
         span = self.seen.get(name)
         return year is not None and span is not None and span[0] - CONTEMPORARY <= year <= span[1] + CONTEMPORARY
 
+    def addressed_otherwise(self, name: str, title: str) -> bool:
+        """Does the corpus address the woman ``name`` in full only by the other of "Miss" and
+        "Mrs." than ``title``? A daughter ("Miss Edith Quill", "Miss E. M. Quill") is not the
+        "Mrs. Quill" of her mother, nor is the mother ("Mrs. Harriet Quill") the "Miss Quill"
+        of a daughter: a wife bears her husband's surname, an unmarried woman her father's.
+        Forms answer for a name whose given name and middle initials they agree with ("Miss E. M.
+        Quill" for Edith Quill; not "Miss Ruth Ellen Quill" for Ruth Pim Quill).
+
+        >>> d = Discovery(addressed={"Quill": {"Edith Quill": [2, 0], "E. M. Quill": [1, 0], "Harriet Quill": [0, 3],
+        ...                                    "Ruth Ellen Quill": [2, 0]}})
+        >>> d.addressed_otherwise("Edith Quill", "Mrs."), d.addressed_otherwise("Edith Quill", "Miss")
+        (True, False)
+        >>> d.addressed_otherwise("Harriet Quill", "Miss"), d.addressed_otherwise("Ada Quill", "Mrs")
+        (True, False)
+        >>> d.addressed_otherwise("Ruth Pim Quill", "Mrs."), d.addressed_otherwise("Ruth Quill", "Mrs.")
+        (False, True)
+        """
+        address = _ADDRESS.get(title.rstrip("."))
+        words = name.split()
+        if address is None or len(words) < 2:
+            return False
+        counts = [0, 0]
+        given, middle = words[0].rstrip("."), _middle(name)
+        for form, said in self.addressed.get(words[-1], {}).items():
+            if _given_compatible(form.split()[0].rstrip("."), given) and _middles_agree(_middle(form), middle):
+                counts[0] += said[0]
+                counts[1] += said[1]
+        return counts[1 - address] > 0 and not counts[address]
+
     def owner(self, surname: str, year: int | None = None, title: str = "") -> str | None:
         """The full name a bare surname means corpus-wide: the only one seen, at least twice,
         among those the corpus already knew by ``year`` (and, for a ``title``d mention,
@@ -1136,8 +1175,15 @@ class Discovery:
             return None
         if title and self.named_soon_after(surname, year, best, TITLE_SEX.get(office_title(title))):
             return ""  # "Dr. Simon" of 1867: the Jules named from 1871, or the John named in 1881?
-        if self.lives and self.born_apart(f for f in forms if f.split()[0].startswith(best)):
-            return ""  # a father and a son of one given name, their lives printed apart: the bare word is either's
+        if self.lives and self.born_apart(bearers := [f for f in forms if f.split()[0].startswith(best)]):
+            # A father and a son of one given name, their lives printed apart: the bare word is
+            # either's, unless only one of them was a grown man alive at the document's date
+            # ("Mr. Quill" of 1874, when the son was thirteen).
+            grown = {f for f in bearers for b, d in self.dated_people(f) if year is not None and b + ADULT <= year <= d}
+            if len(grown) != 1 or len(bearers) > len([f for f in bearers if self.dated_people(f)]):
+                return ""
+            best, bearers = next(iter(grown)).split()[0], list(grown)
+            return self.canonical(surname, best if len(best) > 1 else "", bearers[0])
         return self.canonical(surname, best if len(best) > 1 else "", next(
             f for f in forms or every if f.split()[0].startswith(best)))
 

@@ -380,6 +380,15 @@ def _programme_cut(text: str, end: int, length: int, found: tuple[Candidate, ...
 _ORDER_BEFORE = re.compile(r"(?<![\w'’])(?:Sisters|Brothers|Daughters|Sons|Friends|Knights|Servants|Order|Society|"
                            r"Congregation|Missionaries) of (?:the |St\.? )?$")
 _SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St|Ste|Saint|Sainte|San|Santa|Sao|São)\.? $")
+# A word after a saint's name in the possessive names the place called after the saint: "St.
+# Hilda's Ward", "St John's Wood", "Saint Andrew's Quay".
+_SAINTS_BEFORE = re.compile(r"(?<![\w.])(?:St|Saint)\.? [A-Z][a-z]+['’]s $")
+# An institution called after its founder in the possessive, its noun capitalised: "Dame Alice
+# Quill's School", "Guy's Hospital", "Sir John Varenza's Charity". (Not a law or a day, which are
+# the sponsor's own doing: "Mr. Jacob Quill's Bill", "McKenna's Act".)
+_FOUNDED_AFTER = re.compile(r"['’]s? (?:School|Schools|College|Academy|Institute|Institution|Hospital"
+                            r"|Infirmary|Almshouses|Charity|Foundation|Trust|Fund|Library|Museum|Scholarship"
+                            r"|Prize|Medal|Cup|Trophy|Chapel|Church|Cathedral)\b")
 # "Johnson & Johnson", "Gibson, Dunn & Crutcher", "Price, Waterhouse & Co.": names joined
 # by an ampersand are a firm's when one name is repeated, three are listed or the last is
 # the firm's ("Co."); two names ("Marx & Engels") may be the two people.
@@ -544,6 +553,7 @@ def thing_named(text: str, start: int, end: int) -> bool:
     return bool(_CASE_AFTER.match(text, end) or _CASE_BEFORE.search(text, max(0, start - 40), start)
                 or _ORDER_BEFORE.search(text, max(0, start - 24), start)
                 or _SAINT_BEFORE.search(text, max(0, start - 7), start)
+                or _SAINTS_BEFORE.search(text, max(0, start - 20), start)
                 or _EVENT_BEFORE.search(text, max(0, start - 60), start) or _in_a_firm(text, start, end)
                 or shop_named(text, start, end) or state_after_town(text, start, end)
                 or place_word_before(text, start, end)
@@ -613,7 +623,7 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
         if c.kind in ("single", "given") and not c.title:
             if (_before_eponym_head(text, c) or thing_named(text, c.start, c.end)
                     or word_after(text, c.end) in THING_HEADS or _PLACE_NOUN_AFTER.match(text, c.end)
-                    or vessel_before(text, c.start)):
+                    or vessel_before(text, c.start) or _FOUNDED_AFTER.match(text, c.end)):
                 continue  # "the Brady bill", "the Maddox Memorial Lecture", "Harwick avenue", "the tug Agnes"
             if _second_of_eponym_pair(text, c, out) or _second_of_eponym_pair_named(text, c, out):
                 out.pop()
@@ -625,8 +635,10 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
         elif c.title in _RANK_TITLES and _THE_BEFORE_RANK.search(text, max(0, c.start - 10), c.start):
             continue  # "the Lady Rosamund", "the Sir Thomas Quill", "the Lord Hill": a boat, a room, a pub
         elif c.kind == "full" and (_quoted_thing(text, c) or vessel_before(text, c.start)
-                                   or vessel_after(text, c.end)):
-            continue  # 'the crew of the "Lydia Quill"', "the company tug Agnes Quill": a ship, a house
+                                   or vessel_after(text, c.end) or _FOUNDED_AFTER.match(text, c.end)):
+            # 'the crew of the "Lydia Quill"', "the company tug Agnes Quill": a ship, a house; "Dame
+            # Alice Quill's School"
+            continue
         elif c.kind == "full" and text.endswith(_AT_OR_OF, 0, c.start) and _AT_SCHOOL_BEFORE.search(
                 text, max(0, c.start - 30), c.start) and not (
                 text.startswith(_POSSESSIVE, c.end)):
@@ -686,6 +698,20 @@ _DRAMA = re.compile(r"\b(?:[Pp]lay|comedy|drama|tragedy|farce|musical|operetta|o
 # ("the Lady Rosamund" of a trawler, "the Sir Leonard Quill Chamber", "the Lord Hill" of a pub).
 _RANK_TITLES = frozenset({"Sir", "Lady", "Lord", "Dame"})
 _THE_BEFORE_RANK = re.compile(r"(?<![\w'’])[Tt]he (?:Sir|Lady|Lord|Dame) $")
+
+
+def ranked_thing(text: str, start: int) -> bool:
+    """Does the name at ``start`` begin with a knight's or a lady's rank after "the", or follow
+    one: a pub, a boat or a room named after them ("outside the Sir Robert Quill", "the Lady
+    Rosamund")? A person is "Sir Robert Quill", "the late Sir Robert".
+
+    >>> t = "fish thrown outside the Sir Robert Quill; Sir Robert Quill spoke"
+    >>> ranked_thing(t, t.index("Sir")), ranked_thing(t, t.index("Robert")), ranked_thing(t, t.rindex("Sir"))
+    (True, True, False)
+    """
+    return bool(_THE_BEFORE_RANK.search(text, max(0, start - 10), start)
+                or text.startswith(tuple(f"{r} " for r in _RANK_TITLES), start)
+                and _THE_BEFORE_GIVEN.search(text, max(0, start - 5), start))
 # A school's staff or pupils and "of" or "at" before a full name: the school named after the
 # person ("the principal of Booker T. Quill", "her teacher at Amos Pim"). Not "teacher of",
 # "student of", "coach of": a master's pupil, an athlete's coach, are the person's.
@@ -1104,9 +1130,10 @@ def _nee(text: str, out: list[Candidate]) -> list[Candidate]:
 
 # A generation written after a name the way British clerks and papers wrote it ("Mr. S. Quill,
 # jun.", "Wm. Quill, Senr.", "Samuel Quill junior"): the "Jr." and "Sr." of other pages. Capitalised
-# "Sen." is a senator's title and "Jun." a month's before a name or a day; those are no generation.
-_GENERATION_AFTER = re.compile(r",? (?:(?P<jr>jun|junr|jnr|Junr|Jnr)|sen|senr|snr|Senr|Snr)\.?(?![\w'’.])(?! ?\d)"
-                               r"(?! [A-Z][a-z])|,? (?:(?P<junior>junior)|senior)(?=[,;.)]|$)")
+# "Sen." is a senator's title and "Jun." a month's before a name or a day; those are no generation
+# ("Mr. T. Quill, Jun." after a comma is). A life's dates may follow: "Thomas Quill, junior (1861-1934)".
+_GENERATION_AFTER = re.compile(r",? (?:(?P<jr>jun|junr|jnr|Junr|Jnr|(?<=, )Jun)|sen|senr|snr|Senr|Snr)\.?(?![\w'’.])"
+                               r"(?! ?\d)(?! [A-Z][a-z])|,? (?:(?P<junior>junior)|senior)(?=[,;.)]| \(|$)")
 
 
 # A title, a given name cut short with a full stop, and a surname: a clerk's "Mr. Fred. Haworth",

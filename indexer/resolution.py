@@ -40,7 +40,7 @@ from indexer.name_words import (
     personlike,
     placeholder_names,
 )
-from indexer.names import coordinated, members_body, thing_named, vessel_after, vessel_before
+from indexer.names import coordinated, members_body, ranked_thing, thing_named, vessel_after, vessel_before
 from indexer.notables import notables
 from indexer.ocr import ocr_key
 from indexer.personhood import (
@@ -372,6 +372,8 @@ class Resolution:
                     continue  # "Mrs. John F. Kennedy": his wife, by his name
                 if h.text.split()[0].rstrip(".") not in TITLES and _determined(self.texts[i], h.start, h.end):
                     continue  # "on the Theodore Roosevelt", "a Benedict Arnold": a ship, a type
+                if ranked_thing(self.texts[i], h.start):
+                    continue  # "outside the Sir Robert Peel": a pub
                 if (self.dead_by_then(pid) and h.text.partition(" ")[0] in ADDRESS_TITLES
                         and h.text.partition(" ")[2] in self.a.surnames[pid]):
                     deferred.append((i, h, pid))  # "Mr. Hoover": whom, once a namesake is named here?
@@ -1071,6 +1073,8 @@ class Resolution:
             if not ids:
                 self.flags[i].append(f"ambiguous:{word}")
                 return True
+            if c.title and not (ids := [p for p in ids if not self.addressed_otherwise(p, word, c.title)]):
+                return False  # "Mrs. Quill" where the document names only her daughters, "Miss Edith Quill"
         if c.title and not sex and (holder := self.office_holder(c, ids)) is not None:
             if holder:
                 self.add(i, c.start, holder)
@@ -1087,6 +1091,13 @@ class Resolution:
         pid = self.principal(word, ids, i, c.start)
         self.add(i, c.start, self.refs[pid])
         return True
+
+    def addressed_otherwise(self, pid: str, surname: str, title: str) -> bool:
+        """Is the person named here with ``surname`` a woman the corpus addresses by it only as
+        "Miss" where ``title`` is "Mrs." (or the other way)? (Not "Miss Lisle" of a woman the
+        corpus names "Mrs. Harriet Cardew" after her marriage: her maiden name is another.)"""
+        name = self.refs[pid].name
+        return name.split()[-1] == surname and self.a.discovery.addressed_otherwise(name, title)
 
     def contrasted(self, surname: str) -> set[str]:
         """The people of this surname the document names in full later in a sentence that
@@ -1433,8 +1444,10 @@ class Resolution:
                 # the corpus cites most (an office says more: see titled_owner).
                 owner = ""
         if owner and sex and (given_name_sex(owner.split()[0]) == _OTHER_SEX[sex]
-                              or sex == "f" and owner.split()[0].endswith(".") and not disc.may_be(word, owner, sex)):
-            owner = ""  # "Mrs. Gore" is not the corpus's Al Gore, "Mrs. Quill" no "Mr. R. Quill"
+                              or sex == "f" and owner.split()[0].endswith(".") and not disc.may_be(word, owner, sex)
+                              or owner.split()[-1] == word and disc.addressed_otherwise(owner, c.title)):
+            # "Mrs. Gore" is not the corpus's Al Gore, "Mrs. Quill" no "Mr. R. Quill" (nor "Miss Edith Quill")
+            owner = ""
         elif owner and not sex and (said := self.pronoun_sex(i, c.end)) and given_name_sex(
                 owner.split()[0]) == _OTHER_SEX[said]:
             owner = ""  # "Sergeant Quill and his unit" is not the corpus's Amy Quill

@@ -583,3 +583,83 @@ def test_a_name_does_not_run_over_a_line_break() -> None:
     found = names_in("Cotton Spinning: Mr. T. Varenza\nAmbulance (St. John): Dr. S. Dunkelberg\nQUENNELL, J.\nGate 2")
     assert {"T. Varenza", "S. Dunkelberg"} <= found and not any(
         " " in n and n.endswith(("Ambulance", "Gate")) for n in found), found
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "not_names", "names"),
+    [
+        ("an institution called after its founder, in the possessive",
+         "A pupil of Dame Edith Quennell's School and of Varenza's College, then at Halloran's Hospital.",
+         {"Edith Quennell", "Varenza", "Halloran"}, set()),
+        ("...not a law its sponsor brought in, nor a founder before another name",
+         "Mr. Amos Quennell's Bill, Varenza's Act, and Ada Halloran's Pim Institute.", set(),
+         {"Amos Quennell", "Varenza", "Ada Halloran"}),
+        ("a word after a saint's name in the possessive", "She sat for St. Hilda's Ward, he for St Olave's Quennell.",
+         {"Ward", "Quennell"}, set()),
+        ("a house's name after the person living there", "Treasurer, Mrs. A. Halloran, Wesley Manse; Miss Pim, Rose Cottage.",
+         {"Wesley Manse", "Rose Cottage"}, {"A. Halloran"}),
+        ("a generation after a comma, capitalised as a clerk wrote it", "Present: Mr. T. Quennell, Jun. in the chair.",
+         {"T. Quennell"}, {"T. Quennell Jr."}),
+        ("...spelt out, before the dates of a life", "Thomas Quennell, junior (1861-1934), sat from 1910.",
+         {"Thomas Quennell"}, {"Thomas Quennell Jr."}),
+        ("...a month's name is no generation", "Mr. Quennell, Jun. 5, 1912, and Mr. Varenza, Jun. Pim",
+         {"Quennell Jr.", "Varenza Jr."}, set()),
+    ],
+)
+def test_institutions_houses_and_generations_as_old_papers_write_them(kind: str, text: str, not_names: set[str],
+                                                                      names: set[str]) -> None:
+    found = names_in(text)
+    assert not found & not_names, (kind, found)
+    assert names <= found, (kind, found)
+
+
+_QUENNELL_WOMEN = [("daughter", ["Miss Edith Quennell read the report.", "Miss E. M. Quennell seconded it."]),
+                   ("mother", ["Mrs. Harriet Quennell presided.", "Mrs. Harriet Quennell thanked the meeting."])]
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts", "absent", "present"),
+    [
+        ("a 'Mrs.' is not the daughter named here, whom the corpus calls 'Miss'",
+         ["Miss Edith Quennell spoke.", "Mrs. Quennell thanked the meeting."], {"Edith Quennell"}, set()),
+        ("...nor, named nowhere here, the corpus's daughter", ["Mrs. Quennell thanked the meeting."],
+         {"Edith Quennell"}, set()),
+        ("a 'Miss' is not the mother named here, whom the corpus calls 'Mrs.'",
+         ["Mrs. Harriet Quennell spoke.", "Miss Quennell thanked the meeting."], {"Harriet Quennell"}, set()),
+        ("a 'Miss' is still the daughter", ["Miss Edith Quennell spoke.", "Miss Quennell thanked the meeting."],
+         set(), {"Edith Quennell"}),
+    ],
+)
+def test_miss_and_mrs_of_one_surname_are_not_one_woman(kind: str, texts: list[str], absent: set[str],
+                                                       present: set[str]) -> None:
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare([*_QUENNELL_WOMEN, ("d", texts)])
+    last = {r.name for r in annotator.annotate("", texts)[-1][0]}
+    assert not last & absent, (kind, last)
+    assert present <= last, (kind, last)
+
+
+def test_a_knight_s_name_after_the_is_a_pub() -> None:
+    annotator = PersonAnnotator(Authority.from_dict({"person": [
+        {"id": "quennell-robert", "name": "Robert Quennell", "aliases": ["Sir Robert Quennell"]}]}))
+    texts = ["Fish-heads were thrown outside the Sir Robert Quennell, a public house.", "Sir Robert Quennell spoke."]
+    annotator.prepare([("d", texts)])
+    assert [{r.id for r in refs} for refs, _ in annotator.annotate("", texts)] == [set(), {"quennell-robert"}]
+
+
+_FATHER_AND_SON = ("lives", ["Amos Quennell (1832-1909) founded the rope works.",
+                             "Amos Quennell, junior (1861-1934), sat for the borough from 1910."], 2018)
+
+
+@pytest.mark.parametrize(("year", "expected"), [
+    ("1874", {"Amos Quennell"}),  # the son was thirteen
+    ("1890", set()),  # both grown men: either
+    ("1920", {"Amos Quennell Jr."}),  # the father dead
+])
+def test_a_bare_surname_is_the_one_namesake_grown_and_alive_then(year: str, expected: set[str]) -> None:
+    texts = ["Mr. Quennell was returned for the borough."]
+    annotator = PersonAnnotator(Authority())
+    named = [("1872", ["Amos Quennell spoke at the hustings.", "Amos Quennell won the seat."], 1872),
+             ("1912", ["Amos Quennell spoke at the hustings.", "Amos Quennell won the seat."], 1912)]
+    annotator.prepare([_FATHER_AND_SON, *named, ("d", texts, int(year))])
+    assert {r.name for r in annotator.annotate("", texts, year)[0][0]} == expected
