@@ -769,15 +769,7 @@ class Discovery:
         >>> d.life_at("Ada Quill", None, "Ada Quill's successor came in 1899.") is None  # the younger was nine
         True
         """
-        people = self.dated_people(name)
-        if year is not None:
-            alive = [p for p in people if (p[0] is None or p[0] + ADULT <= year) and (p[1] is None or year <= p[1])]
-            if len(alive) == 1:
-                return alive[0]
-        told = [y for y in mentions(text).years if year is None or y <= year]
-        held = [p for p in people if any((p[0] is None or p[0] + ADULT <= y) and (p[1] is None or y <= p[1])
-                                         for y in told)]
-        return held[0] if len(held) == 1 else None
+        return life_among(self.dated_people(name), year, text)
 
     def nicknamed_apart(self, name: str) -> bool:
         """Does the corpus quote one nickname in this plain name and another in the same name
@@ -1738,6 +1730,20 @@ def _quoted_nicknames(nicked: dict[str, Counter[str]]) -> dict[str, str]:
 def _text_key(folded: str) -> int:
     """The same key for the same paragraph text in every build process (``hash`` is salted per process)."""
     return zlib.crc32(folded.encode("utf-8", "surrogatepass")) << 32 | len(folded)
+
+
+def life_among(people: list[list[int | None]], year: int | None, text: str) -> list[int | None] | None:
+    """Of several lives, the one a mention of ``year`` in ``text`` means: the one adult and
+    alive then, else the one adult and alive in a year the text itself names; None when
+    neither says (see :meth:`Discovery.life_at`)."""
+    if year is not None:
+        alive = [p for p in people if (p[0] is None or p[0] + ADULT <= year) and (p[1] is None or year <= p[1])]
+        if len(alive) == 1:
+            return alive[0]
+    told = [y for y in mentions(text).years if year is None or y <= year]
+    held = [p for p in people if any((p[0] is None or p[0] + ADULT <= y) and (p[1] is None or y <= p[1])
+                                     for y in told)]
+    return held[0] if len(held) == 1 else None
 
 
 def _widen(seen: dict[str, list[int]], name: str, first: int, last: int) -> None:

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from indexer.authority import BORN_BEFORE_MEANT, name_key
 from indexer.census import common_given_name, common_surname, given_name_sex
-from indexer.discovery import OWNER_DOMINANCE, generation, plain_name
+from indexer.discovery import ADULT, OWNER_DOMINANCE, generation, plain_name
 from indexer.folding import fold_in_place
 from indexer.hypocorisms import clipped, is_hypocorism
 from indexer.inflection import inflected
@@ -61,6 +61,7 @@ from indexer.personhood import (
     role_modifier,
 )
 from indexer.stable_ids import discovered_id
+from indexer.years import mentions
 
 if TYPE_CHECKING:
     from indexer.persons import Annotation, Hit, PersonAnnotator
@@ -522,7 +523,7 @@ class Resolution:
         written = c.name if len(disc.dated_people(c.name)) > 1 else name
         people = disc.dated_people(written)
         if len(people) < 2:
-            return _discovered(name)
+            return self.father_or_son(i, c, name, people)
         printed = life_dates(self.texts[i], [c], self.year)
         if printed:
             life = next((p for p in people if not apart(tuple(p), printed[0][1:])), None)
@@ -535,6 +536,25 @@ class Resolution:
         born, died = life
         dates = f"{born}-{died}" if born and died else f"b. {born}" if born else f"d. {died}"
         return PersonRef(discovered_id(f"{name} {born or died}"), f"{name} ({dates})")
+
+    def father_or_son(self, i: int, c: Candidate, name: str, people: list[list[int | None]]) -> PersonRef | None:
+        """A plain full name where the corpus prints one life beside it and another beside its
+        "Jr." ("Thomas Quill (1832-1909)", "Thomas Quill, junior (1861-1934)"): the father or the
+        son by the dates printed here, else by the document's date or the years the paragraph
+        tells. A son is written "jun." while his father lives and plain after: "Thomas Quill"
+        of 1885 is the father, of 1920 the son; a history telling of both is neither's."""
+        junior = self.a.discovery.dated_people(f"{name} Jr.")
+        if len(people) != 1 or len(junior) != 1 or generation(name) or not apart(tuple(people[0]), tuple(junior[0])):
+            return _discovered(name)
+        (_, died), (born, son_died) = people[0], junior[0]
+        if printed := life_dates(self.texts[i], [c], self.year):
+            return _discovered(f"{name} Jr." if apart(tuple(people[0]), printed[0][1:]) else name)
+        if self.year is not None and self.year <= son_died:
+            years = [self.year]
+        else:  # (written after both died: the years it tells of)
+            years = [y for y in mentions(self.texts[i]).years if self.year is None or y <= self.year]
+        whose = {name if y <= died else f"{name} Jr." if born + ADULT <= y <= son_died else "" for y in years}
+        return _discovered(whose.pop()) if len(whose) == 1 and "" not in whose else None
 
     def everyday(self, nick: str) -> bool:
         """Is a nickname an everyday word of this document ('William "Red" Kessler', then "the Red

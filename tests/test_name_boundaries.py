@@ -663,3 +663,16 @@ def test_a_bare_surname_is_the_one_namesake_grown_and_alive_then(year: str, expe
              ("1912", ["Amos Quennell spoke at the hustings.", "Amos Quennell won the seat."], 1912)]
     annotator.prepare([_FATHER_AND_SON, *named, ("d", texts, int(year))])
     assert {r.name for r in annotator.annotate("", texts, year)[0][0]} == expected
+
+
+@pytest.mark.parametrize(("year", "text", "expected"), [
+    ("1885", "Amos Quennell spoke at the hustings.", {"Amos Quennell"}),  # the son is "jun." while his father lives
+    ("1920", "Amos Quennell spoke at the hustings.", {"Amos Quennell Jr."}),  # and plain after
+    ("2004", "In 1874 Amos Quennell spoke at the hustings.", {"Amos Quennell"}),  # a history, by the year it tells
+    ("2004", "Amos Quennell spoke at the hustings in 1874 and in 1920.", set()),  # of both: neither's
+    ("2004", "Amos Quennell (1832-1909) spoke at the hustings in 1920.", {"Amos Quennell"}),  # by the dates printed
+])
+def test_a_plain_full_name_is_the_father_or_the_son_by_date(year: str, text: str, expected: set[str]) -> None:
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare([_FATHER_AND_SON, ("d", [text], int(year))])
+    assert {r.name for r in annotator.annotate("", [text], year)[0][0]} == expected
