@@ -140,6 +140,9 @@ TITLES = frozenset(
     Nurse Matron Deaconess Archdeacon Vicar Curate Rector Headmaster Headmistress Revd Cr Elder Evangelist
     Coun Couns Reeve Pte Worship Mgr Monseigneur Mlle Vve Abbe Cure Frere Soeur""".split()
 )
+# A grandparent named by the family's word for them ("Grandfather Quill", "Granny Pim"): the
+# speaker's relative, not a person whose given name is "Grandfather".
+KIN_TITLES = frozenset("Grandfather Grandpa Grandad Granddad Grandmother Grandma Granny".split())
 # Titles after which a lone given name is still a person ("King William").
 MONARCH_TITLES = frozenset(
     "King Queen Emperor Empress Tsar Czar Kaiser Pope Prince Princess Apostle Prophet".split()

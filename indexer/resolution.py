@@ -28,6 +28,7 @@ from indexer.name_words import (
     DERIVED,
     GIVEN,
     HONORIFICS,
+    KIN_TITLES,
     MONARCH_TITLES,
     ROMAN,
     STOP,
@@ -658,7 +659,7 @@ class Resolution:
         for i, cs in enumerate(self.cands):
             for c in cs:
                 if c.kind == "pair" and self.by_surname.get(c.surname) and not place_name(c.name) and not (
-                        disc.common_word(c.given) and not disc.surnames_of(c.given)):
+                        disc.common_word(c.given) and not disc.surnames_of(c.given)) and c.given not in KIN_TITLES:
                     pid = self.authority_match(c)
                     name = self.a.discovery.canonical(c.surname, c.given, c.name)  # "Des" of "Desmond"
                     self.add(i, c.start, self.authority_ref(pid) if pid else _discovered(name), c.surname,

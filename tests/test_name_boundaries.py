@@ -676,3 +676,9 @@ def test_a_plain_full_name_is_the_father_or_the_son_by_date(year: str, text: str
     annotator = PersonAnnotator(Authority())
     annotator.prepare([_FATHER_AND_SON, ("d", [text], int(year))])
     assert {r.name for r in annotator.annotate("", [text], year)[0][0]} == expected
+
+
+def test_a_grandparent_by_the_family_s_word_is_no_value_of_its_own() -> None:
+    texts = ["Samuel Quennell built the hall.", "Grandfather Quennell said thee to the end, and Granny Quennell laughed."]
+    found = values([("d", texts)])[0]
+    assert found == {"Samuel Quennell"}, found
