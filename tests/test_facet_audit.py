@@ -128,7 +128,8 @@ def test_cli_without_an_index_is_a_clear_error(tmp_path: Path, capsys: pytest.Ca
                                                 ("pennock_theatre_papers", 85),
                                                 ("netherholt_colliery_papers", 100),
                                                 ("craigmouth_lifeboat_papers", 95),
-                                                ("wendlow_suffrage_papers", 90)])
+                                                ("wendlow_suffrage_papers", 90),
+                                                ("port_ellery_mutual_aid_papers", 90)])
 def test_shipped_judgements_are_well_formed(corpus: str, judged: int) -> None:
     data = json.loads((JUDGEMENTS_DIR / f"{corpus}.json").read_text(encoding="utf-8"))
     values = data["values"]
@@ -176,7 +177,8 @@ UNSEEN_FLOORS = {"harbor_ledger": 0.85, "signal_journal": 0.85, "tenants_voice":
                  "tamarack_governors_papers": 0.60, "ashgrove_courier": 0.70,
                  "kessling_union_journal": 0.75, "hartsworth_institute_papers": 0.65,
                  "pennock_theatre_papers": 0.50, "netherholt_colliery_papers": 0.70,
-                 "craigmouth_lifeboat_papers": 0.50, "wendlow_suffrage_papers": 0.60}
+                 "craigmouth_lifeboat_papers": 0.50, "wendlow_suffrage_papers": 0.70,
+                 "port_ellery_mutual_aid_papers": 0.45}
 
 
 @pytest.mark.parametrize("corpus", sorted(UNSEEN_FLOORS))
