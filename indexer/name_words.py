@@ -76,10 +76,11 @@ def _given_names() -> frozenset[str]:
 
 # Titles that say a man or a woman: "Mrs. Carrasco" is not her son Luis.
 TITLE_SEX = {**{t: "m" for t in "Mr Sir Lord King Emperor Prince Duke Count Baron Father Brother Herr Monsieur "
-                                   "Senor Congressman Kaiser Tsar Czar Councilman Alderman Assemblyman Frere Abbe Cure Mgr Monseigneur".split()},
+                                   "Senor Congressman Kaiser Tsar Czar Councilman Alderman Assemblyman Frere Abbe Cure Mgr Monseigneur "
+                                   "Signor Signore Padre Cavaliere Commendatore".split()},
              **{t: "f" for t in "Mrs Ms Miss Madame Mme Lady Dame Queen Empress Princess Duchess Countess "
                                    "Baroness Sister Mother Matron Deaconess Headmistress Frau Congresswoman Councilwoman Alderwoman Assemblywoman Chairwoman "
-                                   "Mlle Vve Soeur".split()}}
+                                   "Mlle Vve Soeur Signora Signorina Dottoressa".split()}}
 CENSUS_GIVEN_SHARE = 0.005  # per cent of residents: about 1,900 names of each sex
 GIVEN_NOT_SURNAME_RANK = 3000
 
@@ -138,7 +139,9 @@ TITLES = frozenset(
     Msgr Fr Maj Adm Cmdr Cpl Pvt Det Insp Supt Pres Lieut Atty Secy Treas Principal Provost
     Chaplain Coroner Constable Trustee Treasurer Canon Warden
     Nurse Matron Deaconess Archdeacon Vicar Curate Rector Headmaster Headmistress Revd Cr Elder Evangelist
-    Coun Couns Reeve Pte Worship Mgr Monseigneur Mlle Vve Abbe Cure Frere Soeur""".split()
+    Coun Couns Reeve Pte Worship Mgr Monseigneur Mlle Vve Abbe Cure Frere Soeur
+    Sig Signor Signore Signora Signorina Cav Cavaliere Commendatore Dott Dottore Dottoressa Avv Avvocato
+    Segr Segretario Presidente Maestro Padre Monsignore Direttore Tesoriere Consigliere""".split()
 )
 # A grandparent named by the family's word for them ("Grandfather Quill", "Granny Pim"): the
 # speaker's relative, not a person whose given name is "Grandfather".
@@ -169,6 +172,9 @@ _TITLE_WORDS = {
     "Fr": "Father", "Msgr": "Monsignor", "Hon": "Honorable", "Pres": "President", "Lieut": "Lieutenant",
     "Atty": "Attorney", "Secy": "Secretary", "Treas": "Treasurer", "Revd": "Reverend", "Cr": "Councillor",
     "Coun": "Councillor", "Couns": "Councillor", "Pte": "Private", "Mgr": "Monsignor",
+    # Italian, as the records of Italian societies abroad write them ("Cav. Russo", "Segr. Vella")
+    "Sig": "Signor", "Cav": "Cavaliere", "Dott": "Dottore", "Avv": "Avvocato",
+    "Segr": "Segretario",
 }
 
 
@@ -216,6 +222,7 @@ ABBREVIATIONS = "|".join(
     ["Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Rev", "Col", "Capt", "Lt", "Gov", "Prof", "Jr", "Sr",
      "Mme", "Hon", "Sgt", "Cllr", "Ald", "Msgr", "Fr", "Maj", "Adm", "Cmdr", "Cpl", "Pvt", "Det", "Insp", "Supt",
      "Pres", "Lieut", "Atty", "Secy", "Treas", "Revd", "Cr", "Coun", "Couns", "Pte", "Mgr", "Mlle", "Vve",
+     "Sig", "Cav", "Dott", "Avv", "Segr",
      GIVEN_ABBREVIATION_PATTERN])
 ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
 DERIVED = re.compile(r"(?<=[a-z]{3})(?:ism|isms|ist|ists|ian|ians|ites|ese)$")

@@ -617,6 +617,8 @@ def _things(text: str, cands: list[Candidate]) -> list[Candidate]:
             # first word. (Not in a list of initialled names: "W.F. Dunkelberg, J.P. Quennell BL; John
             # Varenza, M.P. Halloran, T.R. Morozzi".)
             continue
+        if c.kind == "full" and c.name.startswith(_CLOCK_LETTERS) and _CLOCK_BEFORE.search(text, max(0, c.start - 8), c.start):
+            continue  # "7 P. M. Opening of the fair": the time of day, then the programme's next item
         if c.kind == "single" and not c.title and c.name in TITLES and _DETERMINER_BEFORE.search(
                 text, max(0, c.start - 8), c.start):
             continue  # "his election as an Alderman of the Borough": the office, not a Mr. Alderman
@@ -723,6 +725,9 @@ _AT_OR_OF = (" at ", " of ", " from ")
 # A firm's partners after its founder's name: "Messrs. Quill and Son", "Quill Bros." (Not "and Co.":
 # "Messrs. Marx, Engels and Co." are the men and their friends.)
 _AND_COMPANY = (" & Co.", " & Co ", " & Co,", " & Company")
+# The hour before "A. M." or "P. M.": "at 7 P. M. Opening", "10.30 A. M. Mass".
+_CLOCK_LETTERS = ("A. M. ", "P. M. ", "A.M. ", "P.M. ")
+_CLOCK_BEFORE = re.compile(r"\d(?:[.:]\d\d)? ?$")
 _PARTNERS_AFTER = re.compile(r" (?:(?:and|&) (?:Sons?|Brothers)|Bros)\b")
 # A street's or a jurisdiction's noun in lower case right after a lone name, as older papers
 # print them: "widening of Harwick avenue", "the sheriff of Pruitt county", "down Quill road".

@@ -682,3 +682,26 @@ def test_a_grandparent_by_the_family_s_word_is_no_value_of_its_own() -> None:
     texts = ["Samuel Quennell built the hall.", "Grandfather Quennell said thee to the end, and Granny Quennell laughed."]
     found = values([("d", texts)])[0]
     assert found == {"Samuel Quennell"}, found
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "not_names", "names"),
+    [
+        ("an Italian society's titles, written out and cut short",
+         "Il Presidente Cav. Varenza and Segr. Quennell; Sig. G. Morozzi, Dott. Pim and Maestro Halloran.",
+         {"Presidente", "Cav", "Segr", "Sig", "Dott", "Maestro Halloran"},
+         {"Varenza", "Quennell", "G. Morozzi", "Pim", "Halloran"}),
+        ("...an honorary office", "Presidente Onorario, Cav. Varenza.", {"Onorario"}, {"Varenza"}),
+        ("Italian months", "Adunanza del 15 Agosto 1923; festa di Maggio.", {"Agosto", "Maggio"}, set()),
+        ("given names cut short in Italian registers", "Giov. Varenza e Gius. Quennell", set(),
+         {"Giovanni Varenza", "Giuseppe Quennell"}),
+        ("the hour before a programme's next item", "7 P. M. Opening of the fair; 9.30 P.M. Fireworks; 8 A. M. Mass.",
+         {"P. M. Opening", "P.M. Fireworks", "A. M. Mass"}, set()),
+        ("a band or a choir named after someone", "The Amos Quennell Band and the Ada Pim Choir played.",
+         {"Amos Quennell Band", "Ada Pim Choir"}, set()),
+    ],
+)
+def test_the_records_of_an_italian_society_abroad(kind: str, text: str, not_names: set[str], names: set[str]) -> None:
+    found = names_in(text)
+    assert not found & not_names, (kind, found)
+    assert names <= found, (kind, found)
