@@ -769,7 +769,15 @@ class Discovery:
         >>> d.life_at("Ada Quill", None, "Ada Quill's successor came in 1899.") is None  # the younger was nine
         True
         """
-        return life_among(self.dated_people(name), year, text)
+        people = self.dated_people(name)
+        if year is not None:
+            alive = [p for p in people if (p[0] is None or p[0] + ADULT <= year) and (p[1] is None or year <= p[1])]
+            if len(alive) == 1:
+                return alive[0]
+        told = [y for y in mentions(text).years if year is None or y <= year]
+        held = [p for p in people if any((p[0] is None or p[0] + ADULT <= y) and (p[1] is None or y <= p[1])
+                                         for y in told)]
+        return held[0] if len(held) == 1 else None
 
     def nicknamed_apart(self, name: str) -> bool:
         """Does the corpus quote one nickname in this plain name and another in the same name
@@ -1106,26 +1114,29 @@ class Discovery:
         span = self.seen.get(name)
         return year is not None and span is not None and span[0] - CONTEMPORARY <= year <= span[1] + CONTEMPORARY
 
-    def addressed_otherwise(self, name: str, title: str) -> bool:
-        """Does the corpus address the woman ``name`` in full only by the other of "Miss" and
-        "Mrs." than ``title``? A daughter ("Miss Edith Quill", "Miss E. M. Quill") is not the
+    def addressed_otherwise(self, name: str, surname: str, title: str) -> bool:
+        """Does the corpus address the woman ``name``, by ``surname``, in full only by the other of
+        "Miss" and "Mrs." than ``title``? A daughter ("Miss Edith Quill", "Miss E. M. Quill") is not the
         "Mrs. Quill" of her mother, nor is the mother ("Mrs. Harriet Quill") the "Miss Quill"
         of a daughter: a wife bears her husband's surname, an unmarried woman her father's.
         Forms answer for a name whose given name and middle initials they agree with ("Miss E. M.
-        Quill" for Edith Quill; not "Miss Ruth Ellen Quill" for Ruth Pim Quill).
+        Quill" for Edith Quill; not "Miss Ruth Ellen Quill" for Ruth Pim Quill). Another surname says
+        nothing: "Miss Lisle" may be the maiden name of "Mrs. Harriet Quill".
 
         >>> d = Discovery(addressed={"Quill": {"Edith Quill": [2, 0], "E. M. Quill": [1, 0], "Harriet Quill": [0, 3],
         ...                                    "Ruth Ellen Quill": [2, 0]}})
-        >>> d.addressed_otherwise("Edith Quill", "Mrs."), d.addressed_otherwise("Edith Quill", "Miss")
+        >>> d.addressed_otherwise("Edith Quill", "Quill", "Mrs."), d.addressed_otherwise("Edith Quill", "Quill", "Miss")
         (True, False)
-        >>> d.addressed_otherwise("Harriet Quill", "Miss"), d.addressed_otherwise("Ada Quill", "Mrs")
+        >>> d.addressed_otherwise("Harriet Quill", "Quill", "Miss"), d.addressed_otherwise("Ada Quill", "Quill", "Mrs")
         (True, False)
-        >>> d.addressed_otherwise("Ruth Pim Quill", "Mrs."), d.addressed_otherwise("Ruth Quill", "Mrs.")
+        >>> d.addressed_otherwise("Ruth Pim Quill", "Quill", "Mrs."), d.addressed_otherwise("Ruth Quill", "Quill", "Mrs.")
         (False, True)
+        >>> d.addressed_otherwise("Harriet Quill", "Lisle", "Miss")
+        False
         """
         address = _ADDRESS.get(title.rstrip("."))
         words = name.split()
-        if address is None or len(words) < 2:
+        if address is None or len(words) < 2 or words[-1] != surname:
             return False
         counts = [0, 0]
         given, middle = words[0].rstrip("."), _middle(name)
@@ -1172,10 +1183,11 @@ class Discovery:
             # either's, unless only one of them was a grown man alive at the document's date
             # ("Mr. Quill" of 1874, when the son was thirteen).
             grown = {f for f in bearers for b, d in self.dated_people(f) if year is not None and b + ADULT <= year <= d}
-            if len(grown) != 1 or len(bearers) > len([f for f in bearers if self.dated_people(f)]):
+            if len(grown) != 1 or not all(self.dated_people(f) for f in bearers):
                 return ""
-            best, bearers = next(iter(grown)).split()[0], list(grown)
-            return self.canonical(surname, best if len(best) > 1 else "", bearers[0])
+            (alive,) = grown
+            given = alive.split()[0]
+            return self.canonical(surname, given if len(given) > 1 else "", alive)
         return self.canonical(surname, best if len(best) > 1 else "", next(
             f for f in forms or every if f.split()[0].startswith(best)))
 
@@ -1730,20 +1742,6 @@ def _quoted_nicknames(nicked: dict[str, Counter[str]]) -> dict[str, str]:
 def _text_key(folded: str) -> int:
     """The same key for the same paragraph text in every build process (``hash`` is salted per process)."""
     return zlib.crc32(folded.encode("utf-8", "surrogatepass")) << 32 | len(folded)
-
-
-def life_among(people: list[list[int | None]], year: int | None, text: str) -> list[int | None] | None:
-    """Of several lives, the one a mention of ``year`` in ``text`` means: the one adult and
-    alive then, else the one adult and alive in a year the text itself names; None when
-    neither says (see :meth:`Discovery.life_at`)."""
-    if year is not None:
-        alive = [p for p in people if (p[0] is None or p[0] + ADULT <= year) and (p[1] is None or year <= p[1])]
-        if len(alive) == 1:
-            return alive[0]
-    told = [y for y in mentions(text).years if year is None or y <= year]
-    held = [p for p in people if any((p[0] is None or p[0] + ADULT <= y) and (p[1] is None or y <= p[1])
-                                     for y in told)]
-    return held[0] if len(held) == 1 else None
 
 
 def _widen(seen: dict[str, list[int]], name: str, first: int, last: int) -> None:

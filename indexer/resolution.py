@@ -1094,7 +1094,8 @@ class Resolution:
             if not ids:
                 self.flags[i].append(f"ambiguous:{word}")
                 return True
-            if c.title and not (ids := [p for p in ids if not self.addressed_otherwise(p, word, c.title)]):
+            disc = self.a.discovery
+            if not (ids := [p for p in ids if not disc.addressed_otherwise(self.refs[p].name, word, c.title)]):
                 return False  # "Mrs. Quill" where the document names only her daughters, "Miss Edith Quill"
         if c.title and not sex and (holder := self.office_holder(c, ids)) is not None:
             if holder:
@@ -1112,13 +1113,6 @@ class Resolution:
         pid = self.principal(word, ids, i, c.start)
         self.add(i, c.start, self.refs[pid])
         return True
-
-    def addressed_otherwise(self, pid: str, surname: str, title: str) -> bool:
-        """Is the person named here with ``surname`` a woman the corpus addresses by it only as
-        "Miss" where ``title`` is "Mrs." (or the other way)? (Not "Miss Lisle" of a woman the
-        corpus names "Mrs. Harriet Cardew" after her marriage: her maiden name is another.)"""
-        name = self.refs[pid].name
-        return name.split()[-1] == surname and self.a.discovery.addressed_otherwise(name, title)
 
     def contrasted(self, surname: str) -> set[str]:
         """The people of this surname the document names in full later in a sentence that
@@ -1466,7 +1460,7 @@ class Resolution:
                 owner = ""
         if owner and sex and (given_name_sex(owner.split()[0]) == _OTHER_SEX[sex]
                               or sex == "f" and owner.split()[0].endswith(".") and not disc.may_be(word, owner, sex)
-                              or owner.split()[-1] == word and disc.addressed_otherwise(owner, c.title)):
+                              or disc.addressed_otherwise(owner, word, c.title)):
             # "Mrs. Gore" is not the corpus's Al Gore, "Mrs. Quill" no "Mr. R. Quill" (nor "Miss Edith Quill")
             owner = ""
         elif owner and not sex and (said := self.pronoun_sex(i, c.end)) and given_name_sex(
