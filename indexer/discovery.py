@@ -1590,6 +1590,15 @@ class Discovery:
         """
         return any(ROMAN.match(f.split()[-1]) for f in self.fulls.get(name, {}))
 
+    def only_ruler(self, name: str) -> str | None:
+        """The one ruler of this name the corpus numbers, if it numbers one.
+
+        >>> Discovery(fulls={"Umberto": {"Umberto I": 3}}).only_ruler("Umberto")
+        'Umberto I'
+        """
+        rulers = [f for f in self.fulls.get(name, {}) if ROMAN.match(f.split()[-1])]
+        return rulers[0] if len(rulers) == 1 else None
+
     def namesakes(self, surname: str, year: int | None = None) -> int:
         """How many people (by given name, an initial counting towards the one name it
         begins) the corpus names in full, at least twice each, with this surname (of those

@@ -52,6 +52,7 @@ from indexer.name_words import (
 )
 from indexer.personhood import common_noun
 from indexer.places import place_names
+from indexer.rulers import numbered
 
 Kind = Literal["full", "titled", "single", "given", "pair"]
 
@@ -250,9 +251,16 @@ def _common_compound(r: _Run) -> bool:
 
 
 def _initial_glued(r: _Run) -> None:
-    """ "Robert E.Lee": the initial belongs to the word glued to it, no surname is an initial."""
-    if len(r.words) > 1 and len(r.words[-1]) == 1 and r.pieces[-1][1].endswith("."):
+    """ "Robert E.Lee": the initial belongs to the word glued to it, no surname is an initial.
+    After a monarch's title and given name the letter is the numeral: "King George V." """
+    if len(r.words) > 1 and len(r.words[-1]) == 1 and r.pieces[-1][1].endswith(".") and not _monarch_numeral(r):
         r.keep_head(-1)
+
+
+def _monarch_numeral(r: _Run) -> bool:
+    """Does the run end in a monarch's title, given name and numeral ("Queen Elizabeth I")?"""
+    return (len(r.words) > 2 and ROMAN.match(r.words[-1]) is not None and r.words[-3] in MONARCH_TITLES
+            and (r.words[-2] in GIVEN or numbered(r.words[-2])))
 
 
 def _foreign_article(r: _Run) -> bool:
@@ -341,8 +349,8 @@ def _date_month(r: _Run) -> bool:
 
 
 def _pronoun_i(r: _Run) -> None:
-    """ "Jim Larkin I do not": a pronoun."""
-    if len(r.words) > 2 and r.words[-1] == "I":
+    """ "Jim Larkin I do not": a pronoun ("Queen Elizabeth I": a numeral)."""
+    if len(r.words) > 2 and r.words[-1] == "I" and not _monarch_numeral(r):
         r.keep_head(-1)
 
 
@@ -466,7 +474,8 @@ def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial:
                      " ".join(w for _, w in rest).replace(" ,", ","), surname, "", initial, title)
     head = names[0]
     if ROMAN.match(names[-1]) and len(names) == 2 and head in GIVEN:
-        return [replace(full, surname=head, given=head)]  # "James II"
+        # "James II"; "King George V." ends a sentence.
+        return [replace(full, end=rest[-1][0] + len(names[-1]), name=f"{head} {names[-1]}", surname=head, given=head)]
     if len(names) == 2 and _SYLLABLE.fullmatch(head) and _ROMANISED_GIVEN.fullmatch(names[1]) and not common_noun(head):
         # "Leung Wai-man", "Kim Dae-jung": a Chinese or Korean name, the family name first and
         # the given name's romanised syllables joined by a hyphen; "Mr. Leung" is the same man.
@@ -574,8 +583,8 @@ def _blocks(names: list[str], j: int, title: str, token: str = "", given: bool |
 def _single(start: int, word: str, initial: bool, title: str) -> list[Candidate]:
     if ROMAN.match(word) or len(word) < 2 or title in HONORIFICS and word in ADDRESSED:
         return []
-    if word in GIVEN and (not title or title in MONARCH_TITLES):
-        kind: Kind = "given"  # "Carl", "King William": resolved against the document's names
+    if word in GIVEN and (not title or title in MONARCH_TITLES) or title in MONARCH_TITLES and numbered(word):
+        kind: Kind = "given"  # "Carl", "King William", "Pope Pius": resolved against the document's names
     else:
         kind = "titled" if title else "single"
     if (word in STOP or any(part in STOP for part in word.split("-"))) and title not in HONORIFICS:

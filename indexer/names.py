@@ -126,6 +126,7 @@ def candidates(text: str) -> list[Candidate]:
         out = _nee(text, out)
     out = _clipped_given(text, out)
     out = _generation_after(text, out)
+    out = _ordinal_after(text, out)
     out = _inverted(text, out) if _TITLE_AFTER_COMMA.search(text) else out
     out = _plural_titled(text, out) if _PLURAL_TITLE.search(text) else out
     out = _initialled_entries(text, _index_entries(text, out)) if ", " in text else out
@@ -1152,6 +1153,32 @@ _CLIPPED_AFTER_TITLE = re.compile(
 _SURNAME_AFTER = re.compile(r"\. ((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
 # An entry of a list right before: initials or a clipped given name, a surname, then ", " or " and ".
 _LISTED_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z]\. ?){1,3}[A-Z][a-z]+(?:, | and )$|(?<![\w'’])[A-Z][a-z]{1,4}\. [A-Z][a-z]+(?:, | and )$")
+
+
+# A ruler's numeral written as a word: "King George the Fifth", "Henry the Eighth".
+_ORDINALS = ("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth Thirteenth "
+             "Fourteenth Fifteenth Sixteenth Seventeenth Eighteenth").split()
+_NUMERALS = dict(zip(_ORDINALS, "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII".split()))
+_ORDINAL_AFTER = re.compile(rf" the ({'|'.join(_ORDINALS)})(?![\w'])")
+
+
+def _ordinal_after(text: str, out: list[Candidate]) -> list[Candidate]:
+    """``out`` with a given name and the ordinal after it read as a numbered ruler's name.
+
+    >>> [c.name for c in candidates("A portrait of King George the Fifth, and one of Henry the Eighth.")]
+    ['George V', 'Henry VIII']
+    >>> [c.name for c in candidates("Mary the first to come, Peter the Great after.")]
+    ['Mary', 'Peter']
+    """
+    taken = -1
+    kept: list[Candidate] = []
+    for c in out:
+        if c.start < taken:
+            continue  # the ordinal itself ("Fifth")
+        if c.kind == "given" and (m := _ORDINAL_AFTER.match(text, c.end)):
+            c, taken = replace(c, end=m.end(), kind="full", name=f"{c.name} {_NUMERALS[m.group(1)]}"), m.end()
+        kept.append(c)
+    return kept
 
 
 def _clipped_given(text: str, out: list[Candidate]) -> list[Candidate]:

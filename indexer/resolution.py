@@ -61,6 +61,7 @@ from indexer.personhood import (
     residence,
     role_modifier,
 )
+from indexer.rulers import numbered, reigning
 from indexer.stable_ids import discovered_id
 from indexer.years import mentions
 
@@ -1345,6 +1346,10 @@ class Resolution:
         if len(word) <= 3 and self.texts[i][c.end : c.end + 1] == ".":
             return True  # "Ed.", "Al.": an abbreviation (editor), or a name too short to tell
         if c.title:
+            if (ruler := self.ruler(i, c.title, word)) and (ref := self.known(ruler, word)):
+                # "the late King Edward" of 1911: Edward VII, as when the numeral is written.
+                self.add(i, c.start, ref, word, word)
+                return True
             # A monarch ("King William"): known by one name, in one era ("Emperor Alexander"
             # of 1815 is not the "General Alexander" of 1943).
             life = self.a.discovery.era_of(word, self.year)
@@ -1371,6 +1376,20 @@ class Resolution:
                 self.add(i, c.start, ref, word, word)
             return True
         return disc.surname_evidence(word) < 2  # a lone given name is many people
+
+    def ruler(self, i: int, title: str, word: str) -> str | None:
+        """The numbered ruler a monarch's title and given name mean here: the one reigning
+        at the document's date (see :func:`indexer.rulers.reigning`), else at every year
+        the paragraph tells of ("The 1900 minutes mourned King Umberto", in a history of
+        2002); of a name the dictionary numbers no ruler by, the corpus's one numbered
+        ruler of it."""
+        if not numbered(word):
+            return self.a.discovery.only_ruler(word)
+        if found := reigning(title, word, self.year):
+            return found
+        years = [y for y in mentions(self.texts[i]).years if self.year is None or y <= self.year]
+        told = {reigning(title, word, y) for y in years}
+        return told.pop() if len(told) == 1 else None
 
     def vocative(self, i: int, c: Candidate) -> bool:
         """ "And, Tip, you could ...", "Thank you, Elise": someone spoken to, whom speaker and

@@ -705,3 +705,43 @@ def test_the_records_of_an_italian_society_abroad(kind: str, text: str, not_name
     found = names_in(text)
     assert not found & not_names, (kind, found)
     assert names <= found, (kind, found)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        ("a numeral closing a sentence is no initial", "Sir Amos Quennell was knighted by King George V.", {"George V"}),
+        ("...nor before a lower-case word", "His Majesty King George V. in the Birthday Honours.", {"George V"}),
+        ("a numeral written as a word", "A portrait of King George the Fifth hung over the door.", {"George V"}),
+        ("...without a title", "The grammar school of Edward the Sixth was refounded.", {"Edward VI"}),
+        ("but no ordinal in lower case", "Mary the first to arrive, Peter the Great after.", {"Mary", "Peter"}),
+    ],
+)
+def test_numbered_rulers_as_loyal_addresses_write_them(kind: str, text: str, expected: set[str]) -> None:
+    found = {c.name for c in candidates(text)}
+    assert expected <= found and not found & {"George", "Edward", "Fifth", "Sixth"}, (kind, found)
+
+
+@pytest.mark.parametrize(("year", "text", "expected"), [
+    (1911, "The committee mourned the late King Edward.", {"Edward VII"}),  # dead a year: still the one meant
+    (1936, "A loyal address was sent to King Edward.", {"Edward VIII"}),
+    (1905, "Prayers were said for Tsar Nicholas.", {"Nicholas II"}),
+    (1950, "The pilgrims were received by Pope Pius.", {"Pius XII"}),
+    (1935, "The pilgrims were received by Pope Pius.", set()),  # Pius XI or XII? the dictionary gives no reigns
+    (1976, "The speaker told of King George and the tea.", set()),  # a history: George III, not the last George
+    (1976, "In 1773 King George taxed the tea.", {"George III"}),  # ... as the year it tells says
+])
+def test_a_monarch_by_title_and_given_name_is_the_one_reigning_then(year: int, text: str,
+                                                                     expected: set[str]) -> None:
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare([("d", [text], year)])
+    found = {r.name for r in annotator.annotate("", [text], str(year))[0][0]}
+    assert {n for n in found if " " in n} == expected, found
+
+
+def test_a_monarch_the_dictionary_does_not_number_is_the_corpus_s_one_numbered_ruler() -> None:
+    corpus = [("a", ["The society mourned King Amadeo II of Varnia.", "Amadeo II was shot at the fair."], 1900),
+              ("b", ["A century ago the members mourned King Amadeo."], 2002)]
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare(corpus)
+    assert {r.name for r in annotator.annotate("", corpus[1][1], "2002")[0][0]} == {"Amadeo II"}
