@@ -1806,7 +1806,28 @@ def _given_compatible(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[:1] == b[:1]
     short, long = sorted((a, b), key=len)
-    return a == b or len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
+    return a == b or len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short) or _spelled_alike(a, b)
+
+
+# Spellings of one sound: "Rudolph" and "Rudolf", "Frederick" and "Frederic", "Phillip" and
+# "Philip", "Carl" and "Karl". (A final "e" is left alone: "Jean" and "Jeanne" are two people.)
+_ONE_SOUND = ((re.compile(r"ph"), "f"), (re.compile(r"ck"), "k"), (re.compile(r"c(?![eiy])"), "k"),
+              (re.compile(r"y"), "i"), (re.compile(r"(.)\1"), r"\1"))
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Are two given names one name spelt two ways, given to the same sex?
+
+    >>> _spelled_alike("Rudolph", "Rudolf"), _spelled_alike("Frederic", "Frederick"), _spelled_alike("Jon", "John")
+    (True, True, False)
+    """
+    if len(a) < 4 or len(b) < 4:
+        return False
+    x, y = a.lower(), b.lower()
+    for pattern, sound in _ONE_SOUND:
+        x, y = pattern.sub(sound, x), pattern.sub(sound, y)
+    sexes = {given_name_sex(a), given_name_sex(b)} - {None}
+    return x == y and len(sexes) < 2
 
 
 def _by_middle_name(name: str) -> bool:

@@ -47,8 +47,11 @@ from indexer.name_words import (
     TITLES,
     any_surname,
     given_before_initial,
+    given_before_surname,
     common_shaped,
     everyday_word,
+    personlike,
+    past_tense,
 )
 from indexer.personhood import common_noun
 from indexer.places import place_names
@@ -375,6 +378,17 @@ def _initialled_census_given(names: list[str], pieces: list[tuple[int, str]]) ->
             and all(_INITIALS.fullmatch(n) and t.endswith(".") for n, (_, t) in zip(names[1:-1], pieces[1:-1])))
 
 
+def _census_given_and_surname(head: str, word: str) -> bool:
+    """A Census given name that is also a surname or a town, then a word that can only be a
+    surname: "Shirley Quennell", "Gregory Pim" (not "Kent County", "Hope Street": an everyday
+    word; not "Young Werther", "Van Gennep": an everyday word or a surname's particle first;
+    not "Dale Curtis", whose second word is such a given name too, perhaps two surnames; not
+    "Guadalupe Hidalgo", a region's name, nor "Roosevelt Whitewashed", a headline's verb)."""
+    return (head in given_before_surname() and personlike(word) and word not in GIVEN
+            and word not in given_before_initial() and not everyday_word(word) and not past_tense(word)
+            and word not in place_names().regions and word not in place_names().cities)
+
+
 def _given_after_titles(r: _Run) -> bool:
     """Does a given name, or initials, start the run after its titles? Then a last word that
     is a title too is a surname: "Rufus King", "the Rev. Alfred King", "Mrs. Lula King", "Rev.
@@ -481,8 +495,8 @@ def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial:
         # the given name's romanised syllables joined by a hyphen; "Mr. Leung" is the same man.
         # (Not after an everyday noun: "Tonic Sol-fa" is a way of teaching singing.)
         return [replace(full, surname=head, given=names[1])]
-    if _initialled_census_given(names, rest):
-        return [replace(full, given=head)]  # "Lyle E. Gruber", "Booker T. Washington"
+    if _initialled_census_given(names, rest) or len(names) == 2 and _census_given_and_surname(head, names[1]):
+        return [replace(full, given=head)]  # "Lyle E. Gruber", "Booker T. Washington", "Shirley Quill"
     if head in GIVEN or _INITIALS.fullmatch(head) and rest[0][1].endswith(".") and head not in _NO_GIVEN_INITIALS:
         if "." in head:  # "A.W. Pettibone" is the "A. W. Pettibone" of other pages
             full = replace(full, name=_GLUED_INITIAL.sub(r"\1. ", full.name))

@@ -108,6 +108,29 @@ def given_before_initial() -> frozenset[str]:
                      if share >= CENSUS_GIVEN_SHARE and n not in GIVEN and n not in STOP)
 
 
+@cache
+def given_before_surname() -> frozenset[str]:
+    """Those of :func:`given_before_initial` that before a surname alone still start a full
+    name ("Shirley Quennell", "Gregory Pim", "Scott Halloran"): a given name of at least
+    ``SHARED_GIVEN_SHARE`` per cent of residents, not a word of every page ("Young", "Hope",
+    "Van") and not one of the hundred commonest surnames unless it is a common given name
+    too ("Wilson Harris", "Taylor Pim" may be two surnames)."""
+    from indexer.census import common_surname, given_name_shares
+
+    shares: dict[str, float] = {}
+    for table in given_name_shares():
+        for n, share in table.items():
+            shares[n] = max(share, shares.get(n, 0.0))
+    return frozenset(n for n in given_before_initial() if shares.get(n, 0.0) >= SHARED_GIVEN_SHARE
+                     and zipf_frequency(n.lower(), "en") < SHARED_GIVEN_ZIPF
+                     and (shares[n] >= COMMON_GIVEN_SHARE or not common_surname(n, 100)))
+
+
+SHARED_GIVEN_SHARE = 0.02
+COMMON_GIVEN_SHARE = 0.1
+SHARED_GIVEN_ZIPF = 4.8
+
+
 STOP_PHRASES = frozenset(w for w in STOP if " " in w)
 MONTHS = STOP_SECTIONS["months"]
 # Words that end an organisation or a place ("... Street", "... Party"): the run is no name.
@@ -405,6 +428,18 @@ EVERYDAY_ZIPF = 3.0
 # A word written at least thirty times in a million ("black", "young", "ward", "bush") is read as
 # the word far more often than as any family's name, whatever the census says of the surname.
 PLAIN_WORD_ZIPF = 4.5
+
+
+def past_tense(word: str) -> bool:
+    """Is the word a dictionary verb's past tense ("Whitewashed", "Freed"): a headline's verb
+    after a name, not a surname?
+
+    >>> past_tense("Whitewashed"), past_tense("Reed"), past_tense("Quennell")
+    (True, False, False)
+    """
+    lower = word.lower()
+    return lower.endswith("ed") and len(lower) > 5 and (lower[:-2] in _dictionary_words()
+                                                          or lower[:-1] in _dictionary_words())
 
 
 @cache

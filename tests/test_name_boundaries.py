@@ -745,3 +745,46 @@ def test_a_monarch_the_dictionary_does_not_number_is_the_corpus_s_one_numbered_r
     annotator = PersonAnnotator(Authority())
     annotator.prepare(corpus)
     assert {r.name for r in annotator.annotate("", corpus[1][1], "2002")[0][0]} == {"Amadeo II"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "not_names", "names"),
+    [
+        ("a given name that is also a town, at a sentence's start", "Shirley Quennell chaired the meeting.", set(),
+         {"Shirley Quennell"}),
+        ("...and inside a sentence", "The treasurer thanked Regina Dunkelberg for the tea.", set(),
+         {"Regina Dunkelberg"}),
+        ("a given name that is also a common surname", "Gregory Pim seconded, and Kay Halloran agreed.", set(),
+         {"Gregory Pim", "Kay Halloran"}),
+        ("but not before an everyday word", "We walked by Grant Park and Hope Street to Kent County.",
+         {"Grant Park", "Hope Street", "Kent County"}, set()),
+        ("nor two such words, perhaps two surnames", "Dale Curtis", {"Dale Curtis"}, set()),
+        ("nor a town's name before a region's", "The treaty signed at Guadalupe Hidalgo.", {"Guadalupe Hidalgo"},
+         set()),
+        ("nor a headline's verb", "ROOSEVELT PLAN\nRoosevelt Whitewashed by Committee", {"Roosevelt Whitewashed"},
+         set()),
+        ("nor an everyday word first", "The Young Hegelians met the Van Tromps.", {"Young Hegelians"}, set()),
+    ],
+)
+def test_a_census_given_name_also_a_town_or_a_surname_before_a_surname(kind: str, text: str, not_names: set[str],
+                                                                         names: set[str]) -> None:
+    # (A "pair" is a person only where the document names that surname in full otherwise.)
+    found = {c.name for c in candidates(fold_in_place(text)) if c.kind == "full"}
+    assert not found & not_names, (kind, found)
+    assert names <= found, (kind, found)
+
+
+@pytest.mark.parametrize(("named", "other", "same"), [
+    ("Rudolf Quennell", "Rudolph Quennell", True),
+    ("Frederic Quennell", "Frederick Quennell", True),
+    ("Phillip Quennell", "Philip Quennell", True),
+    ("Louis Quennell", "Louise Quennell", False),  # a man and a woman
+    ("Carl Quennell", "Carla Quennell", False),
+])
+def test_a_given_name_spelt_two_ways_is_one_person(named: str, other: str, same: bool) -> None:
+    corpus = [("a", [f"{named} wrote the book.", f"{named} replied to the review."], 1900),
+              ("b", [f"{other} answered the critics."], 1901)]
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare(corpus)
+    found = {r.name for r in annotator.annotate("", corpus[1][1], "1901")[0][0]}
+    assert (found == {named}) is same, found
