@@ -34,7 +34,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from indexer.census import common_given_name, common_surname, given_name_sex, given_name_shares
 from indexer.ocr import name_text, ocr_key
@@ -1821,13 +1821,17 @@ def _spelled_alike(a: str, b: str) -> bool:
     >>> _spelled_alike("Rudolph", "Rudolf"), _spelled_alike("Frederic", "Frederick"), _spelled_alike("Jon", "John")
     (True, True, False)
     """
-    if len(a) < 4 or len(b) < 4:
+    if len(a) < 4 or len(b) < 4 or abs(len(a) - len(b)) > 2 or _sound(a) != _sound(b):
         return False
-    x, y = a.lower(), b.lower()
+    return len({given_name_sex(a), given_name_sex(b)} - {None}) < 2
+
+
+@cache
+def _sound(name: str) -> str:
+    name = name.lower()
     for pattern, sound in _ONE_SOUND:
-        x, y = pattern.sub(sound, x), pattern.sub(sound, y)
-    sexes = {given_name_sex(a), given_name_sex(b)} - {None}
-    return x == y and len(sexes) < 2
+        name = pattern.sub(sound, name)
+    return name
 
 
 def _by_middle_name(name: str) -> bool:
