@@ -1806,7 +1806,18 @@ def _given_compatible(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[:1] == b[:1]
     short, long = sorted((a, b), key=len)
-    return a == b or len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short) or _spelled_alike(a, b)
+    return (a == b or len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
+            or _spelled_alike(a, b) or _misread(a, b))
+
+
+def _misread(a: str, b: str) -> bool:
+    """Is one given name the other as a scanner misread it ("Torn" of Tom, "Wiliiam" of
+    William): no given name itself, and the same letters by :func:`indexer.ocr.ocr_key`?
+
+    >>> _misread("Torn", "Tom"), _misread("Tom", "Tim")
+    (True, False)
+    """
+    return (a in GIVEN) != (b in GIVEN) and ocr_key(a) == ocr_key(b)
 
 
 # Spellings of one sound: "Rudolph" and "Rudolf", "Frederick" and "Frederic", "Phillip" and

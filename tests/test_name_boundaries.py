@@ -778,6 +778,7 @@ def test_a_census_given_name_also_a_town_or_a_surname_before_a_surname(kind: str
     ("Rudolf Quennell", "Rudolph Quennell", True),
     ("Frederic Quennell", "Frederick Quennell", True),
     ("Phillip Quennell", "Philip Quennell", True),
+    ("Tom Quennell", "Mr. Torn Quennell", True),  # a scanner's "rn" for "m"
     ("Louis Quennell", "Louise Quennell", False),  # a man and a woman
     ("Carl Quennell", "Carla Quennell", False),
 ])
