@@ -2,15 +2,16 @@
 
 Scanned and OCR'd pages misread a name's letters in a few well-known ways: "m" read as
 "rn" ("Dunrnore"), "d" as "cl", "w" as "vv", "e" as "c" ("Roosevclt"), "i" as "l"
-("Lindqvlst"), "u" as "n" ("Bnchan"). :func:`ocr_key` maps a word to a key those misreadings share, so
-that two words with the same key may be one word read twice.
+("Lindqvlst"), "u" as "n" ("Bnchan"), an umlauted "u" as "ii" ("Kriiger"). :func:`ocr_key`
+maps a word to a key those misreadings share, so that two words with the same key may be
+one word read twice.
 
 >>> ocr_key("Dunrnore") == ocr_key("Dunmore"), ocr_key("Roosevclt") == ocr_key("Roosevelt")
 (True, True)
 >>> ocr_key("Lindqvlst") == ocr_key("Lindqvist"), ocr_key("Dunmore") == ocr_key("Dunbar")
 (True, False)
->>> ocr_key("Bnchan") == ocr_key("Buchan")
-True
+>>> ocr_key("Bnchan") == ocr_key("Buchan"), ocr_key("Kriiger") == ocr_key("Kruger")
+(True, True)
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ _LETTERS = str.maketrans({"e": "c", "i": "l", "1": "l", "0": "o", "5": "s", "u":
 
 def ocr_key(word: str) -> str:
     """``word`` lowercased, with the letters OCR confuses made one."""
-    key = word.lower().translate(_LETTERS)  # first, so that "el" read as "cl" meets "d" read so too
+    # "ii" for an umlauted "u" first ("Kriiger" of Krüger, folded Kruger); then the letters, so
+    # that "el" read as "cl" meets "d" read so too
+    key = word.replace("ii", "u").lower().translate(_LETTERS)  # (not "McAIister": an "I" for "l")
     for misread, meant in _PAIRS:
         key = key.replace(misread, meant)
     return key
@@ -42,7 +45,27 @@ def name_text(text: str) -> str:
     """The text names are looked for in: accents and curly quotes folded, and the digits OCR read
     for letters made letters (both keep the length, so offsets are the original's). The discovery
     count and the annotation must read the same text: the count's candidates are reused."""
-    return letters_for_digits(fold_in_place(text))
+    text = letters_for_digits(fold_in_place(text))
+    return scottish_prefixes(text) if "Mc" in text or "Mac" in text else text
+
+
+# "Capt. D. McCALLUM" in a list set in capitals, after a given name, an initial or a title
+# (a surname first, "McILROY, Dora", is read as the capitals of a notice are); "Mc Callum" as
+# old type spaced it or OCR read it.
+_MC_CAPITALS = re.compile(r"\b((?:[A-Z]\.|[A-Z][A-Za-z]+\.?) Ma?c)([A-Z]{2,})\b")
+_MC_SPACED = re.compile(r"\bMc ([A-Z][a-z]+)")
+
+
+def scottish_prefixes(text: str) -> str:
+    """``text`` with "Mc" and "Mac" surnames written as one word in the case of their letters,
+    length kept: "A. McCALLUM" is read "A. McCallum", and "Mc Callum" "McCallum" with the
+    space after it.
+
+    >>> scottish_prefixes("Patron: Cr. A. McCALLUM; 1st G. Mc Callum; MacDONALD, J.; Angus MacDONALD")
+    'Patron: Cr. A. McCallum; 1st G. McCallum ; MacDONALD, J.; Angus MacDonald'
+    """
+    text = _MC_CAPITALS.sub(lambda m: m.group(1) + m.group(2).title(), text)
+    return _MC_SPACED.sub(lambda m: f"Mc{m.group(1)} ", text)
 
 
 def letters_for_digits(text: str) -> str:

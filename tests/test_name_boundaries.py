@@ -789,3 +789,22 @@ def test_a_given_name_spelt_two_ways_is_one_person(named: str, other: str, same:
     annotator.prepare(corpus)
     found = {r.name for r in annotator.annotate("", corpus[1][1], "1901")[0][0]}
     assert (found == {named}) is same, found
+
+
+@pytest.mark.parametrize(("named", "page", "expected"), [
+    ("Angus Dunkelberg", "Secretary: R. PIM.     Medical Officer: Dr. Angus Dunkel-\nberg.     Band: the Lorton Band.",
+     "Angus Dunkelberg"),  # a list set in columns
+    ("Angus McQuennell", "Patron: Mr. Angus McQUENNELL.\n\nJudge: Mr. Angus Mc Quennell.", "Angus McQuennell"),
+    ("Johann Friedrich Kruger", "It was led by Johann Friedrich Kriiger and his sons.", "Johann Friedrich Kruger"),
+])
+def test_a_name_as_old_print_and_its_scanner_wrote_it_is_the_name(named: str, page: str, expected: str) -> None:
+    """A word cut at a line's end in a list set in columns, "Mc" set apart or a surname in
+    capitals after it, an umlaut read "ii": each is the name the archive writes plainly."""
+    from indexer.readers.text import _text_paragraphs
+
+    texts = _text_paragraphs(page)
+    corpus = [("a", [f"{named} moved the motion.", f"{named} spoke again."], 1920), ("b", texts, 1921)]
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare(corpus)
+    found = {r.name for refs, _ in annotator.annotate("", texts, "1921") for r in refs}
+    assert found and all(name == expected for name in found if "Pim" not in name), found

@@ -41,7 +41,7 @@ def _set_out(line: str) -> bool:
 _PROSE_LINE = 40  # characters: longer than a name and a title
 
 
-def _cells(lines: list[str], rows: bool = False) -> list[str]:
+def _cells(lines: list[str], rows: bool = False, compounds: frozenset[str] = frozenset()) -> list[str]:
     """The cells of a block set in columns, in reading order; a heading and the entry its
     leader of dots leads to are one cell ("Prayer: Dea. Turner"). A line without a gap,
     indented to the last column of the line above, goes on with that cell (a timeline's text
@@ -60,6 +60,12 @@ def _cells(lines: list[str], rows: bool = False) -> list[str]:
     ['Chair: Ann Lee', 'Clerk: Tom Pim', 'Directors: Ed Vane, Jo Quill, Al Dunkelberg', 'Editor: Bo Ames']
     >>> _cells(["Pim, J. ......   2    2   0", "Lee, Ann ..... 10   10   6"], rows=True)
     ['Pim, J.: 2; 2; 0', 'Lee, Ann: 10; 10; 6']
+
+    A word cut at a line's end by a hyphen is made whole again, as in prose (see :func:`_joined`):
+
+    >>> _cells(["9. Singing, led by Mr. J. P. Quen-", "    nell.", "Medical Officer: Dr. B. Dunkel-",
+    ...         "berg.     Band: Lorton Band"])
+    ['9. Singing, led by Mr. J. P. Quennell.', 'Medical Officer: Dr. B. Dunkelberg.', 'Band: Lorton Band']
     """
     cells: list[str] = []
     last_column = None  # where the last cell of the line above starts
@@ -67,9 +73,15 @@ def _cells(lines: list[str], rows: bool = False) -> list[str]:
     for ln in lines:
         indent = len(ln) - len(ln.lstrip())
         parts = _COLUMN_GAP.split(_LEADER.sub(": ", ln.strip()))
+        if cells and _CUT_AT_END.search(cells[-1]) and parts[0][:1].islower():
+            # "Dr. B. Dunkel-" / "berg.     Band: ...": the cut word goes on before the next column
+            cells[-1] = _joined([cells[-1], parts[0]], compounds)
+            parts = parts[1:]
+            if not parts:
+                continue
         if len(parts) == 1 and not _LEADER.search(ln) and cells and (
                 prose and parts[0][:1].islower() or last_column is not None and indent >= last_column):
-            cells[-1] += " " + parts[0]
+            cells[-1] = _joined([cells[-1], parts[0]], compounds)
             prose = prose and not parts[0].endswith(_LINE_END)
             continue
         prose = len(parts) == 1 and len(parts[0]) >= _PROSE_LINE and not parts[0].endswith(_LINE_END)
@@ -114,7 +126,7 @@ def _text_paragraphs(text: str) -> list[str]:
             # entry a line: one line each, as printed ("Prayer: Dea. Turner"), so that no heading
             # reads as one of a list of people.
             led = any(_LEADER.search(ln) for ln in lines)
-            cells = [cleaning.normalize(cell) for cell in _cells(lines, rows=led)]
+            cells = [cleaning.normalize(cell) for cell in _cells(lines, rows=led, compounds=compounds)]
             out.append(("\n" if led else "; ").join(c for c in cells if c))
             continue
         if k := _sign_off(lines):
