@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from indexer.folding import fold_in_place
+from indexer.name_case import printed_names
 
 _PAIRS = (("rn", "m"), ("cl", "d"), ("vv", "w"))
 _LETTERS = str.maketrans({"e": "c", "i": "l", "1": "l", "0": "o", "5": "s", "u": "n"})
@@ -42,30 +43,11 @@ _LETTER_FOR = {"1": "l", "0": "o"}
 
 
 def name_text(text: str) -> str:
-    """The text names are looked for in: accents and curly quotes folded, and the digits OCR read
-    for letters made letters (both keep the length, so offsets are the original's). The discovery
+    """The text names are looked for in: accents and curly quotes folded, the digits OCR read
+    for letters made letters, names print set in capitals in title case (see
+    :mod:`indexer.name_case`; all keep the length, so offsets are the original's). The discovery
     count and the annotation must read the same text: the count's candidates are reused."""
-    text = letters_for_digits(fold_in_place(text))
-    return scottish_prefixes(text) if "Mc" in text or "Mac" in text else text
-
-
-# "Capt. D. McCALLUM" in a list set in capitals, after a given name, an initial or a title
-# (a surname first, "McILROY, Dora", is read as the capitals of a notice are); "Mc Callum" as
-# old type spaced it or OCR read it.
-_MC_CAPITALS = re.compile(r"\b((?:[A-Z]\.|[A-Z][A-Za-z]+\.?) Ma?c)([A-Z]{2,})\b")
-_MC_SPACED = re.compile(r"\bMc ([A-Z][a-z]+)")
-
-
-def scottish_prefixes(text: str) -> str:
-    """``text`` with "Mc" and "Mac" surnames written as one word in the case of their letters,
-    length kept: "A. McCALLUM" is read "A. McCallum", and "Mc Callum" "McCallum" with the
-    space after it.
-
-    >>> scottish_prefixes("Patron: Cr. A. McCALLUM; 1st G. Mc Callum; MacDONALD, J.; Angus MacDONALD")
-    'Patron: Cr. A. McCallum; 1st G. McCallum ; MacDONALD, J.; Angus MacDonald'
-    """
-    text = _MC_CAPITALS.sub(lambda m: m.group(1) + m.group(2).title(), text)
-    return _MC_SPACED.sub(lambda m: f"Mc{m.group(1)} ", text)
+    return printed_names(letters_for_digits(fold_in_place(text)))
 
 
 def letters_for_digits(text: str) -> str:

@@ -796,10 +796,12 @@ def test_a_given_name_spelt_two_ways_is_one_person(named: str, other: str, same:
      "Angus Dunkelberg"),  # a list set in columns
     ("Angus McQuennell", "Patron: Mr. Angus McQUENNELL.\n\nJudge: Mr. Angus Mc Quennell.", "Angus McQuennell"),
     ("Johann Friedrich Kruger", "It was led by Johann Friedrich Kriiger and his sons.", "Johann Friedrich Kruger"),
+    ("Amos Dunkelberg", "Amos DUNKELBERG 1861-1930 = Ada PIM 1866-1941", "Amos Dunkelberg"),  # a family page
 ])
 def test_a_name_as_old_print_and_its_scanner_wrote_it_is_the_name(named: str, page: str, expected: str) -> None:
     """A word cut at a line's end in a list set in columns, "Mc" set apart or a surname in
-    capitals after it, an umlaut read "ii": each is the name the archive writes plainly."""
+    capitals after it, an umlaut read "ii", a family page's surname in capitals: each is the
+    name the archive writes plainly."""
     from indexer.readers.text import _text_paragraphs
 
     texts = _text_paragraphs(page)
