@@ -1588,7 +1588,10 @@ class Discovery:
         >>> Discovery(fulls={"Napoleon": {"Napoleon III": 4}}).regnal("Napoleon")
         True
         """
-        return any(ROMAN.match(f.split()[-1]) for f in self.fulls.get(name, {}))
+        return bool(self._numbered(name))
+
+    def _numbered(self, name: str) -> list[str]:
+        return [f for f in self.fulls.get(name, {}) if ROMAN.match(f.split()[-1])]
 
     def only_ruler(self, name: str) -> str | None:
         """The one ruler of this name the corpus numbers, if it numbers one.
@@ -1596,7 +1599,7 @@ class Discovery:
         >>> Discovery(fulls={"Umberto": {"Umberto I": 3}}).only_ruler("Umberto")
         'Umberto I'
         """
-        rulers = [f for f in self.fulls.get(name, {}) if ROMAN.match(f.split()[-1])]
+        rulers = self._numbered(name)
         return rulers[0] if len(rulers) == 1 else None
 
     def namesakes(self, surname: str, year: int | None = None) -> int:
@@ -1798,7 +1801,8 @@ def _by_given_name(forms: dict[str, int]) -> Counter[str]:
 
 def _given_compatible(a: str, b: str) -> bool:
     """ "Harry" ~ "Harry", "H" ~ "Harry", "Sam" ~ "Samuel" (a short form that begins the
-    long one); "Harry" !~ "Henry", "Jo" !~ "John".
+    long one), "Rudolph" ~ "Rudolf" (one sound spelt two ways), "Torn" ~ "Tom" (misread);
+    "Harry" !~ "Henry", "Jo" !~ "John".
 
     >>> _given_compatible("Sam", "Samuel"), _given_compatible("Harry", "Henry"), _given_compatible("Jo", "John")
     (True, False, False)

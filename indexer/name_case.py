@@ -3,11 +3,12 @@
 Lists, rolls and family pages set surnames in capitals ("Violet ASHWORTH", "John Michael
 HENNESSY 1925-2003", "Capt. D. McCALLUM"), and old type set "Mc" apart ("G. Mc Callum"). Names
 are looked for in title case, so these are read as "Violet Ashworth", "John Michael
-Hennessy", "D. McCallum", "G. McCallum". The length of the text is kept, so that offsets
-stay offsets: the archive's own text is left as it is.
+Hennessy", "D. McCallum", "G. McCallum". The length of the text is kept, and where a name
+ends, so that offsets stay offsets (a name set apart as "Mc Callum" starts one letter late):
+the archive's own text is left as it is.
 
 >>> printed_names("Carl SCHMIDT (Charles SMITH) = Johanna MULLER; Capt. D. McCALLUM; G. Mc Callum")
-'Carl Schmidt (Charles Smith) = Johanna Muller; Capt. D. McCallum; G. McCallum '
+'Carl Schmidt (Charles Smith) = Johanna Muller; Capt. D. McCallum; G.  McCallum'
 >>> printed_names("King Henry VIII; the USA; Mark UP; MacDONALD, J.")
 'King Henry VIII; the USA; Mark UP; MacDONALD, J.'
 """
@@ -33,7 +34,7 @@ def printed_names(text: str) -> str:
     """``text`` with the names print cased otherwise in title case, length kept."""
     if "Mc" in text or "Mac" in text:
         text = _MC_CAPITALS.sub(lambda m: m.group(1) + m.group(2).title(), text)
-        text = _MC_SPACED.sub(lambda m: f"Mc{m.group(1)} ", text)
+        text = _MC_SPACED.sub(lambda m: f" Mc{m.group(1)}", text)
     if _CAPITALS.search(text):
         text = _SURNAME_IN_CAPITALS.sub(_title_cased, text)
     return text

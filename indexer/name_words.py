@@ -431,8 +431,8 @@ PLAIN_WORD_ZIPF = 4.5
 
 
 def past_tense(word: str) -> bool:
-    """Is the word a dictionary verb's past tense ("Whitewashed", "Freed"): a headline's verb
-    after a name, not a surname?
+    """Is the word a dictionary verb's past tense ("Whitewashed", "Defeated"; of six letters or
+    more): a headline's verb after a name, not a surname?
 
     >>> past_tense("Whitewashed"), past_tense("Reed"), past_tense("Quennell")
     (True, False, False)

@@ -1159,7 +1159,7 @@ _LISTED_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z]\. ?){1,3}[A-Z][a-z]+(?:, | a
 _ORDINALS = ("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth Thirteenth "
              "Fourteenth Fifteenth Sixteenth Seventeenth Eighteenth").split()
 _NUMERALS = dict(zip(_ORDINALS, "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII".split()))
-_ORDINAL_AFTER = re.compile(rf" the ({'|'.join(_ORDINALS)})(?![\w'])")
+_ORDINAL_AFTER = re.compile(rf" the ({'|'.join(_ORDINALS)})(?![\w'])(?! [A-Z])")  # not "the First Lady"
 
 
 def _ordinal_after(text: str, out: list[Candidate]) -> list[Candidate]:
@@ -1167,8 +1167,8 @@ def _ordinal_after(text: str, out: list[Candidate]) -> list[Candidate]:
 
     >>> [c.name for c in candidates("A portrait of King George the Fifth, and one of Henry the Eighth.")]
     ['George V', 'Henry VIII']
-    >>> [c.name for c in candidates("Mary the first to come, Peter the Great after.")]
-    ['Mary', 'Peter']
+    >>> [c.name for c in candidates("Mary the first to come, Peter the Great after, Laura the First Lady.")]
+    ['Mary', 'Peter', 'Laura']
     """
     taken = -1
     kept: list[Candidate] = []

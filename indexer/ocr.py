@@ -12,6 +12,8 @@ one word read twice.
 (True, False)
 >>> ocr_key("Bnchan") == ocr_key("Buchan"), ocr_key("Kriiger") == ocr_key("Kruger")
 (True, True)
+>>> ocr_key("Wiliiam") == ocr_key("William"), ocr_key("McAIister") == ocr_key("McAlister")
+(True, True)
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from indexer.folding import fold_in_place
 from indexer.name_case import printed_names
 
 _PAIRS = (("rn", "m"), ("cl", "d"), ("vv", "w"))
+# An umlauted "u" read "ii" ("Kriiger"); not beside an "l" or an "i", where "ii" is more often
+# "il" or "li" misread ("Wiliiam") and the letters' own key already meets it, nor an "I" read
+# for "l" ("McAIister").
+_UMLAUT_READ = re.compile(r"(?<![liI])ii(?![lI])")
 _LETTERS = str.maketrans({"e": "c", "i": "l", "1": "l", "0": "o", "5": "s", "u": "n"})
 
 
@@ -29,7 +35,7 @@ def ocr_key(word: str) -> str:
     """``word`` lowercased, with the letters OCR confuses made one."""
     # "ii" for an umlauted "u" first ("Kriiger" of Krüger, folded Kruger); then the letters, so
     # that "el" read as "cl" meets "d" read so too
-    key = word.replace("ii", "u").lower().translate(_LETTERS)  # (not "McAIister": an "I" for "l")
+    key = _UMLAUT_READ.sub("u", word).lower().translate(_LETTERS)
     for misread, meant in _PAIRS:
         key = key.replace(misread, meant)
     return key

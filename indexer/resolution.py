@@ -61,7 +61,7 @@ from indexer.personhood import (
     residence,
     role_modifier,
 )
-from indexer.rulers import numbered, reigning
+from indexer.rulers import numbered, reigning, ruling
 from indexer.stable_ids import discovered_id
 from indexer.years import mentions
 
@@ -1383,6 +1383,8 @@ class Resolution:
         the paragraph tells of ("The 1900 minutes mourned King Umberto", in a history of
         2002); of a name the dictionary numbers no ruler by, the corpus's one numbered
         ruler of it."""
+        if not ruling(title):
+            return None  # "Prince Umberto" is not the corpus's King Umberto I
         if not numbered(word):
             return self.a.discovery.only_ruler(word)
         if found := reigning(title, word, self.year):

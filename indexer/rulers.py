@@ -69,6 +69,11 @@ def _table() -> dict[str, tuple[Ruler, ...]]:
     return {word: tuple(rulers) for word, rulers in rows.items()}
 
 
+def ruling(title: str) -> bool:
+    """Is ``title`` a reigning monarch's ("King", "Pope"; not "Prince")?"""
+    return title in _OFFICE
+
+
 def numbered(word: str) -> bool:
     """Is ``word`` the name of numbered rulers ("Pius", "Edward")?"""
     return word in _table()
@@ -76,9 +81,9 @@ def numbered(word: str) -> bool:
 
 def reigning(title: str, given: str, year: int | None) -> str | None:
     """The numbered ruler "``title`` ``given``" means in a document of ``year``: the one
-    reigning then, else the one whose reign ended at most :data:`RECALLED` years before,
-    else the only one of unknown reign who may have reigned then; None when that is nobody or
-    several."""
+    reigning then; else the only one of unknown reign who may have reigned then; else, where
+    there is none such, the one whose reign ended at most :data:`RECALLED` years before. None
+    when that is nobody or several."""
     offices = _OFFICE.get(title)
     if not offices or year is None:
         return None

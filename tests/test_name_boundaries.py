@@ -745,6 +745,13 @@ def test_a_monarch_the_dictionary_does_not_number_is_the_corpus_s_one_numbered_r
     annotator = PersonAnnotator(Authority())
     annotator.prepare(corpus)
     assert {r.name for r in annotator.annotate("", corpus[1][1], "2002")[0][0]} == {"Amadeo II"}
+    prince = ["The Prince Amadeo visited the hall."]  # a prince is not the corpus's king
+    assert "Amadeo II" not in {r.name for r in annotator.annotate("", prince, "2002")[0][0]}
+
+
+def test_an_ordinal_before_a_capitalised_word_is_no_numeral() -> None:
+    assert {c.name for c in candidates("Laura the First Lady spoke, and Edward the Second Lieutenant.")} & {
+        "Laura I", "Edward II"} == set()
 
 
 @pytest.mark.parametrize(

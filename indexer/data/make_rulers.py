@@ -57,8 +57,8 @@ def office(synset) -> str:
 
 
 def reign(gloss: str, died: str) -> tuple[str, str]:
-    if m := _FROM_TO.search(gloss):
-        return m.group(1), m.group(2)
+    if spans := _FROM_TO.findall(gloss):  # "from 1461 to 1470 and from 1471 to 1483"
+        return min(a for a, _ in spans), max(b for _, b in spans)
     if m := _BECAME.search(gloss):
         return m.group(1), died
     if m := _IN_OFFICE.search(gloss):
