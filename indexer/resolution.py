@@ -554,7 +554,7 @@ class Resolution:
         if self.year is not None and self.year <= son_died:
             years = [self.year]
         else:  # (written after both died: the years it tells of)
-            years = [y for y in mentions(self.texts[i]).years if self.year is None or y <= self.year]
+            years = self.told_years(i)
         whose = {name if y <= died else f"{name} Jr." if born + ADULT <= y <= son_died else "" for y in years}
         return _discovered(whose.pop()) if len(whose) == 1 and "" not in whose else None
 
@@ -1389,9 +1389,13 @@ class Resolution:
             return self.a.discovery.only_ruler(word)
         if found := reigning(title, word, self.year):
             return found
-        years = [y for y in mentions(self.texts[i]).years if self.year is None or y <= self.year]
-        told = {reigning(title, word, y) for y in years}
+        told = {reigning(title, word, y) for y in self.told_years(i)}
         return told.pop() if len(told) == 1 else None
+
+    def told_years(self, i: int) -> list[int]:
+        """The years paragraph ``i`` tells of, up to the document's date: the time of a page
+        written later about the people it names."""
+        return [y for y in mentions(self.texts[i]).years if self.year is None or y <= self.year]
 
     def vocative(self, i: int, c: Candidate) -> bool:
         """ "And, Tip, you could ...", "Thank you, Elise": someone spoken to, whom speaker and
