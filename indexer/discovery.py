@@ -38,7 +38,7 @@ from functools import cache, cached_property
 
 from indexer.census import common_given_name, common_surname, given_name_sex, given_name_shares
 from indexer.ocr import name_text, ocr_key
-from indexer.hypocorisms import is_hypocorism, nicknames_by_surname
+from indexer.hypocorisms import everyday_forms, is_hypocorism, nicknames_by_surname
 from indexer.former_names import former_names
 from indexer.kin_names import same_name_kin
 from indexer.lifespans import apart, life_dates
@@ -48,7 +48,7 @@ from indexer.name_words import (
 )
 from indexer.name_runs import PARTICLE_WORD
 from indexer.notables import famous, famous_bearer, given_names_of, known_alone
-from indexer.names import candidates, coordinated
+from indexer.names import Candidate, candidates, coordinated
 from indexer.personhood import human_after, person_beside, pronoun_after, residence
 
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
@@ -247,6 +247,8 @@ class Discovery:
         kin: dict[str, set[int]] = defaultdict(set)  # "given surname" -> keys of the texts saying so (0: stated)
         lives: dict[str, set[tuple[int | None, int | None]]] = defaultdict(set)
         formerly: dict[str, Counter[str]] = defaultdict(Counter)
+        informal: dict[str, Counter[str]] = defaultdict(Counter)  # surname -> {"Mick Doyle": count}
+        told: dict[str, list[int]] = {}  # everyday full name -> [first, last] year its paragraphs tell of
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
             for heading in dated[1] if len(dated) > 1 else ():
@@ -280,6 +282,16 @@ class Discovery:
                 fulls: list[tuple[str, str, str]] = []
                 lone: list[tuple[str, bool]] = []
                 for c in cs:
+                    if c.kind in ("full", "pair") and c.given.lower() in everyday_forms() and not coordinated(c):
+                        if c.kind == "pair":
+                            # "Mick Doyle": no table lists the given name, but it is an everyday
+                            # form of one; the formal name the corpus writes with the surname
+                            # makes him a person (see nicknames_by_surname), nothing else here does.
+                            informal[c.surname][c.name] += 1
+                            if year is not None:
+                                _widen(seen, c.name, year, year)
+                        if year is not None and (back := _told_of(text, year, c, cs)):
+                            _widen(told, c.name, *back)
                     if c.kind == "pair" or coordinated(c):
                         continue  # evidence only within its own document; a surname shared, not seen
                     if c.kind == "given" and not c.title:
@@ -332,7 +344,8 @@ class Discovery:
                     kin[f"{given} {surname}"].add(_text_key(read[p][0]))
         return (dict(words), {}, lower, seen, named, used, dict(called), {s: dict(n) for s, n in nicks.items()},
                 {k: sorted(v) for k, v in kin.items()}, {k: dict(n) for k, n in nicked.items()},
-                {k: sorted(v, key=str) for k, v in lives.items()}, {k: dict(n) for k, n in formerly.items()})
+                {k: sorted(v, key=str) for k, v in lives.items()}, {k: dict(n) for k, n in formerly.items()},
+                {k: dict(n) for k, n in informal.items()}, told)
 
     @classmethod
     def combine(cls, parts: Iterable[tuple]) -> Discovery:
@@ -348,6 +361,8 @@ class Discovery:
         nicked: dict[str, Counter[str]] = defaultdict(Counter)
         lives: dict[str, set[tuple[int | None, int | None]]] = defaultdict(set)
         formerly: dict[str, Counter[str]] = defaultdict(Counter)
+        informal: dict[str, Counter[str]] = defaultdict(Counter)
+        told: dict[str, list[int]] = {}
         for part_words, part_fulls, part_lower, *rest in parts:
             for name, (first, last) in (rest[0] if rest else {}).items():
                 _widen(seen, name, first, last)
@@ -377,6 +392,10 @@ class Discovery:
                 lives[name].update(tuple(life) for life in dated)
             for maiden, married in (rest[8] if len(rest) >= 9 else {}).items():
                 formerly[maiden].update(married)
+            for surname, forms in (rest[9] if len(rest) >= 10 else {}).items():
+                informal[surname].update(forms)
+            for name, (first, last) in (rest[10] if len(rest) >= 11 else {}).items():
+                _widen(told, name, first, last)
         titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         addressed: dict[str, dict[str, list[int]]] = defaultdict(dict)
         for sightings in named.values():
@@ -394,7 +413,13 @@ class Discovery:
             stats[LOW] = lower.get(word.lower(), 0)
         full_counts = {s: dict(c) for s, c in fulls.items()}
         nicknames = _nickname_givens(nicks)
-        for surname, pairs in nicknames_by_surname(full_counts, seen, NICKNAME_SPAN, generation).items():
+        with_informal = {s: {**informal.get(s, {}), **forms} for s, forms in full_counts.items()}
+        # (an everyday name is of the years its paragraphs tell as much as of the year they were
+        # written: "In 1921 the captain was Mick Doyle", said in 1996)
+        spoken = {name: list(span) for name, span in seen.items()}
+        for name, (first, last) in told.items():
+            _widen(spoken, name, first, last)
+        for surname, pairs in nicknames_by_surname(with_informal, spoken, NICKNAME_SPAN, generation).items():
             # "Danny Quill" beside "Daniel R. Quill", unquoted: the dataset's pair, where the
             # corpus did not quote a nickname of its own for him
             for nick, formal in pairs.items():
@@ -1776,6 +1801,23 @@ def _dominant_given_name(forms: dict[str, int]) -> str | None:
     if others and n < OWNER_DOMINANCE * rest:
         return None
     return best
+
+
+def _told_of(text: str, year: int, c: Candidate, cs: list[Candidate]) -> tuple[int, int] | None:
+    """The first and last year up to ``year`` that a paragraph naming someone by an everyday
+    form (``c``) tells of, when it names nobody in full by a formal name that form stands
+    for: "Mick Doyle, named for Michael Doyle of 1921" tells of the elder, not of Mick.
+
+    >>> from indexer.names import candidates
+    >>> text = "In 1921 and 1923 the captain was Mick Quill."
+    >>> cs = candidates(text)
+    >>> _told_of(text, 1996, cs[-1], cs)
+    (1921, 1923)
+    """
+    if any(d.kind == "full" and d.surname == c.surname and is_hypocorism(c.given, d.given) for d in cs):
+        return None
+    years = [y for y in mentions(text).years if y <= year]
+    return (min(years), max(years)) if years else None
 
 
 def _by_given_name(forms: dict[str, int]) -> Counter[str]:

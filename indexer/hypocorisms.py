@@ -22,7 +22,25 @@ from functools import cache
 def _pairs() -> frozenset[tuple[str, str]]:
     same = frozenset((nick, formal) for nick, formal in _all_pairs()
                      if nick[:1] == formal[:1] and len(nick) <= len(formal))
-    return same | _rhymed(same)
+    return _respelt(same | _rhymed(same))
+
+
+# A pet ending is spelt as the writer pleases: "Charley", "Charlie", "Charly".
+_PET_SPELLINGS = ("ie", "ey", "y")
+_PET_SPELT = re.compile(r"(...+?)(ie|ey|y)$")
+
+
+def _respelt(pairs: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """The pairs, with each pet ending also spelt the other ways.
+
+    >>> sorted(n for n, f in _respelt(frozenset({("charlie", "charles"), ("ed", "edward")})))
+    ['charley', 'charlie', 'charly', 'ed']
+    """
+    out = set(pairs)
+    for nick, formal in pairs:
+        if m := _PET_SPELT.fullmatch(nick):
+            out.update((m.group(1) + ending, formal) for ending in _PET_SPELLINGS if m.group(1) + ending != formal)
+    return frozenset(out)
 
 
 # The endings English pet forms take ("Peg", "Peggy"; "Dick", "Dickie").

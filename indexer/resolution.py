@@ -1583,10 +1583,16 @@ class Resolution:
 
     def quoted_nickname(self, i: int, c: Candidate) -> bool:
         """A nickname the corpus quotes for one person ('Leo "Pitou" Quill'), alone: he, though
-        it starts a sentence or stands once ("Pitou was my uncle")."""
+        it starts a sentence or stands once ("Pitou was my uncle"). Not a form of a given name
+        someone named here bears ("Walter Novak, after 41 years. Walt has been ..."), nor a word
+        cut short ("Lathrop, Cal., in August", "to Benicia, Cal. The": California)."""
         full = self.a.discovery.nickname_owner(c.name)
         if not full:
             return False
+        text = self.texts[i]
+        if (_ABBREVIATED.match(text, c.end) or text.startswith(".", c.end) and text.endswith(", ", 0, c.start)
+                or any(is_hypocorism(c.name, g) for g in self.by_given)):
+            return False  # (", Cal." after a town: its state)
         if ref := self.known(full, c.name):
             self.add(i, c.start, ref, c.name)
         return True
@@ -1603,6 +1609,8 @@ _CROWNED_THING = re.compile(r"(?<![\w])the (?:King|Queen) $")
 _NUMERAL_AFTER = re.compile(r",? (?:[IVX]+\b|the \w+)")
 
 
+# A full stop, then a comma or a word in lower case: an abbreviation ("Lathrop, Cal., in August").
+_ABBREVIATED = re.compile(r"\.(?:,| [a-z])")
 # A full stop and a surname right after a given name a clerk may have cut short ("Fred. Engels").
 _CUT_SHORT_BEFORE_SURNAME = re.compile(r"\. ([A-Z][a-z]+)\b")
 

@@ -1117,6 +1117,56 @@ def test_an_everyday_form_english_makes_by_rule_is_the_formal_name(formal: str, 
     assert len(found[0]) == 1 and found[0] == found[1], found
 
 
+@pytest.mark.parametrize("formal, everyday", [("Michael", "Mick"), ("Patrick", "Paddy"), ("Peter", "Pate"),
+                                              ("Charles", "Charley"), ("Francis", "Frankie")])
+def test_an_everyday_form_no_table_lists_as_a_given_name_is_the_formal_name(formal: str, everyday: str) -> None:
+    """A form the census does not list as a given name ("Mick", "Pate"), or a pet ending spelt
+    another way ("Charley" of Charlie), before the surname of a formal name the corpus writes:
+    one person, with or without another of the family named beside."""
+    corpus = [("a", [f"{formal} Varenza kept the Railway Hotel."], 1901),
+              ("b", [f"The room was given free by {everyday} Varenza, the landlord."], 1904),
+              ("c", [f"Ada Varenza and {everyday} Varenza led the grand march."], 1906)]
+    found = values(corpus)
+    assert len(found[0]) == 1 and found[0] == found[1] and found[0] < found[2], found
+
+
+@pytest.mark.parametrize(("later", "same"), [
+    ("In 1921 the captain was Mick Varenza, a hard man but fair.", True),
+    ("The crew of 1921 under Mick Varenza went out in the gale.", True),
+    ("The new man, Mick Varenza, joined the crew in 1996.", False),
+    ("The crew of 1995 under Mick Varenza went out in the gale.", False)])
+def test_an_everyday_form_written_decades_on_of_the_years_the_formal_name_lived(later: str, same: bool) -> None:
+    """An oral history of 1996 that tells of 1921 calls the captain of 1921 "Mick": the same
+    man, however long after. A young man of the 1990s, perhaps his grandson, is not."""
+    corpus = [("a", ["Michael Varenza was elected captain of the crew."], 1921), ("b", [later], 1996)]
+    found = values(corpus)
+    assert found[0] == {"Michael Varenza"}, found
+    assert (found[1] == found[0]) if same else "Michael Varenza" not in found[1], found
+
+
+@pytest.mark.parametrize("text", ["RETIRED: Walter Quennell, after 41 years. Walt has been a trustee since 1950.",
+                                  "The family moved to Sacramento, Cal., in 1958.",
+                                  "The mail went by stage to Sacramento, Cal. The route was new."])
+def test_an_everyday_form_alone_is_not_the_one_person_the_corpus_calls_by_it_in_full(text: str) -> None:
+    """The corpus writes "Walt Varenza" for Walter Varenza and "Cal Pim" for Calvin Pim; a
+    lone "Walt" beside another Walter named in full is that Walter's, and "Cal." cut short
+    before a comma is California."""
+    corpus = [("a", ["Walter Varenza chaired the union.", "Calvin Pim chaired it later."], 1950),
+              ("b", ["The first issue was typed by Walt Varenza, the secretary.",
+                     "It was said that Cal Pim never missed a meeting."], 1973),
+              ("c", [text], 1961)]
+    found = values(corpus)
+    assert found[0] == found[1] == {"Walter Varenza", "Calvin Pim"}, found
+    assert not found[2] & {"Walter Varenza", "Calvin Pim"}, found
+
+
+def test_an_everyday_form_the_corpus_quotes_in_a_name_is_that_person_alone() -> None:
+    corpus = [("a", ['Rosalind "Roz" Varenza chaired the tenants.'], 1990),
+              ("b", ["At the meeting Roz said the rent strike would go on."], 1991)]
+    found = values(corpus)
+    assert found[0] == found[1] == {"Rosalind Varenza"}, found
+
+
 def test_a_bare_surname_the_corpus_owns_is_the_authority_person_the_file_knows() -> None:
     """Read as a lone word (here: before another capitalised word in a listing), a surname
     the corpus owns as a full name the authority file knows is that file's person, not
