@@ -415,10 +415,12 @@ class Discovery:
         nicknames = _nickname_givens(nicks)
         with_informal = {s: {**informal.get(s, {}), **forms} for s, forms in full_counts.items()}
         # (an everyday name is of the years its paragraphs tell as much as of the year they were
-        # written: "In 1921 the captain was Mick Doyle", said in 1996)
+        # written: "In 1921 the captain was Mick Doyle", said in 1996; not a name written over
+        # more than a generation, which may itself be a grandfather's and a grandson's)
         spoken = {name: list(span) for name, span in seen.items()}
         for name, (first, last) in told.items():
-            _widen(spoken, name, first, last)
+            if name not in seen or seen[name][1] - seen[name][0] <= NICKNAME_SPAN:
+                _widen(spoken, name, first, last)
         for surname, pairs in nicknames_by_surname(with_informal, spoken, NICKNAME_SPAN, generation).items():
             # "Danny Quill" beside "Daniel R. Quill", unquoted: the dataset's pair, where the
             # corpus did not quote a nickname of its own for him

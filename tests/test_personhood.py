@@ -1144,6 +1144,16 @@ def test_an_everyday_form_written_decades_on_of_the_years_the_formal_name_lived(
     assert (found[1] == found[0]) if same else "Michael Varenza" not in found[1], found
 
 
+def test_an_everyday_name_written_over_more_than_a_generation_keeps_to_its_own_years() -> None:
+    """ "Tom Varenza" written from 1977 to 2012 is the show's Tom of those years; that a page
+    of 2012 tells of the Tom who came home in 1919 does not make him the Thomas of 1920."""
+    corpus = [("a", ["The forge was let to Thomas Varenza, blacksmith."], 1920),
+              ("b", ["First prize for ploughing went to Tom Varenza of Glenmore."], 1977),
+              ("c", ["The others came home in 1919: Tom Varenza among them."], 2012)]
+    found = values(corpus)
+    assert found[0] == {"Thomas Varenza"} and found[1] and "Thomas Varenza" not in found[1], found
+
+
 @pytest.mark.parametrize("text", ["RETIRED: Walter Quennell, after 41 years. Walt has been a trustee since 1950.",
                                   "The family moved to Sacramento, Cal., in 1958.",
                                   "The mail went by stage to Sacramento, Cal. The route was new."])
