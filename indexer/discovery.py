@@ -38,7 +38,7 @@ from functools import cache, cached_property
 
 from indexer.census import common_given_name, common_surname, given_name_sex, given_name_shares
 from indexer.ocr import name_text, ocr_key
-from indexer.hypocorisms import everyday_forms, is_hypocorism, nicknames_by_surname
+from indexer.hypocorisms import everyday_forms, formal_initial, is_hypocorism, nicknames_by_surname
 from indexer.former_names import former_names
 from indexer.kin_names import same_name_kin
 from indexer.lifespans import apart, life_dates
@@ -1844,15 +1844,18 @@ def _by_given_name(forms: dict[str, int]) -> Counter[str]:
 
 
 def _given_compatible(a: str, b: str) -> bool:
-    """ "Harry" ~ "Harry", "H" ~ "Harry", "Sam" ~ "Samuel" (a short form that begins the
+    """ "Harry" ~ "Harry", "H" ~ "Harry", "W" ~ "Bill" (William), "Sam" ~ "Samuel" (a short form that begins the
     long one), "Rudolph" ~ "Rudolf" (one sound spelt two ways), "Torn" ~ "Tom" (misread);
     "Harry" !~ "Henry", "Jo" !~ "John".
 
     >>> _given_compatible("Sam", "Samuel"), _given_compatible("Harry", "Henry"), _given_compatible("Jo", "John")
     (True, False, False)
+    >>> _given_compatible("W", "Bill"), _given_compatible("Bob", "R"), _given_compatible("W", "Bob")
+    (True, True, False)
     """
     if len(a) == 1 or len(b) == 1:
-        return a[:1] == b[:1]
+        # (an initial is also the formal name's of an everyday form: "W." of Bill, William)
+        return a[:1] == b[:1] or formal_initial(a, b) if len(a) == 1 else a[:1] == b[:1] or formal_initial(b, a)
     short, long = sorted((a, b), key=len)
     return (a == b or len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
             or _spelled_alike(a, b) or _misread(a, b))

@@ -119,6 +119,24 @@ def clipped(word: str) -> bool:
     return word.lower() in _clipped()
 
 
+@cache
+def _formal_initials() -> dict[str, frozenset[str]]:
+    initials: dict[str, set[str]] = {}
+    for nick, formal in _pairs():
+        initials.setdefault(nick, set()).add(formal[0])
+    return {nick: frozenset(letters) for nick, letters in initials.items()}
+
+
+def formal_initial(initial: str, nick: str) -> bool:
+    """Is ``initial`` the first letter of a formal name ``nick`` is an everyday form of, as
+    "W." is of Bill's William?
+
+    >>> formal_initial("W", "Bill"), formal_initial("R", "Bob"), formal_initial("R", "Bill")
+    (True, True, False)
+    """
+    return initial.lower() in _formal_initials().get(nick.lower(), ())
+
+
 def is_hypocorism(nick: str, formal: str) -> bool:
     """Is ``nick`` an everyday form of the given name ``formal``?"""
     return nick != formal and (nick.lower(), formal.lower()) in _pairs()

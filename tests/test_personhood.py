@@ -1177,6 +1177,22 @@ def test_an_everyday_form_the_corpus_quotes_in_a_name_is_that_person_alone() -> 
     assert found[0] == found[1] == {"Rosalind Varenza"}, found
 
 
+@pytest.mark.parametrize("everyday, initials", [("Bill", "W."), ("Bob", "R."), ("Ned", "E."), ("Dick", "R.")])
+def test_initials_are_the_one_person_the_corpus_names_by_an_everyday_form_of_another_letter(
+        everyday: str, initials: str) -> None:
+    """ "W. Varenza" of a committee list, where the corpus names only "Bill Varenza" with a W
+    given name (Bill being William): one person. Beside a "Walter Varenza" too, no telling."""
+    corpus = [("a", [f"Present: {initials} Varenza, T. Pim and A. Quill."], 1950),
+              ("b", [f"The bar was kept for years by {everyday} Varenza, who died in 1961."], 1955)]
+    found = values(corpus)
+    assert found[0] - {"T. Pim", "A. Quill"} == found[1] != set(), found
+    first = initials.split()[-1][0]
+    other = {"W": "Walter", "R": "Ralph", "E": "Ernest"}[first]
+    corpus[1][1].append(f"Her cousin {other} Varenza came from Dover.")
+    found = values(corpus)
+    assert not found[0] & found[1], found
+
+
 def test_a_bare_surname_the_corpus_owns_is_the_authority_person_the_file_knows() -> None:
     """Read as a lone word (here: before another capitalised word in a listing), a surname
     the corpus owns as a full name the authority file knows is that file's person, not
