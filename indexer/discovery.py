@@ -140,6 +140,10 @@ FOUNDED_TOWN_PLACES = 10
 MISREAD_LENGTH = 5
 # A surname named in full with this many given names is a family's (see family_town).
 FAMILY = 3
+# The people named beside a full name, in paragraphs that name at most this many, are its
+# company (at most COMPANY_KEPT of them): a crew, a committee, not a roll of honour.
+COMPANY_LIMIT = 6
+COMPANY_KEPT = 12
 # A woman's maiden name may be written this many years before her married name: a
 # schoolgirl's name in the paper, her married name in an interview or an obituary a life on.
 MARRIED_LIFE = 70
@@ -197,6 +201,9 @@ class Discovery:
     # surname -> {full name: [after "Miss", after "Mrs."]}: how the corpus addresses its women
     # named in full (see :meth:`addressed_otherwise`)
     addressed: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    # everyday full name ("Mick Doyle") -> [first, last] year told of by the paragraphs naming
+    # it, where it is written within one generation (see combine)
+    told: dict[str, list[int]] = field(default_factory=dict)
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
     # (given name, surname) -> [(middle initials, generation)] of the suffixed full names, worked out on first use
@@ -249,6 +256,7 @@ class Discovery:
         formerly: dict[str, Counter[str]] = defaultdict(Counter)
         informal: dict[str, Counter[str]] = defaultdict(Counter)  # surname -> {"Mick Doyle": count}
         told: dict[str, list[int]] = {}  # everyday full name -> [first, last] year its paragraphs tell of
+        company: dict[str, set[str]] = {}  # full name -> full names of other surnames named beside it
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
             for heading in dated[1] if len(dated) > 1 else ():
@@ -281,6 +289,7 @@ class Discovery:
                         lives[name].add((born, died))
                 fulls: list[tuple[str, str, str]] = []
                 lone: list[tuple[str, bool]] = []
+                paired: set[str] = set()
                 for c in cs:
                     if c.kind in ("full", "pair") and c.given.lower() in everyday_forms() and not coordinated(c):
                         if c.kind == "pair":
@@ -288,6 +297,7 @@ class Discovery:
                             # form of one; the formal name the corpus writes with the surname
                             # makes him a person (see nicknames_by_surname), nothing else here does.
                             informal[c.surname][c.name] += 1
+                            paired.add(c.name)
                             if year is not None:
                                 _widen(seen, c.name, year, year)
                         if year is not None and (back := _told_of(text, year, c, cs)):
@@ -324,6 +334,11 @@ class Discovery:
                             words[c.name][HUMAN] += 1
                         if (pronoun := pronoun_after(folded, c.end)) is not None:
                             words[c.name][ITS if pronoun == "it" else HIS] += 1
+                if 2 <= len(mates := {name for _, name, _ in fulls} | paired) <= COMPANY_LIMIT:
+                    for name in mates:
+                        kept = company.setdefault(name, set())
+                        if len(kept) < COMPANY_KEPT:
+                            kept.update(m for m in mates if m.rpartition(" ")[2] != name.rpartition(" ")[2])
                 if fulls or lone:
                     key = _text_key(folded)
                     if fulls:
@@ -345,7 +360,7 @@ class Discovery:
         return (dict(words), {}, lower, seen, named, used, dict(called), {s: dict(n) for s, n in nicks.items()},
                 {k: sorted(v) for k, v in kin.items()}, {k: dict(n) for k, n in nicked.items()},
                 {k: sorted(v, key=str) for k, v in lives.items()}, {k: dict(n) for k, n in formerly.items()},
-                {k: dict(n) for k, n in informal.items()}, told)
+                {k: dict(n) for k, n in informal.items()}, told, {k: sorted(v) for k, v in company.items()})
 
     @classmethod
     def combine(cls, parts: Iterable[tuple]) -> Discovery:
@@ -363,6 +378,7 @@ class Discovery:
         formerly: dict[str, Counter[str]] = defaultdict(Counter)
         informal: dict[str, Counter[str]] = defaultdict(Counter)
         told: dict[str, list[int]] = {}
+        company: dict[str, set[str]] = defaultdict(set)
         for part_words, part_fulls, part_lower, *rest in parts:
             for name, (first, last) in (rest[0] if rest else {}).items():
                 _widen(seen, name, first, last)
@@ -396,6 +412,8 @@ class Discovery:
                 informal[surname].update(forms)
             for name, (first, last) in (rest[10] if len(rest) >= 11 else {}).items():
                 _widen(told, name, first, last)
+            for name, mates in (rest[11] if len(rest) >= 12 else {}).items():
+                company[name].update(mates)
         titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         addressed: dict[str, dict[str, list[int]]] = defaultdict(dict)
         for sightings in named.values():
@@ -417,11 +435,13 @@ class Discovery:
         # (an everyday name is of the years its paragraphs tell as much as of the year they were
         # written: "In 1921 the captain was Mick Doyle", said in 1996; not a name written over
         # more than a generation, which may itself be a grandfather's and a grandson's)
+        told = {name: span for name, span in told.items()
+                if name not in seen or seen[name][1] - seen[name][0] <= NICKNAME_SPAN}
         spoken = {name: list(span) for name, span in seen.items()}
         for name, (first, last) in told.items():
-            if name not in seen or seen[name][1] - seen[name][0] <= NICKNAME_SPAN:
-                _widen(spoken, name, first, last)
-        for surname, pairs in nicknames_by_surname(with_informal, spoken, NICKNAME_SPAN, generation).items():
+            _widen(spoken, name, first, last)
+        for surname, pairs in nicknames_by_surname(with_informal, spoken, NICKNAME_SPAN, generation,
+                                                   company).items():
             # "Danny Quill" beside "Daniel R. Quill", unquoted: the dataset's pair, where the
             # corpus did not quote a nickname of its own for him
             for nick, formal in pairs.items():
@@ -431,7 +451,7 @@ class Discovery:
                    dict(uses), None if called is None else dict(called), nicknames,
                    {name: len(keys - {0}) + KIN_PARAGRAPHS * (0 in keys) for name, keys in kin.items()},
                    _quoted_nicknames(nicked), {name: _people(dated) for name, dated in lives.items()},
-                   {k: dict(n) for k, n in formerly.items()}, dict(addressed))
+                   {k: dict(n) for k, n in formerly.items()}, dict(addressed), told=told)
 
     # -- state -------------------------------------------------------------------
 
@@ -452,6 +472,8 @@ class Discovery:
             state["formerly"] = self.formerly
         if self.addressed:
             state["addressed"] = self.addressed
+        if self.told:
+            state["told"] = self.told
         return state
 
     @classmethod
@@ -465,7 +487,8 @@ class Discovery:
                    None if called is None else {k: list(v) for k, v in called.items()},
                    dict(state.get("nicknames", {})), dict(state.get("kin", {})), dict(state.get("nicknamed", {})),
                    {k: [list(life) for life in v] for k, v in state.get("lives", {}).items()},
-                   dict(state.get("formerly", {})), dict(state.get("addressed", {})))
+                   dict(state.get("formerly", {})), dict(state.get("addressed", {})),
+                   told={k: list(v) for k, v in state.get("told", {}).items()})
 
     # -- questions ----------------------------------------------------------------
 
@@ -647,7 +670,10 @@ class Discovery:
         first = given or name.split()[0].rstrip(".")
         alike = self.same_given(surname, first)  # "Mickey" and "Michael", where the corpus says so
         compatible = [f for f in forms if any(_given_compatible(g, f.split()[0].rstrip(".")) for g in alike)
-                      and not self.lives_apart(name, f)]
+                      and not self.lives_apart(name, f)
+                      and (f[:1] == first[:1] or not _initials_of_other_letter(first, f)
+                           or not self.apart_in_print(name, f, NICKNAME_SPAN))]
+        # (an initial of another letter, "W. J. Tate" of "Bill Tate", only of the same years)
         if not given:
             # Initials: only when all the full forms agree on one given name.
             named = {self.formal(surname, f.split()[0]) for f in compatible if not f.split()[0].endswith(".")}
@@ -1035,6 +1061,15 @@ class Discovery:
         if not (mine and theirs):
             return True
         return mine[0] <= theirs[1] + CONTEMPORARY and theirs[0] - mine[1] <= MARRIED_LIFE
+
+    def apart_in_print(self, name: str, other: str, years: int) -> bool:
+        """Are two full names both dated, and written (or, for an everyday name, told of:
+        "Bill Quill" of a 2011 page on the band of 1910) more than ``years`` apart?"""
+        def spoken(n: str) -> list[int] | None:
+            span, told = self.seen.get(n), self.told.get(n)
+            return [min(span[0], told[0]), max(span[1], told[1])] if span and told else span or told
+        mine, theirs = spoken(name), spoken(other)
+        return bool(mine and theirs) and (mine[0] > theirs[1] + years or theirs[0] > mine[1] + years)
 
     def same_era(self, name: str, other: str) -> bool:
         """Are two full names written within :data:`CONTEMPORARY` years of each other? Not
@@ -1859,6 +1894,13 @@ def _given_compatible(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     return (a == b or len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
             or _spelled_alike(a, b) or _misread(a, b))
+
+
+def _initials_of_other_letter(first: str, form: str) -> bool:
+    """Is one of a given name and a full name's first word an initial, and of another letter
+    (a formal name's: "W" of "Bill Quill")?"""
+    other = form.split()[0].rstrip(".")
+    return (len(first) == 1 or len(other) == 1) and first[:1] != other[:1]
 
 
 def _misread(a: str, b: str) -> bool:

@@ -119,6 +119,14 @@ def clipped(word: str) -> bool:
     return word.lower() in _clipped()
 
 
+def _in_company(forms: dict[str, int], nick: str, formal: str, company: dict[str, set[str]]) -> bool:
+    """Is somebody named beside a full name of the ``nick`` given name also named beside one of
+    the ``formal`` given name?"""
+    def mates(given: str) -> set[str]:
+        return set().union(*(company.get(f, ()) for f in forms if f.split()[0] == given))
+    return bool(mates(nick) & mates(formal))
+
+
 @cache
 def _formal_initials() -> dict[str, frozenset[str]]:
     initials: dict[str, set[str]] = {}
@@ -143,10 +151,13 @@ def is_hypocorism(nick: str, formal: str) -> bool:
 
 
 def nicknames_by_surname(fulls: dict[str, dict[str, int]], seen: dict[str, list[int]], contemporary: int,
-                         generation: Callable[[str], str]) -> dict[str, dict[str, str]]:
+                         generation: Callable[[str], str],
+                         company: dict[str, set[str]] | None = None) -> dict[str, dict[str, str]]:
     """Surname -> {everyday given name: formal given name} for the surnames a corpus writes
     after both forms ("Danny Quill", "Daniel R. Quill"), when one formal name fits, and both
-    are named in full within ``contemporary`` years of each other (undated names agree). A
+    are named in full within ``contemporary`` years of each other (undated names agree), or
+    beside one same person of another surname (``company``: "Mike Esson and Colin Mair" of an
+    oral history, "Michael Esson, and Colin Mair" of the loss it tells of, decades before). A
     form of another letter ("Bill" of William) says less: both must be dated, and the corpus
     must not write the formal name with a generation ("William W. Quill III": ``generation``
     says which names carry one), for "Bill" may then be any of the family's.
@@ -159,6 +170,10 @@ def nicknames_by_surname(fulls: dict[str, dict[str, int]], seen: dict[str, list[
     >>> nicknames_by_surname({"Quill": {"Danny Quill": 2, "Daniel Quill": 1}},
     ...                      {"Danny Quill": [1990, 1995], "Daniel Quill": [1920, 1931]}, 10, generation)
     {}
+    >>> nicknames_by_surname({"Quill": {"Danny Quill": 2, "Daniel Quill": 1}},
+    ...                      {"Danny Quill": [1990, 1995], "Daniel Quill": [1920, 1931]}, 10, generation,
+    ...                      {"Danny Quill": {"Amos Pim"}, "Daniel Quill": {"Amos Pim", "Ada Lisle"}})
+    {'Quill': {'Danny': 'Daniel'}}
     >>> nicknames_by_surname({"Quill": {"Bill Quill": 1, "William W. Quill": 1, "William W. Quill III": 1},
     ...                       "Pim": {"Bill Pim": 1, "William Pim": 2}}, {"William Pim": [1955]}, 10, generation)
     {}
@@ -181,7 +196,8 @@ def nicknames_by_surname(fulls: dict[str, dict[str, int]], seen: dict[str, list[
             if len(formals) != 1:
                 continue
             a, b = spans[nick], spans[formals[0]]
-            if a and b and (min(a) > max(b) + contemporary or min(b) > max(a) + contemporary):
+            if a and b and (min(a) > max(b) + contemporary or min(b) > max(a) + contemporary) and not (
+                    company and _in_company(forms, nick, formals[0], company)):
                 continue  # a grandson called Danny, decades after a Daniel
             if nick[:1] != formals[0][:1] and (not (a and b) or formals[0] in generations):
                 continue  # a form of another letter says less: dated, and one generation

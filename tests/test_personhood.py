@@ -1144,6 +1144,27 @@ def test_an_everyday_form_written_decades_on_of_the_years_the_formal_name_lived(
     assert (found[1] == found[0]) if same else "Michael Varenza" not in found[1], found
 
 
+def test_initials_of_a_year_a_later_page_tells_of_are_its_everyday_name() -> None:
+    """A page of 2011 on the band of 1912 calls its cornet "Bill Varenza"; the 1912 list's
+    "W. Varenza" is he."""
+    corpus = [("a", ["Band practice: W. Varenza, T. Pim and A. Quill."], 1912),
+              ("b", ["In 1912 the band was led by Bill Varenza, who played the cornet."], 2011)]
+    found = values(corpus)
+    assert found[1] and found[1] <= found[0], found
+
+
+@pytest.mark.parametrize(("later", "same"), [
+    ("That was the boat of Willie Quennell, and Mike Varenza and Colin Pim were with him, young lads.", True),
+    ("That was the boat of Willie Quennell, and Mike Varenza and Tom Pim were with him, young lads.", False)])
+def test_an_everyday_name_decades_on_in_the_same_company_is_the_formal_name(later: str, same: bool) -> None:
+    """An oral history of 1996 names the crew lost in 1938 as their mates called them,
+    without the year: the company they are named in (Colin Pim) says who they are."""
+    corpus = [("a", ["The boat was lost with William Quennell, Michael Varenza and Colin Pim."], 1938),
+              ("b", [later], 1996)]
+    found = values(corpus)
+    assert len(found[0]) == 3 and (found[1] == found[0] if same else not found[0] & found[1]), found
+
+
 def test_an_everyday_name_written_over_more_than_a_generation_keeps_to_its_own_years() -> None:
     """ "Tom Varenza" written from 1977 to 2012 is the show's Tom of those years; that a page
     of 2012 tells of the Tom who came home in 1919 does not make him the Thomas of 1920."""
@@ -1191,6 +1212,10 @@ def test_initials_are_the_one_person_the_corpus_names_by_an_everyday_form_of_ano
     corpus[1][1].append(f"Her cousin {other} Varenza came from Dover.")
     found = values(corpus)
     assert not found[0] & found[1], found
+    corpus = [("a", [f"Present: {initials} Varenza, T. Pim and A. Quill."], 1912),
+              ("b", [f"The bar was kept for years by {everyday} Varenza, who died in 2001."], 2000)]
+    found = values(corpus)
+    assert not found[0] & found[1], found  # the football coach of 2000 is no candidate of 1912
 
 
 def test_a_bare_surname_the_corpus_owns_is_the_authority_person_the_file_knows() -> None:
