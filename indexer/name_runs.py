@@ -315,13 +315,17 @@ def _leading_function_words(r: _Run) -> bool:
 # The roles a list writes after a name, as the next entry's heading ("Captain: Mr. Odell Quill
 # Asst.: Mr. Curtis Ames"): abbreviated, or a notary's; and a form's labels ("Interviewer: Ann
 # Quill Date: May 9"). Never a surname. (A title is one too often to cut there: "Mary Scott King".)
-_LIST_ROLES = frozenset("Asst Comm Rec Corr Fin Chm Chmn Notary".split()) | STOP_SECTIONS["labels"]
+_LIST_ROLES = frozenset("Asst Comm Rec Corr Fin Chm Chmn Notary From".split()) | STOP_SECTIONS["labels"]
+# Offices a minute book cuts short after a name ("Mrs. Halloran Sec.", "Mrs. Ames Vice-Pres."): no surname is one
+# (before a name, "Pres. Lincoln", they are titles).
+_OFFICES_CUT_SHORT = frozenset("Sec Secy Treas Pres Vice-Pres Supt Sec-Treas".split())
 
 
 def _role_after_name(r: _Run) -> None:
-    """ "Odell Quill Asst", "Ann Ames Notary Public", "Ann Ames Date": a list's role or a form's
-    label after a name is the next entry's, not the surname."""
-    k = next((k for k in range(2, len(r.words)) if r.words[k] in _LIST_ROLES), 0)
+    """ "Odell Quill Asst", "Ann Ames Notary Public", "Ann Ames Date", "Mrs. Ames Sec.": a list's
+    role, a form's label or an office cut short after a name is the next entry's or the
+    name's office, not the surname."""
+    k = next((k for k in range(2, len(r.words)) if r.words[k] in _LIST_ROLES or r.words[k] in _OFFICES_CUT_SHORT), 0)
     if k:
         r.keep_head(k)
 

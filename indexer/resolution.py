@@ -1438,6 +1438,8 @@ class Resolution:
         owns the word by, else a discovered person of one name."""
         disc = self.a.discovery
         word = c.name
+        if word in KIN_TITLES:
+            return  # "Grandpa said": the speaker's grandfather, whoever he was; a title before a name
         if not c.title and _INTRODUCED.search(self.texts[i], max(0, c.start - 30), c.start):
             return  # "a granddaughter named Madison": someone the reader is not expected to know
         if not c.title and role_modifier(self.texts[i], c.end):

@@ -322,6 +322,11 @@ def test_an_unknown_given_name_with_a_persons_apposition(kind: str, texts: list[
         ("a list's role after a name is the next entry's", "Captain: Mr. Odell Quennell Asst.: Mr. Amos Varenza; "
          "Treasurer: Mr. L. C. Halloran Comm.: Mr. T. M. Dorsey; Witness: Edith Lockmoor Notary Public.",
          {"Odell Quennell", "Amos Varenza", "L. C. Halloran", "T. M. Dorsey", "Edith Lockmoor"}),
+        ("an office cut short after a name is the office", "Mrs. Ada Quennell was elected President, Mrs. Edna "
+         "Varenza Vice-Pres., and Mrs. Ruth Halloran Sec. The Pres. thanked Mr. Amos Dorsey Treas. for the books.",
+         {"Ada Quennell", "Edna Varenza", "Ruth Halloran", "Amos Dorsey"}),
+        ("a form's field after a name is the next field's label",
+         "Name: Mary Quennell-Pim From: Lorton Date: 02/10/2002 Email: none", {"Mary Quennell-Pim"}),
     ],
 )
 def test_lists_and_indexes_surname_first(kind: str, text: str, expected: set[str]) -> None:
@@ -817,3 +822,12 @@ def test_a_name_as_old_print_and_its_scanner_wrote_it_is_the_name(named: str, pa
     annotator.prepare(corpus)
     found = {r.name for refs, _ in annotator.annotate("", texts, "1921") for r in refs}
     assert found and all(name == expected for name in found if "Pim" not in name), found
+
+
+def test_a_grandparent_called_so_alone_is_nobody_s_value() -> None:
+    """ "Grandpa said ..." in an interview is the speaker's grandfather, whom the page may never
+    name: no value "Grandpa" gathering everyone's."""
+    texts = ["Grandpa said the frost would come early that year.", "His brother kept the farm and Grandpa took "
+             "the name.", "Then Grandpa wrote to the co-op, and the neighbour, Amos Quennell, signed it too."]
+    found = values([("a", texts), ("b", ['Grandpa said, "Ole writes and I plough."', "Grandpa was a hard man."])])
+    assert "Grandpa" not in found[0] | found[1] and "Amos Quennell" in found[0], found
