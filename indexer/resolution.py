@@ -1051,6 +1051,10 @@ class Resolution:
         if c.kind == "given" and _CROWNED_THING.search(self.texts[i], max(0, c.start - 10), c.start) and not (
                 _NUMERAL_AFTER.match(self.texts[i], c.end)):
             return  # "went to the King George", "sailed on the Queen Mary": a hotel, a ship
+        if c.kind == "given" and c.title in MONARCH_TITLES and place_name(f"{c.title} {c.name}") and (
+                _PLACE_BEFORE.search(self.texts[i], max(0, c.start - len(c.title) - 8), c.start)
+                and not self.texts[i].startswith(("'s", "’s"), c.end)):
+            return  # "spoke at Prince Albert", "From: Prince Albert": the city
         if self.texts[i].startswith(".", c.end) and c.title not in ADDRESS_TITLES and cut_short(c.name):
             return  # "J. Crabtree, Hon. Sec.", "Tuesday Decr. 15th", "From Sergt. Cunliffe": a word cut short
         for settles in self.SINGLE_STEPS:
@@ -1608,6 +1612,8 @@ class Resolution:
 # ship or the pub named after the monarch ("the King George", "the Queen Mary"); the monarch is
 # "King George", without the article.
 _CROWNED_THING = re.compile(r"(?<![\w])the (?:King|Queen) $")
+# A preposition of place or a form's "From:" before a royal title and a given name that together name a city.
+_PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|near|from)|From:) \w+ $")
 _NUMERAL_AFTER = re.compile(r",? (?:[IVX]+\b|the \w+)")
 
 

@@ -831,3 +831,18 @@ def test_a_grandparent_called_so_alone_is_nobody_s_value() -> None:
              "the name.", "Then Grandpa wrote to the co-op, and the neighbour, Amos Quennell, signed it too."]
     found = values([("a", texts), ("b", ['Grandpa said, "Ole writes and I plough."', "Grandpa was a hard man."])])
     assert "Grandpa" not in found[0] | found[1] and "Amos Quennell" in found[0], found
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The Chief spoke at Prince Albert, his own seat, the week before.", False),
+    ("Name: Ada Quennell From: Prince Albert Date: 02/10/2002", False),
+    ("The family moved to a farm near Prince George in 1931.", False),
+    ("Prince Albert opened the Exhibition of 1851.", True),
+    ("The crowd at Prince George's christening cheered.", True),
+])
+def test_a_city_named_after_a_royal_is_the_city_after_a_preposition_of_place(text: str, person: bool) -> None:
+    """ "at Prince Albert", "near Prince George": the cities of those names (GeoNames), not the
+    princes, who are named so before a verb or a possessive."""
+    found = values([("a", [text])])[0]
+    assert bool(found - {"Ada Quennell"}) == person, found
+
