@@ -38,7 +38,7 @@ from functools import cache, cached_property
 
 from indexer.census import common_given_name, common_surname, given_name_sex, given_name_shares
 from indexer.ocr import name_text, ocr_key
-from indexer.hypocorisms import everyday_forms, formal_initial, is_hypocorism, nicknames_by_surname
+from indexer.hypocorisms import everyday_only, formal_initial, formal_names, is_hypocorism, nicknames_by_surname
 from indexer.former_names import former_names
 from indexer.kin_names import same_name_kin
 from indexer.lifespans import apart, life_dates
@@ -141,9 +141,8 @@ MISREAD_LENGTH = 5
 # A surname named in full with this many given names is a family's (see family_town).
 FAMILY = 3
 # The people named beside a full name, in paragraphs that name at most this many, are its
-# company (at most COMPANY_KEPT of them): a crew, a committee, not a roll of honour.
+# company: a crew, a committee, not a roll of honour.
 COMPANY_LIMIT = 6
-COMPANY_KEPT = 12
 # A woman's maiden name may be written this many years before her married name: a
 # schoolgirl's name in the paper, her married name in an interview or an obituary a life on.
 MARRIED_LIFE = 70
@@ -255,6 +254,7 @@ class Discovery:
         lives: dict[str, set[tuple[int | None, int | None]]] = defaultdict(set)
         formerly: dict[str, Counter[str]] = defaultdict(Counter)
         informal: dict[str, Counter[str]] = defaultdict(Counter)  # surname -> {"Mick Doyle": count}
+        informal_seen: dict[str, list[int]] = {}  # "Mick Doyle" -> [first, last] year printed
         told: dict[str, list[int]] = {}  # everyday full name -> [first, last] year its paragraphs tell of
         company: dict[str, set[str]] = {}  # full name -> full names of other surnames named beside it
         for doc_id, texts, *dated in documents:
@@ -290,8 +290,9 @@ class Discovery:
                 fulls: list[tuple[str, str, str]] = []
                 lone: list[tuple[str, bool]] = []
                 paired: set[str] = set()
+                told_here: list[int] | None = None
                 for c in cs:
-                    if c.kind in ("full", "pair") and c.given.lower() in everyday_forms() and not coordinated(c):
+                    if c.kind in ("full", "pair") and c.given.lower() in everyday_only() and not coordinated(c):
                         if c.kind == "pair":
                             # "Mick Doyle": no table lists the given name, but it is an everyday
                             # form of one; the formal name the corpus writes with the surname
@@ -299,9 +300,12 @@ class Discovery:
                             informal[c.surname][c.name] += 1
                             paired.add(c.name)
                             if year is not None:
-                                _widen(seen, c.name, year, year)
-                        if year is not None and (back := _told_of(text, year, c, cs)):
-                            _widen(told, c.name, *back)
+                                _widen(informal_seen, c.name, year, year)
+                        if year is not None and not _formal_named(c, cs):
+                            if told_here is None:
+                                told_here = [y for y in mentions(text).years if y <= year]
+                            if told_here:
+                                _widen(told, c.name, min(told_here), max(told_here))
                     if c.kind == "pair" or coordinated(c):
                         continue  # evidence only within its own document; a surname shared, not seen
                     if c.kind == "given" and not c.title:
@@ -334,11 +338,13 @@ class Discovery:
                             words[c.name][HUMAN] += 1
                         if (pronoun := pronoun_after(folded, c.end)) is not None:
                             words[c.name][ITS if pronoun == "it" else HIS] += 1
-                if 2 <= len(mates := {name for _, name, _ in fulls} | paired) <= COMPANY_LIMIT:
-                    for name in mates:
-                        kept = company.setdefault(name, set())
-                        if len(kept) < COMPANY_KEPT:
-                            kept.update(m for m in mates if m.rpartition(" ")[2] != name.rpartition(" ")[2])
+                if 2 <= len(mates := {name for _, name, _ in fulls}) + len(paired) <= COMPANY_LIMIT and len(
+                        {m.rpartition(" ")[2] for m in mates | paired}) == len(mates | paired):
+                    # (people of one surname named together are two, whatever else they share;
+                    # only a full name is somebody's company: "Sandy Point" is a place)
+                    for name in mates | paired:
+                        if _may_be_nicknamed(name.partition(" ")[0]):
+                            company.setdefault(name, set()).update(m for m in mates if m != name)
                 if fulls or lone:
                     key = _text_key(folded)
                     if fulls:
@@ -360,7 +366,8 @@ class Discovery:
         return (dict(words), {}, lower, seen, named, used, dict(called), {s: dict(n) for s, n in nicks.items()},
                 {k: sorted(v) for k, v in kin.items()}, {k: dict(n) for k, n in nicked.items()},
                 {k: sorted(v, key=str) for k, v in lives.items()}, {k: dict(n) for k, n in formerly.items()},
-                {k: dict(n) for k, n in informal.items()}, told, {k: sorted(v) for k, v in company.items()})
+                {k: dict(n) for k, n in informal.items()}, told, {k: sorted(v) for k, v in company.items()},
+                informal_seen)
 
     @classmethod
     def combine(cls, parts: Iterable[tuple]) -> Discovery:
@@ -379,6 +386,7 @@ class Discovery:
         informal: dict[str, Counter[str]] = defaultdict(Counter)
         told: dict[str, list[int]] = {}
         company: dict[str, set[str]] = defaultdict(set)
+        informal_seen: dict[str, list[int]] = {}
         for part_words, part_fulls, part_lower, *rest in parts:
             for name, (first, last) in (rest[0] if rest else {}).items():
                 _widen(seen, name, first, last)
@@ -414,6 +422,8 @@ class Discovery:
                 _widen(told, name, first, last)
             for name, mates in (rest[11] if len(rest) >= 12 else {}).items():
                 company[name].update(mates)
+            for name, (first, last) in (rest[12] if len(rest) >= 13 else {}).items():
+                _widen(informal_seen, name, first, last)
         titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         addressed: dict[str, dict[str, list[int]]] = defaultdict(dict)
         for sightings in named.values():
@@ -435,9 +445,10 @@ class Discovery:
         # (an everyday name is of the years its paragraphs tell as much as of the year they were
         # written: "In 1921 the captain was Mick Doyle", said in 1996; not a name written over
         # more than a generation, which may itself be a grandfather's and a grandson's)
+        printed = {**informal_seen, **seen}
         told = {name: span for name, span in told.items()
-                if name not in seen or seen[name][1] - seen[name][0] <= NICKNAME_SPAN}
-        spoken = {name: list(span) for name, span in seen.items()}
+                if name not in printed or printed[name][1] - printed[name][0] <= NICKNAME_SPAN}
+        spoken = {name: list(span) for name, span in printed.items()}
         for name, (first, last) in told.items():
             _widen(spoken, name, first, last)
         for surname, pairs in nicknames_by_surname(with_informal, spoken, NICKNAME_SPAN, generation,
@@ -669,10 +680,9 @@ class Discovery:
             return name
         first = given or name.split()[0].rstrip(".")
         alike = self.same_given(surname, first)  # "Mickey" and "Michael", where the corpus says so
-        compatible = [f for f in forms if any(_given_compatible(g, f.split()[0].rstrip(".")) for g in alike)
-                      and not self.lives_apart(name, f)
-                      and (f[:1] == first[:1] or not _initials_of_other_letter(first, f)
-                           or not self.apart_in_print(name, f, NICKNAME_SPAN))]
+        compatible = [f for f in forms if (any(_given_compatible(g, f.split()[0].rstrip(".")) for g in alike)
+                                           or _initials_of_other_letter(first, f) and self.printed_near(name, f))
+                      and not self.lives_apart(name, f)]
         # (an initial of another letter, "W. J. Tate" of "Bill Tate", only of the same years)
         if not given:
             # Initials: only when all the full forms agree on one given name.
@@ -1062,14 +1072,15 @@ class Discovery:
             return True
         return mine[0] <= theirs[1] + CONTEMPORARY and theirs[0] - mine[1] <= MARRIED_LIFE
 
-    def apart_in_print(self, name: str, other: str, years: int) -> bool:
+    def printed_near(self, name: str, other: str) -> bool:
         """Are two full names both dated, and written (or, for an everyday name, told of:
-        "Bill Quill" of a 2011 page on the band of 1910) more than ``years`` apart?"""
+        "Bill Quill" of a 2011 page on the band of 1910) within a generation of each other?"""
         def spoken(n: str) -> list[int] | None:
             span, told = self.seen.get(n), self.told.get(n)
             return [min(span[0], told[0]), max(span[1], told[1])] if span and told else span or told
         mine, theirs = spoken(name), spoken(other)
-        return bool(mine and theirs) and (mine[0] > theirs[1] + years or theirs[0] > mine[1] + years)
+        return bool(mine and theirs) and not (mine[0] > theirs[1] + NICKNAME_SPAN
+                                              or theirs[0] > mine[1] + NICKNAME_SPAN)
 
     def same_era(self, name: str, other: str) -> bool:
         """Are two full names written within :data:`CONTEMPORARY` years of each other? Not
@@ -1840,21 +1851,18 @@ def _dominant_given_name(forms: dict[str, int]) -> str | None:
     return best
 
 
-def _told_of(text: str, year: int, c: Candidate, cs: list[Candidate]) -> tuple[int, int] | None:
-    """The first and last year up to ``year`` that a paragraph naming someone by an everyday
-    form (``c``) tells of, when it names nobody in full by a formal name that form stands
-    for: "Mick Doyle, named for Michael Doyle of 1921" tells of the elder, not of Mick.
+def _may_be_nicknamed(given: str) -> bool:
+    """Is a given name an everyday form, or a formal name the dataset makes one of? Only such a
+    name's company is kept (see :func:`indexer.hypocorisms.nicknames_by_surname`)."""
+    word = given.lower()
+    return word in everyday_only() or word in formal_names()
 
-    >>> from indexer.names import candidates
-    >>> text = "In 1921 and 1923 the captain was Mick Quill."
-    >>> cs = candidates(text)
-    >>> _told_of(text, 1996, cs[-1], cs)
-    (1921, 1923)
-    """
-    if any(d.kind == "full" and d.surname == c.surname and is_hypocorism(c.given, d.given) for d in cs):
-        return None
-    years = [y for y in mentions(text).years if y <= year]
-    return (min(years), max(years)) if years else None
+
+def _formal_named(c: Candidate, cs: list[Candidate]) -> bool:
+    """Does the paragraph that names someone by an everyday form (``c``) also name in full a
+    formal name that form stands for? "Mick Doyle, named for Michael Doyle of 1921" tells of
+    the elder, not of Mick."""
+    return any(d.kind == "full" and d.surname == c.surname and is_hypocorism(c.given, d.given) for d in cs)
 
 
 def _by_given_name(forms: dict[str, int]) -> Counter[str]:
@@ -1879,28 +1887,33 @@ def _by_given_name(forms: dict[str, int]) -> Counter[str]:
 
 
 def _given_compatible(a: str, b: str) -> bool:
-    """ "Harry" ~ "Harry", "H" ~ "Harry", "W" ~ "Bill" (William), "Sam" ~ "Samuel" (a short form that begins the
+    """ "Harry" ~ "Harry", "H" ~ "Harry", "Sam" ~ "Samuel" (a short form that begins the
     long one), "Rudolph" ~ "Rudolf" (one sound spelt two ways), "Torn" ~ "Tom" (misread);
     "Harry" !~ "Henry", "Jo" !~ "John".
 
     >>> _given_compatible("Sam", "Samuel"), _given_compatible("Harry", "Henry"), _given_compatible("Jo", "John")
     (True, False, False)
-    >>> _given_compatible("W", "Bill"), _given_compatible("Bob", "R"), _given_compatible("W", "Bob")
-    (True, True, False)
     """
     if len(a) == 1 or len(b) == 1:
-        # (an initial is also the formal name's of an everyday form: "W." of Bill, William)
-        return a[:1] == b[:1] or formal_initial(a, b) if len(a) == 1 else a[:1] == b[:1] or formal_initial(b, a)
+        return a[:1] == b[:1]
     short, long = sorted((a, b), key=len)
     return (a == b or len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
             or _spelled_alike(a, b) or _misread(a, b))
 
 
 def _initials_of_other_letter(first: str, form: str) -> bool:
-    """Is one of a given name and a full name's first word an initial, and of another letter
-    (a formal name's: "W" of "Bill Quill")?"""
+    """Is one of a given name and a full name's first word an initial of the formal name the
+    other is an everyday form of, of another letter ("W" of "Bill Quill", William)?
+
+    >>> _initials_of_other_letter("W", "Bill Quill"), _initials_of_other_letter("Bob", "R. L. Quill")
+    (True, True)
+    >>> _initials_of_other_letter("W", "Bob Quill"), _initials_of_other_letter("B", "Bill Quill")
+    (False, False)
+    """
     other = form.split()[0].rstrip(".")
-    return (len(first) == 1 or len(other) == 1) and first[:1] != other[:1]
+    if first[:1] == other[:1]:
+        return False
+    return formal_initial(first, other) if len(first) == 1 else len(other) == 1 and formal_initial(other, first)
 
 
 def _misread(a: str, b: str) -> bool:

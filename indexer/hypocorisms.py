@@ -87,6 +87,28 @@ def _all_pairs() -> frozenset[tuple[str, str]]:
 
 
 @cache
+def everyday_only() -> frozenset[str]:
+    """The dataset's everyday forms that are not formal names themselves, in lower case: a
+    form no other form is made from but a spelling of it ("Mick", "Mike", "Peggy", "Sue"),
+    not "John" (Jack, Jon), "Daniel" (Dan) or "William" (Bill).
+
+    >>> sorted({"mick", "mike", "peggy", "sue", "john", "daniel", "william"} & everyday_only())
+    ['mick', 'mike', 'peggy', 'sue']
+    """
+    made: dict[str, set[str]] = {}
+    for nick, formal in _pairs():
+        made.setdefault(formal, set()).add(nick)
+    return frozenset(nick for nick, _ in _pairs()
+                     if all(m[:2] == nick[:2] and len(m) >= len(nick) - 2 for m in made.get(nick, ())))
+
+
+@cache
+def formal_names() -> frozenset[str]:
+    """The formal given names the dataset gives everyday forms of, in lower case ("michael")."""
+    return frozenset(formal for _, formal in _pairs())
+
+
+@cache
 def everyday_forms() -> frozenset[str]:
     """Every everyday form of a given name the table knows, in lower case ("walt", "nat")."""
     return frozenset(nick for nick, _ in _all_pairs())

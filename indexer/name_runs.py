@@ -155,7 +155,7 @@ def _split_classify(run: str, initial: bool, dated: bool, asked: bool) -> list[C
     out: list[Candidate] = []
     bounds = [0, *cuts, len(pieces)]
     for a, b in zip(bounds, bounds[1:]):
-        if b <= a or words[a] in HEADLINE_VERBS:
+        if b <= a or words[a] in HEADLINE_VERBS or b == a + 1 and words[a] in _OFFICES_CUT_SHORT:
             continue
         offset = pieces[a][0]
         part = run[offset : pieces[b - 1][0] + len(pieces[b - 1][1])]
@@ -187,8 +187,8 @@ def _glued(run: str, pieces: list[tuple[int, str]], words: list[str]) -> list[in
 def _cuts_at(run: str, pieces: list[tuple[int, str]], words: list[str], k: int) -> tuple[int, ...]:
     """The cuts word ``k`` of a run asks for: before it, and after a headline verb."""
     before, word = words[k - 1], words[k]
-    if word in HEADLINE_VERBS:
-        return k, k + 1
+    if word in HEADLINE_VERBS or word in _OFFICES_CUT_SHORT and before not in TITLES:
+        return k, k + 1  # (and "Ann Ames Pres. Joe Pim Sec.": each office ends its name)
     if word in HONORIFICS and word != "M" and before not in TITLES:
         return (k,)  # "Clifford Quennell, Jr. Mr. Quennell has": a second mention
     if (before in ("Jr", "Sr") and pieces[k - 1][1].endswith(".") and not ROMAN.match(word)
@@ -322,10 +322,10 @@ _OFFICES_CUT_SHORT = frozenset("Sec Secy Treas Pres Vice-Pres Supt Sec-Treas".sp
 
 
 def _role_after_name(r: _Run) -> None:
-    """ "Odell Quill Asst", "Ann Ames Notary Public", "Ann Ames Date", "Mrs. Ames Sec.": a list's
-    role, a form's label or an office cut short after a name is the next entry's or the
-    name's office, not the surname."""
-    k = next((k for k in range(2, len(r.words)) if r.words[k] in _LIST_ROLES or r.words[k] in _OFFICES_CUT_SHORT), 0)
+    """ "Odell Quill Asst", "Ann Ames Notary Public", "Ann Ames Date": a list's role or a form's
+    label after a name is the next entry's, not the surname (an office cut short, "Mrs. Ames
+    Sec.", ends the name where the run is cut: see :func:`_cuts_at`)."""
+    k = next((k for k in range(2, len(r.words)) if r.words[k] in _LIST_ROLES), 0)
     if k:
         r.keep_head(k)
 

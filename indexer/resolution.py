@@ -1612,8 +1612,9 @@ class Resolution:
 # ship or the pub named after the monarch ("the King George", "the Queen Mary"); the monarch is
 # "King George", without the article.
 _CROWNED_THING = re.compile(r"(?<![\w])the (?:King|Queen) $")
-# A preposition of place or a form's "From:" before a royal title and a given name that together name a city.
-_PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|near|from)|From:) \w+ $")
+# A preposition of place or a form's "From:" before a royal title and a given name that together name a city
+# ("a letter from Prince Albert" is from the prince).
+_PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|near)|From:) \w+ $")
 _NUMERAL_AFTER = re.compile(r",? (?:[IVX]+\b|the \w+)")
 
 

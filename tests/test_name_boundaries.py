@@ -325,6 +325,8 @@ def test_an_unknown_given_name_with_a_persons_apposition(kind: str, texts: list[
         ("an office cut short after a name is the office", "Mrs. Ada Quennell was elected President, Mrs. Edna "
          "Varenza Vice-Pres., and Mrs. Ruth Halloran Sec. The Pres. thanked Mr. Amos Dorsey Treas. for the books.",
          {"Ada Quennell", "Edna Varenza", "Ruth Halloran", "Amos Dorsey"}),
+        ("...and each office ends its own name in a list", "Officers: Ann Quennell Pres. Joe Varenza Sec. Amos "
+         "Halloran Treas.", {"Ann Quennell", "Joe Varenza", "Amos Halloran"}),
         ("a form's field after a name is the next field's label",
          "Name: Mary Quennell-Pim From: Lorton Date: 02/10/2002 Email: none", {"Mary Quennell-Pim"}),
     ],
@@ -838,6 +840,7 @@ def test_a_grandparent_called_so_alone_is_nobody_s_value() -> None:
     ("Name: Ada Quennell From: Prince Albert Date: 02/10/2002", False),
     ("The family moved to a farm near Prince George in 1931.", False),
     ("Prince Albert opened the Exhibition of 1851.", True),
+    ("The Society had a letter from Prince Albert, thanking it.", True),
     ("The crowd at Prince George's christening cheered.", True),
 ])
 def test_a_city_named_after_a_royal_is_the_city_after_a_preposition_of_place(text: str, person: bool) -> None:

@@ -1165,6 +1165,14 @@ def test_an_everyday_name_decades_on_in_the_same_company_is_the_formal_name(late
     assert len(found[0]) == 3 and (found[1] == found[0] if same else not found[0] & found[1]), found
 
 
+def test_a_place_named_beside_both_is_no_company() -> None:
+    """ "Sandy Point" beside a Daniel of 1920 and a Danny of 1995 is a place, no companion."""
+    corpus = [("a", ["Daniel Varenza came ashore at Sandy Point with Ross Pim."], 1920),
+              ("b", ["Danny Varenza came ashore at Sandy Point."], 1995)]
+    found = values(corpus)
+    assert "Daniel Varenza" in found[0] and "Daniel Varenza" not in found[1], found
+
+
 def test_an_everyday_name_written_over_more_than_a_generation_keeps_to_its_own_years() -> None:
     """ "Tom Varenza" written from 1977 to 2012 is the show's Tom of those years; that a page
     of 2012 tells of the Tom who came home in 1919 does not make him the Thomas of 1920."""
@@ -1216,6 +1224,10 @@ def test_initials_are_the_one_person_the_corpus_names_by_an_everyday_form_of_ano
               ("b", [f"The bar was kept for years by {everyday} Varenza, who died in 2001."], 2000)]
     found = values(corpus)
     assert not found[0] & found[1], found  # the football coach of 2000 is no candidate of 1912
+    corpus = [("a", [f"Present: {initials} Varenza, T. Pim and A. Quill."]),
+              ("b", [f"The bar was kept for years by {everyday} Varenza, who died in 2001."], 2000)]
+    found = values(corpus)
+    assert not found[0] & found[1], found  # nor is an undated list's
 
 
 def test_a_bare_surname_the_corpus_owns_is_the_authority_person_the_file_knows() -> None:
