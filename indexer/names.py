@@ -19,6 +19,7 @@ from dataclasses import replace
 from indexer.name_runs import PARTICLE, RUN, Candidate, classified
 from indexer.personhood import person_apposition
 from indexer.name_words import (
+    ABBREVIATIONS,
     ADJECTIVE_TITLES,
     AUXILIARIES,
     EPONYM_HEADS,
@@ -996,8 +997,10 @@ def _coordinated(text: str, out: list[Candidate]) -> list[Candidate]:
 # 'Michael “Mickey” Doyle', "Rosalind 'Roz' Whitfield": a given name, the name its bearer goes
 # by in quotes, then the rest of the name. One person, named in full.
 # (The quote is looked for first, the given name behind it after: a scan for a quote is fast.)
-_NICKNAME = re.compile(r"(?<= )[\"“‘']([A-Z][a-z]+)[\"”’'] (?=[A-Z])")
+# Also in brackets, as notices and indexes write it: 'John Michael ("Bluey") Quill'.
+_NICKNAME = re.compile(r"(?<= )(?:[\"“‘']([A-Z][a-z]+)[\"”’']|\([\"“‘']([A-Z][a-z]+)[\"”’']\)) (?=[A-Z])")
 _GIVEN_BEHIND = re.compile(r"(?<![\w'’])([A-Z][a-z]+|[A-Z]\.)((?: [A-Z]\.){0,2}) $")  # 'Robert M. "Bud" Quill'
+_GIVEN_NAMES_BEHIND = re.compile(r"(?<![\w'’])([A-Z][a-z]+)( [A-Z][a-z]+) $")  # 'John Michael "Bluey" Quill'
 
 
 def _nicknamed(text: str, out: list[Candidate]) -> list[Candidate]:
@@ -1010,14 +1013,22 @@ def _nicknamed(text: str, out: list[Candidate]) -> list[Candidate]:
     [('Robert M. Varenza Jr.', 'Bud'), ('J. A. Quill', 'Jody')]
     >>> [c.name for c in candidates('The "Satisfied" Majority and Ada "Quill" of the press') if c.kind == "full"]
     []
+    >>> [(c.name, c.nick) for c in candidates('With John Michael ("Bluey") Quill, b. 1925; Tell Ada "Dot" Varenza.')
+    ...  if c.kind == "full"]
+    [('John Michael Quill', 'Bluey'), ('Ada Varenza', 'Dot')]
+    >>> [c.name for c in candidates('bakers descend from Amos ("Zi\\' Peppe", later "the Cavaliere")') if c.kind == "full"]
+    []
     """
     if not ('"' in text or "“" in text or " '" in text or "‘" in text):
         return out  # an opening quote; an apostrophe inside a word ("O'Neill", "it's") opens none
     for m in _NICKNAME.finditer(text):
-        nick = m.group(1)
+        nick = m.group(1) or m.group(2)
         behind = _GIVEN_BEHIND.search(text, max(0, m.start() - 25), m.start())
         while behind and behind.group(1) in TITLES:  # "Mayor J. A. "Jody" Quill": the initials
             behind = _GIVEN_BEHIND.search(text, behind.end(1), m.start())
+        if (behind and not behind.group(2) and (two := _GIVEN_NAMES_BEHIND.search(text, max(0, m.start() - 30), m.start()))
+                and two.group(1) in GIVEN and two.group(2).strip() in GIVEN):
+            behind = two  # both given names, not the second alone
         rest = RUN.match(text, m.end())
         if (not behind or behind.group(1) not in GIVEN and not behind.group(1).endswith(".") or nick in STOP
                 or not rest or rest.group().split()[0] in STOP):
@@ -1345,9 +1356,10 @@ def _inverted(text: str, out: list[Candidate]) -> list[Candidate]:
 # Anna and Ames went" of a sentence.
 # Also where a list's lines were run together: after a semicolon or a colon ("Index: Banks,
 # Loretta; Crump, Willie Mae"), or after a row's number, before an age or a page ("4 Hawes,
-# Cleveland 19 Ashford").
+# Cleveland 19 Ashford"); or after the last entry's full stop, where the heading is in capitals
+# ("Returned 1919. QUILL, Thomas James. Pte., 59th Bn.": an honour roll's lines joined).
 _INDEX_ENTRY = re.compile(
-    r"(?:^[ \t*•·-]*|(?<=[;:] )|(?<=\d ))((?:Mc|Mac|O['’])?[A-Z][A-Za-z'’-]+), ([A-Z][a-z]+(?: (?!Jr\b|Sr\b)[A-Z][a-z]+)?(?: [A-Z]\.)*)"
+    r"(?:^[ \t*•·-]*|(?<=[;:] )|(?<=\d )|(?<=[.)] ))((?:Mc|Mac|O['’])?[A-Z][A-Za-z'’-]+), ([A-Z][a-z]+(?: (?!Jr\b|Sr\b)[A-Z][a-z]+)?(?: [A-Z]\.)*)"
     r"(,? (?:Jr|Sr)\.?)?(?=[ \t]*$|[ \t]*\(|,[ \t]*(?:\d|b\.|d\.|c\.|fl\.)|:|[ \t]+[-–—]|;|\.(?:[ \t]|$)|[ \t]+\d"
     # ...or a table's next column, abbreviated, after a heading in capitals ("RUCKERT, Gordon A. Rep.
     # Jan. 2, 1979"): checked in _index_entries.
@@ -1384,6 +1396,8 @@ def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
         surname, given, suffix = m.group(1), m.group(2), m.group(3) or ""
         prefix = next((p for p in _SURNAME_PREFIXES if surname.startswith(p) and surname[len(p):].isupper()), "")
         capitals = surname.isupper() or bool(prefix)
+        if text.endswith((". ", ") "), 0, m.start()) and not (capitals and _entry_ended(text, m.start())):
+            continue  # "Mr. Quill, Anna and ...", "St. JOHN, New Brunswick": no entry ended there
         if text.startswith(".", m.end()) and not capitals or m.group("column") and not capitals:
             continue  # "Quill, Anna. Then": a sentence; a notice writes its heading's surname in capitals
         if surname.isupper():
@@ -1416,7 +1430,23 @@ def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_NICK_AFTER = re.compile(r"[ \t]*\(([A-Z][a-z]+)\)")
+_NICK_AFTER = re.compile(r"[ \t]*\([\"“'‘]?([A-Z][a-z]+)[\"”'’]?\)")
+_WORD_BEFORE = re.compile(r"(?:^|\s)(\S+)[ ]$")
+_ABBREVIATION = re.compile(f"(?:{ABBREVIATIONS})")
+
+
+def _entry_ended(text: str, start: int) -> bool:
+    """Did an entry end right before ``start``: a bracket closed, or a full stop after a number
+    or a word that is no initial, title or abbreviation ("1919.", "Returned." - not "Mr.", "St.")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word.endswith(")"):
+        return True
+    word = word.rstrip(".")
+    return word.isdigit() or len(word) > 1 and word.isalpha() and not word.isupper() and (
+        word not in TITLES and not _ABBREVIATION.fullmatch(word))
 
 
 # A list's entry of a surname and initials only, a line or a semicolon's item to itself, or

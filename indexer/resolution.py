@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
@@ -195,6 +196,7 @@ class Resolution:
         self._listed_places: dict[str, bool] = {}
         self._institutions: set[str] | None = None
         self._vessels: dict[str, bool] = {}
+        self._longer: dict[str, set[Candidate]] | None = None  # see longer_name_here
         self._joined: str | None = None  # the document's texts as one, for looking up a name's uses
         self._contrasted: dict[str, set[str]] | None = None
         self.kin_sexes: dict[str, str] = {}
@@ -404,6 +406,8 @@ class Resolution:
                 self.add_authority(i, h.start, pid)
 
     def discovered_full_name(self, i: int, c: Candidate) -> None:
+        if (longer := self.longer_name_here(c)) is not None:
+            c = longer
         if c.surname == c.given and not c.title and generation(c.name):
             self.family_member(i, c)
             return
@@ -494,6 +498,27 @@ class Resolution:
             self.offices[ref.id].add(office_title(c.title))
         if c.nick and not self.everyday(c.nick):
             self.by_given[c.nick].add(ref.id)  # 'Michael "Mickey" Doyle', then "Mickey" alone
+
+    def longer_name_here(self, c: Candidate) -> Candidate | None:
+        """The one longer full name of this document that ``c``, two given names and nothing
+        more, begins: "Cora Lee" and "Willie Mae" of an interview with Mrs. Willie Mae Quill,
+        who speaks of Cora Lee Varenza; "christened John Michael" of 'John Michael ("Bluey")
+        Quill'. A surname that is also a given name ("Thomas James") is left as it is where
+        the document names nobody longer by it."""
+        words = c.name.split()
+        if c.title or c.nick or len(words) != 2 or not all(w in GIVEN for w in words):
+            return None
+        if self._longer is None:
+            self._longer = defaultdict(set)
+            for cs in self.cands:
+                for other in cs:
+                    ws = other.name.split()
+                    if other.kind == "full" and len(ws) > 2 and not coordinated(other):
+                        self._longer[" ".join(ws[:2])].add(other)
+        found = {o.name: o for o in self._longer.get(c.name, ())}
+        if len(found) != 1:
+            return None
+        return replace(next(iter(found.values())), start=c.start, end=c.end, title="")
 
     def family_member(self, i: int, c: Candidate) -> None:
         """ "a son, Harold Jr. (Sue)", "His father, Walter Sr., 76": a given name and a

@@ -329,6 +329,15 @@ def test_an_unknown_given_name_with_a_persons_apposition(kind: str, texts: list[
          "Halloran Treas.", {"Ann Quennell", "Joe Varenza", "Amos Halloran"}),
         ("a form's field after a name is the next field's label",
          "Name: Mary Quennell-Pim From: Lorton Date: 02/10/2002 Email: none", {"Mary Quennell-Pim"}),
+        ("an honour roll's headings in capitals, its lines run together after each entry's full stop",
+         "QUENNELL, Albert Edward. Sgt., 9th Bn. Returned 1919. VARENZA, Thomas James. Pte. Son of Amos "
+         "Varenza, carter. Wounded 1918. Returned. HALLORAN, Cyril Arthur. Lt. (Brother of the above.) "
+         "DORSEY, Patrick ('Paddy'). Pte.",
+         {"Albert Edward Quennell", "Thomas James Varenza", "Amos Varenza", "Cyril Arthur Halloran",
+          "Patrick Dorsey"}),
+        ("...not a title's or an abbreviation's full stop, nor a heading not in capitals",
+         "He called on Mr. QUENNELL, Anna Street. The boat put in at St. LORTON, New Varenza. "
+         "She went home. Halloran, Ada said nothing.", set()),
     ],
 )
 def test_lists_and_indexes_surname_first(kind: str, text: str, expected: set[str]) -> None:

@@ -1848,3 +1848,25 @@ def test_a_name_written_with_its_middle_name_last_is_the_family_s() -> None:
                1850 + k) for k in range(4)] + [("c9", ["L. L. Varenza signed the decree."], 1852)]
     doc = ("d", ["Louis Lucien proclaimed the empire."], 1852)
     assert names_in_document(corpus, doc) == [{"Louis Varenza"}]
+
+
+@pytest.mark.parametrize(
+    "kind, texts, expected",
+    [
+        ("two given names alone, after the one longer name of the document they begin",
+         ["Narrator: Mrs. Willie Mae Quennell (b. 1917)", "QUENNELL: You know about Cora Lee Varenza?",
+          'He said, "Willie Mae, are you mixed up in this?" And Cora Lee rode the bus.'],
+         [{"Willie Mae Quennell"}, {"Cora Lee Varenza"}, {"Willie Mae Quennell", "Cora Lee Varenza"}]),
+        ("...before it too, as an interview's opening does",
+         ["I was christened John Michael, the third John in a row.", 'Interview with John Michael ("Bluey") Dorsey.'],
+         [{"John Michael Dorsey"}, {"John Michael Dorsey"}]),
+        ("...not where two longer names begin with them",
+         ["Mary Ann Quennell and Mary Ann Halloran were cousins.", "Mary Ann came to the door."],
+         [{"Mary Ann Quennell", "Mary Ann Halloran"}, {"Mary Ann"}]),
+    ],
+)
+def test_two_given_names_alone_are_the_longer_name_of_the_document(kind: str, texts: list[str],
+                                                                    expected: list[set[str]]) -> None:
+    """ "Cora Lee" and "Willie Mae" are given names without the surname the page gives them
+    elsewhere: one person, one value."""
+    assert names_in_document([], ("d", texts, 1993)) == expected, kind
