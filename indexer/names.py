@@ -1045,7 +1045,8 @@ def _nicknamed(text: str, out: list[Candidate]) -> list[Candidate]:
 
 # "Ruth (Varenza) Quennell": a woman's maiden name between her given name and her married one, as
 # obituaries and class notes write it; "Michael (Ada) Quennell": a husband with his wife's name.
-_PARENTHESISED = re.compile(r"(?<![\w'’])([A-Z][a-z]+)(?: [A-Z]\.)? \(([A-Z][a-z]+)\) ([A-Z][a-z]+)(?![\w'’])")
+# (Two given names before the brackets are both hers: "a daughter, Carol Ann (Dennis) Quennell".)
+_PARENTHESISED = re.compile(r"(?<![\w'’])((?:[A-Z][a-z]+ )?[A-Z][a-z]+)(?: [A-Z]\.)? \(([A-Z][a-z]+)\) ([A-Z][a-z]+)(?![\w'’])")
 
 
 _TITLE_RIGHT_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)\.? $")
@@ -1067,35 +1068,43 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
     [('Margaret Quennell', 'Peg')]
     >>> [c.name for c in candidates("The plan (Varenza) Quennell drew up.") if c.kind == "full"]
     []
+    >>> [c.name for c in candidates("a daughter, Carol Ann (Dennis) Quennell; Then Ruth (Varenza) Pim") if c.kind == "full"]
+    ['Carol Ann Quennell', 'Dennis Quennell', 'Ruth Varenza Pim']
     """
     if " (" not in text:
         return out
     for m in _PARENTHESISED.finditer(text):
         given, inner, surname = m.groups()
-        title = _TITLE_RIGHT_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        start = m.start()
+        if " " in given:
+            first, second = given.split()
+            if not (first in GIVEN and second in GIVEN):
+                given, start = second, m.start(1) + len(first) + 1  # "Then Ruth (Varenza) Quennell"
+        first = given.split()[0]
+        title = _TITLE_RIGHT_BEFORE.search(text, max(0, start - 16), start)
         title = title.group(1) if title and title.group(1) in TITLES else ""
-        unlisted = given not in GIVEN
+        unlisted = first not in GIVEN
         if unlisted and not (title and inner in GIVEN):
             continue  # (after a title, a given name no table lists goes: "Cr Wiremu (Bill) Quill")
         if inner in STOP and inner not in GIVEN or surname in STOP or surname in GIVEN and not any_surname(surname):
             continue
         nick = ""
-        if inner in GIVEN and {given_name_sex(given), given_name_sex(inner)} == {"m", "f"}:
-            names = [(m.start(1), m.end(3), f"{m.group(1)} {surname}"), (m.start(2), m.end(2), f"{inner} {surname}")]
-        elif inner not in GIVEN and given_name_sex(given) == "f" and not may_be_called(inner, given):
+        if inner in GIVEN and {given_name_sex(first), given_name_sex(inner)} == {"m", "f"}:
+            names = [(start, m.end(3), f"{given} {surname}"), (m.start(2), m.end(2), f"{inner} {surname}")]
+        elif inner not in GIVEN and given_name_sex(first) == "f" and not may_be_called(inner, first):
             # (not an everyday form of her own given name: "Margaret (Peg) Tait" is Margaret Tait)
-            names = [(m.start(), m.end(), f"{given} {inner} {surname}")]
+            names = [(start, m.end(), f"{given} {inner} {surname}")]
         else:
             # "Anton (Tony) Kubat", "Louis (Lajos) Kossuth": another form of his given name
-            names, nick = [(m.start(), m.end(), f"{given} {surname}")], inner
+            names, nick = [(start, m.end(), f"{given} {surname}")], inner
         # The title only where the given name needs it: one that says a sex is the caller's to read.
         prefix = f"{title} " if unlisted else ""
-        found = [(start, end, classified(prefix + name, False, False, False)) for start, end, name in names]
+        found = [(begin, end, classified(prefix + name, False, False, False)) for begin, end, name in names]
         if any(len(f) != 1 or f[0].kind != "full" for _, _, f in found):
             continue
-        out = [c for c in out if c.end <= m.start() or c.start >= m.end()]
-        out.extend(replace(f[0], start=start, end=end, nick=nick, initial=_sentence_initial(text, start))
-                   for start, end, f in found)
+        out = [c for c in out if c.end <= start or c.start >= m.end()]
+        out.extend(replace(f[0], start=begin, end=end, nick=nick, initial=_sentence_initial(text, begin))
+                   for begin, end, f in found)
     out.sort(key=lambda c: c.start)
     return out
 

@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from indexer.authority import BORN_BEFORE_MEANT, name_key
 from indexer.census import common_given_name, common_surname, given_name_sex
-from indexer.discovery import ADULT, OWNER_DOMINANCE, generation, plain_name
+from indexer.discovery import ADULT, MIN_OWNER_COUNT, OWNER_DOMINANCE, generation, plain_name
 from indexer.folding import fold_in_place
 from indexer.hypocorisms import clipped, is_hypocorism
 from indexer.inflection import inflected
@@ -169,7 +169,7 @@ class Resolution:
         self.hits = [annotator.hits(t, year) for t in texts]
         self.cands: list[list[Candidate]] = []
         for k, (t, r) in enumerate(zip(texts, raw or texts)):
-            cs = annotator.candidates(r, t)
+            cs = [self.monsieur_or_initial(t, c) for c in annotator.candidates(r, t)]
             # An entry written surname first ("Hawes, Cleveland 19") says what its words are: its
             # given name is no bare surname of the file (President Cleveland's).
             entries = [(c.start, c.end) for c in cs if c.kind == "full" and ", " in t[c.start:c.end]]
@@ -210,6 +210,22 @@ class Resolution:
         )
 
     # -- helpers ------------------------------------------------------------------------
+
+    def monsieur_or_initial(self, text: str, c: Candidate) -> Candidate:
+        """ "M. Quill" read as the initial of the one Matthew Quill the corpus names (twice, or in
+        this document), not as "Monsieur Quill": a donor's "M. Quill, Esq.", a roll's "M. Quill".
+        Where the corpus names no Quill of that initial, or the file knows a Quill, it stays
+        Monsieur ("M. Thiers" of Adolphe Thiers)."""
+        if (c.kind != "titled" or c.title != "M" or not text.endswith("M. ", 0, c.start)
+                or self.a.ids_by_surname.get(c.surname)):
+            return c  # (the file's "M. Proudhon" is Monsieur, whatever the corpus names)
+        name = f"M. {c.surname}"
+        bearer = self.a.discovery.canonical(c.surname, "", name)
+        if bearer == name or self.a.discovery.fulls[c.surname].get(bearer, 0) < MIN_OWNER_COUNT and not any(
+                bearer in t for t in self.texts):
+            return c  # (a bearer named once, elsewhere, may be a misreading: "M. Quill" stays Monsieur)
+        return Candidate(c.start - 3, c.end, "full", name, c.surname, "", c.initial)
+
 
     def add(self, i: int, pos: int, ref: PersonRef, surname: str = "", given: str = "") -> None:
         self.found[i].append((pos, ref))
@@ -1410,7 +1426,7 @@ class Resolution:
         """The numbered ruler a monarch's title and given name mean here: the one reigning
         at the document's date (see :func:`indexer.rulers.reigning`), else at every year
         the paragraph tells of ("The 1900 minutes mourned King Umberto", in a history of
-        2002); of a name the dictionary numbers no ruler by, the corpus's one numbered
+        2002), else, where it tells none, at every year the document tells of; of a name the dictionary numbers no ruler by, the corpus's one numbered
         ruler of it."""
         if not ruling(title):
             return None  # "Prince Umberto" is not the corpus's King Umberto I
@@ -1419,6 +1435,10 @@ class Resolution:
         if found := reigning(title, word, self.year):
             return found
         told = {reigning(title, word, y) for y in self.told_years(i)}
+        if not told:
+            # A paragraph that tells no year speaks of the document's time: "King George and the
+            # Queen came to the station", in a 1976 interview about the royal tour of 1939.
+            told = {reigning(title, word, y) for k in range(len(self.texts)) for y in self.told_years(k)} - {None}
         return told.pop() if len(told) == 1 else None
 
     def told_years(self, i: int) -> list[int]:

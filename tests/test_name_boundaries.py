@@ -755,6 +755,24 @@ def test_a_monarch_by_title_and_given_name_is_the_one_reigning_then(year: int, t
     assert {n for n in found if " " in n} == expected, found
 
 
+@pytest.mark.parametrize(("texts", "expected"), [
+    # An interview of 1976 about the royal tour: the paragraph tells no year, the document does.
+    (["Q: Do you remember the royal tour of 1939?", "A: The whole town went down. King George and the Queen waved."],
+     {"George VI"}),
+    # ...but not where the document tells of two reigns
+    (["Q: Your father came in 1912, and you in 1939?", "A: Yes. King George was on the stamps."], set()),
+    # ...and a year the paragraph tells still goes first
+    (["Q: Do you remember the royal tour of 1939?", "A: My grandfather saw King George crowned in 1911."],
+     {"George V"}),
+])
+def test_a_monarch_in_a_paragraph_that_tells_no_year_is_of_the_document_s_years(texts: list[str],
+                                                                                  expected: set[str]) -> None:
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare([("d", texts, 1976)])
+    found = {r.name for refs, _ in annotator.annotate("", texts, "1976") for r in refs}
+    assert {n for n in found if " " in n} == expected, found
+
+
 def test_a_monarch_the_dictionary_does_not_number_is_the_corpus_s_one_numbered_ruler() -> None:
     corpus = [("a", ["The society mourned King Amadeo II of Varnia.", "Amadeo II was shot at the fair."], 1900),
               ("b", ["A century ago the members mourned King Amadeo."], 2002)]

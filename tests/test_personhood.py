@@ -1870,3 +1870,14 @@ def test_two_given_names_alone_are_the_longer_name_of_the_document(kind: str, te
     """ "Cora Lee" and "Willie Mae" are given names without the surname the page gives them
     elsewhere: one person, one value."""
     assert names_in_document([], ("d", texts, 1993)) == expected, kind
+
+
+def test_m_is_the_initial_of_the_one_bearer_the_corpus_names_else_monsieur() -> None:
+    """ "M. Quill, Esq." of a lifeboat's donor list is the Matthew Quill the corpus names, not
+    Amos; "M.
+    Varenza" of a corpus that names only Adolphe Varenza is Monsieur Varenza, and his."""
+    corpus = [("a", ["Mr. Matthew Quill of Lorton paid for the boat.", "Amos Quill was coxswain."], 1875),
+              ("c", ["Matthew Quill died at Lorton."], 1890),
+              ("b", ["Adolphe Varenza spoke in the Chamber."], 1871)]
+    doc = ("d", ["The boat (gift of M. Quill, Esq., Lorton) was placed.", "M. Varenza replied to the deputies."], 1880)
+    assert names_in_document(corpus, doc) == [{"Matthew Quill"}, {"Adolphe Varenza"}]
