@@ -39,6 +39,7 @@ from functools import cache, cached_property
 from indexer.census import common_given_name, common_surname, given_name_sex, given_name_shares
 from indexer.ocr import name_text, ocr_key
 from indexer.hypocorisms import everyday_only, formal_initial, formal_names, is_hypocorism, nicknames_by_surname
+from indexer.bynames import bynames
 from indexer.former_names import former_names
 from indexer.kin_names import same_name_kin
 from indexer.lifespans import apart, life_dates
@@ -203,6 +204,9 @@ class Discovery:
     # everyday full name ("Mick Doyle") -> [first, last] year told of by the paragraphs naming
     # it, where it is written within one generation (see combine)
     told: dict[str, list[int]] = field(default_factory=dict)
+    # byname ("Dai Bara") -> [full name, surname, given name] of the one person the corpus says
+    # goes by it, or [] where it says several (see :mod:`indexer.bynames`)
+    bynames: dict[str, list[str]] = field(default_factory=dict)
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
     # (given name, surname) -> [(middle initials, generation)] of the suffixed full names, worked out on first use
@@ -257,6 +261,7 @@ class Discovery:
         informal_seen: dict[str, list[int]] = {}  # "Mick Doyle" -> [first, last] year printed
         told: dict[str, list[int]] = {}  # everyday full name -> [first, last] year its paragraphs tell of
         company: dict[str, set[str]] = {}  # full name -> full names of other surnames named beside it
+        byname_of: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)  # "Dai Bara" -> (full, surname, given)
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
             for heading in dated[1] if len(dated) > 1 else ():
@@ -358,6 +363,8 @@ class Discovery:
             if in_full:
                 for maiden, married in former_names(read):
                     formerly[maiden][married] += 1
+                for byname, full, surname, given in bynames(read):
+                    byname_of[byname][full, surname, given] += 1
                 stated, implied = same_name_kin(read)
                 for given, surname in stated:
                     kin[f"{given} {surname}"].add(0)
@@ -367,7 +374,7 @@ class Discovery:
                 {k: sorted(v) for k, v in kin.items()}, {k: dict(n) for k, n in nicked.items()},
                 {k: sorted(v, key=str) for k, v in lives.items()}, {k: dict(n) for k, n in formerly.items()},
                 {k: dict(n) for k, n in informal.items()}, told, {k: sorted(v) for k, v in company.items()},
-                informal_seen)
+                informal_seen, {k: [[*who, n] for who, n in c.items()] for k, c in byname_of.items()})
 
     @classmethod
     def combine(cls, parts: Iterable[tuple]) -> Discovery:
@@ -387,6 +394,7 @@ class Discovery:
         told: dict[str, list[int]] = {}
         company: dict[str, set[str]] = defaultdict(set)
         informal_seen: dict[str, list[int]] = {}
+        byname_of: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)
         for part_words, part_fulls, part_lower, *rest in parts:
             for name, (first, last) in (rest[0] if rest else {}).items():
                 _widen(seen, name, first, last)
@@ -424,6 +432,9 @@ class Discovery:
                 company[name].update(mates)
             for name, (first, last) in (rest[12] if len(rest) >= 13 else {}).items():
                 _widen(informal_seen, name, first, last)
+            for byname, said in (rest[13] if len(rest) >= 14 else {}).items():
+                for full, surname, given, n in said:
+                    byname_of[byname][full, surname, given] += n
         titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         addressed: dict[str, dict[str, list[int]]] = defaultdict(dict)
         for sightings in named.values():
@@ -462,7 +473,8 @@ class Discovery:
                    dict(uses), None if called is None else dict(called), nicknames,
                    {name: len(keys - {0}) + KIN_PARAGRAPHS * (0 in keys) for name, keys in kin.items()},
                    _quoted_nicknames(nicked), {name: _people(dated) for name, dated in lives.items()},
-                   {k: dict(n) for k, n in formerly.items()}, dict(addressed), told=told)
+                   {k: dict(n) for k, n in formerly.items()}, dict(addressed), told=told,
+                   bynames=_bynames(byname_of, fulls))
 
     # -- state -------------------------------------------------------------------
 
@@ -485,6 +497,8 @@ class Discovery:
             state["addressed"] = self.addressed
         if self.told:
             state["told"] = self.told
+        if self.bynames:
+            state["bynames"] = self.bynames
         return state
 
     @classmethod
@@ -499,14 +513,15 @@ class Discovery:
                    dict(state.get("nicknames", {})), dict(state.get("kin", {})), dict(state.get("nicknamed", {})),
                    {k: [list(life) for life in v] for k, v in state.get("lives", {}).items()},
                    dict(state.get("formerly", {})), dict(state.get("addressed", {})),
-                   told={k: list(v) for k, v in state.get("told", {}).items()})
+                   told={k: list(v) for k, v in state.get("told", {}).items()},
+                   bynames={k: list(v) for k, v in state.get("bynames", {}).items()})
 
     # -- questions ----------------------------------------------------------------
 
     def unlisted_givens(self) -> dict[str, frozenset[str]]:
         """Given names no table lists, with the surnames the corpus names in full with them:
-        after a title ("Dr. Peder Morozzi") or as a quoted nickname ('Eugene "Bull" Quill'),
-        which is all that made those full names (see :func:`indexer.names.named_again`).
+        after a title ("Dr. Peder Morozzi"), as a quoted nickname ('Eugene "Bull" Quill') or in a
+        byname ("Twm Post": see :mod:`indexer.bynames`), which is all that made those full names (see :func:`indexer.names.named_again`).
 
         >>> d = Discovery(fulls={"Morozzi": {"Peder Morozzi": 1, "Paul Morozzi": 2}}, nicknames={"Quill": {"Bull": "Eugene"}})
         >>> d.unlisted_givens() == {"Peder": frozenset({"Morozzi"}), "Bull": frozenset({"Quill"})}
@@ -524,6 +539,10 @@ class Discovery:
                 for nick in nicks:
                     if nick not in GIVEN and nick not in STOP:
                         found[nick].add(surname)
+            for byname in self.bynames:
+                given, *_, tail = byname.split()  # "Twm Post", "Dai Bara": a page said whose
+                if given not in GIVEN and given not in STOP and " " not in byname.partition(" ")[2]:
+                    found[given].add(tail)
             self._unlisted = {given: frozenset(surnames) for given, surnames in found.items()}
             if self._unlisted:
                 words = "|".join(re.escape(g) for g in sorted(self._unlisted, key=len, reverse=True))
@@ -662,6 +681,11 @@ class Discovery:
         >>> d.canonical("Stevens", "John", "John F. Stevens"), d.canonical("Stevens", "John", "John Stevens")
         ('John F. Stevens', 'John Stevens')
         """
+        if (byname := self.bynames.get(name)) and byname[0] != name:
+            # "Dai Bara" of "David Quill the baker"; not widened by a middle name the page did not
+            # give: a byname is there to tell apart men of one name ("Wil Co-op" is not "Wil Bach")
+            found = self.canonical(byname[1], byname[2], byname[0])
+            return byname[0] if _middle(found) and not _middle(byname[0]) else found
         if family := self.middle_as_surname(surname, given, name):
             return self.canonical(family, given, f"{given} {family}")
         if name == f"{given} {surname}" and (quoted := self.nicknamed.get(name)):
@@ -1804,6 +1828,31 @@ def _people(lives: Iterable[tuple[int | None, int | None]]) -> list[list[int | N
         else:
             people.append(list(life))
     return people
+
+
+def _bynames(byname_of: dict[str, Counter[tuple[str, str, str]]],
+             fulls: dict[str, Counter[str]] | None = None) -> dict[str, list[str]]:
+    """Byname -> [full name, surname, given name], where every page saying whose it is names
+    one person, and no other byname of another trade or place is said of that full name: "Dai
+    Bara" and "Dai Station" both of "David Quill" are two Davids, and the full name either's.
+    A byname whose last word the corpus writes as the surname of another full name is nobody's
+    byname: "John Pim -- John Quill" are two men of a list ("Mr. John Pim" elsewhere).
+
+    >>> _bynames({"Dai Bara": Counter({("David Quill", "Quill", "David"): 2}),
+    ...           "Dai Station": Counter({("David Quill", "Quill", "David"): 1}),
+    ...           "Ifan Baton": Counter({("Evan Pim", "Pim", "Evan"): 1}), "Evan Baton": Counter({("Evan Pim", "Pim", "Evan"): 1}),
+    ...           "Wil Co-op": Counter({("William Pim", "Pim", "William"): 1, ("William Lorton", "Lorton", "William"): 1})})
+    {'Dai Bara': [], 'Dai Station': [], 'Ifan Baton': ['Evan Pim', 'Pim', 'Evan'], 'Evan Baton': ['Evan Pim', 'Pim', 'Evan'], 'Wil Co-op': []}
+    """
+    fulls = fulls or {}
+    byname_of = {b: said for b, said in byname_of.items() if set(fulls.get(b.split()[-1], ())) <= {b}}
+    tails: dict[str, set[str]] = defaultdict(set)
+    for byname, said in byname_of.items():
+        for full, _, _ in said:
+            tails[full].add(byname.split()[-1])
+    # (a byname not told apart stays, as nobody's: a page said it is somebody's, so it is a person)
+    return {byname: list(next(iter(said))) if len(said) == 1 and len(tails[next(iter(said))[0]]) == 1 else []
+            for byname, said in byname_of.items()}
 
 
 def _quoted_nicknames(nicked: dict[str, Counter[str]]) -> dict[str, str]:

@@ -62,7 +62,7 @@ from indexer.personhood import (
     residence,
     role_modifier,
 )
-from indexer.rulers import numbered, reigning, ruling
+from indexer.rulers import numbered, reigning, rulers_then, ruling
 from indexer.stable_ids import discovered_id
 from indexer.years import mentions
 
@@ -349,8 +349,10 @@ class Resolution:
         self.authority_full_names(deferred)
         for i, cs in enumerate(self.cands):
             for c in cs:
-                if c.kind == "full" or c.kind == "pair" and person_apposition(self.texts[i], c.end):
-                    # A given name no table lists, but ", the U.N. secretary general," after it.
+                if c.kind == "full" or c.kind == "pair" and (person_apposition(self.texts[i], c.end)
+                                                             or c.name in self.a.discovery.bynames):
+                    # A given name no table lists, but ", the U.N. secretary general," after it, or
+                    # a page saying whose byname it is ("Twm Post -- Thomas Quill").
                     self.discovered_full_name(i, c)
         self.address_forms(deferred)
         self.relatives()
@@ -1434,11 +1436,13 @@ class Resolution:
             return self.a.discovery.only_ruler(word)
         if found := reigning(title, word, self.year):
             return found
-        told = {reigning(title, word, y) for y in self.told_years(i)}
-        if not told:
+        # The one ruler of every year told that any ruler of the name fits (a year none fits, the
+        # date of a later treaty, says nothing; a year several fit says "either").
+        years = self.told_years(i) or [
             # A paragraph that tells no year speaks of the document's time: "King George and the
             # Queen came to the station", in a 1976 interview about the royal tour of 1939.
-            told = {reigning(title, word, y) for k in range(len(self.texts)) for y in self.told_years(k)} - {None}
+            y for k in range(len(self.texts)) for y in self.told_years(k)]
+        told = {name for y in years for name in rulers_then(title, word, y)}
         return told.pop() if len(told) == 1 else None
 
     def told_years(self, i: int) -> list[int]:

@@ -84,9 +84,16 @@ def reigning(title: str, given: str, year: int | None) -> str | None:
     reigning then; else the only one of unknown reign who may have reigned then; else, where
     there is none such, the one whose reign ended at most :data:`RECALLED` years before. None
     when that is nobody or several."""
+    found = rulers_then(title, given, year)
+    return found.pop() if len(found) == 1 else None
+
+
+def rulers_then(title: str, given: str, year: int | None) -> set[str]:
+    """The numbered rulers "``title`` ``given``" may mean in ``year`` (see :func:`reigning`):
+    none, one, or several that the dictionary cannot tell apart."""
     offices = _OFFICE.get(title)
     if not offices or year is None:
-        return None
+        return set()
     rulers = [r for r in _table().get(given, ()) if r.office in offices]
     found = {r.name for r in rulers if r.reigns_in(year)}
     if not found:
@@ -97,4 +104,4 @@ def reigning(title: str, given: str, year: int | None) -> str | None:
             found = {r.name for r in ended if r.last == latest}
         else:
             found = unknown
-    return found.pop() if len(found) == 1 else None
+    return found

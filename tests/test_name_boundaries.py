@@ -746,6 +746,9 @@ def test_numbered_rulers_as_loyal_addresses_write_them(kind: str, text: str, exp
     (1935, "The pilgrims were received by Pope Pius.", set()),  # Pius XI or XII? the dictionary gives no reigns
     (1976, "The speaker told of King George and the tea.", set()),  # a history: George III, not the last George
     (1976, "In 1773 King George taxed the tea.", {"George III"}),  # ... as the year it tells says
+    # A year no ruler of the name fits (a later treaty's) says nothing; the year the deed was done does.
+    (1828, "The award of 1822, made by the late Emperor Alexander, was paid under a treaty of 1826 and 1827.",
+     {"Alexander I"}),
 ])
 def test_a_monarch_by_title_and_given_name_is_the_one_reigning_then(year: int, text: str,
                                                                      expected: set[str]) -> None:

@@ -1881,3 +1881,37 @@ def test_m_is_the_initial_of_the_one_bearer_the_corpus_names_else_monsieur() -> 
               ("b", ["Adolphe Varenza spoke in the Chamber."], 1871)]
     doc = ("d", ["The boat (gift of M. Quill, Esq., Lorton) was placed.", "M. Varenza replied to the deputies."], 1880)
     assert names_in_document(corpus, doc) == [{"Matthew Quill"}, {"Adolphe Varenza"}]
+
+
+@pytest.mark.parametrize(
+    "kind, corpus, doc, expected",
+    [
+        ("a byname a page says is a man's, used alone on another page",
+         [("a", ["My father was Twm Post -- Thomas Varenza, the postman.", "Ernie Lamps -- Ernest Quill -- had the lamp-room."],
+           1978), ("b", ['PIM, Daniel (1870-1931) ("Dan Bass") m. Ann Lorton.'], 2002)],
+         ("d", ["Twm Post brought the letters.", "Ernie Lamps gave out the lamps.", "Dan Bass sang low."], 1950),
+         [{"Thomas Varenza"}, {"Ernest Quill"}, {"Daniel Pim"}]),
+        ("...not where two bynames of two trades are said of one full name: two men of one name",
+         [("a", ["Dai Bara -- David Quill, the baker.", "Dai Station -- David Quill, the stationmaster."], 1978)],
+         ("d", ["Dai Bara baked the bread.", "Dai Station rang the bell."], 1950),
+         [{"Dai Bara"}, {"Dai Station"}]),
+        ("...nor a name listed after another of the same initial",
+         [("a", ["Present: Tom Pim, Thomas Quill, Ann Lorton."], 1978), ("b", ["Tom Pim seconded."], 1979)],
+         ("d", ["Tom Pim took the chair."], 1950),
+         [{"Tom Pim"}]),
+        ("...and not widened by a middle name another man of the name has",
+         [("a", ['QUILL, William (1866-1931) "Wil Co-op" m. Ann Lorton.', "William Henry Quill was killed in 1916."],
+           2002), ("b", ["William Henry Quill enlisted."], 1915)],
+         ("d", ["Wil Co-op ran the shop."], 1950),
+         [{"William Quill"}]),
+        ("...nor a dash between two people of a list, one of a family the corpus names",
+         [("a", ["Present: John Varenza -- John Quill -- and others."], 1978), ("b", ["Ann Varenza seconded."], 1979)],
+         ("d", ["John Varenza took the chair."], 1950),
+         [{"John Varenza"}]),
+    ],
+)
+def test_a_byname_is_the_person_a_page_says_goes_by_it(kind: str, corpus: list, doc: tuple,
+                                                        expected: list[set[str]]) -> None:
+    """ "Twm Post", "Ernie Lamps", "Dan Bass": what a village calls a man instead of his
+    surname, where another page says whose it is: one person, one value."""
+    assert names_in_document(corpus, doc) == expected, kind
