@@ -148,6 +148,8 @@ _ENTRY_BEFORE = re.compile(r"(?<![\w'’])([A-Z][A-Za-z'’-]+), $")
 # Harriet" may already be her.
 GENERATION_YEARS = 30
 # The forms of address a woman is written with before her initials, as her name keeps them.
+# The titles of a ruler's wife as much as of a ruler.
+_CONSORTS = frozenset({"Queen", "Empress", "Tsarina", "Czarina", "Tsaritsa"})
 _WOMAN_ADDRESS = {"Mrs": "Mrs.", "Miss": "Miss", "Ms": "Ms.", "Mme": "Mme", "Madame": "Mme"}
 _INITIAL = re.compile(r"[A-Z]\.")
 _PRONOUN = re.compile(r"(?<![\w'’])(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)(?![\w'’])")
@@ -1442,7 +1444,10 @@ class Resolution:
             # A paragraph that tells no year speaks of the document's time: "King George and the
             # Queen came to the station", in a 1976 interview about the royal tour of 1939.
             y for k in range(len(self.texts)) for y in self.told_years(k)]
-        told = {name for y in years for name in rulers_then(title, word, y)}
+        found = [rulers_then(title, word, y) for y in years]
+        if title in _CONSORTS and not all(found):
+            return None  # a queen of a year no queen of the name reigned is a king's wife: "Queen Elizabeth" of 1939
+        told = set().union(*found)
         return told.pop() if len(told) == 1 else None
 
     def told_years(self, i: int) -> list[int]:

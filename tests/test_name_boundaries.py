@@ -776,6 +776,16 @@ def test_a_monarch_in_a_paragraph_that_tells_no_year_is_of_the_document_s_years(
     assert {n for n in found if " " in n} == expected, found
 
 
+def test_a_queen_of_years_no_queen_of_the_name_reigned_is_a_king_s_wife() -> None:
+    """An undated page on the royal tour of 1939 that mentions the coronation of 1953: its list's
+    "Queen Elizabeth" beside King George VI is his wife, not the queen crowned in 1953."""
+    texts = ["The royal tour of 1939, and the coronation of 1953.", "Guests: King George VI and Queen Elizabeth."]
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare([("d", texts)])
+    found = {r.name for refs, _ in annotator.annotate("", texts) for r in refs}
+    assert {n for n in found if " " in n} == {"George VI"}, found
+
+
 def test_a_monarch_the_dictionary_does_not_number_is_the_corpus_s_one_numbered_ruler() -> None:
     corpus = [("a", ["The society mourned King Amadeo II of Varnia.", "Amadeo II was shot at the fair."], 1900),
               ("b", ["A century ago the members mourned King Amadeo."], 2002)]
