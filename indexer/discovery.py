@@ -159,6 +159,8 @@ KIN_PARAGRAPHS = 2
 # Age from which someone's dated mentions may be their own doings.
 ADULT = 15
 _DIGIT = re.compile(r"\d")
+# A full name printed over more years than this may be a father's and a son's (see Discovery.shared_name).
+SHARED_SPAN = 40
 STATE_VERSION = 10
 # version 1 had no HUMAN count: read as 0; 1-2 no years; 1-3 no titles; 1-4 no given-name calls
 # and no pronouns (read as 0); 1-5 no nicknames; 1-6 no parents and children of one name;
@@ -681,7 +683,7 @@ class Discovery:
         >>> d.canonical("Stevens", "John", "John F. Stevens"), d.canonical("Stevens", "John", "John Stevens")
         ('John F. Stevens', 'John Stevens')
         """
-        if (byname := self.bynames.get(name)) and byname[0] != name:
+        if (byname := self.bynames.get(name)) and byname[0] != name and not self.shared_name(byname[0]):
             # "Dai Bara" of "David Quill the baker"; not widened by a middle name the page did not
             # give: a byname is there to tell apart men of one name ("Wil Co-op" is not "Wil Bach")
             found = self.canonical(byname[1], byname[2], byname[0])
@@ -865,6 +867,19 @@ class Discovery:
         held = [p for p in people if any((p[0] is None or p[0] + ADULT <= y) and (p[1] is None or y <= p[1])
                                          for y in told)]
         return held[0] if len(held) == 1 else None
+
+    def shared_name(self, name: str) -> bool:
+        """Does the corpus show signs that several people bear this full name: two lives printed
+        beside it, or pages naming it over more than ``SHARED_SPAN`` years? A byname is what tells
+        such men apart ("Jack Mary" among the parish's Jack Ryans); it stays its own value.
+
+        >>> Discovery(seen={"Amos Quill": [1921, 2012], "Ada Pim": [1990, 2003]}).shared_name("Amos Quill")
+        True
+        >>> Discovery(seen={"Ada Pim": [1990, 2003]}, lives={"Ada Pim": [[1901, 1980]]}).shared_name("Ada Pim")
+        False
+        """
+        span = self.seen.get(name)
+        return len(self.lives.get(name, ())) > 1 or span is not None and span[1] - span[0] > SHARED_SPAN
 
     def nicknamed_apart(self, name: str) -> bool:
         """Does the corpus quote one nickname in this plain name and another in the same name
