@@ -1369,7 +1369,7 @@ def _inverted(text: str, out: list[Candidate]) -> list[Candidate]:
 # ("Returned 1919. QUILL, Thomas James. Pte., 59th Bn.": an honour roll's lines joined).
 _INDEX_ENTRY = re.compile(
     r"(?:^[ \t*•·-]*|(?<=[;:] )|(?<=\d )|(?<=[.)] ))((?:Mc|Mac|O['’])?[A-Z][A-Za-z'’-]+), ([A-Z][a-z]+(?: (?!Jr\b|Sr\b)[A-Z][a-z]+)?(?: [A-Z]\.)*)"
-    r"(,? (?:Jr|Sr)\.?)?(?=[ \t]*$|[ \t]*\(|,[ \t]*(?:\d|b\.|d\.|c\.|fl\.)|:|[ \t]+[-–—]|;|\.(?:[ \t]|$)|[ \t]+\d"
+    r"(,? (?:Jr|Sr)\.?| \((?:[Jj]nr|[Jj]unr?|[Ss]nr|[Ss]enr?|Jr|Sr)\.?\))?(?=(?<=\))|[ \t]*$|[ \t]*\(|,[ \t]*(?:\d|b\.|d\.|c\.|fl\.)|:|[ \t]+[-–—]|;|\.(?:[ \t]|$)|[ \t]+\d"
     # ...or a table's next column, abbreviated, after a heading in capitals ("RUCKERT, Gordon A. Rep.
     # Jan. 2, 1979"): checked in _index_entries.
     r"|(?P<column>[ \t]+[A-Z][a-z]{1,3}\.[ \t]))",
@@ -1398,6 +1398,9 @@ def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
     ['Gordon A. Quill', 'Ann B. Ames']
     >>> [(c.name, c.nick) for c in candidates("QUILL, Wiremu (Bill) (inc)* 2,345\nAMES, Tipene 1,201")]
     [('Wiremu Quill', 'Bill'), ('Tipene', '')]
+    >>> [c.name for c in candidates("Returned. O'QUILL, Timothy (jnr.), L/Cpl. - returned. PIM, Amos, Sr.")
+    ...  if c.kind == "full"]
+    ["Timothy O'Quill Jr.", 'Amos Pim Sr.']
     """
     if not _ENTRY_SHAPE.search(text):
         return out  # the common case: no capitalised word before ", " and a capital
@@ -1422,7 +1425,9 @@ def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
             # (a given name the census lists, though a surname or a town too: "Bratton, Curtis L.";
             # or one it does not, with the everyday name in brackets after it: "HENARE, Wiremu (Bill)")
             continue
-        name = f"{given} {surname}" + (f" {suffix.strip(' ,').rstrip('.')}." if suffix else "")
+        # ("O'SULLIVAN, Timothy (jnr.)" of an Irish or a British roll is Timothy O'Sullivan Jr.)
+        generation = "" if not suffix else " Jr." if suffix.strip(" ,(").lower().startswith("j") else " Sr."
+        name = f"{given} {surname}{generation}"
         found = classified(name, False, False, False)
         if len(found) == 1 and found[0].kind == "full":
             c = replace(found[0], start=m.start(1), end=m.end())
