@@ -541,9 +541,12 @@ class Discovery:
                 for nick in nicks:
                     if nick not in GIVEN and nick not in STOP:
                         found[nick].add(surname)
-            for byname in self.bynames:
-                given, *_, tail = byname.split()  # "Twm Post", "Dai Bara": a page said whose
-                if given not in GIVEN and given not in STOP and " " not in byname.partition(" ")[2]:
+            for byname, whose in self.bynames.items():
+                # "Twm Post": a page said whose, and nothing says several bear that name (else the
+                # byname stays unread, as before: a value of its own would split the person)
+                given, *_, tail = byname.split()
+                if (whose and not self.shared_name(whose[0]) and given not in GIVEN and given not in STOP
+                        and " " not in byname.partition(" ")[2]):
                     found[given].add(tail)
             self._unlisted = {given: frozenset(surnames) for given, surnames in found.items()}
             if self._unlisted:
