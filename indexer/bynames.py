@@ -22,7 +22,8 @@ names tells a byname from a surname there; the corpus checks the rest (see
 ['Twm Post', 'Wil Co-op']
 >>> said(['Daniel Pim ("Dan Bass") sang.', "Owen Lorton, known as Owen y Gof, shod the horses."])
 ['Dan Bass', 'Owen y Gof']
->>> said(["Present: Tom Pim, Thomas Quill, Ann Lorton.", 'Evan Pim "Calon Lan" was sung.', "Dai Bara, David Quill."])
+>>> said(["Present: Tom Pim, Thomas Quill, Ann Lorton.", 'Evan Pim "Calon Lan" was sung.', "Dai Bara, David Quill.",
+...       "Seated: Robert Pim -- Richard Quill -- Ann Lorton.", "Seated: MacDonald Pim -- Donald Quill."])
 []
 """
 
@@ -33,18 +34,18 @@ from collections.abc import Iterable
 
 from indexer.hypocorisms import may_be_called
 from indexer.name_runs import Candidate
-from indexer.name_words import STOP, TITLES
+from indexer.name_words import GIVEN, STOP, TITLES
 
 # A byname: a given name, then a word (or a Welsh or Irish particle and a word) that is its tail.
 _BYNAME = r"([A-Z][a-z]+ (?:(?:y|the|o'|na|an) )?[A-Z][\w'’]*(?:-[a-z]+)?)"
 # After the full name, the byname in quotes or after "known as" (a life's dates may stand between):
 # 'Daniel Pim ("Dan Bass")', 'QUILL, William (1866-1931) "Wil Co-op"', "Owen Pim, known as Owen y Gof".
 _AFTER_FULL = re.compile(
-    r"(?: \([^()]{1,20}\))?,? (?:\(?[\"“‘']" + _BYNAME + r"[\"”’']\)?|(?:\(|, )?(?:better |also )?(?:known as|called) "
+    r"(?: \([^()]{1,20}\))?,? (?:\(?[\"“‘']" + _BYNAME + r"[\"”’']\)?|\(?(?:better |also )?(?:known as|called) "
     r"[\"“‘']?" + _BYNAME + r")")
 # Before the full name, the byname and a dash ("Twm Post -- Thomas Varenza").
 _DASH_BEFORE = re.compile(r" (?:--|—|–) $")
-_BYNAME_BEFORE = re.compile(_BYNAME + r"$")
+_BYNAME_BEFORE = re.compile(r"(?<![\w'’])" + _BYNAME + r"$")
 
 
 def bynames(paragraphs: Iterable[tuple[str, list[Candidate]]]) -> set[tuple[str, str, str, str]]:
@@ -72,5 +73,7 @@ def _byname_of(byname: str, full: Candidate) -> bool:
     first, tail = words[0], words[-1]
     if first in STOP or first in TITLES or tail == full.surname or tail in TITLES or byname == full.name:
         return False
-    # ("Johnny Caffi" of Giovanni is missed: a quoted name of another letter may be a song's)
-    return first == full.given or first[0] == full.given[0] or may_be_called(first, full.given)
+    # The same first letter only for a word no table lists as a given name ("Twm", "Dai"): "Robert
+    # Pim -- Richard Quill" of a list are two men. ("Johnny Caffi" of Giovanni is missed: a quoted
+    # name of another letter may be a song's.)
+    return first == full.given or may_be_called(first, full.given) or first[0] == full.given[0] and first not in GIVEN

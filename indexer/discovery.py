@@ -1861,6 +1861,9 @@ def _bynames(byname_of: dict[str, Counter[tuple[str, str, str]]],
     ...           "Ifan Baton": Counter({("Evan Pim", "Pim", "Evan"): 1}), "Evan Baton": Counter({("Evan Pim", "Pim", "Evan"): 1}),
     ...           "Wil Co-op": Counter({("William Pim", "Pim", "William"): 1, ("William Lorton", "Lorton", "William"): 1})})
     {'Dai Bara': [], 'Dai Station': [], 'Ifan Baton': ['Evan Pim', 'Pim', 'Evan'], 'Evan Baton': ['Evan Pim', 'Pim', 'Evan'], 'Wil Co-op': []}
+    >>> _bynames({"Ernie Lamps": Counter({("Ernest Pim", "Pim", "Ernest"): 1}),
+    ...           "Ernest Pim": Counter({("Ernie Lamps", "Lamps", "Ernie"): 1})})
+    {'Ernie Lamps': [], 'Ernest Pim': []}
     """
     fulls = fulls or {}
     byname_of = {b: said for b, said in byname_of.items() if set(fulls.get(b.split()[-1], ())) <= {b}}
@@ -1869,8 +1872,11 @@ def _bynames(byname_of: dict[str, Counter[tuple[str, str, str]]],
         for full, _, _ in said:
             tails[full].add(byname.split()[-1])
     # (a byname not told apart stays, as nobody's: a page said it is somebody's, so it is a person)
-    return {byname: list(next(iter(said))) if len(said) == 1 and len(tails[next(iter(said))[0]]) == 1 else []
-            for byname, said in byname_of.items()}
+    found = {byname: list(next(iter(said))) if len(said) == 1 and len(tails[next(iter(said))[0]]) == 1 else []
+             for byname, said in byname_of.items()}
+    # A full name that is itself said to be a byname ("Ernie Lamps -- Ernest Quill" on one page, the
+    # other way round on another) leads nowhere: no chain, no loop.
+    return {byname: whose if whose and whose[0] not in found else [] for byname, whose in found.items()}
 
 
 def _quoted_nicknames(nicked: dict[str, Counter[str]]) -> dict[str, str]:

@@ -1019,7 +1019,7 @@ def _nicknamed(text: str, out: list[Candidate]) -> list[Candidate]:
     >>> [c.name for c in candidates('bakers descend from Amos ("Zi\\' Peppe", later "the Cavaliere")') if c.kind == "full"]
     []
     """
-    if not ('"' in text or "“" in text or " '" in text or "‘" in text):
+    if not ('"' in text or "“" in text or " '" in text or "‘" in text or "('" in text):
         return out  # an opening quote; an apostrophe inside a word ("O'Neill", "it's") opens none
     for m in _NICKNAME.finditer(text):
         nick = m.group(1) or m.group(2)
@@ -1027,7 +1027,8 @@ def _nicknamed(text: str, out: list[Candidate]) -> list[Candidate]:
         while behind and behind.group(1) in TITLES:  # "Mayor J. A. "Jody" Quill": the initials
             behind = _GIVEN_BEHIND.search(text, behind.end(1), m.start())
         if (behind and not behind.group(2) and (two := _GIVEN_NAMES_BEHIND.search(text, max(0, m.start() - 30), m.start()))
-                and two.group(1) in GIVEN and two.group(2).strip() in GIVEN):
+                and two.group(1) in GIVEN and two.group(2).strip() in GIVEN
+                and not _sexes_differ(two.group(1), two.group(2).strip())):
             behind = two  # both given names, not the second alone
         rest = RUN.match(text, m.end())
         if (not behind or behind.group(1) not in GIVEN and not behind.group(1).endswith(".") or nick in STOP
@@ -1070,6 +1071,8 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
     []
     >>> [c.name for c in candidates("a daughter, Carol Ann (Dennis) Quennell; Then Ruth (Varenza) Pim") if c.kind == "full"]
     ['Carol Ann Quennell', 'Dennis Quennell', 'Ruth Varenza Pim']
+    >>> [c.name for c in candidates("Will Ruth (Varenza) Quennell attend? Will Ada 'Dot' Pim?") if c.kind == "full"]
+    ['Ruth Varenza Quennell', 'Ada Pim']
     """
     if " (" not in text:
         return out
@@ -1078,7 +1081,7 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
         start = m.start()
         if " " in given:
             first, second = given.split()
-            if not (first in GIVEN and second in GIVEN):
+            if not (first in GIVEN and second in GIVEN) or _sexes_differ(first, second):
                 given, start = second, m.start(1) + len(first) + 1  # "Then Ruth (Varenza) Quennell"
         first = given.split()[0]
         title = _TITLE_RIGHT_BEFORE.search(text, max(0, start - 16), start)
@@ -1442,6 +1445,12 @@ def _index_entries(text: str, out: list[Candidate]) -> list[Candidate]:
         out = [o for o in out if o.end <= c.start or o.start >= c.end] + [c]
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _sexes_differ(first: str, second: str) -> bool:
+    """Are two given names a man's and a woman's, so not one person's two: "Will Ruth (Varenza) Quill"
+    is a question's verb before her name, "John Michael" one man's?"""
+    return {given_name_sex(first), given_name_sex(second)} == {"m", "f"}
 
 
 _NICK_AFTER = re.compile(r"[ \t]*\([\"“'‘]?([A-Z][a-z]+)[\"”'’]?\)")

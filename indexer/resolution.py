@@ -147,9 +147,9 @@ _ENTRY_BEFORE = re.compile(r"(?<![\w'’])([A-Z][A-Za-z'’-]+), $")
 # How long before the corpus first names a family's member in full a household's "Miss
 # Harriet" may already be her.
 GENERATION_YEARS = 30
-# The forms of address a woman is written with before her initials, as her name keeps them.
 # The titles of a ruler's wife as much as of a ruler.
 _CONSORTS = frozenset({"Queen", "Empress", "Tsarina", "Czarina", "Tsaritsa"})
+# The forms of address a woman is written with before her initials, as her name keeps them.
 _WOMAN_ADDRESS = {"Mrs": "Mrs.", "Miss": "Miss", "Ms": "Ms.", "Mme": "Mme", "Madame": "Mme"}
 _INITIAL = re.compile(r"[A-Z]\.")
 _PRONOUN = re.compile(r"(?<![\w'’])(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)(?![\w'’])")
@@ -199,6 +199,7 @@ class Resolution:
         self._institutions: set[str] | None = None
         self._vessels: dict[str, bool] = {}
         self._longer: dict[str, set[Candidate]] | None = None  # see longer_name_here
+        self._document_years: list[int] | None = None  # see document_years
         self._joined: str | None = None  # the document's texts as one, for looking up a name's uses
         self._contrasted: dict[str, set[str]] | None = None
         self.kin_sexes: dict[str, str] = {}
@@ -224,8 +225,10 @@ class Resolution:
         name = f"M. {c.surname}"
         bearer = self.a.discovery.canonical(c.surname, "", name)
         if bearer == name or self.a.discovery.fulls[c.surname].get(bearer, 0) < MIN_OWNER_COUNT and not any(
-                bearer in t for t in self.texts):
-            return c  # (a bearer named once, elsewhere, may be a misreading: "M. Quill" stays Monsieur)
+                bearer in t for t in self.texts) or given_name_sex(bearer.split()[0]) == "f":
+            # (a bearer named once, elsewhere, may be a misreading: "M. Quill" stays Monsieur; and
+            # Monsieur is no Marie)
+            return c
         return Candidate(c.start - 3, c.end, "full", name, c.surname, "", c.initial)
 
 
@@ -538,7 +541,7 @@ class Resolution:
         found = {o.name: o for o in self._longer.get(c.name, ())}
         if len(found) != 1:
             return None
-        return replace(next(iter(found.values())), start=c.start, end=c.end, title="")
+        return replace(next(iter(found.values())), start=c.start, end=c.end, title="", initial=c.initial, nick="")
 
     def family_member(self, i: int, c: Candidate) -> None:
         """ "a son, Harold Jr. (Sue)", "His father, Walter Sr., 76": a given name and a
@@ -1440,15 +1443,20 @@ class Resolution:
             return found
         # The one ruler of every year told that any ruler of the name fits (a year none fits, the
         # date of a later treaty, says nothing; a year several fit says "either").
-        years = self.told_years(i) or [
-            # A paragraph that tells no year speaks of the document's time: "King George and the
-            # Queen came to the station", in a 1976 interview about the royal tour of 1939.
-            y for k in range(len(self.texts)) for y in self.told_years(k)]
+        # A paragraph that tells no year speaks of the document's time: "King George and the Queen
+        # came to the station", in a 1976 interview about the royal tour of 1939.
+        years = self.told_years(i) or self.document_years()
         found = [rulers_then(title, word, y) for y in years]
         if title in _CONSORTS and not all(found):
             return None  # a queen of a year no queen of the name reigned is a king's wife: "Queen Elizabeth" of 1939
         told = set().union(*found)
         return told.pop() if len(told) == 1 else None
+
+    def document_years(self) -> list[int]:
+        """The years every paragraph of the document tells of (see :meth:`told_years`), read once."""
+        if self._document_years is None:
+            self._document_years = [y for k in range(len(self.texts)) for y in self.told_years(k)]
+        return self._document_years
 
     def told_years(self, i: int) -> list[int]:
         """The years paragraph ``i`` tells of, up to the document's date: the time of a page
