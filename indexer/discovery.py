@@ -523,7 +523,8 @@ class Discovery:
     def unlisted_givens(self) -> dict[str, frozenset[str]]:
         """Given names no table lists, with the surnames the corpus names in full with them:
         after a title ("Dr. Peder Morozzi"), as a quoted nickname ('Eugene "Bull" Quill') or in a
-        byname ("Twm Post": see :mod:`indexer.bynames`), which is all that made those full names (see :func:`indexer.names.named_again`).
+        byname ("Twm Post": see :mod:`indexer.bynames`), which is all that made those full names
+        (see :func:`indexer.names.named_again`).
 
         >>> d = Discovery(fulls={"Morozzi": {"Peder Morozzi": 1, "Paul Morozzi": 2}}, nicknames={"Quill": {"Bull": "Eugene"}})
         >>> d.unlisted_givens() == {"Peder": frozenset({"Morozzi"}), "Bull": frozenset({"Quill"})}

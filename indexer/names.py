@@ -1092,7 +1092,7 @@ def _parenthesised(text: str, out: list[Candidate]) -> list[Candidate]:
         if inner in STOP and inner not in GIVEN or surname in STOP or surname in GIVEN and not any_surname(surname):
             continue
         nick = ""
-        if inner in GIVEN and {given_name_sex(first), given_name_sex(inner)} == {"m", "f"}:
+        if inner in GIVEN and _sexes_differ(first, inner):
             names = [(start, m.end(3), f"{given} {surname}"), (m.start(2), m.end(2), f"{inner} {surname}")]
         elif inner not in GIVEN and given_name_sex(first) == "f" and not may_be_called(inner, first):
             # (not an everyday form of her own given name: "Margaret (Peg) Tait" is Margaret Tait)

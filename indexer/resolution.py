@@ -231,7 +231,6 @@ class Resolution:
             return c
         return Candidate(c.start - 3, c.end, "full", name, c.surname, "", c.initial)
 
-
     def add(self, i: int, pos: int, ref: PersonRef, surname: str = "", given: str = "") -> None:
         self.found[i].append((pos, ref))
         self.refs[ref.id] = ref
@@ -1433,8 +1432,8 @@ class Resolution:
         """The numbered ruler a monarch's title and given name mean here: the one reigning
         at the document's date (see :func:`indexer.rulers.reigning`), else at every year
         the paragraph tells of ("The 1900 minutes mourned King Umberto", in a history of
-        2002), else, where it tells none, at every year the document tells of; of a name the dictionary numbers no ruler by, the corpus's one numbered
-        ruler of it."""
+        2002), else, where it tells none, at every year the document tells of; of a name the
+        dictionary numbers no ruler by, the corpus's one numbered ruler of it."""
         if not ruling(title):
             return None  # "Prince Umberto" is not the corpus's King Umberto I
         if not numbered(word):
