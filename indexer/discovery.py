@@ -263,7 +263,7 @@ class Discovery:
         informal_seen: dict[str, list[int]] = {}  # "Mick Doyle" -> [first, last] year printed
         told: dict[str, list[int]] = {}  # everyday full name -> [first, last] year its paragraphs tell of
         company: dict[str, set[str]] = {}  # full name -> full names of other surnames named beside it
-        byname_of: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)  # "Dai Bara" -> (full, surname, given)
+        byname_of: dict[str, set[tuple[str, str, str]]] = defaultdict(set)  # "Dai Bara" -> {(full, surname, given)}
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
             for heading in dated[1] if len(dated) > 1 else ():
@@ -366,7 +366,7 @@ class Discovery:
                 for maiden, married in former_names(read):
                     formerly[maiden][married] += 1
                 for byname, full, surname, given in bynames(read):
-                    byname_of[byname][full, surname, given] += 1
+                    byname_of[byname].add((full, surname, given))
                 stated, implied = same_name_kin(read)
                 for given, surname in stated:
                     kin[f"{given} {surname}"].add(0)
@@ -376,7 +376,7 @@ class Discovery:
                 {k: sorted(v) for k, v in kin.items()}, {k: dict(n) for k, n in nicked.items()},
                 {k: sorted(v, key=str) for k, v in lives.items()}, {k: dict(n) for k, n in formerly.items()},
                 {k: dict(n) for k, n in informal.items()}, told, {k: sorted(v) for k, v in company.items()},
-                informal_seen, {k: [[*who, n] for who, n in c.items()] for k, c in byname_of.items()})
+                informal_seen, {k: [list(who) for who in said] for k, said in byname_of.items()})
 
     @classmethod
     def combine(cls, parts: Iterable[tuple]) -> Discovery:
@@ -396,7 +396,7 @@ class Discovery:
         told: dict[str, list[int]] = {}
         company: dict[str, set[str]] = defaultdict(set)
         informal_seen: dict[str, list[int]] = {}
-        byname_of: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)
+        byname_of: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
         for part_words, part_fulls, part_lower, *rest in parts:
             for name, (first, last) in (rest[0] if rest else {}).items():
                 _widen(seen, name, first, last)
@@ -435,8 +435,8 @@ class Discovery:
             for name, (first, last) in (rest[12] if len(rest) >= 13 else {}).items():
                 _widen(informal_seen, name, first, last)
             for byname, said in (rest[13] if len(rest) >= 14 else {}).items():
-                for full, surname, given, n in said:
-                    byname_of[byname][full, surname, given] += n
+                for full, surname, given, *_ in said:  # (older parts carried a count too)
+                    byname_of[byname].add((full, surname, given))
         titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         addressed: dict[str, dict[str, list[int]]] = defaultdict(dict)
         for sightings in named.values():
@@ -476,7 +476,7 @@ class Discovery:
                    {name: len(keys - {0}) + KIN_PARAGRAPHS * (0 in keys) for name, keys in kin.items()},
                    _quoted_nicknames(nicked), {name: _people(dated) for name, dated in lives.items()},
                    {k: dict(n) for k, n in formerly.items()}, dict(addressed), told=told,
-                   bynames=_bynames(byname_of, fulls))
+                   bynames=_bynames(byname_of, fulls))._unshared()
 
     # -- state -------------------------------------------------------------------
 
@@ -516,7 +516,15 @@ class Discovery:
                    {k: [list(life) for life in v] for k, v in state.get("lives", {}).items()},
                    dict(state.get("formerly", {})), dict(state.get("addressed", {})),
                    told={k: list(v) for k, v in state.get("told", {}).items()},
-                   bynames={k: list(v) for k, v in state.get("bynames", {}).items()})
+                   bynames={k: list(v) for k, v in state.get("bynames", {}).items()})._unshared()
+
+    def _unshared(self) -> Discovery:
+        """Make nobody's (``[]``) every byname whose full name several people may bear (see
+        :meth:`shared_name`): which of the parish's Jack Ryans "Jack Mary" is, no page tells, so the
+        byname stays a value of its own. (Also applied to a state written before this was
+        settled here.)"""
+        self.bynames = {b: [] if whose and self.shared_name(whose[0]) else whose for b, whose in self.bynames.items()}
+        return self
 
     # -- questions ----------------------------------------------------------------
 
@@ -546,7 +554,7 @@ class Discovery:
                 # "Twm Post": a page said whose, and nothing says several bear that name (else the
                 # byname stays unread, as before: a value of its own would split the person)
                 given, *_, tail = byname.split()
-                if (whose and not self.shared_name(whose[0]) and given not in GIVEN and given not in STOP
+                if (whose and given not in GIVEN and given not in STOP
                         and " " not in byname.partition(" ")[2]):
                     found[given].add(tail)
             self._unlisted = {given: frozenset(surnames) for given, surnames in found.items()}
@@ -687,7 +695,7 @@ class Discovery:
         >>> d.canonical("Stevens", "John", "John F. Stevens"), d.canonical("Stevens", "John", "John Stevens")
         ('John F. Stevens', 'John Stevens')
         """
-        if (byname := self.bynames.get(name)) and byname[0] != name and not self.shared_name(byname[0]):
+        if (byname := self.bynames.get(name)) and byname[0] != name:
             # "Dai Bara" of "David Quill the baker"; not widened by a middle name the page did not
             # give: a byname is there to tell apart men of one name ("Wil Co-op" is not "Wil Bach")
             found = self.canonical(byname[1], byname[2], byname[0])
@@ -1849,7 +1857,7 @@ def _people(lives: Iterable[tuple[int | None, int | None]]) -> list[list[int | N
     return people
 
 
-def _bynames(byname_of: dict[str, Counter[tuple[str, str, str]]],
+def _bynames(byname_of: dict[str, set[tuple[str, str, str]]],
              fulls: dict[str, Counter[str]] | None = None) -> dict[str, list[str]]:
     """Byname -> [full name, surname, given name], where every page saying whose it is names
     one person, and no other byname of another trade or place is said of that full name: "Dai
@@ -1857,13 +1865,11 @@ def _bynames(byname_of: dict[str, Counter[tuple[str, str, str]]],
     A byname whose last word the corpus writes as the surname of another full name is nobody's
     byname: "John Pim -- John Quill" are two men of a list ("Mr. John Pim" elsewhere).
 
-    >>> _bynames({"Dai Bara": Counter({("David Quill", "Quill", "David"): 2}),
-    ...           "Dai Station": Counter({("David Quill", "Quill", "David"): 1}),
-    ...           "Ifan Baton": Counter({("Evan Pim", "Pim", "Evan"): 1}), "Evan Baton": Counter({("Evan Pim", "Pim", "Evan"): 1}),
-    ...           "Wil Co-op": Counter({("William Pim", "Pim", "William"): 1, ("William Lorton", "Lorton", "William"): 1})})
+    >>> _bynames({"Dai Bara": {("David Quill", "Quill", "David")}, "Dai Station": {("David Quill", "Quill", "David")},
+    ...           "Ifan Baton": {("Evan Pim", "Pim", "Evan")}, "Evan Baton": {("Evan Pim", "Pim", "Evan")},
+    ...           "Wil Co-op": {("William Pim", "Pim", "William"), ("William Lorton", "Lorton", "William")}})
     {'Dai Bara': [], 'Dai Station': [], 'Ifan Baton': ['Evan Pim', 'Pim', 'Evan'], 'Evan Baton': ['Evan Pim', 'Pim', 'Evan'], 'Wil Co-op': []}
-    >>> _bynames({"Ernie Lamps": Counter({("Ernest Pim", "Pim", "Ernest"): 1}),
-    ...           "Ernest Pim": Counter({("Ernie Lamps", "Lamps", "Ernie"): 1})})
+    >>> _bynames({"Ernie Lamps": {("Ernest Pim", "Pim", "Ernest")}, "Ernest Pim": {("Ernie Lamps", "Lamps", "Ernie")}})
     {'Ernie Lamps': [], 'Ernest Pim': []}
     """
     fulls = fulls or {}

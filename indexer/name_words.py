@@ -247,6 +247,14 @@ ABBREVIATIONS = "|".join(
      "Pres", "Lieut", "Atty", "Secy", "Treas", "Revd", "Cr", "Coun", "Couns", "Pte", "Mgr", "Mlle", "Vve",
      "Sig", "Cav", "Dott", "Avv", "Segr",
      GIVEN_ABBREVIATION_PATTERN])
+_ABBREVIATION = re.compile(f"(?:{ABBREVIATIONS})")
+
+
+def is_abbreviation(word: str) -> bool:
+    """Is this word, its full stop taken off, one written abbreviated ("Revd", "Wm")?"""
+    return _ABBREVIATION.fullmatch(word) is not None
+
+
 ROMAN = re.compile(r"^(?:[IVX]{1,5})$")
 DERIVED = re.compile(r"(?<=[a-z]{3})(?:ism|isms|ist|ists|ian|ians|ites|ese)$")
 # English derivational endings of abstract nouns, adverbs and adjectives: "Criticism",

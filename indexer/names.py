@@ -19,7 +19,6 @@ from dataclasses import replace
 from indexer.name_runs import PARTICLE, RUN, Candidate, classified
 from indexer.personhood import person_apposition
 from indexer.name_words import (
-    ABBREVIATIONS,
     ADJECTIVE_TITLES,
     AUXILIARIES,
     EPONYM_HEADS,
@@ -39,6 +38,7 @@ from indexer.name_words import (
     TAILS,
     THING_HEADS,
     any_surname,
+    is_abbreviation,
     TITLES,
 )
 from indexer.hypocorisms import clipped, may_be_called
@@ -1455,7 +1455,6 @@ def _sexes_differ(first: str, second: str) -> bool:
 
 _NICK_AFTER = re.compile(r"[ \t]*\([\"“'‘]?([A-Z][a-z]+)[\"”'’]?\)")
 _WORD_BEFORE = re.compile(r"(?:^|\s)(\S+)[ ]$")
-_ABBREVIATION = re.compile(f"(?:{ABBREVIATIONS})")
 
 
 def _entry_ended(text: str, start: int) -> bool:
@@ -1469,7 +1468,7 @@ def _entry_ended(text: str, start: int) -> bool:
         return True
     word = word.rstrip(".")
     return word.isdigit() or len(word) > 1 and word.isalpha() and not word.isupper() and (
-        word not in TITLES and not _ABBREVIATION.fullmatch(word))
+        word not in TITLES and not is_abbreviation(word))
 
 
 # A list's entry of a surname and initials only, a line or a semicolon's item to itself, or
