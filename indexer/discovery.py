@@ -1081,6 +1081,10 @@ class Discovery:
         ...               formerly={"Rose Varenza": {"Rose Quennell": 1, "Rose Dunkelberg": 1}})
         >>> d.stated_married("Rose Varenza"), d.stated_married("Rose B. Varenza"), d.stated_married("Rose Quill")
         ('Rose Quennell', 'Rose Quennell', None)
+        >>> d = Discovery(fulls={"Varenza": {"Ann Varenza": 2, "Ann K. Varenza": 1}, "Pim": {"Ann Pim": 2, "Ann O. Pim": 1}},
+        ...               formerly={"Ann Varenza": {"Ann Pim": 1}, "Ann Pim": {"Ann Varenza": 1}})
+        >>> d.canonical("Varenza", "Ann", "Ann Varenza"), d.canonical("Pim", "Ann", "Ann Pim")
+        ('Ann O. Pim', 'Ann K. Varenza')
         """
         words = name.split()
         said = self.formerly.get(f"{words[0]} {words[-1]}") if len(words) >= 2 else None
@@ -1092,7 +1096,9 @@ class Discovery:
         married = known[0]
         longest = max((f for f in self.fulls[married.split()[-1]] if f.split()[0] == words[0] and not generation(f)),
                       key=lambda f: (len(f.split()), self.fulls[married.split()[-1]][f], f), default=married)
-        if self.formerly.get(longest):
+        if self.formerly.get(longest) or self.formerly.get(f"{words[0]} {longest.split()[-1]}"):
+            # (her married name is said to be somebody's name before marriage in turn: one step
+            # only, so that two pages saying it each way round lead nowhere, not round and round)
             return longest
         # ... as the corpus writes her at her fullest: "Peggy Quill" of 'Margaret "Peggy" Quill'
         return self.canonical(longest.split()[-1], longest.split()[0], longest)
