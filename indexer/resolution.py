@@ -64,7 +64,7 @@ from indexer.personhood import (
 )
 from indexer.rulers import numbered, reigning, rulers_then, ruling
 from indexer.stable_ids import discovered_id
-from indexer.years import mentions
+from indexer.years import mentions, time_told
 
 if TYPE_CHECKING:
     from indexer.persons import Annotation, Hit, PersonAnnotator
@@ -1073,7 +1073,7 @@ class Resolution:
                 # The one person the corpus names in full by it ("Louis Blanc, Mazzini, Kossuth"
                 # after "Louis Kossuth"), else a person known by the one word.
                 owner = self.a.discovery.owner(c.name, self.year, c.title)
-                ref = self.known(owner, c.name) if owner else None if owner == "" else self.mononym(c.name)
+                ref = self.known(owner, c.name) if owner else None if owner == "" else self.mononym(i, c.name)
                 if ref:
                     self.add(i, c.start, ref, c.name)
 
@@ -1403,7 +1403,7 @@ class Resolution:
                 return True
             # A monarch ("King William"): known by one name, in one era ("Emperor Alexander"
             # of 1815 is not the "General Alexander" of 1943).
-            life = self.a.discovery.era_of(word, self.year)
+            life = self.era(i, word)
             if life is False:
                 self.flags[i].append(f"ambiguous:{word}")
             else:
@@ -1450,6 +1450,17 @@ class Resolution:
             return None  # a queen of a year no queen of the name reigned is a king's wife: "Queen Elizabeth" of 1939
         told = set().union(*found)
         return told.pop() if len(told) == 1 else None
+
+    def era(self, i: int, word: str) -> tuple[int, int] | bool:
+        """Which person a lone word nobody owns names in paragraph ``i`` (see
+        :meth:`indexer.discovery.Discovery.era_of`): the one of the years the paragraph tells,
+        where they fall in one of the word's eras ("in 1885 Mr. Gladstone spoke", in a history
+        of 2002), else the one of the document's date."""
+        disc = self.a.discovery
+        told = time_told(self.texts[i], self.year)
+        if told != self.year and (life := disc.era_of(word, told)) is not False:
+            return life
+        return disc.era_of(word, self.year)
 
     def document_years(self) -> list[int]:
         """The years every paragraph of the document tells of (see :meth:`told_years`), read once."""
@@ -1568,7 +1579,7 @@ class Resolution:
                 self.add(i, c.start, ref, word)  # "M. Guisot": Guizot, misspelt; no one-word person
                 self.flags[i].append(f"typo:{word}->{ref.id}")
                 return
-            ref = self.mononym(word, c.title)
+            ref = self.mononym(i, word, c.title)
             if ref:
                 self.add(i, c.start, ref, word)
                 return
@@ -1593,15 +1604,15 @@ class Resolution:
                 and not (sex and given_name_sex(f.split()[0]) == _OTHER_SEX[sex])}
         return near == {owner.split()[0]}
 
-    def mononym(self, word: str, title: str = "") -> PersonRef | None:
-        """A person known by this one word in the document's time, else None: a value of
-        one word stands for one public life. Not when several people of the corpus are
-        named in full with it ("Bray" of the only Bray still is), nor a common surname
+    def mononym(self, i: int, word: str, title: str = "") -> PersonRef | None:
+        """A person known by this one word (in paragraph ``i``) in the document's time, else
+        None: a value of one word stands for one public life. Not when several people of the
+        corpus are named in full with it ("Bray" of the only Bray still is), nor a common surname
         that several given names are named in full with, however rarely; not for a title of one
         sex when the corpus gives the word the other ("Mrs. Gore" beside "Mr. Gore" or
         "Albert Gore"); and keyed by its
         era when the corpus uses the word in several ("Captain Hull" of 1812, "Secretary
-        Hull" of 1940)."""
+        Hull" of 1940): the era paragraph ``i`` speaks of (see :meth:`era`)."""
         disc = self.a.discovery
         if not title and common_given_name(word):
             return None  # "Ryan and Rebecca": untitled, the first name of many
@@ -1616,7 +1627,7 @@ class Resolution:
             return None  # "Bennett": thousands bear it, and the corpus names several
         if sex and _OTHER_SEX[sex] in disc.sexes(word):
             return None
-        life = disc.era_of(word, self.year)
+        life = self.era(i, word)
         if life is False:
             return None
         if life is True:

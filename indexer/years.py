@@ -145,6 +145,20 @@ def mentions(text: str, context_year: int | None = None) -> YearMentions:
     return YearMentions(tuple(sorted(years)), tuple(sorted(decades)))
 
 
+def time_told(text: str, year: int | None) -> int | None:
+    """The time a paragraph written in ``year`` tells of: the middle one of the years it
+    mentions up to then, else ``year``. A history of 2002 telling how "in 1885 Mr. Pim
+    spoke" speaks of the Mr. Pim of 1885; one that names him and no year, of its own time.
+
+    >>> time_told("In 1885 the members thanked Mr. Pim.", 2002), time_told("Mr. Pim spoke.", 2002)
+    (1885, 2002)
+    >>> time_told("Born in 1841, he came in 1880, left in 1902 and died in 2010.", 2002)
+    1880
+    """
+    told = [y for y in mentions(text).years if year is None or y <= year]
+    return told[(len(told) - 1) // 2] if told else year
+
+
 def _range_end(start: int, end_text: str) -> int | None:
     """The year a range ends: "1793-95" -> 1795; None when it is not a range.
 

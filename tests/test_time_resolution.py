@@ -542,6 +542,40 @@ def test_owners_that_stay(why: str, corpus: Dated, doc: int, expected: set[str])
     assert cold_names(corpus, doc) == expected, why
 
 
+# A titled word of two eras (see test_a_titled_word_of_two_eras_is_two_people), and later pages about it.
+_QUENNELLS: Dated = [
+    ("a", ["Mr. Quennell moved the resolution.", "Mr. Quennell seconded it."], 1878),
+    ("b", ["A letter was sent to Mr. Quennell."], 1885),
+    ("c", ["Councillor Quennell opened the baths.", "Councillor Quennell spoke."], 1950),
+    ("d", ["Councillor Quennell cut the ribbon."], 1953),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "later", "same_as"),
+    [
+        ("a history telling the year it speaks of names the man of that era",
+         ("h", ["In 1885 the members sent their thanks to Mr. Quennell."], 2002), 0),
+        ("... and the later man, of his",
+         ("h", ["When the baths opened in 1951, Councillor Quennell gave the first prize."], 2002), 2),
+        ("a chronology: the middle of the years it tells",
+         ("h", ["Founded in 1862, the club met Mr. Quennell in 1880 and moved in 1999."], 2002), 0),
+        ("a page that tells no year speaks of its own time: a later one's, as before",
+         ("h", ["Mr. Quennell spoke at the dinner.", "Mr. Quennell sat down."], 2002), None),
+    ],
+)
+def test_a_later_page_names_the_era_it_tells_of(why: str, later: tuple, same_as: int | None) -> None:
+    corpus = [*_QUENNELLS, later]
+    found = cold(corpus, len(corpus) - 1)
+    assert {name for _, name in found} == {"Quennell"}, why
+    eras = {cold(corpus, k) and next(iter(cold(corpus, k)))[0] for k in (0, 2)}
+    assert len(eras) == 2, why  # the two eras stay two people
+    if same_as is None:
+        assert next(iter(found))[0] not in eras, why
+    else:
+        assert found == cold(corpus, same_as), why
+
+
 def test_a_titled_word_of_two_eras_is_two_people() -> None:
     corpus: Dated = [
         ("a", ["Captain Orrisford took the frigate.", "Captain Orrisford sailed home."], 1812),
