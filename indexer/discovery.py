@@ -207,7 +207,8 @@ class Discovery:
     # it, where it is written within one generation (see combine)
     told: dict[str, list[int]] = field(default_factory=dict)
     # byname ("Dai Bara") -> [full name, surname, given name] of the one person the corpus says
-    # goes by it, or [] where it says several (see :mod:`indexer.bynames`)
+    # goes by it, or [] where it says several, or where several may bear the full name (see
+    # :mod:`indexer.bynames`, :meth:`Discovery.shared_name`)
     bynames: dict[str, list[str]] = field(default_factory=dict)
     # given name -> {surname: count}, worked out on first use
     _by_given: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
@@ -263,7 +264,8 @@ class Discovery:
         informal_seen: dict[str, list[int]] = {}  # "Mick Doyle" -> [first, last] year printed
         told: dict[str, list[int]] = {}  # everyday full name -> [first, last] year its paragraphs tell of
         company: dict[str, set[str]] = {}  # full name -> full names of other surnames named beside it
-        byname_of: dict[str, set[tuple[str, str, str]]] = defaultdict(set)  # "Dai Bara" -> {(full, surname, given)}
+        # "Dai Bara" -> {(full name, surname, given name)} said of it
+        byname_of: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
         for doc_id, texts, *dated in documents:
             year = dated[0] if dated else None
             for heading in dated[1] if len(dated) > 1 else ():
@@ -435,7 +437,7 @@ class Discovery:
             for name, (first, last) in (rest[12] if len(rest) >= 13 else {}).items():
                 _widen(informal_seen, name, first, last)
             for byname, said in (rest[13] if len(rest) >= 14 else {}).items():
-                for full, surname, given, *_ in said:  # (older parts carried a count too)
+                for full, surname, given in said:
                     byname_of[byname].add((full, surname, given))
         titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         addressed: dict[str, dict[str, list[int]]] = defaultdict(dict)
@@ -523,7 +525,8 @@ class Discovery:
         :meth:`shared_name`): which of the parish's Jack Ryans "Jack Mary" is, no page tells, so the
         byname stays a value of its own. (Also applied to a state written before this was
         settled here.)"""
-        self.bynames = {b: [] if whose and self.shared_name(whose[0]) else whose for b, whose in self.bynames.items()}
+        self.bynames = {b: [] if whose and self.shared_name(whose[0]) else whose
+                        for b, whose in self.bynames.items()}
         return self
 
     # -- questions ----------------------------------------------------------------
@@ -677,8 +680,10 @@ class Discovery:
         return stats[HUMAN] if stats else 0
 
 
-    def canonical(self, surname: str, given: str, name: str) -> str:
-        """The longest full form seen for this surname and given name (or initial).
+    def canonical(self, surname: str, given: str, name: str, stated: bool = True) -> str:
+        """The longest full form seen for this surname and given name (or initial), and a
+        woman's as the corpus writes her married (see :meth:`married_name`; ``stated``: also
+        where a document says so).
 
         >>> Discovery(fulls={"Truman": {"Harry Truman": 3, "Harry S. Truman": 1}}).canonical(
         ...     "Truman", "Harry", "Harry Truman")
@@ -698,13 +703,13 @@ class Discovery:
         if (byname := self.bynames.get(name)) and byname[0] != name:
             # "Dai Bara" of "David Quill the baker"; not widened by a middle name the page did not
             # give: a byname is there to tell apart men of one name ("Wil Co-op" is not "Wil Bach")
-            found = self.canonical(byname[1], byname[2], byname[0])
+            found = self.canonical(byname[1], byname[2], byname[0], stated)
             return byname[0] if _middle(found) and not _middle(byname[0]) else found
         if family := self.middle_as_surname(surname, given, name):
-            return self.canonical(family, given, f"{given} {family}")
+            return self.canonical(family, given, f"{given} {family}", stated)
         if name == f"{given} {surname}" and (quoted := self.nicknamed.get(name)):
             first = quoted.split()[0]  # "Bud Quill" of 'Robert M. "Bud" Quill Jr.'
-            return self.canonical(surname, "" if first.endswith(".") else first, quoted)
+            return self.canonical(surname, "" if first.endswith(".") else first, quoted, stated)
         forms = self.fulls.get(surname)
         if not forms or ROMAN.match(name.split()[-1]):
             return name  # regnal names are exact: "James I" is not "James II"
@@ -769,17 +774,17 @@ class Discovery:
                 # "John Stevens", of a corpus naming both: no telling which. A woman's maiden
                 # name is still the one married name that keeps it ("Loretta Banks" of "Loretta
                 # Banks Bratton", though "Loretta Jean Banks" and "Loretta B. Banks" are written too).
-                return self.married_name(name) if given else name
+                return self.married_name(name, stated) if given else name
         if not compatible or compatible == [name]:
             if given and (longer := self.called_by_middle_name(name, forms)) != name:
                 return longer
-            return self.married_name(name) if given else name
+            return self.married_name(name, stated) if given else name
         # The most written-out form: given names spelt out before initials ("Louis Bonaparte",
         # not "L. N. Bonaparte"), then the most words ("Harry S. Truman").
         best = max(compatible + [name], key=lambda f: (_full_words(f), len(f.split()), forms.get(f, 0), f))
         # (initials too, once they are one woman's given name: "Miss E. Varenza" is Ethel
         # Varenza, and so whoever the corpus says Ethel Varenza became)
-        return self.married_name(best) if given or not best.split()[0].endswith(".") else best
+        return self.married_name(best, stated) if given or not best.split()[0].endswith(".") else best
 
     def middle_as_surname(self, surname: str, given: str, name: str) -> str | None:
         """The family's surname of a name written with its middle name last: "Louis Napoleon"
@@ -1010,10 +1015,12 @@ class Discovery:
         surname = words[-1]
         return any(self.kin.get(f"{g} {surname}", 0) >= KIN_PARAGRAPHS for g in self.same_given(surname, words[0]))
 
-    def married_name(self, name: str) -> str:
-        """The one full name in which a woman's given name and the surname of ``name`` are
-        followed by another surname: her name after marriage, her maiden name kept before
-        it ("Joan Varenza" of "Joan Varenza Dunkelberg"), written up to a married life
+    def married_name(self, name: str, stated: bool = True) -> str:
+        """Her married name where a document says ``name`` was her name before marriage (see
+        :meth:`stated_married`; only with ``stated``), else the one full name in which a
+        woman's given name and the surname of ``name`` are followed by another surname: her
+        name after marriage, her maiden name kept before it ("Joan Varenza" of "Joan Varenza
+        Dunkelberg"), written up to a married life
         (:data:`MARRIED_LIFE`) later. A second given name may stand on either side ("Joan
         Rose Varenza" of "Joan Varenza Dunkelberg", "Joan Varenza" of "Joan Rose Varenza
         Dunkelberg"). A man's name, a middle given name ("Mary Ann Quill"), several such
@@ -1043,8 +1050,8 @@ class Discovery:
         ...           seen=seen).married_name("Joan Varenza")
         'Joan Varenza'
         """
-        if stated := self.stated_married(name):
-            return stated
+        if stated and (said := self.stated_married(name)):
+            return said
         if self._maiden is None:
             maiden: dict[str, dict[str, str]] = defaultdict(dict)
             for forms in self.fulls.values():
@@ -1081,10 +1088,16 @@ class Discovery:
         ...               formerly={"Rose Varenza": {"Rose Quennell": 1, "Rose Dunkelberg": 1}})
         >>> d.stated_married("Rose Varenza"), d.stated_married("Rose B. Varenza"), d.stated_married("Rose Quill")
         ('Rose Quennell', 'Rose Quennell', None)
-        >>> d = Discovery(fulls={"Varenza": {"Ann Varenza": 2, "Ann K. Varenza": 1}, "Pim": {"Ann Pim": 2, "Ann O. Pim": 1}},
+        >>> d = Discovery(fulls={"Varenza": {"Ann Varenza": 2, "Ann K. Varenza": 1},
+        ...                      "Pim": {"Ann Pim": 2, "Ann O. Pim": 1}},
         ...               formerly={"Ann Varenza": {"Ann Pim": 1}, "Ann Pim": {"Ann Varenza": 1}})
         >>> d.canonical("Varenza", "Ann", "Ann Varenza"), d.canonical("Pim", "Ann", "Ann Pim")
         ('Ann O. Pim', 'Ann K. Varenza')
+        >>> d = Discovery(fulls={"Varenza": {"Ann Varenza": 2}, "Pim": {"Ann Pim": 2}},
+        ...               bynames={"Ann Pim": ["Ann Varenza", "Varenza", "Ann"]},
+        ...               formerly={"Ann Varenza": {"Ann Pim": 1}})
+        >>> d.canonical("Pim", "Ann", "Ann Pim")  # (a byname leading back to her maiden name)
+        'Ann Varenza'
         """
         words = name.split()
         said = self.formerly.get(f"{words[0]} {words[-1]}") if len(words) >= 2 else None
@@ -1097,11 +1110,12 @@ class Discovery:
         longest = max((f for f in self.fulls[married.split()[-1]] if f.split()[0] == words[0] and not generation(f)),
                       key=lambda f: (len(f.split()), self.fulls[married.split()[-1]][f], f), default=married)
         if self.formerly.get(longest) or self.formerly.get(f"{words[0]} {longest.split()[-1]}"):
-            # (her married name is said to be somebody's name before marriage in turn: one step
-            # only, so that two pages saying it each way round lead nowhere, not round and round)
+            # (her married name is said to be somebody's name before marriage in turn, as where two
+            # pages give her names each way round: one step only)
             return longest
-        # ... as the corpus writes her at her fullest: "Peggy Quill" of 'Margaret "Peggy" Quill'
-        return self.canonical(longest.split()[-1], longest.split()[0], longest)
+        # ... as the corpus writes her at her fullest: "Peggy Quill" of 'Margaret "Peggy" Quill';
+        # not married again from there (a byname, a middle name or a nickname may lead back here)
+        return self.canonical(longest.split()[-1], longest.split()[0], longest, stated=False)
 
     def woman_of_initials(self, surname: str, name: str) -> str | None:
         """The one woman's full name a woman's initials ("J. Baird") may stand for, or None:
@@ -1871,11 +1885,12 @@ def _bynames(byname_of: dict[str, set[tuple[str, str, str]]],
     A byname whose last word the corpus writes as the surname of another full name is nobody's
     byname: "John Pim -- John Quill" are two men of a list ("Mr. John Pim" elsewhere).
 
-    >>> _bynames({"Dai Bara": {("David Quill", "Quill", "David")}, "Dai Station": {("David Quill", "Quill", "David")},
-    ...           "Ifan Baton": {("Evan Pim", "Pim", "Evan")}, "Evan Baton": {("Evan Pim", "Pim", "Evan")},
+    >>> david, evan = ("David Quill", "Quill", "David"), ("Evan Pim", "Pim", "Evan")
+    >>> _bynames({"Dai Bara": {david}, "Dai Station": {david}, "Ifan Baton": {evan}, "Evan Baton": {evan},
     ...           "Wil Co-op": {("William Pim", "Pim", "William"), ("William Lorton", "Lorton", "William")}})
     {'Dai Bara': [], 'Dai Station': [], 'Ifan Baton': ['Evan Pim', 'Pim', 'Evan'], 'Evan Baton': ['Evan Pim', 'Pim', 'Evan'], 'Wil Co-op': []}
-    >>> _bynames({"Ernie Lamps": {("Ernest Pim", "Pim", "Ernest")}, "Ernest Pim": {("Ernie Lamps", "Lamps", "Ernie")}})
+    >>> _bynames({"Ernie Lamps": {("Ernest Pim", "Pim", "Ernest")},
+    ...           "Ernest Pim": {("Ernie Lamps", "Lamps", "Ernie")}})
     {'Ernie Lamps': [], 'Ernest Pim': []}
     """
     fulls = fulls or {}

@@ -1073,7 +1073,8 @@ class Resolution:
                 # The one person the corpus names in full by it ("Louis Blanc, Mazzini, Kossuth"
                 # after "Louis Kossuth"), else a person known by the one word.
                 owner = self.a.discovery.owner(c.name, self.year, c.title)
-                ref = self.known(owner, c.name) if owner else None if owner == "" else self.mononym(i, c.name)
+                ref = (self.known(owner, c.name) if owner else None if owner == ""
+                       else self.mononym(i, c.name))
                 if ref:
                     self.add(i, c.start, ref, c.name)
 
@@ -1453,14 +1454,18 @@ class Resolution:
 
     def era(self, i: int, word: str) -> tuple[int, int] | bool:
         """Which person a lone word nobody owns names in paragraph ``i`` (see
-        :meth:`indexer.discovery.Discovery.era_of`): the one of the years the paragraph tells,
-        where they fall in one of the word's eras ("in 1885 Mr. Gladstone spoke", in a history
-        of 2002), else the one of the document's date."""
+        :meth:`indexer.discovery.Discovery.era_of`): the one of the document's date, unless that
+        date falls in no era of the word or in one of its own year alone, as a later page
+        looking back does ("in 1885 Mr. Gladstone spoke", in a history of 2002); then the one of
+        the years the paragraph tells, where they fall in one. (A page of its own time that
+        tells an older year, "Councillor Pim opened the hall built in 1880", keeps its era.)"""
         disc = self.a.discovery
-        told = time_told(self.texts[i], self.year)
-        if told != self.year and (life := disc.era_of(word, told)) is not False:
-            return life
-        return disc.era_of(word, self.year)
+        life = disc.era_of(word, self.year)
+        if life is False or life == (self.year, self.year):
+            told = time_told(self.texts[i], self.year)
+            if told != self.year and (then := disc.era_of(word, told)) is not False:
+                return then
+        return life
 
     def document_years(self) -> list[int]:
         """The years every paragraph of the document tells of (see :meth:`told_years`), read once."""

@@ -1929,4 +1929,5 @@ def test_two_pages_that_give_a_woman_s_names_each_way_round_still_build() -> Non
                       ("b", ["Ann Varenza (Pim) is on the left.", "Ann Pim (Varenza) is on the right."], 1992),
                       ("c", ["Ann K. Varenza chaired the fair."], 1960), ("d", ["Ann O. Pim spoke."], 1965)]
     found = values(corpus)
+    # (Which name came first, the pages do not agree; each of her names is still hers.)
     assert all(any(name.startswith("Ann ") for name in names) for names in found), found

@@ -560,6 +560,8 @@ _QUENNELLS: Dated = [
          ("h", ["When the baths opened in 1951, Councillor Quennell gave the first prize."], 2002), 2),
         ("a chronology: the middle of the years it tells",
          ("h", ["Founded in 1862, the club met Mr. Quennell in 1880 and moved in 1999."], 2002), 0),
+        ("a page of a later era's own time that tells an older year keeps its era",
+         ("h", ["Councillor Quennell opened the hall built in 1880."], 1951), 2),
         ("a page that tells no year speaks of its own time: a later one's, as before",
          ("h", ["Mr. Quennell spoke at the dinner.", "Mr. Quennell sat down."], 2002), None),
     ],
@@ -568,8 +570,9 @@ def test_a_later_page_names_the_era_it_tells_of(why: str, later: tuple, same_as:
     corpus = [*_QUENNELLS, later]
     found = cold(corpus, len(corpus) - 1)
     assert {name for _, name in found} == {"Quennell"}, why
-    eras = {cold(corpus, k) and next(iter(cold(corpus, k)))[0] for k in (0, 2)}
-    assert len(eras) == 2, why  # the two eras stay two people
+    first, second = cold(corpus, 0), cold(corpus, 2)
+    assert len(first) == len(second) == 1 and first != second, why  # the two eras stay two people
+    eras = {pid for pid, _ in first | second}
     if same_as is None:
         assert next(iter(found))[0] not in eras, why
     else:
