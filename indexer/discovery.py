@@ -30,6 +30,7 @@ reuse it without re-reading the corpus.
 from __future__ import annotations
 
 import re
+import threading
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -159,6 +160,8 @@ KIN_PARAGRAPHS = 2
 # Age from which someone's dated mentions may be their own doings.
 ADULT = 15
 _DIGIT = re.compile(r"\d")
+# The names Discovery.canonical is working out right now in this thread, one call within another.
+_CANONICAL_BUSY = threading.local()
 # A full name printed over more years than this may be a father's and a son's (see Discovery.shared_name).
 SHARED_SPAN = 40
 STATE_VERSION = 10
@@ -700,6 +703,21 @@ class Discovery:
         >>> d.canonical("Stevens", "John", "John F. Stevens"), d.canonical("Stevens", "John", "John Stevens")
         ('John F. Stevens', 'John Stevens')
         """
+        # Bynames, marriages, nicknames and middle names written last each lead from one name to
+        # another, and the corpus's sayings may lead round in a circle ("Ann Pim (Varenza)" and
+        # "Ann Varenza (Pim)"): a name met again on its own way round is left as it is.
+        # (per thread: a cluster's worker may annotate several shards with one Discovery at once)
+        busy = _CANONICAL_BUSY.__dict__.setdefault("names", set())
+        key = (id(self), surname, given, name, stated)
+        if key in busy:
+            return name
+        busy.add(key)
+        try:
+            return self._canonical(surname, given, name, stated)
+        finally:
+            busy.discard(key)
+
+    def _canonical(self, surname: str, given: str, name: str, stated: bool) -> str:
         if (byname := self.bynames.get(name)) and byname[0] != name:
             # "Dai Bara" of "David Quill the baker"; not widened by a middle name the page did not
             # give: a byname is there to tell apart men of one name ("Wil Co-op" is not "Wil Bach")
