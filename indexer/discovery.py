@@ -44,7 +44,7 @@ from indexer.bynames import bynames
 from indexer.former_names import former_names
 from indexer.kin_names import same_name_kin
 from indexer.lifespans import apart, life_dates
-from indexer.years import mentions
+from indexer.years import told_years
 from indexer.name_words import (
     GIVEN, HONORIFICS, ROMAN, STOP, TAILS, THING_HEADS, TITLE_SEX, TITLES, any_surname, office_title, personlike,
 )
@@ -315,7 +315,7 @@ class Discovery:
                                 _widen(informal_seen, c.name, year, year)
                         if year is not None and not _formal_named(c, cs):
                             if told_here is None:
-                                told_here = [y for y in mentions(text).years if y <= year]
+                                told_here = told_years(text, year)
                             if told_here:
                                 _widen(told, c.name, min(told_here), max(told_here))
                     if c.kind == "pair" or coordinated(c):
@@ -898,7 +898,7 @@ class Discovery:
             alive = [p for p in people if (p[0] is None or p[0] + ADULT <= year) and (p[1] is None or year <= p[1])]
             if len(alive) == 1:
                 return alive[0]
-        told = [y for y in mentions(text).years if year is None or y <= year]
+        told = told_years(text, year)
         held = [p for p in people if any((p[0] is None or p[0] + ADULT <= y) and (p[1] is None or y <= p[1])
                                          for y in told)]
         return held[0] if len(held) == 1 else None

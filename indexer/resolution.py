@@ -64,7 +64,7 @@ from indexer.personhood import (
 )
 from indexer.rulers import numbered, reigning, rulers_then, ruling
 from indexer.stable_ids import discovered_id
-from indexer.years import mentions, time_told
+from indexer.years import time_told, told_years
 
 if TYPE_CHECKING:
     from indexer.persons import Annotation, Hit, PersonAnnotator
@@ -1476,7 +1476,7 @@ class Resolution:
     def told_years(self, i: int) -> list[int]:
         """The years paragraph ``i`` tells of, up to the document's date: the time of a page
         written later about the people it names."""
-        return [y for y in mentions(self.texts[i]).years if self.year is None or y <= self.year]
+        return told_years(self.texts[i], self.year)
 
     def vocative(self, i: int, c: Candidate) -> bool:
         """ "And, Tip, you could ...", "Thank you, Elise": someone spoken to, whom speaker and

@@ -145,6 +145,16 @@ def mentions(text: str, context_year: int | None = None) -> YearMentions:
     return YearMentions(tuple(sorted(years)), tuple(sorted(decades)))
 
 
+def told_years(text: str, year: int | None) -> list[int]:
+    """The years ``text`` mentions up to ``year``, when it was written (all of them where that
+    is unknown): the time a page written later tells of, not a plan for the years ahead.
+
+    >>> told_years("In 1885 he planned the 1990 exhibition.", 1950), told_years("In 1885.", None)
+    ([1885], [1885])
+    """
+    return [y for y in mentions(text).years if year is None or y <= year]
+
+
 def time_told(text: str, year: int | None) -> int | None:
     """The time a paragraph written in ``year`` tells of: the middle one of the years it
     mentions up to then, else ``year``. A history of 2002 telling how "in 1885 Mr. Pim
@@ -155,7 +165,7 @@ def time_told(text: str, year: int | None) -> int | None:
     >>> time_told("Born in 1841, he came in 1880, left in 1902 and died in 2010.", 2002)
     1880
     """
-    told = [y for y in mentions(text).years if year is None or y <= year]
+    told = told_years(text, year)
     return told[(len(told) - 1) // 2] if told else year
 
 
