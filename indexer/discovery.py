@@ -209,6 +209,9 @@ class Discovery:
     # everyday full name ("Mick Doyle") -> [first, last] year told of by the paragraphs naming
     # it, where it is written within one generation (see combine)
     told: dict[str, list[int]] = field(default_factory=dict)
+    # full name -> [first, last] year told of by the later pages that name it in full and look
+    # back ("Isidore Quill, of the first council of 1897", on a page of 2015; see named_once_then)
+    recalled: dict[str, list[int]] = field(default_factory=dict)
     # byname ("Dai Bara") -> [full name, surname, given name] of the one person the corpus says
     # goes by it, or [] where it says several, or where several may bear the full name (see
     # :mod:`indexer.bynames`, :meth:`Discovery.shared_name`)
@@ -266,6 +269,7 @@ class Discovery:
         informal: dict[str, Counter[str]] = defaultdict(Counter)  # surname -> {"Mick Doyle": count}
         informal_seen: dict[str, list[int]] = {}  # "Mick Doyle" -> [first, last] year printed
         told: dict[str, list[int]] = {}  # everyday full name -> [first, last] year its paragraphs tell of
+        recalled: dict[str, list[int]] = {}  # full name -> [first, last] earlier year its paragraphs tell of
         company: dict[str, set[str]] = {}  # full name -> full names of other surnames named beside it
         # "Dai Bara" -> {(full name, surname, given name)} said of it
         byname_of: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
@@ -333,6 +337,10 @@ class Discovery:
                         words[c.surname][SUR] += 1
                         if year is not None:
                             _widen(seen, c.name, year, year)
+                            if told_here is None:
+                                told_here = told_years(text, year)
+                            if told_here and min(told_here) < year:
+                                _widen(recalled, c.name, min(told_here), max(told_here))
                     elif c.kind == "titled":
                         words[c.surname][SUR] += 1
                         sex = TITLE_SEX.get(c.title.rstrip("."))
@@ -381,7 +389,7 @@ class Discovery:
                 {k: sorted(v) for k, v in kin.items()}, {k: dict(n) for k, n in nicked.items()},
                 {k: sorted(v, key=str) for k, v in lives.items()}, {k: dict(n) for k, n in formerly.items()},
                 {k: dict(n) for k, n in informal.items()}, told, {k: sorted(v) for k, v in company.items()},
-                informal_seen, {k: [list(who) for who in said] for k, said in byname_of.items()})
+                informal_seen, {k: [list(who) for who in said] for k, said in byname_of.items()}, recalled)
 
     @classmethod
     def combine(cls, parts: Iterable[tuple]) -> Discovery:
@@ -399,6 +407,7 @@ class Discovery:
         formerly: dict[str, Counter[str]] = defaultdict(Counter)
         informal: dict[str, Counter[str]] = defaultdict(Counter)
         told: dict[str, list[int]] = {}
+        recalled: dict[str, list[int]] = {}
         company: dict[str, set[str]] = defaultdict(set)
         informal_seen: dict[str, list[int]] = {}
         byname_of: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
@@ -442,6 +451,8 @@ class Discovery:
             for byname, said in (rest[13] if len(rest) >= 14 else {}).items():
                 for full, surname, given in said:
                     byname_of[byname].add((full, surname, given))
+            for name, (first, last) in (rest[14] if len(rest) >= 15 else {}).items():
+                _widen(recalled, name, first, last)
         titles: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         addressed: dict[str, dict[str, list[int]]] = defaultdict(dict)
         for sightings in named.values():
@@ -481,7 +492,7 @@ class Discovery:
                    {name: len(keys - {0}) + KIN_PARAGRAPHS * (0 in keys) for name, keys in kin.items()},
                    _quoted_nicknames(nicked), {name: _people(dated) for name, dated in lives.items()},
                    {k: dict(n) for k, n in formerly.items()}, dict(addressed), told=told,
-                   bynames=_bynames(byname_of, fulls))._unshared()
+                   bynames=_bynames(byname_of, fulls), recalled=recalled)._unshared()
 
     # -- state -------------------------------------------------------------------
 
@@ -506,6 +517,8 @@ class Discovery:
             state["told"] = self.told
         if self.bynames:
             state["bynames"] = self.bynames
+        if self.recalled:
+            state["recalled"] = self.recalled
         return state
 
     @classmethod
@@ -521,7 +534,8 @@ class Discovery:
                    {k: [list(life) for life in v] for k, v in state.get("lives", {}).items()},
                    dict(state.get("formerly", {})), dict(state.get("addressed", {})),
                    told={k: list(v) for k, v in state.get("told", {}).items()},
-                   bynames={k: list(v) for k, v in state.get("bynames", {}).items()})._unshared()
+                   bynames={k: list(v) for k, v in state.get("bynames", {}).items()},
+                   recalled={k: list(v) for k, v in state.get("recalled", {}).items()})._unshared()
 
     def _unshared(self) -> Discovery:
         """Make nobody's (``[]``) every byname whose full name several people may bear (see
@@ -1426,6 +1440,10 @@ class Discovery:
         ...               uses={"Cass": {"1827": [1, 0], "1858": [1, 0], "1885": [1, 0], "1903": [0, 1]}})
         >>> [d.named_once_then("Cass", year, title) for year, title in ((1885, "Mr"), (1903, ""), (1827, "Gov"))]
         ['Lewis', 'Lewis', None]
+        >>> d = Discovery(fulls={"Quill": {"Isidore Quill": 1}}, seen={"Isidore Quill": [2015, 2015]},
+        ...               recalled={"Isidore Quill": [1897, 1897]}, uses={"Quill": {"1897": [2, 0], "1899": [3, 0]}})
+        >>> d.named_once_then("Quill", 1899, "Coun"), d.named_once_then("Quill", 1960, "Coun")
+        ('Isidore', None)
         """
         every = self.fulls.get(surname, {})
         if year is None or len(every) != 1 or common_surname(surname):
@@ -1449,10 +1467,18 @@ class Discovery:
         # may title the word (a title says a contemporary: "M. Herve" of 1871 is no "Herve"
         # of 1908, nor is a "Ney" of 1898 the "Edgar Ney" named once in 1852, in no era).
         named_in = [n for a, b, n in eras if a - ERA_GAP <= span[0] <= b + ERA_GAP]
+        # A naming in no era of the word, on a later page looking back to the years of one
+        # life, is of the era it tells: "Isidore Quill, of the first council of 1897", on a
+        # page of 2015, is the "Coun. Quill" of the 1899 minutes.
+        back = self.recalled.get(name) if not named_in else None
+        if back and back[1] - back[0] > PUBLIC_LIFE:
+            back = None
         for first, last, titled in eras:
             if not first - ERA_GAP <= year <= last + ERA_GAP:
                 continue
             if named_in and first - ERA_GAP <= span[0] <= last + ERA_GAP:
+                return name.split()[0]
+            if back and first - ERA_GAP <= back[1] and back[0] <= last + ERA_GAP:
                 return name.split()[0]
             if named_in and not (title or titled or any(named_in)) and span[0] <= year:
                 return name.split()[0]

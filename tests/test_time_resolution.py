@@ -880,3 +880,32 @@ def test_a_file_person_named_here_keeps_the_surname_whatever_the_corpus_counts()
     annotator.prepare(corpus)
     found = annotator.annotate("", corpus[-1][1], published="1891")
     assert [[r.id for r in refs] for refs, _ in found] == [["quarrington-tlaloc"], ["quarrington-tlaloc"]]
+
+
+# The minutes of a council's first years name a councillor by his surname alone; the page that
+# names him in full was written a century later, looking back.
+_FIRST_COUNCIL: Dated = [
+    ("m1", ["On motion of Couns. Dunkelberg and Lorton the road was let.", "Coun. Dunkelberg dissented."], 1897),
+    ("m2", ["Couns. Dunkelberg, Lorton and Pim were present.", "Coun. Dunkelberg moved the by-law."], 1899),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "later", "joins"),
+    [
+        ("a later page that names him in full and tells the years of his council is him",
+         ("w", ["Ambrose Dunkelberg sat on the first council of 1897 and kept the forge until 1911."], 2015), True),
+        ("... told in a range of years of one life",
+         ("w", ["The blacksmith Ambrose Dunkelberg (councillor 1897-1903) built the hall."], 2009), True),
+        ("a later page that tells no year of his is of its own time, another man",
+         ("w", ["Ambrose Dunkelberg opened the new garage on Main Street."], 2015), False),
+        ("a later page telling years of another era names a man of that era",
+         ("w", ["Ambrose Dunkelberg was reeve from 1961 to 1964."], 2015), False),
+    ],
+)
+def test_a_page_looking_back_names_the_man_of_the_era_it_tells(why: str, later: tuple, joins: bool) -> None:
+    corpus = [*_FIRST_COUNCIL, later]
+    minutes, page = cold(corpus, 1), cold(corpus, 2)
+    full = {pid for pid, name in page if name == "Ambrose Dunkelberg"}
+    assert len(full) == 1, why
+    assert (full <= {pid for pid, _ in minutes}) is joins, why
