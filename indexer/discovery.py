@@ -1149,21 +1149,26 @@ class Discovery:
         # not married again from there (a byname, a middle name or a nickname may lead back here)
         return self.canonical(longest.split()[-1], longest.split()[0], longest, stated=False)
 
-    def woman_of_initials(self, surname: str, name: str) -> str | None:
-        """The one woman's full name a woman's initials ("J. Baird") may stand for, or None:
-        several women ("Jean" and "Joan"), or none, leave it unsaid.
+    def of_initials(self, surname: str, name: str, sex: str) -> str | None:
+        """The one full name of that sex ("f" or "m", as a title says) that initials ("J. Baird")
+        may stand for, or None: several ("Jean" and "Joan"), or none, leave it unsaid. A woman's
+        given name must be a woman's: a wife is written with her husband's initials as often as
+        her own. A man's may be any name not a woman's ("Mr. A. Quill" is the Aled Quill the
+        corpus names, not Ann Quill; the tables do not know every man's name).
 
-        >>> d = Discovery(fulls={"Baird": {"Joan Baird": 3, "John Baird": 2, "Nora Baird": 1}})
-        >>> d.woman_of_initials("Baird", "J. Baird"), d.woman_of_initials("Baird", "T. Baird")
+        >>> d = Discovery(fulls={"Baird": {"Joan Baird": 3, "John Baird": 2, "Nora Baird": 1, "Aled Baird": 1}})
+        >>> d.of_initials("Baird", "J. Baird", "f"), d.of_initials("Baird", "T. Baird", "f")
         ('Joan Baird', None)
+        >>> d.of_initials("Baird", "J. Baird", "m"), d.of_initials("Baird", "A. Baird", "m")
+        ('John Baird', 'Aled Baird')
         """
         initials = "".join(w[0] for w in name.split()[:-1])
-        women = {f.split()[0]: f for f in self.fulls.get(surname, {})
-                 if not f.split()[0].endswith(".") and given_name_sex(f.split()[0]) == "f"
+        found = {f.split()[0]: f for f in self.fulls.get(surname, {})
+                 if not f.split()[0].endswith(".") and (given_name_sex(f.split()[0]) == "f") == (sex == "f")
                  and f.split()[0][0] == initials[0] and _middles_agree(_middle(f), initials[1:])}
-        if len({self.formal(surname, g) for g in women}) != 1:
+        if len({self.formal(surname, g) for g in found}) != 1:
             return None
-        given, form = next(iter(women.items()))
+        given, form = next(iter(found.items()))
         return self.canonical(surname, given, form)
 
     def maiden_then_married(self, maiden: str, married: str) -> bool:

@@ -504,7 +504,12 @@ class Resolution:
             # wife is written with her husband's initials as often as her own. She is the one
             # woman the corpus names in full with them ("Mrs J. Baird" of "Joan Baird"), else her
             # name keeps the form of address, as a catalogue keeps it, so that the two stay two.
-            name = self.a.discovery.woman_of_initials(surname, name) or f"{_WOMAN_ADDRESS[address]} {name}"
+            name = self.a.discovery.of_initials(surname, name, "f") or f"{_WOMAN_ADDRESS[address]} {name}"
+        elif TITLE_SEX.get(address) == "m" and _initials_only(name):
+            # "Mr. A. Quill" of a teachers' list is the one man the corpus names in full with
+            # those initials, not the Ann Quill it also names. (Only where the initials are
+            # left unsaid: the tables' sexes are one country's, and "Lindsay" is a man in others.)
+            name = self.a.discovery.of_initials(surname, name, "m") or name
         ref = self.dated_namesake(i, c, name)
         if ref is None:
             self.flags[i].append(f"ambiguous:{c.name}")
