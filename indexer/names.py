@@ -251,6 +251,14 @@ def named_again(text: str, cands: list[Candidate], givens: dict[str, frozenset[s
 
 # A number written as an ordinal in figures, right before a lone word.
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th) $")
+# ... or in words, opening a run of two ("the Fourth Ward", "Twelfth Battalion").
+_ORDINAL_WORD = re.compile(
+    r"(?:Twenty-)?(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
+    r"|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teenth|Twentieth) [A-Z][a-z]+$")
+# A Hebrew patronymic: "Moshe ben Avraham", "Rivka bas Shmuel" name the child, the father's
+# name only to say whose child.
+_PATRONYMIC_ENDS = (" ben ", " bas ", " bat ")
+_PATRONYMIC_BEFORE = re.compile(r"(?<![\w'])[A-Z][a-z]+ (?:ben|bas|bat) $")
 _FRENCH_PLURAL = re.compile(r"(?:^|(?<= ))(?:Les|Des) ([A-Z][a-z]+s)\b")
 _ORDINAL_ENDS = ("st ", "nd ", "rd ", "th ")
 _EPONYM_DISEASE = re.compile(r"['’]s (?:disease|syndrome|palsy)\b")
@@ -320,7 +328,11 @@ class _Scan:
             # Bonaparte": a given name and a surname are still a man.)
             return True
         # (Every run passes here: each pattern is tried only where a plain test says it may match.)
+        if text.endswith(_PATRONYMIC_ENDS, 0, start) and _PATRONYMIC_BEFORE.search(text, max(0, start - 30), start):
+            return True
         ordinal = text.endswith(_ORDINAL_ENDS, 0, start) and _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
+        if run.count(" ") == 1 and run[-1] != "." and _ORDINAL_WORD.match(run):
+            return True
         if " " not in run and (ordinal or text.startswith(_POSSESSIVES, end) and _EPONYM_DISEASE.match(text, end)):
             # "the 3rd Ward", "of the 5th Battalion": a numbered district or unit; "a long
             # struggle with Quennell's disease": an illness named after whoever described it
