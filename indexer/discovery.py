@@ -1161,10 +1161,16 @@ class Discovery:
         ('Joan Baird', None)
         >>> d.of_initials("Baird", "J. Baird", "m"), d.of_initials("Baird", "A. Baird", "m")
         ('John Baird', 'Aled Baird')
+        >>> Discovery(fulls={"Baird": {"Aoife Baird": 2, "Ann Baird": 1}},
+        ...           addressed={"Baird": {"Aoife Baird": [0, 2]}}).of_initials("Baird", "A. Baird", "m") is None
+        True
         """
         initials = "".join(w[0] for w in name.split()[:-1])
+        # (a name the corpus writes after "Miss" or "Mrs." is a woman's, whatever the tables say)
+        women = {f for f, (miss, mrs) in self.addressed.get(surname, {}).items() if miss or mrs}
         found = {f.split()[0]: f for f in self.fulls.get(surname, {})
                  if not f.split()[0].endswith(".") and (given_name_sex(f.split()[0]) == "f") == (sex == "f")
+                 and not (sex == "m" and f in women)
                  and f.split()[0][0] == initials[0] and _middles_agree(_middle(f), initials[1:])}
         if len({self.formal(surname, g) for g in found}) != 1:
             return None
@@ -1445,10 +1451,11 @@ class Discovery:
         ...               uses={"Cass": {"1827": [1, 0], "1858": [1, 0], "1885": [1, 0], "1903": [0, 1]}})
         >>> [d.named_once_then("Cass", year, title) for year, title in ((1885, "Mr"), (1903, ""), (1827, "Gov"))]
         ['Lewis', 'Lewis', None]
-        >>> d = Discovery(fulls={"Quill": {"Isidore Quill": 1}}, seen={"Isidore Quill": [2015, 2015]},
-        ...               recalled={"Isidore Quill": [1897, 1897]}, uses={"Quill": {"1897": [2, 0], "1899": [3, 0]}})
-        >>> d.named_once_then("Quill", 1899, "Coun"), d.named_once_then("Quill", 1960, "Coun")
-        ('Isidore', None)
+        >>> d = Discovery(fulls={"Lindbergh": {"Charles Lindbergh": 1}}, seen={"Charles Lindbergh": [2012, 2012]},
+        ...               recalled={"Charles Lindbergh": [1927, 1927]},
+        ...               uses={"Lindbergh": {"1927": [2, 0], "1929": [3, 0]}})
+        >>> d.named_once_then("Lindbergh", 1929, "Col"), d.named_once_then("Lindbergh", 1970, "Col")
+        ('Charles', None)
         """
         every = self.fulls.get(surname, {})
         if year is None or len(every) != 1 or common_surname(surname):
@@ -1472,10 +1479,11 @@ class Discovery:
         # may title the word (a title says a contemporary: "M. Herve" of 1871 is no "Herve"
         # of 1908, nor is a "Ney" of 1898 the "Edgar Ney" named once in 1852, in no era).
         named_in = [n for a, b, n in eras if a - ERA_GAP <= span[0] <= b + ERA_GAP]
-        # A naming in no era of the word, on a later page looking back to the years of one
-        # life, is of the era it tells: "Isidore Quill, of the first council of 1897", on a
-        # page of 2015, is the "Coun. Quill" of the 1899 minutes.
-        back = self.recalled.get(name) if not named_in else None
+        # A famous man's one naming in no era of the word, on a later page looking back to the
+        # years of one life, is of the era it tells: "Charles Lindbergh landed here in 1927", on
+        # a page of 2012, is the "Colonel Lindbergh" of the minutes of 1927. (Not a townsman's:
+        # "Ambrose Quill restored the forge built in 1897" tells the forge's year, not his.)
+        back = self.recalled.get(name) if not named_in and famous(surname, name) else None
         if back and back[1] - back[0] > PUBLIC_LIFE:
             back = None
         for first, last, titled in eras:

@@ -70,6 +70,9 @@ RUN = re.compile(
 )
 _PIECE = re.compile(rf"{_TOKEN}|[IVX]{{1,5}}\b|{PARTICLE}(?=\s)")
 PARTICLE_WORD = re.compile(rf"^{PARTICLE}$")
+# Titles only where written cut short with their stop: "Bro. Quill" of a union's or a burial
+# society's minutes is Brother Quill, but "Ysgol Bro Dinefwr" is a Welsh school ("bro": a vale).
+_STOPPED_TITLES = {"Bro.": "Brother"}
 _DASHED = re.compile(r"(?<=[a-z])-([A-Z][a-z]+)(?=\s)")
 _AFTER_DASH = TAILS | TITLES | STOP_SECTIONS["function"]
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
@@ -135,7 +138,8 @@ def _pieces(run: str) -> tuple[list[tuple[int, str]], list[str]]:
     """The run's tokens with their offsets, and its words: tokens without an abbreviation's
     dot ("Mr." -> "Mr", "U. S. S." -> "U.S.S")."""
     pieces = [(p.start(), p.group()) for p in _PIECE.finditer(run)]
-    return pieces, [w.rstrip(".").replace(" ", "") if w.endswith(".") else w for _, w in pieces]
+    return pieces, [_STOPPED_TITLES.get(w) or w.rstrip(".").replace(" ", "") if w.endswith(".") else w
+                    for _, w in pieces]
 
 
 def _split_classify(run: str, initial: bool, dated: bool, asked: bool) -> list[Candidate]:

@@ -162,7 +162,7 @@ TITLES = frozenset(
     Msgr Fr Maj Adm Cmdr Cpl Pvt Det Insp Supt Pres Lieut Atty Secy Treas Principal Provost
     Chaplain Coroner Constable Trustee Treasurer Canon Warden
     Nurse Matron Deaconess Archdeacon Vicar Curate Rector Headmaster Headmistress Revd Cr Elder Evangelist
-    Coun Couns Reeve Pte Worship Mgr Monseigneur Mlle Vve Abbe Cure Frere Soeur Bro
+    Coun Couns Reeve Pte Worship Mgr Monseigneur Mlle Vve Abbe Cure Frere Soeur
     Sig Signor Signore Signora Signorina Cav Cavaliere Commendatore Dott Dottore Dottoressa Avv Avvocato
     Segr Segretario Presidente Maestro Padre Monsignore Direttore Tesoriere Consigliere""".split()
 )
@@ -195,7 +195,6 @@ _TITLE_WORDS = {
     "Fr": "Father", "Msgr": "Monsignor", "Hon": "Honorable", "Pres": "President", "Lieut": "Lieutenant",
     "Atty": "Attorney", "Secy": "Secretary", "Treas": "Treasurer", "Revd": "Reverend", "Cr": "Councillor",
     "Coun": "Councillor", "Couns": "Councillor", "Pte": "Private", "Mgr": "Monsignor",
-    "Bro": "Brother",  # of a union's, a lodge's or a burial society's minutes ("Bro. Quill moved")
     # Italian, as the records of Italian societies abroad write them ("Cav. Russo", "Segr. Vella")
     "Sig": "Signor", "Cav": "Cavaliere", "Dott": "Dottore", "Avv": "Avvocato",
     "Segr": "Segretario",
@@ -246,7 +245,8 @@ ABBREVIATIONS = "|".join(
     ["Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Rev", "Col", "Capt", "Lt", "Gov", "Prof", "Jr", "Sr",
      "Mme", "Hon", "Sgt", "Cllr", "Ald", "Msgr", "Fr", "Maj", "Adm", "Cmdr", "Cpl", "Pvt", "Det", "Insp", "Supt",
      "Pres", "Lieut", "Atty", "Secy", "Treas", "Revd", "Cr", "Coun", "Couns", "Pte", "Mgr", "Mlle", "Vve",
-     "Sig", "Cav", "Dott", "Avv", "Segr", "Bro",
+     "Sig", "Cav", "Dott", "Avv", "Segr",
+     "Bro",  # "Bro. Quill" of a union's minutes (see name_runs._STOPPED_TITLES)
      GIVEN_ABBREVIATION_PATTERN])
 _ABBREVIATION = re.compile(f"(?:{ABBREVIATIONS})")
 

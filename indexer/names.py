@@ -256,9 +256,11 @@ _ORDINAL_WORD = re.compile(
     r"(?:Twenty-)?(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
     r"|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teenth|Twentieth) [A-Z][a-z]+$")
 # A Hebrew patronymic: "Moshe ben Avraham", "Rivka bas Shmuel" name the child, the father's
-# name only to say whose child.
+# name only to say whose child. ("Ik ben Pieter Quill": a Dutch sentence's "I am"; a "ben" that
+# follows a sentence's first word is one only after a given name the tables know.)
 _PATRONYMIC_ENDS = (" ben ", " bas ", " bat ")
-_PATRONYMIC_BEFORE = re.compile(r"(?<![\w'])[A-Z][a-z]+ (?:ben|bas|bat) $")
+_PATRONYMIC_BEFORE = re.compile(r"(?<![\w'])([A-Z][a-z]+) (ben|bas|bat) $")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 _FRENCH_PLURAL = re.compile(r"(?:^|(?<= ))(?:Les|Des) ([A-Z][a-z]+s)\b")
 _ORDINAL_ENDS = ("st ", "nd ", "rd ", "th ")
 _EPONYM_DISEASE = re.compile(r"['’]s (?:disease|syndrome|palsy)\b")
@@ -328,8 +330,13 @@ class _Scan:
             # Bonaparte": a given name and a surname are still a man.)
             return True
         # (Every run passes here: each pattern is tried only where a plain test says it may match.)
-        if text.endswith(_PATRONYMIC_ENDS, 0, start) and _PATRONYMIC_BEFORE.search(text, max(0, start - 30), start):
+        if text.endswith(_PATRONYMIC_ENDS, 0, start) and (
+                patronymic := _PATRONYMIC_BEFORE.search(text, max(0, start - 30), start)) and (
+                patronymic.group(2) != "ben" or patronymic.group(1) in GIVEN
+                or not _SENTENCE_START.search(text, max(0, patronymic.start() - 3), patronymic.start())):
             return True
+        if run.startswith("Bro.") and text.endswith("& ", 0, start):
+            return True  # "Quennell & Bro. Dry Goods": a firm, the brother its partner
         ordinal = text.endswith(_ORDINAL_ENDS, 0, start) and _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
         if run.count(" ") == 1 and run[-1] != "." and _ORDINAL_WORD.match(run):
             return True

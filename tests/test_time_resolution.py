@@ -882,8 +882,13 @@ def test_a_file_person_named_here_keeps_the_surname_whatever_the_corpus_counts()
     assert [[r.id for r in refs] for refs, _ in found] == [["quarrington-tlaloc"], ["quarrington-tlaloc"]]
 
 
-# The minutes of a council's first years name a councillor by his surname alone; the page that
-# names him in full was written a century later, looking back.
+# The minutes of a club name a famous visitor by his title and surname; the page that names him
+# in full was written long after, looking back. A townsman's page is another matter: the years it
+# tells may be a building's or a grandfather's.
+_VISITS: Dated = [
+    ("m1", ["Colonel Lindbergh landed at the fair ground.", "Colonel Lindbergh spoke to the boys."], 1927),
+    ("m2", ["A letter from Colonel Lindbergh was read.", "Colonel Lindbergh sent his regards."], 1929),
+]
 _FIRST_COUNCIL: Dated = [
     ("m1", ["On motion of Couns. Dunkelberg and Lorton the road was let.", "Coun. Dunkelberg dissented."], 1897),
     ("m2", ["Couns. Dunkelberg, Lorton and Pim were present.", "Coun. Dunkelberg moved the by-law."], 1899),
@@ -891,21 +896,28 @@ _FIRST_COUNCIL: Dated = [
 
 
 @pytest.mark.parametrize(
-    ("why", "later", "joins"),
+    ("why", "minutes", "later", "full_name", "joins"),
     [
-        ("a later page that names him in full and tells the years of his council is him",
-         ("w", ["Ambrose Dunkelberg sat on the first council of 1897 and kept the forge until 1911."], 2015), True),
-        ("... told in a range of years of one life",
-         ("w", ["The blacksmith Ambrose Dunkelberg (councillor 1897-1903) built the hall."], 2009), True),
-        ("a later page that tells no year of his is of its own time, another man",
-         ("w", ["Ambrose Dunkelberg opened the new garage on Main Street."], 2015), False),
-        ("a later page telling years of another era names a man of that era",
-         ("w", ["Ambrose Dunkelberg was reeve from 1961 to 1964."], 2015), False),
+        ("a later page that names him in full and tells the years of his visit is him",
+         _VISITS, ("w", ["Charles Lindbergh landed at the fair ground in 1927 and spoke to the boys."], 2012),
+         "Charles Lindbergh", True),
+        ("... told in a range of years",
+         _VISITS, ("w", ["The aviator Charles Lindbergh (here 1927-1929) is remembered."], 2009),
+         "Charles Lindbergh", True),
+        ("a later page that tells no year of him is of its own time",
+         _VISITS, ("w", ["Charles Lindbergh is remembered in the museum."], 2012), "Charles Lindbergh", False),
+        ("a townsman named on a later page beside a building's year is not the councillor of that year",
+         _FIRST_COUNCIL, ("w", ["Ambrose Dunkelberg restored the old forge, built in 1897, as a cafe."], 2015),
+         "Ambrose Dunkelberg", False),
+        ("... nor beside his great-grandfather's",
+         _FIRST_COUNCIL, ("w", ["Ambrose Dunkelberg, whose great-grandfather came in 1895, opened a cafe."], 2015),
+         "Ambrose Dunkelberg", False),
     ],
 )
-def test_a_page_looking_back_names_the_man_of_the_era_it_tells(why: str, later: tuple, joins: bool) -> None:
-    corpus = [*_FIRST_COUNCIL, later]
-    minutes, page = cold(corpus, 1), cold(corpus, 2)
-    full = {pid for pid, name in page if name == "Ambrose Dunkelberg"}
+def test_a_page_looking_back_names_the_famous_man_of_the_era_it_tells(
+        why: str, minutes: Dated, later: tuple, full_name: str, joins: bool) -> None:
+    corpus = [*minutes, later]
+    earlier, page = cold(corpus, 1), cold(corpus, 2)
+    full = {pid for pid, name in page if name == full_name}
     assert len(full) == 1, why
-    assert (full <= {pid for pid, _ in minutes}) is joins, why
+    assert (full <= {pid for pid, _ in earlier}) is joins, why
