@@ -1166,8 +1166,10 @@ class Discovery:
         True
         """
         initials = "".join(w[0] for w in name.split()[:-1])
-        # (a name the corpus writes after "Miss" or "Mrs." is a woman's, whatever the tables say)
-        women = {f for f, (miss, mrs) in self.addressed.get(surname, {}).items() if miss or mrs}
+        # (a name the corpus writes after "Miss" is a woman's, whatever the tables say; after "Mrs."
+        # too, unless the tables know it for a man's: "Mrs. David Quill" is David's wife)
+        women = {f for f, (miss, mrs) in self.addressed.get(surname, {}).items()
+                 if miss or mrs and given_name_sex(f.split()[0]) != "m"}
         found = {f.split()[0]: f for f in self.fulls.get(surname, {})
                  if not f.split()[0].endswith(".") and (given_name_sex(f.split()[0]) == "f") == (sex == "f")
                  and not (sex == "m" and f in women)
