@@ -209,8 +209,8 @@ class Discovery:
     # everyday full name ("Mick Doyle") -> [first, last] year told of by the paragraphs naming
     # it, where it is written within one generation (see combine)
     told: dict[str, list[int]] = field(default_factory=dict)
-    # full name -> [first, last] year told of by the later pages that name it in full and look
-    # back ("Isidore Quill, of the first council of 1897", on a page of 2015; see named_once_then)
+    # famous full name -> [first, last] year told of by the later pages that name it in full and
+    # look back ("Charles Lindbergh landed here in 1927", on a page of 2012; see named_once_then)
     recalled: dict[str, list[int]] = field(default_factory=dict)
     # byname ("Dai Bara") -> [full name, surname, given name] of the one person the corpus says
     # goes by it, or [] where it says several, or where several may bear the full name (see
@@ -269,7 +269,7 @@ class Discovery:
         informal: dict[str, Counter[str]] = defaultdict(Counter)  # surname -> {"Mick Doyle": count}
         informal_seen: dict[str, list[int]] = {}  # "Mick Doyle" -> [first, last] year printed
         told: dict[str, list[int]] = {}  # everyday full name -> [first, last] year its paragraphs tell of
-        recalled: dict[str, list[int]] = {}  # full name -> [first, last] earlier year its paragraphs tell of
+        recalled: dict[str, list[int]] = {}  # famous full name -> [first, last] earlier year its paragraphs tell of
         company: dict[str, set[str]] = {}  # full name -> full names of other surnames named beside it
         # "Dai Bara" -> {(full name, surname, given name)} said of it
         byname_of: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
@@ -337,10 +337,11 @@ class Discovery:
                         words[c.surname][SUR] += 1
                         if year is not None:
                             _widen(seen, c.name, year, year)
-                            if told_here is None:
-                                told_here = told_years(text, year)
-                            if told_here and min(told_here) < year:
-                                _widen(recalled, c.name, min(told_here), max(told_here))
+                            if famous(c.surname, c.name):  # (only a famous man's is ever asked)
+                                if told_here is None:
+                                    told_here = told_years(text, year)
+                                if told_here and min(told_here) < year:
+                                    _widen(recalled, c.name, min(told_here), max(told_here))
                     elif c.kind == "titled":
                         words[c.surname][SUR] += 1
                         sex = TITLE_SEX.get(c.title.rstrip("."))

@@ -338,7 +338,7 @@ class _Scan:
         if run.startswith("Bro.") and text.endswith("& ", 0, start):
             return True  # "Quennell & Bro. Dry Goods": a firm, the brother its partner
         ordinal = text.endswith(_ORDINAL_ENDS, 0, start) and _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
-        if run.count(" ") == 1 and run[-1] != "." and _ORDINAL_WORD.match(run):
+        if run.count(" ") == 1 and _ORDINAL_WORD.match(run):
             return True
         if " " not in run and (ordinal or text.startswith(_POSSESSIVES, end) and _EPONYM_DISEASE.match(text, end)):
             # "the 3rd Ward", "of the 5th Battalion": a numbered district or unit; "a long
