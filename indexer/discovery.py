@@ -1459,14 +1459,26 @@ class Discovery:
         ...               uses={"Lindbergh": {"1927": [2, 0], "1929": [3, 0]}})
         >>> d.named_once_then("Lindbergh", 1929, "Col"), d.named_once_then("Lindbergh", 1970, "Col")
         ('Charles', None)
+        >>> d = Discovery(fulls={"Morozzi": {"Dario Morozzi": 2, "Dario L. Morozzi": 1}},
+        ...               seen={"Dario Morozzi": [2025, 2026], "Dario L. Morozzi": [2026, 2026]},
+        ...               uses={"Morozzi": {"2014": [2, 0]}})
+        >>> d.named_once_then("Morozzi", 2014, "Senator"), d.owner("Morozzi", 2014, "Senator")
+        ('Dario', 'Dario L. Morozzi')
         """
         every = self.fulls.get(surname, {})
-        if year is None or len(every) != 1 or common_surname(surname):
+        if year is None or not every or common_surname(surname):
+            return None
+        if any(f.split()[0].endswith(".") or ROMAN.match(f.split()[-1]) for f in every):
             return None
         name = next(iter(every))
-        span = self.seen.get(name)
-        if name.split()[0].endswith(".") or ROMAN.match(name.split()[-1]):
-            return None
+        if len(every) > 1:
+            # One person written two ways ("Marco Rubio", "Marco A. Rubio") is still one person.
+            people = {self.canonical(surname, f.split()[0], f) for f in every}
+            if len(people) != 1:
+                return None
+            name = people.pop()
+        spans = [self.seen[f] for f in every if f in self.seen]
+        span = [min(s[0] for s in spans), max(s[1] for s in spans)] if spans else None
         if title and (person := famous(surname, name)) and person.died is not None and year > person.died + PUBLIC_LIFE:
             # A title says a contemporary: the one naming of a famous man dead long before
             # ("Henry Fielding" of a lecture) is no "Canon Fielding" of the minutes.
@@ -1486,7 +1498,8 @@ class Discovery:
         # years of one life, is of the era it tells: "Charles Lindbergh landed here in 1927", on
         # a page of 2012, is the "Colonel Lindbergh" of the minutes of 1927. (Not a townsman's:
         # "Ambrose Quill restored the forge built in 1897" tells the forge's year, not his.)
-        back = self.recalled.get(name) if not named_in and famous(surname, name) else None
+        back = next((self.recalled[f] for f in every if f in self.recalled), None) if not named_in and famous(
+            surname, name) else None
         if back and back[1] - back[0] > PUBLIC_LIFE:
             back = None
         for first, last, titled in eras:

@@ -42,12 +42,14 @@ from indexer.name_words import (
     TITLES,
 )
 from indexer.hypocorisms import clipped, may_be_called
-from indexer.census import given_name_sex
+from indexer.census import common_surname, given_name_sex
 from indexer.places import state_abbreviations
 
 # "Karl and Jenny Marx". Starting at the capital (the boundary checked behind it) lets
 # the regex engine skip to capitals: half the time of a leading lookahead, the same matches.
 COORDINATED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+# A given name or an initial just before the first of them: that word ends a name of its own.
+_NAME_WORD_BEHIND = re.compile(r"(?<![\w'’])([A-Z][a-z]+|[A-Z]\.) $")
 # ...the title said again before the second: "the Reverend John and the Reverend Diana Cherry".
 _COORDINATED_TITLED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) and (?:the )?(Reverend|Rev\.|Dr\.|Doctor|Professor|Prof\.) "
                                  r"([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -995,6 +997,8 @@ def _coordinated(text: str, out: list[Candidate]) -> list[Candidate]:
     ['John Cherry', 'Diana Cherry']
     >>> [(c.name, c.title) for c in candidates("Michelle and Dr. Jill Quill came.") if c.kind == "full"]
     [('Jill Quill', 'Dr')]
+    >>> [c.name for c in candidates("Dora Lee and Ada Quill; J. Thomas and Ada Pim; Ann and Ada Varenza") if c.kind == "full"]
+    ['Dora Lee', 'Ada Quill', 'Ada Pim', 'Ann Varenza', 'Ada Varenza']
     """
     if " and " not in text:
         return out
@@ -1004,6 +1008,9 @@ def _coordinated(text: str, out: list[Candidate]) -> list[Candidate]:
     # ("Michelle and Dr. Jill Biden": a title before the second alone says no couple.)
     for m, title in matches:
         first, second, surname = m.group(1), m.group(m.lastindex - 1), m.group(m.lastindex)
+        if common_surname(first) and (behind := _NAME_WORD_BEHIND.search(text, max(0, m.start(1) - 20), m.start(1))) and (
+                behind.group(1) in GIVEN or len(behind.group(1)) == 2):
+            continue  # "Clarence Thomas and Samuel Alito": the surname of the name before, no Thomas Alito
         if first in GIVEN and second in GIVEN and surname not in STOP and (
                 surname not in GIVEN or title and any(c.name == f"{second} {surname}" for c in out)):
             name = f"{first} {surname}"

@@ -1155,6 +1155,8 @@ class Resolution:
             disc = self.a.discovery
             if not (ids := [p for p in ids if not disc.addressed_otherwise(self.refs[p].name, word, c.title)]):
                 return False  # "Mrs. Quill" where the document names only her daughters, "Miss Edith Quill"
+        if not sex and not (ids := self.not_the_relative(i, c, ids)):
+            return False  # "Quennell said he would" where the document names only his wife in full
         if c.title and not sex and (holder := self.office_holder(c, ids)) is not None:
             if holder:
                 self.add(i, c.start, holder)
@@ -1171,6 +1173,24 @@ class Resolution:
         pid = self.principal(word, ids, i, c.start)
         self.add(i, c.start, self.refs[pid])
         return True
+
+    def not_the_relative(self, i: int, c: Candidate, ids: list[str]) -> list[str]:
+        """Of the people named here whom a bare surname (no title of a sex) may mean, those
+        it can be: not one of the other sex from the pronoun the sentence gives it ("Quennell
+        said he would"), nor, with no pronoun to say, a relative the document brings in as
+        somebody's ("His wife, Teresa Quennell, did not attend"): the one the story calls by
+        the surname is that somebody. (A possessive takes the pronoun after it to the
+        relative: "Quennell's husband said he".)"""
+        text = self.texts[i]
+        said = None if text.startswith(("'s", "’s"), c.end) else self.pronoun_sex(i, c.end)
+        if said:
+            return [p for p in ids if self.sex_of(p) != _OTHER_SEX[said]]
+        return [p for p in ids if not self.brought_in_as_kin(p)]
+
+    def brought_in_as_kin(self, pid: str) -> bool:
+        """Is this person first named here right after "his wife", "her son" and the like?"""
+        i, pos = self.named.get(pid, (-1, 0))
+        return i >= 0 and bool(_KIN_NOUN_BEFORE.search(self.texts[i], max(0, pos - 30), pos))
 
     def contrasted(self, surname: str) -> set[str]:
         """The people of this surname the document names in full later in a sentence that

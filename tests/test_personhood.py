@@ -453,6 +453,9 @@ _FATHER_AND_SON = [
          1, {"Michelle Vantongeren", "Jill Quennell"}),
         ("coordinated given names share the surname", [("a", ["Karl and Jenny Quennell left for London."])],
          0, {"Karl Quennell", "Jenny Quennell"}),
+        ("a common surname ending one person's name is not a given name coordinated with the next",
+         [("a", ["Justices Dora Lee and Ada Quennell dissented. Lee read her dissent aloud."])],
+         0, {"Dora Lee", "Ada Quennell"}),
         ("coordinated given names share a surname the corpus names the first by, whoever else is named",
          [("a", ["Karl Quennell wrote.", "Karl Quennell spoke."]),
           ("b", ["Karl Vantongeren came.", "Letters to Karl and Luise Quennell followed."])],
@@ -1995,3 +1998,38 @@ def test_no_saying_of_a_corpus_sends_a_name_round_without_end() -> None:
             first, *_, last = n.split()
             assert isinstance(d.canonical(last, first, n), str), seed
             assert isinstance(d.canonical(last, "", f"{first[0]}. {last}"), str), seed
+
+
+def paragraph_values(corpus: Corpus, doc: int) -> list[set[str]]:
+    """Person names per paragraph of one document, cold."""
+    annotator = PersonAnnotator(Authority())
+    annotator.prepare(corpus)
+    _, texts, *dated = corpus[doc]
+    return [{r.name for r in refs}
+            for refs, _ in annotator.annotate("", texts, published=str(dated[0]) if dated else None)]
+
+
+@pytest.mark.parametrize(
+    ("why", "corpus", "paragraph", "expected"),
+    [
+        ("a bare surname whose pronoun says the other sex is not the woman named here",
+         [("a", ["Teresa Hollis Quennell was campaigning in Ohio.", "Quennell said he would end the war."], 2004)],
+         1, set()),
+        ("a bare surname is not the relative brought in as somebody's: the story's subject is that somebody",
+         [("a", ["His wife, Teresa Hollis Quennell, did not attend.", "Quennell spoke for an hour."], 2004)],
+         1, set()),
+        ("... and the one the corpus owns the surname by, if it does",
+         [("a", ["His wife, Teresa Hollis Quennell, did not attend.", "Quennell spoke for an hour."], 2004),
+          *[(f"b{k}", [f"Senator Marcus Quennell spoke in Iowa on day {k}."], 2004) for k in range(5)]],
+         1, {"Marcus Quennell"}),
+        ("... but a bare surname the pronoun makes hers is still the relative",
+         [("a", ["His widow, Teresa Quennell, opened the garden.", "Quennell said she planted the roses."], 2004)],
+         1, {"Teresa Quennell"}),
+        ("... as is a bare surname after a title of her sex",
+         [("a", ["His widow, Teresa Quennell, opened the garden.", "Mrs. Quennell planted the roses."], 2004)],
+         1, {"Teresa Quennell"}),
+    ],
+)
+def test_a_bare_surname_is_not_a_relative_the_sentence_rules_out(
+        why: str, corpus: Corpus, paragraph: int, expected: set[str]) -> None:
+    assert paragraph_values(corpus, 0)[paragraph] == expected, why
