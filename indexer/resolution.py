@@ -1156,7 +1156,7 @@ class Resolution:
             if not (ids := [p for p in ids if not disc.addressed_otherwise(self.refs[p].name, word, c.title)]):
                 return False  # "Mrs. Quill" where the document names only her daughters, "Miss Edith Quill"
         if not sex and not (ids := self.not_the_relative(i, c, ids)):
-            return False  # "Quennell said he would" where the document names only his wife in full
+            return False  # "His wife, Teresa Quennell" is not the Quennell the story is about
         if c.title and not sex and (holder := self.office_holder(c, ids)) is not None:
             if holder:
                 self.add(i, c.start, holder)
@@ -1176,16 +1176,18 @@ class Resolution:
 
     def not_the_relative(self, i: int, c: Candidate, ids: list[str]) -> list[str]:
         """Of the people named here whom a bare surname (no title of a sex) may mean, those
-        it can be: not one of the other sex from the pronoun the sentence gives it ("Quennell
-        said he would"), nor, with no pronoun to say, a relative the document brings in as
-        somebody's ("His wife, Teresa Quennell, did not attend"): the one the story calls by
-        the surname is that somebody. (A possessive takes the pronoun after it to the
-        relative: "Quennell's husband said he".)"""
-        text = self.texts[i]
-        said = None if text.startswith(("'s", "’s"), c.end) else self.pronoun_sex(i, c.end)
-        if said:
-            return [p for p in ids if self.sex_of(p) != _OTHER_SEX[said]]
-        return [p for p in ids if not self.brought_in_as_kin(p)]
+        it can be: not relatives the document brings in as somebody's, where it names nobody
+        else by the surname ("His wife, Teresa Quennell, did not attend"): the one the story
+        calls by the surname is that somebody. Unless the pronoun after the surname is of the
+        relative's sex ("His widow, Teresa Quennell ... Quennell said she planted them")."""
+        # (Where the document names a bearer in full otherwise, which one it means is left to
+        # the order of naming: "old Otto Quill ... His grandson Carl Quill runs it now. Mr. Quill".)
+        if not all(self.brought_in_as_kin(p) for p in ids):
+            return ids
+        # (A pronoun of the other sex does not rule her out: "Judge Ada Quill ... Quill ruled that
+        # he was not in custody" is about the defendant.)
+        said = self.pronoun_sex(i, c.end)
+        return [p for p in ids if said and self.sex_of(p) == said]
 
     def brought_in_as_kin(self, pid: str) -> bool:
         """Is this person first named here right after "his wife", "her son" and the like?"""
