@@ -135,7 +135,8 @@ def test_cli_without_an_index_is_a_clear_error(tmp_path: Path, capsys: pytest.Ca
                                                 ("kilcrannagh_parish_papers", 100),
                                                 ("nordby_lutheran_papers", 120),
                                                 ("harrow_falls_jewish_papers", 90),
-                                                ("wednesford_caribbean_papers", 90)])
+                                                ("wednesford_caribbean_papers", 90),
+                                                ("carrigmore_herald", 100)])
 def test_shipped_judgements_are_well_formed(corpus: str, judged: int) -> None:
     data = json.loads((JUDGEMENTS_DIR / f"{corpus}.json").read_text(encoding="utf-8"))
     values = data["values"]
@@ -176,7 +177,7 @@ def test_the_person_facet_of_our_test_archive_stays_trustworthy(
 # facet-rules-2026-12-06-morning.md, facet-rules-2026-12-06-day.md, facet-rules-2026-12-06-late.md,
 # facet-rules-2026-12-07-households.md, facet-rules-2026-12-07-boats.md,
 # facet-rules-2026-12-07-suffrage.md, facet-rules-2026-12-07-rulers.md, facet-rules-2026-12-07-bynames.md,
-# facet-rules-2026-12-07-eras.md, facet-rules-2026-12-07-recalled.md).
+# facet-rules-2026-12-07-eras.md, facet-rules-2026-12-07-recalled.md, facet-rules-2026-12-08.md).
 UNSEEN_FLOORS = {"harbor_ledger": 0.85, "signal_journal": 0.85, "tenants_voice": 0.80, "valley_history": 0.70,
                  "prairie_weekly": 0.50, "alumni_review": 0.65, "assembly_record": 0.75, "mission_papers": 0.35,
                  "hallam_evening_star": 0.55, "ketteridge_mill_voices": 0.50, "ploughshare_movement": 0.65,
@@ -188,7 +189,7 @@ UNSEEN_FLOORS = {"harbor_ledger": 0.85, "signal_journal": 0.85, "tenants_voice":
                  "port_ellery_mutual_aid_papers": 0.45, "tarrenvale_show_society_papers": 0.45,
                  "ostrova_coop_papers": 0.38, "seion_chapel_papers": 0.40, "kilcrannagh_parish_papers": 0.40,
                  "nordby_lutheran_papers": 0.50, "harrow_falls_jewish_papers": 0.55,
-                 "wednesford_caribbean_papers": 0.50}
+                 "wednesford_caribbean_papers": 0.50, "carrigmore_herald": 0.70}
 
 
 @pytest.mark.parametrize("corpus", sorted(UNSEEN_FLOORS))
