@@ -36,6 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import chain
 
 from indexer.census import common_given_name, common_surname, given_name_sex, given_name_shares
 from indexer.ocr import name_text, ocr_key
@@ -83,6 +84,11 @@ _PLACE = re.compile(
 # A member's seat: "the member for Marlow". (Apart from _PLACE, and only tried where the words
 # are: one more look-behind there costs every capital of every paragraph.)
 _SEAT = re.compile(r"(?<![\w'’-])(?:[Mm]ember|MP|MLA) for ([A-Z][a-z]+)\b(?! [A-Z])")
+# An address, as court reports and death notices print one after a name: "Kevin Quill (41), of
+# Ashgrove", "of 22 Ashgrove". (Each starts with its own literal, which the regex engine looks for
+# first: cheap on paragraphs that have none.)
+_AGED_OF = re.compile(r"\), of ([A-Z][a-z]+)\b(?! [A-Z])")
+_NUMBERED_OF = re.compile(r" of \d{1,4}[A-Za-z]?,? ([A-Z][a-z]+)\b(?! [A-Z])")
 # Words that end organisation and place names: the words before them are not surnames.
 # Starting with the capital (its word boundary checked behind it) lets the regex
 # engine skip to capitals: half the time of a leading \b, the same matches.
@@ -291,6 +297,9 @@ class Discovery:
                     words[m.group(1)][PLACE] += 1
                 if "ember for" in folded or "MP for" in folded or "MLA for" in folded:
                     for m in _SEAT.finditer(folded):
+                        words[m.group(1)][PLACE] += 1
+                if " of " in folded:
+                    for m in chain(_AGED_OF.finditer(folded), _NUMBERED_OF.finditer(folded)):
                         words[m.group(1)][PLACE] += 1
                 for m in _TAILED.finditer(folded):
                     words[m.group(1)][PLACE] += 1

@@ -65,10 +65,16 @@ _SPACE = r"[^\S\n]"
 
 _TOKEN = rf"(?:(?:{ABBREVIATIONS})\.|al-[A-Z][a-z]+|[A-Z]\.(?:{_SPACE}?[A-Z]\.)*|[A-Z]'[A-Z][a-z]+|[A-Z][A-Za-z]*[a-z](?:-[A-Za-z]+|'(?!s\b)[A-Za-z]+)*)"
 PARTICLE = r"(?:de|von|van|der|den|du|da|di|del|della|la|le|y|bin|ibn|al-)"
+# The Irish particles written apart, as the language writes them and the accents folded
+# ("Ruairi O Dalaigh", "Maire Ni Bhriain"): inside a name only, before its surname.
+_GAELIC = r"(?:O|Ni|Nic|Ui|Mhic)"
+# ...of which the ones that start a surname of their own; "Ui" and "Mhic" follow a noun too ("Pairc Ui
+# Chathasaigh", a park named after a family).
+_GAELIC_WORD = re.compile(r"O|Ni|Nic")
 RUN = re.compile(
-    rf"(?=[A-Z]|al-)(?<![\w'])(?<![\w']-){_TOKEN}(?:(?:{_SPACE}+|{_SPACE}*,{_SPACE}*(?=Jr\.|Sr\.))(?:{PARTICLE}{_SPACE}+)?(?:{_TOKEN}|[IVX]{{1,5}}\b))*"
+    rf"(?=[A-Z]|al-)(?<![\w'])(?<![\w']-){_TOKEN}(?:(?:{_SPACE}+|{_SPACE}*,{_SPACE}*(?=Jr\.|Sr\.))(?:(?:{PARTICLE}|{_GAELIC}){_SPACE}+)?(?:{_TOKEN}|[IVX]{{1,5}}\b))*"
 )
-_PIECE = re.compile(rf"{_TOKEN}|[IVX]{{1,5}}\b|{PARTICLE}(?=\s)")
+_PIECE = re.compile(rf"{_TOKEN}|[IVX]{{1,5}}\b|(?:{PARTICLE}|{_GAELIC})(?=\s)")
 PARTICLE_WORD = re.compile(rf"^{PARTICLE}$")
 # Titles only where written cut short with their stop: "Bro. Quill" of a union's or a burial
 # society's minutes is Brother Quill, but "Ysgol Bro Dinefwr" is a Welsh school ("bro": a vale).
@@ -77,7 +83,7 @@ _DASHED = re.compile(r"(?<=[a-z])-([A-Z][a-z]+)(?=\s)")
 _AFTER_DASH = TAILS | TITLES | STOP_SECTIONS["function"]
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
 # The particles that begin a surname written with a capital ("Te Rangi", "Van Dyke", "De Luca").
-SURNAME_PARTICLES = frozenset("Te Van Von De Du Di Da La Le Del Della Ten Ter".split())
+SURNAME_PARTICLES = frozenset("Te Van Von De Du Di Da La Le Del Della Ten Ter O Ni Nic Ui Mhic".split())
 _ELECT = re.compile(r"-(?:elect|designate)$", re.I)
 # A given name's initials: "J." or "J. R." (its word "J.R"); a country's or the post's are
 # not one ("U.S. Steel", "U.K. Treasury", "P.O. Box 212").
@@ -514,6 +520,11 @@ def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial:
             full = replace(full, name=" ".join([head, *full.name.split()[1:]]))
             names = [head, *names[1:]]
         return _given_and_surname(full, names)
+    if (len(names) == 3 and _GAELIC_WORD.fullmatch(rest[1][1]) and _NAME_WORD.fullmatch(head) and head not in STOP
+            and _NAME_WORD.fullmatch(names[2]) and names[2] not in STOP):
+        # "Ruairi O Dalaigh", "Nuala Ni Dhomhnaill": a given name no list knows, and an Irish surname
+        # with its particle, which only a person's name has.
+        return [replace(full, given=head)]
     return _after_title(full, names) if title else []
 
 

@@ -160,7 +160,7 @@ TITLES = frozenset(
     Dowager Councillor Cllr Councilman Councilwoman Councilmember Alderman Alderwoman Ald
     Assemblyman Assemblywoman Chairwoman Chairperson Comptroller Magistrate Coach Pastor Imam Deacon
     Msgr Fr Maj Adm Cmdr Cpl Pvt Det Insp Supt Pres Lieut Atty Secy Treas Principal Provost
-    Chaplain Coroner Constable Trustee Treasurer Canon Warden
+    Chaplain Coroner Constable Trustee Treasurer Canon Warden Garda Gda Taoiseach Tanaiste
     Nurse Matron Deaconess Archdeacon Vicar Curate Rector Headmaster Headmistress Revd Cr Elder Evangelist
     Coun Couns Reeve Pte Worship Mgr Monseigneur Mlle Vve Abbe Cure Frere Soeur
     Sig Signor Signore Signora Signorina Cav Cavaliere Commendatore Dott Dottore Dottoressa Avv Avvocato
@@ -194,7 +194,7 @@ _TITLE_WORDS = {
     "Cpl": "Corporal", "Pvt": "Private", "Det": "Detective", "Insp": "Inspector", "Supt": "Superintendent",
     "Fr": "Father", "Msgr": "Monsignor", "Hon": "Honorable", "Pres": "President", "Lieut": "Lieutenant",
     "Atty": "Attorney", "Secy": "Secretary", "Treas": "Treasurer", "Revd": "Reverend", "Cr": "Councillor",
-    "Coun": "Councillor", "Couns": "Councillor", "Pte": "Private", "Mgr": "Monsignor",
+    "Coun": "Councillor", "Couns": "Councillor", "Pte": "Private", "Mgr": "Monsignor", "Gda": "Garda",
     # Italian, as the records of Italian societies abroad write them ("Cav. Russo", "Segr. Vella")
     "Sig": "Signor", "Cav": "Cavaliere", "Dott": "Dottore", "Avv": "Avvocato",
     "Segr": "Segretario",
@@ -245,7 +245,7 @@ ABBREVIATIONS = "|".join(
     ["Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Rev", "Col", "Capt", "Lt", "Gov", "Prof", "Jr", "Sr",
      "Mme", "Hon", "Sgt", "Cllr", "Ald", "Msgr", "Fr", "Maj", "Adm", "Cmdr", "Cpl", "Pvt", "Det", "Insp", "Supt",
      "Pres", "Lieut", "Atty", "Secy", "Treas", "Revd", "Cr", "Coun", "Couns", "Pte", "Mgr", "Mlle", "Vve",
-     "Sig", "Cav", "Dott", "Avv", "Segr",
+     "Sig", "Cav", "Dott", "Avv", "Segr", "Gda",
      "Bro",  # "Bro. Quill" of a union's minutes (see name_runs._STOPPED_TITLES)
      GIVEN_ABBREVIATION_PATTERN])
 _ABBREVIATION = re.compile(f"(?:{ABBREVIATIONS})")

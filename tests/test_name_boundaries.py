@@ -180,6 +180,10 @@ def test_a_name_used_for_a_thing(kind: str, texts: list[str]) -> None:
          set(), {"Quennell"}),
         ("a name after 'de' in a French title", "He quoted the Oeuvres des oeuvres de Quennell.",
          set(), {"Quennell"}),
+        ("the services of a church", "The funeral Mass was held. After Mass the cortege left. Vespers were sung "
+         "and Benediction followed.", {"Mass", "Vespers", "Benediction"}, set()),
+        ("the Irish state's institutions", "The Garda Siochana told the Dail Eireann of it.",
+         {"Siochana", "Dail", "Eireann", "Garda"}, set()),
     ],
 )
 def test_foreign_titles(kind: str, text: str, not_names: set[str], names: set[str]) -> None:
@@ -244,6 +248,11 @@ _NAMESAKES = ("n", ["Rafael Toledo opened the congress.", "Rafael Toledo spoke f
           "The marsh flooded each spring, and the marsh birds left.",
           "Mr. Marsh, it was said, had voted against it.", "Later Mr. Marsh changed sides."],
          {"Marsh", "Edith Marsh"}),
+        ("an estate the court reports give as people's address is a place, even listed beside a name",
+         ["QUENNELL, Kevin, Glenmorrow, Carrigbeg - drink driving, fined 750.",
+          "Kevin Quennell (41), of Glenmorrow, who has lived in Carrigbeg for six years, was fined.",
+          "Dara Pim (27), of 22 Glenmorrow, was fined for failing to display a tax disc.",
+          "Three trees fell on the road through Glenmorrow last night."], {"Glenmorrow"}),
     ],
 )
 def test_a_bare_word_the_data_or_the_archive_reads_otherwise(kind: str, texts: list[str],
