@@ -2050,6 +2050,6 @@ def paragraph_values(corpus: Corpus, doc: int) -> list[set[str]]:
          1, {"Teresa Quennell"}),
     ],
 )
-def test_a_bare_surname_is_not_a_relative_the_sentence_rules_out(
+def test_a_bare_surname_is_not_a_bearer_the_document_rules_out(
         why: str, corpus: Corpus, paragraph: int, expected: set[str]) -> None:
     assert paragraph_values(corpus, 0)[paragraph] == expected, why
