@@ -25,6 +25,11 @@ from indexer.years import mentions
     ("By Ines Varenza and Walter Quennell Courier staff writers", ("Ines Varenza", "Walter Quennell"), None),
     ("By Ines Varenza Staff Writer", ("Ines Varenza",), None),
     ("Reviewed by Ines Varenza Published 10 November 2006", ("Ines Varenza",), "2006-11-10"),
+    # the byline among a dateline's furniture, set apart by bars
+    ("Published: 13/05/1999 \xa0|\xa0 By Catriona Quennell", ("Catriona Quennell",), "1999-05-13"),
+    ("Published: 10/04/2003 | By Ines Varenza | Pictures: Sandy Pim", ("Ines Varenza",), "2003-04-10"),
+    ("Sport » Shinty | by Kenny Quennell | 02/09/2004", ("Kenny Quennell",), "2004-09-02"),
+    ("Churches | 30 August 2007 | by Kenny Quennell", ("Kenny Quennell",), "2007-08-30"),
 ])
 def test_bylines(line, authors, date):
     found = read_byline(line)
@@ -55,6 +60,11 @@ def test_sentences_and_banners_are_not_bylines(line):
     ("Issue 112 March 4, 2004", "2004-03-04"),
     ("Updated: Nov. 3, 2006 at 10:30 am", "2006-11-03"),
     ("Vol. III, No. 12 - June 1905", "1905-06"),
+    ("Gaidhlig » Mod » 2005 | Posted 20/10/2005", "2005-10-20"),
+    ("Compiled by Dennis Quennell from the Society's collections | Posted 22-Jun-2007", "2007-06-22"),
+    ("Published: 06/02/2003 | From Our Files, compiled by Ines Varenza", "2003-02-06"),
+    ("By our Court Reporter \xa0 Thursday 29 June 2000", "2000-06-29"),
+    ("Strike: 4 March 2004 | the mill closed and all the men went home to wait for news", None),
     ("The strike began on March 4, 2004 at the mill.", None),
     ("1919", None),  # a bare year is a number on a line, not a dateline
     ("Page 9", None),

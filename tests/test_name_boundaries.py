@@ -184,6 +184,8 @@ def test_a_name_used_for_a_thing(kind: str, texts: list[str]) -> None:
          "and Benediction followed.", {"Mass", "Vespers", "Benediction"}, set()),
         ("the Irish state's institutions", "The Garda Siochana told the Dail Eireann of it.",
          {"Siochana", "Dail", "Eireann", "Garda"}, set()),
+        ("a shop's trade under its name in an advertisement", "D. J. Quill & Son\nGeneral Merchants\nStewart Street",
+         {"Merchants"}, set()),
     ],
 )
 def test_foreign_titles(kind: str, text: str, not_names: set[str], names: set[str]) -> None:

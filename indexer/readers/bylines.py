@@ -13,6 +13,8 @@ Byline(authors=('Aileen MacRae',), date='2006-11-10')
 ('Nina Park', 'Owen Hughes')
 >>> read_byline("By two in the morning the brazier had burned out.") is None
 True
+>>> read_byline("Published: 13/05/1999 \xa0|\xa0 By Catriona Quill"), read_byline("Sport | by Ann Pim | 02/09/2004")
+(Byline(authors=('Catriona Quill',), date='1999-05-13'), Byline(authors=('Ann Pim',), date='2004-09-02'))
 """
 
 from __future__ import annotations
@@ -140,7 +142,13 @@ def read_byline(line: str) -> Byline | None:
         return None
     m = _LEAD.match(line)
     if not m:
-        return None
+        # "Published: 13/05/1999 | By Ann Quill", "Sport » Shinty | by Ann Quill | 02/09/2004": the
+        # byline set among a dateline's furniture (see indexer.readers.datelines).
+        parts = _SEPARATOR.split(line)
+        lead = [part for part in parts if _LEAD.match(part)]
+        if len(parts) < 2 or len(lead) != 1 or not (found := read_byline(lead[0])):
+            return None
+        return Byline(found.authors, found.date or dateline(line))
     segments = _SEPARATOR.split(line[m.end() :])
     who = segments[0]
     date = None

@@ -19,6 +19,18 @@ date (a sentence that happens to hold one) is not a dateline.
 ('1996-08-09', '1997-03-14')
 >>> dateline("The strike began on March 4, 2004 at the mill.") is None
 True
+
+A site's furniture may share the line, set apart by bars: the section's path, the byline,
+the picture credit; and a reporter's role may stand before the date:
+
+>>> dateline("Published: 13/05/1999 \xa0|\xa0 By Catriona Quill \xa0|\xa0 Pictures: Sandy Pim")
+'1999-05-13'
+>>> dateline("Sport » Shinty | by Kenny Quill | 02/09/2004"), dateline("Churches | 30 August 2007 | by Ann Pim")
+('2004-09-02', '2007-08-30')
+>>> dateline("By our Court Reporter \xa0 Thursday 29 June 2000")
+'2000-06-29'
+>>> dateline("Strike: 4 March 2004 | the mill closed and the men went home to wait for news") is None
+True
 """
 
 from __future__ import annotations
@@ -114,10 +126,29 @@ def _date_of(text: str, weekday: str = "") -> tuple[str, str] | None:
     return iso, " ".join(words)
 
 
+# Bars between a dateline and the furniture beside it; a piece of furniture is a few words.
+_BARS = re.compile(r"\s+[|·•]\s+")
+_FURNITURE_WORDS = 8
+# "By our Court Reporter", "By a Staff Reporter": a byline that names a role, not a person.
+_BY_ROLE = re.compile(r"^\s*by\s+(?:our|a|the)\s+(?:[a-z]+\s+){0,3}?(?:reporter|correspondent|writer|staff)\s+",
+                      re.I)
+
+
 def dateline(line: str) -> str | None:
     """The date a line gives when the line is a dateline, else None (see the module doc)."""
-    if len(line) > _MAX_CHARS or not any(ch.isdigit() for ch in line):
+    if not any(ch.isdigit() for ch in line):
         return None
+    if _BARS.search(line):
+        parts = _BARS.split(line)
+        dates = [dateline(part) for part in parts]
+        found = [d for d in dates if d]
+        if len(found) == 1 and all(d or len(part.split()) <= _FURNITURE_WORDS for d, part in zip(dates, parts)):
+            return found[0]
+        return None
+    if len(line) > _MAX_CHARS:
+        return None
+    if role := _BY_ROLE.match(line):
+        line = line[role.end() :]
     text = _LABEL.sub("", line)
     text = _BESIDE.sub(" ", text)
     weekday = _WEEKDAY_NAME.search(text, 0, m.start()) if (m := _NUMERIC.search(text)) else None
