@@ -136,7 +136,7 @@ def test_cli_without_an_index_is_a_clear_error(tmp_path: Path, capsys: pytest.Ca
                                                 ("nordby_lutheran_papers", 120),
                                                 ("harrow_falls_jewish_papers", 90),
                                                 ("wednesford_caribbean_papers", 90),
-                                                ("carrigmore_herald", 100)])
+                                                ("carrigmore_herald", 100), ("skerrabost_gazette", 100)])
 def test_shipped_judgements_are_well_formed(corpus: str, judged: int) -> None:
     data = json.loads((JUDGEMENTS_DIR / f"{corpus}.json").read_text(encoding="utf-8"))
     values = data["values"]
@@ -189,7 +189,8 @@ UNSEEN_FLOORS = {"harbor_ledger": 0.85, "signal_journal": 0.85, "tenants_voice":
                  "port_ellery_mutual_aid_papers": 0.45, "tarrenvale_show_society_papers": 0.45,
                  "ostrova_coop_papers": 0.38, "seion_chapel_papers": 0.40, "kilcrannagh_parish_papers": 0.40,
                  "nordby_lutheran_papers": 0.50, "harrow_falls_jewish_papers": 0.55,
-                 "wednesford_caribbean_papers": 0.50, "carrigmore_herald": 0.70}
+                 "wednesford_caribbean_papers": 0.50, "carrigmore_herald": 0.70,
+                 "skerrabost_gazette": 0.35}
 
 
 @pytest.mark.parametrize("corpus", sorted(UNSEEN_FLOORS))
