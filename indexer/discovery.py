@@ -87,8 +87,8 @@ _SEAT = re.compile(r"(?<![\w'’-])(?:[Mm]ember|MP|MLA) for ([A-Z][a-z]+)\b(?! [
 # An address, as court reports and death notices print one after a name: "Kevin Quill (41), of
 # Ashgrove", "of 22 Ashgrove". (Each starts with its own literal, which the regex engine looks for
 # first: cheap on paragraphs that have none.)
-_AGED_OF = re.compile(r"\), of ([A-Z][a-z]+)\b(?! [A-Z])")
-_NUMBERED_OF = re.compile(r" of \d{1,4}[A-Za-z]?,? ([A-Z][a-z]+)\b(?! [A-Z])")
+_AGED_OF = re.compile(r"\(\d{1,3}\), of ([A-Z][a-z]+)\b(?! [A-Z])")
+_NUMBERED_OF = re.compile(r"[),] of \d{1,3}[A-Za-z]? ([A-Z][a-z]+)\b(?! [A-Z])")
 # Words that end organisation and place names: the words before them are not surnames.
 # Starting with the capital (its word boundary checked behind it) lets the regex
 # engine skip to capitals: half the time of a leading \b, the same matches.
@@ -298,7 +298,7 @@ class Discovery:
                 if "ember for" in folded or "MP for" in folded or "MLA for" in folded:
                     for m in _SEAT.finditer(folded):
                         words[m.group(1)][PLACE] += 1
-                if " of " in folded:
+                if "), of " in folded or ", of " in folded:
                     for m in chain(_AGED_OF.finditer(folded), _NUMBERED_OF.finditer(folded)):
                         words[m.group(1)][PLACE] += 1
                 for m in _TAILED.finditer(folded):
@@ -1440,7 +1440,7 @@ class Discovery:
 
     def named_once_then(self, surname: str, year: int | None, title: str = "") -> str | None:
         """The given name of the one person the corpus ever names in full with this
-        surname, though only once, when that naming falls in the same era of the bare
+        surname (in one form or several), however rarely, when that naming falls in the same era of the bare
         word's uses as ``year``: "President Brezhnev" of 1976 is the "Leonid Brezhnev"
         named once in 1981, not a second person. An untitled use of a later era also
         recalls him ("as Luther said", decades after the one naming), when no use of

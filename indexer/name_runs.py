@@ -71,6 +71,9 @@ _GAELIC = r"(?:O|Ni|Nic|Ui|Mhic)"
 # ...of which the ones that start a surname of their own; "Ui" and "Mhic" follow a noun too ("Pairc Ui
 # Chathasaigh", a park named after a family).
 _GAELIC_WORD = re.compile(r"O|Ni|Nic")
+# An Irish surname's spelling: a lenited consonant or a pair of vowels of the language's spelling
+# ("Dalaigh", "Suilleabhain", "Aodha", "Neill"); "Lantern", "Shanter", "Zion" have none.
+_GAELIC_SPELLING = re.compile(r"[bdmgcft]h|ai|ea|ui|ao|ei|ua|oi")
 RUN = re.compile(
     rf"(?=[A-Z]|al-)(?<![\w'])(?<![\w']-){_TOKEN}(?:(?:{_SPACE}+|{_SPACE}*,{_SPACE}*(?=Jr\.|Sr\.))(?:(?:{PARTICLE}|{_GAELIC}){_SPACE}+)?(?:{_TOKEN}|[IVX]{{1,5}}\b))*"
 )
@@ -511,6 +514,8 @@ def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial:
         return [replace(full, surname=head, given=names[1])]
     if _initialled_census_given(names, rest) or len(names) == 2 and _census_given_and_surname(head, names[1]):
         return [replace(full, given=head)]  # "Lyle E. Gruber", "Booker T. Washington", "Shirley Quill"
+    if len(names) == 3 and re.fullmatch(_GAELIC, rest[1][1]) and not _GAELIC_SPELLING.search(names[2]):
+        return []  # "Jack O Lantern", "Tam O Shanter", "Arise O Zion": no Irish surname after the particle
     if head in GIVEN or _INITIALS.fullmatch(head) and rest[0][1].endswith(".") and head not in _NO_GIVEN_INITIALS:
         if "." in head:  # "A.W. Pettibone" is the "A. W. Pettibone" of other pages
             full = replace(full, name=_GLUED_INITIAL.sub(r"\1. ", full.name))
@@ -521,7 +526,7 @@ def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial:
             names = [head, *names[1:]]
         return _given_and_surname(full, names)
     if (len(names) == 3 and _GAELIC_WORD.fullmatch(rest[1][1]) and _NAME_WORD.fullmatch(head) and head not in STOP
-            and _NAME_WORD.fullmatch(names[2]) and names[2] not in STOP):
+            and _NAME_WORD.fullmatch(names[2]) and names[2] not in STOP and _GAELIC_SPELLING.search(names[2])):
         # "Ruairi O Dalaigh", "Nuala Ni Dhomhnaill": a given name no list knows, and an Irish surname
         # with its particle, which only a person's name has.
         return [replace(full, given=head)]

@@ -999,6 +999,8 @@ def _coordinated(text: str, out: list[Candidate]) -> list[Candidate]:
     [('Jill Quill', 'Dr')]
     >>> [c.name for c in candidates("Dora Lee and Ada Quill; J. Thomas and Ada Pim; Ann and Ada Varenza") if c.kind == "full"]
     ['Dora Lee', 'Ada Quill', 'Ada Pim', 'Ann Varenza', 'Ada Varenza']
+    >>> [c.name for c in candidates("To Thomas and Mary Quill, a daughter.") if c.kind == "full"]
+    ['Thomas Quill', 'Mary Quill']
     """
     if " and " not in text:
         return out
@@ -1009,7 +1011,7 @@ def _coordinated(text: str, out: list[Candidate]) -> list[Candidate]:
     for m, title in matches:
         first, second, surname = m.group(1), m.group(m.lastindex - 1), m.group(m.lastindex)
         if common_surname(first) and (behind := _NAME_WORD_BEHIND.search(text, max(0, m.start(1) - 20), m.start(1))) and (
-                behind.group(1) in GIVEN or len(behind.group(1)) == 2):
+                behind.group(1) in GIVEN and behind.group(1) not in MONTHS or behind.group(1).endswith(".")):
             continue  # "Clarence Thomas and Samuel Alito": the surname of the name before, no Thomas Alito
         if first in GIVEN and second in GIVEN and surname not in STOP and (
                 surname not in GIVEN or title and any(c.name == f"{second} {surname}" for c in out)):

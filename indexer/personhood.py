@@ -687,7 +687,7 @@ def mononym_doubt(discovery: Discovery, word: str, title: str = "") -> str | Non
     if not surname and its >= ORGANISATION_MIN and its > ORGANISATION_SHARE * his:
         return "organisation"
     place = discovery.place_uses(word)
-    if not surname and (town(word, place, human) or discovery.place_like(word)):
+    if not surname and (town(word, place, human) or discovery.place_like(word) and human <= place):
         # (... or a word the corpus writes as a place a third of the time, and never after a
         # title or a given name: "Kevin Quill (41), of Ashgrove", "through Ashgrove", "22 Ashgrove".)
         return "place"

@@ -1181,11 +1181,15 @@ class Resolution:
         calls by the surname is that somebody. Unless the pronoun after the surname is of the
         relative's sex ("His widow, Teresa Quennell ... Quennell said she planted them")."""
         # (Where the document names a bearer in full otherwise, which one it means is left to
-        # the order of naming: "old Otto Quill ... His grandson Carl Quill runs it now. Mr. Quill".)
-        if not all(self.brought_in_as_kin(p) for p in ids):
+        # the order of naming: "old Otto Quill ... His grandson Carl Quill runs it now. Mr. Quill";
+        # and only where the story called somebody by the surname before the relative came in:
+        # "Her son, Kevin Quill, was charged ... Quill pleaded guilty" is the son.)
+        first = min(((j, d.start) for j, cs in enumerate(self.cands) for d in cs
+                     if d.kind in ("single", "titled") and d.name == c.name), default=None)
+        if first is None or not all(self.brought_in_as_kin(p) and first < self.named[p] for p in ids):
             return ids
-        # (A pronoun of the other sex does not rule her out: "Judge Ada Quill ... Quill ruled that
-        # he was not in custody" is about the defendant.)
+        # (A pronoun only keeps her; one of the other sex rules nobody out: "Judge Ada Quill ...
+        # Quill ruled that he was not in custody" is about the defendant.)
         said = self.pronoun_sex(i, c.end)
         return [p for p in ids if said and self.sex_of(p) == said]
 

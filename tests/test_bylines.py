@@ -45,6 +45,7 @@ def test_bylines(line, authors, date):
     "By Order of the Committee",
     "Bystanders watched from the quay",
     "By 1912 most strikes were short",
+    "The county final was won \u2014 by Kevin Quennell \u2014 in the last minute.",
 ])
 def test_sentences_and_banners_are_not_bylines(line):
     assert read_byline(line) is None
@@ -65,6 +66,8 @@ def test_sentences_and_banners_are_not_bylines(line):
     ("Published: 06/02/2003 | From Our Files, compiled by Ines Varenza", "2003-02-06"),
     ("By our Court Reporter \xa0 Thursday 29 June 2000", "2000-06-29"),
     ("Strike: 4 March 2004 | the mill closed and all the men went home to wait for news", None),
+    ("Published 4 March 2004 | Updated 5 March 2004", "2004-03-04"),
+    ("Quennell, Kevin | Glenmorrow | 12/03/1999 | Dangerous driving | Fined", None),
     ("The strike began on March 4, 2004 at the mill.", None),
     ("1919", None),  # a bare year is a number on a line, not a dateline
     ("Page 9", None),

@@ -15,6 +15,8 @@ Byline(authors=('Aileen MacRae',), date='2006-11-10')
 True
 >>> read_byline("Published: 13/05/1999 \xa0|\xa0 By Catriona Quill"), read_byline("Sport | by Ann Pim | 02/09/2004")
 (Byline(authors=('Catriona Quill',), date='1999-05-13'), Byline(authors=('Ann Pim',), date='2004-09-02'))
+>>> read_byline("The county final was won \u2014 by Kevin Quill \u2014 in the last minute.") is None
+True
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from indexer.readers.datelines import dateline
+from indexer.readers.datelines import _BARS, _FURNITURE_WORDS, dateline
 
 _LEAD = re.compile(
     r"^\s*(?:(?:written|words|text|story|report(?:ed)?|review(?:ed)?|interview|compiled|edited"
@@ -144,11 +146,12 @@ def read_byline(line: str) -> Byline | None:
     if not m:
         # "Published: 13/05/1999 | By Ann Quill", "Sport » Shinty | by Ann Quill | 02/09/2004": the
         # byline set among a dateline's furniture (see indexer.readers.datelines).
-        parts = _SEPARATOR.split(line)
+        parts = _BARS.split(line)
         lead = [part for part in parts if _LEAD.match(part)]
-        if len(parts) < 2 or len(lead) != 1 or not (found := read_byline(lead[0])):
-            return None
-        return Byline(found.authors, found.date or dateline(line))
+        if (len(parts) < 2 or len(lead) != 1 or any(len(part.split()) > _FURNITURE_WORDS for part in parts)
+                or not (found := read_byline(lead[0]))):
+            return None  # (not "The final was won -- by Kevin Quill -- in the last minute")
+        return Byline(found.authors, found.date or next(filter(None, map(dateline, parts)), None))
     segments = _SEPARATOR.split(line[m.end() :])
     who = segments[0]
     date = None

@@ -27,8 +27,12 @@ the picture credit; and a reporter's role may stand before the date:
 '1999-05-13'
 >>> dateline("Sport » Shinty | by Kenny Quill | 02/09/2004"), dateline("Churches | 30 August 2007 | by Ann Pim")
 ('2004-09-02', '2007-08-30')
->>> dateline("By our Court Reporter \xa0 Thursday 29 June 2000")
-'2000-06-29'
+>>> dateline("By our Court Reporter \xa0 Thursday 29 June 2000"), dateline("By Staff Reporter, 4 March 2004")
+('2000-06-29', '2004-03-04')
+>>> dateline("Published 4 March 2004 | Updated 5 March 2004")
+'2004-03-04'
+>>> dateline("Quill, Kevin | Ashgrove | 12/03/1999 | Dangerous driving | Fined") is None
+True
 >>> dateline("Strike: 4 March 2004 | the mill closed and the men went home to wait for news") is None
 True
 """
@@ -129,8 +133,9 @@ def _date_of(text: str, weekday: str = "") -> tuple[str, str] | None:
 # Bars between a dateline and the furniture beside it; a piece of furniture is a few words.
 _BARS = re.compile(r"\s+[|·•]\s+")
 _FURNITURE_WORDS = 8
+_FURNITURE_PARTS = 3  # (a table's row has more cells: "Quill, Kevin | Ashgrove | 12/03/1999 | Assault | Fined")
 # "By our Court Reporter", "By a Staff Reporter": a byline that names a role, not a person.
-_BY_ROLE = re.compile(r"^\s*by\s+(?:our|a|the)\s+(?:[a-z]+\s+){0,3}?(?:reporter|correspondent|writer|staff)\s+",
+_BY_ROLE = re.compile(r"^\s*by\s+(?:(?:our|a|the)\s+)?(?:[a-z]+\s+){0,3}?(?:reporter|correspondent|writer|staff)[\s,:]+",
                       re.I)
 
 
@@ -138,13 +143,14 @@ def dateline(line: str) -> str | None:
     """The date a line gives when the line is a dateline, else None (see the module doc)."""
     if not any(ch.isdigit() for ch in line):
         return None
-    if _BARS.search(line):
+    if _BARS.search(line) and len(line) <= _MAX_CHARS * 3:
         parts = _BARS.split(line)
         dates = [dateline(part) for part in parts]
         found = [d for d in dates if d]
-        if len(found) == 1 and all(d or len(part.split()) <= _FURNITURE_WORDS for d, part in zip(dates, parts)):
+        if len(found) == 1 and len(parts) <= _FURNITURE_PARTS and all(
+                d or len(part.split()) <= _FURNITURE_WORDS for d, part in zip(dates, parts)):
             return found[0]
-        return None
+        # (else read as one line: "Published 4 March 2004 | Updated 5 March 2004" is the first)
     if len(line) > _MAX_CHARS:
         return None
     if role := _BY_ROLE.match(line):
