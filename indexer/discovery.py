@@ -298,7 +298,7 @@ class Discovery:
                 if "ember for" in folded or "MP for" in folded or "MLA for" in folded:
                     for m in _SEAT.finditer(folded):
                         words[m.group(1)][PLACE] += 1
-                if "), of " in folded or ", of " in folded:
+                if ", of " in folded:
                     for m in chain(_AGED_OF.finditer(folded), _NUMBERED_OF.finditer(folded)):
                         words[m.group(1)][PLACE] += 1
                 for m in _TAILED.finditer(folded):
@@ -1440,8 +1440,8 @@ class Discovery:
 
     def named_once_then(self, surname: str, year: int | None, title: str = "") -> str | None:
         """The given name of the one person the corpus ever names in full with this
-        surname (in one form or several), however rarely, when that naming falls in the same era of the bare
-        word's uses as ``year``: "President Brezhnev" of 1976 is the "Leonid Brezhnev"
+        surname (in one form or several), however rarely, when that naming falls in the same
+        era of the bare word's uses as ``year``: "President Brezhnev" of 1976 is the "Leonid Brezhnev"
         named once in 1981, not a second person. An untitled use of a later era also
         recalls him ("as Luther said", decades after the one naming), when no use of
         either era is titled; a titled use is a contemporary, perhaps another. Not for a

@@ -67,7 +67,9 @@ _TOKEN = rf"(?:(?:{ABBREVIATIONS})\.|al-[A-Z][a-z]+|[A-Z]\.(?:{_SPACE}?[A-Z]\.)*
 PARTICLE = r"(?:de|von|van|der|den|du|da|di|del|della|la|le|y|bin|ibn|al-)"
 # The Irish particles written apart, as the language writes them and the accents folded
 # ("Ruairi O Dalaigh", "Maire Ni Bhriain"): inside a name only, before its surname.
-_GAELIC = r"(?:O|Ni|Nic|Ui|Mhic)"
+_GAELIC_PARTICLES = ("O", "Ni", "Nic", "Ui", "Mhic")
+_GAELIC = "(?:%s)" % "|".join(_GAELIC_PARTICLES)
+_GAELIC_PARTICLE = re.compile(_GAELIC)
 # ...of which the ones that start a surname of their own; "Ui" and "Mhic" follow a noun too ("Pairc Ui
 # Chathasaigh", a park named after a family).
 _GAELIC_WORD = re.compile(r"O|Ni|Nic")
@@ -86,7 +88,7 @@ _DASHED = re.compile(r"(?<=[a-z])-([A-Z][a-z]+)(?=\s)")
 _AFTER_DASH = TAILS | TITLES | STOP_SECTIONS["function"]
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
 # The particles that begin a surname written with a capital ("Te Rangi", "Van Dyke", "De Luca").
-SURNAME_PARTICLES = frozenset("Te Van Von De Du Di Da La Le Del Della Ten Ter O Ni Nic Ui Mhic".split())
+SURNAME_PARTICLES = frozenset("Te Van Von De Du Di Da La Le Del Della Ten Ter".split()) | frozenset(_GAELIC_PARTICLES)
 _ELECT = re.compile(r"-(?:elect|designate)$", re.I)
 # A given name's initials: "J." or "J. R." (its word "J.R"); a country's or the post's are
 # not one ("U.S. Steel", "U.K. Treasury", "P.O. Box 212").
@@ -514,7 +516,7 @@ def _several(rest: list[tuple[int, str]], names: list[str], title: str, initial:
         return [replace(full, surname=head, given=names[1])]
     if _initialled_census_given(names, rest) or len(names) == 2 and _census_given_and_surname(head, names[1]):
         return [replace(full, given=head)]  # "Lyle E. Gruber", "Booker T. Washington", "Shirley Quill"
-    if len(names) == 3 and re.fullmatch(_GAELIC, rest[1][1]) and not _GAELIC_SPELLING.search(names[2]):
+    if len(names) == 3 and _GAELIC_PARTICLE.fullmatch(rest[1][1]) and not _GAELIC_SPELLING.search(names[2]):
         return []  # "Jack O Lantern", "Tam O Shanter", "Arise O Zion": no Irish surname after the particle
     if head in GIVEN or _INITIALS.fullmatch(head) and rest[0][1].endswith(".") and head not in _NO_GIVEN_INITIALS:
         if "." in head:  # "A.W. Pettibone" is the "A. W. Pettibone" of other pages

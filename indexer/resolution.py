@@ -1184,9 +1184,11 @@ class Resolution:
         # the order of naming: "old Otto Quill ... His grandson Carl Quill runs it now. Mr. Quill";
         # and only where the story called somebody by the surname before the relative came in:
         # "Her son, Kevin Quill, was charged ... Quill pleaded guilty" is the son.)
+        if not all(self.brought_in_as_kin(p) for p in ids):
+            return ids
         first = min(((j, d.start) for j, cs in enumerate(self.cands) for d in cs
                      if d.kind in ("single", "titled") and d.name == c.name), default=None)
-        if first is None or not all(self.brought_in_as_kin(p) and first < self.named[p] for p in ids):
+        if first is None or not all(first < self.named[p] for p in ids):
             return ids
         # (A pronoun only keeps her; one of the other sex rules nobody out: "Judge Ada Quill ...
         # Quill ruled that he was not in custody" is about the defendant.)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from indexer.readers.datelines import _BARS, _FURNITURE_WORDS, dateline
+from indexer.readers.datelines import BARS, FURNITURE_WORDS, dateline
 
 _LEAD = re.compile(
     r"^\s*(?:(?:written|words|text|story|report(?:ed)?|review(?:ed)?|interview|compiled|edited"
@@ -146,9 +146,9 @@ def read_byline(line: str) -> Byline | None:
     if not m:
         # "Published: 13/05/1999 | By Ann Quill", "Sport » Shinty | by Ann Quill | 02/09/2004": the
         # byline set among a dateline's furniture (see indexer.readers.datelines).
-        parts = _BARS.split(line)
+        parts = BARS.split(line)
         lead = [part for part in parts if _LEAD.match(part)]
-        if (len(parts) < 2 or len(lead) != 1 or any(len(part.split()) > _FURNITURE_WORDS for part in parts)
+        if (len(parts) < 2 or len(lead) != 1 or any(len(part.split()) > FURNITURE_WORDS for part in parts)
                 or not (found := read_byline(lead[0]))):
             return None  # (not "The final was won -- by Kevin Quill -- in the last minute")
         return Byline(found.authors, found.date or next(filter(None, map(dateline, parts)), None))

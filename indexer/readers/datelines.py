@@ -131,8 +131,8 @@ def _date_of(text: str, weekday: str = "") -> tuple[str, str] | None:
 
 
 # Bars between a dateline and the furniture beside it; a piece of furniture is a few words.
-_BARS = re.compile(r"\s+[|·•]\s+")
-_FURNITURE_WORDS = 8
+BARS = re.compile(r"\s+[|·•]\s+")
+FURNITURE_WORDS = 8
 _FURNITURE_PARTS = 3  # (a table's row has more cells: "Quill, Kevin | Ashgrove | 12/03/1999 | Assault | Fined")
 # "By our Court Reporter", "By a Staff Reporter": a byline that names a role, not a person.
 _BY_ROLE = re.compile(r"^\s*by\s+(?:(?:our|a|the)\s+)?(?:[a-z]+\s+){0,3}?(?:reporter|correspondent|writer|staff)[\s,:]+",
@@ -143,12 +143,12 @@ def dateline(line: str) -> str | None:
     """The date a line gives when the line is a dateline, else None (see the module doc)."""
     if not any(ch.isdigit() for ch in line):
         return None
-    if _BARS.search(line) and len(line) <= _MAX_CHARS * 3:
-        parts = _BARS.split(line)
+    if BARS.search(line) and len(line) <= _MAX_CHARS * 3:
+        parts = BARS.split(line)
         dates = [dateline(part) for part in parts]
         found = [d for d in dates if d]
         if len(found) == 1 and len(parts) <= _FURNITURE_PARTS and all(
-                d or len(part.split()) <= _FURNITURE_WORDS for d, part in zip(dates, parts)):
+                d or len(part.split()) <= FURNITURE_WORDS for d, part in zip(dates, parts)):
             return found[0]
         # (else read as one line: "Published 4 March 2004 | Updated 5 March 2004" is the first)
     if len(line) > _MAX_CHARS:
